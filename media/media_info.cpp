@@ -1,0 +1,59 @@
+// Library versions and PortAudio's device list. Runs on the calling (UI/CLI) thread.
+#include "media_info.hpp"
+
+#include <portaudio.h>
+#include <ebur128.h>
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavfilter/avfilter.h>
+#include <libavformat/avformat.h>
+#include <libavutil/avutil.h>
+#include <libswresample/swresample.h>
+}
+
+namespace pycast::media {
+namespace {
+
+std::string ffmpegVersion(unsigned v) {
+    return std::to_string(AV_VERSION_MAJOR(v)) + "." + std::to_string(AV_VERSION_MINOR(v)) + "." +
+           std::to_string(AV_VERSION_MICRO(v));
+}
+
+}  // namespace
+
+std::vector<LibraryVersion> libraryVersions() {
+    int major = 0, minor = 0, patch = 0;
+    ebur128_get_version(&major, &minor, &patch);
+    return {
+        {"PortAudio", Pa_GetVersionText()},
+        {"libebur128", std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch)},
+        {"libavcodec", ffmpegVersion(avcodec_version())},
+        {"libavformat", ffmpegVersion(avformat_version())},
+        {"libavfilter", ffmpegVersion(avfilter_version())},
+        {"libswresample", ffmpegVersion(swresample_version())},
+        {"libavutil", ffmpegVersion(avutil_version())},
+    };
+}
+
+std::vector<AudioDevice> listAudioDevices(std::string& error) {
+    std::vector<AudioDevice> out;
+    PaError e = Pa_Initialize();
+    if (e != paNoError) {
+        error = std::string("PortAudio could not start: ") + Pa_GetErrorText(e);
+        return out;
+    }
+    const int count = Pa_GetDeviceCount();
+    if (count < 0) error = std::string("PortAudio could not list devices: ") + Pa_GetErrorText(count);
+    for (int i = 0; i < count; ++i) {
+        const PaDeviceInfo* info = Pa_GetDeviceInfo(i);
+        if (!info) continue;
+        const PaHostApiInfo* api = Pa_GetHostApiInfo(info->hostApi);
+        out.push_back({i, info->name ? info->name : "?", api && api->name ? api->name : "?",
+                       info->maxInputChannels, info->maxOutputChannels, info->defaultSampleRate});
+    }
+    Pa_Terminate();
+    return out;
+}
+
+}  // namespace pycast::media

@@ -1,0 +1,99 @@
+// `pycast validate` and `pycast rundown`: read show files and report on them.
+#include <ostream>
+
+#include "commands.hpp"
+#include "rundown_export.hpp"
+#include "show_io.hpp"
+
+namespace pycast::cli {
+
+int runValidate(const Args& args, std::ostream& out, std::ostream& err) {
+    const char* help =
+        "usage: pycast validate FILE...\n\n"
+        "Checks each show file and prints every problem with its JSON path (and line:column\n"
+        "for syntax errors). Exit 0 when all files are valid, 1 when any has a problem,\n"
+        "2 on usage errors.\n";
+    if (wantsHelp(args)) {
+        out << help;
+        return 0;
+    }
+    if (args.empty()) {
+        err << "pycast validate: no file given\n" << help;
+        return 2;
+    }
+    for (const auto& a : args)
+        if (a.size() > 1 && a[0] == '-') {
+            err << "pycast validate: unknown option " << a << "\n" << help;
+            return 2;
+        }
+    int bad = 0;
+    for (const auto& file : args) {
+        LoadResult r = loadShowFile(file);
+        if (r.ok()) {
+            out << file << ": ok (" << r.show->rundown.size() << " segments, " << r.show->people.size()
+                << " people)\n";
+            continue;
+        }
+        ++bad;
+        for (const auto& p : r.problems) err << formatProblem(file, p) << "\n";
+        err << file << ": " << r.problems.size() << (r.problems.size() == 1 ? " problem" : " problems") << "\n";
+    }
+    return bad ? 1 : 0;
+}
+
+int runRundown(const Args& args, std::ostream& out, std::ostream& err) {
+    const char* help =
+        "usage: pycast rundown FILE [--format text|md|csv|json]\n\n"
+        "Prints each segment's start offset, planned length and speakers, then the totals:\n"
+        "planned vs target, the technical share against the show's range, and planned airtime\n"
+        "per company and per speaker, with a warning above the show's limit.\n"
+        "  --format F   text (default), md (Markdown for HackMD), csv, json\n";
+    if (wantsHelp(args)) {
+        out << help;
+        return 0;
+    }
+    std::string file;
+    RundownFormat format = RundownFormat::Text;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        std::string value;
+        if (a == "--format" || a == "-f") {
+            if (i + 1 >= args.size()) {
+                err << "pycast rundown: --format needs a value (text, md, csv or json)\n";
+                return 2;
+            }
+            value = args[++i];
+        } else if (a.rfind("--format=", 0) == 0) {
+            value = a.substr(9);
+        } else if (a.size() > 1 && a[0] == '-') {
+            err << "pycast rundown: unknown option " << a << "\n" << help;
+            return 2;
+        } else if (file.empty()) {
+            file = a;
+            continue;
+        } else {
+            err << "pycast rundown: one file at a time (got " << file << " and " << a << ")\n";
+            return 2;
+        }
+        auto f = rundownFormatFromString(value);
+        if (!f) {
+            err << "pycast rundown: unknown format \"" << value << "\" (use text, md, csv or json)\n";
+            return 2;
+        }
+        format = *f;
+    }
+    if (file.empty()) {
+        err << "pycast rundown: no file given\n" << help;
+        return 2;
+    }
+    LoadResult r = loadShowFile(file);
+    if (!r.ok()) {
+        for (const auto& p : r.problems) err << formatProblem(file, p) << "\n";
+        err << "pycast rundown: " << file << " has problems; fix them (see `pycast validate`)\n";
+        return 1;
+    }
+    out << renderRundown(*r.show, format);
+    return 0;
+}
+
+}  // namespace pycast::cli

@@ -1,0 +1,22 @@
+// The table of `pycast` subcommands and shared argument helpers.
+#include "commands.hpp"
+
+namespace pycast::cli {
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> all{
+        {"validate", "check show files and print every problem", runValidate},
+        {"rundown", "print a show's rundown with timings and balance (text, md, csv, json)", runRundown},
+        {"devices", "list the audio devices PortAudio sees", runDevices},
+        {"version", "print the version and the media libraries in use", runVersion},
+    };
+    return all;
+}
+
+bool wantsHelp(const Args& args) {
+    for (const auto& a : args)
+        if (a == "-h" || a == "--help") return true;
+    return false;
+}
+
+}  // namespace pycast::cli

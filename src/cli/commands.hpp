@@ -1,0 +1,29 @@
+// The `pycast` subcommands. Each returns the process exit code: 0 ok, 1 problems found, 2 usage.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace pycast::cli {
+
+using Args = std::vector<std::string>;
+
+struct Command {
+    const char* name;
+    const char* summary;
+    int (*run)(const Args& args, std::ostream& out, std::ostream& err);
+};
+
+// Every command, in the order `pycast --help` lists them.
+const std::vector<Command>& commands();
+
+int runValidate(const Args& args, std::ostream& out, std::ostream& err);
+int runRundown(const Args& args, std::ostream& out, std::ostream& err);
+int runVersion(const Args& args, std::ostream& out, std::ostream& err);
+int runDevices(const Args& args, std::ostream& out, std::ostream& err);
+
+// True when args hold -h/--help (then the caller prints its help and returns 0).
+bool wantsHelp(const Args& args);
+
+}  // namespace pycast::cli

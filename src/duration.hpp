@@ -1,0 +1,30 @@
+// Durations and times of day as people write them: "mm:ss", "h:mm:ss", "19:30".
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace pycast {
+
+enum class DurationError { None, Empty, NotADuration, Negative, SecondsOutOfRange };
+
+struct DurationParse {
+    std::int64_t seconds = 0;
+    DurationError error = DurationError::None;
+    bool ok() const { return error == DurationError::None; }
+};
+
+// "35:00" → 2100, "1:05:00" → 3900. Minutes may exceed 59 in the two-part form ("90:00").
+DurationParse parseDuration(const std::string& text);
+// 2100 → "35:00", 3900 → "1:05:00"; negative values get a leading "-".
+std::string formatDuration(std::int64_t seconds);
+// Milliseconds rounded toward zero to whole seconds, then formatted; "-" prefix when negative.
+std::string formatDurationMs(std::int64_t ms);
+
+// "19:30" or "19:30:15" → seconds after midnight; nullopt if malformed or out of range.
+std::optional<std::int64_t> parseTimeOfDay(const std::string& text);
+// 70200 → "19:30"; seconds shown only when non-zero ("19:30:15"). Wraps past midnight.
+std::string formatTimeOfDay(std::int64_t secondsAfterMidnight);
+
+}  // namespace pycast

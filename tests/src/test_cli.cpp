@@ -1,0 +1,71 @@
+// The real `pycast` binary: exit codes, messages and output formats.
+#include <doctest/doctest.h>
+
+#include "test_support.hpp"
+
+using namespace pycast::test;
+
+namespace {
+std::string q(const std::filesystem::path& p) { return "\"" + p.string() + "\""; }
+}  // namespace
+
+TEST_CASE("pycast validate: 0 for valid samples, 1 with every problem, 2 on usage errors") {
+    auto ok = runCli("validate " + q(showsDir() / "pycast-episode.json") + " " + q(showsDir() / "pycast-ama.json") +
+                     " " + q(showsDir() / "enterprise-meetup.json"));
+    CHECK(ok.exitCode == 0);
+    CHECK(ok.out.find("pycast-ama.json: ok") != std::string::npos);
+
+    auto bad = runCli("validate " + q(dataDir() / "bad" / "many-problems.json"));
+    CHECK(bad.exitCode == 1);
+    CHECK(bad.err.find("many-problems.json: /rundown/0/planned: \"5 min\" is not a duration (use mm:ss)") !=
+          std::string::npos);
+    CHECK(bad.err.find("/show/title") != std::string::npos);
+    CHECK(bad.err.find("6 problems") != std::string::npos);
+
+    CHECK(runCli("validate").exitCode == 2);
+    CHECK(runCli("validate --bogus x.json").exitCode == 2);
+    CHECK(runCli("frobnicate").exitCode == 2);
+}
+
+TEST_CASE("pycast --help and every command's --help exit 0") {
+    auto help = runCli("--help");
+    CHECK(help.exitCode == 0);
+    for (const char* cmd : {"validate", "rundown", "version", "devices"}) {
+        CAPTURE(cmd);
+        CHECK(help.out.find(cmd) != std::string::npos);
+        auto r = runCli(std::string(cmd) + " --help");
+        CHECK(r.exitCode == 0);
+        CHECK(r.out.find("usage: pycast " + std::string(cmd)) != std::string::npos);
+    }
+}
+
+TEST_CASE("pycast rundown prints offsets, totals and balance in every format") {
+    auto text = runCli("rundown " + q(showsDir() / "enterprise-meetup.json"));
+    CHECK(text.exitCode == 0);
+    CHECK(text.out.find("1:20:00") != std::string::npos);   // the Q&A's start offset
+    CHECK(text.out.find("Airtime per company") != std::string::npos);
+
+    auto md = runCli("rundown " + q(showsDir() / "pycast-episode.json") + " --format md");
+    CHECK(md.exitCode == 0);
+    CHECK(md.out.find("| # | Start | Time | Segment |") != std::string::npos);
+
+    auto csv = runCli("rundown " + q(showsDir() / "pycast-episode.json") + " --format=csv");
+    CHECK(csv.exitCode == 0);
+    CHECK(csv.out.rfind("index,start,time,title,kind,duration,speakers,notes,id\r\n", 0) == 0);
+
+    auto json = runCli("rundown " + q(showsDir() / "pycast-episode.json") + " --format json");
+    CHECK(json.exitCode == 0);
+    auto j = nlohmann::json::parse(json.out);
+    CHECK(j["planned_s"] == 2100);
+
+    CHECK(runCli("rundown " + q(showsDir() / "pycast-episode.json") + " --format pdf").exitCode == 2);
+    CHECK(runCli("rundown " + q(dataDir() / "bad" / "bad-duration.json")).exitCode == 1);
+}
+
+TEST_CASE("pycast version names the media libraries") {
+    auto v = runCli("version");
+    CHECK(v.exitCode == 0);
+    CHECK(v.out.find("PortAudio") != std::string::npos);
+    CHECK(v.out.find("libavcodec") != std::string::npos);
+    CHECK(v.out.find("libebur128") != std::string::npos);
+}
