@@ -20,7 +20,7 @@ std::string percent(double v) {
 
 std::string overUnderText(Seconds d) {
     if (d == 0) return "on target";
-    return (d > 0 ? "+" : "-") + formatDuration(d > 0 ? d : -d) + (d > 0 ? " over" : " under");
+    return formatDuration(d > 0 ? d : -d) + (d > 0 ? " over" : " under");
 }
 
 std::string kindName(const Show& show) {

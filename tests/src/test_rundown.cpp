@@ -101,3 +101,20 @@ TEST_CASE("CSV fields with commas, quotes and line breaks are quoted") {
     CHECK(csvField("say \"hi\"") == "\"say \"\"hi\"\"\"");
     CHECK(csvField("two\nlines") == "\"two\nlines\"");
 }
+
+TEST_CASE("Markdown export matches the checked-in file that pastes into HackMD") {
+    // To update after an intended change: pycast rundown shows/enterprise-meetup.json --format md
+    //   > tests/data/expected/enterprise-meetup.md, and read the diff before committing.
+    std::string expected = readFile(dataDir() / "expected" / "enterprise-meetup.md");
+    std::string actual = renderRundown(sample("enterprise-meetup.json"), RundownFormat::Markdown);
+    CHECK(actual == expected);
+}
+
+TEST_CASE("Markdown table cells escape pipes and keep line breaks") {
+    Show show = sample("pycast-episode.json");
+    show.rundown[0].title = "A | B";
+    show.rundown[0].notes = "line one\nline two";
+    std::string md = renderRundown(show, RundownFormat::Markdown);
+    CHECK(md.find("A \\| B") != std::string::npos);
+    CHECK(md.find("line one<br>line two") != std::string::npos);
+}
