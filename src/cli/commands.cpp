@@ -7,6 +7,7 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> all{
         {"validate", "check show files and print every problem", runValidate},
         {"rundown", "print a show's rundown with timings and balance (text, md, csv, json)", runRundown},
+        {"import-csv", "add segments from a spreadsheet's CSV to a show (dry run unless --write)", runImportCsv},
         {"devices", "list the audio devices PortAudio sees", runDevices},
         {"version", "print the version and the media libraries in use", runVersion},
     };

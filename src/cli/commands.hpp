@@ -22,6 +22,7 @@ int runValidate(const Args& args, std::ostream& out, std::ostream& err);
 int runRundown(const Args& args, std::ostream& out, std::ostream& err);
 int runVersion(const Args& args, std::ostream& out, std::ostream& err);
 int runDevices(const Args& args, std::ostream& out, std::ostream& err);
+int runImportCsv(const Args&, std::ostream&, std::ostream&);
 
 // True when args hold -h/--help (then the caller prints its help and returns 0).
 bool wantsHelp(const Args& args);
