@@ -209,7 +209,7 @@ void readList(const json& root, const std::string& key, std::vector<Problem>& pr
         const json& item = (*it)[i];
         if (!item.is_object()) {
             problems.push_back({path, std::string("expected an object, found ") + typeName(item), 0, 0});
-            // Keep a placeholder so later indices still match the file; its fields need no messages.
+            // Keep an empty item so later indices still match the file; its fields need no messages.
             const size_t before = problems.size();
             readItem(json::object(), path, false);
             problems.resize(before);
