@@ -23,6 +23,8 @@ int runRundown(const Args& args, std::ostream& out, std::ostream& err);
 int runVersion(const Args& args, std::ostream& out, std::ostream& err);
 int runDevices(const Args& args, std::ostream& out, std::ostream& err);
 int runImportCsv(const Args&, std::ostream&, std::ostream&);
+int runLive(const Args& args, std::ostream& out, std::ostream& err);
+int runReport(const Args& args, std::ostream& out, std::ostream& err);
 
 // True when args hold -h/--help (then the caller prints its help and returns 0).
 bool wantsHelp(const Args& args);

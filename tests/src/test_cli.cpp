@@ -30,7 +30,7 @@ TEST_CASE("pycast validate: 0 for valid samples, 1 with every problem, 2 on usag
 TEST_CASE("pycast --help and every command's --help exit 0") {
     auto help = runCli("--help");
     CHECK(help.exitCode == 0);
-    for (const char* cmd : {"validate", "rundown", "import-csv", "version", "devices"}) {
+    for (const char* cmd : {"validate", "rundown", "import-csv", "live", "report", "version", "devices"}) {
         CAPTURE(cmd);
         CHECK(help.out.find(cmd) != std::string::npos);
         auto r = runCli(std::string(cmd) + " --help");
