@@ -45,7 +45,7 @@ std::string q(const std::filesystem::path& p) { return "\"" + p.string() + "\"";
 
 }  // namespace
 
-TEST_CASE("csv: quoted commas, doubled quotes and line breaks; CRLF or LF; blank lines skipped") {
+TEST_CASE("csv: quoted commas, doubled quotes and line breaks, CRLF or LF, blank lines skipped") {
     CsvParse r = parseCsv("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n\r\nlast,,\n");
     REQUIRE(r.ok());
     CHECK(r.table->header.fields == std::vector<std::string>{"a", "b", "c"});
@@ -183,7 +183,7 @@ TEST_CASE("import: missing required columns name what was found and what is expe
     }
 }
 
-TEST_CASE("import: header names in any case, with annotations; time is a length only without duration") {
+TEST_CASE("import: header names in any case, with annotations, and time is a length only without duration") {
     CHECK(detectColumns({"TITLE", "Duration (mm:ss)", "Speaker", "Note"}) == ColumnMapping{0, -1, 1, 2, 3});
     CHECK(detectColumns({"單元", "種類", "長度", "來賓", "說明"}) == ColumnMapping{0, 1, 2, 3, 4});
     CHECK(detectColumns({"段落", "時間"}).duration == 1);

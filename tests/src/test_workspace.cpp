@@ -44,7 +44,7 @@ TEST_CASE("recent files: newest first, no duplicates, at most ten, kept across r
     CHECK(RecentFiles().files().size() == 9);   // vanished files drop out
 }
 
-TEST_CASE("templates: the samples first, then the user's own; a new show clears date and episode") {
+TEST_CASE("templates: the samples first, then the user's own, and a new show clears date and episode") {
     IsolatedDirs dirs;
     std::filesystem::create_directories(userTemplatesDir());
     std::filesystem::copy_file(dataDir() / "minimal.json", userTemplatesDir() / "mine.json");
@@ -63,7 +63,7 @@ TEST_CASE("templates: the samples first, then the user's own; a new show clears 
     CHECK(error.find("/rundown/1/planned") != std::string::npos);
 }
 
-TEST_CASE("an autosave that differs from its file is offered; an identical one is discarded") {
+TEST_CASE("an autosave that differs from its file is offered, an identical one is discarded") {
     IsolatedDirs dirs;
     auto file = dirs.root / "ep.json";
     LoadResult r = loadShowFile(showsDir() / "pycast-episode.json");

@@ -1,0 +1,194 @@
+// The studio drawn headless: every sample, a broken file and a 300-segment show, frame after frame.
+#include <doctest/doctest.h>
+
+#include "document.hpp"
+#include "headless.hpp"
+#include "main_window.hpp"
+#include "ui_test_support.hpp"
+#include "views.hpp"
+
+using namespace pycast;
+using namespace pycast::ui;
+using namespace pycast::uitest;
+
+namespace {
+
+Document documentFor(Show show) {
+    Document doc;
+    doc.path = "/tmp/generated.json";
+    doc.show = std::move(show);
+    doc.refreshAnalysis();
+    return doc;
+}
+
+// Draws the main window a few frames (tables settle their widths in the first ones).
+std::vector<std::string> drawMainWindow(MainWindow& window, HeadlessImGui& imgui, int frames = 4) {
+    for (int i = 0; i < frames; ++i) {
+        FrameRequests requests;
+        const std::string unbalanced = imgui.frame([&] { window.draw(requests); });
+        CHECK_MESSAGE(unbalanced.empty(), "left open: " << unbalanced);
+        CHECK_FALSE(requests.quit);
+    }
+    return window.drawnViews();
+}
+
+}  // namespace
+
+TEST_CASE("every sample show draws in the Rundown view without ImGui errors") {
+    const auto samples = sampleShows();
+    REQUIRE_MESSAGE(!samples.empty(), "no shows/*.json under " << sourceDir());
+    FontManager fonts;
+    HeadlessImGui imgui(fonts);
+    MainWindow window(fonts, {sourceDir() / "shows"});
+    for (const auto& file : samples) {
+        CAPTURE(file);
+        window.open(file);
+        REQUIRE_MESSAGE(window.document().problems.empty(),
+                        "sample does not load: " << window.document().problems.front().message);
+        const auto views = drawMainWindow(window, imgui);
+        REQUIRE(views.size() == 1);
+        CHECK(views[0] == "rundown");
+        CHECK(imgui.drawData()->TotalVtxCount > 0);
+    }
+}
+
+TEST_CASE("a broken file shows the Problems view, not the rundown") {
+    TempDir dir;
+    writeText(dir / "broken.json",
+              "{\n  \"format\": \"pycast-show\",\n  \"version\": 1,\n  oops\n}\n");
+    FontManager fonts;
+    HeadlessImGui imgui(fonts);
+    MainWindow window(fonts, {});
+    window.open(dir / "broken.json");
+    REQUIRE_FALSE(window.document().problems.empty());
+    CHECK_FALSE(window.document().hasShow());
+    CHECK(window.document().sourceLines.count(window.document().problems[0].line) == 1);
+    const auto views = drawMainWindow(window, imgui);
+    REQUIRE(views.size() == 1);
+    CHECK(views[0] == "problems");
+    CHECK(window.windowTitle() == "PyCast Studio — broken.json");
+}
+
+TEST_CASE("a missing file and a missing sample episode are problems, not crashes") {
+    FontManager fonts;
+    HeadlessImGui imgui(fonts);
+    MainWindow window(fonts, {});
+    window.open("/nonexistent/folder/show.json");
+    CHECK(drawMainWindow(window, imgui) == std::vector<std::string>{"problems"});
+    CHECK_FALSE(window.document().hint.empty());
+
+    window.setDocument(sampleNotFoundDocument({"/a/shows", "/b/shows"}));
+    CHECK(drawMainWindow(window, imgui) == std::vector<std::string>{"problems"});
+    CHECK(window.document().problems[0].message.find("/b/shows/pycast-episode.json") !=
+          std::string::npos);
+}
+
+TEST_CASE("a 300-segment show draws, with the table clipped to the visible rows") {
+    FontManager fonts;
+    HeadlessImGui imgui(fonts);
+    MainWindow window(fonts, {});
+    window.setDocument(documentFor(makeLongShow(30)));
+    CHECK(drawMainWindow(window, imgui) == std::vector<std::string>{"rundown"});
+    const int vertices30 = imgui.drawData()->TotalVtxCount;
+
+    window.setDocument(documentFor(makeLongShow(300)));
+    REQUIRE(window.document().analysis->segments.size() == 300);
+    CHECK(drawMainWindow(window, imgui) == std::vector<std::string>{"rundown"});
+    const int vertices300 = imgui.drawData()->TotalVtxCount;
+    // Ten times the rows, about the same geometry: only the visible rows are drawn.
+    CHECK(vertices300 < vertices30 * 2);
+
+    // Selecting the last segment from the timeline scrolls the table there; nothing breaks.
+    window.ui().rundown.selectedSegmentId = "s-299";
+    window.ui().rundown.scrollToSelected = true;
+    drawMainWindow(window, imgui, 2);
+    CHECK_FALSE(window.ui().rundown.scrollToSelected);
+}
+
+TEST_CASE("the rundown view draws with the timeline and totals hidden, and tiny windows") {
+    FontManager fonts;
+    HeadlessImGui imgui(fonts, ImVec2(360, 240));
+    MainWindow window(fonts, {});
+    window.setDocument(documentFor(makeLongShow(20)));
+    window.ui().rundown.showTimeline = false;
+    window.ui().rundown.showTotals = false;
+    CHECK(drawMainWindow(window, imgui) == std::vector<std::string>{"rundown"});
+    window.ui().rundown.showTimeline = true;
+    window.ui().rundown.showTotals = true;
+    CHECK(drawMainWindow(window, imgui) == std::vector<std::string>{"rundown"});
+}
+
+TEST_CASE("a show with no start time, no target and no speakers still draws") {
+    Show show;
+    show.meta.title = "";
+    Segment s;
+    s.id = "s-only";
+    s.planned = 0;
+    show.rundown.push_back(s);
+    FontManager fonts;
+    HeadlessImGui imgui(fonts);
+    MainWindow window(fonts, {});
+    window.setDocument(documentFor(show));
+    CHECK(drawMainWindow(window, imgui) == std::vector<std::string>{"rundown"});
+}
+
+TEST_CASE("the window title names the show and the file") {
+    const auto samples = sampleShows();
+    REQUIRE(!samples.empty());
+    FontManager fonts;
+    MainWindow window(fonts, {});
+    window.open(samples.front());
+    const std::string title = window.windowTitle();
+    CHECK(title == "PyCast Studio — " + window.document().show->meta.title + " — " +
+                       samples.front().filename().string());
+}
+
+TEST_CASE("views are registered once, in order, each with an id, a title and a draw function") {
+    ViewRegistry views;
+    registerBuiltinViews(views);
+    REQUIRE(views.size() >= 2);
+    CHECK(views[0].id == "rundown");
+    CHECK(views[1].id == "problems");
+    for (const auto& v : views) {
+        CHECK_FALSE(v.title.empty());
+        CHECK(static_cast<bool>(v.draw));
+    }
+}
+
+TEST_CASE("File > Reload and Open requests are applied after the frame") {
+    const auto samples = sampleShows();
+    REQUIRE(samples.size() >= 2);
+    FontManager fonts;
+    MainWindow window(fonts, {});
+    window.open(samples[0]);
+    FrameRequests open;
+    open.open = samples[1];
+    CHECK(window.apply(open));
+    CHECK(window.document().path == samples[1]);
+
+    window.ui().rundown.selectedSegmentId = window.document().show->rundown.back().id;
+    FrameRequests reload;
+    reload.reload = true;
+    CHECK(window.apply(reload));
+    CHECK(window.document().path == samples[1]);
+    CHECK(window.ui().rundown.selectedSegmentId == window.document().show->rundown.back().id);
+
+    FrameRequests quit;
+    quit.quit = true;
+    CHECK_FALSE(window.apply(quit));
+}
+
+TEST_CASE("a view asking for glyphs of new text gets them in the atlas by the next frame") {
+    FontManager fonts;
+    HeadlessImGui imgui(fonts);
+    MainWindow window(fonts, {});
+    FrameRequests requests;
+    requests.requestGlyphs("龘");  // typed into a field, in no document
+    CHECK(window.apply(requests));
+    CHECK(fonts.rebuildPending());
+    imgui.frame([] {});
+    if (fonts.cjkLoaded()) {
+        CHECK(fonts.font(FontRole::Body)->FindGlyphNoFallback(static_cast<ImWchar>(0x9F98)) !=
+              nullptr);
+    }
+}
