@@ -81,6 +81,7 @@ json showJson(const RunnerState& st, const Show& show) {
         {"projected_end",
          st.projectedEndTodMs ? json(formatTimeOfDayMs(*st.projectedEndTodMs)) : json(nullptr)},
         {"time_of_day_estimated", st.todEstimated},
+        {"schedule_shift_ms", st.scheduleShiftMs},
         {"hard_out", hardOutTod ? json(formatTimeOfDayMs(*hardOutTod)) : json(nullptr)},
         {"hard_out_ms", orNull(st.hardOutMs)},
         {"hard_out_remaining_ms", orNull(st.timeLeftToHardOutMs)},

@@ -305,15 +305,20 @@ RunnerState ShowRunner::state(std::int64_t nowMs) const {
         st.todAtZeroMs = *m_show.meta.startTime * 1000 - (started ? m_startedAtMs : now);
         st.todEstimated = true;
     }
+    if (st.todAtZeroMs && m_show.meta.startTime && !st.todEstimated) {
+        const std::int64_t realStartTod = *st.todAtZeroMs + (started ? m_startedAtMs : now);
+        const std::int64_t late = todToSessionMs(realStartTod, *m_show.meta.startTime * 1000);
+        if (late > kScheduleShiftThresholdMs || late < -kScheduleShiftThresholdMs) st.scheduleShiftMs = late;
+    }
     if (st.todAtZeroMs) {
         for (int i = 0; i < n; ++i) {
             const Segment& seg = m_show.rundown[static_cast<std::size_t>(i)];
             if (seg.fixedStart)
                 st.segments[static_cast<std::size_t>(i)].fixedStartMs =
-                    todToSessionMs(*seg.fixedStart * 1000, *st.todAtZeroMs);
+                    todToSessionMs(*seg.fixedStart * 1000 + st.scheduleShiftMs, *st.todAtZeroMs);
         }
         if (m_show.meta.hardOut)
-            st.hardOutMs = todToSessionMs(*m_show.meta.hardOut * 1000, *st.todAtZeroMs);
+            st.hardOutMs = todToSessionMs(*m_show.meta.hardOut * 1000 + st.scheduleShiftMs, *st.todAtZeroMs);
     }
 
     // Projection forward from now: what is left of the current segment, then every upcoming
@@ -327,7 +332,7 @@ RunnerState ShowRunner::state(std::int64_t nowMs) const {
             t += st.current->remainingMs;
         } else if (st.todAtZeroMs && m_show.meta.startTime && !st.todEstimated) {
             // Before start, the show begins at its start time, not earlier.
-            t = std::max(t, todToSessionMs(*m_show.meta.startTime * 1000, *st.todAtZeroMs));
+            t = std::max(t, todToSessionMs(*m_show.meta.startTime * 1000 + st.scheduleShiftMs, *st.todAtZeroMs));
         }
         for (int j = firstUpcoming; j < n; ++j) {
             SegmentState& s = st.segments[static_cast<std::size_t>(j)];

@@ -132,6 +132,10 @@ struct RunnerState {
     std::optional<std::int64_t> todAtZeroMs;
     bool todEstimated = false;
     std::optional<std::int64_t> projectedEndTodMs;
+    // A show that starts far from its planned start (a recorded episode taped in the
+    // afternoon, a rehearsal) keeps its schedule relative to the real start: fixed starts and
+    // the hard out move by this much. 0 when it starts within kScheduleShiftThresholdMs.
+    std::int64_t scheduleShiftMs = 0;
 
     // Hard out (meta.hardOut); empty when the show has none or the time of day is unknown.
     std::optional<std::int64_t> hardOutMs;          // in session ms
@@ -156,6 +160,9 @@ struct RunnerState {
 // so at any instant: sum of actualMs + pausedMs == showElapsedMs.
 //
 // Not thread-safe: owned by one thread (the session's owner). Copyable (a value).
+// Beyond this distance from meta.startTime, the real start shifts the whole schedule.
+inline constexpr std::int64_t kScheduleShiftThresholdMs = 2 * 60 * 60 * 1000;
+
 class ShowRunner {
 public:
     ShowRunner() = default;

@@ -549,3 +549,29 @@ TEST_CASE("ShowRunner: a simulated 90-minute show with hundreds of transitions h
     CHECK(st.actualTotalMs == sumActual(st));
     CHECK(st.overUnderMs == st.actualTotalMs - st.plannedTotalMs);
 }
+
+TEST_CASE("ShowRunner: a show recorded far from its planned start keeps its schedule relative") {
+    // Planned 20:00 to 20:40 with a segment pinned at 20:30, but taped at 14:00.
+    Show show = showOf({seg("a", 1200), seg("b", 600), seg("c", 600)});
+    show.meta.startTime = 20 * 3600;
+    show.meta.hardOut = 20 * 3600 + 40 * 60;
+    show.rundown[2].fixedStart = 20 * 3600 + 30 * 60;
+    ShowRunner r(show);
+    r.setTimeOfDayAtZero(14 * 3600);
+    REQUIRE(r.start(0));
+    RunnerState st = r.state(0);
+    CHECK(st.scheduleShiftMs == -6 * 60 * kMin);
+    CHECK(st.hardOutMs == 40 * kMin);
+    CHECK(segAt(st, 2).fixedStartMs == 30 * kMin);
+    CHECK_FALSE(segAt(st, 2).cannotFit);
+    CHECK_FALSE(st.endsAfterHardOut);
+
+    // Ten minutes late is still the real clock: the hard out stays at 20:40.
+    ShowRunner late(show);
+    late.setTimeOfDayAtZero(20 * 3600 + 10 * 60);
+    REQUIRE(late.start(0));
+    st = late.state(0);
+    CHECK(st.scheduleShiftMs == 0);
+    CHECK(st.hardOutMs == 30 * kMin);
+    CHECK(st.endsAfterHardOut);
+}
