@@ -53,6 +53,21 @@ struct LocalDateTime {
     }
 };
 
+// Epoch ms as whole seconds and a 0..999 ms remainder (floor division, also before 1970).
+struct EpochParts {
+    std::time_t seconds;
+    int ms;
+};
+inline EpochParts splitEpochMs(std::int64_t epochMs) {
+    std::int64_t secs = epochMs / 1000;
+    std::int64_t ms = epochMs % 1000;
+    if (ms < 0) {
+        ms += 1000;
+        secs -= 1;
+    }
+    return {static_cast<std::time_t>(secs), static_cast<int>(ms)};
+}
+
 // Wall time (milliseconds since the Unix epoch, UTC) and its local calendar reading. Used for
 // journal stamps, folder names and the time of day a session started; never for durations.
 class WallClock {
@@ -70,13 +85,7 @@ public:
         return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
     }
     LocalDateTime toLocal(std::int64_t epochMs) const override {
-        std::int64_t secs = epochMs / 1000;
-        std::int64_t ms = epochMs % 1000;
-        if (ms < 0) {
-            ms += 1000;
-            secs -= 1;
-        }
-        const std::time_t t = static_cast<std::time_t>(secs);
+        const auto [t, ms] = splitEpochMs(epochMs);
         std::tm tm{};
         localtime_r(&t, &tm);
         LocalDateTime out;

@@ -1,6 +1,8 @@
 // The session journal: append-only journal.jsonl, one fdatasync'ed event a line (owner thread).
 #include "journal.hpp"
 
+#include "clock.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -110,13 +112,7 @@ nlohmann::json JournalEvent::toJson() const {
 }
 
 std::string formatIsoUtc(std::int64_t epochMs) {
-    std::int64_t secs = epochMs / 1000;
-    std::int64_t ms = epochMs % 1000;
-    if (ms < 0) {
-        ms += 1000;
-        secs -= 1;
-    }
-    const std::time_t t = static_cast<std::time_t>(secs);
+    const auto [t, ms] = splitEpochMs(epochMs);
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buf[96];

@@ -234,7 +234,8 @@ SaveResult writeReportFiles(const std::filesystem::path& dir, const SessionRepor
     return writeFileAtomically(dir / kSessionReportCsv, renderReportCsv(report), false);
 }
 
-int runReportCommand(const std::filesystem::path& dir, std::ostream& out, std::ostream& err) {
+int runReportCommand(const std::filesystem::path& dir, std::ostream& out, std::ostream& err,
+                     bool csv) {
     SnapshotResult loaded = loadSessionSnapshot(dir);
     for (const auto& w : loaded.warnings) err << "warning: " << w << "\n";
     if (!loaded.snapshot) {
@@ -244,7 +245,7 @@ int runReportCommand(const std::filesystem::path& dir, std::ostream& out, std::o
     const SessionSnapshot& s = *loaded.snapshot;
     const SessionReport report =
         buildReport(s.show, s.runner.state(s.lastEventMs), s.startDate);
-    out << renderReportMarkdown(report);
+    out << (csv ? renderReportCsv(report) : renderReportMarkdown(report));
     return 0;
 }
 

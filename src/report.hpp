@@ -70,7 +70,9 @@ std::string renderReportCsv(const SessionReport& report);
 SaveResult writeReportFiles(const std::filesystem::path& dir, const SessionReport& report);
 
 // `pycast report SESSION_DIR`: loads the session read-only (an interrupted one as of its last
-// event), prints the Markdown report to `out`, warnings and errors to `err`. 0 ok, 1 error.
-int runReportCommand(const std::filesystem::path& dir, std::ostream& out, std::ostream& err);
+// event), prints the report (Markdown, or CSV when `csv`) to `out`, warnings and errors to
+// `err`. 0 ok, 1 error.
+int runReportCommand(const std::filesystem::path& dir, std::ostream& out, std::ostream& err,
+                     bool csv = false);
 
 }  // namespace pycast

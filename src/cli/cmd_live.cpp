@@ -373,19 +373,9 @@ int runReport(const Args& args, std::ostream& out, std::ostream& err) {
         return 2;
     }
     if (format == "md" || format == "markdown") return runReportCommand(dir, out, err);
-    if (format != "csv") {
-        err << "pycast report: unknown format \"" << format << "\" (use md or csv)\n";
-        return 2;
-    }
-    SnapshotResult loaded = loadSessionSnapshot(dir);
-    for (const auto& w : loaded.warnings) err << "warning: " << w << "\n";
-    if (!loaded.snapshot) {
-        err << "error: " << loaded.error << "\n";
-        return 1;
-    }
-    const SessionSnapshot& s = *loaded.snapshot;
-    out << renderReportCsv(buildReport(s.show, s.runner.state(s.lastEventMs), s.startDate));
-    return 0;
+    if (format == "csv") return runReportCommand(dir, out, err, true);
+    err << "pycast report: unknown format \"" << format << "\" (use md or csv)\n";
+    return 2;
 }
 
 }  // namespace pycast::cli
