@@ -15,7 +15,9 @@
 #include <system_error>
 
 #include "draw_hash.hpp"
+#include "live_format.hpp"
 #include "screenshot.hpp"
+#include "session.hpp"  // defaultSessionsRoot()
 #include "theme.hpp"
 #include "workspace.hpp"  // configDir()
 
@@ -63,9 +65,14 @@ App::App(AppOptions options, fs::path exeDir)
     : m_options(std::move(options)), m_exeDir(std::move(exeDir)) {
     m_showDirs = sampleShowDirs(m_exeDir, std::getenv("PYCAST_SHOWS_DIR"));
     m_mainWindow = std::make_unique<MainWindow>(m_fonts, m_showDirs);
+    // File > Open Recent; a screenshot run leaves the user's list alone (as it does imgui.ini).
+    if (!m_options.screenshotMode()) m_mainWindow->useRecentFiles(configDir() / "recent.json");
 }
 
-App::~App() { closeWindow(); }
+App::~App() {
+    shutdownLive();
+    closeWindow();
+}
 
 void App::wake() {
     m_pacer.wake();
@@ -133,6 +140,10 @@ bool App::openWindow() {
 }
 
 void App::closeWindow() {
+    if (m_window != nullptr) {
+        glfwMakeContextCurrent(m_window);
+        m_hostDigitTexture.release();
+    }
     if (m_imguiReady) {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
@@ -160,6 +171,9 @@ void App::loadInitialDocument() {
 }
 
 void App::rebuildFontsIfNeeded() {
+    // The Live tab's countdown: about 150 px at scale 1, in an atlas of its own.
+    if (m_hostDigits.ensureSize(150.0f * m_scale)) m_forceRender = true;
+    m_hostDigitTexture.upload(m_hostDigits.atlas(), m_hostDigits.generation());
     if (!m_fonts.rebuildPending() && !m_scaleChanged) return;
     if (m_scaleChanged) {
         applyTheme(ImGui::GetStyle(), m_scale);
@@ -193,6 +207,17 @@ bool App::renderFrame(FrameRequests& requests) {
     ImGui_ImplOpenGL3_NewFrame();
     m_fontTextureReady = true;
     ImGui_ImplGlfw_NewFrame();
+    if (m_liveContext) {
+        // The Live tab's shortcuts (Space, arrows) and ImGui's keyboard navigation would both
+        // act on the same key; while the tab shows a live show, its shortcuts win.
+        ImGuiIO& io = ImGui::GetIO();
+        if (m_liveContext->view.ownsKeyboard) {
+            io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+        } else {
+            io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        }
+        m_liveContext->view.ownsKeyboard = false;
+    }
     if (m_options.screenshot) {
         // Wherever the pointer happens to be must not leave hover highlights in the picture.
         ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
@@ -250,6 +275,195 @@ int App::finishScreenshot() {
     return 0;
 }
 
+namespace {
+
+void printSession(const LiveController& live, std::ostream& out) {
+    const Session* session = live.session();
+    if (session == nullptr) return;
+    out << "session " << session->dir().string() << (live.wasResumed() ? " (resumed)" : " (new)")
+        << "\n";
+    const LiveApiInfo& api = live.api();
+    if (api.running) {
+        out << "control API on " << api.url << " (token " << api.token << ")\n";
+    } else if (!api.error.empty()) {
+        out << "control API not running: " << api.error << "\n";
+    }
+    if (!api.note.empty()) out << "note: " << api.note << "\n";
+    for (const auto& n : live.notices()) {
+        if (n != api.note) out << "note: " << n << "\n";
+    }
+    out.flush();
+}
+
+}  // namespace
+
+bool App::setupLive() {
+    LiveSettings settings;
+    settings.sessionsRoot = m_options.sessionsRoot.value_or(defaultSessionsRoot());
+    const bool shooting = m_options.screenshotMode();
+    std::string apiText = std::string(kDefaultControlHost) + ":" + std::to_string(kDefaultControlPort);
+    if (m_options.api) apiText = *m_options.api;
+    // A screenshot run serves nothing unless asked to: it must not take the port of a live show.
+    if (apiText != "off" && (!shooting || m_options.api)) {
+        std::string error;
+        settings.api = parseHostPort(apiText, error);
+    }
+
+    const Document& doc = m_mainWindow->document();
+    std::string demoError;
+    if (m_options.liveDemoSeconds && doc.show) {
+        m_demo = makeLiveDemo(*doc.show, demoError);
+    }
+    m_live = std::make_unique<LiveController>(settings, m_demo ? m_demo->clocks() : SessionOptions{});
+    m_live->setWakeCallback(waker());
+    m_liveContext = std::make_unique<LiveContext>(*m_live);
+    m_liveContext->hostDigits = &m_hostDigits;
+    m_liveContext->view.presenterOpen = m_options.presenter;
+    m_mainWindow->setLive(m_liveContext.get());
+
+    bool ok = true;
+    if (m_options.resume) {
+        ok = m_live->resumeSession(*m_options.resume);
+    } else if (m_options.live || m_options.liveDemoSeconds) {
+        if (!doc.show) {
+            ok = false;
+            std::cerr << "pycast-studio: " << doc.fileName()
+                      << " did not open, so there is no show to go live with\n";
+        } else if (m_demo) {
+            ok = runLiveDemo(*m_live, *m_demo, *doc.show, *m_options.liveDemoSeconds);
+        } else if (m_options.liveDemoSeconds) {
+            ok = false;
+            std::cerr << "pycast-studio: --live-demo: " << demoError << "\n";
+        } else {
+            ok = m_live->startSession(*doc.show);
+        }
+    } else if (!shooting || m_options.sessionsRoot) {
+        // After a crash the next start offers the session back.
+        m_liveContext->refreshInterrupted();
+        const auto& found = m_liveContext->view.interrupted;
+        if (!found.empty()) {
+            m_liveContext->view.resumeOffer = found.front();
+            m_liveContext->view.moreInterrupted = found.size() - 1;
+            m_liveContext->view.resumeOfferRequested = true;
+        }
+    }
+    if (!ok && !m_live->lastError().empty()) {
+        std::cerr << "pycast-studio: " << m_live->lastError() << "\n";
+        m_mainWindow->selectView("live");  // the Live tab says it too, beside Go live
+    }
+    return ok;
+}
+
+void App::syncPresenter() {
+    LiveViewState& view = m_liveContext->view;
+    if (m_presenter && m_presenter->closeRequested()) {
+        view.presenterOpen = false;
+    }
+    if (view.presenterOpen && !m_presenter) {
+        m_presenter = std::make_unique<PresenterWindow>();
+        if (!m_presenter->open(m_options.presenterWidth, m_options.presenterHeight, m_window,
+                               [this] { m_pacer.noteInput(glfwGetTime()); })) {
+            std::cerr << "pycast-studio: " << m_presenter->error() << "\n";
+            m_presenter.reset();
+            view.presenterOpen = false;
+        }
+        // Opening a window took the GL context; the studio's frame comes next.
+        glfwMakeContextCurrent(m_window);
+    } else if (!view.presenterOpen && m_presenter) {
+        m_presenter->close();
+        m_presenter.reset();
+        glfwMakeContextCurrent(m_window);
+    }
+}
+
+void App::renderPresenter(const fs::path* png, std::string* error) {
+    if (!m_presenter) return;
+    const std::string e = m_presenter->render(*m_live, m_mainWindow->document().title(), false, png);
+    if (error) *error = e;
+}
+
+void App::afterFrame() {
+    if (m_live->generation() != m_liveGeneration) {
+        m_liveGeneration = m_live->generation();
+        m_mainWindow->selectView("live");
+        if (const Session* session = m_live->session()) {
+            m_fonts.addText(documentText(m_mainWindow->document()));
+            for (const Segment& seg : session->show().rundown) m_fonts.addText(seg.title);
+            m_fonts.addText(session->show().meta.title);
+        }
+        printSession(*m_live, std::cout);
+    }
+    LiveViewState& view = m_liveContext->view;
+    switch (view.quitDecision) {
+        case QuitDecision::EndShow: {
+            const SessionActionResult r = m_live->perform(LiveAction::End);
+            if (r) {
+                std::cout << "show ended; report: " << m_live->reportMarkdownPath().string() << "\n";
+            } else {
+                std::cerr << "pycast-studio: could not end the show: " << r.error << "\n";
+            }
+            glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+            break;
+        }
+        case QuitDecision::KeepResumable:
+            glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+            break;
+        case QuitDecision::Cancel:
+            view.quitDecision = QuitDecision::None;
+            break;
+        case QuitDecision::None:
+            break;
+    }
+}
+
+bool App::mayClose() {
+    LiveViewState& view = m_liveContext->view;
+    if (m_options.screenshotMode() || !m_live->isOnAir() ||
+        view.quitDecision == QuitDecision::EndShow || view.quitDecision == QuitDecision::KeepResumable) {
+        // Unsaved rundown edits: the main window asks Save / Don't save / Cancel first.
+        if (m_options.screenshotMode() || m_mainWindow->requestClose()) return true;
+        glfwSetWindowShouldClose(m_window, GLFW_FALSE);
+        m_pacer.noteInput(glfwGetTime());
+        return false;
+    }
+    // A show on air: End it, keep it resumable, or stay.
+    glfwSetWindowShouldClose(m_window, GLFW_FALSE);
+    view.quitPromptRequested = true;
+    m_pacer.noteInput(glfwGetTime());
+    return false;
+}
+
+void App::printLiveLines() {
+    const Session* session = m_live->session();
+    if (session == nullptr) return;
+    const SessionState st = m_live->state();
+    std::cout << "session: " << session->dir().string() << "\nphase: " << toName(st.runner.phase)
+              << "\n";
+    if (st.runner.current) {
+        std::cout << "segment: " << st.runner.current->index << " " << st.runner.current->id << "\n";
+        std::cout << "countdown: " << countdownFor(st.runner, m_live->settings().warningMs).text << "\n";
+    } else {
+        std::cout << "segment: none\n";
+    }
+    std::cout << "api: " << (m_live->api().running ? m_live->api().url : std::string("off")) << "\n";
+}
+
+void App::shutdownLive() {
+    if (m_presenter) {
+        m_presenter->close();
+        m_presenter.reset();
+    }
+    if (m_live) {
+        if (m_live->isOnAir() && !m_demo) {
+            std::cout << "The show stays resumable: pycast-studio --resume "
+                      << m_live->session()->dir().string() << "\n";
+        }
+        // Before the window goes: the server's threads call wake(), which posts to GLFW.
+        m_live->closeSession();
+    }
+    if (m_mainWindow) m_mainWindow->setLive(nullptr);
+}
+
 void App::updateTitle() {
     std::string title = m_mainWindow->windowTitle();
     if (title != m_title) {
@@ -265,34 +479,76 @@ int App::run() {
     }
     loadInitialDocument();
     m_pacer.noteInput(glfwGetTime());  // start at full rate while the first frames settle
+    m_startTime = glfwGetTime();
 
     installStopSignals();
 
+    const bool liveOk = setupLive();
+    afterFrame();  // a session from the command line: its tab and its address, before frame one
+    const bool shooting = m_options.screenshotMode();
+    if (!liveOk && shooting) {
+        // A picture of a session that did not open would be a picture of something else.
+        shutdownLive();
+        closeWindow();
+        return 1;
+    }
+    // A delayed screenshot runs the normal, paced loop (the API and the clock work meanwhile).
+    const bool fastShots = shooting && m_options.screenshotDelay <= 0.0;
+
     int exitCode = 0;
     int frame = 0;
-    while (!glfwWindowShouldClose(m_window) && !g_stopRequested.load()) {
-        if (m_options.screenshot) {
+    while (!g_stopRequested.load()) {
+        if (fastShots) {
             glfwPollEvents();
         } else {
             waitForNextFrame();
         }
+        if (glfwWindowShouldClose(m_window) && mayClose()) break;
         if (m_dropped) {
             m_mainWindow->open(*m_dropped);
             m_dropped.reset();
         }
+        // Requests from the control API run here, on the thread that owns the session.
+        m_live->drain();
+        syncPresenter();
         updateTitle();
 
         FrameRequests requests;
+        m_live->freeze();  // both windows show the same instant
         const bool drawn = renderFrame(requests);
         ++frame;
-        if (m_options.screenshot && frame >= m_options.frames) {
-            exitCode = finishScreenshot();
+        const bool due = shooting && frame >= m_options.frames &&
+                         glfwGetTime() - m_startTime >= m_options.screenshotDelay;
+        if (due) {
+            if (m_options.screenshot) exitCode = finishScreenshot();
+            if (m_options.presenterScreenshot) {
+                std::string error = "the presenter window is not open";
+                if (m_presenter) renderPresenter(&*m_options.presenterScreenshot, &error);
+                int pw = 0;
+                int ph = 0;
+                if (m_presenter) m_presenter->framebufferSize(pw, ph);
+                if (!error.empty()) {
+                    std::cerr << "pycast-studio: presenter screenshot failed: " << error << "\n";
+                    exitCode = 1;
+                } else {
+                    std::cout << "presenter screenshot: " << m_options.presenterScreenshot->string()
+                              << " (" << pw << "x" << ph << ")\n";
+                }
+            }
+            printLiveLines();
             break;
         }
         if (drawn) glfwSwapBuffers(m_window);
-        m_pacer.requestFrameRate(requests.frameRate);
+        renderPresenter(nullptr, nullptr);
+        double rate = requests.frameRate;
+        m_live->thaw();
+        if (m_presenter) rate = std::max(rate, m_presenter->requestedFrameRate());
+        if (shooting) rate = std::max(rate, 10.0);  // look at the clock for a delayed screenshot
+        m_pacer.requestFrameRate(rate);
         if (!m_mainWindow->apply(requests)) glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+        afterFrame();
     }
+    shutdownLive();
     closeWindow();
     return exitCode;
 }

@@ -11,8 +11,14 @@
 
 #include "fonts.hpp"
 #include "frame_pacer.hpp"
+#include "live_controller.hpp"
+#include "live_demo.hpp"
+#include "live_digits.hpp"
+#include "live_gl.hpp"
+#include "live_view.hpp"
 #include "main_window.hpp"
 #include "options.hpp"
+#include "presenter_window.hpp"
 
 struct GLFWwindow;
 
@@ -37,6 +43,7 @@ public:
     }
 
     MainWindow& mainWindow() { return *m_mainWindow; }
+    LiveController& live() { return *m_live; }
 
 private:
     bool openWindow();
@@ -48,6 +55,15 @@ private:
     int finishScreenshot();
     void updateTitle();
     void releaseDeferredKeys();
+
+    // The live session (live_controller.hpp) and the presenter window.
+    bool setupLive();          // false: a session asked for on the command line failed
+    void afterFrame();         // new session, presenter open/close, quit decisions
+    bool mayClose();           // false: the show is on air and the host was asked first
+    void syncPresenter();
+    void renderPresenter(const std::filesystem::path* png, std::string* error);
+    void printLiveLines();  // screenshot mode: session, phase, "segment: <index> <id>", countdown, api
+    void shutdownLive();
 
     static void onInput(GLFWwindow* window);
     static void onCursorPos(GLFWwindow* window, double x, double y);
@@ -68,6 +84,15 @@ private:
     FontManager m_fonts;
     std::unique_ptr<MainWindow> m_mainWindow;
     FramePacer m_pacer;
+
+    std::unique_ptr<LiveDemo> m_demo;  // --live-demo's clocks and folder; outlives m_live
+    std::unique_ptr<LiveController> m_live;
+    std::unique_ptr<LiveContext> m_liveContext;
+    std::unique_ptr<PresenterWindow> m_presenter;
+    DigitFont m_hostDigits;            // the Live tab's big countdown
+    AtlasTexture m_hostDigitTexture;
+    int m_liveGeneration = 0;
+    double m_startTime = 0.0;
 
     GLFWwindow* m_window = nullptr;
     bool m_glfwReady = false;

@@ -9,7 +9,7 @@ namespace pycast::ui {
 namespace fs = std::filesystem;
 
 std::string Document::fileName() const {
-    if (path.empty()) return "(no file)";
+    if (path.empty()) return show ? "Untitled" : "(no file)";
     return path.filename().string();
 }
 
@@ -21,6 +21,41 @@ void Document::refreshAnalysis() {
     } else {
         analysis.reset();
     }
+}
+
+void Document::changed() {
+    refreshAnalysis();
+    dirty = m_unsavedOutsideHistory || !history.isClean();
+    ++revision;
+}
+
+void Document::perform(Edit edit) {
+    if (!show) return;
+    history.perform(*show, std::move(edit));
+    changed();
+}
+
+bool Document::undo() {
+    if (!show || !history.undo(*show)) return false;
+    changed();
+    return true;
+}
+
+bool Document::redo() {
+    if (!show || !history.redo(*show)) return false;
+    changed();
+    return true;
+}
+
+void Document::markSaved() {
+    history.markClean();
+    m_unsavedOutsideHistory = false;
+    dirty = false;
+}
+
+void Document::markUnsaved() {
+    m_unsavedOutsideHistory = true;
+    dirty = true;
 }
 
 namespace {
@@ -76,6 +111,14 @@ Document openDocument(const fs::path& file) {
             "or open another show with File > Open (Ctrl+O).";
         doc.sourceLines = quoteLines(file, doc.problems);
     }
+    return doc;
+}
+
+Document untitledDocument(Show show) {
+    Document doc;
+    doc.show = std::move(show);
+    doc.refreshAnalysis();
+    doc.markUnsaved();
     return doc;
 }
 

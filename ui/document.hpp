@@ -1,37 +1,62 @@
 // The open show file as the UI holds it: path, show, load problems, cached analysis (UI thread).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "history.hpp"
 #include "rundown.hpp"
 #include "show.hpp"
 #include "show_io.hpp"
 
 namespace pycast::ui {
 
-// Everything the views know about the file on screen. Views read it through const refs; edits
-// (later: commands with undo) go through the owner, which calls refreshAnalysis() afterwards.
+// Everything the views know about the file on screen. Views read it through const refs; every
+// change goes through perform()/undo()/redo() (the editor calls them between frames), which
+// keep the analysis, the dirty flag and the revision up to date.
 struct Document {
-    std::filesystem::path path;               // empty when nothing was found to open
+    std::filesystem::path path;               // empty for a new, never saved show ("Untitled")
     std::optional<Show> show;                 // set when the file loaded without problems
     std::vector<Problem> problems;            // every problem found while loading
     std::string hint;                         // what to do about the problems, one sentence
     std::map<int, std::string> sourceLines;   // the file's lines that problems point at
     std::optional<RundownAnalysis> analysis;  // recomputed whenever the show changes
-    bool dirty = false;                       // unsaved edits (always false until the editor lands)
+    bool dirty = false;                       // differs from the file on disk (kept by the calls below)
+    History history;                          // undo/redo of every change to `show`
+    std::uint64_t revision = 0;               // bumps on every change to `show`
 
     bool hasShow() const { return show.has_value(); }
     std::string fileName() const;  // "pycast-episode.json", or "(no file)"
     std::string title() const;     // the show's title, or empty
     void refreshAnalysis();
+
+    // One undoable change (no-op without a show). Continuous gestures share a mergeKey and end
+    // with closeGroup().
+    void perform(Edit edit);
+    bool undo();
+    bool redo();
+    void closeGroup() { history.closeGroup(); }
+    // The show now matches the file at `path` (after a save).
+    void markSaved();
+    // The show differs from disk without an undo step to show for it: a restored autosave, a show
+    // made from a template. Stays dirty until saved, whatever is undone.
+    void markUnsaved();
+    // Call after changing `show` directly (restoring, replacing): analysis, dirty, revision.
+    void changed();
+
+private:
+    bool m_unsavedOutsideHistory = false;
 };
 
 // Loads a show file. Never throws: anything wrong ends up in problems with a hint.
 Document openDocument(const std::filesystem::path& file);
+
+// A new, untitled and unsaved document holding `show` (from a template, a restored autosave).
+Document untitledDocument(Show show);
 
 // The document shown when no file was given and the sample episode was not found.
 Document sampleNotFoundDocument(const std::vector<std::filesystem::path>& searched);

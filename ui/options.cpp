@@ -2,8 +2,12 @@
 #include "options.hpp"
 
 #include <charconv>
+#include <cstdlib>
+#include <string>
 #include <string_view>
 #include <vector>
+
+#include "control_server.hpp"  // parseHostPort
 
 namespace pycast::ui {
 
@@ -13,6 +17,15 @@ bool parseInt(std::string_view text, int& out) {
     const char* end = text.data() + text.size();
     auto [ptr, ec] = std::from_chars(text.data(), end, out);
     return ec == std::errc() && ptr == end;
+}
+
+bool parseSeconds(std::string_view text, double& out) {
+    const std::string copy(text);
+    char* end = nullptr;
+    const double v = std::strtod(copy.c_str(), &end);
+    if (end == copy.c_str() || *end != '\0' || !(v >= 0.0) || v > 3600.0) return false;
+    out = v;
+    return true;
 }
 
 bool parseSize(std::string_view text, int& width, int& height) {
@@ -35,6 +48,23 @@ std::string usage(const std::string& program) {
            "  --screenshot FILE.png  render a few frames, save them as PNG and exit\n"
            "  --frames N             frames to render before the screenshot (default 3)\n"
            "  --size WxH             window size in pixels (default 1400x900)\n"
+           "\n"
+           "Live sessions:\n"
+           "  --sessions DIR         where sessions go (default $PYCAST_SESSIONS_DIR or\n"
+           "                         ~/PyCast/sessions); an interrupted one is offered at start-up\n"
+           "  --live                 start a session for FILE at start-up (Live > Start session)\n"
+           "  --resume DIR           reopen the session in DIR (after a crash, or to see its report)\n"
+           "  --api HOST:PORT        where the control API listens (default 127.0.0.1:8765; a taken\n"
+           "                         port falls back to a free one; port 0 picks one; off: none).\n"
+           "                         With a screenshot option the API is off unless --api is given\n"
+           "  --presenter            open the presenter window (also View > Presenter window)\n"
+           "  --presenter-size WxH   its size in pixels (default 1280x720)\n"
+           "  --screenshot-presenter FILE.png\n"
+           "                         save the presenter window as PNG too (and exit)\n"
+           "  --screenshot-delay S   take the screenshots after S seconds of running (the API and\n"
+           "                         the clock work meanwhile) instead of after --frames frames\n"
+           "  --live-demo S          a throwaway session of FILE, S seconds into the show on plan\n"
+           "                         (README pictures); removed when the studio closes\n"
            "  -h, --help             show this help\n";
 }
 
@@ -71,7 +101,18 @@ ParsedOptions parseCommandLine(int argc, const char* const* argv) {
             name = arg.substr(0, eq);
             value = arg.substr(eq + 1);
         }
-        const bool takesValue = name == "--screenshot" || name == "--frames" || name == "--size";
+        if (name == "--live" || name == "--presenter") {
+            if (value) {
+                result.error = std::string(name) + " takes no value";
+                return result;
+            }
+            (name == "--live" ? o.live : o.presenter) = true;
+            continue;
+        }
+        const bool takesValue = name == "--screenshot" || name == "--frames" || name == "--size" ||
+                                name == "--sessions" || name == "--resume" || name == "--api" ||
+                                name == "--screenshot-presenter" || name == "--screenshot-delay" ||
+                                name == "--live-demo" || name == "--presenter-size";
         if (!takesValue) {
             result.error = "unknown option " + std::string(name);
             return result;
@@ -102,9 +143,55 @@ ParsedOptions parseCommandLine(int argc, const char* const* argv) {
                                std::string(*value) + "\")";
                 return result;
             }
+        } else if (name == "--presenter-size") {
+            if (!parseSize(*value, o.presenterWidth, o.presenterHeight)) {
+                result.error = "--presenter-size needs WIDTHxHEIGHT, at least 320x240 (got \"" +
+                               std::string(*value) + "\")";
+                return result;
+            }
+        } else if (value->empty()) {
+            result.error = std::string(name) + " needs a value";
+            return result;
+        } else if (name == "--sessions") {
+            o.sessionsRoot = std::filesystem::path(std::string(*value));
+        } else if (name == "--resume") {
+            o.resume = std::filesystem::path(std::string(*value));
+        } else if (name == "--screenshot-presenter") {
+            o.presenterScreenshot = std::filesystem::path(std::string(*value));
+        } else if (name == "--api") {
+            std::string apiError;
+            if (*value != "off" && !parseHostPort(std::string(*value), apiError)) {
+                result.error = "--api needs HOST:PORT or off: " + apiError;
+                return result;
+            }
+            o.api = std::string(*value);
+        } else if (name == "--screenshot-delay") {
+            if (!parseSeconds(*value, o.screenshotDelay)) {
+                result.error = "--screenshot-delay needs seconds from 0 to 3600 (got \"" +
+                               std::string(*value) + "\")";
+                return result;
+            }
+        } else if (name == "--live-demo") {
+            int seconds = 0;
+            if (!parseInt(*value, seconds) || seconds < 0 || seconds > 24 * 3600) {
+                result.error = "--live-demo needs whole seconds from 0 (got \"" +
+                               std::string(*value) + "\")";
+                return result;
+            }
+            o.liveDemoSeconds = seconds;
         }
     }
-    if (framesGiven && !o.screenshot && !o.help) {
+    const int liveSources = (o.live ? 1 : 0) + (o.resume ? 1 : 0) + (o.liveDemoSeconds ? 1 : 0);
+    if (liveSources > 1 && !o.help) {
+        result.error = "--live, --resume and --live-demo each open a session; pick one";
+        return result;
+    }
+    if (o.screenshotDelay > 0.0 && !o.screenshotMode() && !o.help) {
+        result.error = "--screenshot-delay only makes sense with --screenshot or --screenshot-presenter";
+        return result;
+    }
+    if (o.presenterScreenshot) o.presenter = true;
+    if (framesGiven && !o.screenshotMode() && !o.help) {
         result.error = "--frames only makes sense with --screenshot";
     }
     return result;

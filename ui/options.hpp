@@ -14,6 +14,21 @@ struct AppOptions {
     int width = 1400;
     int height = 900;
     bool help = false;
+
+    // Live sessions.
+    std::optional<std::filesystem::path> sessionsRoot;  // --sessions DIR (default: defaultSessionsRoot())
+    std::optional<std::filesystem::path> resume;        // --resume DIR: reopen that session
+    bool live = false;                                  // --live: a new session for FILE at start-up
+    std::optional<std::string> api;                     // --api HOST:PORT, or "off"
+    bool presenter = false;                             // --presenter: open the presenter window
+    int presenterWidth = 1280;                          // --presenter-size WxH
+    int presenterHeight = 720;
+    std::optional<std::filesystem::path> presenterScreenshot;  // --screenshot-presenter FILE.png
+    double screenshotDelay = 0.0;                       // --screenshot-delay SECONDS (runs live meanwhile)
+    std::optional<int> liveDemoSeconds;                 // --live-demo SECONDS
+
+    // Any screenshot asked for: the studio renders, saves and exits.
+    bool screenshotMode() const { return screenshot.has_value() || presenterScreenshot.has_value(); }
 };
 
 struct ParsedOptions {

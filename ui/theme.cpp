@@ -66,8 +66,9 @@ void applyTheme(ImGuiStyle& style, float scale) {
     c[ImGuiCol_ButtonHovered] = rgb(60, 67, 79);
     c[ImGuiCol_ButtonActive] = rgb(72, 80, 95);
     c[ImGuiCol_Header] = rgb(40, 74, 120);
-    c[ImGuiCol_HeaderHovered] = rgb(46, 54, 66);
-    c[ImGuiCol_HeaderActive] = rgb(48, 86, 138);
+    // Lighter than Header, so a selected row under the mouse still reads as selected.
+    c[ImGuiCol_HeaderHovered] = rgb(50, 88, 138);
+    c[ImGuiCol_HeaderActive] = rgb(58, 100, 156);
     c[ImGuiCol_Separator] = rgb(52, 57, 66);
     c[ImGuiCol_SeparatorHovered] = rgb(88, 166, 255, 0.6f);
     c[ImGuiCol_SeparatorActive] = rgb(88, 166, 255);

@@ -10,8 +10,9 @@ void registerBuiltinViews(ViewRegistry& views) {
         ViewPlace::Tab,
         true,
         [](const Document& doc) { return doc.hasShow(); },
-        nullptr,
-        drawRundownView,
+        // The tab carries the unsaved-changes dot, like the window title's "*".
+        [](const Document& doc) { return std::string(doc.dirty ? "Rundown  •" : "Rundown"); },
+        drawEditorView,  // the editor; read-only (drawRundownView) where there is no Editor
     });
     views.push_back(ViewInfo{
         "problems",
@@ -23,6 +24,15 @@ void registerBuiltinViews(ViewRegistry& views) {
             return "Problems (" + std::to_string(doc.problems.size()) + ")";
         },
         drawProblemsView,
+    });
+    views.push_back(ViewInfo{
+        "live",
+        "Live",
+        ViewPlace::Tab,
+        true,
+        nullptr,  // always there: "Go live" without a session, the host view with one
+        nullptr,
+        drawLiveView,
     });
 }
 

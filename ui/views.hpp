@@ -41,11 +41,16 @@ struct FrameRequests {
     void requestGlyphs(std::string_view text) { glyphText.append(text); }
 };
 
+struct LiveContext;  // live_view.hpp: the live session, for the Live tab
+class Editor;        // editor.hpp: the rundown editor's actions
+
 struct ViewContext {
     const Document& document;
     UiState& ui;
     const FontManager& fonts;
     FrameRequests& requests;
+    LiveContext* live = nullptr;  // null where there is no live session (tests, tools)
+    Editor* editor = nullptr;     // null where the document is read-only
 };
 
 enum class ViewPlace {
@@ -75,5 +80,7 @@ void drawRundownTable(ViewContext& ctx, float height);  // view_rundown.cpp
 void drawTimeline(ViewContext& ctx);                    // view_timeline.cpp
 void drawTotals(ViewContext& ctx);                      // view_totals.cpp
 void drawProblemsView(ViewContext& ctx);                // view_problems.cpp
+void drawLiveView(ViewContext& ctx);                    // view_host.cpp: the Live tab
+void drawEditorView(ViewContext& ctx);  // view_editor.cpp: the rundown as an editor
 
 }  // namespace pycast::ui

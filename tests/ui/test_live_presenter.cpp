@@ -1,0 +1,98 @@
+// The presenter view drawn headless at 1080p in every phase; its sizing for readability.
+#include <doctest/doctest.h>
+
+#include "headless.hpp"
+#include "presenter_view.hpp"
+#include "test_live_support.hpp"
+#include "views.hpp"
+
+using namespace pycast;
+using namespace pycast::ui;
+using namespace pycast::uitest;
+
+namespace {
+
+struct Presenter {
+    LiveFixture f;
+    FontManager fonts;
+    DigitFont digits;
+    HeadlessImGui imgui{fonts, ImVec2(1920, 1080)};
+    PresenterState state;
+
+    Presenter() { digits.ensureSize(presenterDigitPixels(ImVec2(1920, 1080), digits)); }
+
+    FrameRequests draw(int frames = 2) {
+        FrameRequests last;
+        for (int i = 0; i < frames; ++i) {
+            FrameRequests requests;
+            fonts.addText(presenterText(*f.controller));
+            PresenterContext ctx{*f.controller, state, fonts, digits, "AMA"};
+            const std::string unbalanced = imgui.frame([&] { drawPresenterView(ctx, requests); });
+            CHECK_MESSAGE(unbalanced.empty(), "left open: " << unbalanced);
+            fonts.addText(requests.glyphText);
+            last = requests;
+        }
+        CHECK(imgui.drawData()->TotalVtxCount > 0);
+        return last;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("presenter digits fill a 1080p screen: readable from across a room, never too wide") {
+    DigitFont digits;
+    const float px = presenterDigitPixels(ImVec2(1920, 1080), digits);
+    CHECK(px >= 300.0f);  // a digit about 200 px tall or more
+    CHECK(px <= 1080.0f * 0.45f);
+    CHECK(px * digits.widthPerPixel("+00:00") <= 1920.0f * 0.9f + 1.0f);
+    // A tall, narrow window is limited by its width.
+    const float narrow = presenterDigitPixels(ImVec2(600, 1000), digits);
+    CHECK(narrow * digits.widthPerPixel("+00:00") <= 600.0f * 0.9f + 1.0f);
+    CHECK(presenterFontScale(ImVec2(1920, 1080)) == doctest::Approx(2.5f));
+    CHECK(presenterFontScale(ImVec2(1280, 720)) < presenterFontScale(ImVec2(1920, 1080)));
+}
+
+TEST_CASE("the presenter draws without a session, idle") {
+    Presenter p;
+    CHECK(p.draw().frameRate == 0.0);
+}
+
+TEST_CASE("the presenter draws every phase and asks for frames while live") {
+    Presenter p;
+    p.f.createSession();
+    CHECK(p.draw().frameRate == doctest::Approx(10.0));
+    REQUIRE(p.f.controller->perform(LiveAction::Start));
+    p.draw();
+    p.f.advance(2 * kMin + 20'000);  // the last minute
+    p.draw();
+    p.f.advance(kMin);  // over
+    p.draw();
+    REQUIRE(p.f.controller->perform(LiveAction::Pause));
+    p.draw();
+    REQUIRE(p.f.controller->perform(LiveAction::Resume));
+    REQUIRE(p.f.controller->perform(LiveAction::End));
+    CHECK(p.draw().frameRate == 0.0);
+}
+
+TEST_CASE("a new message makes the presenter pulse, at a higher frame rate, for a few seconds") {
+    Presenter p;
+    p.f.createSession();
+    REQUIRE(p.f.controller->perform(LiveAction::Start));
+    p.draw();  // the view has seen "no message"
+    REQUIRE(p.f.controller->sendMessage("時間到了，請收尾 — wrap up now, the guest has to leave"));
+    const FrameRequests r = p.draw(1);
+    CHECK(r.frameRate > 10.0);
+    CHECK(p.state.flash.active(ImGui::GetTime()));
+    // Long after, the pulse is over and the rate is the countdown's.
+    const FrameRequests later = [&] {
+        FrameRequests last;
+        for (int i = 0; i < 8; ++i) {
+            FrameRequests requests;
+            PresenterContext ctx{*p.f.controller, p.state, p.fonts, p.digits, ""};
+            p.imgui.frame([&] { drawPresenterView(ctx, requests); }, 1.0f);
+            last = requests;
+        }
+        return last;
+    }();
+    CHECK(later.frameRate == doctest::Approx(10.0));
+}
