@@ -21,21 +21,6 @@ constexpr const char* kSegmentPayload = "PYCAST_SEGMENT";
 
 bool keyPressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); }
 
-std::string speakersText(const Show& show, const Segment& seg, bool& unknown) {
-    std::string text;
-    unknown = false;
-    for (const auto& id : seg.speakers) {
-        if (!text.empty()) text += ", ";
-        if (const Person* p = show.findPerson(id)) {
-            text += p->name;
-        } else {
-            text += id + "?";
-            unknown = true;
-        }
-    }
-    return text;
-}
-
 // A toolbar button with its shortcut in the tooltip; disabled buttons still explain themselves.
 bool toolButton(const char* label, const char* tooltip, bool enabled = true) {
     ImGui::BeginDisabled(!enabled);
@@ -356,7 +341,7 @@ void drawEditorTable(ViewContext& ctx, Editor& ed, float height) {
             }
             if (ImGui::TableSetColumnIndex(Speakers)) {
                 bool unknown = false;
-                const std::string speakers = speakersText(show, seg, unknown);
+                const std::string speakers = speakersText(show, seg, false, unknown);
                 if (speakers.empty()) {
                     textColoured("—", colours::kTextDim);
                 } else {

@@ -261,15 +261,37 @@ void segmentPage(ViewContext& ctx, Editor& ed) {
 
 // ---- Show ------------------------------------------------------------------------------------
 
+// One metadata change as one undoable step (merged with the same key while typing).
+template <typename F>
+void changeMeta(Editor& e, const std::string& label, const std::string& key, F change) {
+    if (!e.document().show) return;
+    ShowMeta meta = e.document().show->meta;
+    change(meta);
+    e.updateMeta(std::move(meta), label, key);
+}
+
 // Meta edits read the show as it is when they run, so several in one frame all land.
 template <typename F>
 void postMeta(Editor& ed, std::string label, std::string key, F change) {
     ed.post([label = std::move(label), key = std::move(key), change](Editor& e) {
-        if (!e.document().show) return;
-        ShowMeta meta = e.document().show->meta;
-        change(meta);
-        e.updateMeta(std::move(meta), label, key);
+        changeMeta(e, label, key, change);
     });
+}
+
+// An optional time of day of the show ("19:00", or empty for none) as a field with its hint.
+void editMetaTimeOfDay(ViewContext& ctx, Editor& ed, const char* key, std::optional<Seconds> ShowMeta::*field,
+                       const char* undoLabel) {
+    const std::optional<Seconds>& value = ctx.document.show->meta.*field;
+    const std::string id = std::string("##") + key;
+    editParsed(ctx, ed, key, id.c_str(), value ? formatTimeOfDay(*value) : std::string(), validateOptionalTime,
+               [key, field, undoLabel](Editor& e, const std::string& t) {
+                   std::optional<Seconds> at;
+                   std::string ignored;
+                   if (!parseOptionalTimeField(t, at, ignored)) return;
+                   changeMeta(e, undoLabel, key, [&](ShowMeta& m) { m.*field = at; });
+               },
+               "HH:MM");
+    invalidHint(ed, key, validateOptionalTime);
 }
 
 bool validateEpisode(const std::string& text, std::string& hint) {
@@ -298,19 +320,13 @@ void showPage(ViewContext& ctx, Editor& ed) {
     fieldLabel("Title", lw);
     editParsed(ctx, ed, "meta:title", "##title", meta.title, titleValid,
                [](Editor& e, const std::string& t) {
-                   if (!e.document().show) return;
-                   ShowMeta m = e.document().show->meta;
-                   m.title = t;
-                   e.updateMeta(std::move(m), "Rename the show", "meta:title");
+                   changeMeta(e, "Rename the show", "meta:title", [&](ShowMeta& m) { m.title = t; });
                });
     invalidHint(ed, "meta:title", titleValid);
 
     fieldLabel("Series", lw);
     editText(ctx, ed, "##series", meta.series, [](Editor& e, const std::string& t) {
-        if (!e.document().show) return;
-        ShowMeta m = e.document().show->meta;
-        m.series = t;
-        e.updateMeta(std::move(m), "Change the series", "meta:series");
+        changeMeta(e, "Change the series", "meta:series", [&](ShowMeta& m) { m.series = t; });
     });
 
     fieldLabel("Kind", lw);
@@ -328,14 +344,10 @@ void showPage(ViewContext& ctx, Editor& ed) {
     editParsed(ctx, ed, "meta:episode", "##episode", meta.episode ? std::to_string(*meta.episode) : std::string(),
                validateEpisode,
                [](Editor& e, const std::string& t) {
-                   if (!e.document().show) return;
-                   ShowMeta m = e.document().show->meta;
-                   if (t.find_first_not_of(' ') == std::string::npos) {
-                       m.episode.reset();
-                   } else {
-                       m.episode = std::stoi(t);
-                   }
-                   e.updateMeta(std::move(m), "Change the episode number", "meta:episode");
+                   changeMeta(e, "Change the episode number", "meta:episode", [&](ShowMeta& m) {
+                       if (t.find_first_not_of(' ') == std::string::npos) m.episode.reset();
+                       else m.episode = std::stoi(t);
+                   });
                },
                "none");
     invalidHint(ed, "meta:episode", validateEpisode);
@@ -343,20 +355,14 @@ void showPage(ViewContext& ctx, Editor& ed) {
     fieldLabel("Date", lw);
     editParsed(ctx, ed, "meta:date", "##date", meta.date, validateDate,
                [](Editor& e, const std::string& t) {
-                   if (!e.document().show) return;
-                   ShowMeta m = e.document().show->meta;
-                   m.date = t;
-                   e.updateMeta(std::move(m), "Change the date", "meta:date");
+                   changeMeta(e, "Change the date", "meta:date", [&](ShowMeta& m) { m.date = t; });
                },
                "YYYY-MM-DD");
     invalidHint(ed, "meta:date", validateDate);
 
     fieldLabel("Language", lw);
     editText(ctx, ed, "##language", meta.language, [](Editor& e, const std::string& t) {
-        if (!e.document().show) return;
-        ShowMeta m = e.document().show->meta;
-        m.language = t;
-        e.updateMeta(std::move(m), "Change the language", "meta:language");
+        changeMeta(e, "Change the language", "meta:language", [&](ShowMeta& m) { m.language = t; });
     }, "zh-TW");
 
     sectionHeader("TIMING");
@@ -366,41 +372,16 @@ void showPage(ViewContext& ctx, Editor& ed) {
                [](Editor& e, const std::string& t) {
                    std::string ignored;
                    auto s = parseLengthField(t, ignored);
-                   if (!s || !e.document().show) return;
-                   ShowMeta m = e.document().show->meta;
-                   m.target = *s;
-                   e.updateMeta(std::move(m), "Change the target length", "meta:target");
+                   if (!s) return;
+                   changeMeta(e, "Change the target length", "meta:target", [&](ShowMeta& m) { m.target = *s; });
                },
                "h:mm:ss");
     invalidHint(ed, "meta:target", validateLength);
 
     fieldLabel("Starts at", lw);
-    editParsed(ctx, ed, "meta:start", "##start", meta.startTime ? formatTimeOfDay(*meta.startTime) : std::string(),
-               validateOptionalTime,
-               [](Editor& e, const std::string& t) {
-                   std::optional<Seconds> at;
-                   std::string ignored;
-                   if (!parseOptionalTimeField(t, at, ignored) || !e.document().show) return;
-                   ShowMeta m = e.document().show->meta;
-                   m.startTime = at;
-                   e.updateMeta(std::move(m), "Change the start time", "meta:start");
-               },
-               "HH:MM");
-    invalidHint(ed, "meta:start", validateOptionalTime);
-
+    editMetaTimeOfDay(ctx, ed, "meta:start", &ShowMeta::startTime, "Change the start time");
     fieldLabel("Hard out", lw);
-    editParsed(ctx, ed, "meta:hardout", "##hardout", meta.hardOut ? formatTimeOfDay(*meta.hardOut) : std::string(),
-               validateOptionalTime,
-               [](Editor& e, const std::string& t) {
-                   std::optional<Seconds> at;
-                   std::string ignored;
-                   if (!parseOptionalTimeField(t, at, ignored) || !e.document().show) return;
-                   ShowMeta m = e.document().show->meta;
-                   m.hardOut = at;
-                   e.updateMeta(std::move(m), "Change the hard out", "meta:hardout");
-               },
-               "HH:MM");
-    invalidHint(ed, "meta:hardout", validateOptionalTime);
+    editMetaTimeOfDay(ctx, ed, "meta:hardout", &ShowMeta::hardOut, "Change the hard out");
 
     sectionHeader("GUIDELINES");
     fieldLabel("Tech share", lw);

@@ -29,22 +29,6 @@ void headerField(const ViewContext& ctx, const char* label, const std::string& v
     ImGui::SameLine(0.0f, ImGui::GetFontSize() * 2.2f);
 }
 
-std::string speakersText(const Show& show, const Segment& seg, bool& unknown) {
-    std::string text;
-    unknown = false;
-    for (const auto& id : seg.speakers) {
-        if (!text.empty()) text += ", ";
-        if (const Person* p = show.findPerson(id)) {
-            text += p->name;
-            if (!p->company.empty()) text += " (" + p->company + ")";
-        } else {
-            text += id + "?";
-            unknown = true;
-        }
-    }
-    return text;
-}
-
 }  // namespace
 
 void drawShowHeader(ViewContext& ctx) {
@@ -149,7 +133,7 @@ void drawRundownTable(ViewContext& ctx, float height) {
             }
             if (ImGui::TableSetColumnIndex(Speakers)) {
                 bool unknown = false;
-                const std::string speakers = speakersText(show, seg, unknown);
+                const std::string speakers = speakersText(show, seg, true, unknown);
                 textTruncated(speakers, unknown ? colours::kWarning : 0);
             }
             if (ImGui::TableSetColumnIndex(Notes)) textTruncated(seg.notes, colours::kTextDim);

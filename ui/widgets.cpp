@@ -104,4 +104,20 @@ bool ctrlShortcut(char upperCaseKey) {
     return io.KeyCtrl && !io.KeyShift && !io.KeyAlt && ImGui::IsKeyPressed(upperCaseKey, false);
 }
 
+std::string speakersText(const Show& show, const Segment& segment, bool withCompany, bool& unknown) {
+    std::string text;
+    unknown = false;
+    for (const auto& id : segment.speakers) {
+        if (!text.empty()) text += ", ";
+        if (const Person* p = show.findPerson(id)) {
+            text += p->name;
+            if (withCompany && !p->company.empty()) text += " (" + p->company + ")";
+        } else {
+            text += id + "?";
+            unknown = true;
+        }
+    }
+    return text;
+}
+
 }  // namespace pycast::ui

@@ -6,7 +6,13 @@
 #include <string>
 #include <string_view>
 
+#include "show.hpp"
+
 namespace pycast::ui {
+
+// A segment's speakers by name (with companies when asked), "id?" for an unknown id, which
+// also sets `unknown` so the view can colour the cell.
+std::string speakersText(const Show& show, const Segment& segment, bool withCompany, bool& unknown);
 
 // A rounded label with a coloured background, laid out as one item on the current line.
 void chip(std::string_view text, ImU32 background, ImU32 textColour);
