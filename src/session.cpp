@@ -53,12 +53,21 @@ std::string newControlToken() {
     return out;
 }
 
-std::string sessionInfoText(const std::string& createdIso, const std::string& token) {
+std::string sessionInfoText(const std::string& createdIso, const std::string& token,
+                            const std::filesystem::path& source) {
     nlohmann::ordered_json j;
     j["version"] = kSessionFormatVersion;
     j["created"] = createdIso;
     j["control_token"] = token;
+    if (!source.empty()) j["source"] = source.string();
     return j.dump(2) + "\n";
+}
+
+std::filesystem::path sourceOf(const SessionOptions& options) {
+    if (options.sourceFile.empty()) return {};
+    std::error_code ec;
+    std::filesystem::path abs = std::filesystem::absolute(options.sourceFile, ec);
+    return ec ? options.sourceFile : abs;
 }
 
 bool isRunnerType(const std::string& type) {
@@ -96,6 +105,7 @@ std::string slugify(const std::string& text) {
 struct SessionFiles {
     Show show;
     std::string token;
+    std::filesystem::path source;
 };
 
 std::optional<SessionFiles> loadSessionFiles(const std::filesystem::path& dir, std::string& error,
@@ -115,7 +125,7 @@ std::optional<SessionFiles> loadSessionFiles(const std::filesystem::path& dir, s
             error += ".";
         return std::nullopt;
     }
-    SessionFiles out{std::move(*loaded.show), {}};
+    SessionFiles out{std::move(*loaded.show), {}, {}};
     const auto infoFile = dir / kSessionInfoFile;
     std::ifstream in(infoFile, std::ios::binary);
     if (in) {
@@ -126,6 +136,8 @@ std::optional<SessionFiles> loadSessionFiles(const std::filesystem::path& dir, s
             out.token = j["control_token"].get<std::string>();
         else
             warnings.push_back(infoFile.string() + ": no control token in it.");
+        if (j.is_object() && j.contains("source") && j["source"].is_string())
+            out.source = j["source"].get<std::string>();
     }
     return out;
 }
@@ -325,7 +337,8 @@ SessionResult Session::createAt(const Show& show, const std::filesystem::path& d
     const LocalDateTime local = options.wall->toLocal(wallStart);
     const std::string token = newControlToken();
     if (SaveResult saved = writeFileAtomically(dir / kSessionInfoFile,
-                                               sessionInfoText(formatIsoUtc(wallStart), token),
+                                               sessionInfoText(formatIsoUtc(wallStart), token,
+                                                               sourceOf(options)),
                                                false);
         !saved.ok) {
         out.error = saved.error;
@@ -341,6 +354,7 @@ SessionResult Session::createAt(const Show& show, const std::filesystem::path& d
     auto s = std::make_unique<Session>(Key{}, options);
     s->m_dir = dir;
     s->m_token = token;
+    s->m_sourceFile = sourceOf(options);
     s->m_journal = std::move(jo.journal);
     s->m_runner = ShowRunner(show);
     s->m_runner.setTimeOfDayAtZeroMs(local.msOfDay);
@@ -370,7 +384,8 @@ SessionResult Session::open(const std::filesystem::path& dir, SessionOptions opt
         files->token = newControlToken();
         const std::string created = formatIsoUtc(options.wall->nowEpochMs());
         SaveResult saved = writeFileAtomically(dir / kSessionInfoFile,
-                                               sessionInfoText(created, files->token), false);
+                                               sessionInfoText(created, files->token, files->source),
+                                               false);
         out.warnings.push_back(saved.ok ? dir.string() + ": the session had no control token; "
                                                          "made a new one."
                                         : saved.error);
@@ -386,6 +401,7 @@ SessionResult Session::open(const std::filesystem::path& dir, SessionOptions opt
     auto s = std::make_unique<Session>(Key{}, options);
     s->m_dir = dir;
     s->m_token = std::move(files->token);
+    s->m_sourceFile = std::move(files->source);
     s->m_journal = std::move(jo.journal);
     s->m_runner = std::move(rep.runner);
     s->m_events = std::move(jo.events);

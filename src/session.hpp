@@ -62,6 +62,9 @@ struct SessionActionResult {
 struct SessionOptions {
     const Clock* clock = nullptr;        // monotonic session time (SteadyClock)
     const WallClock* wall = nullptr;     // journal stamps, folder date, time of day
+    // The show file the session was started from (create only). Kept in session.json so a
+    // resumed session can reopen it for editing; show.json stays the snapshot.
+    std::filesystem::path sourceFile;
 };
 
 class Session;
@@ -159,6 +162,8 @@ public:
     const ShowRunner& runner() const { return m_runner; }
     const std::filesystem::path& dir() const { return m_dir; }
     const std::string& controlToken() const { return m_token; }
+    // The show file it was started from, when known (absolute); may no longer exist.
+    const std::filesystem::path& sourceFile() const { return m_sourceFile; }
     const std::vector<JournalEvent>& events() const { return m_events; }
     std::int64_t wallStartMs() const { return m_wallStartMs; }
     const std::string& startDate() const { return m_startDate; }
@@ -181,6 +186,7 @@ private:
     const WallClock* m_wall = nullptr;
     std::filesystem::path m_dir;
     std::string m_token;
+    std::filesystem::path m_sourceFile;
     std::unique_ptr<Journal> m_journal;
     ShowRunner m_runner;
     std::vector<JournalEvent> m_events;

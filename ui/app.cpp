@@ -335,7 +335,7 @@ bool App::setupLive() {
             ok = false;
             std::cerr << "pycast-studio: --live-demo: " << demoError << "\n";
         } else {
-            ok = m_live->startSession(*doc.show);
+            ok = m_live->startSession(*doc.show, doc.path);
         }
     } else if (!shooting || m_options.sessionsRoot) {
         // After a crash the next start offers the session back.
@@ -352,6 +352,16 @@ bool App::setupLive() {
         m_mainWindow->selectView("live");  // the Live tab says it too, beside Go live
     }
     return ok;
+}
+
+// A resumed session shows its own show in the editor too (asking first about unsaved edits).
+void App::reopenSessionSource() {
+    const auto source = m_live->takeSourceToReopen();
+    if (!source) return;
+    std::error_code ec;
+    const Document& doc = m_mainWindow->document();
+    if (!doc.path.empty() && std::filesystem::equivalent(doc.path, *source, ec)) return;
+    m_mainWindow->open(*source);
 }
 
 void App::syncPresenter() {
@@ -510,6 +520,7 @@ int App::run() {
         }
         // Requests from the control API run here, on the thread that owns the session.
         m_live->drain();
+        reopenSessionSource();
         syncPresenter();
         updateTitle();
 

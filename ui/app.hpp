@@ -54,6 +54,7 @@ private:
     bool renderFrame(FrameRequests& requests);  // false when the picture did not change
     int finishScreenshot();
     void updateTitle();
+    void reopenSessionSource();
     void releaseDeferredKeys();
 
     // The live session (live_controller.hpp) and the presenter window.

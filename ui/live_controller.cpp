@@ -61,7 +61,7 @@ RunPhase LiveController::phase() const {
     return m_session ? m_session->runner().phase() : RunPhase::NotStarted;
 }
 
-bool LiveController::startSession(const Show& show) {
+bool LiveController::startSession(const Show& show, const fs::path& source) {
     if (isLive()) {
         m_lastError = "A show is live; end it before starting another session.";
         return false;
@@ -70,7 +70,9 @@ bool LiveController::startSession(const Show& show) {
         m_lastError = "Set a sessions folder first.";
         return false;
     }
-    return adopt(Session::create(show, m_settings.sessionsRoot, m_clocks), false);
+    SessionOptions options = m_clocks;
+    options.sourceFile = source;
+    return adopt(Session::create(show, m_settings.sessionsRoot, options), false);
 }
 
 bool LiveController::startSessionAt(const Show& show, const fs::path& dir) {
@@ -111,6 +113,10 @@ bool LiveController::adopt(SessionResult result, bool resumed) {
         m_notices.push_back("This session has ended; here is its report.");
     }
     m_resumed = resumed;
+    m_sourceToReopen.reset();
+    std::error_code ec;
+    if (resumed && !m_session->sourceFile().empty() && fs::exists(m_session->sourceFile(), ec))
+        m_sourceToReopen = m_session->sourceFile();
     ++m_generation;
     if (m_session->runner().phase() != RunPhase::Ended) startApi();
     return true;

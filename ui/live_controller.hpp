@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -71,7 +72,8 @@ public:
 
     // A new session for `show` in settings().sessionsRoot (or in `dir`). Refused while a show
     // is live. False with lastError() set when it could not be created.
-    bool startSession(const Show& show);
+    // `source`: the file the show came from, recorded in the session for a later resume.
+    bool startSession(const Show& show, const std::filesystem::path& source = {});
     bool startSessionAt(const Show& show, const std::filesystem::path& dir);
     // Resumes the session in `dir` (Session::open): position, elapsed times and messages come
     // back from the journal; damaged lines become notices. An ended session opens read-only
@@ -85,6 +87,9 @@ public:
     // Goes up each time a session is created or resumed (the shell selects the Live tab).
     int generation() const { return m_generation; }
     bool wasResumed() const { return m_resumed; }  // the session came from Session::open
+    // Once after a resume: the show file the session was started from, when it still exists,
+    // so the studio can open it beside the live view.
+    std::optional<std::filesystem::path> takeSourceToReopen() { return std::exchange(m_sourceToReopen, {}); }
     // A session that has not ended: closing the studio now asks first.
     bool isLive() const;
     // Started and not ended: the clock is running (or held).
@@ -140,6 +145,7 @@ private:
     std::vector<std::string> m_notices;
     int m_generation = 0;
     bool m_resumed = false;
+    std::optional<std::filesystem::path> m_sourceToReopen;
 };
 
 }  // namespace pycast::ui

@@ -44,7 +44,7 @@ struct LiveDemo {
     std::unique_ptr<DemoWallClock> wall;
     std::filesystem::path dir;  // <fresh temporary folder>/session; ~LiveDemo removes both
     ~LiveDemo();
-    SessionOptions clocks() const { return SessionOptions{&clock, wall.get()}; }
+    SessionOptions clocks() const { return SessionOptions{&clock, wall.get(), {}}; }
 };
 
 // A demo for `show` with its folder made. Null (and error set) when no folder could be made.

@@ -274,7 +274,7 @@ void drawGoLivePanel(LiveContext& live, const Document& document, const FontMana
     ImGui::BeginDisabled(!document.show || c.isLive());
     if (ImGui::Button("Start session", ImVec2(f * 12, f * 2.4f))) {
         settings.sessionsRoot = live.view.sessionsRootDraft;
-        c.startSession(*document.show);
+        c.startSession(*document.show, document.path);
     }
     ImGui::EndDisabled();
     ImGui::PopStyleColor();

@@ -59,7 +59,7 @@ struct Api {
     int port = 0;
 
     explicit Api(ControlServerOptions options = {}) : server(queue, kToken, options) {
-        SessionResult r = Session::createAt(apiShow(), tmp / "s", {&clock, &wall});
+        SessionResult r = Session::createAt(apiShow(), tmp / "s", {&clock, &wall, {}});
         REQUIRE_MESSAGE(r.session, r.error);
         session = std::move(r.session);
         const ServerStartResult started = server.start("127.0.0.1", 0);
@@ -287,7 +287,7 @@ TEST_CASE("ControlQueue: commands run on drain in order, and close answers the r
     pycast::test::TempDir tmp;
     ManualClock clock;
     ManualWallClock wall;
-    SessionResult made = Session::createAt(apiShow(), tmp / "s", {&clock, &wall});
+    SessionResult made = Session::createAt(apiShow(), tmp / "s", {&clock, &wall, {}});
     REQUIRE(made.session);
     ControlQueue queue;
     std::atomic<int> wakes{0};

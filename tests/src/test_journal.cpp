@@ -285,7 +285,7 @@ struct Ack {
 [[noreturn]] void childMain(const std::filesystem::path& dir, int fd) {
     ManualClock clock(0);
     ManualWallClock wall(kWallStart, 480);
-    SessionResult opened = Session::open(dir, {&clock, &wall});
+    SessionResult opened = Session::open(dir, {&clock, &wall, {}});
     if (!opened.session) ::_exit(3);
     Session& s = *opened.session;
     for (int i = 0; i < 1'000'000; ++i) {
@@ -310,7 +310,7 @@ TEST_CASE("Journal: a session killed with SIGKILL mid-stream resumes with every 
     {
         ManualClock clock(0);
         ManualWallClock wall(kWallStart, 480);
-        SessionResult created = Session::createAt(show, dir, {&clock, &wall});
+        SessionResult created = Session::createAt(show, dir, {&clock, &wall, {}});
         REQUIRE(created.session);
     }
 
@@ -378,7 +378,7 @@ TEST_CASE("Journal: a session killed with SIGKILL mid-stream resumes with every 
     const std::int64_t lastT = read.events.back().tMs;
     ManualClock clock(5'000'000);
     ManualWallClock wall(kWallStart + lastT, 480);
-    SessionResult opened = Session::open(dir, {&clock, &wall});
+    SessionResult opened = Session::open(dir, {&clock, &wall, {}});
     REQUIRE(opened.session);
     Session& s = *opened.session;
     CHECK(s.sessionMs() == lastT);

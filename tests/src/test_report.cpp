@@ -93,7 +93,7 @@ TEST_CASE("Report: planned vs actual per segment and per speaker for a scripted 
     TempDir tmp;
     ManualClock clock(0);
     ManualWallClock wall(kWallStart, kTaipei);
-    SessionResult created = Session::createAt(scriptedShow(), tmp / "s", {&clock, &wall});
+    SessionResult created = Session::createAt(scriptedShow(), tmp / "s", {&clock, &wall, {}});
     REQUIRE(created.session);
     runScript(*created.session, clock, wall, true);
 
@@ -163,7 +163,7 @@ TEST_CASE("Report: an interrupted session is reported as of its last event") {
     TempDir tmp;
     ManualClock clock(0);
     ManualWallClock wall(kWallStart, kTaipei);
-    SessionResult created = Session::createAt(scriptedShow(), tmp / "s", {&clock, &wall});
+    SessionResult created = Session::createAt(scriptedShow(), tmp / "s", {&clock, &wall, {}});
     REQUIRE(created.session);
     runScript(*created.session, clock, wall, false);
     CHECK_FALSE(std::filesystem::exists(tmp / "s" / "report.md"));

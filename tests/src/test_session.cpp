@@ -74,7 +74,7 @@ TEST_CASE("Session: create makes a dated folder with the show, session info and 
     ManualWallClock wall(kWallStart, kTaipei);
     const Show show = episode();
 
-    SessionResult created = Session::create(show, tmp.path(), {&clock, &wall});
+    SessionResult created = Session::create(show, tmp.path(), {&clock, &wall, {}});
     REQUIRE(created.session);
     Session& s = *created.session;
     CHECK(s.dir() == tmp / "2026-11-25-pycast-ep12");
@@ -114,8 +114,8 @@ TEST_CASE("Session: create makes a dated folder with the show, session info and 
     CHECK(st.controlToken == token);
 
     // The same show again the same day gets -2, -3, each with its own token.
-    SessionResult second = Session::create(show, tmp.path(), {&clock, &wall});
-    SessionResult third = Session::create(show, tmp.path(), {&clock, &wall});
+    SessionResult second = Session::create(show, tmp.path(), {&clock, &wall, {}});
+    SessionResult third = Session::create(show, tmp.path(), {&clock, &wall, {}});
     REQUIRE(second.session);
     REQUIRE(third.session);
     CHECK(second.session->dir() == tmp / "2026-11-25-pycast-ep12-2");
@@ -123,7 +123,7 @@ TEST_CASE("Session: create makes a dated folder with the show, session info and 
     CHECK(second.session->controlToken() != token);
 
     // An explicit folder that already holds a session is refused.
-    SessionResult clash = Session::createAt(show, s.dir(), {&clock, &wall});
+    SessionResult clash = Session::createAt(show, s.dir(), {&clock, &wall, {}});
     CHECK_FALSE(clash.session);
     CHECK(clash.error.find("already holds a session") != std::string::npos);
 }
@@ -154,7 +154,7 @@ TEST_CASE("Session: actions are journaled first and refused ones leave no trace"
     TempDir tmp;
     ManualClock clock(0);
     ManualWallClock wall(kWallStart, kTaipei);
-    SessionResult created = Session::createAt(episode(), tmp / "s", {&clock, &wall});
+    SessionResult created = Session::createAt(episode(), tmp / "s", {&clock, &wall, {}});
     REQUIRE(created.session);
     Session& s = *created.session;
     const auto journal = tmp / "s" / "journal.jsonl";
@@ -224,7 +224,7 @@ TEST_CASE("Session: open replays the journal into the identical state") {
     TempDir tmp;
     ManualClock clock(1000);
     ManualWallClock wall(kWallStart, kTaipei);
-    SessionResult created = Session::createAt(episode(), tmp / "s", {&clock, &wall});
+    SessionResult created = Session::createAt(episode(), tmp / "s", {&clock, &wall, {}});
     REQUIRE(created.session);
     Session& s = *created.session;
     auto step = [&](std::int64_t ms) {
@@ -257,7 +257,7 @@ TEST_CASE("Session: open replays the journal into the identical state") {
     // Opened at the same wall time, anywhere on another monotonic clock: the same state.
     ManualClock otherClock(77'000'000);
     ManualWallClock sameWall(wall.nowEpochMs(), kTaipei);
-    SessionResult opened = Session::open(tmp / "s", {&otherClock, &sameWall});
+    SessionResult opened = Session::open(tmp / "s", {&otherClock, &sameWall, {}});
     REQUIRE(opened.session);
     CHECK(opened.warnings.empty());
     Session& r = *opened.session;
@@ -280,7 +280,7 @@ TEST_CASE("Session: a resumed session continues from the wall clock across the o
     {
         ManualClock clock(0);
         ManualWallClock wall(kWallStart, kTaipei);
-        SessionResult created = Session::createAt(episode(), dir, {&clock, &wall});
+        SessionResult created = Session::createAt(episode(), dir, {&clock, &wall, {}});
         REQUIRE(created.session);
         clock.advance(kMin);
         wall.advance(kMin);
@@ -295,7 +295,7 @@ TEST_CASE("Session: a resumed session continues from the wall clock across the o
 
     ManualClock clock(500);
     ManualWallClock wall(wallAtCrash + 5 * kMin, kTaipei);
-    SessionResult opened = Session::open(dir, {&clock, &wall});
+    SessionResult opened = Session::open(dir, {&clock, &wall, {}});
     REQUIRE(opened.session);
     Session& s = *opened.session;
     CHECK(s.sessionMs() == 14 * kMin);
@@ -313,7 +313,7 @@ TEST_CASE("Session: a resumed session continues from the wall clock across the o
     // A wall clock set back while the app was down never moves session time backwards.
     opened.session.reset();
     ManualWallClock early(kWallStart, kTaipei);
-    SessionResult again = Session::open(dir, {&clock, &early});
+    SessionResult again = Session::open(dir, {&clock, &early, {}});
     REQUIRE(again.session);
     CHECK(again.session->sessionMs() == 15 * kMin);
 }
@@ -323,12 +323,12 @@ TEST_CASE("Session: findInterrupted lists the sessions whose journal has no end"
     ManualClock clock(0);
     ManualWallClock wall(kWallStart, kTaipei);
     Show show = episode();
-    SessionResult a = Session::create(show, tmp.path(), {&clock, &wall});
+    SessionResult a = Session::create(show, tmp.path(), {&clock, &wall, {}});
     wall.advance(kMin);
-    SessionResult b = Session::create(show, tmp.path(), {&clock, &wall});
+    SessionResult b = Session::create(show, tmp.path(), {&clock, &wall, {}});
     wall.advance(kMin);
     show.meta.episode = 13;
-    SessionResult c = Session::create(show, tmp.path(), {&clock, &wall});
+    SessionResult c = Session::create(show, tmp.path(), {&clock, &wall, {}});
     REQUIRE(a.session);
     REQUIRE(b.session);
     REQUIRE(c.session);
@@ -356,7 +356,7 @@ TEST_CASE("Session: a damaged journal opens with warnings, never a refusal") {
     {
         ManualClock clock(0);
         ManualWallClock wall(kWallStart, kTaipei);
-        SessionResult created = Session::createAt(episode(), dir, {&clock, &wall});
+        SessionResult created = Session::createAt(episode(), dir, {&clock, &wall, {}});
         REQUIRE(created.session);
         clock.advance(kMin);
         REQUIRE(created.session->start());
@@ -375,7 +375,7 @@ TEST_CASE("Session: a damaged journal opens with warnings, never a refusal") {
 
     ManualClock clock(0);
     ManualWallClock wall(kWallStart + 3 * kMin, kTaipei);
-    SessionResult opened = Session::open(dir, {&clock, &wall});
+    SessionResult opened = Session::open(dir, {&clock, &wall, {}});
     REQUIRE(opened.session);
     REQUIRE(opened.warnings.size() == 2);
     CHECK(opened.warnings[0].find("line 5") != std::string::npos);
@@ -388,10 +388,10 @@ TEST_CASE("Session: a damaged journal opens with warnings, never a refusal") {
 
     // A session folder without its show is an error that says so.
     std::filesystem::remove(dir / "show.json");
-    SessionResult broken = Session::open(dir, {&clock, &wall});
+    SessionResult broken = Session::open(dir, {&clock, &wall, {}});
     CHECK_FALSE(broken.session);
     CHECK(broken.error.find("show.json") != std::string::npos);
-    CHECK_FALSE(Session::open(tmp / "missing", {&clock, &wall}).session);
+    CHECK_FALSE(Session::open(tmp / "missing", {&clock, &wall, {}}).session);
 }
 
 TEST_CASE("Session: a session whose journal never got its first line is stamped on open") {
@@ -400,13 +400,13 @@ TEST_CASE("Session: a session whose journal never got its first line is stamped 
     {
         ManualClock clock(0);
         ManualWallClock wall(kWallStart, kTaipei);
-        REQUIRE(Session::createAt(episode(), dir, {&clock, &wall}).session);
+        REQUIRE(Session::createAt(episode(), dir, {&clock, &wall, {}}).session);
     }
     writeFile(dir / "journal.jsonl", "");
     std::filesystem::remove(dir / "session.json");
     ManualClock clock(0);
     ManualWallClock wall(kWallStart + kMin, kTaipei);
-    SessionResult opened = Session::open(dir, {&clock, &wall});
+    SessionResult opened = Session::open(dir, {&clock, &wall, {}});
     REQUIRE(opened.session);
     CHECK(opened.session->controlToken().size() == 32);   // a lost token is replaced
     CHECK(std::filesystem::exists(dir / "session.json"));
@@ -415,4 +415,24 @@ TEST_CASE("Session: a session whose journal never got its first line is stamped 
     CHECK(opened.session->wallStartMs() == kWallStart + kMin);
     CHECK(opened.session->sessionMs() == 0);
     REQUIRE(opened.session->start());
+}
+
+TEST_CASE("Session: the show file it started from comes back on resume") {
+    TempDir tmp;
+    ManualClock clock(1000);
+    ManualWallClock wall(kWallStart, kTaipei);
+    SessionOptions options{&clock, &wall, tmp / "my-show.json"};
+    {
+        SessionResult created = Session::createAt(episode(), tmp / "s", options);
+        REQUIRE(created.session);
+        CHECK(created.session->sourceFile() == std::filesystem::absolute(tmp / "my-show.json"));
+    }
+    SessionResult reopened = Session::open(tmp / "s", {&clock, &wall, {}});
+    REQUIRE(reopened.session);
+    CHECK(reopened.session->sourceFile() == std::filesystem::absolute(tmp / "my-show.json"));
+
+    // A session made without a source has none, and says so with an empty path.
+    SessionResult plain = Session::createAt(episode(), tmp / "t", {&clock, &wall, {}});
+    REQUIRE(plain.session);
+    CHECK(plain.session->sourceFile().empty());
 }

@@ -47,7 +47,7 @@ struct Scripted {
     std::unique_ptr<Session> session;
 
     Scripted() {
-        SessionResult r = Session::createAt(qaShow(), tmp / "s", {&clock, &wall});
+        SessionResult r = Session::createAt(qaShow(), tmp / "s", {&clock, &wall, {}});
         REQUIRE_MESSAGE(r.session, r.error);
         session = std::move(r.session);
     }

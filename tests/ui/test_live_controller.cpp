@@ -207,7 +207,7 @@ TEST_CASE("resuming brings back the segment, the extension and the message; dama
     std::ofstream(dir / "journal.jsonl", std::ios::app) << "{not json\n";
 
     f.advance(kMin);
-    LiveController again({}, SessionOptions{&f.clock, &f.wall});
+    LiveController again({}, SessionOptions{&f.clock, &f.wall, {}});
     REQUIRE_MESSAGE(again.resumeSession(dir), again.lastError());
     CHECK(again.wasResumed());
     const SessionState st = again.state();
@@ -244,7 +244,7 @@ TEST_CASE("resuming a folder without a session, or an ended one") {
     REQUIRE(f.controller->perform(LiveAction::Start));
     REQUIRE(f.controller->perform(LiveAction::End));
     const std::filesystem::path dir = f.controller->session()->dir();
-    LiveController again(withApi(0), SessionOptions{&f.clock, &f.wall});
+    LiveController again(withApi(0), SessionOptions{&f.clock, &f.wall, {}});
     REQUIRE(again.resumeSession(dir));
     CHECK_FALSE(again.isLive());
     CHECK_FALSE(again.api().running);  // nothing to control any more

@@ -33,7 +33,7 @@ struct LiveFixture {
 
     explicit LiveFixture(ui::LiveSettings settings = {}) {
         if (settings.sessionsRoot.empty()) settings.sessionsRoot = tmp / "sessions";
-        controller = std::make_unique<ui::LiveController>(settings, SessionOptions{&clock, &wall});
+        controller = std::make_unique<ui::LiveController>(settings, SessionOptions{&clock, &wall, {}});
     }
     // A new session in tmp/s (REQUIREs it worked).
     void createSession() {
