@@ -138,7 +138,7 @@ const std::vector<std::pair<SegmentKind, std::vector<std::string>>>& kindAliases
     return table;
 }
 
-enum class LengthError { None, Empty, Negative, NotALength, SecondsOutOfRange };
+enum class LengthError { None, Empty, Negative, NotALength, SecondsOutOfRange, TooLong };
 struct LengthParse {
     Seconds seconds = 0;
     LengthError error = LengthError::None;
@@ -209,6 +209,10 @@ LengthParse parseLength(const std::string& raw) {
     }
     if (parts == 0) {
         r.error = LengthError::NotALength;
+        return r;
+    }
+    if (total > static_cast<double>(kMaxDurationSeconds)) {
+        r.error = LengthError::TooLong;   // "9999999h" would save a file that cannot be opened
         return r;
     }
     r.seconds = static_cast<Seconds>(std::llround(total));
@@ -382,6 +386,10 @@ struct RowReader {
             case LengthError::NotALength:
                 reasons.push_back("duration " + quoted(length) + " is not a length (use mm:ss or minutes)");
                 break;
+            case LengthError::TooLong:
+                reasons.push_back("duration " + quoted(length) + " is longer than " +
+                                  formatDuration(kMaxDurationSeconds) + "; check the cell");
+                break;
         }
 
         std::vector<Person> pending;
@@ -492,6 +500,12 @@ ImportPreview previewCsvImport(const Show& show, const std::string& csvBytes, co
 
 ImportPreview previewCsvImportFile(const Show& show, const std::filesystem::path& file,
                                    const ImportOptions& options) {
+    // A folder opens as an ifstream on Linux and reads as empty: say what it really is.
+    if (std::error_code ec; std::filesystem::is_directory(file, ec)) {
+        ImportPreview preview;
+        preview.fileError = file.string() + " is a folder, not a CSV file; pick the .csv file in it";
+        return preview;
+    }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         ImportPreview preview;

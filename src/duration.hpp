@@ -17,6 +17,9 @@ struct DurationParse {
 
 // "35:00" → 2100, "1:05:00" → 3900. Minutes may exceed 59 in the two-part form ("90:00").
 DurationParse parseDuration(const std::string& text);
+// The longest length parseDuration reads back ("999999:59:59": hours have at most 6 digits).
+// Anything longer could be saved but never opened again, so validation refuses it.
+constexpr std::int64_t kMaxDurationSeconds = 999999LL * 3600 + 59 * 60 + 59;
 // 2100 → "35:00", 3900 → "1:05:00"; negative values get a leading "-".
 std::string formatDuration(std::int64_t seconds);
 // Milliseconds rounded toward zero to whole seconds, then formatted; "-" prefix when negative.

@@ -2,6 +2,7 @@
 #include "journal.hpp"
 
 #include "clock.hpp"
+#include "show_io.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -54,6 +55,10 @@ bool isBlank(const std::string& s) {
 // Parses one line into an event, or says what is wrong with it.
 bool parseEvent(const std::string& text, JournalEvent& out, std::string& why) {
     nlohmann::json j;
+    if (const auto at = jsonNestedTooDeepAt(text, 64)) {
+        why = "nested too deep (at byte " + std::to_string(*at) + ")";
+        return false;
+    }
     try {
         j = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {

@@ -235,14 +235,28 @@ ReplayOutcome applyJournalEvent(ShowRunner& runner, const JournalEvent& event, s
         int index = -1;
         if (f.contains("segment") && f["segment"].is_string())
             index = runner.show().segmentIndex(f["segment"].get<std::string>());
-        if (index < 0 && f.contains("index") && f["index"].is_number_integer())
-            index = f["index"].get<int>();
+        if (index < 0 && f.contains("index") && f["index"].is_number_integer()) {
+            // get<int> would wrap a damaged 4294967297 into segment 1; range-check first.
+            const nlohmann::json& wanted = f["index"];
+            const auto count = static_cast<std::int64_t>(runner.show().rundown.size());
+            if (wanted.is_number_unsigned() && wanted.get<std::uint64_t>() <
+                                                   static_cast<std::uint64_t>(count))
+                index = wanted.get<int>();
+        }
         if (index < 0) return {ReplayOutcome::Kind::Rejected, "no known segment id or index"};
         r = runner.gotoSegment(atMs, index);
     } else if (type == ev::kExtend) {
         if (!f.contains("seconds") || !f["seconds"].is_number_integer())
             return {ReplayOutcome::Kind::Rejected, "no whole \"seconds\""};
-        r = runner.extend(atMs, f["seconds"].get<Seconds>());
+        // The API and the keys extend by at most a day at a time; a larger value is damage,
+        // and seconds * 1000 would overflow.
+        constexpr Seconds kMaxExtend = 24 * 3600;
+        const nlohmann::json& secs = f["seconds"];
+        const bool inRange = secs.is_number_unsigned()
+                                 ? secs.get<std::uint64_t>() <= static_cast<std::uint64_t>(kMaxExtend)
+                                 : secs.get<Seconds>() >= -kMaxExtend && secs.get<Seconds>() <= kMaxExtend;
+        if (!inRange) return {ReplayOutcome::Kind::Rejected, "\"seconds\" beyond a day"};
+        r = runner.extend(atMs, secs.get<Seconds>());
     } else if (type == ev::kQuestionAnswered) {
         r = runner.noteQuestionAnswered(atMs);
     } else if (type == ev::kEnd) {

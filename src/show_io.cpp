@@ -274,10 +274,41 @@ WriteHook& writeHook() {
 
 }  // namespace
 
+std::optional<size_t> jsonNestedTooDeepAt(const std::string& text, int maxDepth) {
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > maxDepth) return i + 1;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
 LoadResult parseShow(const std::string& text) {
     LoadResult result;
     auto& problems = result.problems;
     json root;
+    constexpr int kMaxNesting = 100;
+    if (const auto at = jsonNestedTooDeepAt(text, kMaxNesting)) {
+        Problem p;
+        lineAndColumn(text, *at, p.line, p.column);
+        p.message = "nested more than " + std::to_string(kMaxNesting) +
+                    " levels deep here; a show file is a few levels deep, so this is not one "
+                    "(check that the right file was picked)";
+        problems.push_back(p);
+        return result;
+    }
     try {
         root = json::parse(text);
     } catch (const json::parse_error& e) {
@@ -449,6 +480,10 @@ std::vector<Problem> validateShow(const Show& show) {
     };
     if (show.meta.title.empty()) add("/show/title", "is empty; give the show a title");
     if (show.meta.target < 0) add("/show/target", "is negative; a length must be zero or more");
+    const std::string tooLong = " is longer than " + formatDuration(kMaxDurationSeconds) +
+                                ", the longest length a show file can hold; shorten it";
+    if (show.meta.target > kMaxDurationSeconds)
+        add("/show/target", "\"" + formatDuration(show.meta.target) + "\"" + tooLong);
     const auto& g = show.guidelines;
     if (g.techShareMin < 0 || g.techShareMin > 100)
         add("/guidelines/technical_share/min", "must be a percentage between 0 and 100");
@@ -495,6 +530,8 @@ std::vector<Problem> validateShow(const Show& show) {
         checkId(s.id, path, "segment");
         if (s.title.empty()) add(path + "/title", "is empty; give the segment a title");
         if (s.planned < 0) add(path + "/planned", "\"" + formatDuration(s.planned) + "\" is negative; a length must be zero or more");
+        if (s.planned > kMaxDurationSeconds)
+            add(path + "/planned", "\"" + formatDuration(s.planned) + "\"" + tooLong);
         checkRefs(s.speakers, path + "/speakers");
         if (s.elastic && ++elastic > 1)
             add(path + "/elastic", "only one segment can be elastic; it absorbs the others' over- and underruns");

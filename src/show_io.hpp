@@ -30,6 +30,11 @@ struct LoadResult {
     bool ok() const { return show.has_value() && problems.empty(); }
 };
 
+// nlohmann copies and dumps JSON recursively, so a document nested thousands of levels deep
+// overflows the stack. The 1-based byte offset (as nlohmann reports) of the first bracket
+// nested deeper than `maxDepth`, or nothing; parse only text that passes.
+std::optional<std::size_t> jsonNestedTooDeepAt(const std::string& text, int maxDepth);
+
 // Parses and validates; reports every problem at once.
 LoadResult parseShow(const std::string& text);
 LoadResult loadShowFile(const std::filesystem::path& file);

@@ -5,6 +5,7 @@
 
 #include "csv.hpp"
 #include "csv_import.hpp"
+#include "duration.hpp"
 #include "rundown.hpp"
 #include "rundown_export.hpp"
 #include "show_io.hpp"
@@ -254,6 +255,36 @@ TEST_CASE("import: every bad row is reported with its row number and reasons") {
     CHECK(badRow(p, 9)->reasons.size() == 2);
     CHECK(contains(formatRowProblem(*badRow(p, 9)),
                    "row 9: duration \"soon\" is not a length (use mm:ss or minutes); speaker \"Bob\" is not"));
+}
+
+TEST_CASE("import: a length too long for a show file is a bad row, not a file that cannot be opened") {
+    // 9999999 hours would be written as "9999999:00:00", which no show file can hold.
+    CHECK_FALSE(parsePlannedLength("9999999h").has_value());
+    CHECK_FALSE(parsePlannedLength("9999999h 9999999h").has_value());
+    CHECK(parsePlannedLength("999999h") == 999999LL * 3600);
+    ImportPreview p = previewCsvImport(sample("pycast-episode.json"), "title,duration\nBig,9999999h\n");
+    CHECK_FALSE(p.canApply());
+    REQUIRE(badRow(p, 2));
+    CHECK(contains(formatRowProblem(*badRow(p, 2)), "row 2: duration \"9999999h\" is longer than 999999:59:59"));
+
+    // validateShow, which guards every save, refuses what parseShow could not read back.
+    Show show = sample("pycast-episode.json");
+    show.rundown[0].planned = kMaxDurationSeconds;
+    CHECK(validateShow(show).empty());
+    CHECK(parseShow(serializeShow(show)).ok());
+    show.rundown[0].planned = kMaxDurationSeconds + 1;
+    show.meta.target = kMaxDurationSeconds + 1;
+    const auto problems = validateShow(show);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].path == "/show/target");
+    CHECK(problems[1].path == "/rundown/0/planned");
+    CHECK(contains(problems[1].message, "longer than 999999:59:59"));
+}
+
+TEST_CASE("import: a folder picked as the CSV file is named as a folder, not an empty file") {
+    ImportPreview p = previewCsvImportFile(sample("pycast-episode.json"), dataDir() / "csv");
+    CHECK_FALSE(p.canApply());
+    CHECK(contains(p.fileError, "is a folder, not a CSV file"));
 }
 
 TEST_CASE("import: unknown speakers become new guests only when asked") {

@@ -151,6 +151,21 @@ TEST_CASE("Journal: a corrupted line in the middle is skipped and named by its l
     CHECK(jo.journal->append("resume", 6000, 0).event.seq == 8);
 }
 
+TEST_CASE("Journal: a line nested thousands of levels deep is skipped, not a stack overflow") {
+    TempDir tmp;
+    const auto file = tmp / "journal.jsonl";
+    std::string deep = R"({"seq":2,"t_ms":1000,"type":"message","x":)";
+    for (int i = 0; i < 200000; ++i) deep += "{\"a\":";
+    deep += "1" + std::string(200000, '}') + "}\n";
+    writeFile(file, eventLine(1, 0, "start") + deep + eventLine(3, 2000, "next"));
+    JournalReadResult read = readJournal(file);
+    REQUIRE(read.ok());
+    REQUIRE(read.events.size() == 2);
+    CHECK(read.events[1].seq == 3);
+    REQUIRE(read.warnings.size() == 1);
+    CHECK(anyContains(read.warnings, "line 2: damaged line (nested too deep"));
+}
+
 TEST_CASE("Journal: a whole last event without its newline is kept and the line finished") {
     TempDir tmp;
     const auto file = tmp / "journal.jsonl";

@@ -394,6 +394,40 @@ TEST_CASE("Session: a damaged journal opens with warnings, never a refusal") {
     CHECK_FALSE(Session::open(tmp / "missing", {&clock, &wall, {}}).session);
 }
 
+TEST_CASE("Session: a damaged goto index or extend beyond a day is skipped on replay") {
+    ShowRunner runner(episode());
+    JournalEvent start;
+    start.type = "start";
+    REQUIRE(applyJournalEvent(runner, start, 0).kind == ReplayOutcome::Kind::Applied);
+
+    // 4294967297 would wrap to segment 1 as an int; 2^64 - 1 to -1.
+    JournalEvent jump;
+    jump.type = "goto";
+    jump.fields = nlohmann::json::parse(R"({"index": 4294967297})");
+    CHECK(applyJournalEvent(runner, jump, 1000).kind == ReplayOutcome::Kind::Rejected);
+    jump.fields = nlohmann::json::parse(R"({"index": 18446744073709551615})");
+    CHECK(applyJournalEvent(runner, jump, 1000).kind == ReplayOutcome::Kind::Rejected);
+    CHECK(runner.state(1000).currentIndex == 0);
+    jump.fields = nlohmann::json::parse(R"({"index": 2})");
+    CHECK(applyJournalEvent(runner, jump, 1000).kind == ReplayOutcome::Kind::Applied);
+    CHECK(runner.state(1000).currentIndex == 2);
+
+    // seconds * 1000 would overflow; the plan must stay as it was.
+    JournalEvent extend;
+    extend.type = "extend";
+    for (const char* body : {R"({"seconds": 9223372036854775807})",
+                             R"({"seconds": -9223372036854775808})",
+                             R"({"seconds": 18446744073709551615})", R"({"seconds": 86401})"}) {
+        CAPTURE(body);
+        extend.fields = nlohmann::json::parse(body);
+        CHECK(applyJournalEvent(runner, extend, 2000).kind == ReplayOutcome::Kind::Rejected);
+    }
+    CHECK(runner.state(2000).segments[2].extensionMs == 0);
+    extend.fields = nlohmann::json::parse(R"({"seconds": 60})");
+    CHECK(applyJournalEvent(runner, extend, 2000).kind == ReplayOutcome::Kind::Applied);
+    CHECK(runner.state(2000).segments[2].extensionMs == kMin);
+}
+
 TEST_CASE("Session: a session whose journal never got its first line is stamped on open") {
     TempDir tmp;
     const auto dir = tmp / "s";

@@ -115,6 +115,29 @@ TEST_CASE("a syntax error is reported with its line and column") {
     CHECK(formatProblem("x.json", r.problems[0]).rfind("x.json:5:10: not valid JSON", 0) == 0);
 }
 
+TEST_CASE("a file nested thousands of levels deep is a problem, not a stack overflow") {
+    // An unknown field nested 100000 deep: kept fields are copied recursively by nlohmann.
+    std::string deep;
+    for (int i = 0; i < 100000; ++i) deep += "{\"a\":";
+    deep += "1";
+    deep += std::string(100000, '}');
+    std::string text = readFile(dataDir() / "minimal.json");
+    text.insert(text.find('{') + 1, "\n  \"x-deep\": " + deep + ",");
+    LoadResult r = parseShow(text);
+    REQUIRE(r.problems.size() == 1);
+    CHECK_FALSE(r.show.has_value());
+    CHECK(r.problems[0].line == 2);
+    CHECK(formatProblem("x.json", r.problems[0]).find("nested more than 100 levels") !=
+          std::string::npos);
+
+    // Brackets inside strings do not count, and a few levels of kept fields still load.
+    auto j = nlohmann::json::parse(readFile(dataDir() / "minimal.json"));
+    j["x-notes"] = std::string(500, '[') + "\\\"{{{";
+    j["x-tree"] = {{"a", {{"b", {{"c", {1, {2, {3}}}}}}}}};
+    LoadResult ok = parseShow(j.dump());
+    CHECK_MESSAGE(ok.ok(), allProblems(ok));
+}
+
 TEST_CASE("every problem in a file is reported at once, in document order") {
     LoadResult r = loadShowFile(dataDir() / "bad" / "many-problems.json");
     // The guest's id was changed to a duplicate, so every reference to the old id breaks too.
