@@ -420,6 +420,7 @@ void App::afterFrame() {
             break;
         case QuitDecision::Cancel:
             view.quitDecision = QuitDecision::None;
+            m_mainWindow->cancelClose();   // staying: unsaved edits are asked about again next time
             break;
         case QuitDecision::None:
             break;
@@ -427,15 +428,18 @@ void App::afterFrame() {
 }
 
 bool App::mayClose() {
-    LiveViewState& view = m_liveContext->view;
-    if (m_options.screenshotMode() || !m_live->isOnAir() ||
-        view.quitDecision == QuitDecision::EndShow || view.quitDecision == QuitDecision::KeepResumable) {
-        // Unsaved rundown edits: the main window asks Save / Don't save / Cancel first.
-        if (m_options.screenshotMode() || m_mainWindow->requestClose()) return true;
+    if (m_options.screenshotMode()) return true;
+    // Unsaved rundown edits are settled first (Save / Don't save / Cancel), so a cancelled
+    // close never ends a show on air.
+    if (!m_mainWindow->requestClose()) {
         glfwSetWindowShouldClose(m_window, GLFW_FALSE);
         m_pacer.noteInput(glfwGetTime());
         return false;
     }
+    LiveViewState& view = m_liveContext->view;
+    if (!m_live->isOnAir() || view.quitDecision == QuitDecision::EndShow ||
+        view.quitDecision == QuitDecision::KeepResumable)
+        return true;
     // A show on air: End it, keep it resumable, or stay.
     glfwSetWindowShouldClose(m_window, GLFW_FALSE);
     view.quitPromptRequested = true;

@@ -49,6 +49,8 @@ public:
     // The window's close button, Ctrl+Q: true when it may close now. With unsaved changes it
     // asks instead and returns false; the answer closes the window or not.
     bool requestClose();
+    // The close was called off elsewhere (the live show prompt): ask about unsaved edits again.
+    void cancelClose() { m_closeConfirmed = false; }
 
     // What the File menu does, callable from tests: each opens the same dialog the menu does.
     void showOpenDialog();
