@@ -414,9 +414,9 @@ struct RowReader {
             return;
         }
         s.id = newId(idSpace, "s");
-        Segment stub;
-        stub.id = s.id;
-        idSpace.rundown.push_back(std::move(stub));
+        Segment idOnly;
+        idOnly.id = s.id;
+        idSpace.rundown.push_back(std::move(idOnly));
         for (auto& p : pending) {
             known.push_back(p);
             preview.newPeople.push_back(std::move(p));

@@ -12,7 +12,7 @@ using nlohmann::json;
 
 json orNull(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
 
-json todOrNull(const RunnerState& st, const std::optional<std::int64_t>& sessionMs) {
+json timeOfDayOrNull(const RunnerState& st, const std::optional<std::int64_t>& sessionMs) {
     if (!sessionMs) return nullptr;
     const auto tod = st.toTimeOfDayMs(*sessionMs);
     return tod ? json(formatTimeOfDayMs(*tod)) : json(nullptr);
@@ -38,7 +38,7 @@ json currentJson(const RunnerState& st, const Show& show) {
         {"overrun_ms", c.overrunMs},
         {"planned_ms", c.plannedMs},
         {"must_end_by_ms", orNull(c.mustEndByMs)},
-        {"must_end_by", todOrNull(st, c.mustEndByMs)},
+        {"must_end_by", timeOfDayOrNull(st, c.mustEndByMs)},
         {"cannot_fit", c.cannotFit},
     };
 }
@@ -108,9 +108,9 @@ json segmentsJson(const RunnerState& st, const Show& show) {
             {"visits", s.visits},
             {"elastic", s.elastic},
             {"projected_start_ms", orNull(s.projectedStartMs)},
-            {"projected_start", todOrNull(st, s.projectedStartMs)},
+            {"projected_start", timeOfDayOrNull(st, s.projectedStartMs)},
             {"backtimed_start_ms", orNull(s.backtimedStartMs)},
-            {"backtimed_start", todOrNull(st, s.backtimedStartMs)},
+            {"backtimed_start", timeOfDayOrNull(st, s.backtimedStartMs)},
             {"fixed_start_ms", orNull(s.fixedStartMs)},
             {"cannot_fit", s.cannotFit},
         });

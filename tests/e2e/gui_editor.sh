@@ -27,30 +27,9 @@ segments() {  # segments FILE: how many rundown segments the show file holds
     python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["rundown"]))' "$1"
 }
 
-# png_size_and_variety FILE W H: the PNG has that size and is not one flat colour.
+# png_check FILE W H: the PNG has that size and is not one flat colour (tests/e2e/lib).
 png_check() {
-    python3 - "$1" "$2" "$3" <<'PY'
-import struct, sys, zlib
-path, want_w, want_h = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-data = open(path, 'rb').read()
-if data[:8] != b'\x89PNG\r\n\x1a\n':
-    sys.exit(f"{path}: not a PNG")
-pos, idat = 8, b''
-while pos < len(data):
-    n, kind = struct.unpack('>I4s', data[pos:pos + 8])
-    body = data[pos + 8:pos + 8 + n]
-    pos += 12 + n
-    if kind == b'IHDR':
-        w, h = struct.unpack('>II', body[:8])
-    elif kind == b'IDAT':
-        idat += body
-if (w, h) != (want_w, want_h):
-    sys.exit(f"{path}: {w}x{h}, expected {want_w}x{want_h}")
-raw = zlib.decompress(idat)
-# Distinct byte values over the compressed-then-inflated rows: a blank frame has very few.
-if len(set(raw[::97])) < 40:
-    sys.exit(f"{path}: looks blank")
-PY
+    python3 "$source_dir/tests/e2e/lib/png_check.py" "$1" "$2" "$3"
 }
 
 # 1. The editor on the meetup sample.
