@@ -57,3 +57,21 @@ TEST_CASE("the core includes no audio, FFmpeg or HTTP library") {
     auto hits = includesMatching(sourceDir() / "src", media, false);
     CHECK_MESSAGE(hits.empty(), joined(hits));
 }
+
+TEST_CASE("no test name holds a semicolon, which ctest would split into tests that run nothing") {
+    // doctest_discover_tests hands ctest a CMake list; a ';' in a name cuts it into pieces
+    // that match no test case, so those pieces "pass" without running anything.
+    const std::regex named(R"(TEST_CASE\(\s*"([^"]*)\"\s*\))");
+    std::vector<std::string> bad;
+    for (const char* dir : {"tests/src", "tests/ui", "tests/media"}) {
+        if (!std::filesystem::exists(sourceDir() / dir)) continue;
+        for (const auto& e : std::filesystem::directory_iterator(sourceDir() / dir)) {
+            const std::string text = readFile(e.path());
+            for (std::sregex_iterator it(text.begin(), text.end(), named), end; it != end; ++it)
+                if ((*it)[1].str().find(';') != std::string::npos) bad.push_back(e.path().string() + ": " + (*it)[1].str());
+        }
+    }
+    CHECK_MESSAGE(bad.empty(), joined(bad));
+    // The pattern finds names at all (this file's own), so an empty list means something.
+    CHECK(std::regex_search(readFile(sourceDir() / "tests/src/test_layering.cpp"), named));
+}

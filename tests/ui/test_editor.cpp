@@ -262,7 +262,7 @@ TEST_CASE("people, metadata, guidelines and questions are edited through undoabl
     CHECK(b.show() == original);
 }
 
-TEST_CASE("views post their edits; nothing changes until the frame is over") {
+TEST_CASE("views post their edits, and nothing changes until the frame is over") {
     Bench b(documentOf(loadSample("pycast-episode.json")));
     Editor& ed = b.editor;
     const std::string id = b.show().rundown.front().id;
@@ -442,7 +442,7 @@ TEST_CASE("an untitled show autosaves into the state folder") {
     CHECK(std::filesystem::exists(path));
 }
 
-TEST_CASE("closing with unsaved changes keeps an autosave; the next start offers to restore it") {
+TEST_CASE("closing with unsaved changes keeps an autosave, and the next start offers to restore it") {
     PrivateWorkspace ws;
     const auto file = ws.copyOfSample("enterprise-meetup.json");
     Show edited;
@@ -523,7 +523,7 @@ TEST_CASE("CSV import: preview, add after the selection as one step, undo takes 
     CHECK(b.show().rundown.back().title == preview.segments.back().title);
 }
 
-TEST_CASE("CSV import with bad rows is refused until they are fixed; unknown speakers can become guests") {
+TEST_CASE("CSV import with bad rows is refused until they are fixed, and unknown speakers can become guests") {
     Bench b(documentOf(loadSample("pycast-episode.json")));
     ImportDialog dialog;
     dialog.open(b.show(), sourceDir() / "tests" / "data" / "csv" / "bad-rows.csv");
@@ -546,7 +546,7 @@ TEST_CASE("CSV import with bad rows is refused until they are fixed; unknown spe
     CHECK(dialog.preview().segments.empty());
 }
 
-TEST_CASE("export writes Markdown, CSV and text; the Markdown is the core's rendering") {
+TEST_CASE("export writes Markdown, CSV and text, and the Markdown is the core's rendering") {
     PrivateWorkspace ws;
     Bench b(documentOf(loadSample("enterprise-meetup.json")));
     const FileResult md = b.editor.exportRundown(RundownFormat::Markdown, ws / "rundown.md");

@@ -38,7 +38,7 @@ TEST_CASE("a folder lists folders first, then the files the filter lets through,
     CHECK(error.find("Cannot list") == 0);
 }
 
-TEST_CASE("typed paths: names are relative to the folder; absolute and ~ paths are taken as they are") {
+TEST_CASE("typed paths: names are relative to the folder, and absolute and ~ paths are taken as they are") {
     CHECK(resolveTypedPath("/shows", "ep12.json") == "/shows/ep12.json");
     CHECK(resolveTypedPath("/shows", " sub/../ep.json ") == "/shows/ep.json");
     CHECK(resolveTypedPath("/shows", "/tmp/x.json") == "/tmp/x.json");
@@ -113,7 +113,7 @@ TEST_CASE("Save: adds the extension, asks before replacing, refuses a missing fo
     CHECK(dialog.accept() == FileDialog::Outcome::None);
 }
 
-TEST_CASE("the template list: the samples first, each summarized; a broken user template says why") {
+TEST_CASE("the template list: the samples first, each summarized, and a broken user template says why") {
     PrivateWorkspace ws;
     std::filesystem::create_directories(userTemplatesDir());
     writeText(userTemplatesDir() / "broken.json", "{ not json");

@@ -218,7 +218,7 @@ TEST_CASE("the Edit menu's labels name the step to undo and redo") {
     CHECK(studio.window.document().history.redoLabel() == "Rename " + quotedTitle(first.title));
 }
 
-TEST_CASE("Ctrl+S on an untitled show opens Save As; saving there names the document") {
+TEST_CASE("Ctrl+S on an untitled show opens Save As, and saving there names the document") {
     PrivateWorkspace ws;
     Studio studio;
     studio.window.setDocument(untitledDocument(loadSample("pycast-ama.json")));
@@ -231,7 +231,7 @@ TEST_CASE("Ctrl+S on an untitled show opens Save As; saving there names the docu
     CHECK(studio.window.fileDialog().pathField() == "ama-問問資深-pythonista-任何事-ask-me-anything.json");
 }
 
-TEST_CASE("closing with unsaved changes asks first; Don't save closes without an autosave") {
+TEST_CASE("closing with unsaved changes asks first, and Don't save closes without an autosave") {
     PrivateWorkspace ws;
     const auto file = ws.copyOfSample("pycast-episode.json");
     {

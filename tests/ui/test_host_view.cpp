@@ -110,7 +110,7 @@ TEST_CASE("the host view draws in every phase, asking for frames only while the 
 }
 
 TEST_CASE(
-    "typed shortcuts in the Live tab drive the session; typed into the message field they do not") {
+    "typed shortcuts in the Live tab drive the session, and typed into the message field they do not") {
     Studio s;
     s.f.createSession();
     s.draw();

@@ -140,7 +140,7 @@ TEST_CASE("ending the show writes the report the host view shows, and stops bein
     CHECK_FALSE(f.controller->perform(LiveAction::Next));
 }
 
-TEST_CASE("while a show is live another session is refused; after the end it may start") {
+TEST_CASE("while a show is live another session is refused, and after the end it may start") {
     LiveFixture f;
     f.createSession();
     CHECK_FALSE(f.controller->startSession(f.show));
@@ -193,7 +193,7 @@ TEST_CASE("a taken port falls back to a free one, with a note for the host") {
     CHECK_FALSE(second.controller->notices().empty());
 }
 
-TEST_CASE("resuming brings back the segment, the extension and the message; damage is a notice") {
+TEST_CASE("resuming brings back the segment, the extension and the message, and damage is a notice") {
     LiveFixture f;
     f.createSession();
     REQUIRE(f.controller->perform(LiveAction::Start));

@@ -87,7 +87,7 @@ TEST_CASE("tone colours are the theme's status colours, the same on every live v
 }
 
 TEST_CASE(
-    "a new producer message pulses for a few seconds; the first one seen and a clear do not") {
+    "a new producer message pulses for a few seconds, and the first one seen and a clear do not") {
     MessageFlash flash;
     const ProducerMessage old{"old news", 1000};
     CHECK(flash.update(old, 10.0) == 0.0f);  // already there when the view opened
@@ -128,7 +128,7 @@ TEST_CASE("the digit font holds the countdown's characters at the size asked, in
     CHECK(digits.generation() == built + 1);
 }
 
-TEST_CASE("journal stamps read as local date and time; anything else as it is") {
+TEST_CASE("journal stamps read as local date and time, and anything else as it is") {
     const std::string local = localTimeOfStamp("2026-11-25T11:31:01.000Z");
     CHECK(local.size() == std::string("2026-11-25 19:31").size());
     CHECK(local.find(':') != std::string::npos);

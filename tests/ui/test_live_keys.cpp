@@ -22,7 +22,7 @@ TEST_CASE("characters that are shortcuts, whatever the case or the Shift state")
     CHECK_FALSE(liveKeyForCharacter(0x4E0B));  // 下: typing Chinese is not a shortcut
 }
 
-TEST_CASE("Space starts, holds and resumes; H only holds and resumes") {
+TEST_CASE("Space starts, holds and resumes, and H only holds and resumes") {
     CHECK(liveActionForKey(LiveKey::Space, RunPhase::NotStarted) == LiveAction::Start);
     CHECK(liveActionForKey(LiveKey::Space, RunPhase::Running) == LiveAction::Pause);
     CHECK(liveActionForKey(LiveKey::Space, RunPhase::Paused) == LiveAction::Resume);
