@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "../temp_dir.hpp"
 #include "show.hpp"
 
 namespace pycast::uitest {
@@ -76,30 +77,8 @@ inline Show makeLongShow(int segments) {
     return show;
 }
 
-// A fresh folder under the system temp dir, removed when the test ends.
-class TempDir {
-public:
-    TempDir() {
-        std::random_device rd;
-        m_path = std::filesystem::temp_directory_path() /
-                 ("pycast-ui-test-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
-        std::filesystem::create_directories(m_path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(m_path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
-    const std::filesystem::path& path() const { return m_path; }
+using test::TempDir;
 
-private:
-    std::filesystem::path m_path;
-};
-
-inline void writeText(const std::filesystem::path& file, const std::string& text) {
-    std::ofstream(file, std::ios::binary) << text;
-}
+inline void writeText(const std::filesystem::path& file, const std::string& text) { test::writeFile(file, text); }
 
 }  // namespace pycast::uitest
