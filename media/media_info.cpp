@@ -1,5 +1,5 @@
 // Library versions and PortAudio's device list. Runs on the calling (UI/CLI) thread.
-#include "media_info.hpp"
+#include "media/media_info.hpp"
 
 #include <portaudio.h>
 #include <ebur128.h>

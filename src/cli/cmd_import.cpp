@@ -3,11 +3,11 @@
 #include <charconv>
 #include <ostream>
 
-#include "commands.hpp"
-#include "csv_import.hpp"
-#include "duration.hpp"
-#include "rundown_export.hpp"
-#include "show_io.hpp"
+#include "cli/commands.hpp"
+#include "io/csv_import.hpp"
+#include "core/duration.hpp"
+#include "io/rundown_export.hpp"
+#include "io/show_io.hpp"
 
 namespace pycast::cli {
 namespace {

@@ -1,8 +1,8 @@
 // `pycast version` and `pycast devices`: what this build links and which audio devices it sees.
 #include <ostream>
 
-#include "commands.hpp"
-#include "media_info.hpp"
+#include "cli/commands.hpp"
+#include "media/media_info.hpp"
 
 namespace pycast::cli {
 

@@ -9,13 +9,13 @@
 #include <ostream>
 #include <string>
 
-#include "commands.hpp"
-#include "control_queue.hpp"
-#include "control_server.hpp"
-#include "duration.hpp"
-#include "report.hpp"
-#include "session.hpp"
-#include "show_io.hpp"
+#include "cli/commands.hpp"
+#include "live/control_queue.hpp"
+#include "server/control_server.hpp"
+#include "core/duration.hpp"
+#include "live/report.hpp"
+#include "live/session.hpp"
+#include "io/show_io.hpp"
 
 namespace pycast::cli {
 

@@ -1,9 +1,9 @@
 // `pycast validate` and `pycast rundown`: read show files and report on them.
 #include <ostream>
 
-#include "commands.hpp"
-#include "rundown_export.hpp"
-#include "show_io.hpp"
+#include "cli/commands.hpp"
+#include "io/rundown_export.hpp"
+#include "io/show_io.hpp"
 
 namespace pycast::cli {
 

@@ -1,5 +1,5 @@
 // The table of `pycast` subcommands and shared argument helpers.
-#include "commands.hpp"
+#include "cli/commands.hpp"
 
 namespace pycast::cli {
 

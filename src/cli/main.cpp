@@ -1,7 +1,7 @@
 // `pycast`: the command-line front of PyCast Studio; dispatches to one subcommand.
 #include <iostream>
 
-#include "commands.hpp"
+#include "cli/commands.hpp"
 
 namespace {
 

@@ -1,5 +1,5 @@
 // The embedded HTTP control API (cpp-httplib): its own listener and pool threads, never the model.
-#include "control_server.hpp"
+#include "server/control_server.hpp"
 
 #include <netdb.h>
 #include <signal.h>
@@ -17,8 +17,8 @@
 
 #include <httplib.h>
 
-#include "session.hpp"
-#include "session_json.hpp"
+#include "live/session.hpp"
+#include "live/session_json.hpp"
 
 namespace pycast {
 

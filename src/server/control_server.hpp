@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "control_queue.hpp"
+#include "live/control_queue.hpp"
 
 namespace pycast {
 

@@ -10,11 +10,11 @@
 #include <functional>
 #include <vector>
 
-#include "clock.hpp"
-#include "rundown.hpp"
-#include "session.hpp"
-#include "show_io.hpp"
-#include "show_runner.hpp"
+#include "core/clock.hpp"
+#include "core/rundown.hpp"
+#include "live/session.hpp"
+#include "io/show_io.hpp"
+#include "core/show_runner.hpp"
 
 using namespace pycast;
 namespace fs = std::filesystem;

@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "../ui/ui_test_support.hpp"
-#include "document.hpp"
-#include "editor.hpp"
-#include "fonts.hpp"
-#include "headless.hpp"
-#include "main_window.hpp"
+#include "editing/document.hpp"
+#include "views/rundown/editor.hpp"
+#include "shell/fonts.hpp"
+#include "shell/headless.hpp"
+#include "shell/main_window.hpp"
 
 using namespace pycast;
 using namespace pycast::ui;

@@ -5,11 +5,11 @@
 #include <vector>
 
 #include "../ui/ui_test_support.hpp"
-#include "document.hpp"
-#include "draw_hash.hpp"
-#include "fonts.hpp"
-#include "headless.hpp"
-#include "main_window.hpp"
+#include "editing/document.hpp"
+#include "shell/draw_hash.hpp"
+#include "shell/fonts.hpp"
+#include "shell/headless.hpp"
+#include "shell/main_window.hpp"
 
 using namespace pycast;
 using namespace pycast::ui;

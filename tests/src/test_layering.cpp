@@ -2,6 +2,7 @@
 // and nlohmann_json (ARCHITECTURE.md's rule, checked on the real source tree).
 #include <doctest/doctest.h>
 
+#include <map>
 #include <regex>
 
 #include "test_support.hpp"
@@ -52,10 +53,80 @@ TEST_CASE("no file under src/ or media/ includes an ImGui or GLFW header") {
     CHECK_FALSE(includesMatching(sourceDir() / "ui", gui).empty());
 }
 
-TEST_CASE("the core includes no audio, FFmpeg or HTTP library") {
-    const std::regex media(R"(#\s*include\s*[<"](portaudio|ebur128|libav|libsw|httplib))");
-    auto hits = includesMatching(sourceDir() / "src", media, false);
+TEST_CASE("src/ includes no audio or FFmpeg library, and only src/server/ includes the HTTP library") {
+    const std::regex media(R"(#\s*include\s*[<"](portaudio|ebur128|libav|libsw))");
+    auto hits = includesMatching(sourceDir() / "src", media);
     CHECK_MESSAGE(hits.empty(), joined(hits));
+    const std::regex http(R"(#\s*include\s*[<"]httplib)");
+    for (const auto& e : std::filesystem::directory_iterator(sourceDir() / "src")) {
+        if (!e.is_directory() || e.path().filename() == "server") continue;
+        auto httpHits = includesMatching(e.path(), http);
+        CHECK_MESSAGE(httpHits.empty(), joined(httpHits));
+    }
+    CHECK_FALSE(includesMatching(sourceDir() / "src/server", http).empty());
+}
+
+namespace {
+
+// The folders of src/ (and media/) in layer order: a file may include its own folder and the
+// folders of a lower rank, never one above it. Folders of one rank do not include each other.
+const std::map<std::string, int>& folderRanks() {
+    static const std::map<std::string, int> ranks = {
+        {"core", 0}, {"io", 1}, {"editing", 2}, {"live", 2}, {"server", 3}, {"media", 3}, {"cli", 4}};
+    return ranks;
+}
+
+// What is wrong with one quoted include of a file in `folder` (empty when it is fine).
+std::string layeringProblem(const std::string& folder, const std::string& includeLine) {
+    static const std::regex quoted(R"re(#\s*include\s*"([^"]+)")re");
+    std::smatch m;
+    if (!std::regex_search(includeLine, m, quoted)) return {};
+    const std::string target = m[1].str();
+    const auto slash = target.find('/');
+    if (slash == std::string::npos) return "an include without its folder";
+    const std::string to = target.substr(0, slash);
+    const auto& ranks = folderRanks();
+    if (!ranks.count(to)) return "an include of an unknown folder \"" + to + "\"";
+    if (to == folder) return {};
+    if (ranks.at(to) >= ranks.at(folder)) return folder + "/ includes " + to + "/, which is not below it";
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("no folder of src/ or media/ includes a folder above it, and includes name their folder") {
+    std::vector<std::string> bad;
+    auto checkFolder = [&](const std::string& folder, const std::filesystem::path& dir) {
+        for (const auto& line : includesMatching(dir, std::regex("\""))) {
+            const auto at = line.find(": #");
+            const std::string problem = layeringProblem(folder, line.substr(at == std::string::npos ? 0 : at + 2));
+            if (!problem.empty()) bad.push_back(line + "  <- " + problem);
+        }
+    };
+    for (const auto& e : std::filesystem::directory_iterator(sourceDir() / "src")) {
+        if (!e.is_directory()) continue;
+        const std::string folder = e.path().filename().string();
+        CHECK_MESSAGE(folderRanks().count(folder), "src/" << folder << " has no place in the layer order");
+        if (folderRanks().count(folder)) checkFolder(folder, e.path());
+    }
+    checkFolder("media", sourceDir() / "media");
+    CHECK_MESSAGE(bad.empty(), joined(bad));
+
+    // The rule itself catches each kind of violation.
+    CHECK(layeringProblem("core", R"(#include "live/session.hpp")") != "");
+    CHECK(layeringProblem("live", R"(#include "editing/document.hpp")") != "");
+    CHECK(layeringProblem("io", R"(#include "show.hpp")") != "");
+    CHECK(layeringProblem("media", R"(#include "server/control_server.hpp")") != "");
+    CHECK(layeringProblem("server", R"(#include "live/session.hpp")") == "");
+    CHECK(layeringProblem("cli", R"(#include "media/media_info.hpp")") == "");
+}
+
+TEST_CASE("every quoted include in ui/ names its folder") {
+    std::vector<std::string> bad;
+    const std::regex quoted(R"re(#\s*include\s*"[^"/]+")re");
+    for (const auto& hit : includesMatching(sourceDir() / "ui", quoted)) bad.push_back(hit);
+    CHECK_MESSAGE(bad.empty(), joined(bad));
+    CHECK(std::regex_search(std::string(R"(#include "app.hpp")"), quoted));
 }
 
 TEST_CASE("no test name holds a semicolon, which ctest would split into tests that run nothing") {

@@ -1,7 +1,7 @@
 // The open document: loading, the sample episode search, problems with hints, text for the fonts.
 #include <doctest/doctest.h>
 
-#include "document.hpp"
+#include "editing/document.hpp"
 #include "ui_test_support.hpp"
 
 using namespace pycast;

@@ -1,9 +1,9 @@
 // Unchanged frames are recognised (so they are not rendered again); any visible change is not.
 #include <doctest/doctest.h>
 
-#include "draw_hash.hpp"
-#include "fonts.hpp"
-#include "headless.hpp"
+#include "shell/draw_hash.hpp"
+#include "shell/fonts.hpp"
+#include "shell/headless.hpp"
 
 using namespace pycast::ui;
 

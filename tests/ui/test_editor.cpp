@@ -5,10 +5,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "editor.hpp"
-#include "rundown_export.hpp"
+#include "views/rundown/editor.hpp"
+#include "io/rundown_export.hpp"
 #include "test_editor_support.hpp"
-#include "workspace.hpp"
+#include "io/workspace.hpp"
 
 using namespace pycast;
 using namespace pycast::ui;

@@ -1,9 +1,9 @@
 // The file chooser's logic (listing, typed paths, Save's replace question) and the template list.
 #include <doctest/doctest.h>
 
-#include "dialog_file.hpp"
-#include "dialog_template.hpp"
-#include "show_io.hpp"
+#include "dialogs/dialog_file.hpp"
+#include "dialogs/dialog_template.hpp"
+#include "io/show_io.hpp"
 #include "test_editor_support.hpp"
 
 using namespace pycast;

@@ -2,7 +2,7 @@
 // a title, a length that does not parse, shortcuts, Save As for an untitled show, closing.
 #include <doctest/doctest.h>
 
-#include "editor.hpp"
+#include "views/rundown/editor.hpp"
 #include "test_editor_support.hpp"
 
 using namespace pycast;

@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "document.hpp"
-#include "headless.hpp"
-#include "main_window.hpp"
-#include "show_io.hpp"
+#include "editing/document.hpp"
+#include "shell/headless.hpp"
+#include "shell/main_window.hpp"
+#include "io/show_io.hpp"
 #include "ui_test_support.hpp"
 
 namespace pycast::uitest {

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <iterator>
 
-#include "fonts.hpp"
-#include "headless.hpp"
+#include "shell/fonts.hpp"
+#include "shell/headless.hpp"
 
 using namespace pycast::ui;
 

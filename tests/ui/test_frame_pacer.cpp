@@ -4,7 +4,7 @@
 
 #include <thread>
 
-#include "frame_pacer.hpp"
+#include "shell/frame_pacer.hpp"
 
 using pycast::ui::FramePacer;
 

@@ -1,11 +1,11 @@
 // The studio drawn headless: every sample, a broken file and a 300-segment show, frame after frame.
 #include <doctest/doctest.h>
 
-#include "document.hpp"
-#include "headless.hpp"
-#include "main_window.hpp"
+#include "editing/document.hpp"
+#include "shell/headless.hpp"
+#include "shell/main_window.hpp"
 #include "ui_test_support.hpp"
-#include "views.hpp"
+#include "views/views.hpp"
 
 using namespace pycast;
 using namespace pycast::ui;

@@ -3,12 +3,12 @@
 #include <doctest/doctest.h>
 #include <imgui_internal.h>  // the open popup stack, to see a dialog is up
 
-#include "document.hpp"
-#include "headless.hpp"
-#include "live_view.hpp"
-#include "main_window.hpp"
+#include "editing/document.hpp"
+#include "shell/headless.hpp"
+#include "views/live/live_view.hpp"
+#include "shell/main_window.hpp"
 #include "test_live_support.hpp"
-#include "views.hpp"
+#include "views/views.hpp"
 
 using namespace pycast;
 using namespace pycast::ui;

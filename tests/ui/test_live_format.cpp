@@ -2,11 +2,11 @@
 // pulse and the digit font.
 #include <doctest/doctest.h>
 
-#include "live_digits.hpp"
-#include "live_format.hpp"
-#include "live_view.hpp"
+#include "views/live/live_digits.hpp"
+#include "views/live/live_format.hpp"
+#include "views/live/live_view.hpp"
 #include "test_live_support.hpp"
-#include "theme.hpp"
+#include "shell/theme.hpp"
 
 using namespace pycast;
 using namespace pycast::ui;

@@ -1,7 +1,7 @@
 // The host view's shortcuts: typed characters and keys to actions, then actions to the session.
 #include <doctest/doctest.h>
 
-#include "live_keys.hpp"
+#include "views/live/live_keys.hpp"
 #include "test_live_support.hpp"
 
 using namespace pycast;

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "options.hpp"
+#include "shell/options.hpp"
 
 using namespace pycast::ui;
 

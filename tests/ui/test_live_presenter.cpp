@@ -1,10 +1,10 @@
 // The presenter view drawn headless at 1080p in every phase; its sizing for readability.
 #include <doctest/doctest.h>
 
-#include "headless.hpp"
-#include "presenter_view.hpp"
+#include "shell/headless.hpp"
+#include "views/presenter/presenter_view.hpp"
 #include "test_live_support.hpp"
-#include "views.hpp"
+#include "views/views.hpp"
 
 using namespace pycast;
 using namespace pycast::ui;

@@ -5,9 +5,9 @@
 
 #include <memory>
 
-#include "clock.hpp"
-#include "live_controller.hpp"
-#include "show_io.hpp"
+#include "core/clock.hpp"
+#include "views/live/live_controller.hpp"
+#include "io/show_io.hpp"
 #include "ui_test_support.hpp"
 
 namespace pycast::uitest {

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "options.hpp"
+#include "shell/options.hpp"
 
 using namespace pycast::ui;
 

@@ -1,7 +1,7 @@
 // PNG files: what --screenshot writes can be read back, and blank pictures can be told apart.
 #include <doctest/doctest.h>
 
-#include "screenshot.hpp"
+#include "shell/screenshot.hpp"
 #include "ui_test_support.hpp"
 
 using namespace pycast::ui;

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "../temp_dir.hpp"
-#include "show.hpp"
+#include "core/show.hpp"
 
 namespace pycast::uitest {
 

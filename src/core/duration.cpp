@@ -1,0 +1,116 @@
+// Parsing and formatting of durations ("mm:ss", "h:mm:ss") and times of day ("19:30").
+#include "core/duration.hpp"
+
+#include <cctype>
+#include <cstdio>
+#include <vector>
+
+namespace pycast {
+namespace {
+
+// Splits "1:05:00" into numeric fields; false if any field is not all digits.
+bool splitFields(const std::string& text, std::vector<std::int64_t>& fields) {
+    fields.clear();
+    std::int64_t value = 0;
+    int digits = 0;
+    for (char c : text) {
+        if (c == ':') {
+            if (digits == 0) return false;
+            fields.push_back(value);
+            value = 0;
+            digits = 0;
+        } else if (std::isdigit(static_cast<unsigned char>(c))) {
+            if (++digits > 6) return false;
+            value = value * 10 + (c - '0');
+        } else {
+            return false;
+        }
+    }
+    if (digits == 0) return false;
+    fields.push_back(value);
+    return true;
+}
+
+std::string trim(const std::string& s) {
+    size_t b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    size_t e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+}  // namespace
+
+DurationParse parseDuration(const std::string& raw) {
+    DurationParse r;
+    std::string text = trim(raw);
+    if (text.empty()) {
+        r.error = DurationError::Empty;
+        return r;
+    }
+    bool negative = false;
+    if (text[0] == '-') {
+        negative = true;
+        text = trim(text.substr(1));
+    }
+    std::vector<std::int64_t> f;
+    if (!splitFields(text, f) || f.size() < 2 || f.size() > 3) {
+        r.error = DurationError::NotADuration;
+        return r;
+    }
+    if (f.back() >= 60 || (f.size() == 3 && f[1] >= 60)) {
+        r.error = DurationError::SecondsOutOfRange;
+        return r;
+    }
+    std::int64_t s = f.size() == 2 ? f[0] * 60 + f[1] : f[0] * 3600 + f[1] * 60 + f[2];
+    if (negative) {
+        r.error = s == 0 ? DurationError::None : DurationError::Negative;
+        r.seconds = -s;
+        if (s == 0) r.seconds = 0;
+        return r;
+    }
+    r.seconds = s;
+    return r;
+}
+
+std::string formatDuration(std::int64_t seconds) {
+    const bool negative = seconds < 0;
+    std::int64_t s = negative ? -seconds : seconds;
+    char buf[48];
+    if (s >= 3600) {
+        std::snprintf(buf, sizeof buf, "%s%lld:%02lld:%02lld", negative ? "-" : "",
+                      static_cast<long long>(s / 3600), static_cast<long long>((s / 60) % 60),
+                      static_cast<long long>(s % 60));
+    } else {
+        std::snprintf(buf, sizeof buf, "%s%02lld:%02lld", negative ? "-" : "",
+                      static_cast<long long>(s / 60), static_cast<long long>(s % 60));
+    }
+    return buf;
+}
+
+std::string formatDurationMs(std::int64_t ms) {
+    return formatDuration(ms / 1000);
+}
+
+std::optional<std::int64_t> parseTimeOfDay(const std::string& raw) {
+    std::vector<std::int64_t> f;
+    std::string text = trim(raw);
+    if (!splitFields(text, f) || f.size() < 2 || f.size() > 3) return std::nullopt;
+    if (f[0] > 23 || f[1] > 59 || (f.size() == 3 && f[2] > 59)) return std::nullopt;
+    return f[0] * 3600 + f[1] * 60 + (f.size() == 3 ? f[2] : 0);
+}
+
+std::string formatTimeOfDay(std::int64_t s) {
+    s %= 86400;
+    if (s < 0) s += 86400;
+    char buf[32];
+    if (s % 60 != 0) {
+        std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld", static_cast<long long>(s / 3600),
+                      static_cast<long long>((s / 60) % 60), static_cast<long long>(s % 60));
+    } else {
+        std::snprintf(buf, sizeof buf, "%02lld:%02lld", static_cast<long long>(s / 3600),
+                      static_cast<long long>((s / 60) % 60));
+    }
+    return buf;
+}
+
+}  // namespace pycast

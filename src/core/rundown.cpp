@@ -1,0 +1,136 @@
+// Planned timing and balance of a rundown (start offsets, technical share, airtime).
+#include "core/rundown.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "core/duration.hpp"
+
+namespace pycast {
+namespace {
+
+std::string percent(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f%%", v);
+    return buf;
+}
+
+void sortByAirtime(std::vector<Airtime>& list) {
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Airtime& a, const Airtime& b) { return a.seconds > b.seconds; });
+}
+
+}  // namespace
+
+RundownAnalysis analyzeRundown(const Show& show) {
+    RundownAnalysis a;
+    a.target = show.meta.target;
+
+    std::map<std::string, double> speakerSeconds;   // fractional: a segment is shared equally
+    std::map<std::string, double> companySeconds;
+    std::vector<std::string> speakerOrder, companyOrder;
+    double guestSeconds = 0;
+
+    Seconds offset = 0;
+    for (const auto& s : show.rundown) {
+        SegmentTiming t;
+        t.id = s.id;
+        t.startOffset = offset;
+        t.planned = s.planned;
+        if (show.meta.startTime) {
+            t.startTimeOfDay = *show.meta.startTime + offset;
+            if (s.fixedStart && *t.startTimeOfDay > *s.fixedStart) t.fixedStartMissed = true;
+        }
+        // A fixed start later than the running offset pins the segment: the plan waits for it.
+        if (show.meta.startTime && s.fixedStart && *s.fixedStart > *show.meta.startTime + offset) {
+            offset = *s.fixedStart - *show.meta.startTime;
+            t.startOffset = offset;
+            t.startTimeOfDay = *s.fixedStart;
+        }
+        offset += std::max<Seconds>(0, s.planned);
+        a.segments.push_back(t);
+
+        if (isTechnical(s)) a.technicalSeconds += s.planned;
+        if (s.kind != SegmentKind::Break) a.contentSeconds += s.planned;
+
+        if (s.speakers.empty() || s.planned <= 0) continue;
+        const double share = static_cast<double>(s.planned) / static_cast<double>(s.speakers.size());
+        for (const auto& id : s.speakers) {
+            if (!speakerSeconds.count(id)) speakerOrder.push_back(id);
+            speakerSeconds[id] += share;
+            const Person* p = show.findPerson(id);
+            if (!p || p->role != Role::Guest) continue;
+            guestSeconds += share;
+            const std::string company = p->company.empty() ? "(no company)" : p->company;
+            if (!companySeconds.count(company)) companyOrder.push_back(company);
+            companySeconds[company] += share;
+        }
+    }
+    a.plannedTotal = offset;
+    a.overUnder = a.plannedTotal - a.target;
+    if (show.meta.startTime) {
+        a.plannedEnd = *show.meta.startTime + a.plannedTotal;
+        if (show.meta.hardOut) a.hardOutMargin = *show.meta.hardOut - *a.plannedEnd;
+    }
+    a.technicalShare = a.contentSeconds > 0 ? 100.0 * static_cast<double>(a.technicalSeconds) /
+                                                  static_cast<double>(a.contentSeconds)
+                                            : 0.0;
+    const auto& g = show.guidelines;
+    a.technicalShareOutside = a.contentSeconds > 0 &&
+                              (a.technicalShare < g.techShareMin - 1e-9 || a.technicalShare > g.techShareMax + 1e-9);
+    a.guestAirtime = static_cast<Seconds>(std::llround(guestSeconds));
+
+    double speakerTotal = 0;
+    for (const auto& [id, secs] : speakerSeconds) speakerTotal += secs;
+    for (const auto& id : speakerOrder) {
+        Airtime at;
+        at.key = id;
+        const Person* p = show.findPerson(id);
+        at.label = p ? p->name : id;
+        at.seconds = static_cast<Seconds>(std::llround(speakerSeconds[id]));
+        at.share = speakerTotal > 0 ? 100.0 * speakerSeconds[id] / speakerTotal : 0.0;
+        a.perSpeaker.push_back(at);
+    }
+    for (const auto& company : companyOrder) {
+        Airtime at;
+        at.key = company;
+        at.label = company;
+        at.seconds = static_cast<Seconds>(std::llround(companySeconds[company]));
+        at.share = guestSeconds > 0 ? 100.0 * companySeconds[company] / guestSeconds : 0.0;
+        // One company alone cannot be "balanced"; the limit matters when several share the stage.
+        at.overLimit = companyOrder.size() > 1 && at.share > g.maxCompanyShare + 1e-9;
+        a.perCompany.push_back(at);
+    }
+    sortByAirtime(a.perSpeaker);
+    sortByAirtime(a.perCompany);
+
+    auto warn = [&](std::string m) { a.findings.push_back({Severity::Warning, std::move(m)}); };
+    if (a.target > 0 && a.overUnder > 0)
+        warn("Planned " + formatDuration(a.plannedTotal) + " is " + formatDuration(a.overUnder) +
+             " over the " + formatDuration(a.target) + " target; shorten or cut a segment.");
+    else if (a.target > 0 && a.overUnder < 0)
+        a.findings.push_back({Severity::Info, "Planned " + formatDuration(a.plannedTotal) + " is " +
+                                                  formatDuration(-a.overUnder) + " under the " +
+                                                  formatDuration(a.target) + " target."});
+    if (a.hardOutMargin && *a.hardOutMargin < 0)
+        warn("The plan ends at " + formatTimeOfDay(*a.plannedEnd) + ", " +
+             formatDuration(-*a.hardOutMargin) + " after the hard out at " +
+             formatTimeOfDay(*show.meta.hardOut) + ".");
+    if (a.technicalShareOutside)
+        warn("Technical share is " + percent(a.technicalShare) + ", outside the show's " +
+             percent(g.techShareMin) + "–" + percent(g.techShareMax) + " range.");
+    for (const auto& c : a.perCompany)
+        if (c.overLimit)
+            warn(c.label + " has " + percent(c.share) + " of the guests' airtime, above the show's " +
+                 percent(g.maxCompanyShare) + " limit per company.");
+    for (size_t i = 0; i < a.segments.size(); ++i)
+        if (a.segments[i].fixedStartMissed)
+            warn("\"" + show.rundown[i].title + "\" is fixed at " +
+                 formatTimeOfDay(*show.rundown[i].fixedStart) + " but the segments before it run until " +
+                 formatTimeOfDay(*a.segments[i].startTimeOfDay) + ".");
+    return a;
+}
+
+}  // namespace pycast

@@ -1,0 +1,55 @@
+// Planned timing and balance of a rundown: start offsets, totals, technical share, airtime.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/show.hpp"
+
+namespace pycast {
+
+struct SegmentTiming {
+    std::string id;
+    Seconds startOffset = 0;             // from the show's start
+    Seconds planned = 0;
+    std::optional<Seconds> startTimeOfDay;   // when the show has a start time
+    bool fixedStartMissed = false;       // planned start falls after its fixed start
+};
+
+struct Airtime {
+    std::string key;                     // person id, or company name
+    std::string label;                   // display name
+    Seconds seconds = 0;
+    double share = 0.0;                  // percent of the relevant total
+    bool overLimit = false;
+};
+
+enum class Severity { Info, Warning };
+struct Finding {
+    Severity severity = Severity::Info;
+    std::string message;
+};
+
+struct RundownAnalysis {
+    std::vector<SegmentTiming> segments;
+    Seconds plannedTotal = 0;
+    Seconds target = 0;
+    Seconds overUnder = 0;               // plannedTotal - target; positive means over
+    std::optional<Seconds> plannedEnd;   // time of day, when the show has a start time
+    std::optional<Seconds> hardOutMargin;    // hardOut - plannedEnd; negative means late
+    Seconds technicalSeconds = 0;
+    Seconds contentSeconds = 0;          // everything except breaks
+    double technicalShare = 0.0;         // percent of contentSeconds
+    bool technicalShareOutside = false;
+    std::vector<Airtime> perSpeaker;     // every speaker, most airtime first
+    std::vector<Airtime> perCompany;     // guests' companies, most airtime first
+    Seconds guestAirtime = 0;
+    std::vector<Finding> findings;       // warnings a producer should see
+};
+
+// Airtime: a segment's planned length is shared equally by its speakers. Company shares count
+// guests only (hosts, moderators and producers run the show; they are not anyone's advert).
+// Technical share: technical segments (isTechnical) over all segments except breaks.
+RundownAnalysis analyzeRundown(const Show& show);
+
+}  // namespace pycast

@@ -1,0 +1,315 @@
+// The session journal: append-only journal.jsonl, one fdatasync'ed event a line (owner thread).
+#include "io/journal.hpp"
+
+#include "core/clock.hpp"
+#include "io/show_io.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace pycast {
+
+namespace {
+
+bool isStandardKey(const std::string& key) {
+    return key == "seq" || key == "t_ms" || key == "wall" || key == "type";
+}
+
+std::string dumpValue(const nlohmann::json& v) {
+    // Text from people may hold broken UTF-8; never let that throw mid-show.
+    return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string serializeLine(const JournalEvent& e) {
+    std::string s = "{\"seq\":" + std::to_string(e.seq) + ",\"t_ms\":" + std::to_string(e.tMs) +
+                    ",\"wall\":" + dumpValue(e.wall) + ",\"type\":" + dumpValue(e.type);
+    if (e.fields.is_object()) {
+        for (const auto& [key, value] : e.fields.items()) {
+            if (isStandardKey(key)) continue;
+            s += ',';
+            s += dumpValue(key);
+            s += ':';
+            s += dumpValue(value);
+        }
+    }
+    s += "}\n";
+    return s;
+}
+
+bool isBlank(const std::string& s) {
+    for (char c : s)
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+    return true;
+}
+
+// Parses one line into an event, or says what is wrong with it.
+bool parseEvent(const std::string& text, JournalEvent& out, std::string& why) {
+    nlohmann::json j;
+    if (const auto at = jsonNestedTooDeepAt(text, 64)) {
+        why = "nested too deep (at byte " + std::to_string(*at) + ")";
+        return false;
+    }
+    try {
+        j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        why = "not valid JSON (at byte " + std::to_string(e.byte) + ")";
+        return false;
+    }
+    if (!j.is_object()) {
+        why = "not a JSON object";
+        return false;
+    }
+    auto seq = j.find("seq");
+    auto t = j.find("t_ms");
+    auto type = j.find("type");
+    if (seq == j.end() || !seq->is_number_integer()) {
+        why = "no integer \"seq\"";
+        return false;
+    }
+    if (t == j.end() || !t->is_number_integer()) {
+        why = "no integer \"t_ms\"";
+        return false;
+    }
+    if (type == j.end() || !type->is_string() || type->get<std::string>().empty()) {
+        why = "no \"type\"";
+        return false;
+    }
+    out.seq = seq->get<std::int64_t>();
+    out.tMs = t->get<std::int64_t>();
+    out.type = type->get<std::string>();
+    auto wall = j.find("wall");
+    out.wall = (wall != j.end() && wall->is_string()) ? wall->get<std::string>() : std::string{};
+    out.fields = nlohmann::json::object();
+    for (auto& [key, value] : j.items())
+        if (!isStandardKey(key)) out.fields[key] = value;
+    return true;
+}
+
+std::string errnoText(int err) { return std::error_code(err, std::generic_category()).message(); }
+
+bool syncFolder(const std::filesystem::path& dir) {
+    const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+}  // namespace
+
+nlohmann::json JournalEvent::toJson() const {
+    nlohmann::json j = fields.is_object() ? fields : nlohmann::json::object();
+    j["seq"] = seq;
+    j["t_ms"] = tMs;
+    j["wall"] = wall;
+    j["type"] = type;
+    return j;
+}
+
+std::string formatIsoUtc(std::int64_t epochMs) {
+    const auto [t, ms] = splitEpochMs(epochMs);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                  static_cast<int>(ms));
+    return buf;
+}
+
+JournalReadResult readJournal(const std::filesystem::path& file) {
+    JournalReadResult out;
+    const std::string name = file.filename().string();
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        out.error = file.string() + ": cannot read the journal (" + errnoText(errno) + ").";
+        return out;
+    }
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    if (in.bad()) {
+        out.error = file.string() + ": reading the journal failed partway.";
+        return out;
+    }
+    const std::string text = buf.str();
+
+    struct Bad {
+        int line;
+        std::string why;
+    };
+    std::vector<Bad> bad;
+    std::size_t pos = 0;
+    int lineNo = 0;
+    int lastContentLine = 0;
+    while (pos < text.size()) {
+        const std::size_t nl = text.find('\n', pos);
+        ++lineNo;
+        if (nl == std::string::npos) {
+            // Unterminated tail: every line we write ends in '\n', so this is a write that
+            // did not finish. Keep it only if it happens to be a whole event.
+            const std::string tail = text.substr(pos);
+            JournalEvent e;
+            std::string why;
+            if (isBlank(tail)) {
+                out.incompleteTail = true;
+            } else if (parseEvent(tail, e, why)) {
+                e.line = lineNo;
+                out.events.push_back(std::move(e));
+            } else {
+                out.incompleteTail = true;
+                out.warnings.push_back(name + " line " + std::to_string(lineNo) +
+                                       ": the last line is incomplete (the app stopped while "
+                                       "writing it); dropped it.");
+            }
+            break;
+        }
+        const std::string line = text.substr(pos, nl - pos);
+        pos = nl + 1;
+        out.intactBytes = pos;
+        if (isBlank(line)) continue;
+        lastContentLine = lineNo;
+        JournalEvent e;
+        std::string why;
+        if (parseEvent(line, e, why)) {
+            e.line = lineNo;
+            out.events.push_back(std::move(e));
+        } else {
+            bad.push_back({lineNo, why});
+        }
+    }
+    for (const Bad& b : bad) {
+        const bool atEnd = b.line == lastContentLine && !out.incompleteTail &&
+                           (out.events.empty() || out.events.back().line < b.line);
+        if (atEnd)
+            out.warnings.push_back(name + " line " + std::to_string(b.line) +
+                                   ": the last line is incomplete or damaged (" + b.why +
+                                   "); dropped it.");
+        else
+            out.warnings.push_back(name + " line " + std::to_string(b.line) +
+                                   ": damaged line (" + b.why +
+                                   "); skipped it and kept the rest.");
+    }
+    return out;
+}
+
+Journal::Journal(Key, std::filesystem::path file, int fd, std::int64_t lastSeq, std::uintmax_t size)
+    : m_file(std::move(file)), m_fd(fd), m_lastSeq(lastSeq), m_size(size) {}
+
+Journal::~Journal() {
+    if (m_fd >= 0) ::close(m_fd);
+}
+
+JournalOpenResult Journal::open(const std::filesystem::path& file) {
+    JournalOpenResult out;
+    std::error_code ec;
+    const bool existed = std::filesystem::exists(file, ec);
+    JournalReadResult read;
+    if (existed) {
+        read = readJournal(file);
+        if (!read.ok()) {
+            out.error = read.error;
+            return out;
+        }
+    }
+    const int fd = ::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        out.error = file.string() + ": cannot open the journal for writing (" +
+                    errnoText(errno) + "). Check the folder exists and is writable.";
+        return out;
+    }
+    if (!existed && !syncFolder(file.parent_path())) {
+        // The file exists; only its durability across a power cut is in doubt.
+        out.warnings.push_back(file.string() + ": could not sync the session folder.");
+    }
+    struct stat sb {};
+    if (::fstat(fd, &sb) != 0) {
+        out.error = file.string() + ": cannot stat the journal (" + errnoText(errno) + ").";
+        ::close(fd);
+        return out;
+    }
+    auto size = static_cast<std::uintmax_t>(sb.st_size);
+    if (existed && size > read.intactBytes) {
+        if (read.incompleteTail) {
+            // Cut the torn line off so the next event starts on a line of its own.
+            if (::ftruncate(fd, static_cast<off_t>(read.intactBytes)) != 0 ||
+                ::fdatasync(fd) != 0) {
+                out.error = file.string() + ": cannot remove the incomplete last line (" +
+                            errnoText(errno) + ").";
+                ::close(fd);
+                return out;
+            }
+            size = read.intactBytes;
+        } else {
+            // A whole event without its newline: finish the line.
+            if (::write(fd, "\n", 1) != 1 || ::fdatasync(fd) != 0) {
+                out.error = file.string() + ": cannot finish the last line (" +
+                            errnoText(errno) + ").";
+                ::close(fd);
+                return out;
+            }
+            size += 1;
+        }
+    }
+    std::int64_t lastSeq = 0;
+    for (const JournalEvent& e : read.events) lastSeq = std::max(lastSeq, e.seq);
+    out.journal = std::make_unique<Journal>(Key{}, file, fd, lastSeq, size);
+    out.events = std::move(read.events);
+    for (auto& w : read.warnings) out.warnings.push_back(std::move(w));
+    return out;
+}
+
+JournalAppendResult Journal::append(const std::string& type, std::int64_t tMs,
+                                    std::int64_t wallEpochMs, const nlohmann::json& fields) {
+    JournalAppendResult out;
+    out.event.seq = m_lastSeq + 1;
+    out.event.tMs = tMs;
+    out.event.wall = formatIsoUtc(wallEpochMs);
+    out.event.type = type;
+    out.event.fields = nlohmann::json::object();
+    if (fields.is_object())
+        for (const auto& [key, value] : fields.items())
+            if (!isStandardKey(key)) out.event.fields[key] = value;
+
+    const std::string line = serializeLine(out.event);
+    ssize_t written;
+    do {
+        written = ::write(m_fd, line.data(), line.size());
+    } while (written < 0 && errno == EINTR);
+    if (written != static_cast<ssize_t>(line.size())) {
+        const int err = written < 0 ? errno : ENOSPC;
+        // Take back a partial line so the journal stays one event a line.
+        if (written > 0 && ::ftruncate(m_fd, static_cast<off_t>(m_size)) != 0) {
+            // Left torn; the reader drops or skips it with a warning.
+        }
+        out.ok = false;
+        out.error = m_file.string() + ": could not write the '" + type + "' event (" +
+                    errnoText(err) + "); it was not recorded.";
+        return out;
+    }
+    if (::fdatasync(m_fd) != 0) {
+        const int err = errno;
+        if (::ftruncate(m_fd, static_cast<off_t>(m_size)) != 0) {
+            // Could not take it back either; reading will show whether it landed.
+        }
+        out.ok = false;
+        out.error = m_file.string() + ": could not flush the '" + type + "' event to disk (" +
+                    errnoText(err) + "); it was not recorded.";
+        return out;
+    }
+    m_size += line.size();
+    m_lastSeq = out.event.seq;
+    out.event.line = 0;
+    return out;
+}
+
+}  // namespace pycast

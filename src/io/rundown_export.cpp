@@ -1,0 +1,298 @@
+// Renders a rundown and its totals as text, Markdown, CSV and JSON.
+#include "io/rundown_export.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/duration.hpp"
+
+namespace pycast {
+namespace {
+
+std::string percent(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f%%", v);
+    return buf;
+}
+
+std::string overUnderText(Seconds d) {
+    if (d == 0) return "on target";
+    return formatDuration(d > 0 ? d : -d) + (d > 0 ? " over" : " under");
+}
+
+std::string kindName(const Show& show) {
+    switch (show.meta.kind) {
+        case ShowKind::Episode: return "Episode";
+        case ShowKind::Ama: return "AMA";
+        case ShowKind::Meetup: return "Enterprise Meetup";
+    }
+    return "";
+}
+
+std::string headline(const Show& show) {
+    std::string h = show.meta.series.empty() ? "" : show.meta.series + " ";
+    if (show.meta.episode) h += "#" + std::to_string(*show.meta.episode) + " ";
+    if (!h.empty()) h += "— ";
+    return h + show.meta.title;
+}
+
+std::string startColumn(const SegmentTiming& t) {
+    return t.startTimeOfDay ? formatTimeOfDay(*t.startTimeOfDay) : "";
+}
+
+// Markdown table cells: pipes escaped, line breaks as <br> (HackMD renders both).
+std::string mdCell(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '|') out += "\\|";
+        else if (c == '\n') out += "<br>";
+        else if (c != '\r') out += c;
+    }
+    return out;
+}
+
+std::string padRight(const std::string& s, int width) {
+    int w = displayWidth(s);
+    return w >= width ? s + "  " : s + std::string(static_cast<size_t>(width - w), ' ');
+}
+
+}  // namespace
+
+std::optional<RundownFormat> rundownFormatFromString(const std::string& s) {
+    if (s == "text" || s == "txt") return RundownFormat::Text;
+    if (s == "md" || s == "markdown") return RundownFormat::Markdown;
+    if (s == "csv") return RundownFormat::Csv;
+    if (s == "json") return RundownFormat::Json;
+    return std::nullopt;
+}
+
+int displayWidth(const std::string& utf8) {
+    int width = 0;
+    for (size_t i = 0; i < utf8.size();) {
+        unsigned char c = static_cast<unsigned char>(utf8[i]);
+        char32_t cp = c;
+        size_t len = 1;
+        if (c >= 0xF0) { cp = c & 0x07; len = 4; }
+        else if (c >= 0xE0) { cp = c & 0x0F; len = 3; }
+        else if (c >= 0xC0) { cp = c & 0x1F; len = 2; }
+        for (size_t k = 1; k < len && i + k < utf8.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+        i += len;
+        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                          (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                          (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string speakerList(const Show& show, const std::vector<std::string>& ids, bool withCompany) {
+    std::string out;
+    for (const auto& id : ids) {
+        if (!out.empty()) out += ", ";
+        const Person* p = show.findPerson(id);
+        if (!p) {
+            out += id;
+            continue;
+        }
+        out += p->name;
+        if (withCompany && !p->company.empty()) out += " (" + p->company + ")";
+    }
+    return out;
+}
+
+std::string renderRundownText(const Show& show, const RundownAnalysis& a) {
+    std::ostringstream o;
+    o << headline(show) << "\n";
+    o << kindName(show);
+    if (!show.meta.date.empty()) o << " · " << show.meta.date;
+    if (show.meta.startTime) o << " · starts " << formatTimeOfDay(*show.meta.startTime);
+    if (show.meta.hardOut) o << " · hard out " << formatTimeOfDay(*show.meta.hardOut);
+    o << "\n\n";
+
+    const bool clock = show.meta.startTime.has_value();
+    int titleWidth = 7;
+    for (const auto& s : show.rundown) titleWidth = std::max(titleWidth, std::min(60, displayWidth(s.title)));
+    o << padRight("#", 4) << padRight("START", 9) << (clock ? padRight("TIME", 7) : "")
+      << padRight("SEGMENT", titleWidth + 2) << padRight("KIND", 12) << padRight("LENGTH", 9) << "SPEAKERS\n";
+    for (size_t i = 0; i < show.rundown.size(); ++i) {
+        const auto& s = show.rundown[i];
+        const auto& t = a.segments[i];
+        std::string marks;
+        if (s.fixedStart) marks += " [fixed " + formatTimeOfDay(*s.fixedStart) + (t.fixedStartMissed ? ", MISSED]" : "]");
+        if (s.elastic) marks += " [elastic]";
+        o << padRight(std::to_string(i + 1), 4) << padRight(formatDuration(t.startOffset), 9)
+          << (clock ? padRight(startColumn(t), 7) : "") << padRight(s.title, titleWidth + 2)
+          << padRight(toName(s.kind), 12) << padRight(formatDuration(s.planned), 9)
+          << speakerList(show, s.speakers, true) << marks << "\n";
+    }
+    o << "\nPlanned " << formatDuration(a.plannedTotal) << " vs target " << formatDuration(a.target) << ": "
+      << overUnderText(a.overUnder) << "\n";
+    if (a.plannedEnd) {
+        o << "Planned end " << formatTimeOfDay(*a.plannedEnd);
+        if (a.hardOutMargin)
+            o << ", hard out " << formatTimeOfDay(*show.meta.hardOut) << " ("
+              << (*a.hardOutMargin >= 0 ? formatDuration(*a.hardOutMargin) + " to spare"
+                                        : formatDuration(-*a.hardOutMargin) + " too late")
+              << ")";
+        o << "\n";
+    }
+    o << "Technical share " << percent(a.technicalShare) << " (" << formatDuration(a.technicalSeconds)
+      << " of " << formatDuration(a.contentSeconds) << "; range " << percent(show.guidelines.techShareMin)
+      << "–" << percent(show.guidelines.techShareMax) << ")" << (a.technicalShareOutside ? "  WARNING: outside range" : "")
+      << "\n";
+    int labelWidth = 20;
+    for (const auto& x : a.perSpeaker) labelWidth = std::max(labelWidth, displayWidth(x.label) + 2);
+    for (const auto& x : a.perCompany) labelWidth = std::max(labelWidth, displayWidth(x.label) + 2);
+    if (!a.perCompany.empty()) {
+        o << "\nAirtime per company (guests, limit " << percent(show.guidelines.maxCompanyShare) << "):\n";
+        for (const auto& c : a.perCompany)
+            o << "  " << padRight(c.label, labelWidth) << padRight(formatDuration(c.seconds), 9) << percent(c.share)
+              << (c.overLimit ? "  WARNING: above limit" : "") << "\n";
+    }
+    if (!a.perSpeaker.empty()) {
+        o << "\nAirtime per speaker:\n";
+        for (const auto& s : a.perSpeaker)
+            o << "  " << padRight(s.label, labelWidth) << padRight(formatDuration(s.seconds), 9) << percent(s.share) << "\n";
+    }
+    bool anyWarning = false;
+    for (const auto& f : a.findings)
+        if (f.severity == Severity::Warning) {
+            if (!anyWarning) o << "\n";
+            anyWarning = true;
+            o << "WARNING: " << f.message << "\n";
+        }
+    return o.str();
+}
+
+std::string renderRundownMarkdown(const Show& show, const RundownAnalysis& a) {
+    std::ostringstream o;
+    o << "# " << headline(show) << "\n\n";
+    o << "- **Kind:** " << kindName(show) << "\n";
+    if (!show.meta.date.empty()) o << "- **Date:** " << show.meta.date << "\n";
+    if (show.meta.startTime) o << "- **Start:** " << formatTimeOfDay(*show.meta.startTime) << "\n";
+    if (show.meta.hardOut) o << "- **Hard out:** " << formatTimeOfDay(*show.meta.hardOut) << "\n";
+    o << "- **Target length:** " << formatDuration(a.target) << " (planned " << formatDuration(a.plannedTotal)
+      << ", " << overUnderText(a.overUnder) << ")\n";
+    o << "- **Language:** " << show.meta.language << "\n";
+    if (!show.people.empty()) {
+        o << "\n## People\n\n";
+        for (const auto& p : show.people) {
+            o << "- **" << p.name << "** — " << toName(p.role);
+            if (!p.company.empty()) o << ", " << p.company;
+            o << "\n";
+        }
+    }
+    o << "\n## Rundown\n\n";
+    const bool clock = show.meta.startTime.has_value();
+    o << "| # | Start |" << (clock ? " Time |" : "") << " Segment | Kind | Length | Speakers | Notes |\n";
+    o << "|--:|--:|" << (clock ? "--:|" : "") << "---|---|--:|---|---|\n";
+    for (size_t i = 0; i < show.rundown.size(); ++i) {
+        const auto& s = show.rundown[i];
+        const auto& t = a.segments[i];
+        std::string title = mdCell(s.title);
+        if (s.fixedStart) title += " 📌 " + formatTimeOfDay(*s.fixedStart);
+        if (s.elastic) title += " *(elastic)*";
+        o << "| " << i + 1 << " | " << formatDuration(t.startOffset) << " |"
+          << (clock ? " " + startColumn(t) + " |" : "") << " " << title << " | " << toName(s.kind) << " | "
+          << formatDuration(s.planned) << " | " << mdCell(speakerList(show, s.speakers, true)) << " | "
+          << mdCell(s.notes) << " |\n";
+    }
+    o << "\n**Total:** " << formatDuration(a.plannedTotal);
+    if (a.plannedEnd) o << ", ends " << formatTimeOfDay(*a.plannedEnd);
+    o << ". **Technical share:** " << percent(a.technicalShare) << " (guideline "
+      << percent(show.guidelines.techShareMin) << "–" << percent(show.guidelines.techShareMax) << ").\n";
+    if (!show.questions.empty()) {
+        o << "\n## Pre-submitted questions\n\n";
+        for (const auto& q : show.questions) {
+            o << "- " << mdCell(q.text);
+            if (!q.from.empty()) o << " — *" << mdCell(q.from) << "*";
+            if (!q.forPeople.empty()) o << " → " << mdCell(speakerList(show, q.forPeople, false));
+            o << "\n";
+        }
+    }
+    return o.str();
+}
+
+std::string renderRundownCsv(const Show& show, const RundownAnalysis& a) {
+    std::ostringstream o;
+    o << "index,start,time,title,kind,duration,speakers,notes,id\r\n";
+    for (size_t i = 0; i < show.rundown.size(); ++i) {
+        const auto& s = show.rundown[i];
+        const auto& t = a.segments[i];
+        std::string speakers;
+        for (const auto& id : s.speakers) {
+            const Person* p = show.findPerson(id);
+            speakers += (speakers.empty() ? "" : "; ") + (p ? p->name : id);
+        }
+        o << i + 1 << "," << formatDuration(t.startOffset) << "," << startColumn(t) << "," << csvField(s.title)
+          << "," << toName(s.kind) << "," << formatDuration(s.planned) << "," << csvField(speakers) << ","
+          << csvField(s.notes) << "," << csvField(s.id) << "\r\n";
+    }
+    return o.str();
+}
+
+std::string renderRundownJson(const Show& show, const RundownAnalysis& a) {
+    nlohmann::ordered_json j;
+    j["title"] = show.meta.title;
+    j["segments"] = nlohmann::ordered_json::array();
+    for (size_t i = 0; i < show.rundown.size(); ++i) {
+        const auto& s = show.rundown[i];
+        const auto& t = a.segments[i];
+        nlohmann::ordered_json seg{{"id", s.id},           {"title", s.title},
+                                   {"kind", toName(s.kind)}, {"start_s", t.startOffset},
+                                   {"planned_s", s.planned},   {"speakers", s.speakers}};
+        if (t.startTimeOfDay) seg["start_time"] = formatTimeOfDay(*t.startTimeOfDay);
+        if (s.fixedStart) seg["fixed_start_missed"] = t.fixedStartMissed;
+        j["segments"].push_back(seg);
+    }
+    j["planned_s"] = a.plannedTotal;
+    j["target_s"] = a.target;
+    j["over_under_s"] = a.overUnder;
+    if (a.plannedEnd) j["planned_end"] = formatTimeOfDay(*a.plannedEnd);
+    if (a.hardOutMargin) j["hard_out_margin_s"] = *a.hardOutMargin;
+    j["technical_share"] = {{"percent", a.technicalShare},
+                            {"min", show.guidelines.techShareMin},
+                            {"max", show.guidelines.techShareMax},
+                            {"outside", a.technicalShareOutside}};
+    auto airtime = [](const std::vector<Airtime>& list) {
+        nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+        for (const auto& x : list)
+            arr.push_back({{"key", x.key}, {"label", x.label}, {"seconds", x.seconds},
+                           {"percent", x.share}, {"over_limit", x.overLimit}});
+        return arr;
+    };
+    j["per_company"] = airtime(a.perCompany);
+    j["per_speaker"] = airtime(a.perSpeaker);
+    j["warnings"] = nlohmann::ordered_json::array();
+    for (const auto& f : a.findings)
+        if (f.severity == Severity::Warning) j["warnings"].push_back(f.message);
+    return j.dump(2) + "\n";
+}
+
+std::string renderRundown(const Show& show, RundownFormat format) {
+    RundownAnalysis a = analyzeRundown(show);
+    switch (format) {
+        case RundownFormat::Text: return renderRundownText(show, a);
+        case RundownFormat::Markdown: return renderRundownMarkdown(show, a);
+        case RundownFormat::Csv: return renderRundownCsv(show, a);
+        case RundownFormat::Json: return renderRundownJson(show, a);
+    }
+    return {};
+}
+
+}  // namespace pycast

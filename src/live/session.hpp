@@ -1,0 +1,200 @@
+// The live session controller shared by the GUI, `pycast live` and the HTTP API (owner thread).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.hpp"
+#include "io/journal.hpp"
+#include "core/show.hpp"
+#include "core/show_runner.hpp"
+
+namespace pycast {
+
+inline constexpr int kSessionFormatVersion = 1;
+inline constexpr const char* kSessionShowFile = "show.json";       // the show as it started
+inline constexpr const char* kSessionJournalFile = "journal.jsonl";
+inline constexpr const char* kSessionInfoFile = "session.json";    // version, created, token
+inline constexpr const char* kSessionReportMarkdown = "report.md";
+inline constexpr const char* kSessionReportCsv = "report.csv";
+
+// Where sessions go unless told otherwise: $PYCAST_SESSIONS_DIR when set, else
+// HOME/PyCast/sessions (`home` defaults to $HOME; a relative "PyCast/sessions" without one).
+std::filesystem::path defaultSessionsRoot(const char* home = nullptr);
+
+// "pycast-live-ep3" from series + episode, else from the title, else from the series;
+// lowercase ASCII letters and digits joined by '-'. "session" when nothing usable is left.
+std::string sessionSlug(const Show& show);
+
+// A producer's message to the host ("wrap up", "guest has 2 min").
+struct ProducerMessage {
+    std::string text;
+    std::int64_t atMs = 0;               // session ms
+    bool operator==(const ProducerMessage&) const = default;
+};
+
+// What a view shows: the runner's state plus the session around it.
+struct SessionState {
+    RunnerState runner;
+    std::optional<ProducerMessage> message;   // the latest one
+    std::filesystem::path dir;
+    std::string controlToken;
+    std::int64_t sessionMs = 0;
+};
+
+// The outcome of one action. On failure nothing was journaled and nothing changed.
+struct SessionActionResult {
+    bool ok = true;
+    RunnerError code = RunnerError::None;   // set when the runner refused the action
+    std::string error;                   // a sentence for the host; empty when ok
+    std::int64_t seq = 0;                // journal seq of the event written
+    std::vector<std::string> warnings;   // done, but something on the side failed (report)
+    explicit operator bool() const { return ok; }
+};
+
+// Clocks a session reads; null means the real ones. They must outlive the session.
+struct SessionOptions {
+    const Clock* clock = nullptr;        // monotonic session time (SteadyClock)
+    const WallClock* wall = nullptr;     // journal stamps, folder date, time of day
+    // The show file the session was started from (create only). Kept in session.json so a
+    // resumed session can reopen it for editing; show.json stays the snapshot.
+    std::filesystem::path sourceFile;
+};
+
+class Session;
+struct SessionResult {
+    std::unique_ptr<Session> session;    // null on error
+    std::string error;                   // what failed and where
+    std::vector<std::string> warnings;   // e.g. damaged journal lines that were skipped
+};
+
+// One line for the "resume an interrupted session?" offer.
+struct InterruptedSession {
+    std::filesystem::path dir;
+    std::string title;                   // the show's title, or the folder name
+    std::int64_t lastEventMs = 0;        // session ms of the last event
+    std::string lastWall;                // ISO-8601 UTC of the last event
+    std::size_t events = 0;
+};
+
+// How replaying one journal event went.
+struct ReplayOutcome {
+    enum class Kind { Applied, Ignored, Rejected };
+    Kind kind = Kind::Applied;
+    std::string why;                     // for Rejected
+};
+// Applies one runner event ("start", "next", "goto" …) at `atMs`; other types are Ignored.
+ReplayOutcome applyJournalEvent(ShowRunner& runner, const JournalEvent& event, std::int64_t atMs);
+
+// A session read without touching it (for `pycast report`, the exporter, the resume offer):
+// the show snapshot, every journal event and the runner replayed to the last event.
+struct SessionSnapshot {
+    std::filesystem::path dir;
+    Show show;
+    std::string controlToken;
+    std::vector<JournalEvent> events;
+    ShowRunner runner;
+    std::int64_t wallStartMs = 0;        // epoch ms at session ms 0
+    std::optional<std::int64_t> startTodMs;   // local ms after midnight at session ms 0
+    std::string startDate;               // local YYYY-MM-DD the session started
+    std::optional<ProducerMessage> lastMessage;
+    std::int64_t lastEventMs = 0;
+    bool ended = false;
+};
+struct SnapshotResult {
+    std::optional<SessionSnapshot> snapshot;
+    std::string error;
+    std::vector<std::string> warnings;
+};
+SnapshotResult loadSessionSnapshot(const std::filesystem::path& dir);
+
+// The live session: a show snapshot, its journal and a runner, in one folder. Every action
+// first appends its event to the journal (fdatasync'ed), then applies it, so a crash loses
+// nothing that was acknowledged and `open` rebuilds the same state.
+//
+// Session time (ms) starts at 0 when the session is created and follows the monotonic
+// clock; a resumed session continues from the wall clock (now - wall start), because the
+// show went on in the room while the app was down.
+//
+// Thread: owned by one thread (the UI's, or the CLI's main loop). The HTTP server posts
+// requests to that thread; it never calls a Session directly. Not copyable.
+class Session {
+public:
+    // A new folder SESSIONS_ROOT/<YYYY-MM-DD>-<slug>[-2, -3 …] (local date of the wall clock).
+    static SessionResult create(const Show& show, const std::filesystem::path& sessionsRoot,
+                                SessionOptions options = {});
+    // A new session in DIR (created if missing; refused if it already holds a journal).
+    static SessionResult createAt(const Show& show, const std::filesystem::path& dir,
+                                  SessionOptions options = {});
+    // Resumes the session in DIR: loads show.json, replays journal.jsonl. Damaged journal
+    // lines come back as warnings, never as a refusal.
+    static SessionResult open(const std::filesystem::path& dir, SessionOptions options = {});
+    // Sessions under SESSIONS_ROOT whose journal has no "end", newest first.
+    static std::vector<InterruptedSession> findInterrupted(
+        const std::filesystem::path& sessionsRoot);
+
+    SessionActionResult start();
+    SessionActionResult pause();
+    SessionActionResult resume();
+    SessionActionResult next();
+    SessionActionResult previous();
+    SessionActionResult gotoSegment(const std::string& segmentId);   // error on unknown id
+    SessionActionResult extend(Seconds deltaSeconds);   // < 0 shortens the current segment
+    SessionActionResult message(const std::string& text);
+    SessionActionResult questionAnswered(const std::string& questionId = {});
+    // Ends the show and writes report.md and report.csv (a failure there is a warning).
+    SessionActionResult end();
+    // Journals an event of another kind (recorder status, markers, question states). The
+    // runner ignores it; it is kept in events(). Refused for the runner's own types.
+    SessionActionResult appendEvent(const std::string& type, const nlohmann::json& fields);
+
+    SessionState state() const;
+    std::int64_t sessionMs() const;      // now, never before the last journaled event
+    bool checkToken(const std::string& token) const;   // constant-time comparison
+
+    const Show& show() const { return m_runner.show(); }
+    const ShowRunner& runner() const { return m_runner; }
+    const std::filesystem::path& dir() const { return m_dir; }
+    const std::string& controlToken() const { return m_token; }
+    // The show file it was started from, when known (absolute); may no longer exist.
+    const std::filesystem::path& sourceFile() const { return m_sourceFile; }
+    const std::vector<JournalEvent>& events() const { return m_events; }
+    std::int64_t wallStartMs() const { return m_wallStartMs; }
+    const std::string& startDate() const { return m_startDate; }
+
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+private:
+    struct Key {};
+
+public:
+    Session(Key, SessionOptions options);   // use create/createAt/open
+
+private:
+    template <typename Op>
+    SessionActionResult act(const char* type, const nlohmann::json& fields, Op op);
+
+    const Clock* m_clock = nullptr;
+    const WallClock* m_wall = nullptr;
+    std::filesystem::path m_dir;
+    std::string m_token;
+    std::filesystem::path m_sourceFile;
+    std::unique_ptr<Journal> m_journal;
+    ShowRunner m_runner;
+    std::vector<JournalEvent> m_events;
+    std::optional<ProducerMessage> m_lastMessage;
+    std::int64_t m_clockOriginMs = 0;    // clock ms at session ms 0
+    std::int64_t m_wallStartMs = 0;
+    std::int64_t m_lastEventMs = 0;
+    std::string m_startDate;
+};
+
+}  // namespace pycast

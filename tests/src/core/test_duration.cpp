@@ -1,0 +1,38 @@
+// Durations and times of day as producers type them.
+#include <doctest/doctest.h>
+
+#include "core/duration.hpp"
+
+using namespace pycast;
+
+TEST_CASE("durations parse as mm:ss and h:mm:ss") {
+    CHECK(parseDuration("35:00").seconds == 2100);
+    CHECK(parseDuration("1:05:00").seconds == 3900);
+    CHECK(parseDuration("90:00").seconds == 5400);
+    CHECK(parseDuration(" 00:30 ").seconds == 30);
+    CHECK(parseDuration("5 min").error == DurationError::NotADuration);
+    CHECK(parseDuration("300").error == DurationError::NotADuration);
+    CHECK(parseDuration("").error == DurationError::Empty);
+    CHECK(parseDuration("-01:00").error == DurationError::Negative);
+    CHECK(parseDuration("01:75").error == DurationError::SecondsOutOfRange);
+    CHECK(parseDuration("1:75:00").error == DurationError::SecondsOutOfRange);
+}
+
+TEST_CASE("durations format back the way they were written") {
+    CHECK(formatDuration(2100) == "35:00");
+    CHECK(formatDuration(3900) == "1:05:00");
+    CHECK(formatDuration(-65) == "-01:05");
+    CHECK(formatDurationMs(59999) == "00:59");
+    for (std::int64_t s : {0, 1, 59, 60, 3599, 3600, 7325})
+        CHECK(parseDuration(formatDuration(s)).seconds == s);
+}
+
+TEST_CASE("times of day are 24-hour HH:MM") {
+    CHECK(parseTimeOfDay("19:30") == 70200);
+    CHECK(parseTimeOfDay("19:30:15") == 70215);
+    CHECK_FALSE(parseTimeOfDay("25:00"));
+    CHECK_FALSE(parseTimeOfDay("7pm"));
+    CHECK(formatTimeOfDay(70200) == "19:30");
+    CHECK(formatTimeOfDay(70215) == "19:30:15");
+    CHECK(formatTimeOfDay(86400 + 60) == "00:01");
+}

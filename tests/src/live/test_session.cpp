@@ -1,0 +1,472 @@
+// Tests for the session controller: folders, journal-first actions, resume and interrupted ones.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/clock.hpp"
+#include "live/session.hpp"
+#include "io/show_io.hpp"
+#include "test_support.hpp"
+
+using namespace pycast;
+using pycast::test::readFile;
+using pycast::test::TempDir;
+using pycast::test::writeFile;
+
+namespace {
+
+// 2026-11-25 11:30:00 UTC: 19:30 in Taipei (UTC+8), where the show is.
+constexpr std::int64_t kWallStart = 1'795'606'200'000;
+constexpr int kTaipei = 8 * 60;
+constexpr std::int64_t kMin = 60'000;
+
+Show episode() {
+    Show show;
+    show.meta.series = "PyCast";
+    show.meta.title = "Typing in Python: 十年回顧";
+    show.meta.episode = 12;
+    show.meta.date = "2026-11-25";
+    show.meta.startTime = 19 * 3600 + 30 * 60;
+    show.meta.hardOut = 20 * 3600 + 30 * 60;
+    Person host;
+    host.id = "p-host";
+    host.name = "Host";
+    host.role = Role::Host;
+    show.people.push_back(host);
+    const char* ids[] = {"s-intro", "s-talk", "s-qa", "s-outro"};
+    const Seconds planned[] = {300, 1800, 1200, 300};
+    for (int i = 0; i < 4; ++i) {
+        Segment s;
+        s.id = ids[i];
+        s.title = ids[i];
+        s.planned = planned[i];
+        s.kind = i == 2 ? SegmentKind::Qa : SegmentKind::Experience;
+        s.speakers = {"p-host"};
+        s.elastic = i == 2;
+        show.rundown.push_back(s);
+    }
+    return show;
+}
+
+std::size_t lineCount(const std::filesystem::path& file) {
+    const std::string text = readFile(file);
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+std::string lastLine(const std::filesystem::path& file) {
+    std::string text = readFile(file);
+    if (!text.empty() && text.back() == '\n') text.pop_back();
+    return text.substr(text.rfind('\n') + 1);
+}
+
+bool isHex(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f');
+    });
+}
+
+}  // namespace
+
+TEST_CASE("Session: create makes a dated folder with the show, session info and journal") {
+    TempDir tmp;
+    ManualClock clock(42);
+    ManualWallClock wall(kWallStart, kTaipei);
+    const Show show = episode();
+
+    SessionResult created = Session::create(show, tmp.path(), {&clock, &wall, {}});
+    REQUIRE(created.session);
+    Session& s = *created.session;
+    CHECK(s.dir() == tmp / "2026-11-25-pycast-ep12");
+    CHECK(std::filesystem::exists(s.dir() / "show.json"));
+    CHECK(std::filesystem::exists(s.dir() / "session.json"));
+    CHECK(std::filesystem::exists(s.dir() / "journal.jsonl"));
+
+    LoadResult snapshot = loadShowFile(s.dir() / "show.json");
+    REQUIRE(snapshot.ok());
+    CHECK(*snapshot.show == show);
+
+    const auto info = nlohmann::json::parse(readFile(s.dir() / "session.json"));
+    CHECK(info["version"] == kSessionFormatVersion);
+    CHECK(info["created"] == "2026-11-25T11:30:00.000Z");
+    const std::string token = info["control_token"].get<std::string>();
+    CHECK(token.size() == 32);
+    CHECK(isHex(token));
+    CHECK(token == s.controlToken());
+    CHECK(s.checkToken(token));
+    CHECK_FALSE(s.checkToken(token.substr(1) + "0"));
+    CHECK_FALSE(s.checkToken(""));
+
+    const auto first = nlohmann::json::parse(readFile(s.dir() / "journal.jsonl"));
+    CHECK(first["seq"] == 1);
+    CHECK(first["t_ms"] == 0);
+    CHECK(first["type"] == "session-start");
+    CHECK(first["wall_start_ms"] == kWallStart);
+    CHECK(first["start_tod_s"] == 70'200.0);
+    CHECK(first["start_date"] == "2026-11-25");
+
+    const SessionState st = s.state();
+    CHECK(st.sessionMs == 0);
+    CHECK(st.runner.todAtZeroMs == 70'200'000);
+    CHECK_FALSE(st.runner.todEstimated);
+    CHECK(st.runner.hardOutMs == 60 * kMin);
+    CHECK(st.dir == s.dir());
+    CHECK(st.controlToken == token);
+
+    // The same show again the same day gets -2, -3, each with its own token.
+    SessionResult second = Session::create(show, tmp.path(), {&clock, &wall, {}});
+    SessionResult third = Session::create(show, tmp.path(), {&clock, &wall, {}});
+    REQUIRE(second.session);
+    REQUIRE(third.session);
+    CHECK(second.session->dir() == tmp / "2026-11-25-pycast-ep12-2");
+    CHECK(third.session->dir() == tmp / "2026-11-25-pycast-ep12-3");
+    CHECK(second.session->controlToken() != token);
+
+    // An explicit folder that already holds a session is refused.
+    SessionResult clash = Session::createAt(show, s.dir(), {&clock, &wall, {}});
+    CHECK_FALSE(clash.session);
+    CHECK(clash.error.find("already holds a session") != std::string::npos);
+}
+
+TEST_CASE("Session: the default root comes from HOME and the slug from the show") {
+    CHECK(defaultSessionsRoot("/home/host") ==
+          std::filesystem::path("/home/host/PyCast/sessions"));
+    CHECK(defaultSessionsRoot("") == std::filesystem::path("PyCast/sessions"));
+
+    Show show;
+    show.meta.series = "PyCast Live";
+    show.meta.episode = 3;
+    show.meta.title = "AMA";
+    CHECK(sessionSlug(show) == "pycast-live-ep3");
+    show.meta.episode.reset();
+    CHECK(sessionSlug(show) == "ama");
+    show.meta.title = "Enterprise Meetup: Python @ Scale!";
+    CHECK(sessionSlug(show) == "enterprise-meetup-python-scale");
+    show.meta.title = "問問資深 Pythonista";
+    CHECK(sessionSlug(show) == "pythonista");
+    show.meta.title = "企業聚會";
+    CHECK(sessionSlug(show) == "pycast-live");
+    show.meta.series.clear();
+    CHECK(sessionSlug(show) == "session");
+}
+
+TEST_CASE("Session: actions are journaled first and refused ones leave no trace") {
+    TempDir tmp;
+    ManualClock clock(0);
+    ManualWallClock wall(kWallStart, kTaipei);
+    SessionResult created = Session::createAt(episode(), tmp / "s", {&clock, &wall, {}});
+    REQUIRE(created.session);
+    Session& s = *created.session;
+    const auto journal = tmp / "s" / "journal.jsonl";
+
+    SessionActionResult early = s.next();
+    CHECK_FALSE(early.ok);
+    CHECK(early.code == RunnerError::NotStarted);
+    CHECK_FALSE(early.error.empty());
+    CHECK(lineCount(journal) == 1);
+
+    clock.advance(2 * kMin);
+    wall.advance(2 * kMin);
+    SessionActionResult started = s.start();
+    REQUIRE(started.ok);
+    CHECK(started.seq == 2);
+    CHECK(lineCount(journal) == 2);
+    const auto last = nlohmann::json::parse(lastLine(journal));
+    CHECK(last["type"] == "start");
+    CHECK(last["t_ms"] == 2 * kMin);
+    CHECK(last["wall"] == "2026-11-25T11:32:00.000Z");
+
+    SessionActionResult unknown = s.gotoSegment("s-nope");
+    CHECK_FALSE(unknown.ok);
+    CHECK(unknown.code == RunnerError::NoSuchSegment);
+    CHECK(unknown.error.find("s-nope") != std::string::npos);
+    CHECK(lineCount(journal) == 2);
+
+    clock.advance(kMin);
+    REQUIRE(s.message("Guest has two minutes"));
+    clock.advance(kMin);
+    REQUIRE(s.gotoSegment("s-qa"));
+    const auto events = s.events();
+    CHECK(events.back().type == "goto");
+    CHECK(events.back().fields["segment"] == "s-qa");
+    CHECK(events.back().fields["index"] == 2);
+    REQUIRE(s.extend(-90));
+    CHECK(s.events().back().fields["seconds"] == -90);
+    REQUIRE(s.questionAnswered("q-1"));
+    CHECK(s.events().back().fields["question"] == "q-1");
+
+    SessionState st = s.state();
+    CHECK(st.runner.currentIndex == 2);
+    REQUIRE(st.message.has_value());
+    CHECK(st.message->text == "Guest has two minutes");
+    CHECK(st.message->atMs == 3 * kMin);
+    CHECK(st.runner.segments[2].extensionMs == -90'000);
+    CHECK(st.runner.current->qa->answered == 1);
+
+    CHECK_FALSE(s.appendEvent("next", {}).ok);   // the runner's own types go through actions
+    REQUIRE(s.appendEvent("marker", {{"sample", 48'000}}));
+    CHECK(s.events().back().type == "marker");
+
+    REQUIRE(s.message(""));   // an empty message clears it
+    CHECK_FALSE(s.state().message.has_value());
+
+    clock.advance(kMin);
+    SessionActionResult ended = s.end();
+    REQUIRE(ended.ok);
+    CHECK(ended.warnings.empty());
+    CHECK(std::filesystem::exists(tmp / "s" / "report.md"));
+    CHECK(std::filesystem::exists(tmp / "s" / "report.csv"));
+    CHECK(s.next().code == RunnerError::Ended);
+    CHECK(lineCount(journal) == s.events().size());
+}
+
+TEST_CASE("Session: open replays the journal into the identical state") {
+    TempDir tmp;
+    ManualClock clock(1000);
+    ManualWallClock wall(kWallStart, kTaipei);
+    SessionResult created = Session::createAt(episode(), tmp / "s", {&clock, &wall, {}});
+    REQUIRE(created.session);
+    Session& s = *created.session;
+    auto step = [&](std::int64_t ms) {
+        clock.advance(ms);
+        wall.advance(ms);
+    };
+    step(90'000);
+    REQUIRE(s.start());
+    step(330'000);
+    REQUIRE(s.next());
+    step(60'000);
+    REQUIRE(s.pause());
+    step(45'000);
+    REQUIRE(s.message("hold: mic 2 is down"));
+    step(15'000);
+    REQUIRE(s.resume());
+    step(1'700'000);
+    REQUIRE(s.extend(120));
+    step(200'000);
+    REQUIRE(s.previous());
+    step(10'000);
+    REQUIRE(s.next());
+    step(30'000);
+    REQUIRE(s.next());
+    step(100'000);
+    REQUIRE(s.questionAnswered("q-7"));
+    step(12'345);
+    const SessionState original = s.state();
+
+    // Opened at the same wall time, anywhere on another monotonic clock: the same state.
+    ManualClock otherClock(77'000'000);
+    ManualWallClock sameWall(wall.nowEpochMs(), kTaipei);
+    SessionResult opened = Session::open(tmp / "s", {&otherClock, &sameWall, {}});
+    REQUIRE(opened.session);
+    CHECK(opened.warnings.empty());
+    Session& r = *opened.session;
+    const SessionState resumed = r.state();
+    CHECK(resumed.sessionMs == original.sessionMs);
+    CHECK(resumed.runner == original.runner);
+    CHECK(resumed.message == original.message);
+    CHECK(resumed.controlToken == original.controlToken);
+    CHECK(resumed.dir == original.dir);
+    CHECK(r.events().size() == s.events().size());
+    CHECK(r.startDate() == "2026-11-25");
+    CHECK(r.wallStartMs() == kWallStart);
+
+}
+
+TEST_CASE("Session: a resumed session continues from the wall clock across the outage") {
+    TempDir tmp;
+    const auto dir = tmp / "s";
+    std::int64_t wallAtCrash = 0;
+    {
+        ManualClock clock(0);
+        ManualWallClock wall(kWallStart, kTaipei);
+        SessionResult created = Session::createAt(episode(), dir, {&clock, &wall, {}});
+        REQUIRE(created.session);
+        clock.advance(kMin);
+        wall.advance(kMin);
+        REQUIRE(created.session->start());
+        clock.advance(6 * kMin);
+        wall.advance(6 * kMin);
+        REQUIRE(created.session->next());
+        clock.advance(2 * kMin);
+        wall.advance(2 * kMin);
+        wallAtCrash = wall.nowEpochMs();
+    }   // the app goes away; the show does not
+
+    ManualClock clock(500);
+    ManualWallClock wall(wallAtCrash + 5 * kMin, kTaipei);
+    SessionResult opened = Session::open(dir, {&clock, &wall, {}});
+    REQUIRE(opened.session);
+    Session& s = *opened.session;
+    CHECK(s.sessionMs() == 14 * kMin);
+    SessionState st = s.state();
+    CHECK(st.runner.currentIndex == 1);
+    CHECK(st.runner.current->elapsedMs == 7 * kMin);   // 2 before the crash + 5 while down
+    CHECK(st.runner.segments[0].actualMs == 6 * kMin);
+    clock.advance(kMin);
+    CHECK(s.sessionMs() == 15 * kMin);
+    SessionActionResult next = s.next();
+    REQUIRE(next.ok);
+    CHECK(next.seq == 4);
+    CHECK(s.events().back().tMs == 15 * kMin);
+
+    // A wall clock set back while the app was down never moves session time backwards.
+    opened.session.reset();
+    ManualWallClock early(kWallStart, kTaipei);
+    SessionResult again = Session::open(dir, {&clock, &early, {}});
+    REQUIRE(again.session);
+    CHECK(again.session->sessionMs() == 15 * kMin);
+}
+
+TEST_CASE("Session: findInterrupted lists the sessions whose journal has no end") {
+    TempDir tmp;
+    ManualClock clock(0);
+    ManualWallClock wall(kWallStart, kTaipei);
+    Show show = episode();
+    SessionResult a = Session::create(show, tmp.path(), {&clock, &wall, {}});
+    wall.advance(kMin);
+    SessionResult b = Session::create(show, tmp.path(), {&clock, &wall, {}});
+    wall.advance(kMin);
+    show.meta.episode = 13;
+    SessionResult c = Session::create(show, tmp.path(), {&clock, &wall, {}});
+    REQUIRE(a.session);
+    REQUIRE(b.session);
+    REQUIRE(c.session);
+    REQUIRE(a.session->start());
+    REQUIRE(a.session->end());
+    REQUIRE(b.session->start());
+    wall.advance(kMin);
+    REQUIRE(c.session->message("never started"));
+    std::filesystem::create_directories(tmp / "not-a-session");
+    writeFile(tmp / "stray.txt", "x");
+
+    const auto found = Session::findInterrupted(tmp.path());
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].dir == c.session->dir());   // newest last event first
+    CHECK(found[1].dir == b.session->dir());
+    CHECK(found[1].title == show.meta.title);
+    CHECK(found[1].events == 2);
+    CHECK(found[0].lastWall == "2026-11-25T11:33:00.000Z");
+    CHECK(Session::findInterrupted(tmp / "missing").empty());
+}
+
+TEST_CASE("Session: a damaged journal opens with warnings, never a refusal") {
+    TempDir tmp;
+    const auto dir = tmp / "s";
+    {
+        ManualClock clock(0);
+        ManualWallClock wall(kWallStart, kTaipei);
+        SessionResult created = Session::createAt(episode(), dir, {&clock, &wall, {}});
+        REQUIRE(created.session);
+        clock.advance(kMin);
+        REQUIRE(created.session->start());
+        clock.advance(kMin);
+        REQUIRE(created.session->next());
+        clock.advance(kMin);
+        REQUIRE(created.session->next());
+    }
+    const auto journal = dir / "journal.jsonl";
+    std::string text = readFile(journal);
+    // Damage line 3 (the first next) and tear a fifth line off mid-write.
+    const auto l3 = text.find('\n', text.find('\n') + 1) + 1;
+    text.replace(l3, 10, "#garbage##");
+    text += R"({"seq":5,"t_ms":24)";
+    writeFile(journal, text);
+
+    ManualClock clock(0);
+    ManualWallClock wall(kWallStart + 3 * kMin, kTaipei);
+    SessionResult opened = Session::open(dir, {&clock, &wall, {}});
+    REQUIRE(opened.session);
+    REQUIRE(opened.warnings.size() == 2);
+    CHECK(opened.warnings[0].find("line 5") != std::string::npos);
+    CHECK(opened.warnings[1].find("line 3") != std::string::npos);
+    SessionState st = opened.session->state();
+    CHECK(st.runner.currentIndex == 1);   // one of the two nexts survived
+    CHECK(st.runner.segments[0].actualMs == 2 * kMin);
+    REQUIRE(opened.session->next());
+    CHECK(opened.session->events().back().seq == 5);
+
+    // A session folder without its show is an error that says so.
+    std::filesystem::remove(dir / "show.json");
+    SessionResult broken = Session::open(dir, {&clock, &wall, {}});
+    CHECK_FALSE(broken.session);
+    CHECK(broken.error.find("show.json") != std::string::npos);
+    CHECK_FALSE(Session::open(tmp / "missing", {&clock, &wall, {}}).session);
+}
+
+TEST_CASE("Session: a damaged goto index or extend beyond a day is skipped on replay") {
+    ShowRunner runner(episode());
+    JournalEvent start;
+    start.type = "start";
+    REQUIRE(applyJournalEvent(runner, start, 0).kind == ReplayOutcome::Kind::Applied);
+
+    // 4294967297 would wrap to segment 1 as an int; 2^64 - 1 to -1.
+    JournalEvent jump;
+    jump.type = "goto";
+    jump.fields = nlohmann::json::parse(R"({"index": 4294967297})");
+    CHECK(applyJournalEvent(runner, jump, 1000).kind == ReplayOutcome::Kind::Rejected);
+    jump.fields = nlohmann::json::parse(R"({"index": 18446744073709551615})");
+    CHECK(applyJournalEvent(runner, jump, 1000).kind == ReplayOutcome::Kind::Rejected);
+    CHECK(runner.state(1000).currentIndex == 0);
+    jump.fields = nlohmann::json::parse(R"({"index": 2})");
+    CHECK(applyJournalEvent(runner, jump, 1000).kind == ReplayOutcome::Kind::Applied);
+    CHECK(runner.state(1000).currentIndex == 2);
+
+    // seconds * 1000 would overflow; the plan must stay as it was.
+    JournalEvent extend;
+    extend.type = "extend";
+    for (const char* body : {R"({"seconds": 9223372036854775807})",
+                             R"({"seconds": -9223372036854775808})",
+                             R"({"seconds": 18446744073709551615})", R"({"seconds": 86401})"}) {
+        CAPTURE(body);
+        extend.fields = nlohmann::json::parse(body);
+        CHECK(applyJournalEvent(runner, extend, 2000).kind == ReplayOutcome::Kind::Rejected);
+    }
+    CHECK(runner.state(2000).segments[2].extensionMs == 0);
+    extend.fields = nlohmann::json::parse(R"({"seconds": 60})");
+    CHECK(applyJournalEvent(runner, extend, 2000).kind == ReplayOutcome::Kind::Applied);
+    CHECK(runner.state(2000).segments[2].extensionMs == kMin);
+}
+
+TEST_CASE("Session: a session whose journal never got its first line is stamped on open") {
+    TempDir tmp;
+    const auto dir = tmp / "s";
+    {
+        ManualClock clock(0);
+        ManualWallClock wall(kWallStart, kTaipei);
+        REQUIRE(Session::createAt(episode(), dir, {&clock, &wall, {}}).session);
+    }
+    writeFile(dir / "journal.jsonl", "");
+    std::filesystem::remove(dir / "session.json");
+    ManualClock clock(0);
+    ManualWallClock wall(kWallStart + kMin, kTaipei);
+    SessionResult opened = Session::open(dir, {&clock, &wall, {}});
+    REQUIRE(opened.session);
+    CHECK(opened.session->controlToken().size() == 32);   // a lost token is replaced
+    CHECK(std::filesystem::exists(dir / "session.json"));
+    REQUIRE(opened.session->events().size() == 1);
+    CHECK(opened.session->events()[0].type == "session-start");
+    CHECK(opened.session->wallStartMs() == kWallStart + kMin);
+    CHECK(opened.session->sessionMs() == 0);
+    REQUIRE(opened.session->start());
+}
+
+TEST_CASE("Session: the show file it started from comes back on resume") {
+    TempDir tmp;
+    ManualClock clock(1000);
+    ManualWallClock wall(kWallStart, kTaipei);
+    SessionOptions options{&clock, &wall, tmp / "my-show.json"};
+    {
+        SessionResult created = Session::createAt(episode(), tmp / "s", options);
+        REQUIRE(created.session);
+        CHECK(created.session->sourceFile() == std::filesystem::absolute(tmp / "my-show.json"));
+    }
+    SessionResult reopened = Session::open(tmp / "s", {&clock, &wall, {}});
+    REQUIRE(reopened.session);
+    CHECK(reopened.session->sourceFile() == std::filesystem::absolute(tmp / "my-show.json"));
+
+    // A session made without a source has none, and says so with an empty path.
+    SessionResult plain = Session::createAt(episode(), tmp / "t", {&clock, &wall, {}});
+    REQUIRE(plain.session);
+    CHECK(plain.session->sourceFile().empty());
+}

@@ -1,0 +1,414 @@
+// Tests for the control API over real HTTP on 127.0.0.1; the session's owner loop is the test thread.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <thread>
+
+#include <httplib.h>
+
+#include "core/clock.hpp"
+#include "live/control_queue.hpp"
+#include "server/control_server.hpp"
+#include "live/session.hpp"
+#include "live/session_json.hpp"
+#include "test_support.hpp"
+
+using namespace pycast;
+using nlohmann::json;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr const char* kToken = "0123456789abcdef0123456789abcdef";
+
+Segment seg(const std::string& id, Seconds planned, SegmentKind kind = SegmentKind::Experience) {
+    Segment s;
+    s.id = id;
+    s.title = "Title " + id;
+    s.kind = kind;
+    s.planned = planned;
+    return s;
+}
+
+Show apiShow() {
+    Show show;
+    show.meta.title = "API test";
+    show.rundown = {seg("intro", 120, SegmentKind::Intro), seg("talk", 600),
+                    seg("outro", 60, SegmentKind::Outro)};
+    return show;
+}
+
+struct Reply {
+    int status = 0;                      // 0: no HTTP answer at all
+    json body;
+    httplib::Headers headers;
+};
+
+// A session on manual clocks, its queue and a server on a free port. The test thread is the
+// owner: it drains the queue while a helper thread waits for each HTTP reply, so the session
+// and the clocks are only ever touched here.
+struct Api {
+    pycast::test::TempDir tmp;
+    ManualClock clock{0};
+    ManualWallClock wall{1'795'636'800'000, 0};
+    std::unique_ptr<Session> session;
+    ControlQueue queue;
+    ControlServer server;
+    int port = 0;
+
+    explicit Api(ControlServerOptions options = {}) : server(queue, kToken, options) {
+        SessionResult r = Session::createAt(apiShow(), tmp / "s", {&clock, &wall, {}});
+        REQUIRE_MESSAGE(r.session, r.error);
+        session = std::move(r.session);
+        const ServerStartResult started = server.start("127.0.0.1", 0);
+        REQUIRE_MESSAGE(started.ok, started.error);
+        REQUIRE(started.port > 0);
+        port = started.port;
+    }
+
+    // Sends one request from a helper thread and drains the queue here until it is answered.
+    Reply send(const std::string& method, const std::string& path, const std::string& body = "",
+               std::optional<std::string> token = std::string(kToken)) {
+        const int p = port;
+        auto future = std::async(std::launch::async, [=] {
+            httplib::Client client("127.0.0.1", p);
+            client.set_read_timeout(10, 0);
+            httplib::Headers headers;
+            if (token) headers.emplace("Authorization", "Bearer " + *token);
+            httplib::Result res =
+                method == "GET"    ? client.Get(path.c_str(), headers)
+                : method == "POST" ? client.Post(path.c_str(), headers, body, "application/json")
+                : method == "PUT"  ? client.Put(path.c_str(), headers, body, "application/json")
+                                   : client.Delete(path.c_str(), headers);
+            Reply out;
+            if (!res) return out;
+            out.status = res->status;
+            out.body = json::parse(res->body, nullptr, false);
+            out.headers = res->headers;
+            return out;
+        });
+        while (future.wait_for(1ms) != std::future_status::ready) {
+            queue.waitForWork(5ms);
+            queue.drain(*session);
+        }
+        return future.get();
+    }
+    Reply get(const std::string& path) { return send("GET", path); }
+    Reply post(const std::string& path, const std::string& body = "") {
+        return send("POST", path, body);
+    }
+};
+
+std::string header(const Reply& r, const std::string& name) {
+    auto it = r.headers.find(name);
+    return it == r.headers.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
+TEST_CASE("control API: no token or a wrong token gets 401 with a JSON error") {
+    Api api;
+    const Reply none = api.send("GET", "/api/state", "", std::nullopt);
+    CHECK(none.status == 401);
+    CHECK(header(none, "WWW-Authenticate").rfind("Bearer", 0) == 0);
+    REQUIRE(none.body.is_object());
+    CHECK(none.body["error"].get<std::string>().find("Authorization: Bearer") != std::string::npos);
+
+    const Reply wrong = api.send("GET", "/api/state", "", std::string("not-the-token"));
+    CHECK(wrong.status == 401);
+    CHECK(header(wrong, "WWW-Authenticate").find("invalid_token") != std::string::npos);
+    CHECK(wrong.body["error"].is_string());
+
+    // A near miss (one character off, or the right token with extra) is just as wrong.
+    std::string nearMiss = kToken;
+    nearMiss.back() = 'e';
+    CHECK(api.send("GET", "/api/state", "", nearMiss).status == 401);
+    CHECK(api.send("GET", "/api/state", "", std::string(kToken) + "0").status == 401);
+    CHECK(api.send("POST", "/api/start", "", std::string()).status == 401);
+    // Nothing ran without the token.
+    CHECK(api.session->runner().phase() == RunPhase::NotStarted);
+}
+
+TEST_CASE("control API: GET /api/state returns the session's state JSON") {
+    Api api;
+    api.clock.advance(2500);
+    const Reply r = api.get("/api/state");
+    CHECK(r.status == 200);
+    CHECK(header(r, "Content-Type").find("application/json") != std::string::npos);
+    CHECK(header(r, "Access-Control-Allow-Origin").empty());   // no CORS for the control API
+    REQUIRE(r.body.is_object());
+    CHECK(r.body == sessionStateJson(*api.session));
+    CHECK(r.body["phase"] == "not-started");
+    CHECK(r.body["session_ms"] == 2500);
+    CHECK(r.body["segment"].is_null());
+    CHECK(r.body["next"]["id"] == "intro");
+    CHECK(r.body["segments"].size() == 3);
+    CHECK(r.body["show"]["title"] == "API test");
+}
+
+TEST_CASE("control API: start, next, extend, message and goto change the state") {
+    Api api;
+    Reply r = api.post("/api/start");
+    CHECK(r.status == 200);
+    CHECK(r.body["running"] == true);
+    CHECK(r.body["segment"]["id"] == "intro");
+
+    api.clock.advance(30'000);
+    r = api.post("/api/next");
+    CHECK(r.status == 200);
+    CHECK(r.body["segment"]["id"] == "talk");
+    CHECK(r.body["segments"][0]["actual_ms"] == 30'000);
+
+    r = api.post("/api/extend", R"({"seconds": 90})");
+    CHECK(r.status == 200);
+    CHECK(r.body["segment"]["planned_ms"] == 690'000);
+    r = api.post("/api/extend", R"({"seconds": -30})");
+    CHECK(r.status == 200);
+    CHECK(r.body["segment"]["planned_ms"] == 660'000);
+
+    r = api.post("/api/message", R"({"text": "guest has 2 min"})");
+    CHECK(r.status == 200);
+    CHECK(r.body["message"]["text"] == "guest has 2 min");
+
+    r = api.post("/api/pause");
+    CHECK(r.body["paused"] == true);
+    r = api.post("/api/resume");
+    CHECK(r.body["running"] == true);
+
+    r = api.post("/api/goto/outro");
+    CHECK(r.status == 200);
+    CHECK(r.body["segment"]["id"] == "outro");
+    r = api.post("/api/previous");
+    CHECK(r.body["segment"]["id"] == "talk");
+
+    // Every accepted action is in the journal, in order, and the state the API showed is the
+    // session's own.
+    std::vector<std::string> types;
+    for (const auto& e : api.session->events()) types.push_back(e.type);
+    CHECK(types == std::vector<std::string>{"session-start", "start", "next", "extend", "extend",
+                                            "message", "pause", "resume", "goto", "previous"});
+    CHECK(api.get("/api/state").body == sessionStateJson(*api.session));
+
+    r = api.post("/api/end");
+    CHECK(r.status == 200);
+    CHECK(r.body["ended"] == true);
+    CHECK(std::filesystem::exists(api.session->dir() / kSessionReportMarkdown));
+    r = api.post("/api/next");
+    CHECK(r.status == 409);
+    CHECK(r.body["code"] == "ended");
+}
+
+TEST_CASE("control API: refusals are 409 with the runner's sentence, an unknown segment 404") {
+    Api api;
+    Reply r = api.post("/api/next");
+    CHECK(r.status == 409);
+    CHECK(r.body["code"] == "not-started");
+    CHECK(r.body["error"].get<std::string>().find("not started") != std::string::npos);
+    CHECK(api.session->events().size() == 1);   // a refusal leaves no trace
+
+    REQUIRE(api.post("/api/start").status == 200);
+    CHECK(api.post("/api/start").status == 409);
+    CHECK(api.post("/api/resume").body["code"] == "not-paused");
+
+    r = api.post("/api/goto/no-such-segment");
+    CHECK(r.status == 404);
+    CHECK(r.body["error"].get<std::string>().find("no-such-segment") != std::string::npos);
+    CHECK(api.post("/api/goto/").status == 404);
+    CHECK(api.session->runner().currentIndex() == 0);
+}
+
+TEST_CASE("control API: bad bodies get 400 saying what was wrong, with an example") {
+    Api api;
+    REQUIRE(api.post("/api/start").status == 200);
+    for (const char* body : {"", "{not json", "[60]", R"({"secs": 60})", R"({"seconds": "60"})",
+                             R"({"seconds": 1.5})", R"({"seconds": 99999999999})"}) {
+        CAPTURE(body);
+        const Reply r = api.post("/api/extend", body);
+        CHECK(r.status == 400);
+        REQUIRE(r.body.is_object());
+        CHECK(r.body["error"].get<std::string>().find("seconds") != std::string::npos);
+    }
+    CHECK(api.post("/api/extend", "{not json").body["error"].get<std::string>().find(
+              "not valid JSON") != std::string::npos);
+
+    for (const char* body : {"", "{}", R"({"text": ""})", R"({"text": "   "})", R"({"text": 5})"}) {
+        CAPTURE(body);
+        const Reply r = api.post("/api/message", body);
+        CHECK(r.status == 400);
+        CHECK(r.body["error"].get<std::string>().find("text") != std::string::npos);
+    }
+    const Reply huge = api.post("/api/message", json{{"text", std::string(5000, 'x')}}.dump());
+    CHECK(huge.status == 413);
+    CHECK(huge.body["error"].is_string());
+    const Reply tooBig = api.post("/api/message", std::string(200 * 1024, ' '));
+    CHECK(tooBig.status == 413);
+    CHECK(tooBig.body["error"].is_string());
+    CHECK(api.session->events().size() == 2);   // session-start and start only
+}
+
+TEST_CASE("control API: unknown paths are 404, wrong methods 405 with Allow") {
+    Api api;
+    Reply r = api.get("/api/nothing");
+    CHECK(r.status == 404);
+    CHECK(r.body["error"].is_string());
+    CHECK(api.get("/").status == 404);
+    CHECK(api.get("/api/state/").status == 404);
+
+    r = api.get("/api/next");
+    CHECK(r.status == 405);
+    CHECK(header(r, "Allow") == "POST");
+    CHECK(r.body["error"].is_string());
+    r = api.post("/api/state");
+    CHECK(r.status == 405);
+    CHECK(header(r, "Allow") == "GET");
+    CHECK(api.send("DELETE", "/api/state").status == 405);
+    CHECK(api.send("PUT", "/api/start").status == 405);
+    CHECK(api.session->runner().phase() == RunPhase::NotStarted);
+}
+
+TEST_CASE("control API: an owner that does not answer in time gives 503 and the command never runs") {
+    ControlServerOptions options;
+    options.replyTimeout = 100ms;
+    Api api(options);
+    // Nobody drains while this request waits.
+    httplib::Client client("127.0.0.1", api.port);
+    const auto res = client.Post("/api/start", {{"Authorization", std::string("Bearer ") + kToken}},
+                                 "", "application/json");
+    REQUIRE(res);
+    CHECK(res->status == 503);
+    CHECK(json::parse(res->body)["error"].get<std::string>().find("busy") != std::string::npos);
+    CHECK(api.queue.drain(*api.session) == 0);   // withdrawn, so it does not run late
+    CHECK(api.session->runner().phase() == RunPhase::NotStarted);
+}
+
+TEST_CASE("ControlQueue: commands run on drain in order, and close answers the rest with 503") {
+    pycast::test::TempDir tmp;
+    ManualClock clock;
+    ManualWallClock wall;
+    SessionResult made = Session::createAt(apiShow(), tmp / "s", {&clock, &wall, {}});
+    REQUIRE(made.session);
+    ControlQueue queue;
+    std::atomic<int> wakes{0};
+    queue.setWakeCallback([&] { ++wakes; });
+
+    std::vector<int> order;
+    auto first = queue.post([&](Session&) {
+        order.push_back(1);
+        return ControlReply{200, {{"n", 1}}};
+    });
+    auto second = queue.post([&](Session& s) {
+        order.push_back(2);
+        return ControlReply{s.start() ? 200 : 409, {}};
+    });
+    CHECK(wakes == 2);
+    CHECK(queue.pending() == 2);
+    CHECK(queue.waitForWork(0ms));
+    CHECK(queue.drain(*made.session) == 2);
+    CHECK(order == std::vector<int>{1, 2});
+    CHECK(first.get().body["n"] == 1);
+    CHECK(second.get().status == 200);
+    CHECK(made.session->runner().phase() == RunPhase::Running);
+
+    auto throws = queue.post([](Session&) -> ControlReply { throw std::runtime_error("boom"); });
+    queue.drain(*made.session);
+    const ControlReply failed = throws.get();
+    CHECK(failed.status == 500);
+    CHECK(failed.body["error"].get<std::string>().find("boom") != std::string::npos);
+
+    auto waiting = queue.post([](Session&) { return ControlReply{}; });
+    queue.close("shutting down");
+    CHECK(waiting.get().status == 503);
+    CHECK(queue.post([](Session&) { return ControlReply{}; }).get().status == 503);
+    CHECK(queue.drain(*made.session) == 0);
+    CHECK_FALSE(queue.waitForWork(0ms));
+}
+
+TEST_CASE("ControlServer: a port in use is refused with a message that says so") {
+    ControlQueue queue;
+    ControlServer first(queue, kToken);
+    const ServerStartResult a = first.start("127.0.0.1", 0);
+    REQUIRE(a.ok);
+    ControlServer second(queue, kToken);
+    const ServerStartResult b = second.start("127.0.0.1", a.port);
+    CHECK_FALSE(b.ok);
+    CHECK(b.error.find("already in use") != std::string::npos);
+    CHECK(b.error.find(std::to_string(a.port)) != std::string::npos);
+
+    ControlServer noToken(queue, "");
+    CHECK_FALSE(noToken.start("127.0.0.1", 0).ok);
+
+    // stop() is quick and the port is free again afterwards.
+    first.stop();
+    CHECK_FALSE(first.running());
+    ControlServer third(queue, kToken);
+    CHECK(third.start("127.0.0.1", a.port).ok);
+}
+
+TEST_CASE("tokensMatch and parseHostPort") {
+    CHECK(tokensMatch("abc", "abc"));
+    CHECK_FALSE(tokensMatch("abc", "abd"));
+    CHECK_FALSE(tokensMatch("abc", "ab"));
+    CHECK_FALSE(tokensMatch("abc", "abcd"));
+    CHECK_FALSE(tokensMatch("", ""));
+
+    std::string error;
+    auto hp = parseHostPort("127.0.0.1:8765", error);
+    REQUIRE(hp);
+    CHECK(hp->host == "127.0.0.1");
+    CHECK(hp->port == 8765);
+    hp = parseHostPort("[::1]:0", error);
+    REQUIRE(hp);
+    CHECK(hp->host == "::1");
+    CHECK(hp->port == 0);
+    CHECK(controlUrl("::1", 80) == "http://[::1]:80");
+    for (const char* bad : {"8765", "127.0.0.1", ":8765", "127.0.0.1:", "127.0.0.1:99999",
+                            "127.0.0.1:-1", "127.0.0.1:http", "::1:8765", "[::1]8765"}) {
+        CAPTURE(bad);
+        error.clear();
+        CHECK_FALSE(parseHostPort(bad, error));
+        CHECK_FALSE(error.empty());
+    }
+    CHECK(isLoopbackHost("127.0.0.1"));
+    CHECK(isLoopbackHost("localhost"));
+    CHECK_FALSE(isLoopbackHost("0.0.0.0"));
+}
+
+TEST_CASE("pycast live and pycast report: help, usage errors and refusals") {
+    using pycast::test::runCli;
+    const std::string show = "\"" + (pycast::test::showsDir() / "pycast-episode.json").string() + "\"";
+    for (const char* cmd : {"live", "report"}) {
+        CAPTURE(cmd);
+        const auto help = runCli(std::string(cmd) + " --help");
+        CHECK(help.exitCode == 0);
+        CHECK(help.out.find("usage: pycast " + std::string(cmd)) != std::string::npos);
+    }
+    CHECK(runCli("live").exitCode == 2);
+    CHECK(runCli("live " + show).exitCode == 2);   // no --session
+    pycast::test::TempDir tmp;
+    const std::string dir = "\"" + (tmp / "s").string() + "\"";
+    auto r = runCli("live " + show + " --session " + dir + " --api nonsense");
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("HOST:PORT") != std::string::npos);
+    CHECK(runCli("live " + show + " --session " + dir + " --control-token 'a b'").exitCode == 2);
+    CHECK(runCli("live " + show + " --session " + dir + " --bogus").exitCode == 2);
+    r = runCli("live --resume --session " + dir);
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.find("no session") != std::string::npos);
+
+    // A port in use: a clear message, and no half-made session left behind.
+    ControlQueue queue;
+    ControlServer holder(queue, kToken);
+    const ServerStartResult held = holder.start("127.0.0.1", 0);
+    REQUIRE(held.ok);
+    r = runCli("live " + show + " --session " + dir + " --api 127.0.0.1:" + std::to_string(held.port));
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.find("already in use") != std::string::npos);
+    CHECK(r.err.find("--api") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(tmp / "s" / "journal.jsonl"));
+
+    CHECK(runCli("report").exitCode == 2);
+    CHECK(runCli("report " + dir).exitCode == 1);
+    CHECK(runCli("report " + dir + " --format pdf").exitCode == 2);
+}

@@ -1,0 +1,628 @@
+// The studio window and main loop: GLFW + OpenGL3, idle throttling, screenshots (UI thread).
+#include "shell/app.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cfloat>
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <system_error>
+
+#include "shell/draw_hash.hpp"
+#include "views/live/live_format.hpp"
+#include "shell/screenshot.hpp"
+#include "live/session.hpp"  // defaultSessionsRoot()
+#include "shell/theme.hpp"
+#include "io/workspace.hpp"  // configDir()
+
+namespace pycast::ui {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string g_glfwError;  // last GLFW error; GLFW reports them on the thread that called it
+
+void onGlfwError(int code, const char* description) {
+    g_glfwError = std::string(description ? description : "unknown error") + " (GLFW error " +
+                  std::to_string(code) + ")";
+}
+
+// Ctrl+C or SIGTERM closes the window like the close button does (ImGui settings get saved).
+std::atomic<bool> g_stopRequested{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
+
+extern "C" void onStopSignal(int) { g_stopRequested.store(true); }
+
+void installStopSignals() {
+    struct sigaction action {};
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+App* appOf(GLFWwindow* window) { return static_cast<App*>(glfwGetWindowUserPointer(window)); }
+
+// Where ImGui keeps table column widths between runs: the studio's config folder.
+std::string iniPath() {
+    std::error_code ec;
+    const fs::path dir = configDir();
+    fs::create_directories(dir, ec);
+    if (ec) return {};
+    return (dir / "imgui.ini").string();
+}
+
+}  // namespace
+
+App::App(AppOptions options, fs::path exeDir)
+    : m_options(std::move(options)), m_exeDir(std::move(exeDir)) {
+    m_showDirs = sampleShowDirs(m_exeDir, std::getenv("PYCAST_SHOWS_DIR"));
+    m_mainWindow = std::make_unique<MainWindow>(m_fonts, m_showDirs);
+    // File > Open Recent; a screenshot run leaves the user's list alone (as it does imgui.ini).
+    if (!m_options.screenshotMode()) m_mainWindow->useRecentFiles(configDir() / "recent.json");
+}
+
+App::~App() {
+    shutdownLive();
+    closeWindow();
+}
+
+void App::wake() {
+    m_pacer.wake();
+    if (m_glfwReady) glfwPostEmptyEvent();
+}
+
+bool App::openWindow() {
+    glfwSetErrorCallback(onGlfwError);
+    if (glfwInit() == GLFW_FALSE) {
+        std::cerr << "pycast-studio: cannot open a window: " << g_glfwError
+                  << "\n  Is DISPLAY set? Without a screen, run it under xvfb-run.\n";
+        return false;
+    }
+    m_glfwReady = true;
+
+    // OpenGL 3.0 + GLSL 130, as Dear ImGui's GLFW example does on Linux.
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    m_window =
+        glfwCreateWindow(m_options.width, m_options.height, "PyCast Studio", nullptr, nullptr);
+    if (m_window == nullptr) {
+        std::cerr << "pycast-studio: cannot create an OpenGL 3.0 window: " << g_glfwError << "\n";
+        return false;
+    }
+    glfwMakeContextCurrent(m_window);
+    glfwSwapInterval(m_options.screenshot ? 0 : 1);
+    glfwSetWindowUserPointer(m_window, this);
+
+    float xs = 1.0f;
+    float ys = 1.0f;
+    glfwGetWindowContentScale(m_window, &xs, &ys);
+    m_scale = std::clamp(xs, 1.0f, 4.0f);
+
+    // Our callbacks first: the ImGui backend chains to them, so we see every event and can
+    // keep the loop at full rate while the user is active.
+    glfwSetCursorPosCallback(m_window, onCursorPos);
+    glfwSetMouseButtonCallback(m_window, onMouseButton);
+    glfwSetScrollCallback(m_window, onScroll);
+    glfwSetCharCallback(m_window, onChar);
+    glfwSetWindowFocusCallback(m_window, onFocus);
+    glfwSetCursorEnterCallback(m_window, onCursorEnter);
+    glfwSetFramebufferSizeCallback(m_window, onResize);
+    glfwSetWindowRefreshCallback(m_window, onRefresh);
+    glfwSetWindowContentScaleCallback(m_window, onContentScale);
+    glfwSetDropCallback(m_window, onDrop);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    m_imguiReady = true;
+    ImGuiIO& io = ImGui::GetIO();
+    if (m_options.screenshot) {
+        io.IniFilename = nullptr;  // screenshots look the same whatever the user resized
+    } else {
+        m_iniPath = iniPath();
+        io.IniFilename = m_iniPath.empty() ? nullptr : m_iniPath.c_str();
+    }
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    applyTheme(ImGui::GetStyle(), m_scale);
+
+    ImGui_ImplGlfw_InitForOpenGL(m_window, true);
+    // Keys go through us first (see onKey), then to the backend's handler.
+    glfwSetKeyCallback(m_window, onKey);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    return true;
+}
+
+void App::closeWindow() {
+    if (m_window != nullptr) {
+        glfwMakeContextCurrent(m_window);
+        m_hostDigitTexture.release();
+    }
+    if (m_imguiReady) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        m_imguiReady = false;
+    }
+    if (m_window != nullptr) {
+        glfwDestroyWindow(m_window);
+        m_window = nullptr;
+    }
+    if (m_glfwReady) {
+        glfwTerminate();
+        m_glfwReady = false;
+    }
+}
+
+void App::loadInitialDocument() {
+    if (m_options.file) {
+        m_mainWindow->open(*m_options.file);
+    } else if (const auto sample = findSampleEpisode(m_showDirs)) {
+        m_mainWindow->open(*sample);
+    } else {
+        m_mainWindow->setDocument(sampleNotFoundDocument(m_showDirs));
+    }
+}
+
+void App::rebuildFontsIfNeeded() {
+    // The Live tab's countdown: about 150 px at scale 1, in an atlas of its own.
+    if (m_hostDigits.ensureSize(150.0f * m_scale)) m_forceRender = true;
+    m_hostDigitTexture.upload(m_hostDigits.atlas(), m_hostDigits.generation());
+    if (!m_fonts.rebuildPending() && !m_scaleChanged) return;
+    if (m_scaleChanged) {
+        applyTheme(ImGui::GetStyle(), m_scale);
+        m_scaleChanged = false;
+    }
+    m_fonts.build(*ImGui::GetIO().Fonts, m_scale);
+    m_forceRender = true;
+    // Between frames only: the old texture is not in use by any pending draw data.
+    if (m_fontTextureReady) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+void App::waitForNextFrame() {
+    // Sleep until the next frame is due; input or wake() ends the sleep early. While the user
+    // is active the interval is a 60 Hz frame, so a burst of mouse events is not a burst of frames.
+    while (!g_stopRequested.load()) {
+        const double wait = m_pacer.waitSeconds(glfwGetTime());
+        if (wait <= 0.0) break;
+        glfwWaitEventsTimeout(wait);
+    }
+    glfwPollEvents();
+    m_pacer.consumeWake();
+}
+
+bool App::renderFrame(FrameRequests& requests) {
+    m_pacer.beginFrame(glfwGetTime());
+    rebuildFontsIfNeeded();
+
+    ImGui_ImplOpenGL3_NewFrame();
+    m_fontTextureReady = true;
+    ImGui_ImplGlfw_NewFrame();
+    if (m_liveContext) {
+        // The Live tab's shortcuts (Space, arrows) and ImGui's keyboard navigation would both
+        // act on the same key; while the tab shows a live show, its shortcuts win.
+        ImGuiIO& io = ImGui::GetIO();
+        if (m_liveContext->view.ownsKeyboard) {
+            io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+        } else {
+            io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        }
+        m_liveContext->view.ownsKeyboard = false;
+    }
+    if (m_options.screenshot) {
+        // Wherever the pointer happens to be must not leave hover highlights in the picture.
+        ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    }
+    ImGui::NewFrame();
+    m_mainWindow->draw(requests);
+    // A caret blinks while a text field has focus.
+    if (ImGui::GetIO().WantTextInput) requests.requestFrameRate(10.0);
+    ImGui::Render();
+    m_unseenPress = false;
+    if (!m_deferredReleases.empty()) {
+        releaseDeferredKeys();
+        m_pacer.noteInput(glfwGetTime());  // the next frame must come soon to see them
+    }
+
+    // An unchanged picture is not rasterized again: with a software GL (Xvfb, remote desktops)
+    // that is most of an idle frame's cost.
+    const std::uint64_t hash = hashDrawData(*ImGui::GetDrawData());
+    if (!m_forceRender && !m_options.screenshot && hash == m_lastDrawHash) return false;
+    m_lastDrawHash = hash;
+    m_forceRender = false;
+
+    int width = 0;
+    int height = 0;
+    glfwGetFramebufferSize(m_window, &width, &height);
+    glViewport(0, 0, width, height);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    return true;
+}
+
+int App::finishScreenshot() {
+    int width = 0;
+    int height = 0;
+    glfwGetFramebufferSize(m_window, &width, &height);
+    const RgbImage image = captureFramebuffer(width, height);
+    const std::string error = writePng(*m_options.screenshot, image);
+    if (!error.empty()) {
+        std::cerr << "pycast-studio: screenshot failed: " << error << "\n";
+        return 1;
+    }
+    const Document& doc = m_mainWindow->document();
+    std::string views;
+    for (const auto& id : m_mainWindow->drawnViews()) views += (views.empty() ? "" : " ") + id;
+    std::cout << "file: " << (doc.path.empty() ? std::string("(none)") : doc.path.string())
+              << "\nshow: " << doc.title()
+              << "\nsegments: " << (doc.show ? doc.show->rundown.size() : 0)
+              << "\nproblems: " << doc.problems.size() << "\nviews: " << views
+              << "\nfonts: " << m_fonts.description()
+              << (m_fonts.warning().empty() ? "" : "\nfont warning: " + m_fonts.warning())
+              << "\nscreenshot: " << m_options.screenshot->string() << " (" << width << "x"
+              << height << ")\n";
+    return 0;
+}
+
+namespace {
+
+void printSession(const LiveController& live, std::ostream& out) {
+    const Session* session = live.session();
+    if (session == nullptr) return;
+    out << "session " << session->dir().string() << (live.wasResumed() ? " (resumed)" : " (new)")
+        << "\n";
+    const LiveApiInfo& api = live.api();
+    if (api.running) {
+        out << "control API on " << api.url << " (token " << api.token << ")\n";
+    } else if (!api.error.empty()) {
+        out << "control API not running: " << api.error << "\n";
+    }
+    if (!api.note.empty()) out << "note: " << api.note << "\n";
+    for (const auto& n : live.notices()) {
+        if (n != api.note) out << "note: " << n << "\n";
+    }
+    out.flush();
+}
+
+}  // namespace
+
+bool App::setupLive() {
+    LiveSettings settings;
+    settings.sessionsRoot = m_options.sessionsRoot.value_or(defaultSessionsRoot());
+    const bool shooting = m_options.screenshotMode();
+    std::string apiText = std::string(kDefaultControlHost) + ":" + std::to_string(kDefaultControlPort);
+    if (m_options.api) apiText = *m_options.api;
+    // A screenshot run serves nothing unless asked to: it must not take the port of a live show.
+    if (apiText != "off" && (!shooting || m_options.api)) {
+        std::string error;
+        settings.api = parseHostPort(apiText, error);
+    }
+
+    const Document& doc = m_mainWindow->document();
+    std::string demoError;
+    if (m_options.liveDemoSeconds && doc.show) {
+        m_demo = makeLiveDemo(*doc.show, demoError);
+    }
+    m_live = std::make_unique<LiveController>(settings, m_demo ? m_demo->clocks() : SessionOptions{});
+    m_live->setWakeCallback(waker());
+    m_liveContext = std::make_unique<LiveContext>(*m_live);
+    m_liveContext->hostDigits = &m_hostDigits;
+    m_liveContext->view.presenterOpen = m_options.presenter;
+    m_mainWindow->setLive(m_liveContext.get());
+
+    bool ok = true;
+    if (m_options.resume) {
+        ok = m_live->resumeSession(*m_options.resume);
+    } else if (m_options.live || m_options.liveDemoSeconds) {
+        if (!doc.show) {
+            ok = false;
+            std::cerr << "pycast-studio: " << doc.fileName()
+                      << " did not open, so there is no show to go live with\n";
+        } else if (m_demo) {
+            ok = runLiveDemo(*m_live, *m_demo, *doc.show, *m_options.liveDemoSeconds);
+        } else if (m_options.liveDemoSeconds) {
+            ok = false;
+            std::cerr << "pycast-studio: --live-demo: " << demoError << "\n";
+        } else {
+            ok = m_live->startSession(*doc.show, doc.path);
+        }
+    } else if (!shooting || m_options.sessionsRoot) {
+        // After a crash the next start offers the session back.
+        m_liveContext->refreshInterrupted();
+        const auto& found = m_liveContext->view.interrupted;
+        if (!found.empty()) {
+            m_liveContext->view.resumeOffer = found.front();
+            m_liveContext->view.moreInterrupted = found.size() - 1;
+            m_liveContext->view.resumeOfferRequested = true;
+        }
+    }
+    if (!ok && !m_live->lastError().empty()) {
+        std::cerr << "pycast-studio: " << m_live->lastError() << "\n";
+        m_mainWindow->selectView("live");  // the Live tab says it too, beside Go live
+    }
+    return ok;
+}
+
+// A resumed session shows its own show in the editor too (asking first about unsaved edits).
+void App::reopenSessionSource() {
+    const auto source = m_live->takeSourceToReopen();
+    if (!source) return;
+    std::error_code ec;
+    const Document& doc = m_mainWindow->document();
+    if (!doc.path.empty() && std::filesystem::equivalent(doc.path, *source, ec)) return;
+    m_mainWindow->open(*source);
+}
+
+void App::syncPresenter() {
+    LiveViewState& view = m_liveContext->view;
+    if (m_presenter && m_presenter->closeRequested()) {
+        view.presenterOpen = false;
+    }
+    if (view.presenterOpen && !m_presenter) {
+        m_presenter = std::make_unique<PresenterWindow>();
+        if (!m_presenter->open(m_options.presenterWidth, m_options.presenterHeight, m_window,
+                               [this] { m_pacer.noteInput(glfwGetTime()); })) {
+            std::cerr << "pycast-studio: " << m_presenter->error() << "\n";
+            m_presenter.reset();
+            view.presenterOpen = false;
+        }
+        // Opening a window took the GL context; the studio's frame comes next.
+        glfwMakeContextCurrent(m_window);
+    } else if (!view.presenterOpen && m_presenter) {
+        m_presenter->close();
+        m_presenter.reset();
+        glfwMakeContextCurrent(m_window);
+    }
+}
+
+void App::renderPresenter(const fs::path* png, std::string* error) {
+    if (!m_presenter) return;
+    const std::string e = m_presenter->render(*m_live, m_mainWindow->document().title(), false, png);
+    if (error) *error = e;
+}
+
+void App::afterFrame() {
+    if (m_live->generation() != m_liveGeneration) {
+        m_liveGeneration = m_live->generation();
+        m_mainWindow->selectView("live");
+        if (const Session* session = m_live->session()) {
+            m_fonts.addText(documentText(m_mainWindow->document()));
+            for (const Segment& seg : session->show().rundown) m_fonts.addText(seg.title);
+            m_fonts.addText(session->show().meta.title);
+        }
+        printSession(*m_live, std::cout);
+    }
+    LiveViewState& view = m_liveContext->view;
+    switch (view.quitDecision) {
+        case QuitDecision::EndShow: {
+            const SessionActionResult r = m_live->perform(LiveAction::End);
+            if (r) {
+                std::cout << "show ended; report: " << m_live->reportMarkdownPath().string() << "\n";
+            } else {
+                std::cerr << "pycast-studio: could not end the show: " << r.error << "\n";
+            }
+            glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+            break;
+        }
+        case QuitDecision::KeepResumable:
+            glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+            break;
+        case QuitDecision::Cancel:
+            view.quitDecision = QuitDecision::None;
+            m_mainWindow->cancelClose();   // staying: unsaved edits are asked about again next time
+            break;
+        case QuitDecision::None:
+            break;
+    }
+}
+
+bool App::mayClose() {
+    if (m_options.screenshotMode()) return true;
+    // Unsaved rundown edits are settled first (Save / Don't save / Cancel), so a cancelled
+    // close never ends a show on air.
+    if (!m_mainWindow->requestClose()) {
+        glfwSetWindowShouldClose(m_window, GLFW_FALSE);
+        m_pacer.noteInput(glfwGetTime());
+        return false;
+    }
+    LiveViewState& view = m_liveContext->view;
+    if (!m_live->isOnAir() || view.quitDecision == QuitDecision::EndShow ||
+        view.quitDecision == QuitDecision::KeepResumable)
+        return true;
+    // A show on air: End it, keep it resumable, or stay.
+    glfwSetWindowShouldClose(m_window, GLFW_FALSE);
+    view.quitPromptRequested = true;
+    m_pacer.noteInput(glfwGetTime());
+    return false;
+}
+
+void App::printLiveLines() {
+    const Session* session = m_live->session();
+    if (session == nullptr) return;
+    const SessionState st = m_live->state();
+    std::cout << "session: " << session->dir().string() << "\nphase: " << toName(st.runner.phase)
+              << "\n";
+    if (st.runner.current) {
+        std::cout << "segment: " << st.runner.current->index << " " << st.runner.current->id << "\n";
+        std::cout << "countdown: " << countdownFor(st.runner, m_live->settings().warningMs).text << "\n";
+    } else {
+        std::cout << "segment: none\n";
+    }
+    std::cout << "api: " << (m_live->api().running ? m_live->api().url : std::string("off")) << "\n";
+}
+
+void App::shutdownLive() {
+    if (m_presenter) {
+        m_presenter->close();
+        m_presenter.reset();
+    }
+    if (m_live) {
+        if (m_live->isOnAir() && !m_demo) {
+            std::cout << "The show stays resumable: pycast-studio --resume "
+                      << m_live->session()->dir().string() << "\n";
+        }
+        // Before the window goes: the server's threads call wake(), which posts to GLFW.
+        m_live->closeSession();
+    }
+    if (m_mainWindow) m_mainWindow->setLive(nullptr);
+}
+
+void App::updateTitle() {
+    std::string title = m_mainWindow->windowTitle();
+    if (title != m_title) {
+        glfwSetWindowTitle(m_window, title.c_str());
+        m_title = std::move(title);
+    }
+}
+
+int App::run() {
+    if (!openWindow()) {
+        closeWindow();
+        return 1;
+    }
+    loadInitialDocument();
+    m_pacer.noteInput(glfwGetTime());  // start at full rate while the first frames settle
+    m_startTime = glfwGetTime();
+
+    installStopSignals();
+
+    const bool liveOk = setupLive();
+    afterFrame();  // a session from the command line: its tab and its address, before frame one
+    const bool shooting = m_options.screenshotMode();
+    if (!liveOk && shooting) {
+        // A picture of a session that did not open would be a picture of something else.
+        shutdownLive();
+        closeWindow();
+        return 1;
+    }
+    // A delayed screenshot runs the normal, paced loop (the API and the clock work meanwhile).
+    const bool fastShots = shooting && m_options.screenshotDelay <= 0.0;
+
+    int exitCode = 0;
+    int frame = 0;
+    while (!g_stopRequested.load()) {
+        if (fastShots) {
+            glfwPollEvents();
+        } else {
+            waitForNextFrame();
+        }
+        if (glfwWindowShouldClose(m_window) && mayClose()) break;
+        if (m_dropped) {
+            m_mainWindow->open(*m_dropped);
+            m_dropped.reset();
+        }
+        // Requests from the control API run here, on the thread that owns the session.
+        m_live->drain();
+        reopenSessionSource();
+        syncPresenter();
+        updateTitle();
+
+        FrameRequests requests;
+        m_live->freeze();  // both windows show the same instant
+        const bool drawn = renderFrame(requests);
+        ++frame;
+        const bool due = shooting && frame >= m_options.frames &&
+                         glfwGetTime() - m_startTime >= m_options.screenshotDelay;
+        if (due) {
+            if (m_options.screenshot) exitCode = finishScreenshot();
+            if (m_options.presenterScreenshot) {
+                std::string error = "the presenter window is not open";
+                if (m_presenter) renderPresenter(&*m_options.presenterScreenshot, &error);
+                int pw = 0;
+                int ph = 0;
+                if (m_presenter) m_presenter->framebufferSize(pw, ph);
+                if (!error.empty()) {
+                    std::cerr << "pycast-studio: presenter screenshot failed: " << error << "\n";
+                    exitCode = 1;
+                } else {
+                    std::cout << "presenter screenshot: " << m_options.presenterScreenshot->string()
+                              << " (" << pw << "x" << ph << ")\n";
+                }
+            }
+            printLiveLines();
+            break;
+        }
+        if (drawn) glfwSwapBuffers(m_window);
+        renderPresenter(nullptr, nullptr);
+        double rate = requests.frameRate;
+        m_live->thaw();
+        if (m_presenter) rate = std::max(rate, m_presenter->requestedFrameRate());
+        if (shooting) rate = std::max(rate, 10.0);  // look at the clock for a delayed screenshot
+        m_pacer.requestFrameRate(rate);
+        if (!m_mainWindow->apply(requests)) glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+        afterFrame();
+    }
+    shutdownLive();
+    closeWindow();
+    return exitCode;
+}
+
+void App::onInput(GLFWwindow* window) {
+    if (App* app = appOf(window)) app->m_pacer.noteInput(glfwGetTime());
+}
+void App::onCursorPos(GLFWwindow* window, double, double) { onInput(window); }
+void App::onMouseButton(GLFWwindow* window, int, int, int) { onInput(window); }
+void App::onScroll(GLFWwindow* window, double, double) { onInput(window); }
+void App::onKey(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    App* app = appOf(window);
+    if (app == nullptr) return;
+    app->m_pacer.noteInput(glfwGetTime());
+    // Dear ImGui 1.86 reads keys as "down now" once a frame: a press and release arriving
+    // between two frames (a macro pad, a stream deck, xdotool) would never be seen, nor Ctrl+O
+    // whose Ctrl is let go before the next frame. While a press is unseen, releases wait until
+    // a frame has seen the keys down together.
+    if (action == GLFW_RELEASE && (app->m_unseenPress || !app->m_deferredReleases.empty())) {
+        app->m_deferredReleases.push_back({key, scancode, mods});
+        return;
+    }
+    if (action == GLFW_PRESS) app->m_unseenPress = true;
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+void App::releaseDeferredKeys() {
+    m_unseenPress = false;
+    for (const DeferredKey& k : m_deferredReleases) {
+        ImGui_ImplGlfw_KeyCallback(m_window, k.key, k.scancode, GLFW_RELEASE, k.mods);
+    }
+    m_deferredReleases.clear();
+}
+
+void App::onChar(GLFWwindow* window, unsigned int) { onInput(window); }
+void App::onFocus(GLFWwindow* window, int) { onInput(window); }
+void App::onCursorEnter(GLFWwindow* window, int) { onInput(window); }
+void App::onResize(GLFWwindow* window, int, int) { onRefresh(window); }
+
+void App::onRefresh(GLFWwindow* window) {
+    if (App* app = appOf(window)) {
+        app->m_forceRender = true;
+        app->m_pacer.noteInput(glfwGetTime());
+    }
+}
+
+void App::onContentScale(GLFWwindow* window, float xs, float) {
+    if (App* app = appOf(window)) {
+        app->m_scale = std::clamp(xs, 1.0f, 4.0f);
+        app->m_scaleChanged = true;
+        app->m_pacer.noteInput(glfwGetTime());
+    }
+}
+
+void App::onDrop(GLFWwindow* window, int count, const char** paths) {
+    if (App* app = appOf(window); app && count > 0 && paths[0] != nullptr) {
+        app->m_dropped = fs::path(paths[0]);
+        app->m_pacer.noteInput(glfwGetTime());
+    }
+}
+
+}  // namespace pycast::ui

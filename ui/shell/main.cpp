@@ -1,0 +1,21 @@
+// pycast-studio's entry point: parses the command line and runs the App (main thread).
+#include <iostream>
+
+#include "shell/app.hpp"
+#include "editing/document.hpp"
+#include "shell/options.hpp"
+
+int main(int argc, char** argv) {
+    using namespace pycast::ui;
+    const ParsedOptions parsed = parseCommandLine(argc, argv);
+    if (!parsed.ok()) {
+        std::cerr << "pycast-studio: " << parsed.error << "\n\n" << usage("pycast-studio");
+        return 2;
+    }
+    if (parsed.options.help) {
+        std::cout << usage("pycast-studio");
+        return 0;
+    }
+    App app(parsed.options, executableDir(argc > 0 ? argv[0] : nullptr));
+    return app.run();
+}

@@ -1,0 +1,272 @@
+// The presenter view: a countdown readable across the room (UI thread; ImGui only).
+#include "views/presenter/presenter_view.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+#include "shell/fonts.hpp"
+#include "views/live/live_format.hpp"
+#include "shell/theme.hpp"
+#include "views/views.hpp"
+
+namespace pycast::ui {
+
+namespace {
+
+constexpr ImU32 kBackground = IM_COL32(10, 11, 13, 255);
+constexpr ImU32 kMessageCalm = IM_COL32(60, 48, 18, 255);
+constexpr ImU32 kMessageFlash = IM_COL32(224, 164, 46, 255);
+
+ImU32 mix(ImU32 a, ImU32 b, float t) {
+    const ImVec4 x = toVec4(a);
+    const ImVec4 y = toVec4(b);
+    return ImGui::GetColorU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t,
+                                     x.z + (y.z - x.z) * t, x.w + (y.w - x.w) * t));
+}
+
+ImU32 withAlpha(ImU32 colour, float alpha) {
+    ImVec4 c = toVec4(colour);
+    c.w *= alpha;
+    return ImGui::GetColorU32(c);
+}
+
+// Text cut with "…" to maxWidth.
+std::string fitted(ImFont* font, float size, const std::string& text, float maxWidth) {
+    if (font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str()).x <= maxWidth) return text;
+    std::string cut = text;
+    while (!cut.empty()) {
+        // Drop one UTF-8 character at a time: its continuation bytes, then its lead byte.
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80)
+            cut.pop_back();
+        if (!cut.empty()) cut.pop_back();
+        const std::string candidate = cut + "…";
+        if (font->CalcTextSizeA(size, FLT_MAX, 0.0f, candidate.c_str()).x <= maxWidth)
+            return candidate;
+    }
+    return "…";
+}
+
+// Text in `font`, centred on centreX with its top at y; returns its height.
+float centred(ImDrawList* dl, ImFont* font, const std::string& text, float centreX, float y,
+              float maxWidth, ImU32 colour) {
+    const std::string shown = fitted(font, font->FontSize, text, maxWidth);
+    const ImVec2 s = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, shown.c_str());
+    dl->AddText(font, font->FontSize, ImVec2(std::floor(centreX - s.x * 0.5f), y), colour,
+                shown.c_str());
+    return s.y;
+}
+
+const Segment* segmentAt(const Show& show, int index) {
+    if (index < 0 || static_cast<std::size_t>(index) >= show.rundown.size()) return nullptr;
+    return &show.rundown[static_cast<std::size_t>(index)];
+}
+
+}  // namespace
+
+float presenterFontScale(ImVec2 display) {
+    const float byHeight = display.y / 1080.0f * 2.6f;
+    const float byWidth = display.x / 1920.0f * 2.6f;
+    const float scale = std::clamp(std::min(byHeight, byWidth), 0.75f, 8.0f);
+    return std::round(scale * 4.0f) / 4.0f;
+}
+
+float presenterDigitPixels(ImVec2 display, DigitFont& digits) {
+    if (digits.font() == nullptr) digits.ensureSize(std::max(display.y * 0.4f, 16.0f));
+    const float perPixel = std::max(digits.widthPerPixel("+00:00"), 0.1f);
+    return std::max(std::min(display.y * 0.40f, display.x * 0.90f / perPixel), 16.0f);
+}
+
+std::string presenterText(const LiveController& controller) {
+    std::string text = "ON AIR ON HOLD READY SHOW ENDED NEXT MESSAGE hard out over under…";
+    text += kLiveSymbols;
+    const Session* session = controller.session();
+    if (session == nullptr) return text;
+    text += session->show().meta.title;
+    for (const Segment& s : session->show().rundown) text += s.title;
+    if (const SessionState st = controller.state(); st.message) text += st.message->text;
+    return text;
+}
+
+void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const ImVec2 origin = viewport->Pos;
+    const ImVec2 size = viewport->Size;
+    ImGui::SetNextWindowPos(origin);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, kBackground);
+    ImGui::Begin("##presenter", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleColor();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* body = ctx.fonts.font(FontRole::Body);
+    ImFont* heading = ctx.fonts.font(FontRole::Heading);
+    ImFont* small = ctx.fonts.font(FontRole::Small);
+    const float margin = std::round(size.y * 0.035f);
+    const float left = origin.x + margin;
+    const float right = origin.x + size.x - margin;
+    const float width = right - left;
+    const float centreX = origin.x + size.x * 0.5f;
+    float y = origin.y + margin;
+
+    const Session* session = ctx.controller.session();
+    if (session == nullptr) {
+        const float mid = origin.y + size.y * 0.42f;
+        centred(dl, heading, ctx.idleTitle.empty() ? std::string("PyCast Studio") : ctx.idleTitle,
+                centreX, mid - heading->FontSize, width, colours::kText);
+        centred(dl, body, "No live session yet", centreX, mid + body->FontSize * 0.5f, width,
+                colours::kTextDim);
+        requests.requestGlyphs(ctx.idleTitle);
+        ImGui::End();
+        return;
+    }
+
+    const SessionState st = ctx.controller.state();
+    const RunnerState& r = st.runner;
+    const Show& show = session->show();
+    const Countdown cd = countdownFor(r, ctx.controller.settings().warningMs);
+    const double now = ImGui::GetTime();
+    const float pulse = ctx.state.flash.update(st.message, now);
+    if (ctx.state.flash.active(now)) requests.requestFrameRate(24.0);
+    if (ctx.controller.isLive()) requests.requestFrameRate(10.0);
+    if (st.message) requests.requestGlyphs(st.message->text);
+
+    // The whole screen pulses with a new message: the host may be looking at the guest.
+    if (pulse > 0.0f) {
+        dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y),
+                          withAlpha(kMessageFlash, pulse * 0.22f));
+    }
+    // Overrun is framed in red as well as written in red: it must be seen from the side.
+    if (cd.tone == CountdownTone::Overrun) {
+        const float t = std::max(4.0f, size.y * 0.012f);
+        dl->AddRect(ImVec2(origin.x + t * 0.5f, origin.y + t * 0.5f),
+                    ImVec2(origin.x + size.x - t * 0.5f, origin.y + size.y - t * 0.5f),
+                    colours::kBad, 0.0f, 0, t);
+    }
+
+    // Top line: where we are (left) and the show's clock (right).
+    const int index = r.current ? r.current->index : (r.phase == RunPhase::NotStarted ? 0 : -1);
+    const Segment* seg = r.phase == RunPhase::Ended ? nullptr : segmentAt(show, index);
+    std::string status = r.phase == RunPhase::NotStarted ? "READY"
+                         : r.phase == RunPhase::Paused   ? "ON HOLD"
+                         : r.phase == RunPhase::Ended    ? "SHOW ENDED"
+                                                         : "ON AIR";
+    const ImU32 statusColour = r.phase == RunPhase::Paused    ? colours::kWarning
+                               : r.phase == RunPhase::Running ? colours::kBad
+                                                              : colours::kTextDim;
+    if (seg != nullptr) {
+        status += "   " + std::to_string(index + 1) + " / " + std::to_string(show.rundown.size()) +
+                  "   " + kindLabel(seg->kind);
+    }
+    dl->AddText(small, small->FontSize, ImVec2(left, y), statusColour, status.c_str());
+    std::string clock = "show " + formatClockMs(r.showElapsedMs);
+    if (r.timeLeftToHardOutMs && r.phase != RunPhase::Ended) {
+        clock += *r.timeLeftToHardOutMs >= 0
+                     ? "   hard out in " + formatClockMs(*r.timeLeftToHardOutMs)
+                     : "   PAST HARD OUT";
+    }
+    const ImVec2 cs = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0.0f, clock.c_str());
+    const bool hardOutTrouble =
+        r.endsAfterHardOut || (r.timeLeftToHardOutMs && *r.timeLeftToHardOutMs < 0);
+    dl->AddText(small, small->FontSize, ImVec2(right - cs.x, y),
+                hardOutTrouble ? colours::kBad : colours::kTextDim, clock.c_str());
+    y += small->FontSize * 1.5f;
+
+    // The message area at the bottom is kept free even without a message, so nothing moves
+    // when one arrives; the rest is centred in what is left.
+    const float msgPad = body->FontSize * 0.5f;
+    const float bottom = origin.y + size.y - margin;
+    const float messageTop = bottom - heading->FontSize * 2.6f - msgPad * 2 - small->FontSize;
+
+    ImFont* digitFont = ctx.digits.font() ? ctx.digits.font() : heading;
+    float digitSize = ctx.digits.font() ? ctx.digits.size() : heading->FontSize * 3.0f;
+    ImVec2 ds = digitFont->CalcTextSizeA(digitSize, FLT_MAX, 0.0f, cd.text.c_str());
+    if (ds.x > width) {
+        digitSize *= width / ds.x;
+        ds = digitFont->CalcTextSizeA(digitSize, FLT_MAX, 0.0f, cd.text.c_str());
+    }
+    const float barHeight = std::max(6.0f, size.y * 0.016f);
+    const float gap = body->FontSize * 0.6f;
+    const float block = heading->FontSize + ds.y + barHeight + gap * 2 + body->FontSize;
+    y = std::max(y, y + (messageTop - gap - y - block) * 0.5f);
+
+    // The title of what is on.
+    std::string title = r.phase == RunPhase::Ended ? std::string("Thank you — the show has ended")
+                        : seg != nullptr           ? seg->title
+                                                   : std::string();
+    if (r.phase == RunPhase::NotStarted && seg != nullptr) title = "Up first: " + seg->title;
+    y += centred(dl, heading, title, centreX, y, width, colours::kText);
+
+    // The countdown: as large as the window allows (the digit atlas is built for this size).
+    const float digitsTop = y;
+    const ImU32 digitColour = withAlpha(toneColour(cd.tone), cd.held ? 0.55f : 1.0f);
+    dl->PushTextureID(digitFont->ContainerAtlas->TexID);
+    dl->AddText(digitFont, digitSize, ImVec2(std::floor(centreX - ds.x * 0.5f), digitsTop),
+                digitColour, cd.text.c_str());
+    dl->PopTextureID();
+    y = digitsTop + ds.y;
+
+    // Progress through the segment; on hold, a HOLD badge sits on it.
+    dl->AddRectFilled(ImVec2(left, y), ImVec2(right, y + barHeight), colours::kTrack,
+                      barHeight * 0.5f);
+    if (cd.progress > 0.0f) {
+        const ImU32 fill =
+            cd.tone == CountdownTone::Normal ? colours::kAccent : toneColour(cd.tone);
+        dl->AddRectFilled(ImVec2(left, y), ImVec2(left + width * cd.progress, y + barHeight), fill,
+                          barHeight * 0.5f);
+    }
+    if (cd.held) {
+        const char* hold = "ON HOLD";
+        const ImVec2 hs = heading->CalcTextSizeA(heading->FontSize, FLT_MAX, 0.0f, hold);
+        const ImVec2 p(std::floor(centreX - hs.x * 0.5f),
+                       std::floor(y + barHeight * 0.5f - hs.y * 0.5f));
+        const float pad = hs.y * 0.25f;
+        dl->AddRectFilled(ImVec2(p.x - pad * 2, p.y - pad),
+                          ImVec2(p.x + hs.x + pad * 2, p.y + hs.y + pad), colours::kWarning, pad);
+        dl->AddText(heading, heading->FontSize, p, IM_COL32(20, 22, 26, 255), hold);
+        y = std::max(y, p.y + hs.y + pad - barHeight);  // what follows goes below the badge
+    }
+    y += barHeight + gap;
+
+    // Next up, or how the show went.
+    if (r.phase == RunPhase::Ended) {
+        const std::string total = formatCountdownMs(r.actualTotalMs, false) + " on air   " +
+                                  formatSignedMs(r.overUnderMs) + " " +
+                                  overUnderWord(r.overUnderMs);
+        y += centred(dl, body, total, centreX, y, width,
+                     r.overUnderMs > kOnTimeToleranceMs ? colours::kBad : colours::kGood);
+    } else {
+        const int nextIndex = r.phase == RunPhase::NotStarted ? 1 : index + 1;
+        const Segment* next = segmentAt(show, nextIndex);
+        std::string line =
+            next
+                ? "NEXT   " + next->title + "   " +
+                      formatCountdownMs(
+                          r.segments[static_cast<std::size_t>(nextIndex)].effectivePlannedMs, false)
+                : std::string("NEXT   the end of the show");
+        y += centred(dl, body, line, centreX, y, width, colours::kTextDim);
+    }
+    y += body->FontSize * 0.6f;
+
+    // The producer's message, across the bottom.
+    if (st.message) {
+        const float pad = msgPad;
+        const float boxTop = std::max(y, messageTop);
+        dl->AddRectFilled(ImVec2(left, boxTop), ImVec2(right, bottom),
+                          mix(kMessageCalm, kMessageFlash, pulse), pad);
+        dl->AddText(small, small->FontSize, ImVec2(left + pad * 2, boxTop + pad),
+                    pulse > 0.5f ? IM_COL32(20, 22, 26, 255) : colours::kWarning, "MESSAGE");
+        const float wrap = width - pad * 4;
+        dl->PushClipRect(ImVec2(left, boxTop), ImVec2(right, bottom), true);
+        dl->AddText(heading, heading->FontSize,
+                    ImVec2(left + pad * 2, boxTop + pad + small->FontSize * 1.1f),
+                    pulse > 0.5f ? IM_COL32(20, 22, 26, 255) : colours::kText,
+                    st.message->text.c_str(), nullptr, wrap);
+        dl->PopClipRect();
+    }
+    ImGui::End();
+}
+
+}  // namespace pycast::ui

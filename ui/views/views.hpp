@@ -1,0 +1,86 @@
+// The studio's views and the one place they are registered; ImGui calls only (UI thread).
+#pragma once
+
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "editing/document.hpp"
+#include "shell/fonts.hpp"
+
+namespace pycast::ui {
+
+// UI-only state, kept apart from the document (Tracy's ViewData). Ids, never row indices.
+struct RundownViewState {
+    std::string selectedSegmentId;
+    bool scrollToSelected = false;
+    bool showTimeline = true;
+    bool showTotals = true;
+};
+
+struct UiState {
+    RundownViewState rundown;
+};
+
+// What views ask of the shell during a frame. The shell acts after the frame ends, so the
+// document never changes under a view that is drawing it.
+struct FrameRequests {
+    bool reload = false;
+    bool showOpenDialog = false;
+    std::optional<std::filesystem::path> open;
+    bool quit = false;
+    double frameRate = 0.0;  // > 0: a live view wants redraws at this rate (e.g. a countdown)
+    std::string glyphText;   // text a view is about to show that the document does not hold
+                             // (typed into an editor): the font atlas grows before next frame
+
+    void requestFrameRate(double fps) { frameRate = std::max(frameRate, fps); }
+    void requestGlyphs(std::string_view text) { glyphText.append(text); }
+};
+
+struct LiveContext;  // live_view.hpp: the live session, for the Live tab
+class Editor;        // editor.hpp: the rundown editor's actions
+
+struct ViewContext {
+    const Document& document;
+    UiState& ui;
+    const FontManager& fonts;
+    FrameRequests& requests;
+    LiveContext* live = nullptr;  // null where there is no live session (tests, tools)
+    Editor* editor = nullptr;     // null where the document is read-only
+};
+
+enum class ViewPlace {
+    Tab,     // a tab of the main window (rundown, problems; later the rundown editor)
+    Window,  // a floating ImGui window toggled from the View menu (later: host countdown)
+};
+
+struct ViewInfo {
+    std::string id;     // stable name ("rundown"), used by tests and to select tabs
+    std::string title;  // menu label and tab title
+    ViewPlace place = ViewPlace::Tab;
+    bool open = true;                                   // user's choice from the View menu
+    std::function<bool(const Document&)> available;     // drawn only when this says so
+    std::function<std::string(const Document&)> label;  // tab text, e.g. "Problems (3)"; optional
+    std::function<void(ViewContext&)> draw;
+};
+
+using ViewRegistry = std::vector<ViewInfo>;
+
+// Every view of the studio is registered here, in menu and tab order.
+void registerBuiltinViews(ViewRegistry& views);
+
+// The views themselves, one file each.
+void drawRundownView(ViewContext& ctx);  // view_rundown.cpp: header, timeline, table, totals
+void drawShowHeader(ViewContext& ctx);   // view_rundown.cpp
+void drawRundownTable(ViewContext& ctx, float height);  // view_rundown.cpp
+void drawTimeline(ViewContext& ctx);                    // view_timeline.cpp
+void drawTotals(ViewContext& ctx);                      // view_totals.cpp
+void drawProblemsView(ViewContext& ctx);                // view_problems.cpp
+void drawLiveView(ViewContext& ctx);                    // view_host.cpp: the Live tab
+void drawEditorView(ViewContext& ctx);  // view_editor.cpp: the rundown as an editor
+
+}  // namespace pycast::ui

@@ -1,0 +1,49 @@
+// Small drawing helpers for the views: chips, bars, truncated text, headers (UI thread).
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+
+#include "core/show.hpp"
+
+namespace pycast::ui {
+
+// A segment's speakers by name (with companies when asked), "id?" for an unknown id, which
+// also sets `unknown` so the view can colour the cell.
+std::string speakersText(const Show& show, const Segment& segment, bool withCompany, bool& unknown);
+
+// A rounded label with a coloured background, laid out as one item on the current line.
+void chip(std::string_view text, ImU32 background, ImU32 textColour);
+
+// Text cut with "…" to maxWidth (0: the space left on the line); the full text shows in a
+// tooltip when cut. colour 0 means the normal text colour.
+void textTruncated(std::string_view text, ImU32 colour = 0, float maxWidth = 0.0f);
+
+// Text in a colour (no printf formatting, so user text with '%' is safe).
+void textColoured(std::string_view text, ImU32 colour);
+
+// A label in small capitals above a thin separator, starting a side-panel section.
+void sectionHeader(const char* label);
+
+// A horizontal meter `width` wide: filled to fraction (0..1, clamped), with an optional
+// marker line at markerFraction (< 0 for none) and an optional band (bandFrom < bandTo).
+struct BarStyle {
+    ImU32 fill = IM_COL32(88, 166, 255, 255);
+    float markerFraction = -1.0f;
+    float bandFrom = 0.0f;
+    float bandTo = 0.0f;
+    ImU32 band = IM_COL32(63, 185, 80, 60);
+    float height = 0.0f;  // 0: a third of the font size plus a little
+};
+void bar(float fraction, float width, const BarStyle& style);
+
+// Right-aligns the next text of `text`'s width inside the space left on the line.
+void alignRight(std::string_view text);
+
+// Ctrl+<key> pressed this frame. ImGui 1.86 has no named letter keys; the GLFW backend
+// indexes KeysDown by GLFW key codes, which are the upper-case ASCII letters.
+bool ctrlShortcut(char upperCaseKey);
+
+}  // namespace pycast::ui
