@@ -188,9 +188,9 @@ int runImportCsv(const Args& args, std::ostream& out, std::ostream& err) {
         err << "pycast import-csv: the show would not be valid after the import; nothing written\n";
         return 1;
     }
-    SaveResult saved = saveShowFile(show, showFile);
-    if (!saved.ok) {
-        err << "pycast import-csv: " << saved.error << "\n";
+    Status saved = saveShowFile(show, showFile);
+    if (!saved.ok()) {
+        err << "pycast import-csv: " << saved.error().message() << "\n";
         return 1;
     }
     out << "wrote " << showFile << ": " << preview.segments.size()

@@ -1,5 +1,6 @@
 // The session journal: append-only journal.jsonl, one fdatasync'ed event a line (owner thread).
 #include "io/journal.hpp"
+#include "io/atomic_file.hpp"
 
 #include "core/clock.hpp"
 #include "io/show_io.hpp"
@@ -97,13 +98,6 @@ bool parseEvent(const std::string& text, JournalEvent& out, std::string& why) {
 
 std::string errnoText(int err) { return std::error_code(err, std::generic_category()).message(); }
 
-bool syncFolder(const std::filesystem::path& dir) {
-    const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
 
 }  // namespace
 

@@ -267,10 +267,6 @@ bool documentOrder(const Problem& a, const Problem& b) {
     return ta.size() < tb.size();
 }
 
-WriteHook& writeHook() {
-    static WriteHook hook;
-    return hook;
-}
 
 }  // namespace
 
@@ -634,81 +630,7 @@ ordered_json toJson(const Show& show) {
 
 std::string serializeShow(const Show& show) { return toJson(show).dump(2) + "\n"; }
 
-void setWriteHookForTesting(WriteHook hook) { writeHook() = std::move(hook); }
-
-SaveResult writeFileAtomically(const std::filesystem::path& file, const std::string& bytes,
-                               bool keepBackup) {
-    namespace fs = std::filesystem;
-    auto fail = [&](const std::string& step, int err) {
-        return SaveResult{false, "could not save " + file.string() + ": " + step + ": " +
-                                     std::strerror(err) +
-                                     "; the original file is unchanged. Free some space, check the "
-                                     "folder's permissions, or save elsewhere."};
-    };
-    fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-    std::string tmpl = (dir / ("." + file.filename().string() + ".tmp-XXXXXX")).string();
-    std::vector<char> name(tmpl.begin(), tmpl.end());
-    name.push_back('\0');
-    int fd = ::mkstemp(name.data());
-    if (fd < 0) return fail("creating a temporary file in " + dir.string(), errno);
-    const std::string tmp(name.data());
-    auto abandon = [&](const std::string& step, int err) {
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        return fail(step, err);
-    };
-    // mkstemp creates 0600; a show file should be readable like any document.
-    ::fchmod(fd, 0644);
-    size_t written = 0;
-    while (written < bytes.size()) {
-        const char* data = bytes.data() + written;
-        const size_t size = bytes.size() - written;
-        if (writeHook()) {
-            if (!writeHook()(fd, data, size)) return abandon("writing the temporary file", errno ? errno : EIO);
-            written += size;
-            continue;
-        }
-        ssize_t n = ::write(fd, data, size);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return abandon("writing the temporary file", errno);
-        }
-        written += static_cast<size_t>(n);
-    }
-    if (::fsync(fd) != 0) return abandon("flushing the temporary file to disk", errno);
-    if (::close(fd) != 0) {
-        int err = errno;
-        ::unlink(tmp.c_str());
-        return fail("closing the temporary file", err);
-    }
-    std::error_code ec;
-    if (keepBackup && fs::exists(file, ec)) {
-        // Hard-link the current version as FILE.bak so FILE always exists, even mid-save.
-        fs::path bak = file;
-        bak += ".bak";
-        ::unlink(bak.c_str());
-        if (::link(file.c_str(), bak.c_str()) != 0) {
-            fs::copy_file(file, bak, fs::copy_options::overwrite_existing, ec);
-            if (ec) {
-                ::unlink(tmp.c_str());
-                return fail("keeping the previous version as " + bak.string(), ec.value());
-            }
-        }
-    }
-    if (::rename(tmp.c_str(), file.c_str()) != 0) {
-        int err = errno;
-        ::unlink(tmp.c_str());
-        return fail("replacing the file", err);
-    }
-    int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
-    return {};
-}
-
-SaveResult saveShowFile(const Show& show, const std::filesystem::path& file) {
+Status saveShowFile(const Show& show, const std::filesystem::path& file) {
     return writeFileAtomically(file, serializeShow(show), true);
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/show.hpp"
+#include "io/atomic_file.hpp"
 
 namespace pycast {
 
@@ -45,21 +46,8 @@ std::vector<Problem> validateShow(const Show& show);
 nlohmann::ordered_json toJson(const Show& show);
 std::string serializeShow(const Show& show);   // pretty JSON, UTF-8, trailing newline
 
-// Atomic save: writes FILE.tmp-XXXX beside the target, fsyncs it, keeps the old FILE as
-// FILE.bak, renames the temp file over FILE and fsyncs the folder. On any failure the
-// original is untouched and the error says what failed and where.
-struct SaveResult {
-    bool ok = true;
-    std::string error;
-};
-SaveResult saveShowFile(const Show& show, const std::filesystem::path& file);
-
-// The same atomic write for any text (reports, journals' snapshots, autosaves).
-SaveResult writeFileAtomically(const std::filesystem::path& file, const std::string& bytes,
-                               bool keepBackup);
-
-// Tests replace the low-level write to inject failures (disk full, I/O error).
-using WriteHook = std::function<bool(int fd, const char* data, std::size_t size)>;
-void setWriteHookForTesting(WriteHook hook);
+// Saves atomically (writeFileAtomically with FILE.bak kept); on failure the original is
+// untouched and the Error says what failed and what to do.
+Status saveShowFile(const Show& show, const std::filesystem::path& file);
 
 }  // namespace pycast

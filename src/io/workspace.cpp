@@ -129,9 +129,9 @@ bool writeAutosave(const Show& show, const fs::path& original, const fs::path& p
     j["show"] = toJson(show);
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
-    SaveResult s = writeFileAtomically(path, j.dump(2) + "\n", false);
-    if (!s.ok) error = s.error;
-    return s.ok;
+    Status s = writeFileAtomically(path, j.dump(2) + "\n", false);
+    if (!s.ok()) error = s.error().message();
+    return s.ok();
 }
 
 std::optional<Autosave> readAutosave(const fs::path& path) {

@@ -227,10 +227,10 @@ std::string renderReportCsv(const SessionReport& r) {
     return csv;
 }
 
-SaveResult writeReportFiles(const std::filesystem::path& dir, const SessionReport& report) {
-    SaveResult md = writeFileAtomically(dir / kSessionReportMarkdown,
+Status writeReportFiles(const std::filesystem::path& dir, const SessionReport& report) {
+    Status md = writeFileAtomically(dir / kSessionReportMarkdown,
                                         renderReportMarkdown(report), false);
-    if (!md.ok) return md;
+    if (!md.ok()) return md;
     return writeFileAtomically(dir / kSessionReportCsv, renderReportCsv(report), false);
 }
 

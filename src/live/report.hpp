@@ -67,7 +67,7 @@ std::string renderReportMarkdown(const SessionReport& report);
 // One table: section (segment/speaker/total), then plan and actual in seconds with ms.
 std::string renderReportCsv(const SessionReport& report);
 // report.md and report.csv in DIR, each written atomically.
-SaveResult writeReportFiles(const std::filesystem::path& dir, const SessionReport& report);
+Status writeReportFiles(const std::filesystem::path& dir, const SessionReport& report);
 
 // `pycast report SESSION_DIR`: loads the session read-only (an interrupted one as of its last
 // event), prints the report (Markdown, or CSV when `csv`) to `out`, warnings and errors to

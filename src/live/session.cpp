@@ -342,20 +342,20 @@ SessionResult Session::createAt(const Show& show, const std::filesystem::path& d
         out.error = dir.string() + ": cannot create the session folder (" + ec.message() + ").";
         return out;
     }
-    if (SaveResult saved = writeFileAtomically(dir / kSessionShowFile, serializeShow(show), false);
-        !saved.ok) {
-        out.error = saved.error;
+    if (Status saved = writeFileAtomically(dir / kSessionShowFile, serializeShow(show), false);
+        !saved.ok()) {
+        out.error = saved.error().message();
         return out;
     }
     const std::int64_t wallStart = options.wall->nowEpochMs();
     const LocalDateTime local = options.wall->toLocal(wallStart);
     const std::string token = newControlToken();
-    if (SaveResult saved = writeFileAtomically(dir / kSessionInfoFile,
+    if (Status saved = writeFileAtomically(dir / kSessionInfoFile,
                                                sessionInfoText(formatIsoUtc(wallStart), token,
                                                                sourceOf(options)),
                                                false);
-        !saved.ok) {
-        out.error = saved.error;
+        !saved.ok()) {
+        out.error = saved.error().message();
         return out;
     }
     JournalOpenResult jo = Journal::open(journalFile);
@@ -397,12 +397,12 @@ SessionResult Session::open(const std::filesystem::path& dir, SessionOptions opt
     if (files->token.empty()) {
         files->token = newControlToken();
         const std::string created = formatIsoUtc(options.wall->nowEpochMs());
-        SaveResult saved = writeFileAtomically(dir / kSessionInfoFile,
+        Status saved = writeFileAtomically(dir / kSessionInfoFile,
                                                sessionInfoText(created, files->token, files->source),
                                                false);
-        out.warnings.push_back(saved.ok ? dir.string() + ": the session had no control token; "
+        out.warnings.push_back(saved.ok() ? dir.string() + ": the session had no control token; "
                                                          "made a new one."
-                                        : saved.error);
+                                        : saved.error().message());
     }
     JournalOpenResult jo = Journal::open(dir / kSessionJournalFile);
     if (!jo.journal) {
@@ -576,9 +576,9 @@ SessionActionResult Session::end() {
                                 [](ShowRunner& run, std::int64_t t) { return run.end(t); });
     if (!r) return r;
     const SessionReport report = buildReport(show(), m_runner.state(m_lastEventMs), m_startDate);
-    if (SaveResult saved = writeReportFiles(m_dir, report); !saved.ok)
+    if (Status saved = writeReportFiles(m_dir, report); !saved.ok())
         r.warnings.push_back("The show ended, but the report could not be written: " +
-                             saved.error);
+                             saved.error().message());
     return r;
 }
 

@@ -29,7 +29,7 @@ TEST_CASE("every sample show loads, saves and loads back identically") {
         REQUIRE_MESSAGE(first.ok(), allProblems(first));
         TempDir tmp;
         auto copy = tmp / "copy.json";
-        REQUIRE(saveShowFile(*first.show, copy).ok);
+        REQUIRE(saveShowFile(*first.show, copy).ok());
         LoadResult second = loadShowFile(copy);
         REQUIRE_MESSAGE(second.ok(), allProblems(second));
         CHECK(*second.show == *first.show);
@@ -161,10 +161,10 @@ TEST_CASE("saving keeps the previous version as .bak") {
     LoadResult r = loadShowFile(dataDir() / "minimal.json");
     REQUIRE(r.ok());
     Show show = *r.show;
-    REQUIRE(saveShowFile(show, file).ok);
+    REQUIRE(saveShowFile(show, file).ok());
     const std::string v1 = readFile(file);
     show.meta.title = "第二版 Second version";
-    REQUIRE(saveShowFile(show, file).ok);
+    REQUIRE(saveShowFile(show, file).ok());
     CHECK(readFile(tmp / "show.json.bak") == v1);
     CHECK(loadShowFile(file).show->meta.title == "第二版 Second version");
     // No temporary files are left behind.
@@ -181,7 +181,7 @@ TEST_CASE("a failed save leaves the original byte-for-byte untouched") {
     auto file = tmp / "show.json";
     LoadResult r = loadShowFile(dataDir() / "minimal.json");
     REQUIRE(r.ok());
-    REQUIRE(saveShowFile(*r.show, file).ok);
+    REQUIRE(saveShowFile(*r.show, file).ok());
     const std::string original = readFile(file);
 
     Show changed = *r.show;
@@ -196,11 +196,11 @@ TEST_CASE("a failed save leaves the original byte-for-byte untouched") {
         errno = ENOSPC;
         return false;
     });
-    SaveResult s = saveShowFile(changed, file);
+    Status s = saveShowFile(changed, file);
     setWriteHookForTesting(nullptr);
-    CHECK_FALSE(s.ok);
-    CHECK(s.error.find("No space left on device") != std::string::npos);
-    CHECK(s.error.find("original file is unchanged") != std::string::npos);
+    CHECK_FALSE(s.ok());
+    CHECK(s.error().message().find("No space left on device") != std::string::npos);
+    CHECK(s.error().message().find("original file is unchanged") != std::string::npos);
     CHECK(readFile(file) == original);
     CHECK_FALSE(std::filesystem::exists(tmp / "show.json.bak"));
     int entries = 0;
@@ -214,7 +214,7 @@ TEST_CASE("a failed save leaves the original byte-for-byte untouched") {
 TEST_CASE("saving into a folder that does not exist fails with a clear message") {
     LoadResult r = loadShowFile(dataDir() / "minimal.json");
     REQUIRE(r.ok());
-    SaveResult s = saveShowFile(*r.show, "/nonexistent-folder/show.json");
-    CHECK_FALSE(s.ok);
-    CHECK(s.error.find("/nonexistent-folder") != std::string::npos);
+    Status s = saveShowFile(*r.show, "/nonexistent-folder/show.json");
+    CHECK_FALSE(s.ok());
+    CHECK(s.error().message().find("/nonexistent-folder") != std::string::npos);
 }

@@ -68,7 +68,7 @@ TEST_CASE("an autosave that differs from its file is offered, an identical one i
     auto file = dirs.root / "ep.json";
     LoadResult r = loadShowFile(showsDir() / "pycast-episode.json");
     REQUIRE(r.ok());
-    REQUIRE(saveShowFile(*r.show, file).ok);
+    REQUIRE(saveShowFile(*r.show, file).ok());
 
     Show edited = *r.show;
     edited.rundown[0].title = "改過的開場";

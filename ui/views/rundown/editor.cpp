@@ -468,8 +468,8 @@ FileResult Editor::save() {
 FileResult Editor::saveAs(const fs::path& file) {
     if (!m_doc.show) return failure("There is no show to save.");
     if (FileResult invalid = refuseInvalid(*m_doc.show, "saved"); !invalid.ok) return invalid;
-    const SaveResult saved = saveShowFile(*m_doc.show, file);
-    if (!saved.ok) return failure(saved.error);
+    const Status saved = saveShowFile(*m_doc.show, file);
+    if (!saved.ok()) return failure(saved.error().message());
 
     const fs::path oldAutosave = autosavePath();
     const bool hadAutosave = m_wroteAutosave;
@@ -492,8 +492,8 @@ FileResult Editor::saveAsTemplate(const fs::path& file) const {
     }
     std::error_code ec;
     fs::create_directories(file.parent_path(), ec);
-    const SaveResult saved = saveShowFile(*m_doc.show, file);
-    if (!saved.ok) return failure(saved.error);
+    const Status saved = saveShowFile(*m_doc.show, file);
+    if (!saved.ok()) return failure(saved.error().message());
     return {true, "Saved the template " + file.filename().string(), {}};
 }
 
@@ -519,8 +519,8 @@ FileResult Editor::exportRundown(RundownFormat format, const fs::path& file) con
             what = "JSON";
             break;
     }
-    const SaveResult written = writeFileAtomically(file, text, false);
-    if (!written.ok) return failure(written.error);
+    const Status written = writeFileAtomically(file, text, false);
+    if (!written.ok()) return failure(written.error().message());
     return {true, std::string("Exported the rundown as ") + what + " to " + file.string(), {}};
 }
 
