@@ -1,6 +1,8 @@
 // The live session controller shared by the GUI, `pycast live` and the HTTP API (owner thread).
 #include "live/session.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -79,27 +81,6 @@ bool isRunnerType(const std::string& type) {
     return false;
 }
 
-std::string slugify(const std::string& text) {
-    std::string out;
-    bool gap = false;
-    for (char ch : text) {
-        const auto u = static_cast<unsigned char>(ch);
-        const bool alnum =
-            (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
-        if (!alnum) {
-            gap = true;
-            continue;
-        }
-        if (gap && !out.empty()) out += '-';
-        gap = false;
-        out += static_cast<char>((u >= 'A' && u <= 'Z') ? u - 'A' + 'a' : u);
-    }
-    if (out.size() > 60) {
-        out.resize(60);
-        while (!out.empty() && out.back() == '-') out.pop_back();
-    }
-    return out;
-}
 
 // The show snapshot and the token of a session folder.
 struct SessionFiles {
@@ -208,6 +189,7 @@ std::filesystem::path defaultSessionsRoot(const char* home) {
 }
 
 std::string sessionSlug(const Show& show) {
+    auto slugify = [](const std::string& text) { return pycast::slugify(text, SlugLetters::Ascii, ""); };
     std::string slug;
     if (!show.meta.series.empty() && show.meta.episode)
         slug = slugify(show.meta.series + " ep" + std::to_string(*show.meta.episode));

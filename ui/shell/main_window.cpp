@@ -2,6 +2,8 @@
 // editor's questions (unsaved changes, restore, import) (UI thread).
 #include "shell/main_window.hpp"
 
+#include "core/text.hpp"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -21,41 +23,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A file name from a show title: letters and digits stay (Chinese too); spaces and punctuation,
-// ASCII or full-width ("：", "、"), become single '-'.
+// A file name from a show title: letters and digits stay (Chinese too).
 std::string fileStem(const std::string& title, const char* fallback) {
-    std::string out;
-    auto separator = [&out] {
-        if (!out.empty() && out.back() != '-') out += '-';
-    };
-    for (std::size_t i = 0; i < title.size();) {
-        const auto c = static_cast<unsigned char>(title[i]);
-        if (c < 0x80) {
-            if (std::isalnum(c)) {
-                out += static_cast<char>(std::tolower(c));
-            } else {
-                separator();
-            }
-            ++i;
-            continue;
-        }
-        const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        unsigned cp = c & (n == 4 ? 0x07u : n == 3 ? 0x0Fu : 0x1Fu);
-        for (std::size_t k = 1; k < n && i + k < title.size(); ++k) {
-            cp = (cp << 6) | (static_cast<unsigned char>(title[i + k]) & 0x3Fu);
-        }
-        const bool punctuation = (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
-                                 (cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
-                                 (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65);
-        if (punctuation) {
-            separator();
-        } else {
-            out.append(title, i, n);
-        }
-        i += n;
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out.empty() ? std::string(fallback) : out;
+    return slugify(title, SlugLetters::Unicode, fallback, 120);
 }
 
 bool anyPopupOpen() {
