@@ -7,6 +7,7 @@
 #include <map>
 
 #include "core/duration.hpp"
+#include "core/show_time.hpp"
 
 namespace pycast {
 namespace {
@@ -33,23 +34,17 @@ RundownAnalysis analyzeRundown(const Show& show) {
     std::vector<std::string> speakerOrder, companyOrder;
     double guestSeconds = 0;
 
-    Seconds offset = 0;
-    for (const auto& s : show.rundown) {
+    const ShowTimes times = placeTimesOfDay(show);
+    const PlannedSchedule plan = planSchedule(show, times);
+    for (std::size_t i = 0; i < show.rundown.size(); ++i) {
+        const Segment& s = show.rundown[i];
         SegmentTiming t;
         t.id = s.id;
-        t.startOffset = offset;
+        t.startOffset = plan.startOffsets[i];
         t.planned = s.planned;
-        if (show.meta.startTime) {
-            t.startTimeOfDay = *show.meta.startTime + offset;
-            if (s.fixedStart && *t.startTimeOfDay > *s.fixedStart) t.fixedStartMissed = true;
-        }
-        // A fixed start later than the running offset pins the segment: the plan waits for it.
-        if (show.meta.startTime && s.fixedStart && *s.fixedStart > *show.meta.startTime + offset) {
-            offset = *s.fixedStart - *show.meta.startTime;
-            t.startOffset = offset;
-            t.startTimeOfDay = *s.fixedStart;
-        }
-        offset += std::max<Seconds>(0, s.planned);
+        t.fixedStartMissed = plan.fixedStartMissed[i];
+        t.fixedStartOffset = times.fixedStartOffsets[i];
+        if (show.meta.startTime) t.startTimeOfDay = *show.meta.startTime + t.startOffset;
         a.segments.push_back(t);
 
         if (isTechnical(s)) a.technicalSeconds += s.planned;
@@ -68,11 +63,14 @@ RundownAnalysis analyzeRundown(const Show& show) {
             companySeconds[company] += share;
         }
     }
-    a.plannedTotal = offset;
+    a.plannedTotal = plan.end;
     a.overUnder = a.plannedTotal - a.target;
     if (show.meta.startTime) {
         a.plannedEnd = *show.meta.startTime + a.plannedTotal;
-        if (show.meta.hardOut) a.hardOutMargin = *show.meta.hardOut - *a.plannedEnd;
+        if (times.hardOutOffset) {
+            a.hardOutOffset = times.hardOutOffset;
+            a.hardOutMargin = *times.hardOutOffset - a.plannedTotal;
+        }
     }
     a.technicalShare = a.contentSeconds > 0 ? 100.0 * static_cast<double>(a.technicalSeconds) /
                                                   static_cast<double>(a.contentSeconds)
@@ -129,7 +127,8 @@ RundownAnalysis analyzeRundown(const Show& show) {
         if (a.segments[i].fixedStartMissed)
             warn("\"" + show.rundown[i].title + "\" is fixed at " +
                  formatTimeOfDay(*show.rundown[i].fixedStart) + " but the segments before it run until " +
-                 formatTimeOfDay(*a.segments[i].startTimeOfDay) + ".");
+                 formatTimeOfDay(*a.segments[i].startTimeOfDay) + " (" +
+                 formatDuration(a.segments[i].startOffset - *a.segments[i].fixedStartOffset) + " late).");
     return a;
 }
 

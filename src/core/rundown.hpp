@@ -12,7 +12,10 @@ struct SegmentTiming {
     std::string id;
     Seconds startOffset = 0;             // from the show's start
     Seconds planned = 0;
-    std::optional<Seconds> startTimeOfDay;   // when the show has a start time
+    // When the show has a start time: start + startOffset, seconds after midnight of the show's
+    // day (past 86400 on the next day; formatTimeOfDay wraps it).
+    std::optional<Seconds> startTimeOfDay;
+    std::optional<Seconds> fixedStartOffset;   // its fixed start, placed (core/show_time.hpp)
     bool fixedStartMissed = false;       // planned start falls after its fixed start
 };
 
@@ -35,8 +38,9 @@ struct RundownAnalysis {
     Seconds plannedTotal = 0;
     Seconds target = 0;
     Seconds overUnder = 0;               // plannedTotal - target; positive means over
-    std::optional<Seconds> plannedEnd;   // time of day, when the show has a start time
-    std::optional<Seconds> hardOutMargin;    // hardOut - plannedEnd; negative means late
+    std::optional<Seconds> plannedEnd;   // start + plannedTotal (may pass 86400), when the show has a start time
+    std::optional<Seconds> hardOutOffset;    // the hard out placed after the start (core/show_time.hpp)
+    std::optional<Seconds> hardOutMargin;    // hardOutOffset - plannedTotal; negative means late
     Seconds technicalSeconds = 0;
     Seconds contentSeconds = 0;          // everything except breaks
     double technicalShare = 0.0;         // percent of contentSeconds

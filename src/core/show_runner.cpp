@@ -1,6 +1,8 @@
 // The live show runner: a state machine over session milliseconds (owner thread; no clock inside).
 #include "core/show_runner.hpp"
 
+#include "core/show_time.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -10,7 +12,6 @@ namespace pycast {
 
 namespace {
 
-constexpr std::int64_t kDayMs = 86'400'000;
 constexpr std::int64_t kNoTime = std::numeric_limits<std::int64_t>::min();
 
 RunnerResult fail(RunnerError e, std::string message) { return {e, std::move(message)}; }
@@ -190,14 +191,6 @@ RunnerResult ShowRunner::end(std::int64_t atMs) {
     return {};
 }
 
-std::int64_t ShowRunner::todToSessionMs(std::int64_t todMs, std::int64_t todAtZero) const {
-    // The nearest reading: a 00:30 hard out for a show that started at 23:40 is 50 min in.
-    std::int64_t d = todMs - todAtZero;
-    while (d < -kDayMs / 2) d += kDayMs;
-    while (d >= kDayMs / 2) d -= kDayMs;
-    return d;
-}
-
 RunnerState ShowRunner::state(std::int64_t nowMs) const {
     RunnerState st;
     const bool started = m_phase != RunPhase::NotStarted;
@@ -298,27 +291,69 @@ RunnerState ShowRunner::state(std::int64_t nowMs) const {
         st.current = c;
     }
 
-    // Time of day.
+    // Time of day: where the show's times fall in session ms. The show's times are placed
+    // on its own timeline once (core/show_time.hpp); here that timeline is pinned to session ms.
+    const std::int64_t realStart = started ? m_startedAtMs : now;
     if (m_todAtZeroMs) {
         st.todAtZeroMs = m_todAtZeroMs;
     } else if (m_show.meta.startTime) {
-        st.todAtZeroMs = *m_show.meta.startTime * 1000 - (started ? m_startedAtMs : now);
+        st.todAtZeroMs = *m_show.meta.startTime * 1000 - realStart;
         st.todEstimated = true;
     }
-    if (st.todAtZeroMs && m_show.meta.startTime && !st.todEstimated) {
-        const std::int64_t realStartTod = *st.todAtZeroMs + (started ? m_startedAtMs : now);
-        const std::int64_t late = todToSessionMs(realStartTod, *m_show.meta.startTime * 1000);
-        if (late > kScheduleShiftThresholdMs || late < -kScheduleShiftThresholdMs) st.scheduleShiftMs = late;
-    }
+    std::optional<std::int64_t> plannedStart;   // session ms of the planned start, unshifted
+    std::optional<Seconds> anchorTod;           // without a start time: the real start's
     if (st.todAtZeroMs) {
-        for (int i = 0; i < n; ++i) {
-            const Segment& seg = m_show.rundown[static_cast<std::size_t>(i)];
-            if (seg.fixedStart)
-                st.segments[static_cast<std::size_t>(i)].fixedStartMs =
-                    todToSessionMs(*seg.fixedStart * 1000 + st.scheduleShiftMs, *st.todAtZeroMs);
+        if (m_show.meta.startTime && !st.todEstimated) {
+            plannedStart = plannedStartSessionMs(m_show, m_dateAtZero, *st.todAtZeroMs);
+        } else if (m_show.meta.startTime) {
+            plannedStart = realStart;
+        } else {
+            const std::int64_t tod = *st.todAtZeroMs + realStart;
+            const std::int64_t subSecond = ((tod % 1000) + 1000) % 1000;
+            plannedStart = realStart - subSecond;
+            anchorTod = ((tod - subSecond) / 1000 % 86'400 + 86'400) % 86'400;
         }
-        if (m_show.meta.hardOut)
-            st.hardOutMs = todToSessionMs(*m_show.meta.hardOut * 1000 + st.scheduleShiftMs, *st.todAtZeroMs);
+    }
+    if (plannedStart && m_show.meta.startTime && !st.todEstimated) {
+        // Far from the planned start (a taped episode, a rehearsal): the schedule moves with
+        // the real start. Before the start only lateness counts: a session opened hours early
+        // still waits for the planned start.
+        const std::int64_t late = realStart - *plannedStart;
+        if (late > kScheduleShiftThresholdMs || (started && late < -kScheduleShiftThresholdMs))
+            st.scheduleShiftMs = late;
+    }
+    std::vector<Seconds> plannedOffsets;        // each segment's planned start, s from the start
+    Seconds plannedEnd = 0;
+    {
+        const ShowTimes times = placeTimesOfDay(m_show, anchorTod);
+        const PlannedSchedule plan = planSchedule(m_show, times);
+        plannedOffsets = plan.startOffsets;
+        plannedEnd = plan.end;
+        if (plannedStart) {
+            st.plannedStartMs = *plannedStart + st.scheduleShiftMs;
+            for (int i = 0; i < n; ++i) {
+                const auto& off = times.fixedStartOffsets[static_cast<std::size_t>(i)];
+                if (off) st.segments[static_cast<std::size_t>(i)].fixedStartMs = *st.plannedStartMs + *off * 1000;
+            }
+            if (times.hardOutOffset) st.hardOutMs = *st.plannedStartMs + *times.hardOutOffset * 1000;
+        }
+    }
+
+    // Schedule offset: how late (+) or early (-) the show is against its planned schedule,
+    // holds included (Ontime's "offset"). The planned position is where the plan would be now:
+    // the current segment's planned start plus its run time so far, at most its planned length.
+    {
+        const std::optional<std::int64_t> base =
+            st.plannedStartMs ? st.plannedStartMs : (started ? std::optional<std::int64_t>(m_startedAtMs) : std::nullopt);
+        if (base && ended) {
+            st.scheduleOffsetMs = m_endedAtMs - (*base + plannedEnd * 1000);
+        } else if (base && st.current) {
+            const auto cur = static_cast<std::size_t>(m_current);
+            const std::int64_t into = std::min(st.current->elapsedMs, st.segments[cur].plannedMs);
+            st.scheduleOffsetMs = now - (*base + plannedOffsets[cur] * 1000 + std::max<std::int64_t>(0, into));
+        } else if (base && !started) {
+            st.scheduleOffsetMs = std::max<std::int64_t>(0, now - *base);
+        }
     }
 
     // Projection forward from now: what is left of the current segment, then every upcoming
@@ -330,9 +365,9 @@ RunnerState ShowRunner::state(std::int64_t nowMs) const {
         std::int64_t t = now;
         if (st.current) {
             t += st.current->remainingMs;
-        } else if (st.todAtZeroMs && m_show.meta.startTime && !st.todEstimated) {
+        } else if (st.plannedStartMs && m_show.meta.startTime && !st.todEstimated) {
             // Before start, the show begins at its start time, not earlier.
-            t = std::max(t, todToSessionMs(*m_show.meta.startTime * 1000 + st.scheduleShiftMs, *st.todAtZeroMs));
+            t = std::max(t, *st.plannedStartMs);
         }
         for (int j = firstUpcoming; j < n; ++j) {
             SegmentState& s = st.segments[static_cast<std::size_t>(j)];

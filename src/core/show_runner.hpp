@@ -137,6 +137,15 @@ struct RunnerState {
     // the hard out move by this much. 0 when it starts within kScheduleShiftThresholdMs.
     std::int64_t scheduleShiftMs = 0;
 
+    // The show's planned start in session ms (shift included): its date and start time, placed
+    // by core/show_time.hpp. Empty when the time of day is unknown.
+    std::optional<std::int64_t> plannedStartMs;
+    // Schedule offset: how far behind (+) or ahead (-) of its planned schedule the show is,
+    // holds and a late start included — where the show is against where the plan says it
+    // should be now. Not the over/under, which sums the segments' own over- and underruns and
+    // leaves holds out. 0 before the start unless the planned start has passed.
+    std::int64_t scheduleOffsetMs = 0;
+
     // Hard out (meta.hardOut); empty when the show has none or the time of day is unknown.
     std::optional<std::int64_t> hardOutMs;          // in session ms
     std::optional<std::int64_t> timeLeftToHardOutMs;  // hardOutMs - nowMs (negative when past)
@@ -174,6 +183,10 @@ public:
     void setTimeOfDayAtZeroMs(std::optional<std::int64_t> todMs) { m_todAtZeroMs = todMs; }
     void setTimeOfDayAtZero(double secondsAfterMidnight);
     std::optional<std::int64_t> timeOfDayAtZeroMs() const { return m_todAtZeroMs; }
+    // The local date (YYYY-MM-DD) at session ms 0: with the show's date, it places the planned
+    // start on the right day (core/show_time.hpp plannedStartSessionMs). Empty: not known.
+    void setDateAtZero(std::string date) { m_dateAtZero = std::move(date); }
+    const std::string& dateAtZero() const { return m_dateAtZero; }
 
     RunnerResult start(std::int64_t atMs);            // segment 0 on air
     RunnerResult pause(std::int64_t atMs);            // hold: elapsed freezes
@@ -207,7 +220,6 @@ private:
     RunnerResult check(std::int64_t atMs, bool needStarted) const;
     void closeChunk(std::int64_t atMs);
     void enter(int index, std::int64_t atMs);
-    std::int64_t todToSessionMs(std::int64_t todMs, std::int64_t todAtZero) const;
 
     Show m_show;
     std::vector<Run> m_runs;
@@ -220,6 +232,7 @@ private:
     std::int64_t m_lastMs = std::numeric_limits<std::int64_t>::min();   // none yet
     std::int64_t m_pausedTotalMs = 0;
     std::optional<std::int64_t> m_todAtZeroMs;
+    std::string m_dateAtZero;
 };
 
 }  // namespace pycast

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <ostream>
 
+#include "core/display_time.hpp"
 #include "core/duration.hpp"
 #include "live/session.hpp"
 
@@ -87,11 +88,10 @@ SessionReport buildReport(const Show& show, const RunnerState& state, const std:
     r.episode = show.meta.episode;
     r.date = date.empty() ? show.meta.date : date;
     r.ended = state.phase == RunPhase::Ended;
-    r.plannedTotalMs = state.plannedTotalMs;
-    r.actualTotalMs = state.actualTotalMs;
-    r.differenceMs = r.actualTotalMs - r.plannedTotalMs;
-    r.pausedMs = state.pausedMs;
-    r.showElapsedMs = state.showElapsedMs;
+    // Every figure is in whole seconds as shown (core/display_time.hpp), and the totals are
+    // the sums of the rows, so what the report shows adds up in every renderer.
+    r.pausedMs = shownMs(state.pausedMs);
+    r.showElapsedMs = shownMs(state.showElapsedMs);
     if (state.startedAtMs && state.todAtZeroMs) {
         r.startTodMs = *state.todAtZeroMs + *state.startedAtMs;
         r.endTodMs = *state.todAtZeroMs + (state.endedAtMs ? *state.endedAtMs : state.nowMs);
@@ -113,16 +113,18 @@ SessionReport buildReport(const Show& show, const RunnerState& state, const std:
         row.id = seg.id;
         row.title = seg.title;
         row.kind = seg.kind;
-        row.plannedMs = s.plannedMs;
-        row.extensionMs = s.extensionMs;
-        row.actualMs = s.actualMs;
-        row.differenceMs = s.differenceMs;
+        row.plannedMs = shownMs(s.plannedMs);
+        row.extensionMs = shownMs(s.extensionMs);
+        row.actualMs = shownMs(s.actualMs);
+        row.differenceMs = row.actualMs - row.plannedMs;
+        r.plannedTotalMs += row.plannedMs;
+        r.actualTotalMs += row.actualMs;
         row.visits = s.visits;
         row.status = s.status;
         for (std::size_t k = 0; k < seg.speakers.size(); ++k) {
             const std::string& pid = seg.speakers[k];
-            const std::int64_t planned = shareOf(s.plannedMs, seg.speakers.size(), k);
-            const std::int64_t actual = shareOf(s.actualMs, seg.speakers.size(), k);
+            const std::int64_t planned = shareOf(row.plannedMs, seg.speakers.size(), k);
+            const std::int64_t actual = shareOf(row.actualMs, seg.speakers.size(), k);
             const Person* p = show.findPerson(pid);
             row.speakers.push_back(p ? p->name : pid);
             if (p) {
@@ -154,6 +156,7 @@ SessionReport buildReport(const Show& show, const RunnerState& state, const std:
         s.differenceMs = s.actualMs - s.plannedMs;
         r.speakers.push_back(std::move(s));
     }
+    r.differenceMs = r.actualTotalMs - r.plannedTotalMs;
     return r;
 }
 
@@ -200,7 +203,8 @@ std::string renderReportMarkdown(const SessionReport& r) {
         for (const auto& s : r.speakers)
             md += "| " + mdCell(s.name) + " | " + mdCell(s.company) + " | " + toName(s.role) +
                   " | " + formatDurationMs(s.plannedMs) + " | " + formatDurationMs(s.actualMs) +
-                  " | " + signedDuration(s.differenceMs) + " | " + overUnderWord(s.differenceMs) +
+                  " | " + signedDuration(shownDifferenceMs(s.actualMs, s.plannedMs)) + " | " +
+                  overUnderWord(shownDifferenceMs(s.actualMs, s.plannedMs)) +
                   " |\n";
     }
     return md;

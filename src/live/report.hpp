@@ -42,6 +42,10 @@ struct SpeakerReportRow {
     std::int64_t differenceMs = 0;
 };
 
+// Segment rows and totals are whole seconds as shown (core/display_time.hpp: actual times
+// rounded down), and each total is the sum of its rows, so the figures add up wherever they are
+// shown. Speakers' airtime splits those seconds to the millisecond; shown, a speaker's
+// difference is its shown actual minus its shown planned.
 struct SessionReport {
     std::string title;
     std::string series;

@@ -174,6 +174,7 @@ Replayed replay(const Show& show, const std::vector<JournalEvent>& events,
             out.ended = true;
     }
     out.runner.setTimeOfDayAtZeroMs(out.startTodMs);
+    out.runner.setDateAtZero(out.startDate);
     return out;
 }
 
@@ -356,6 +357,7 @@ SessionResult Session::createAt(const Show& show, const std::filesystem::path& d
     s->m_runner.setTimeOfDayAtZeroMs(local.msOfDay);
     s->m_wallStartMs = wallStart;
     s->m_startDate = local.date();
+    s->m_runner.setDateAtZero(s->m_startDate);
     s->m_clockOriginMs = options.clock->nowMs();
     nlohmann::json fields = {{"wall_start_ms", wallStart},
                              {"start_tod_s", static_cast<double>(local.msOfDay) / 1000.0},
@@ -433,6 +435,7 @@ SessionResult Session::open(const std::filesystem::path& dir, SessionOptions opt
         }
     }
     if (s->m_startDate.empty()) s->m_startDate = s->show().meta.date;
+    s->m_runner.setDateAtZero(s->m_startDate);
     // The show went on in the room while the app was down: continue from the wall clock.
     const std::int64_t nowSessionMs = std::max(wallNow - s->m_wallStartMs, s->m_lastEventMs);
     s->m_clockOriginMs = options.clock->nowMs() - nowSessionMs;

@@ -77,6 +77,8 @@ json showJson(const RunnerState& st, const Show& show) {
         {"planned_total_ms", st.plannedTotalMs},
         {"actual_total_ms", st.actualTotalMs},
         {"over_under_ms", st.overUnderMs},
+        {"schedule_offset_ms", st.scheduleOffsetMs},
+        {"planned_start_ms", orNull(st.plannedStartMs)},
         {"projected_end_ms", st.projectedEndMs},
         {"projected_end",
          st.projectedEndTodMs ? json(formatTimeOfDayMs(*st.projectedEndTodMs)) : json(nullptr)},

@@ -22,8 +22,20 @@ TEST_CASE("countdown text: remaining rounds up, overrun rounds down, hours when 
     CHECK(formatClockMs(421'337) == "0:07:01");
     CHECK(formatSignedMs(12'000) == "+0:12");
     CHECK(formatSignedMs(-90'000) == "−1:30");
-    CHECK(formatSignedMs(999) == "±0:00");
+    CHECK(formatSignedMs(999) == "0:00");   // zero has no sign
+    CHECK(formatSignedMs(-999) == "0:00");
     CHECK(formatSignedMs(3'725'000) == "+1:02:05");
+}
+
+TEST_CASE("figures shown together add up: clock plus countdown, and a row's difference") {
+    // 40:00 planned, 22:18.4 on the show clock: the hard out is 17:42 away, not 17:41.
+    const std::int64_t elapsed = 22 * kMin + 18'400;
+    CHECK(formatClockMs(elapsed) == "0:22:18");
+    CHECK(formatClockMs(40 * kMin - elapsed, true) == "0:17:42");
+    // Planned 0:10, actual 0:04.6: the difference is the shown 0:04 minus 0:10.
+    CHECK(formatCountdownMs(4'600, false) == "00:04");
+    CHECK(formatDifferenceMs(4'600, 10'000) == "−0:06");
+    CHECK(formatDifferenceMs(10'600, 10'000) == "0:00");
 }
 
 TEST_CASE(
@@ -51,9 +63,17 @@ TEST_CASE(
 
     f.advance(kMin);  // time is up
     c = countdownFor(f.runner(), warn);
-    CHECK(c.tone == CountdownTone::Overrun);
+    CHECK(c.tone == CountdownTone::Warning);
     CHECK(c.text == "00:00");
-    f.advance(61'500);
+    f.advance(999);   // not yet a whole second over: no sign, not red
+    c = countdownFor(f.runner(), warn);
+    CHECK(c.tone == CountdownTone::Warning);
+    CHECK(c.text == "00:00");
+    f.advance(1);
+    c = countdownFor(f.runner(), warn);
+    CHECK(c.tone == CountdownTone::Overrun);
+    CHECK(c.text == "+00:01");
+    f.advance(60'500);
     c = countdownFor(f.runner(), warn);
     CHECK(c.tone == CountdownTone::Overrun);
     CHECK(c.text == "+01:01");

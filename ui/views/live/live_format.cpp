@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/display_time.hpp"
 #include "shell/theme.hpp"
 
 namespace pycast::ui {
@@ -25,17 +26,21 @@ std::string hms(std::int64_t seconds, bool alwaysHours) {
 
 std::string formatCountdownMs(std::int64_t ms, bool roundUp) {
     ms = std::max<std::int64_t>(ms, 0);
-    const std::int64_t seconds = roundUp ? (ms + 999) / 1000 : ms / 1000;
-    return hms(seconds, false);
+    return hms(roundUp ? shownCountdownSeconds(ms) : shownSeconds(ms), false);
 }
 
-std::string formatClockMs(std::int64_t ms) {
-    return hms(std::max<std::int64_t>(ms, 0) / 1000, true);
+std::string formatClockMs(std::int64_t ms, bool roundUp) {
+    ms = std::max<std::int64_t>(ms, 0);
+    return hms(roundUp ? shownCountdownSeconds(ms) : shownSeconds(ms), true);
+}
+
+std::string formatDifferenceMs(std::int64_t actualMs, std::int64_t plannedMs) {
+    return formatSignedMs(shownDifferenceMs(actualMs, plannedMs));
 }
 
 std::string formatSignedMs(std::int64_t ms) {
-    const std::int64_t seconds = (ms < 0 ? -ms : ms) / 1000;
-    if (seconds == 0) return "±0:00";
+    const std::int64_t seconds = shownSeconds(ms < 0 ? -ms : ms);
+    if (seconds == 0) return "0:00";  // zero has no sign
     char buf[48];
     const long long s = static_cast<long long>(seconds);
     if (s >= 3600) {
@@ -73,9 +78,13 @@ Countdown countdownFor(const RunnerState& r, std::int64_t warningMs) {
     } else {
         c.progress = 1.0f;
     }
-    if (seg.remainingMs <= 0) {
+    if (seg.remainingMs <= 0 && shownSeconds(seg.overrunMs) == 0) {
+        // Time is up but not yet a whole second over: 00:00, no sign, not yet red.
+        c.tone = CountdownTone::Warning;
+        c.text = formatCountdownMs(0, false);
+    } else if (seg.remainingMs <= 0) {
         c.tone = CountdownTone::Overrun;
-        c.text = (seg.overrunMs > 0 ? "+" : "") + formatCountdownMs(seg.overrunMs, false);
+        c.text = "+" + formatCountdownMs(seg.overrunMs, false);
     } else {
         c.tone = seg.remainingMs <= warningMs ? CountdownTone::Warning : CountdownTone::Normal;
         c.text = formatCountdownMs(seg.remainingMs, true);

@@ -26,16 +26,22 @@ struct Countdown {
     float progress = 0.0f;  // elapsed / planned, 0..1, moving once a second like the digits
 };
 
-// The big number for the segment on air. Remaining time rounds up (00:00 shows only when the
-// time is up), overrun rounds down, so the display never claims time that is not there.
+// The big number for the segment on air, by the one rounding rule (core/display_time.hpp):
+// remaining time rounds up (00:00 shows only when the time is up), overrun rounds down, and
+// the first second past zero reads 00:00 (amber, no sign) before +00:01 turns red.
 Countdown countdownFor(const RunnerState& state, std::int64_t warningMs);
 
 // "07:59" / "1:02:03" from ms, rounding up or down to whole seconds.
 std::string formatCountdownMs(std::int64_t ms, bool roundUp);
-// "0:07:01": hours always shown (the show clock).
-std::string formatClockMs(std::int64_t ms);
-// "+0:12" / "−1:30" / "±0:00"; minutes:seconds, hours when needed. Uses U+2212 for minus.
+// "0:07:01": hours always shown. The show clock rounds down; a countdown clock (the hard out)
+// rounds up, so clock + countdown add up to the plan as shown.
+std::string formatClockMs(std::int64_t ms, bool roundUp = false);
+// "+0:12" / "−1:30" / "0:00" (zero has no sign); minutes:seconds, hours when needed, rounded
+// toward zero. Uses U+2212 for minus.
 std::string formatSignedMs(std::int64_t ms);
+// A row's difference as shown: its actual and planned times in whole seconds, subtracted
+// (core/display_time.hpp), so planned 0:10, actual 0:04 shows −0:06, never −0:05.
+std::string formatDifferenceMs(std::int64_t actualMs, std::int64_t plannedMs);
 
 ImU32 toneColour(CountdownTone tone);
 

@@ -7,6 +7,7 @@
 
 #include "shell/fonts.hpp"
 #include "views/live/live_format.hpp"
+#include "views/presenter/text_wrap.hpp"
 #include "shell/theme.hpp"
 #include "views/views.hpp"
 
@@ -164,7 +165,7 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
     std::string clock = "show " + formatClockMs(r.showElapsedMs);
     if (r.timeLeftToHardOutMs && r.phase != RunPhase::Ended) {
         clock += *r.timeLeftToHardOutMs >= 0
-                     ? "   hard out in " + formatClockMs(*r.timeLeftToHardOutMs)
+                     ? "   hard out in " + formatClockMs(*r.timeLeftToHardOutMs, true)
                      : "   PAST HARD OUT";
     }
     const ImVec2 cs = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0.0f, clock.c_str());
@@ -253,17 +254,45 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
     // The producer's message, across the bottom.
     if (st.message) {
         const float pad = msgPad;
-        const float boxTop = std::max(y, messageTop);
+        // Wrapped per word and between Chinese characters, shrunk until the whole message fits
+        // the box (never below the small font). A message too long for the box at that size
+        // grows the box up to the line above; past that the last line ends in "…".
+        auto layout = [&](float top) {
+            const float textTop = top + pad + small->FontSize * 1.1f;
+            return fitText(
+                st.message->text, width - pad * 4, bottom - pad - textTop, heading->FontSize,
+                small->FontSize,
+                [&](float fontSize) {
+                    return TextMeasure([&, fontSize](std::string_view s) {
+                        return heading->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+                    });
+                },
+                [&](float fontSize) { return fontSize * 1.15f; });
+        };
+        float boxTop = std::max(y, messageTop);
+        FittedText fitted = layout(boxTop);
+        if (fitted.truncated && y < boxTop) {
+            const float needed = bottom - pad - small->FontSize * 1.1f - pad -
+                                 small->FontSize * 1.15f * static_cast<float>(wrapText(
+                                     st.message->text, width - pad * 4, [&](std::string_view s) {
+                                         return small->CalcTextSizeA(small->FontSize, FLT_MAX, 0.0f, s.data(),
+                                                                     s.data() + s.size()).x;
+                                     }).size());
+            boxTop = std::max(y, std::min(boxTop, needed));
+            fitted = layout(boxTop);
+        }
+        const float textTop = boxTop + pad + small->FontSize * 1.1f;
         dl->AddRectFilled(ImVec2(left, boxTop), ImVec2(right, bottom),
                           mix(kMessageCalm, kMessageFlash, pulse), pad);
         dl->AddText(small, small->FontSize, ImVec2(left + pad * 2, boxTop + pad),
                     pulse > 0.5f ? IM_COL32(20, 22, 26, 255) : colours::kWarning, "MESSAGE");
-        const float wrap = width - pad * 4;
         dl->PushClipRect(ImVec2(left, boxTop), ImVec2(right, bottom), true);
-        dl->AddText(heading, heading->FontSize,
-                    ImVec2(left + pad * 2, boxTop + pad + small->FontSize * 1.1f),
-                    pulse > 0.5f ? IM_COL32(20, 22, 26, 255) : colours::kText,
-                    st.message->text.c_str(), nullptr, wrap);
+        float lineY = textTop;
+        for (const std::string& line : fitted.lines) {
+            dl->AddText(heading, fitted.size, ImVec2(left + pad * 2, lineY),
+                        pulse > 0.5f ? IM_COL32(20, 22, 26, 255) : colours::kText, line.c_str());
+            lineY += fitted.size * 1.15f;
+        }
         dl->PopClipRect();
     }
     ImGui::End();

@@ -38,12 +38,8 @@ void drawTimeline(ViewContext& ctx) {
     const ShowMeta& meta = show.meta;
 
     Seconds span = std::max<Seconds>({analysis.plannedTotal, meta.target, 1});
-    std::optional<Seconds> hardOutOffset;
-    if (meta.hardOut && meta.startTime) {
-        hardOutOffset = *meta.hardOut - *meta.startTime;
-        if (*hardOutOffset < 0) *hardOutOffset += 24 * 3600;  // a show running past midnight
-        span = std::max(span, *hardOutOffset);
-    }
+    const std::optional<Seconds> hardOutOffset = analysis.hardOutOffset;  // core/show_time.hpp
+    if (hardOutOffset) span = std::max(span, *hardOutOffset);
 
     const float em = ImGui::GetFontSize();
     ImFont* small = ctx.fonts.font(FontRole::Small);
