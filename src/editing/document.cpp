@@ -4,7 +4,7 @@
 #include <fstream>
 #include <system_error>
 
-namespace pycast::ui {
+namespace pycast {
 
 namespace fs = std::filesystem;
 
@@ -211,4 +211,4 @@ std::string documentText(const Document& doc) {
     return text;
 }
 
-}  // namespace pycast::ui
+}  // namespace pycast

@@ -99,7 +99,7 @@ TEST_CASE("a 300-segment show draws, with the table clipped to the visible rows"
     CHECK(vertices300 < vertices30 * 2);
 
     // Selecting the last segment from the timeline scrolls the table there; nothing breaks.
-    window.ui().rundown.selectedSegmentId = "s-299";
+    window.editor().selectSegment("s-299");
     window.ui().rundown.scrollToSelected = true;
     drawMainWindow(window, imgui, 2);
     CHECK_FALSE(window.ui().rundown.scrollToSelected);
@@ -166,12 +166,12 @@ TEST_CASE("File > Reload and Open requests are applied after the frame") {
     CHECK(window.apply(open));
     CHECK(window.document().path == samples[1]);
 
-    window.ui().rundown.selectedSegmentId = window.document().show->rundown.back().id;
+    window.editor().selectSegment(window.document().show->rundown.back().id);
     FrameRequests reload;
     reload.reload = true;
     CHECK(window.apply(reload));
     CHECK(window.document().path == samples[1]);
-    CHECK(window.ui().rundown.selectedSegmentId == window.document().show->rundown.back().id);
+    CHECK(window.editor().selectedSegmentId() == window.document().show->rundown.back().id);
 
     FrameRequests quit;
     quit.quit = true;

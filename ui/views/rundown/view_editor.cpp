@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/duration.hpp"
-#include "views/rundown/editor.hpp"
+#include "editing/rundown_editor.hpp"
 #include "views/rundown/editor_view.hpp"
 #include "shell/theme.hpp"
 #include "views/views.hpp"
@@ -40,44 +40,44 @@ void toolbarSeparator() {
     ImGui::SameLine();
 }
 
-void drawToolbar(ViewContext& ctx, Editor& ed) {
+void drawToolbar(ViewContext& ctx, RundownEditor& ed) {
     const Document& doc = ctx.document;
     const bool hasSelection = ed.selectedSegment() != nullptr;
     const int index = ed.selectedIndex();
     const int count = static_cast<int>(doc.show->rundown.size());
 
     if (toolButton("+ Add", "Add a segment below the selection  (Insert, Ctrl+Enter)")) {
-        ed.post([](Editor& e) { e.addSegment(InsertWhere::Below); });
+        ed.post([](RundownEditor& e) { e.addSegment(InsertWhere::Below); });
     }
     ImGui::SameLine();
     if (toolButton("Insert above", "Add a segment above the selection  (Ctrl+Shift+Enter)", hasSelection)) {
-        ed.post([](Editor& e) { e.addSegment(InsertWhere::Above); });
+        ed.post([](RundownEditor& e) { e.addSegment(InsertWhere::Above); });
     }
     ImGui::SameLine();
     if (toolButton("Duplicate", "Copy the selected segment below it  (Ctrl+D)", hasSelection)) {
-        ed.post([](Editor& e) { e.duplicateSelected(); });
+        ed.post([](RundownEditor& e) { e.duplicateSelected(); });
     }
     ImGui::SameLine();
     if (toolButton("Delete", "Delete the selected segment  (Delete)", hasSelection)) {
-        ed.post([](Editor& e) { e.deleteSelected(); });
+        ed.post([](RundownEditor& e) { e.deleteSelected(); });
     }
     toolbarSeparator();
     if (toolButton("↑ Up", "Move the selected segment up  (Alt+Up, or drag the row)", index > 0)) {
-        ed.post([](Editor& e) { e.moveSelected(-1); });
+        ed.post([](RundownEditor& e) { e.moveSelected(-1); });
     }
     ImGui::SameLine();
     if (toolButton("↓ Down", "Move the selected segment down  (Alt+Down, or drag the row)",
                    index >= 0 && index + 1 < count)) {
-        ed.post([](Editor& e) { e.moveSelected(1); });
+        ed.post([](RundownEditor& e) { e.moveSelected(1); });
     }
     toolbarSeparator();
     const std::string undoTip = ed.canUndo() ? "Undo " + doc.history.undoLabel() + "  (Ctrl+Z)"
                                              : std::string("Nothing to undo");
-    if (toolButton("Undo", undoTip.c_str(), ed.canUndo())) ed.post([](Editor& e) { e.undo(); });
+    if (toolButton("Undo", undoTip.c_str(), ed.canUndo())) ed.post([](RundownEditor& e) { e.undo(); });
     ImGui::SameLine();
     const std::string redoTip = ed.canRedo() ? "Redo " + doc.history.redoLabel() + "  (Ctrl+Shift+Z)"
                                              : std::string("Nothing to redo");
-    if (toolButton("Redo", redoTip.c_str(), ed.canRedo())) ed.post([](Editor& e) { e.redo(); });
+    if (toolButton("Redo", redoTip.c_str(), ed.canRedo())) ed.post([](RundownEditor& e) { e.redo(); });
 
     // Right: what the rundown adds up to, always in view while editing.
     if (doc.analysis) {
@@ -106,7 +106,7 @@ void drawToolbar(ViewContext& ctx, Editor& ed) {
 
 // Segment shortcuts. Keys that also edit text (Delete, arrows, Enter) only act when the table
 // (or the toolbar) has the keyboard, never while a field is being typed into.
-void handleShortcuts(Editor& ed, bool tableHasKeys) {
+void handleShortcuts(RundownEditor& ed, bool tableHasKeys) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
@@ -116,24 +116,24 @@ void handleShortcuts(Editor& ed, bool tableHasKeys) {
     const bool enter = keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter);
 
     if (ctrl && !shift && !alt && ImGui::IsKeyPressed('D', false)) {
-        ed.post([](Editor& e) { e.duplicateSelected(); });
+        ed.post([](RundownEditor& e) { e.duplicateSelected(); });
     }
     if ((keyPressed(ImGuiKey_Insert) && !ctrl && !alt) || (ctrl && !alt && enter)) {
         const InsertWhere where = shift ? InsertWhere::Above : InsertWhere::Below;
-        ed.post([where](Editor& e) { e.addSegment(where); });
+        ed.post([where](RundownEditor& e) { e.addSegment(where); });
     }
     if (alt && !ctrl && (keyPressed(ImGuiKey_UpArrow) || keyPressed(ImGuiKey_DownArrow))) {
         const int delta = keyPressed(ImGuiKey_UpArrow) ? -1 : 1;
-        ed.post([delta](Editor& e) { e.moveSelected(delta); });
+        ed.post([delta](RundownEditor& e) { e.moveSelected(delta); });
         // Letting go of Alt would otherwise move the keyboard to the menu bar.
         ImGui::GetCurrentContext()->NavWindowingToggleLayer = false;
     }
     if (!tableHasKeys || ctrl || alt) return;
-    if (keyPressed(ImGuiKey_Delete)) ed.post([](Editor& e) { e.deleteSelected(); });
-    if (keyPressed(ImGuiKey_UpArrow)) ed.post([](Editor& e) { e.selectRelative(-1); });
-    if (keyPressed(ImGuiKey_DownArrow)) ed.post([](Editor& e) { e.selectRelative(1); });
-    if (keyPressed(ImGuiKey_Home)) ed.post([](Editor& e) { e.selectRelative(-1'000'000); });
-    if (keyPressed(ImGuiKey_End)) ed.post([](Editor& e) { e.selectRelative(1'000'000); });
+    if (keyPressed(ImGuiKey_Delete)) ed.post([](RundownEditor& e) { e.deleteSelected(); });
+    if (keyPressed(ImGuiKey_UpArrow)) ed.post([](RundownEditor& e) { e.selectRelative(-1); });
+    if (keyPressed(ImGuiKey_DownArrow)) ed.post([](RundownEditor& e) { e.selectRelative(1); });
+    if (keyPressed(ImGuiKey_Home)) ed.post([](RundownEditor& e) { e.selectRelative(-1'000'000); });
+    if (keyPressed(ImGuiKey_End)) ed.post([](RundownEditor& e) { e.selectRelative(1'000'000); });
     if (enter && !shift) {
         ed.state().focusField = "title";
         ed.state().showPage = InspectorPage::Segment;
@@ -146,31 +146,31 @@ int dropIndex(int from, int row, bool above) {
     return gap > from ? gap - 1 : gap;
 }
 
-void rowContextMenu(Editor& ed, const std::string& id, int row, int count) {
+void rowContextMenu(RundownEditor& ed, const std::string& id, int row, int count) {
     if (!ImGui::BeginPopupContextItem("##row-menu")) return;
-    if (ImGui::IsWindowAppearing()) ed.post([id](Editor& e) { e.selectSegment(id); });
+    if (ImGui::IsWindowAppearing()) ed.post([id](RundownEditor& e) { e.selectSegment(id); });
     if (ImGui::MenuItem("Insert above", "Ctrl+Shift+Enter")) {
-        ed.post([](Editor& e) { e.addSegment(InsertWhere::Above); });
+        ed.post([](RundownEditor& e) { e.addSegment(InsertWhere::Above); });
     }
     if (ImGui::MenuItem("Add below", "Ctrl+Enter")) {
-        ed.post([](Editor& e) { e.addSegment(InsertWhere::Below); });
+        ed.post([](RundownEditor& e) { e.addSegment(InsertWhere::Below); });
     }
-    if (ImGui::MenuItem("Duplicate", "Ctrl+D")) ed.post([](Editor& e) { e.duplicateSelected(); });
+    if (ImGui::MenuItem("Duplicate", "Ctrl+D")) ed.post([](RundownEditor& e) { e.duplicateSelected(); });
     ImGui::Separator();
     if (ImGui::MenuItem("Move up", "Alt+Up", false, row > 0)) {
-        ed.post([](Editor& e) { e.moveSelected(-1); });
+        ed.post([](RundownEditor& e) { e.moveSelected(-1); });
     }
     if (ImGui::MenuItem("Move down", "Alt+Down", false, row + 1 < count)) {
-        ed.post([](Editor& e) { e.moveSelected(1); });
+        ed.post([](RundownEditor& e) { e.moveSelected(1); });
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Delete", "Delete")) ed.post([](Editor& e) { e.deleteSelected(); });
+    if (ImGui::MenuItem("Delete", "Delete")) ed.post([](RundownEditor& e) { e.deleteSelected(); });
     ImGui::EndPopup();
 }
 
 // Scrolls the table's window so the selected row is in view: minimally (a move, a key), or
 // with the row placed 40% down (a jump from the timeline).
-void scrollToSelection(ViewContext& ctx, Editor& ed, float rowHeight, float headerHeight) {
+void scrollToSelection(ViewContext& ctx, RundownEditor& ed, float rowHeight, float headerHeight) {
     RundownViewState& state = ctx.ui.rundown;
     EditorState& es = ed.state();
     if (!state.scrollToSelected && !es.ensureSelectedVisible) return;
@@ -191,7 +191,7 @@ void scrollToSelection(ViewContext& ctx, Editor& ed, float rowHeight, float head
     es.ensureSelectedVisible = false;
 }
 
-void drawEditorTable(ViewContext& ctx, Editor& ed, float height) {
+void drawEditorTable(ViewContext& ctx, RundownEditor& ed, float height) {
     const Show& show = *ctx.document.show;
     const RundownAnalysis& analysis = *ctx.document.analysis;
     const bool hasClock = show.meta.startTime.has_value();
@@ -264,7 +264,7 @@ void drawEditorTable(ViewContext& ctx, Editor& ed, float height) {
             ImGui::PopItemFlag();
             if (clicked) {
                 const std::string id = seg.id;
-                ed.post([id](Editor& e) { e.selectSegment(id); });
+                ed.post([id](RundownEditor& e) { e.selectSegment(id); });
                 ed.state().showPage = InspectorPage::Segment;
                 if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
                     // Double-click a cell: edit that field in the inspector.
@@ -299,7 +299,7 @@ void drawEditorTable(ViewContext& ctx, Editor& ed, float height) {
                         const int from = show.segmentIndex(id);
                         if (from >= 0) {
                             const int to = dropIndex(from, row, above);
-                            ed.post([id, to](Editor& e) { e.moveSegment(id, to); });
+                            ed.post([id, to](RundownEditor& e) { e.moveSegment(id, to); });
                         }
                     }
                 }
@@ -377,7 +377,7 @@ void drawEditorView(ViewContext& ctx) {
         drawRundownView(ctx);
         return;
     }
-    Editor& ed = *ctx.editor;
+    RundownEditor& ed = *ctx.editor;
     EditorState& es = ed.state();
     handleShortcuts(ed, es.tableHasKeys);
     bool tableHasKeys = ImGui::IsWindowFocused();  // the tab's own window: the toolbar

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/duration.hpp"
+#include "editing/rundown_editor.hpp"
 #include "shell/theme.hpp"
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
@@ -54,6 +55,7 @@ void drawRundownTable(ViewContext& ctx, float height) {
     const RundownAnalysis& analysis = *ctx.document.analysis;
     RundownViewState& state = ctx.ui.rundown;
     const bool hasClock = show.meta.startTime.has_value();
+    const std::string selectedId = ctx.editor ? ctx.editor->selectedSegmentId() : std::string();
 
     enum Column { Number, Start, Clock, Title, Kind, Planned, Speakers, Notes, Fixed, Elastic };
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
@@ -81,7 +83,7 @@ void drawRundownTable(ViewContext& ctx, float height) {
     ImGui::TableHeadersRow();
 
     if (state.scrollToSelected) {
-        const int index = show.segmentIndex(state.selectedSegmentId);
+        const int index = show.segmentIndex(selectedId);
         if (index >= 0) {
             const float rowHeight =
                 ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
@@ -104,11 +106,13 @@ void drawRundownTable(ViewContext& ctx, float height) {
             ImGui::TableNextRow();
 
             ImGui::TableSetColumnIndex(Number);
-            const bool selected = state.selectedSegmentId == seg.id;
+            const bool selected = selectedId == seg.id;
             if (ImGui::Selectable(
                     "##row", selected,
-                    ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
-                state.selectedSegmentId = seg.id;
+                    ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap) &&
+                ctx.editor) {
+                const std::string id = seg.id;
+                ctx.editor->post([id](RundownEditor& e) { e.selectSegment(id); });
             }
             ImGui::SameLine(0.0f, 0.0f);
             textColoured(std::to_string(row + 1), colours::kTextDim);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/duration.hpp"
+#include "editing/rundown_editor.hpp"
 #include "shell/theme.hpp"
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
@@ -78,7 +79,7 @@ void drawTimeline(ViewContext& ctx) {
             hovered && mouse.x >= x0 && mouse.x < x1 && mouse.y >= barMin.y && mouse.y < barMax.y;
         dl->AddRectFilled(a, b, kindColour(seg.kind));
         if (over) dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 48));
-        if (state.selectedSegmentId == seg.id) {
+        if (ctx.editor && ctx.editor->selectedSegmentId() == seg.id) {
             dl->AddRect(ImVec2(a.x, a.y - 1), ImVec2(b.x, b.y + 1), IM_COL32_WHITE, 0.0f, 0, 2.0f);
         }
         if (b.x - a.x > em * 2.5f && small) {
@@ -99,9 +100,13 @@ void drawTimeline(ViewContext& ctx) {
                              " · " + when,
                          colours::kTextDim);
             ImGui::EndTooltip();
-            if (clicked) {
-                state.selectedSegmentId = seg.id;
-                state.scrollToSelected = true;
+            if (clicked && ctx.editor) {
+                const std::string id = seg.id;
+                // After the frame, like the selection: the table below is drawn with the old one.
+                ctx.editor->post([id, &state](RundownEditor& e) {
+                    e.selectSegment(id);
+                    state.scrollToSelected = true;
+                });
             }
         }
     }
