@@ -20,8 +20,9 @@ namespace pycast {
 // Where a new segment goes, relative to the selected one (at the end when none is selected).
 enum class InsertWhere { Below, Above, End };
 
-// Inspector pages; the editor switches to Segment when a row is picked.
-enum class InspectorPage { Segment, Show, People, Questions };
+// Inspector pages; the editor switches to Segment when a row is picked. Totals is a page only
+// in a narrow window.
+enum class InspectorPage { Segment, Show, People, Questions, Totals };
 
 // What is selected, by stable id (never a row index): it follows its item through moves,
 // drags, undo and redo.

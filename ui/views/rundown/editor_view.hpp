@@ -6,8 +6,9 @@
 
 namespace pycast::ui {
 
-// view_editor_inspector.cpp: Segment / Show / People / Questions pages for the selection.
-void drawInspector(ViewContext& ctx, RundownEditor& editor);
+// view_editor_inspector.cpp: Segment / Show / People / Questions pages for the selection, and
+// the totals as a last page when the window is too narrow for them beside the inspector.
+void drawInspector(ViewContext& ctx, RundownEditor& editor, bool withTotals = false);
 
 // The pages, one file each: view_inspector_<page>.cpp.
 void drawSegmentPage(ViewContext& ctx, RundownEditor& editor);

@@ -19,6 +19,9 @@ namespace {
 
 constexpr const char* kSegmentPayload = "PYCAST_SEGMENT";
 
+// Below this width (in font sizes; about 1100 px) the totals move into the inspector.
+constexpr float kWideLayoutEm = 68.0f;
+
 bool keyPressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); }
 
 // A toolbar button with its shortcut in the tooltip; disabled buttons still explain themselves.
@@ -79,28 +82,39 @@ void drawToolbar(ViewContext& ctx, RundownEditor& ed) {
                                              : std::string("Nothing to redo");
     if (toolButton("Redo", redoTip.c_str(), ed.canRedo())) ed.post([](RundownEditor& e) { e.redo(); });
 
-    // Right: what the rundown adds up to, always in view while editing.
+    // Right: what the rundown adds up to, always in view while editing; shorter forms when the
+    // window is narrow, so it is never cut at the edge.
     if (doc.analysis) {
         const RundownAnalysis& a = *doc.analysis;
-        std::string summary = std::to_string(count) + (count == 1 ? " segment · " : " segments · ") +
-                              formatDuration(a.plannedTotal);
+        const std::string segments = std::to_string(count) + (count == 1 ? " segment · " : " segments · ");
+        std::string total = formatDuration(a.plannedTotal);
+        std::string verdict;
         ImU32 colour = colours::kTextDim;
         if (a.target > 0) {
-            summary += " of " + formatDuration(a.target);
+            total += " of " + formatDuration(a.target);
             if (a.overUnder > 0) {
-                summary += "  (" + formatDuration(a.overUnder) + " over)";
+                verdict = "  (" + formatDuration(a.overUnder) + " over)";
                 colour = colours::kBad;
             } else if (a.overUnder < 0) {
-                summary += "  (" + formatDuration(-a.overUnder) + " under)";
+                verdict = "  (" + formatDuration(-a.overUnder) + " under)";
                 colour = colours::kWarning;
             } else {
                 colour = colours::kGood;
             }
         }
         ImGui::SameLine();
+        const float room = ImGui::GetContentRegionAvail().x;
+        std::string summary;
+        for (const std::string& candidate : {segments + total + verdict, total + verdict, total}) {
+            summary = candidate;
+            if (ImGui::CalcTextSize(candidate.c_str()).x <= room) break;
+        }
         ImGui::AlignTextToFramePadding();
         alignRight(summary);
         textColoured(summary, colour);
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("%s", (segments + total + verdict).c_str());
+        }
     }
 }
 
@@ -207,16 +221,31 @@ void drawEditorTable(ViewContext& ctx, RundownEditor& ed, float height) {
         return;
     }
     const float em = ImGui::GetFontSize();
-    const ImGuiTableColumnFlags fixed = ImGuiTableColumnFlags_WidthFixed;
+    // Columns of times, lengths and kinds are as wide as their widest text (measured, never
+    // guessed), and follow it when it changes: a start of 20:14:30 is shown whole.
+    LongestText start, length, fixedAt;
+    for (std::size_t i = 0; i < show.rundown.size(); ++i) {
+        const Segment& seg = show.rundown[i];
+        if (i < analysis.segments.size()) {
+            const SegmentTiming& t = analysis.segments[i];
+            start.consider(t.startTimeOfDay ? formatTimeOfDay(*t.startTimeOfDay) : formatDuration(t.startOffset));
+        }
+        length.consider(formatDuration(seg.planned));
+        if (seg.fixedStart) fixedAt.consider(formatTimeOfDay(*seg.fixedStart));
+    }
+    const char* startHeader = hasClock ? "Start" : "Offset";
+    const ImGuiTableColumnFlags fixed = ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("#", fixed | ImGuiTableColumnFlags_NoHide, em * 1.7f);
-    ImGui::TableSetupColumn(hasClock ? "Start" : "Offset", fixed, em * 3.2f);
+    ImGui::TableSetupColumn("#", fixed | ImGuiTableColumnFlags_NoHide,
+                            widestText({"#", std::to_string(show.rundown.size())}));
+    ImGui::TableSetupColumn(startHeader, fixed, widestText({startHeader, start.text}));
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoHide, 4.0f);
-    ImGui::TableSetupColumn("Kind", fixed, em * 6.2f);
-    ImGui::TableSetupColumn("Length", fixed, em * 3.6f);
+    ImGui::TableSetupColumn("Kind", fixed, std::max(widestText({"Kind"}), widestKindChip()));
+    ImGui::TableSetupColumn("Length", fixed, widestText({"Length", length.text}));
     ImGui::TableSetupColumn("Speakers", ImGuiTableColumnFlags_WidthStretch, 1.8f);
     ImGui::TableSetupColumn("Notes", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultHide, 1.6f);
-    ImGui::TableSetupColumn("Fixed", fixed | (anyFixed ? 0 : ImGuiTableColumnFlags_Disabled), em * 3.0f);
+    ImGui::TableSetupColumn("Fixed", fixed | (anyFixed ? 0 : ImGuiTableColumnFlags_Disabled),
+                            widestText({"Fixed", fixedAt.text}));
     // Arrow keys are the table's own (they select rows): keep ImGui's navigation out of it.
     ImGui::PushItemFlag(ImGuiItemFlags_NoNav, true);
     ImGui::TableHeadersRow();
@@ -390,16 +419,20 @@ void drawEditorView(ViewContext& ctx) {
     drawToolbar(ctx, ed);
 
     // Table | inspector | totals, as a resizable layout table so the producer can shift space.
+    // In a narrow window (1024 px) the totals become a page of the inspector, so the table keeps
+    // room for its titles.
     const float em = ImGui::GetFontSize();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const bool totals = ctx.ui.rundown.showTotals;
+    const bool narrow = avail.x < em * kWideLayoutEm;
+    const bool totals = ctx.ui.rundown.showTotals && !narrow;
     const ImGuiTableFlags layoutFlags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
                                         ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoPadOuterX;
     const float height = std::max(avail.y, em * 4);
     if (ImGui::BeginTable("##editor-layout", 3, layoutFlags, ImVec2(avail.x, height))) {
         ImGui::TableSetupColumn("rundown", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         // First widths scale with the window (the user's own widths are kept after that).
-        const float inspectorWidth = std::clamp(avail.x * 0.27f, em * 17.0f, em * 24.0f);
+        const float inspectorWidth = narrow ? std::clamp(avail.x * 0.4f, em * 17.0f, em * 26.0f)
+                                          : std::clamp(avail.x * 0.27f, em * 17.0f, em * 24.0f);
         const float totalsWidth = std::clamp(avail.x * 0.235f, em * 15.0f, em * 22.0f);
         ImGui::TableSetupColumn("inspector", ImGuiTableColumnFlags_WidthFixed, inspectorWidth);
         ImGui::TableSetupColumn("totals", ImGuiTableColumnFlags_WidthFixed | (totals ? 0 : ImGuiTableColumnFlags_Disabled),
@@ -417,7 +450,7 @@ void drawEditorView(ViewContext& ctx) {
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em * 0.8f, em * 0.5f));
         ImGui::BeginChild("##inspector", ImVec2(0, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
         ImGui::PopStyleVar();
-        drawInspector(ctx, ed);
+        drawInspector(ctx, ed, ctx.ui.rundown.showTotals && narrow);
         ImGui::EndChild();
 
         if (totals && ImGui::TableSetColumnIndex(2)) {

@@ -112,7 +112,12 @@ void drawTimeline(ViewContext& ctx) {
     }
 
     // Ruler under the bar: clock times when the show has a start time, else offsets.
-    const Seconds step = rulerStep(span, width, em * 4.5f);
+    // Ticks far enough apart for their widest label (a start at 19:59:30 labels every tick
+    // with seconds).
+    const std::string widestLabel = meta.startTime ? formatTimeOfDay(*meta.startTime + span) : formatDuration(span);
+    const float labelWidth = small ? small->CalcTextSizeA(smallSize, 1e9f, 0.0f, widestLabel.c_str()).x : 0.0f;
+    const Seconds step = rulerStep(span, width, std::max(em * 4.5f, labelWidth + em));
+    float lastRulerEnd = -1e9f;
     for (Seconds t = 0; t <= span; t += step) {
         const float x = xAt(t);
         dl->AddLine(ImVec2(x, barMax.y), ImVec2(x, barMax.y + 4), colours::kTextDim);
@@ -120,7 +125,11 @@ void drawTimeline(ViewContext& ctx) {
             meta.startTime ? formatTimeOfDay(*meta.startTime + t) : formatDuration(t);
         const float w = small ? small->CalcTextSizeA(smallSize, 1e9f, 0.0f, label.c_str()).x : 0;
         const float lx = std::clamp(x - w * 0.5f, barMin.x, barMax.x - w);
+        // The first and last labels are pushed inside the bar: one that would then touch its
+        // neighbour is left out rather than drawn over it.
+        if (lx < lastRulerEnd + em * 0.5f) continue;
         dl->AddText(small, smallSize, ImVec2(lx, barMax.y + 4), colours::kTextDim, label.c_str());
+        lastRulerEnd = lx + w;
     }
 
     // Markers above the bar; labels that would collide are joined.
