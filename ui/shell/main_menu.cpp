@@ -54,7 +54,7 @@ void MainWindow::drawFileMenu(FrameRequests& requests) {
     }
     if (ImGui::MenuItem("Reload", "Ctrl+R", false, !m_document.path.empty())) requests.reload = true;
     ImGui::Separator();
-    if (ImGui::MenuItem("Save", "Ctrl+S", false, hasShow)) save();
+    if (ImGui::MenuItem("Save", "Ctrl+S", false, hasShow)) later([this] { save(); });
     if (ImGui::MenuItem("Save As…", "Ctrl+Shift+S", false, hasShow)) showSaveAsDialog();
     if (ImGui::MenuItem("Save as template…", nullptr, false, hasShow)) showSaveTemplateDialog();
     ImGui::Separator();

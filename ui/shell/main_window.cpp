@@ -289,6 +289,12 @@ void MainWindow::draw(FrameRequests& requests) {
 
 void MainWindow::afterEdits() {
     m_editor.runPosted();
+    // What the dialogs answered: the document may be replaced now that nothing is drawing it.
+    while (!m_afterFrame.empty()) {
+        auto actions = std::move(m_afterFrame);
+        m_afterFrame.clear();
+        for (auto& action : actions) action();
+    }
     if (m_editor.showChangeCount() != m_seenChanges) {
         m_seenChanges = m_editor.showChangeCount();
         // New text (typed, imported, undone) must have its glyphs by the next frame.
@@ -340,16 +346,16 @@ void MainWindow::drawFileDialog() {
     const std::optional<fs::path> chosen = m_fileDialog.draw(m_fonts);
     if (!chosen) {
         if (wasOpen && !m_fileDialog.isOpen() && m_filePurpose == FilePurpose::SaveAs) {
-            m_files.saveAsCancelled();  // whatever waited on the Save As does not happen
+            later([this] { m_files.saveAsCancelled(); });  // what waited on the Save As does not happen
         }
         return;
     }
     switch (m_filePurpose) {
         case FilePurpose::Open:
-            open(*chosen);
+            later([this, file = *chosen] { m_files.open(file); });
             break;
         case FilePurpose::SaveAs:
-            m_files.saveAs(*chosen);
+            later([this, file = *chosen] { m_files.saveAs(file); });
             break;
         case FilePurpose::SaveTemplate: {
             const FileResult r = m_editor.saveAsTemplate(*chosen);
@@ -383,7 +389,9 @@ void MainWindow::drawFileDialog() {
 
 void MainWindow::drawEditorDialogs() {
     // Templates.
-    if (auto choice = m_templatePicker.draw(m_fonts)) m_files.newShow(choice->file);
+    if (auto choice = m_templatePicker.draw(m_fonts)) {
+        later([this, file = choice->file] { m_files.newShow(file); });
+    }
 
     // CSV import preview.
     if (m_document.show) {
@@ -402,12 +410,14 @@ void MainWindow::drawEditorDialogs() {
 
     // Unsaved changes: before opening, reloading, starting anew or quitting.
     if (m_files.takeUnsavedQuestion()) m_unsavedRequested = true;
-    m_files.answerUnsaved(drawUnsavedChangesDialog(m_unsavedRequested, m_document.title(), m_files.pendingVerb()));
+    const UnsavedChoice unsaved = drawUnsavedChangesDialog(m_unsavedRequested, m_document.title(), m_files.pendingVerb());
+    if (unsaved != UnsavedChoice::None) later([this, unsaved] { m_files.answerUnsaved(unsaved); });
 
     // Autosaves left by a crash, one at a time.
     if (m_files.takeRestoreQuestion()) m_restoreRequested = true;
     if (!m_files.restoreOffers().empty()) {
-        m_files.answerRestore(drawRestoreDialog(m_restoreRequested, m_files.restoreOffers().front()));
+        const RestoreChoice restore = drawRestoreDialog(m_restoreRequested, m_files.restoreOffers().front());
+        if (restore != RestoreChoice::None) later([this, restore] { m_files.answerRestore(restore); });
     }
 
     drawMessageDialog(m_message);

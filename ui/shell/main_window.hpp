@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -106,6 +107,9 @@ private:
     void drawEditorDialogs();
     void drawAboutDialog();
     void afterEdits();
+    // Runs `action` once the frame's widgets are drawn (a dialog's answer that replaces or saves
+    // the document): nothing changes under a view that is drawing it.
+    void later(std::function<void()> action) { m_afterFrame.push_back(std::move(action)); }
 
     FileFlowEvents fileFlowEvents();
     void documentReplaced();
@@ -131,6 +135,7 @@ private:
     MessageDialog m_message;
     bool m_unsavedRequested = false;  // open the unsaved-changes question this frame
     bool m_restoreRequested = false;  // open the restore question this frame
+    std::vector<std::function<void()>> m_afterFrame;
     int m_seenChanges = 0;
     double m_toastUntil = 0.0;
     bool m_toastProblem = false;
