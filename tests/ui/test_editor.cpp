@@ -88,10 +88,7 @@ TEST_CASE("closing with unsaved changes keeps an autosave, and the next start of
 TEST_CASE("discarding the offered autosave deletes it and keeps the file as it was") {
     PrivateWorkspace ws;
     const auto file = ws.copyOfSample("pycast-episode.json");
-    Show changed = *loadShowFile(file).show;
-    changed.meta.title = "未儲存的修改";
-    std::string error;
-    REQUIRE(writeAutosave(changed, file, autosavePathFor(file), error));
+    const Show changed = leaveAutosave(file, "未儲存的修改");
 
     Studio studio;
     studio.window.open(file);

@@ -166,8 +166,17 @@ TEST_CASE("a length typed as '5 min' shows a hint and leaves the model alone") {
     CHECK(studio.window.document().history.undoDepth() == 1);
 }
 
-// Typing into a validated field and leaving it; returns the frames' model afterwards.
 namespace {
+// Opens a sample in the studio with one segment selected and drawn.
+RundownEditor& selectInStudio(Studio& studio, const std::string& sample, std::size_t row) {
+    studio.window.setDocument(documentOf(loadSample(sample)));
+    RundownEditor& ed = studio.window.editor();
+    ed.selectSegment(studio.window.document().show->rundown[row].id);
+    studio.frames(2);
+    return ed;
+}
+
+// Puts the caret in a validated field, types `text` a character a frame, and leaves with Enter.
 void typeIntoField(Studio& studio, RundownEditor& ed, const char* field, const std::string& text) {
     ed.state().focusField = field;
     studio.frames(2);
@@ -180,12 +189,9 @@ void typeIntoField(Studio& studio, RundownEditor& ed, const char* field, const s
 TEST_CASE("a length that shows red has changed nothing: 1:30h and 1:05:00x save no prefix") {
     PrivateWorkspace ws;
     Studio studio;
-    studio.window.setDocument(documentOf(loadSample("pycast-episode.json")));
-    RundownEditor& ed = studio.window.editor();
+    RundownEditor& ed = selectInStudio(studio, "pycast-episode.json", 2);
     const Segment seg = studio.window.document().show->rundown[2];
     const std::string key = "seg:" + seg.id + ":planned";
-    ed.selectSegment(seg.id);
-    studio.frames(2);
 
     for (const char* typed : {"1:30h", "1:05:00x"}) {
         CAPTURE(typed);
@@ -207,11 +213,8 @@ TEST_CASE("a length that shows red has changed nothing: 1:30h and 1:05:00x save 
 TEST_CASE("a fixed start that shows red has changed nothing, and nothing is committed while typing") {
     PrivateWorkspace ws;
     Studio studio;
-    studio.window.setDocument(documentOf(loadSample("enterprise-meetup.json")));
-    RundownEditor& ed = studio.window.editor();
+    RundownEditor& ed = selectInStudio(studio, "enterprise-meetup.json", 3);
     const Segment seg = studio.window.document().show->rundown[3];
-    ed.selectSegment(seg.id);
-    studio.frames(2);
 
     typeIntoField(studio, ed, "fixed", "19:5x");
     CHECK(studio.window.document().show->rundown[3].fixedStart == seg.fixedStart);

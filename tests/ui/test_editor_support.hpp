@@ -22,6 +22,7 @@ namespace pycast::uitest {
 
 using test::Bench;
 using test::documentOf;
+using test::leaveAutosave;
 using test::loadSample;
 using test::PrivateWorkspace;
 using ui::FontManager;

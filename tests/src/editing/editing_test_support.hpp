@@ -5,12 +5,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "../../temp_dir.hpp"
 #include "editing/document.hpp"
 #include "editing/rundown_editor.hpp"
+#include "io/workspace.hpp"
 #include "io/show_io.hpp"
 
 namespace pycast::test {
@@ -71,6 +73,15 @@ inline Document documentOf(Show show, std::filesystem::path path = "/tmp/generat
 inline Show loadSample(const std::string& name) {
     LoadResult r = loadShowFile(samplesDir() / name);
     return *r.show;
+}
+
+// Leaves an autosave beside `file` as a crash would: the file's show with another title.
+inline Show leaveAutosave(const std::filesystem::path& file, const std::string& title) {
+    Show changed = *loadShowFile(file).show;
+    changed.meta.title = title;
+    std::string error;
+    if (!writeAutosave(changed, file, autosavePathFor(file), error)) throw std::runtime_error(error);
+    return changed;
 }
 
 // A document and an editor on it, like the main window holds them.

@@ -48,6 +48,13 @@ struct Flow {
     int edits = 0;
 };
 
+// Opens `file` after a crash left an autosave of it titled `title`: one offer.
+void openWithAutosave(Flow& f, const std::filesystem::path& file, const std::string& title) {
+    leaveAutosave(file, title);
+    f.files.open(file);
+    REQUIRE(f.files.restoreOffers().size() == 1);
+}
+
 }  // namespace
 
 TEST_CASE("file flow: opening with nothing unsaved happens at once and becomes a recent file") {
@@ -187,14 +194,8 @@ TEST_CASE("file flow: closing asks once; Don't save closes without leaving an au
 TEST_CASE("file flow: an autosave left behind is offered; Restore brings the changes back, unsaved") {
     PrivateWorkspace ws;
     const auto file = ws.copyOfSample("pycast-episode.json");
-    Show changed = *loadShowFile(file).show;
-    changed.meta.title = "未儲存的修改";
-    std::string error;
-    REQUIRE(writeAutosave(changed, file, autosavePathFor(file), error));
-
     Flow f;
-    f.files.open(file);
-    REQUIRE(f.files.restoreOffers().size() == 1);
+    openWithAutosave(f, file, "未儲存的修改");
     CHECK(f.files.takeRestoreQuestion());
     f.files.answerRestore(RestoreChoice::Restore);
     CHECK(f.doc.show->meta.title == "未儲存的修改");
@@ -211,14 +212,8 @@ TEST_CASE("file flow: an autosave left behind is offered; Restore brings the cha
 TEST_CASE("file flow: Discard deletes the offered autosave and asks about the next one") {
     PrivateWorkspace ws;
     const auto file = ws.copyOfSample("pycast-episode.json");
-    Show changed = *loadShowFile(file).show;
-    changed.meta.title = "丟掉";
-    std::string error;
-    REQUIRE(writeAutosave(changed, file, autosavePathFor(file), error));
-
     Flow f;
-    f.files.open(file);
-    REQUIRE(f.files.restoreOffers().size() == 1);
+    openWithAutosave(f, file, "丟掉");
     f.files.answerRestore(RestoreChoice::Discard);
     CHECK(f.files.restoreOffers().empty());
     CHECK_FALSE(f.files.takeRestoreQuestion());
