@@ -160,19 +160,21 @@ void FileFlow::save() {
 }
 
 bool FileFlow::saveAs(const fs::path& file) {
-    const FileResult r = m_editor.saveAs(file);
-    if (r.ok) {
+    const Result<std::string> saved = m_editor.saveAs(file);
+    if (saved.ok()) {
         addRecent(file);
-        notice(r.message);
+        notice(saved.value());
     } else {
+        const std::vector<Problem> problems = m_editor.problemsBeforeSaving();
+        const std::string why = saved.error().message();
         alert("Could not save " + file.filename().string(),
-              r.message + (r.problems.empty() ? "\nThe show is still unsaved: try another folder, or free some space."
-                                              : std::string()),
-              r.problems);
-        notice("Not saved: " + r.message, true);
+              why + (problems.empty() ? "\nThe show is still unsaved: try another folder, or free some space."
+                                      : std::string()),
+              problems);
+        notice("Not saved: " + why, true);
     }
-    saveFinished(r.ok);
-    return r.ok;
+    saveFinished(saved.ok());
+    return saved.ok();
 }
 
 // After a save the unsaved-changes question asked for: carry on, or stay put if it failed.

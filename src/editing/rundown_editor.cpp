@@ -23,17 +23,17 @@ int indexOf(const std::vector<T>& items, const std::string& id) {
     return -1;
 }
 
-FileResult failure(std::string message) { return {false, std::move(message), {}}; }
-
-FileResult refuseInvalid(const Show& show, const std::string& what) {
-    std::vector<Problem> problems = validateShow(show);
-    if (problems.empty()) return {};
-    const std::size_t n = problems.size();
-    FileResult r = failure("The show has " + std::to_string(n) + (n == 1 ? " problem" : " problems") +
-                           " to fix before it can be " + what + ":");
-    r.problems = std::move(problems);
-    return r;
+// A show the loader would refuse is never written: the error counts its problems
+// (RundownEditor::problemsBeforeSaving() lists them, each with its path).
+std::optional<Error> refuseInvalid(const Show& show, const std::string& what) {
+    const std::size_t n = validateShow(show).size();
+    if (n == 0) return std::nullopt;
+    return Error{"The show has " + std::to_string(n) + (n == 1 ? " problem" : " problems") +
+                     " to fix before it can be " + what + ":",
+                 "", ""};
 }
+
+Error noShow(const char* what) { return Error{std::string("There is no ") + what + ".", "", ""}; }
 
 }  // namespace
 
@@ -490,17 +490,21 @@ bool RundownEditor::redo() {
 
 // ---- Files -----------------------------------------------------------------------------------
 
-FileResult RundownEditor::save() {
-    if (!m_doc.show) return failure("There is no show to save.");
-    if (m_doc.path.empty()) return failure("This show has no file yet: use File > Save As.");
+std::vector<Problem> RundownEditor::problemsBeforeSaving() const {
+    return m_doc.show ? validateShow(*m_doc.show) : std::vector<Problem>{};
+}
+
+Result<std::string> RundownEditor::save() {
+    if (!m_doc.show) return noShow("show to save");
+    if (m_doc.path.empty()) return Error{"This show has no file yet", "", "use File > Save As"};
     return saveAs(m_doc.path);
 }
 
-FileResult RundownEditor::saveAs(const fs::path& file) {
-    if (!m_doc.show) return failure("There is no show to save.");
-    if (FileResult invalid = refuseInvalid(*m_doc.show, "saved"); !invalid.ok) return invalid;
+Result<std::string> RundownEditor::saveAs(const fs::path& file) {
+    if (!m_doc.show) return noShow("show to save");
+    if (auto invalid = refuseInvalid(*m_doc.show, "saved")) return *invalid;
     const Status saved = saveShowFile(*m_doc.show, file);
-    if (!saved.ok()) return failure(saved.error().message());
+    if (!saved.ok()) return saved.error();
 
     const fs::path oldAutosave = autosavePath();
     const bool hadAutosave = m_wroteAutosave;
@@ -513,23 +517,21 @@ FileResult RundownEditor::saveAs(const fs::path& file) {
     m_adoptedAutosave.clear();
     m_dirtySince.reset();
     m_lastAutosaveAt.reset();
-    return {true, "Saved " + file.filename().string(), {}};
+    return "Saved " + file.filename().string();
 }
 
-FileResult RundownEditor::saveAsTemplate(const fs::path& file) const {
-    if (!m_doc.show) return failure("There is no show to save as a template.");
-    if (FileResult invalid = refuseInvalid(*m_doc.show, "saved as a template"); !invalid.ok) {
-        return invalid;
-    }
+Result<std::string> RundownEditor::saveAsTemplate(const fs::path& file) const {
+    if (!m_doc.show) return noShow("show to save as a template");
+    if (auto invalid = refuseInvalid(*m_doc.show, "saved as a template")) return *invalid;
     std::error_code ec;
     fs::create_directories(file.parent_path(), ec);
     const Status saved = saveShowFile(*m_doc.show, file);
-    if (!saved.ok()) return failure(saved.error().message());
-    return {true, "Saved the template " + file.filename().string(), {}};
+    if (!saved.ok()) return saved.error();
+    return "Saved the template " + file.filename().string();
 }
 
-FileResult RundownEditor::exportRundown(RundownFormat format, const fs::path& file) const {
-    if (!m_doc.show || !m_doc.analysis) return failure("There is no rundown to export.");
+Result<std::string> RundownEditor::exportRundown(RundownFormat format, const fs::path& file) const {
+    if (!m_doc.show || !m_doc.analysis) return noShow("rundown to export");
     std::string text;
     const char* what = "";
     switch (format) {
@@ -551,8 +553,8 @@ FileResult RundownEditor::exportRundown(RundownFormat format, const fs::path& fi
             break;
     }
     const Status written = writeFileAtomically(file, text, false);
-    if (!written.ok()) return failure(written.error().message());
-    return {true, std::string("Exported the rundown as ") + what + " to " + file.string(), {}};
+    if (!written.ok()) return written.error();
+    return std::string("Exported the rundown as ") + what + " to " + file.string();
 }
 
 std::string RundownEditor::rundownMarkdown() const {

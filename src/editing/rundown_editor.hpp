@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.hpp"
 #include "editing/autosave.hpp"
 #include "editing/document.hpp"
 #include "io/csv_import.hpp"
@@ -45,13 +46,6 @@ struct EditorState {
     // red hint after the gesture ends. The model changes only when the gesture ends on text that
     // parses (commitDraft).
     std::map<std::string, std::string> drafts;
-};
-
-// What a file action did: ok, or the message to show (what failed, where, what to do).
-struct FileResult {
-    bool ok = true;
-    std::string message;
-    std::vector<Problem> problems;  // the show does not validate: every problem, with its path
 };
 
 class RundownEditor {
@@ -134,10 +128,14 @@ public:
     bool canRedo() const { return m_doc.history.canRedo(); }
 
     // ---- Files
-    FileResult save();  // to document().path; refused for an untitled document
-    FileResult saveAs(const std::filesystem::path& file);
-    FileResult saveAsTemplate(const std::filesystem::path& file) const;  // the document stays as it is
-    FileResult exportRundown(RundownFormat format, const std::filesystem::path& file) const;
+    // Each returns the notice to show ("Saved x.json"), or the Error (what, where, what to do).
+    // A show the loader would refuse is not written: the Error counts its problems and
+    // problemsBeforeSaving() lists them, each with its path.
+    Result<std::string> save();  // to document().path; refused for an untitled document
+    Result<std::string> saveAs(const std::filesystem::path& file);
+    Result<std::string> saveAsTemplate(const std::filesystem::path& file) const;  // the document stays as it is
+    Result<std::string> exportRundown(RundownFormat format, const std::filesystem::path& file) const;
+    std::vector<Problem> problemsBeforeSaving() const;
     std::string rundownMarkdown() const;
     // Adds the preview's segments (and new guests) as one undo step, after the selection or at
     // the end; selects the first one. Returns how many segments were added.

@@ -32,8 +32,8 @@ TEST_CASE("save clears the dirty marker, an edit brings it back, undoing to the 
     CHECK(window.windowTitle().back() == '*');
     CHECK(window.views().front().label(window.document()).find("•") != std::string::npos);
 
-    const FileResult saved = ed.save();
-    REQUIRE_MESSAGE(saved.ok, saved.message);
+    const Result<std::string> saved = ed.save();
+    REQUIRE_MESSAGE(saved.ok(), saved.error().message());
     CHECK_FALSE(window.document().dirty);
     CHECK(window.windowTitle().back() != '*');
     CHECK(window.views().front().label(window.document()) == "Rundown");
@@ -79,7 +79,7 @@ TEST_CASE("closing with unsaved changes keeps an autosave, and the next start of
     CHECK(second.window.windowTitle().back() == '*');
 
     // Saving writes the file and removes the restored autosave.
-    REQUIRE(second.window.editor().save().ok);
+    REQUIRE(second.window.editor().save().ok());
     second.window.editor().flushAutosave();
     CHECK_FALSE(std::filesystem::exists(autosavePathFor(file)));
     CHECK(*loadShowFile(file).show == edited);
@@ -156,7 +156,7 @@ TEST_CASE("a saved template is listed with the user's templates and starts a new
     PrivateWorkspace ws;
     Bench b(documentOf(loadSample("enterprise-meetup.json")));
     const auto file = userTemplatesDir() / "my-meetup.json";
-    REQUIRE(b.editor.saveAsTemplate(file).ok);
+    REQUIRE(b.editor.saveAsTemplate(file).ok());
     const auto templates = summarizeTemplates(sourceDir() / "shows");
     REQUIRE(templates.size() == sampleShows().size() + 1);
     CHECK(templates.back().info.path == file);

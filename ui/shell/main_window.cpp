@@ -358,11 +358,11 @@ void MainWindow::drawFileDialog() {
             later([this, file = *chosen] { m_files.saveAs(file); });
             break;
         case FilePurpose::SaveTemplate: {
-            const FileResult r = m_editor.saveAsTemplate(*chosen);
-            if (r.ok) {
-                notify(r.message + ": it is listed under File > New from template");
+            const Result<std::string> r = m_editor.saveAsTemplate(*chosen);
+            if (r.ok()) {
+                notify(r.value() + ": it is listed under File > New from template");
             } else {
-                m_message.show("Could not save the template", r.message, r.problems);
+                m_message.show("Could not save the template", r.error().message(), m_editor.problemsBeforeSaving());
             }
             break;
         }
@@ -372,12 +372,12 @@ void MainWindow::drawFileDialog() {
             const RundownFormat format = m_filePurpose == FilePurpose::ExportMarkdown ? RundownFormat::Markdown
                                          : m_filePurpose == FilePurpose::ExportCsv    ? RundownFormat::Csv
                                                                                       : RundownFormat::Text;
-            const FileResult r = m_editor.exportRundown(format, *chosen);
-            if (r.ok) {
-                notify(r.message);
+            const Result<std::string> r = m_editor.exportRundown(format, *chosen);
+            if (r.ok()) {
+                notify(r.value());
             } else {
-                m_message.show("Could not export the rundown", r.message);
-                notify("Not exported: " + r.message, true);
+                m_message.show("Could not export the rundown", r.error().message());
+                notify("Not exported: " + r.error().message(), true);
             }
             break;
         }

@@ -276,9 +276,9 @@ TEST_CASE("a failed save says why and keeps the document dirty") {
     RundownEditor& ed = b.editor;
     ed.setSegmentTitle(b.show().rundown.front().id, "changed");
 
-    const FileResult nowhere = ed.saveAs("/nonexistent/folder/show.json");
-    CHECK_FALSE(nowhere.ok);
-    CHECK_FALSE(nowhere.message.empty());
+    const Result<std::string> nowhere = ed.saveAs("/nonexistent/folder/show.json");
+    CHECK_FALSE(nowhere.ok());
+    CHECK_FALSE(nowhere.error().message().empty());
     CHECK(b.doc.dirty);
     CHECK(b.doc.path == ws / "episode.json");
 
@@ -286,10 +286,10 @@ TEST_CASE("a failed save says why and keeps the document dirty") {
     Segment blank = b.show().rundown[1];
     blank.title.clear();
     ed.updateSegment(blank.id, blank, "Clear title");
-    const FileResult invalid = ed.save();
-    CHECK_FALSE(invalid.ok);
-    REQUIRE_FALSE(invalid.problems.empty());
-    CHECK(invalid.problems.front().path == "/rundown/1/title");
+    const Result<std::string> invalid = ed.save();
+    CHECK_FALSE(invalid.ok());
+    REQUIRE_FALSE(ed.problemsBeforeSaving().empty());
+    CHECK(ed.problemsBeforeSaving().front().path == "/rundown/1/title");
     CHECK_FALSE(std::filesystem::exists(ws / "episode.json"));
     CHECK(b.doc.dirty);
 }
@@ -299,9 +299,9 @@ TEST_CASE("an untitled document cannot be saved in place: it needs Save As") {
     Bench b(untitledDocument(loadSample("pycast-ama.json")));
     CHECK(b.doc.dirty);
     CHECK(b.doc.fileName() == "Untitled");
-    CHECK_FALSE(b.editor.save().ok);
-    const FileResult r = b.editor.saveAs(ws / "ama-copy.json");
-    REQUIRE_MESSAGE(r.ok, r.message);
+    CHECK_FALSE(b.editor.save().ok());
+    const Result<std::string> r = b.editor.saveAs(ws / "ama-copy.json");
+    REQUIRE_MESSAGE(r.ok(), r.error().message());
     CHECK_FALSE(b.doc.dirty);
     CHECK(b.doc.path == ws / "ama-copy.json");
 }
@@ -342,7 +342,7 @@ TEST_CASE("autosave: written after 30 s of changes on the injected clock, remove
     ed.flushAutosave();
     CHECK(readAutosave(autosave)->show.rundown.front().planned == 123);
 
-    REQUIRE(ed.save().ok);
+    REQUIRE(ed.save().ok());
     ed.flushAutosave();
     CHECK_FALSE(std::filesystem::exists(autosave));
     ed.tick(200.0);
@@ -380,13 +380,13 @@ TEST_CASE("an untitled show autosaves into the state folder") {
 TEST_CASE("export writes Markdown, CSV and text, and the Markdown is the core's rendering") {
     PrivateWorkspace ws;
     Bench b(documentOf(loadSample("enterprise-meetup.json")));
-    const FileResult md = b.editor.exportRundown(RundownFormat::Markdown, ws / "rundown.md");
-    REQUIRE_MESSAGE(md.ok, md.message);
+    const Result<std::string> md = b.editor.exportRundown(RundownFormat::Markdown, ws / "rundown.md");
+    REQUIRE_MESSAGE(md.ok(), md.error().message());
     CHECK(readFile(ws / "rundown.md") == renderRundownMarkdown(b.show(), *b.doc.analysis));
     CHECK(b.editor.rundownMarkdown() == readFile(ws / "rundown.md"));
-    REQUIRE(b.editor.exportRundown(RundownFormat::Csv, ws / "rundown.csv").ok);
+    REQUIRE(b.editor.exportRundown(RundownFormat::Csv, ws / "rundown.csv").ok());
     CHECK(readFile(ws / "rundown.csv").rfind("index,start,time,title", 0) == 0);
-    REQUIRE(b.editor.exportRundown(RundownFormat::Text, ws / "rundown.txt").ok);
+    REQUIRE(b.editor.exportRundown(RundownFormat::Text, ws / "rundown.txt").ok());
     CHECK(readFile(ws / "rundown.txt").find(b.show().meta.title) != std::string::npos);
-    CHECK_FALSE(b.editor.exportRundown(RundownFormat::Markdown, "/nonexistent/x.md").ok);
+    CHECK_FALSE(b.editor.exportRundown(RundownFormat::Markdown, "/nonexistent/x.md").ok());
 }
