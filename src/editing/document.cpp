@@ -1,4 +1,4 @@
-// Opening show files for the UI and finding the sample episode (UI thread).
+// Opening show files for editing and finding the sample episode (owner/UI thread).
 #include "editing/document.hpp"
 
 #include <fstream>

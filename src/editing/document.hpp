@@ -1,4 +1,5 @@
-// The open show file as the UI holds it: path, show, load problems, cached analysis (UI thread).
+// The open show file as the editor holds it: path, show, load problems, cached analysis, undo
+// history (owner/UI thread; no ImGui).
 #pragma once
 
 #include <cstdint>

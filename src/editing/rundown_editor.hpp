@@ -44,7 +44,7 @@ struct EditorState {
     // Text typed into a field that must parse (a length, a time), by field key ("seg:<id>:planned"):
     // the field shows it while it is typed and, when it does not parse, keeps showing it with a
     // red hint after the gesture ends. The model changes only when the gesture ends on text that
-    // parses (commitDraft).
+    // parses (the view then posts the commit and drops the draft).
     std::map<std::string, std::string> drafts;
 };
 
