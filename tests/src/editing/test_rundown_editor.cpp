@@ -390,3 +390,24 @@ TEST_CASE("export writes Markdown, CSV and text, and the Markdown is the core's 
     CHECK(readFile(ws / "rundown.txt").find(b.show().meta.title) != std::string::npos);
     CHECK_FALSE(b.editor.exportRundown(RundownFormat::Markdown, "/nonexistent/x.md").ok());
 }
+
+TEST_CASE("typed dates and counts: a day that does not exist and a count past int are refused") {
+    CHECK(isValidDate("2027-02-28"));
+    CHECK(isValidDate("2028-02-29"));  // a leap year
+    CHECK_FALSE(isValidDate("2027-02-29"));
+    CHECK_FALSE(isValidDate("2027-02-30"));
+    CHECK_FALSE(isValidDate("2027-04-31"));
+    CHECK_FALSE(isValidDate("2100-02-29"));  // not a leap year
+    CHECK(isValidDate("2000-02-29"));
+    CHECK_FALSE(isValidDate("2027-1-14x"));
+
+    std::string hint;
+    CHECK(parseCountField("12", hint) == 12);
+    CHECK(parseCountField(" 0 ", hint) == 0);
+    CHECK(parseCountField("2147483647", hint) == 2147483647);
+    CHECK_FALSE(parseCountField("4294967296", hint));  // was saved as 0
+    CHECK(hint.find("too large") != std::string::npos);
+    CHECK_FALSE(parseCountField("-1", hint));
+    CHECK_FALSE(parseCountField("12a", hint));
+    CHECK(hint.find("whole number") != std::string::npos);
+}
