@@ -32,6 +32,12 @@ struct Flow {
     Flow(const Flow&) = delete;
     Flow& operator=(const Flow&) = delete;
 
+    // Opens `file` and changes it: something unsaved to ask about.
+    void openEdited(const std::filesystem::path& file) {
+        files.open(file);
+        edit();
+    }
+
     void edit() {
         editor.setSegmentTitle(doc.show->rundown.front().id, "changed " + std::to_string(++edits));
         editor.endGesture();
@@ -83,8 +89,7 @@ TEST_CASE("file flow: unsaved changes wait for the answer: Cancel keeps them, Do
     const auto first = ws.copyOfSample("pycast-episode.json");
     const auto second = ws.copyOfSample("enterprise-meetup.json");
     Flow f;
-    f.files.open(first);
-    f.edit();
+    f.openEdited(first);
     REQUIRE(f.doc.dirty);
 
     f.files.open(second);
@@ -113,8 +118,7 @@ TEST_CASE("file flow: Save in the question writes the file, then does what waite
     const auto first = ws.copyOfSample("pycast-episode.json");
     const auto second = ws.copyOfSample("enterprise-meetup.json");
     Flow f;
-    f.files.open(first);
-    f.edit();
+    f.openEdited(first);
     const Show edited = *f.doc.show;
 
     f.files.open(second);
