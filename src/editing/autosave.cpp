@@ -3,7 +3,7 @@
 
 #include "io/workspace.hpp"
 
-namespace pycast::ui {
+namespace pycast {
 
 AutosaveWriter::AutosaveWriter() : m_thread([this] { run(); }) {}
 
@@ -67,4 +67,4 @@ void AutosaveWriter::run() {
     }
 }
 
-}  // namespace pycast::ui
+}  // namespace pycast

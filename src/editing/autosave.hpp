@@ -11,7 +11,7 @@
 
 #include "core/show.hpp"
 
-namespace pycast::ui {
+namespace pycast {
 
 // One worker thread with a queue: the UI thread hands over a copy of the show and returns at
 // once, so an fsync on a slow disk never stalls a frame. Writes and removals run in the order
@@ -43,4 +43,4 @@ private:
     std::thread m_thread;  // last: starts after the members it uses exist
 };
 
-}  // namespace pycast::ui
+}  // namespace pycast

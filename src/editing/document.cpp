@@ -1,10 +1,10 @@
-// Opening show files for the UI and finding the sample episode (UI thread).
+// Opening show files for editing and finding the sample episode (owner/UI thread).
 #include "editing/document.hpp"
 
 #include <fstream>
 #include <system_error>
 
-namespace pycast::ui {
+namespace pycast {
 
 namespace fs = std::filesystem;
 
@@ -211,4 +211,4 @@ std::string documentText(const Document& doc) {
     return text;
 }
 
-}  // namespace pycast::ui
+}  // namespace pycast

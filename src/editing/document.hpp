@@ -1,4 +1,5 @@
-// The open show file as the UI holds it: path, show, load problems, cached analysis (UI thread).
+// The open show file as the editor holds it: path, show, load problems, cached analysis, undo
+// history (owner/UI thread; no ImGui).
 #pragma once
 
 #include <cstdint>
@@ -8,12 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "core/history.hpp"
+#include "editing/show_edits.hpp"
 #include "core/rundown.hpp"
 #include "core/show.hpp"
 #include "io/show_io.hpp"
 
-namespace pycast::ui {
+namespace pycast {
 
 // Everything the views know about the file on screen. Views read it through const refs; every
 // change goes through perform()/undo()/redo() (the editor calls them between frames), which
@@ -26,7 +27,7 @@ struct Document {
     std::map<int, std::string> sourceLines;   // the file's lines that problems point at
     std::optional<RundownAnalysis> analysis;  // recomputed whenever the show changes
     bool dirty = false;                       // differs from the file on disk (kept by the calls below)
-    History history;                          // undo/redo of every change to `show`
+    ShowHistory history;                        // undo/redo of every change to `show`
     std::uint64_t revision = 0;               // bumps on every change to `show`
 
     bool hasShow() const { return show.has_value(); }
@@ -78,4 +79,4 @@ std::filesystem::path executableDir(const char* argv0);
 // Every piece of text the document can put on screen, joined; used to build font glyph ranges.
 std::string documentText(const Document& doc);
 
-}  // namespace pycast::ui
+}  // namespace pycast

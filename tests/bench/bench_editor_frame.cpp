@@ -11,7 +11,7 @@
 
 #include "../ui/ui_test_support.hpp"
 #include "editing/document.hpp"
-#include "views/rundown/editor.hpp"
+#include "editing/rundown_editor.hpp"
 #include "shell/fonts.hpp"
 #include "shell/headless.hpp"
 #include "shell/main_window.hpp"
@@ -75,7 +75,7 @@ int main() {
         doc.show = uitest::makeLongShow(segments);
         doc.refreshAnalysis();
         window.setDocument(std::move(doc));
-        Editor& editor = window.editor();
+        RundownEditor& editor = window.editor();
         editor.selectSegment("s-" + std::to_string(segments / 2));
 
         const auto idle = timeFrames(imgui, window, 200, [](int) {});
@@ -86,7 +86,7 @@ int main() {
         const std::string id = editor.selectedSegmentId();
         const Seconds base = window.document().show->findSegment(id)->planned;
         const auto dragging = timeFrames(imgui, window, 200, [&](int i) {
-            editor.post([id, base, i](Editor& e) { e.setSegmentPlanned(id, base + i); });
+            editor.post([id, base, i](RundownEditor& e) { e.setSegmentPlanned(id, base + i); });
         });
         editor.endGesture();
         print("editor frame, dragging a length (edit/frame):", segments, summarize(dragging),

@@ -5,6 +5,7 @@
 #     question (a screenshot) leaves it on disk.
 #  3. With xdotool: keyboard editing in a live window — duplicate, move, undo, save (Ctrl+S),
 #     Save As, the "*" in the title, and quitting with unsaved changes (Cancel, then Save).
+#  4. The editor at 1024x700 with a start that has seconds: it loads and draws.
 set -u
 
 studio=${PYCAST_STUDIO:?set PYCAST_STUDIO to the pycast-studio binary}
@@ -114,6 +115,22 @@ DRIVE
         fail "interactive: copy.json should hold 12 segments (saved on quit)"
     leftovers=$(find "$tmp" "$tmp/state" -name '*autosave*' 2>/dev/null)
     [ -z "$leftovers" ] || fail "interactive: autosaves left after a clean quit: $leftovers"
+fi
+
+# 4. A small screen: 1024x700, a start with seconds (the columns are sized to their text; the
+#    headless test tests/ui/test_frames.cpp checks the widths themselves).
+python3 - "$source_dir/shows/enterprise-meetup.json" "$tmp/seconds.json" <<'PY'
+import json, sys
+show = json.load(open(sys.argv[1]))
+show["show"]["start"] = "20:14:30"
+json.dump(show, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+if xvfb-run -a -s "$screen" "$studio" "$tmp/seconds.json" --size 1024x700 --screenshot "$tmp/small.png" \
+    >"$tmp/small.out" 2>"$tmp/small.err"; then
+    png_check "$tmp/small.png" 1024 700 || fail "small: bad screenshot"
+    grep -q '^problems: 0$' "$tmp/small.out" || fail "small: the show with seconds did not load: $(cat "$tmp/small.out")"
+else
+    fail "small: exit code $? — $(cat "$tmp/small.err")"
 fi
 
 if [ $failures -gt 0 ]; then

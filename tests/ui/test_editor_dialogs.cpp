@@ -3,6 +3,7 @@
 
 #include "dialogs/dialog_file.hpp"
 #include "dialogs/dialog_template.hpp"
+#include "editing/file_flow.hpp"
 #include "io/show_io.hpp"
 #include "test_editor_support.hpp"
 

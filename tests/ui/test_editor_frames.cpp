@@ -2,7 +2,7 @@
 // a title, a length that does not parse, shortcuts, Save As for an untitled show, closing.
 #include <doctest/doctest.h>
 
-#include "views/rundown/editor.hpp"
+#include "editing/rundown_editor.hpp"
 #include "test_editor_support.hpp"
 
 using namespace pycast;
@@ -106,11 +106,11 @@ TEST_CASE("the editor draws with each modal open over a 300-segment show") {
     }
 }
 
-TEST_CASE("typing a title in the inspector is one undo step, committed as typed") {
+TEST_CASE("typing a title in the inspector is one undo step, committed when the field is left") {
     PrivateWorkspace ws;
     Studio studio;
     studio.window.setDocument(documentOf(loadSample("pycast-episode.json")));
-    Editor& ed = studio.window.editor();
+    RundownEditor& ed = studio.window.editor();
     const std::string id = studio.window.document().show->rundown[1].id;
     const std::string before = studio.window.document().show->rundown[1].title;
     ed.selectSegment(id);
@@ -119,10 +119,12 @@ TEST_CASE("typing a title in the inspector is one undo step, committed as typed"
 
     // Five keystrokes; the first replaces the selected title.
     for (const char* c : {"技", "術", "深", "談", "!"}) studio.type(c);
-    CHECK(studio.window.document().show->rundown[1].title == "技術深談!");
-    CHECK(studio.window.document().dirty);
+    // A validated field commits at the end of the gesture, never a prefix on the way.
+    CHECK(studio.window.document().show->rundown[1].title == before);
     studio.press(keys::Enter);  // leaves the field
     studio.frames(2);
+    CHECK(studio.window.document().show->rundown[1].title == "技術深談!");
+    CHECK(studio.window.document().dirty);
     CHECK(studio.window.document().history.undoDepth() == 1);
 
     studio.press('Z', true);
@@ -140,7 +142,7 @@ TEST_CASE("a length typed as '5 min' shows a hint and leaves the model alone") {
     PrivateWorkspace ws;
     Studio studio;
     studio.window.setDocument(documentOf(loadSample("pycast-episode.json")));
-    Editor& ed = studio.window.editor();
+    RundownEditor& ed = studio.window.editor();
     const Segment seg = studio.window.document().show->rundown[2];
     ed.selectSegment(seg.id);
     ed.state().focusField = "planned";
@@ -150,7 +152,7 @@ TEST_CASE("a length typed as '5 min' shows a hint and leaves the model alone") {
     studio.press(keys::Enter);
     CHECK(studio.window.document().show->rundown[2].planned == seg.planned);
     CHECK_FALSE(studio.window.document().dirty);
-    const auto& invalid = ed.state().invalidText;
+    const auto& invalid = ed.state().drafts;
     REQUIRE(invalid.count("seg:" + seg.id + ":planned") == 1);
     CHECK(invalid.at("seg:" + seg.id + ":planned") == "5 min");
 
@@ -164,11 +166,76 @@ TEST_CASE("a length typed as '5 min' shows a hint and leaves the model alone") {
     CHECK(studio.window.document().history.undoDepth() == 1);
 }
 
+namespace {
+// Opens a sample in the studio with one segment selected and drawn.
+RundownEditor& selectInStudio(Studio& studio, const std::string& sample, std::size_t row) {
+    studio.window.setDocument(documentOf(loadSample(sample)));
+    RundownEditor& ed = studio.window.editor();
+    ed.selectSegment(studio.window.document().show->rundown[row].id);
+    studio.frames(2);
+    return ed;
+}
+
+// Puts the caret in a validated field, types `text` a character a frame, and leaves with Enter.
+void typeIntoField(Studio& studio, RundownEditor& ed, const char* field, const std::string& text) {
+    ed.state().focusField = field;
+    studio.frames(2);
+    for (std::size_t i = 0; i < text.size(); ++i) studio.type(text.substr(i, 1));
+    studio.press(keys::Enter);
+    studio.frames(1);
+}
+}  // namespace
+
+TEST_CASE("a length that shows red has changed nothing: 1:30h and 1:05:00x save no prefix") {
+    PrivateWorkspace ws;
+    Studio studio;
+    RundownEditor& ed = selectInStudio(studio, "pycast-episode.json", 2);
+    const Segment seg = studio.window.document().show->rundown[2];
+    const std::string key = "seg:" + seg.id + ":planned";
+
+    for (const char* typed : {"1:30h", "1:05:00x"}) {
+        CAPTURE(typed);
+        typeIntoField(studio, ed, "planned", typed);
+        CHECK(studio.window.document().show->rundown[2].planned == seg.planned);  // not 01:30, not 1:05:00
+        CHECK_FALSE(studio.window.document().dirty);
+        CHECK_FALSE(ed.canUndo());
+        REQUIRE(ed.state().drafts.count(key) == 1);
+        CHECK(ed.state().drafts.at(key) == typed);  // still in the field, red
+    }
+
+    // Typed right, it lands as the whole text, in one step.
+    typeIntoField(studio, ed, "planned", "1:05:00");
+    CHECK(studio.window.document().show->rundown[2].planned == 3900);
+    CHECK(studio.window.document().history.undoDepth() == 1);
+    CHECK(ed.state().drafts.count(key) == 0);
+}
+
+TEST_CASE("a fixed start that shows red has changed nothing, and nothing is committed while typing") {
+    PrivateWorkspace ws;
+    Studio studio;
+    RundownEditor& ed = selectInStudio(studio, "enterprise-meetup.json", 3);
+    const Segment seg = studio.window.document().show->rundown[3];
+
+    typeIntoField(studio, ed, "fixed", "19:5x");
+    CHECK(studio.window.document().show->rundown[3].fixedStart == seg.fixedStart);
+    CHECK_FALSE(studio.window.document().dirty);
+
+    // While a valid time is typed, the model waits for the end of the gesture.
+    ed.state().focusField = "fixed";
+    studio.frames(2);
+    for (const char* c : {"1", "9", ":", "4", "5"}) studio.type(c);
+    CHECK(studio.window.document().show->rundown[3].fixedStart == seg.fixedStart);
+    studio.press(keys::Enter);
+    studio.frames(1);
+    CHECK(studio.window.document().show->rundown[3].fixedStart == 19 * 3600 + 45 * 60);
+    CHECK(studio.window.document().history.undoDepth() == 1);
+}
+
 TEST_CASE("segment shortcuts: Ctrl+D, Insert, Alt+Up/Down, Delete, arrows") {
     PrivateWorkspace ws;
     Studio studio;
     studio.window.setDocument(documentOf(loadSample("enterprise-meetup.json")));
-    Editor& ed = studio.window.editor();
+    RundownEditor& ed = studio.window.editor();
     const Show original = *studio.window.document().show;
     const std::string third = original.rundown[2].id;
     ed.selectSegment(third);
@@ -209,7 +276,7 @@ TEST_CASE("segment shortcuts: Ctrl+D, Insert, Alt+Up/Down, Delete, arrows") {
 TEST_CASE("the Edit menu's labels name the step to undo and redo") {
     Studio studio;
     studio.window.setDocument(documentOf(loadSample("pycast-episode.json")));
-    Editor& ed = studio.window.editor();
+    RundownEditor& ed = studio.window.editor();
     const Segment first = studio.window.document().show->rundown.front();
     ed.setSegmentTitle(first.id, "新的開場");
     ed.endGesture();

@@ -1,5 +1,5 @@
-// Helpers for the editor tests: private config/state folders, a headless studio that can type
-// and press keys, and the names of the modals that are open.
+// Helpers for the editor tests: a headless studio that can type and press keys, and the names
+// of the modals that are open (private folders and sample documents: editing_test_support.hpp).
 #pragma once
 
 #include <imgui.h>
@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "../src/editing/editing_test_support.hpp"
 #include "editing/document.hpp"
 #include "shell/headless.hpp"
 #include "shell/main_window.hpp"
@@ -19,55 +20,15 @@
 
 namespace pycast::uitest {
 
-using ui::Document;
+using test::Bench;
+using test::documentOf;
+using test::leaveAutosave;
+using test::loadSample;
+using test::PrivateWorkspace;
 using ui::FontManager;
 using ui::FrameRequests;
 using ui::HeadlessImGui;
 using ui::MainWindow;
-
-// Points PYCAST_CONFIG_DIR and PYCAST_STATE_DIR at a temp folder for the test's lifetime, so
-// autosaves, templates and recent files never touch the user's own.
-class PrivateWorkspace {
-public:
-    PrivateWorkspace() {
-        save("PYCAST_CONFIG_DIR", m_config);
-        save("PYCAST_STATE_DIR", m_state);
-        setenv("PYCAST_CONFIG_DIR", (m_dir / "config").c_str(), 1);
-        setenv("PYCAST_STATE_DIR", (m_dir / "state").c_str(), 1);
-    }
-    ~PrivateWorkspace() {
-        restore("PYCAST_CONFIG_DIR", m_config);
-        restore("PYCAST_STATE_DIR", m_state);
-    }
-    PrivateWorkspace(const PrivateWorkspace&) = delete;
-    PrivateWorkspace& operator=(const PrivateWorkspace&) = delete;
-
-    std::filesystem::path operator/(const std::string& name) const { return m_dir / name; }
-    const std::filesystem::path& path() const { return m_dir.path(); }
-
-    // A copy of a sample show in this folder, to edit and save freely.
-    std::filesystem::path copyOfSample(const std::string& name) const {
-        const auto to = m_dir / name;
-        std::filesystem::copy_file(sourceDir() / "shows" / name, to,
-                                   std::filesystem::copy_options::overwrite_existing);
-        return to;
-    }
-
-private:
-    static void save(const char* name, std::optional<std::string>& out) {
-        if (const char* v = std::getenv(name)) out = v;
-    }
-    static void restore(const char* name, const std::optional<std::string>& value) {
-        if (value) {
-            setenv(name, value->c_str(), 1);
-        } else {
-            unsetenv(name);
-        }
-    }
-    TempDir m_dir;
-    std::optional<std::string> m_config;
-    std::optional<std::string> m_state;
-};
 
 // GLFW's key codes, which the studio's backend uses as ImGui key indices.
 namespace keys {
@@ -170,18 +131,5 @@ public:
     FrameRequests lastRequests;
     bool keepAutosaveOnExit = false;
 };
-
-inline Document documentOf(Show show, std::filesystem::path path = "/tmp/generated.json") {
-    Document doc;
-    doc.path = std::move(path);
-    doc.show = std::move(show);
-    doc.refreshAnalysis();
-    return doc;
-}
-
-inline Show loadSample(const std::string& name) {
-    LoadResult r = loadShowFile(sourceDir() / "shows" / name);
-    return *r.show;
-}
 
 }  // namespace pycast::uitest

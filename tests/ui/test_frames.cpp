@@ -1,9 +1,15 @@
 // The studio drawn headless: every sample, a broken file and a 300-segment show, frame after frame.
 #include <doctest/doctest.h>
 
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+
 #include "editing/document.hpp"
 #include "shell/headless.hpp"
 #include "shell/main_window.hpp"
+#include "test_editor_support.hpp"
 #include "ui_test_support.hpp"
 #include "views/views.hpp"
 
@@ -99,7 +105,7 @@ TEST_CASE("a 300-segment show draws, with the table clipped to the visible rows"
     CHECK(vertices300 < vertices30 * 2);
 
     // Selecting the last segment from the timeline scrolls the table there; nothing breaks.
-    window.ui().rundown.selectedSegmentId = "s-299";
+    window.editor().selectSegment("s-299");
     window.ui().rundown.scrollToSelected = true;
     drawMainWindow(window, imgui, 2);
     CHECK_FALSE(window.ui().rundown.scrollToSelected);
@@ -166,12 +172,12 @@ TEST_CASE("File > Reload and Open requests are applied after the frame") {
     CHECK(window.apply(open));
     CHECK(window.document().path == samples[1]);
 
-    window.ui().rundown.selectedSegmentId = window.document().show->rundown.back().id;
+    window.editor().selectSegment(window.document().show->rundown.back().id);
     FrameRequests reload;
     reload.reload = true;
     CHECK(window.apply(reload));
     CHECK(window.document().path == samples[1]);
-    CHECK(window.ui().rundown.selectedSegmentId == window.document().show->rundown.back().id);
+    CHECK(window.editor().selectedSegmentId() == window.document().show->rundown.back().id);
 
     FrameRequests quit;
     quit.quit = true;
@@ -191,4 +197,93 @@ TEST_CASE("a view asking for glyphs of new text gets them in the atlas by the ne
         CHECK(fonts.font(FontRole::Body)->FindGlyphNoFallback(static_cast<ImWchar>(0x9F98)) !=
               nullptr);
     }
+}
+
+namespace {
+
+// Every column of every table drawn last frame whose content ran past its cell: "Start: 20:14:3".
+std::vector<std::string> clippedColumns(ImGuiContext& g) {
+    std::vector<std::string> clipped;
+    for (int n = 0; n < g.Tables.GetMapSize(); ++n) {
+        ImGuiTable* table = g.Tables.TryGetMapData(n);
+        if (table == nullptr || table->LastFrameActive != g.FrameCount) continue;
+        for (int c = 0; c < table->ColumnsCount; ++c) {
+            const ImGuiTableColumn& column = table->Columns[c];
+            if (!column.IsEnabled || (column.Flags & ImGuiTableColumnFlags_WidthStretch)) continue;
+            const char* name = ImGui::TableGetColumnName(table, c);
+            const float contentEnd = std::max({column.ContentMaxXFrozen, column.ContentMaxXUnfrozen,
+                                               column.ContentMaxXHeadersIdeal});
+            if (contentEnd > column.WorkMaxX + 0.5f) {
+                clipped.push_back(std::string(name ? name : "?") + " needs " +
+                                  std::to_string(contentEnd - column.WorkMinX) + " px, has " +
+                                  std::to_string(column.WorkMaxX - column.WorkMinX));
+            }
+        }
+    }
+    return clipped;
+}
+
+// The child window whose name ends with `id` ("##totals"), drawn last frame.
+ImGuiWindow* childWindow(ImGuiContext& g, const std::string& id) {
+    for (ImGuiWindow* w : g.Windows) {
+        const std::string name = w->Name;
+        if (w->Active && name.find("/" + id) != std::string::npos) return w;
+    }
+    return nullptr;
+}
+
+// How much wider the content of a window is than the window shows (0 when it fits).
+float overflow(const ImGuiWindow& w) { return std::max(0.0f, w.ContentSize.x - w.ContentRegionRect.GetWidth()); }
+
+// A show whose start has seconds, so every start and end shows them, and whose hard out note
+// is long: the texts that were cut.
+Show showWithSeconds() {
+    Show show = loadSample("enterprise-meetup.json");
+    show.meta.startTime = 20 * 3600 + 14 * 60 + 30;
+    show.meta.hardOut = 22 * 3600 + 35 * 60;
+    show.rundown[6].fixedStart = 20 * 3600 + 44 * 60 + 30;
+    return show;
+}
+
+}  // namespace
+
+TEST_CASE("the editor's columns fit their widest text, at 1024x700 and at 1400x900") {
+    for (const ImVec2 size : {ImVec2(1024, 700), ImVec2(1400, 900)}) {
+        CAPTURE(size.x);
+        FontManager fonts;
+        HeadlessImGui imgui(fonts, size);
+        MainWindow window(fonts, {});
+        window.setDocument(documentFor(showWithSeconds()));
+        drawMainWindow(window, imgui, 4);
+        ImGuiContext& g = *imgui.context();
+        CHECK(clippedColumns(g) == std::vector<std::string>{});
+
+        // The totals (beside the inspector, or one of its pages in a narrow window) wrap
+        // instead of running past the edge: "hard out 22:35" is whole.
+        if (size.x < 1100) window.editor().state().showPage = InspectorPage::Totals;
+        drawMainWindow(window, imgui, 6);  // the page appears, then its scrollbar: widths settle
+        ImGuiWindow* totals = childWindow(g, size.x < 1100 ? "##page" : "##totals");
+        REQUIRE(totals != nullptr);
+        CHECK_MESSAGE(overflow(*totals) == 0.0f, std::string(totals->Name));
+    }
+}
+
+TEST_CASE("the read-only rundown table's columns fit their widest text") {
+    FontManager fonts;
+    HeadlessImGui imgui(fonts, ImVec2(1024, 700));
+    const Document doc = documentFor(showWithSeconds());
+    UiState ui;
+    for (int frame = 0; frame < 3; ++frame) {
+        FrameRequests requests;
+        const std::string unbalanced = imgui.frame([&] {
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(ImVec2(1024, 700));
+            ImGui::Begin("##rundown-only");
+            ViewContext ctx{doc, ui, fonts, requests};
+            drawRundownView(ctx);
+            ImGui::End();
+        });
+        CHECK(unbalanced.empty());
+    }
+    CHECK(clippedColumns(*imgui.context()) == std::vector<std::string>{});
 }

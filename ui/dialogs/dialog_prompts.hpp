@@ -4,18 +4,17 @@
 #include <string>
 #include <vector>
 
+#include "editing/file_flow.hpp"
 #include "io/show_io.hpp"
 #include "io/workspace.hpp"
 
 namespace pycast::ui {
 
-enum class UnsavedChoice { None, Save, DontSave, Cancel };
 // "Save changes to “<title>” before <action>?" with Save / Don't save / Cancel. Opens on the
 // frame `request` is set (and clears it); returns the choice on the frame it is made.
 UnsavedChoice drawUnsavedChangesDialog(bool& request, const std::string& showTitle,
                                        const std::string& action);
 
-enum class RestoreChoice { None, Restore, Discard };
 // "Restore unsaved changes from <savedAt>?" for one autosave.
 RestoreChoice drawRestoreDialog(bool& request, const Autosave& offer);
 

@@ -43,32 +43,6 @@ std::vector<TemplateSummary> summarizeTemplates(const fs::path& builtInDir) {
     return out;
 }
 
-Show blankShow() {
-    Show show;
-    show.meta.series = "PyCast";
-    show.meta.title = "Untitled show";
-    show.meta.kind = ShowKind::Episode;
-    show.meta.target = 30 * 60;
-    Person host;
-    host.id = "p-host";
-    host.name = "Host";
-    host.role = Role::Host;
-    show.people.push_back(host);
-    Segment intro;
-    intro.id = "s-intro";
-    intro.title = "Intro";
-    intro.kind = SegmentKind::Intro;
-    intro.planned = 2 * 60;
-    intro.speakers = {"p-host"};
-    Segment outro = intro;
-    outro.id = "s-outro";
-    outro.title = "Outro";
-    outro.kind = SegmentKind::Outro;
-    outro.planned = 60;
-    show.rundown = {intro, outro};
-    return show;
-}
-
 void TemplatePicker::open(const fs::path& builtInDir) {
     m_builtInDir = builtInDir;
     m_templates = summarizeTemplates(builtInDir);

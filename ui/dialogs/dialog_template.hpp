@@ -31,9 +31,6 @@ struct TemplateSummary {
 // Every template in builtInDir and userTemplatesDir(), summarized.
 std::vector<TemplateSummary> summarizeTemplates(const std::filesystem::path& builtInDir);
 
-// A blank show to start from: a title, a host, an intro and an outro.
-Show blankShow();
-
 class TemplatePicker {
 public:
     struct Choice {

@@ -16,6 +16,6 @@ int main(int argc, char** argv) {
         std::cout << usage("pycast-studio");
         return 0;
     }
-    App app(parsed.options, executableDir(argc > 0 ? argv[0] : nullptr));
+    App app(parsed.options, pycast::executableDir(argc > 0 ? argv[0] : nullptr));
     return app.run();
 }

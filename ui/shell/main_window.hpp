@@ -1,7 +1,9 @@
-// The main window's content: document, UI state, views, menus, status bar (UI thread).
+// The main window's content: document, UI state, views, menus, status bar, and the dialogs of
+// the file flow (editing/file_flow.hpp decides; this draws and asks) (UI thread).
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,7 +13,8 @@
 #include "dialogs/dialog_prompts.hpp"
 #include "dialogs/dialog_template.hpp"
 #include "editing/document.hpp"
-#include "views/rundown/editor.hpp"
+#include "editing/file_flow.hpp"
+#include "editing/rundown_editor.hpp"
 #include "shell/fonts.hpp"
 #include "views/views.hpp"
 #include "io/workspace.hpp"
@@ -32,30 +35,31 @@ public:
     MainWindow& operator=(const MainWindow&) = delete;
 
     // Shows `doc` at once, whatever is unsaved (tests, start-up; user actions go through open()).
-    void setDocument(Document doc);
+    void setDocument(Document doc) { m_files.setDocument(std::move(doc)); }
     // Opens a show file; with unsaved changes, asks first (Save / Don't save / Cancel). Offers
     // to restore an autosave the file has.
-    void open(const std::filesystem::path& file);
+    void open(const std::filesystem::path& file) { m_files.open(file); }
     const Document& document() const { return m_document; }
     UiState& ui() { return m_ui; }
     ViewRegistry& views() { return m_views; }
-    Editor& editor() { return m_editor; }
+    RundownEditor& editor() { return m_editor; }
+    FileFlow& files() { return m_files; }
 
     // Keeps File > Open Recent in `store` (the App passes configDir()/recent.json; without it the
     // list lives only as long as the window, so tests leave the user's list alone).
-    void useRecentFiles(const std::filesystem::path& store);
-    const std::vector<std::filesystem::path>& recentFiles() const;
+    void useRecentFiles(const std::filesystem::path& store) { m_files.useRecentFiles(store); }
+    const std::vector<std::filesystem::path>& recentFiles() const { return m_files.recentFiles(); }
 
     // The window's close button, Ctrl+Q: true when it may close now. With unsaved changes it
     // asks instead and returns false; the answer closes the window or not.
-    bool requestClose();
+    bool requestClose() { return m_files.requestClose(); }
     // The close was called off elsewhere (the live show prompt): ask about unsaved edits again.
-    void cancelClose() { m_closeConfirmed = false; }
+    void cancelClose() { m_files.cancelClose(); }
 
     // What the File menu does, callable from tests: each opens the same dialog the menu does.
     void showOpenDialog();
     void showTemplatePicker();
-    void save();  // Ctrl+S; an untitled show goes to Save As
+    void save() { m_files.save(); }  // Ctrl+S; an untitled show goes to Save As
     void showSaveAsDialog();
     void showSaveTemplateDialog();
     void showImportDialog();                                // picks the CSV file
@@ -69,8 +73,8 @@ public:
     const FileDialog& fileDialog() const { return m_fileDialog; }
 
     // What the editor's questions' buttons do (the dialogs call these; so can tests).
-    void answerUnsavedChanges(UnsavedChoice choice);
-    void answerRestore(RestoreChoice choice);
+    void answerUnsavedChanges(UnsavedChoice choice) { m_files.answerUnsaved(choice); }
+    void answerRestore(RestoreChoice choice) { m_files.answerRestore(choice); }
 
     // Draws the whole studio as one frame's content.
     void draw(FrameRequests& requests);
@@ -88,37 +92,28 @@ public:
     void selectView(const std::string& id) { m_selectTab = id; }
 
 private:
-    // Something that replaces the document or ends the program: done at once when nothing is
-    // unsaved, else after the unsaved-changes question.
-    struct PendingAction {
-        enum class Kind { None, Open, Reload, Replace, Quit };
-        Kind kind = Kind::None;
-        std::filesystem::path file;
-        std::optional<Document> document;  // Replace: a new show from a template
-        std::string verb() const;          // "opening x.json", for the question
-    };
     enum class FilePurpose { Open, SaveAs, SaveTemplate, ExportMarkdown, ExportCsv, ExportText, ImportCsv };
 
     void handleShortcuts(FrameRequests& requests);
+    // main_menu.cpp
     void drawMenuBar(FrameRequests& requests);
     void drawFileMenu(FrameRequests& requests);
     void drawEditMenu();
     void drawViews(FrameRequests& requests);
+    // status_bar.cpp
     void drawStatusBar();
+    void drawToast();
     void drawFileDialog();
     void drawEditorDialogs();
     void drawAboutDialog();
-    void drawToast();
     void afterEdits();
+    // Runs `action` once the frame's widgets are drawn (a dialog's answer that replaces or saves
+    // the document): nothing changes under a view that is drawing it.
+    void later(std::function<void()> action) { m_afterFrame.push_back(std::move(action)); }
 
-    void guarded(PendingAction action);
-    void run(PendingAction action);
-    void openNow(const std::filesystem::path& file);
-    void newFromTemplate(const std::optional<std::filesystem::path>& templateFile);
-    void saveAs(const std::filesystem::path& file);
-    void saveFinished(bool ok);
+    FileFlowEvents fileFlowEvents();
+    void documentReplaced();
     void notify(std::string message, bool problem = false);
-    void addRecent(const std::filesystem::path& file);
     std::vector<FilePlace> places() const;
     std::filesystem::path documentFolder() const;
     std::filesystem::path samplesFolder() const;
@@ -127,7 +122,8 @@ private:
     std::vector<std::filesystem::path> m_showDirs;
     Document m_document;
     UiState m_ui;
-    Editor m_editor{m_document, m_ui.rundown};  // after the document: goes first, autosaving it
+    RundownEditor m_editor{m_document};  // after the document: goes first, autosaving it
+    FileFlow m_files{m_document, m_editor};
     ViewRegistry m_views;
     std::string m_selectTab;  // tab to bring to front on the next frame
     bool m_aboutRequested = false;
@@ -137,12 +133,9 @@ private:
     TemplatePicker m_templatePicker;
     ImportDialog m_importDialog;
     MessageDialog m_message;
-    PendingAction m_pending;
-    bool m_unsavedRequested = false;
-    bool m_restoreRequested = false;
-    bool m_closeConfirmed = false;
-    std::optional<RecentFiles> m_recent;
-    std::vector<std::filesystem::path> m_recentInMemory;
+    bool m_unsavedRequested = false;  // open the unsaved-changes question this frame
+    bool m_restoreRequested = false;  // open the restore question this frame
+    std::vector<std::function<void()>> m_afterFrame;
     int m_seenChanges = 0;
     double m_toastUntil = 0.0;
     bool m_toastProblem = false;

@@ -12,12 +12,16 @@
 #include "editing/document.hpp"
 #include "shell/fonts.hpp"
 
+namespace pycast {
+class RundownEditor;  // editing/rundown_editor.hpp: the edits, the selection (by id), the files
+}
+
 namespace pycast::ui {
 
-// UI-only state, kept apart from the document (Tracy's ViewData). Ids, never row indices.
+// UI-only state, kept apart from the document (Tracy's ViewData). The selection is the editing
+// model's (RundownEditor::selection()).
 struct RundownViewState {
-    std::string selectedSegmentId;
-    bool scrollToSelected = false;
+    bool scrollToSelected = false;  // a jump (from the timeline): place the selected row 40% down
     bool showTimeline = true;
     bool showTotals = true;
 };
@@ -42,7 +46,6 @@ struct FrameRequests {
 };
 
 struct LiveContext;  // live_view.hpp: the live session, for the Live tab
-class Editor;        // editor.hpp: the rundown editor's actions
 
 struct ViewContext {
     const Document& document;
@@ -50,7 +53,7 @@ struct ViewContext {
     const FontManager& fonts;
     FrameRequests& requests;
     LiveContext* live = nullptr;  // null where there is no live session (tests, tools)
-    Editor* editor = nullptr;     // null where the document is read-only
+    RundownEditor* editor = nullptr;  // null where the document is read-only
 };
 
 enum class ViewPlace {

@@ -9,13 +9,29 @@
 
 namespace pycast::ui {
 
+float chipWidth(std::string_view text) {
+    return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x + ImGui::GetFontSize() * 0.9f;
+}
+
+float widestText(std::initializer_list<std::string_view> texts) {
+    float widest = 0.0f;
+    for (std::string_view t : texts) widest = std::max(widest, ImGui::CalcTextSize(t.data(), t.data() + t.size()).x);
+    return widest;
+}
+
+float widestKindChip() {
+    float widest = 0.0f;
+    for (SegmentKind kind : allSegmentKinds()) widest = std::max(widest, chipWidth(kindLabel(kind)));
+    return widest;
+}
+
 void chip(std::string_view text, ImU32 background, ImU32 textColour) {
     // Laid out as one text line so the chip's label shares the baseline of the text around it;
     // the background reaches a little above and below the line.
     const char* begin = text.data();
     const char* end = begin + text.size();
     const ImVec2 textSize = ImGui::CalcTextSize(begin, end);
-    const float padX = ImGui::GetFontSize() * 0.45f;
+    const float padX = ImGui::GetFontSize() * 0.45f;  // chipWidth() adds the same twice
     const float padY = ImGui::GetFontSize() * 0.1f;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 size(textSize.x + padX * 2, textSize.y);
@@ -59,7 +75,9 @@ void textColoured(std::string_view text, ImU32 colour) {
 void sectionHeader(const char* label) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, colours::kTextDim);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(label);
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;

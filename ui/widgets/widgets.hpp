@@ -3,8 +3,10 @@
 
 #include <imgui.h>
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/show.hpp"
 
@@ -16,6 +18,25 @@ std::string speakersText(const Show& show, const Segment& segment, bool withComp
 
 // A rounded label with a coloured background, laid out as one item on the current line.
 void chip(std::string_view text, ImU32 background, ImU32 textColour);
+
+// How wide chip(text) is drawn, in pixels of the current font.
+float chipWidth(std::string_view text);
+
+// The width of the widest of `texts` in the current font: a table column sized to its content
+// (a header and the longest value it shows) never clips "20:14:30" to "20:14:3".
+float widestText(std::initializer_list<std::string_view> texts);
+
+// The longest of the strings it was shown, by characters: with tabular digits, the widest
+// time or length of a column.
+struct LongestText {
+    std::string text;
+    void consider(std::string candidate) {
+        if (candidate.size() > text.size()) text = std::move(candidate);
+    }
+};
+
+// The widest chip of any segment kind: the Kind column fits every label.
+float widestKindChip();
 
 // Text cut with "…" to maxWidth (0: the space left on the line); the full text shows in a
 // tooltip when cut. colour 0 means the normal text colour.

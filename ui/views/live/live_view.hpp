@@ -10,11 +10,12 @@
 #include "views/live/live_controller.hpp"
 #include "views/live/live_digits.hpp"
 
+namespace pycast { struct Document; }  // editing/document.hpp
+
 namespace pycast::ui {
 
 struct FrameRequests;
 class FontManager;
-struct Document;
 
 // When the producer's message changes, the views pulse it for a few seconds. The first
 // message seen (say, after a resume) is shown without a pulse: it is not news.

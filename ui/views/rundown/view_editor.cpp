@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/duration.hpp"
-#include "views/rundown/editor.hpp"
+#include "editing/rundown_editor.hpp"
 #include "views/rundown/editor_view.hpp"
 #include "shell/theme.hpp"
 #include "views/views.hpp"
@@ -18,6 +18,9 @@ namespace pycast::ui {
 namespace {
 
 constexpr const char* kSegmentPayload = "PYCAST_SEGMENT";
+
+// Below this width (in font sizes; about 1100 px) the totals move into the inspector.
+constexpr float kWideLayoutEm = 68.0f;
 
 bool keyPressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); }
 
@@ -40,73 +43,84 @@ void toolbarSeparator() {
     ImGui::SameLine();
 }
 
-void drawToolbar(ViewContext& ctx, Editor& ed) {
+void drawToolbar(ViewContext& ctx, RundownEditor& ed) {
     const Document& doc = ctx.document;
     const bool hasSelection = ed.selectedSegment() != nullptr;
     const int index = ed.selectedIndex();
     const int count = static_cast<int>(doc.show->rundown.size());
 
     if (toolButton("+ Add", "Add a segment below the selection  (Insert, Ctrl+Enter)")) {
-        ed.post([](Editor& e) { e.addSegment(InsertWhere::Below); });
+        ed.post([](RundownEditor& e) { e.addSegment(InsertWhere::Below); });
     }
     ImGui::SameLine();
     if (toolButton("Insert above", "Add a segment above the selection  (Ctrl+Shift+Enter)", hasSelection)) {
-        ed.post([](Editor& e) { e.addSegment(InsertWhere::Above); });
+        ed.post([](RundownEditor& e) { e.addSegment(InsertWhere::Above); });
     }
     ImGui::SameLine();
     if (toolButton("Duplicate", "Copy the selected segment below it  (Ctrl+D)", hasSelection)) {
-        ed.post([](Editor& e) { e.duplicateSelected(); });
+        ed.post([](RundownEditor& e) { e.duplicateSelected(); });
     }
     ImGui::SameLine();
     if (toolButton("Delete", "Delete the selected segment  (Delete)", hasSelection)) {
-        ed.post([](Editor& e) { e.deleteSelected(); });
+        ed.post([](RundownEditor& e) { e.deleteSelected(); });
     }
     toolbarSeparator();
     if (toolButton("↑ Up", "Move the selected segment up  (Alt+Up, or drag the row)", index > 0)) {
-        ed.post([](Editor& e) { e.moveSelected(-1); });
+        ed.post([](RundownEditor& e) { e.moveSelected(-1); });
     }
     ImGui::SameLine();
     if (toolButton("↓ Down", "Move the selected segment down  (Alt+Down, or drag the row)",
                    index >= 0 && index + 1 < count)) {
-        ed.post([](Editor& e) { e.moveSelected(1); });
+        ed.post([](RundownEditor& e) { e.moveSelected(1); });
     }
     toolbarSeparator();
     const std::string undoTip = ed.canUndo() ? "Undo " + doc.history.undoLabel() + "  (Ctrl+Z)"
                                              : std::string("Nothing to undo");
-    if (toolButton("Undo", undoTip.c_str(), ed.canUndo())) ed.post([](Editor& e) { e.undo(); });
+    if (toolButton("Undo", undoTip.c_str(), ed.canUndo())) ed.post([](RundownEditor& e) { e.undo(); });
     ImGui::SameLine();
     const std::string redoTip = ed.canRedo() ? "Redo " + doc.history.redoLabel() + "  (Ctrl+Shift+Z)"
                                              : std::string("Nothing to redo");
-    if (toolButton("Redo", redoTip.c_str(), ed.canRedo())) ed.post([](Editor& e) { e.redo(); });
+    if (toolButton("Redo", redoTip.c_str(), ed.canRedo())) ed.post([](RundownEditor& e) { e.redo(); });
 
-    // Right: what the rundown adds up to, always in view while editing.
+    // Right: what the rundown adds up to, always in view while editing; shorter forms when the
+    // window is narrow, so it is never cut at the edge.
     if (doc.analysis) {
         const RundownAnalysis& a = *doc.analysis;
-        std::string summary = std::to_string(count) + (count == 1 ? " segment · " : " segments · ") +
-                              formatDuration(a.plannedTotal);
+        const std::string segments = std::to_string(count) + (count == 1 ? " segment · " : " segments · ");
+        std::string total = formatDuration(a.plannedTotal);
+        std::string verdict;
         ImU32 colour = colours::kTextDim;
         if (a.target > 0) {
-            summary += " of " + formatDuration(a.target);
+            total += " of " + formatDuration(a.target);
             if (a.overUnder > 0) {
-                summary += "  (" + formatDuration(a.overUnder) + " over)";
+                verdict = "  (" + formatDuration(a.overUnder) + " over)";
                 colour = colours::kBad;
             } else if (a.overUnder < 0) {
-                summary += "  (" + formatDuration(-a.overUnder) + " under)";
+                verdict = "  (" + formatDuration(-a.overUnder) + " under)";
                 colour = colours::kWarning;
             } else {
                 colour = colours::kGood;
             }
         }
         ImGui::SameLine();
+        const float room = ImGui::GetContentRegionAvail().x;
+        std::string summary;
+        for (const std::string& candidate : {segments + total + verdict, total + verdict, total}) {
+            summary = candidate;
+            if (ImGui::CalcTextSize(candidate.c_str()).x <= room) break;
+        }
         ImGui::AlignTextToFramePadding();
         alignRight(summary);
         textColoured(summary, colour);
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("%s", (segments + total + verdict).c_str());
+        }
     }
 }
 
 // Segment shortcuts. Keys that also edit text (Delete, arrows, Enter) only act when the table
 // (or the toolbar) has the keyboard, never while a field is being typed into.
-void handleShortcuts(Editor& ed, bool tableHasKeys) {
+void handleShortcuts(RundownEditor& ed, bool tableHasKeys) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
@@ -116,24 +130,24 @@ void handleShortcuts(Editor& ed, bool tableHasKeys) {
     const bool enter = keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter);
 
     if (ctrl && !shift && !alt && ImGui::IsKeyPressed('D', false)) {
-        ed.post([](Editor& e) { e.duplicateSelected(); });
+        ed.post([](RundownEditor& e) { e.duplicateSelected(); });
     }
     if ((keyPressed(ImGuiKey_Insert) && !ctrl && !alt) || (ctrl && !alt && enter)) {
         const InsertWhere where = shift ? InsertWhere::Above : InsertWhere::Below;
-        ed.post([where](Editor& e) { e.addSegment(where); });
+        ed.post([where](RundownEditor& e) { e.addSegment(where); });
     }
     if (alt && !ctrl && (keyPressed(ImGuiKey_UpArrow) || keyPressed(ImGuiKey_DownArrow))) {
         const int delta = keyPressed(ImGuiKey_UpArrow) ? -1 : 1;
-        ed.post([delta](Editor& e) { e.moveSelected(delta); });
+        ed.post([delta](RundownEditor& e) { e.moveSelected(delta); });
         // Letting go of Alt would otherwise move the keyboard to the menu bar.
         ImGui::GetCurrentContext()->NavWindowingToggleLayer = false;
     }
     if (!tableHasKeys || ctrl || alt) return;
-    if (keyPressed(ImGuiKey_Delete)) ed.post([](Editor& e) { e.deleteSelected(); });
-    if (keyPressed(ImGuiKey_UpArrow)) ed.post([](Editor& e) { e.selectRelative(-1); });
-    if (keyPressed(ImGuiKey_DownArrow)) ed.post([](Editor& e) { e.selectRelative(1); });
-    if (keyPressed(ImGuiKey_Home)) ed.post([](Editor& e) { e.selectRelative(-1'000'000); });
-    if (keyPressed(ImGuiKey_End)) ed.post([](Editor& e) { e.selectRelative(1'000'000); });
+    if (keyPressed(ImGuiKey_Delete)) ed.post([](RundownEditor& e) { e.deleteSelected(); });
+    if (keyPressed(ImGuiKey_UpArrow)) ed.post([](RundownEditor& e) { e.selectRelative(-1); });
+    if (keyPressed(ImGuiKey_DownArrow)) ed.post([](RundownEditor& e) { e.selectRelative(1); });
+    if (keyPressed(ImGuiKey_Home)) ed.post([](RundownEditor& e) { e.selectRelative(-1'000'000); });
+    if (keyPressed(ImGuiKey_End)) ed.post([](RundownEditor& e) { e.selectRelative(1'000'000); });
     if (enter && !shift) {
         ed.state().focusField = "title";
         ed.state().showPage = InspectorPage::Segment;
@@ -146,31 +160,31 @@ int dropIndex(int from, int row, bool above) {
     return gap > from ? gap - 1 : gap;
 }
 
-void rowContextMenu(Editor& ed, const std::string& id, int row, int count) {
+void rowContextMenu(RundownEditor& ed, const std::string& id, int row, int count) {
     if (!ImGui::BeginPopupContextItem("##row-menu")) return;
-    if (ImGui::IsWindowAppearing()) ed.post([id](Editor& e) { e.selectSegment(id); });
+    if (ImGui::IsWindowAppearing()) ed.post([id](RundownEditor& e) { e.selectSegment(id); });
     if (ImGui::MenuItem("Insert above", "Ctrl+Shift+Enter")) {
-        ed.post([](Editor& e) { e.addSegment(InsertWhere::Above); });
+        ed.post([](RundownEditor& e) { e.addSegment(InsertWhere::Above); });
     }
     if (ImGui::MenuItem("Add below", "Ctrl+Enter")) {
-        ed.post([](Editor& e) { e.addSegment(InsertWhere::Below); });
+        ed.post([](RundownEditor& e) { e.addSegment(InsertWhere::Below); });
     }
-    if (ImGui::MenuItem("Duplicate", "Ctrl+D")) ed.post([](Editor& e) { e.duplicateSelected(); });
+    if (ImGui::MenuItem("Duplicate", "Ctrl+D")) ed.post([](RundownEditor& e) { e.duplicateSelected(); });
     ImGui::Separator();
     if (ImGui::MenuItem("Move up", "Alt+Up", false, row > 0)) {
-        ed.post([](Editor& e) { e.moveSelected(-1); });
+        ed.post([](RundownEditor& e) { e.moveSelected(-1); });
     }
     if (ImGui::MenuItem("Move down", "Alt+Down", false, row + 1 < count)) {
-        ed.post([](Editor& e) { e.moveSelected(1); });
+        ed.post([](RundownEditor& e) { e.moveSelected(1); });
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Delete", "Delete")) ed.post([](Editor& e) { e.deleteSelected(); });
+    if (ImGui::MenuItem("Delete", "Delete")) ed.post([](RundownEditor& e) { e.deleteSelected(); });
     ImGui::EndPopup();
 }
 
 // Scrolls the table's window so the selected row is in view: minimally (a move, a key), or
 // with the row placed 40% down (a jump from the timeline).
-void scrollToSelection(ViewContext& ctx, Editor& ed, float rowHeight, float headerHeight) {
+void scrollToSelection(ViewContext& ctx, RundownEditor& ed, float rowHeight, float headerHeight) {
     RundownViewState& state = ctx.ui.rundown;
     EditorState& es = ed.state();
     if (!state.scrollToSelected && !es.ensureSelectedVisible) return;
@@ -191,7 +205,7 @@ void scrollToSelection(ViewContext& ctx, Editor& ed, float rowHeight, float head
     es.ensureSelectedVisible = false;
 }
 
-void drawEditorTable(ViewContext& ctx, Editor& ed, float height) {
+void drawEditorTable(ViewContext& ctx, RundownEditor& ed, float height) {
     const Show& show = *ctx.document.show;
     const RundownAnalysis& analysis = *ctx.document.analysis;
     const bool hasClock = show.meta.startTime.has_value();
@@ -207,16 +221,31 @@ void drawEditorTable(ViewContext& ctx, Editor& ed, float height) {
         return;
     }
     const float em = ImGui::GetFontSize();
-    const ImGuiTableColumnFlags fixed = ImGuiTableColumnFlags_WidthFixed;
+    // Columns of times, lengths and kinds are as wide as their widest text (measured, never
+    // guessed), and follow it when it changes: a start of 20:14:30 is shown whole.
+    LongestText start, length, fixedAt;
+    for (std::size_t i = 0; i < show.rundown.size(); ++i) {
+        const Segment& seg = show.rundown[i];
+        if (i < analysis.segments.size()) {
+            const SegmentTiming& t = analysis.segments[i];
+            start.consider(t.startTimeOfDay ? formatTimeOfDay(*t.startTimeOfDay) : formatDuration(t.startOffset));
+        }
+        length.consider(formatDuration(seg.planned));
+        if (seg.fixedStart) fixedAt.consider(formatTimeOfDay(*seg.fixedStart));
+    }
+    const char* startHeader = hasClock ? "Start" : "Offset";
+    const ImGuiTableColumnFlags fixed = ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("#", fixed | ImGuiTableColumnFlags_NoHide, em * 1.7f);
-    ImGui::TableSetupColumn(hasClock ? "Start" : "Offset", fixed, em * 3.2f);
+    ImGui::TableSetupColumn("#", fixed | ImGuiTableColumnFlags_NoHide,
+                            widestText({"#", std::to_string(show.rundown.size())}));
+    ImGui::TableSetupColumn(startHeader, fixed, widestText({startHeader, start.text}));
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoHide, 4.0f);
-    ImGui::TableSetupColumn("Kind", fixed, em * 6.2f);
-    ImGui::TableSetupColumn("Length", fixed, em * 3.6f);
+    ImGui::TableSetupColumn("Kind", fixed, std::max(widestText({"Kind"}), widestKindChip()));
+    ImGui::TableSetupColumn("Length", fixed, widestText({"Length", length.text}));
     ImGui::TableSetupColumn("Speakers", ImGuiTableColumnFlags_WidthStretch, 1.8f);
     ImGui::TableSetupColumn("Notes", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultHide, 1.6f);
-    ImGui::TableSetupColumn("Fixed", fixed | (anyFixed ? 0 : ImGuiTableColumnFlags_Disabled), em * 3.0f);
+    ImGui::TableSetupColumn("Fixed", fixed | (anyFixed ? 0 : ImGuiTableColumnFlags_Disabled),
+                            widestText({"Fixed", fixedAt.text}));
     // Arrow keys are the table's own (they select rows): keep ImGui's navigation out of it.
     ImGui::PushItemFlag(ImGuiItemFlags_NoNav, true);
     ImGui::TableHeadersRow();
@@ -264,7 +293,7 @@ void drawEditorTable(ViewContext& ctx, Editor& ed, float height) {
             ImGui::PopItemFlag();
             if (clicked) {
                 const std::string id = seg.id;
-                ed.post([id](Editor& e) { e.selectSegment(id); });
+                ed.post([id](RundownEditor& e) { e.selectSegment(id); });
                 ed.state().showPage = InspectorPage::Segment;
                 if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
                     // Double-click a cell: edit that field in the inspector.
@@ -299,7 +328,7 @@ void drawEditorTable(ViewContext& ctx, Editor& ed, float height) {
                         const int from = show.segmentIndex(id);
                         if (from >= 0) {
                             const int to = dropIndex(from, row, above);
-                            ed.post([id, to](Editor& e) { e.moveSegment(id, to); });
+                            ed.post([id, to](RundownEditor& e) { e.moveSegment(id, to); });
                         }
                     }
                 }
@@ -377,7 +406,7 @@ void drawEditorView(ViewContext& ctx) {
         drawRundownView(ctx);
         return;
     }
-    Editor& ed = *ctx.editor;
+    RundownEditor& ed = *ctx.editor;
     EditorState& es = ed.state();
     handleShortcuts(ed, es.tableHasKeys);
     bool tableHasKeys = ImGui::IsWindowFocused();  // the tab's own window: the toolbar
@@ -390,16 +419,20 @@ void drawEditorView(ViewContext& ctx) {
     drawToolbar(ctx, ed);
 
     // Table | inspector | totals, as a resizable layout table so the producer can shift space.
+    // In a narrow window (1024 px) the totals become a page of the inspector, so the table keeps
+    // room for its titles.
     const float em = ImGui::GetFontSize();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const bool totals = ctx.ui.rundown.showTotals;
+    const bool narrow = avail.x < em * kWideLayoutEm;
+    const bool totals = ctx.ui.rundown.showTotals && !narrow;
     const ImGuiTableFlags layoutFlags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
                                         ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoPadOuterX;
     const float height = std::max(avail.y, em * 4);
     if (ImGui::BeginTable("##editor-layout", 3, layoutFlags, ImVec2(avail.x, height))) {
         ImGui::TableSetupColumn("rundown", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         // First widths scale with the window (the user's own widths are kept after that).
-        const float inspectorWidth = std::clamp(avail.x * 0.27f, em * 17.0f, em * 24.0f);
+        const float inspectorWidth = narrow ? std::clamp(avail.x * 0.4f, em * 17.0f, em * 26.0f)
+                                          : std::clamp(avail.x * 0.27f, em * 17.0f, em * 24.0f);
         const float totalsWidth = std::clamp(avail.x * 0.235f, em * 15.0f, em * 22.0f);
         ImGui::TableSetupColumn("inspector", ImGuiTableColumnFlags_WidthFixed, inspectorWidth);
         ImGui::TableSetupColumn("totals", ImGuiTableColumnFlags_WidthFixed | (totals ? 0 : ImGuiTableColumnFlags_Disabled),
@@ -417,7 +450,7 @@ void drawEditorView(ViewContext& ctx) {
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em * 0.8f, em * 0.5f));
         ImGui::BeginChild("##inspector", ImVec2(0, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
         ImGui::PopStyleVar();
-        drawInspector(ctx, ed);
+        drawInspector(ctx, ed, ctx.ui.rundown.showTotals && narrow);
         ImGui::EndChild();
 
         if (totals && ImGui::TableSetColumnIndex(2)) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/duration.hpp"
+#include "editing/rundown_editor.hpp"
 #include "shell/theme.hpp"
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
@@ -54,6 +55,7 @@ void drawRundownTable(ViewContext& ctx, float height) {
     const RundownAnalysis& analysis = *ctx.document.analysis;
     RundownViewState& state = ctx.ui.rundown;
     const bool hasClock = show.meta.startTime.has_value();
+    const std::string selectedId = ctx.editor ? ctx.editor->selectedSegmentId() : std::string();
 
     enum Column { Number, Start, Clock, Title, Kind, Planned, Speakers, Notes, Fixed, Elastic };
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
@@ -63,25 +65,37 @@ void drawRundownTable(ViewContext& ctx, float height) {
     const float width = ImGui::GetContentRegionAvail().x;
     if (!ImGui::BeginTable("rundown", 10, flags, ImVec2(width, height))) return;
 
-    const float em = ImGui::GetFontSize();
-    const ImGuiTableColumnFlags fixed = ImGuiTableColumnFlags_WidthFixed;
+    // Columns of times, lengths and kinds are as wide as their widest text (measured).
+    LongestText offset, clock, longestPlanned, fixedAt;
+    for (std::size_t i = 0; i < show.rundown.size(); ++i) {
+        const Segment& seg = show.rundown[i];
+        if (i < analysis.segments.size()) {
+            const SegmentTiming& t = analysis.segments[i];
+            offset.consider(formatDuration(t.startOffset));
+            if (t.startTimeOfDay) clock.consider(formatTimeOfDay(*t.startTimeOfDay));
+        }
+        longestPlanned.consider(formatDuration(seg.planned));
+        if (seg.fixedStart) fixedAt.consider(formatTimeOfDay(*seg.fixedStart));
+    }
+    const ImGuiTableColumnFlags fixed = ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("#", fixed | ImGuiTableColumnFlags_NoHide, em * 1.8f);
-    ImGui::TableSetupColumn("Start", fixed, em * 3.8f);
+    ImGui::TableSetupColumn("#", fixed | ImGuiTableColumnFlags_NoHide,
+                            widestText({"#", std::to_string(show.rundown.size())}));
+    ImGui::TableSetupColumn("Start", fixed, widestText({"Start", offset.text}));
     ImGui::TableSetupColumn("Clock", fixed | (hasClock ? 0 : ImGuiTableColumnFlags_Disabled),
-                            em * 3.4f);
+                            widestText({"Clock", clock.text}));
     ImGui::TableSetupColumn(
         "Title", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoHide, 3.6f);
-    ImGui::TableSetupColumn("Kind", fixed, em * 6.6f);
-    ImGui::TableSetupColumn("Planned", fixed, em * 4.2f);
+    ImGui::TableSetupColumn("Kind", fixed, std::max(widestText({"Kind"}), widestKindChip()));
+    ImGui::TableSetupColumn("Planned", fixed, widestText({"Planned", longestPlanned.text}));
     ImGui::TableSetupColumn("Speakers", ImGuiTableColumnFlags_WidthStretch, 2.4f);
     ImGui::TableSetupColumn("Notes", ImGuiTableColumnFlags_WidthStretch, 1.8f);
-    ImGui::TableSetupColumn("Fixed", fixed, em * 3.0f);
-    ImGui::TableSetupColumn("Elastic", fixed, em * 3.6f);
+    ImGui::TableSetupColumn("Fixed", fixed, widestText({"Fixed", fixedAt.text}));
+    ImGui::TableSetupColumn("Elastic", fixed, widestText({"Elastic", "✓ elastic"}));
     ImGui::TableHeadersRow();
 
     if (state.scrollToSelected) {
-        const int index = show.segmentIndex(state.selectedSegmentId);
+        const int index = show.segmentIndex(selectedId);
         if (index >= 0) {
             const float rowHeight =
                 ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
@@ -104,11 +118,13 @@ void drawRundownTable(ViewContext& ctx, float height) {
             ImGui::TableNextRow();
 
             ImGui::TableSetColumnIndex(Number);
-            const bool selected = state.selectedSegmentId == seg.id;
+            const bool selected = selectedId == seg.id;
             if (ImGui::Selectable(
                     "##row", selected,
-                    ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
-                state.selectedSegmentId = seg.id;
+                    ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap) &&
+                ctx.editor) {
+                const std::string id = seg.id;
+                ctx.editor->post([id](RundownEditor& e) { e.selectSegment(id); });
             }
             ImGui::SameLine(0.0f, 0.0f);
             textColoured(std::to_string(row + 1), colours::kTextDim);

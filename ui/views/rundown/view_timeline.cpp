@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/duration.hpp"
+#include "editing/rundown_editor.hpp"
 #include "shell/theme.hpp"
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
@@ -74,7 +75,7 @@ void drawTimeline(ViewContext& ctx) {
             hovered && mouse.x >= x0 && mouse.x < x1 && mouse.y >= barMin.y && mouse.y < barMax.y;
         dl->AddRectFilled(a, b, kindColour(seg.kind));
         if (over) dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 48));
-        if (state.selectedSegmentId == seg.id) {
+        if (ctx.editor && ctx.editor->selectedSegmentId() == seg.id) {
             dl->AddRect(ImVec2(a.x, a.y - 1), ImVec2(b.x, b.y + 1), IM_COL32_WHITE, 0.0f, 0, 2.0f);
         }
         if (b.x - a.x > em * 2.5f && small) {
@@ -95,15 +96,24 @@ void drawTimeline(ViewContext& ctx) {
                              " · " + when,
                          colours::kTextDim);
             ImGui::EndTooltip();
-            if (clicked) {
-                state.selectedSegmentId = seg.id;
-                state.scrollToSelected = true;
+            if (clicked && ctx.editor) {
+                const std::string id = seg.id;
+                // After the frame, like the selection: the table below is drawn with the old one.
+                ctx.editor->post([id, &state](RundownEditor& e) {
+                    e.selectSegment(id);
+                    state.scrollToSelected = true;
+                });
             }
         }
     }
 
     // Ruler under the bar: clock times when the show has a start time, else offsets.
-    const Seconds step = rulerStep(span, width, em * 4.5f);
+    // Ticks far enough apart for their widest label (a start at 19:59:30 labels every tick
+    // with seconds).
+    const std::string widestLabel = meta.startTime ? formatTimeOfDay(*meta.startTime + span) : formatDuration(span);
+    const float labelWidth = small ? small->CalcTextSizeA(smallSize, 1e9f, 0.0f, widestLabel.c_str()).x : 0.0f;
+    const Seconds step = rulerStep(span, width, std::max(em * 4.5f, labelWidth + em));
+    float lastRulerEnd = -1e9f;
     for (Seconds t = 0; t <= span; t += step) {
         const float x = xAt(t);
         dl->AddLine(ImVec2(x, barMax.y), ImVec2(x, barMax.y + 4), colours::kTextDim);
@@ -111,7 +121,11 @@ void drawTimeline(ViewContext& ctx) {
             meta.startTime ? formatTimeOfDay(*meta.startTime + t) : formatDuration(t);
         const float w = small ? small->CalcTextSizeA(smallSize, 1e9f, 0.0f, label.c_str()).x : 0;
         const float lx = std::clamp(x - w * 0.5f, barMin.x, barMax.x - w);
+        // The first and last labels are pushed inside the bar: one that would then touch its
+        // neighbour is left out rather than drawn over it.
+        if (lx < lastRulerEnd + em * 0.5f) continue;
         dl->AddText(small, smallSize, ImVec2(lx, barMax.y + 4), colours::kTextDim, label.c_str());
+        lastRulerEnd = lx + w;
     }
 
     // Markers above the bar; labels that would collide are joined.

@@ -20,20 +20,33 @@ std::string percent(double value, int decimals) {
     return buf;
 }
 
-// A big figure in the heading font, then a dim note on the same line.
+// Text that wraps at the panel's edge instead of running past it (a narrow window cut
+// "hard out 20:35" to "hard out 20").
+void wrapped(const std::string& text, ImU32 colour) {
+    ImGui::PushTextWrapPos(0.0f);
+    textColoured(text, colour);
+    ImGui::PopTextWrapPos();
+}
+
+// A big figure in the heading font, then a dim note on the same line when it fits there,
+// else on the lines below.
 void figure(const ViewContext& ctx, const std::string& value, ImU32 colour,
             const std::string& note) {
     ImGui::PushFont(ctx.fonts.font(FontRole::Heading));
     const float figureSize = ImGui::GetFontSize();
     textColoured(value, colour);
     ImGui::PopFont();
-    if (!note.empty()) {
-        ImGui::SameLine();
-        // Sit the note on the figure's baseline rather than its top.
-        const float drop = figureSize - ImGui::GetFontSize();
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + drop * 0.7f);
-        textColoured(note, colours::kTextDim);
+    if (note.empty()) return;
+    ImGui::SameLine();
+    if (ImGui::CalcTextSize(note.c_str()).x > ImGui::GetContentRegionAvail().x) {
+        ImGui::NewLine();
+        wrapped(note, colours::kTextDim);
+        return;
     }
+    // Sit the note on the figure's baseline rather than its top.
+    const float drop = figureSize - ImGui::GetFontSize();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + drop * 0.7f);
+    textColoured(note, colours::kTextDim);
 }
 
 void lengthSection(const ViewContext& ctx, const RundownAnalysis& a) {
@@ -52,7 +65,7 @@ void lengthSection(const ViewContext& ctx, const RundownAnalysis& a) {
     }
     figure(ctx, formatDuration(a.plannedTotal), colour,
            a.target > 0 ? "planned of " + formatDuration(a.target) : std::string("planned"));
-    textColoured(verdict, a.target > 0 ? colour : colours::kTextDim);
+    wrapped(verdict, a.target > 0 ? colour : colours::kTextDim);
     if (a.target > 0) {
         const Seconds span = std::max(a.plannedTotal, a.target);
         BarStyle style;
@@ -67,7 +80,7 @@ void endSection(const ViewContext& ctx, const RundownAnalysis& a) {
     const ShowMeta& meta = ctx.document.show->meta;
     sectionHeader("END");
     if (!a.plannedEnd) {
-        textColoured("Set a start time to see when the show ends.", colours::kTextDim);
+        wrapped("Set a start time to see when the show ends.", colours::kTextDim);
         return;
     }
     ImU32 colour = colours::kText;
@@ -88,9 +101,9 @@ void endSection(const ViewContext& ctx, const RundownAnalysis& a) {
            meta.hardOut ? "planned end, hard out " + formatTimeOfDay(*meta.hardOut)
                         : std::string("planned end"));
     if (verdict.empty()) {
-        textColoured("No hard out set", colours::kTextDim);
+        wrapped("No hard out set", colours::kTextDim);
     } else {
-        textColoured(verdict, colour);
+        wrapped(verdict, colour);
     }
 }
 
@@ -112,9 +125,7 @@ void techSection(const ViewContext& ctx, const RundownAnalysis& a) {
         detail = (a.technicalShare < g.techShareMin ? "Below" : "Above") +
                  std::string(" the show's range. ") + detail;
     }
-    ImGui::PushTextWrapPos(0.0f);
-    textColoured(detail, a.technicalShareOutside ? colours::kWarning : colours::kTextDim);
-    ImGui::PopTextWrapPos();
+    wrapped(detail, a.technicalShareOutside ? colours::kWarning : colours::kTextDim);
 }
 
 void airtimeRows(const std::vector<Airtime>& rows, float limitPercent, const char* id) {
@@ -147,23 +158,21 @@ void airtimeSection(const ViewContext& ctx, const RundownAnalysis& a) {
     const std::string companyHeader = "COMPANY AIRTIME  ·  limit " + percent(g.maxCompanyShare, 0);
     sectionHeader(companyHeader.c_str());
     if (a.perCompany.empty()) {
-        textColoured("No guest from a company.", colours::kTextDim);
+        wrapped("No guest from a company.", colours::kTextDim);
     } else {
         airtimeRows(a.perCompany, static_cast<float>(g.maxCompanyShare), "companies");
         const auto over = std::count_if(a.perCompany.begin(), a.perCompany.end(),
                                         [](const Airtime& r) { return r.overLimit; });
         if (over > 0) {
-            ImGui::PushTextWrapPos(0.0f);
-            textColoured(std::to_string(over) + (over == 1 ? " company is" : " companies are") +
-                             " over the limit: give other guests more time.",
-                         colours::kBad);
-            ImGui::PopTextWrapPos();
+            wrapped(std::to_string(over) + (over == 1 ? " company is" : " companies are") +
+                        " over the limit: give other guests more time.",
+                    colours::kBad);
         }
     }
 
     sectionHeader("SPEAKER AIRTIME");
     if (a.perSpeaker.empty()) {
-        textColoured("No speakers assigned yet.", colours::kTextDim);
+        wrapped("No speakers assigned yet.", colours::kTextDim);
     } else {
         airtimeRows(a.perSpeaker, 0.0f, "speakers");
     }
@@ -173,7 +182,7 @@ void findingsSection(const RundownAnalysis& a) {
     const std::string header = "FINDINGS  ·  " + std::to_string(a.findings.size());
     sectionHeader(header.c_str());
     if (a.findings.empty()) {
-        textColoured("✓ Nothing to fix: the rundown meets the show's guidelines.", colours::kGood);
+        wrapped("✓ Nothing to fix: the rundown meets the show's guidelines.", colours::kGood);
         return;
     }
     for (std::size_t i = 0; i < a.findings.size(); ++i) {

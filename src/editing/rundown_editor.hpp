@@ -1,5 +1,5 @@
 // The rundown editor's actions without ImGui: every change to the open show as one undoable
-// edit, selection by stable id, saving, autosave, CSV import and export (UI thread).
+// edit, selection by stable id, saving, autosave, CSV import and export (owner/UI thread).
 #pragma once
 
 #include <filesystem>
@@ -9,51 +9,53 @@
 #include <string>
 #include <vector>
 
-#include "io/csv_import.hpp"
-#include "editing/document.hpp"
+#include "core/error.hpp"
 #include "editing/autosave.hpp"
+#include "editing/document.hpp"
+#include "io/csv_import.hpp"
 #include "io/rundown_export.hpp"
-#include "views/views.hpp"
 #include "io/workspace.hpp"
 
-namespace pycast::ui {
+namespace pycast {
 
 // Where a new segment goes, relative to the selected one (at the end when none is selected).
 enum class InsertWhere { Below, Above, End };
 
-// Inspector pages; the editor switches to Segment when a row is picked.
-enum class InspectorPage { Segment, Show, People, Questions };
+// Inspector pages; the editor switches to Segment when a row is picked. Totals is a page only
+// in a narrow window.
+enum class InspectorPage { Segment, Show, People, Questions, Totals };
 
-// UI-only state of the editor views. Ids, never row indices.
+// What is selected, by stable id (never a row index): it follows its item through moves,
+// drags, undo and redo.
+struct EditorSelection {
+    std::string segmentId;
+    std::string personId;
+    std::string questionId;
+};
+
+// What the editor asks of its views next frame (no ImGui: plain requests the views act on).
 struct EditorState {
-    std::string selectedPersonId;
-    std::string selectedQuestionId;
     std::optional<InspectorPage> showPage;  // bring this inspector page to the front next frame
     // Put the caret in this inspector field next frame: "title", "planned", "fixed", "notes",
     // "person-name", "question-text". A field focused this way has its text selected.
     std::string focusField;
     bool ensureSelectedVisible = false;     // scroll the table just enough to show the selection
     bool tableHasKeys = false;              // the table (not a field) had the keyboard last frame
-    // Text typed into a field that does not parse (a length, a time), by field key: the field
-    // keeps showing it, with a red hint, until it is fixed or abandoned. The model is untouched.
-    std::map<std::string, std::string> invalidText;
+    // Text typed into a field that must parse (a length, a time), by field key ("seg:<id>:planned"):
+    // the field shows it while it is typed and, when it does not parse, keeps showing it with a
+    // red hint after the gesture ends. The model changes only when the gesture ends on text that
+    // parses (the view then posts the commit and drops the draft).
+    std::map<std::string, std::string> drafts;
 };
 
-// What a file action did: ok, or the message to show (what failed, where, what to do).
-struct FileResult {
-    bool ok = true;
-    std::string message;
-    std::vector<Problem> problems;  // the show does not validate: every problem, with its path
-};
-
-class Editor {
+class RundownEditor {
 public:
     static constexpr double kAutosaveIntervalSeconds = 30.0;
 
-    Editor(Document& document, RundownViewState& rundown);
-    ~Editor();  // a dirty document is autosaved on the way out, unless the user discarded it
-    Editor(const Editor&) = delete;
-    Editor& operator=(const Editor&) = delete;
+    explicit RundownEditor(Document& document);
+    ~RundownEditor();  // a dirty document is autosaved on the way out, unless the user discarded it
+    RundownEditor(const RundownEditor&) = delete;
+    RundownEditor& operator=(const RundownEditor&) = delete;
 
     Document& document() { return m_doc; }
     const Document& document() const { return m_doc; }
@@ -62,15 +64,23 @@ public:
 
     // Views never change the document while it is being drawn: they post, and the shell runs
     // what was posted once the frame's widgets are done. Returns true when something ran.
-    void post(std::function<void(Editor&)> action);
+    void post(std::function<void(RundownEditor&)> action);
     bool runPosted();
 
     // ---- Selection
-    const std::string& selectedSegmentId() const { return m_rundown.selectedSegmentId; }
+    const EditorSelection& selection() const { return m_selection; }
+    const std::string& selectedSegmentId() const { return m_selection.segmentId; }
+    const std::string& selectedPersonId() const { return m_selection.personId; }
+    const std::string& selectedQuestionId() const { return m_selection.questionId; }
     const Segment* selectedSegment() const;
     int selectedIndex() const;  // -1 when none
     void selectSegment(const std::string& id);
     void selectRelative(int delta);  // the row above (-1) or below (+1) the selection
+    void selectPerson(const std::string& id) { m_selection.personId = id; }
+    void selectQuestion(const std::string& id) { m_selection.questionId = id; }
+    // A new document is in place: the selection stays when its segment is still there, else the
+    // first segment is selected (there is always something to edit).
+    void documentReplaced();
 
     // ---- Segments
     // Adds "New segment" (5:00) and selects it; returns its id.
@@ -118,10 +128,14 @@ public:
     bool canRedo() const { return m_doc.history.canRedo(); }
 
     // ---- Files
-    FileResult save();  // to document().path; refused for an untitled document
-    FileResult saveAs(const std::filesystem::path& file);
-    FileResult saveAsTemplate(const std::filesystem::path& file) const;  // the document stays as it is
-    FileResult exportRundown(RundownFormat format, const std::filesystem::path& file) const;
+    // Each returns the notice to show ("Saved x.json"), or the Error (what, where, what to do).
+    // A show the loader would refuse is not written: the Error counts its problems and
+    // problemsBeforeSaving() lists them, each with its path.
+    Result<std::string> save();  // to document().path; refused for an untitled document
+    Result<std::string> saveAs(const std::filesystem::path& file);
+    Result<std::string> saveAsTemplate(const std::filesystem::path& file) const;  // the document stays as it is
+    Result<std::string> exportRundown(RundownFormat format, const std::filesystem::path& file) const;
+    std::vector<Problem> problemsBeforeSaving() const;
     std::string rundownMarkdown() const;
     // Adds the preview's segments (and new guests) as one undo step, after the selection or at
     // the end; selects the first one. Returns how many segments were added.
@@ -160,9 +174,9 @@ private:
     Segment* findSegment(const std::string& id);
 
     Document& m_doc;
-    RundownViewState& m_rundown;
+    EditorSelection m_selection;
     EditorState m_state;
-    std::vector<std::function<void(Editor&)>> m_posted;
+    std::vector<std::function<void(RundownEditor&)>> m_posted;
     int m_changeCount = 0;
 
     AutosaveWriter m_writer;
@@ -183,6 +197,8 @@ std::optional<Seconds> parseLengthField(const std::string& text, std::string& hi
 // "" → no time (nullopt inside), "19:50" → 71400; false with `hint` when unreadable.
 bool parseOptionalTimeField(const std::string& text, std::optional<Seconds>& out,
                             std::string& hint);
-bool isValidDate(const std::string& text);  // YYYY-MM-DD, or empty
+bool isValidDate(const std::string& text);  // YYYY-MM-DD of a day that exists, or empty
+// A count (votes): digits only, 0 up to the largest int; nullopt with `hint` otherwise.
+std::optional<int> parseCountField(const std::string& text, std::string& hint);
 
-}  // namespace pycast::ui
+}  // namespace pycast

@@ -1,54 +1,9 @@
-// Undo/redo history and the edits producers make to a show. Runs on the UI (owner) thread.
-#include "core/history.hpp"
+// The edits producers make to a show, each an undoable step (owner thread).
+#include "editing/show_edits.hpp"
 
 #include <algorithm>
 
 namespace pycast {
-
-void History::perform(Show& show, Edit edit) {
-    edit.redo(show);
-    m_redo.clear();
-    if (m_groupOpen && !edit.mergeKey.empty() && !m_undo.empty() &&
-        m_undo.back().edit.mergeKey == edit.mergeKey) {
-        // A continuous gesture: keep the first step's undo, take the latest redo.
-        Step& top = m_undo.back();
-        top.edit.redo = std::move(edit.redo);
-        top.state = m_nextState++;
-        return;
-    }
-    m_undo.push_back({std::move(edit), m_nextState++});
-    m_groupOpen = !m_undo.back().edit.mergeKey.empty();
-    if (m_undo.size() > m_limit) {
-        m_undo.erase(m_undo.begin());
-    }
-}
-
-bool History::undo(Show& show) {
-    if (m_undo.empty()) return false;
-    Step step = std::move(m_undo.back());
-    m_undo.pop_back();
-    step.edit.undo(show);
-    m_redo.push_back(std::move(step));
-    m_groupOpen = false;
-    return true;
-}
-
-bool History::redo(Show& show) {
-    if (m_redo.empty()) return false;
-    Step step = std::move(m_redo.back());
-    m_redo.pop_back();
-    step.edit.redo(show);
-    m_undo.push_back(std::move(step));
-    m_groupOpen = false;
-    return true;
-}
-
-void History::clear() {
-    m_undo.clear();
-    m_redo.clear();
-    m_groupOpen = false;
-    m_cleanState = 0;
-}
 
 std::string quotedTitle(const std::string& title) {
     // Cut at a UTF-8 character boundary after ~24 characters.

@@ -2,11 +2,10 @@
 #include <doctest/doctest.h>
 
 #include "editing/document.hpp"
-#include "ui_test_support.hpp"
+#include "test_support.hpp"
 
 using namespace pycast;
-using namespace pycast::ui;
-using namespace pycast::uitest;
+using namespace pycast::test;
 
 TEST_CASE("the sample search looks in $PYCAST_SHOWS_DIR first, then beside the program") {
     const auto dirs = sampleShowDirs("/opt/pycast/bin", "/custom/shows");
@@ -21,7 +20,7 @@ TEST_CASE("the sample search looks in $PYCAST_SHOWS_DIR first, then beside the p
 TEST_CASE("the first folder holding pycast-episode.json wins") {
     TempDir a;
     TempDir b;
-    writeText(b / "pycast-episode.json", "{}");
+    writeFile(b / "pycast-episode.json", "{}");
     CHECK(findSampleEpisode({a.path(), b.path()}) == b / "pycast-episode.json");
     CHECK_FALSE(findSampleEpisode({a.path()}));
     CHECK(findSampleEpisode({sourceDir() / "shows"}) ==
@@ -46,7 +45,7 @@ TEST_CASE("a good file loads with its analysis and no problems") {
 
 TEST_CASE("a broken file keeps every problem, a hint, and the lines they point at") {
     TempDir dir;
-    writeText(dir / "bad.json", "{\n  \"format\": \"pycast-show\",\n  \"version\": 1 2\n}\n");
+    writeFile(dir / "bad.json", "{\n  \"format\": \"pycast-show\",\n  \"version\": 1 2\n}\n");
     const Document doc = openDocument(dir / "bad.json");
     CHECK_FALSE(doc.hasShow());
     REQUIRE_FALSE(doc.problems.empty());

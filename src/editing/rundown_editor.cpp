@@ -1,14 +1,15 @@
 // The editor's actions on the open document: undoable edits, files, autosave (UI thread).
-#include "views/rundown/editor.hpp"
+#include "editing/rundown_editor.hpp"
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <system_error>
 
 #include "core/duration.hpp"
 #include "io/show_io.hpp"
 
-namespace pycast::ui {
+namespace pycast {
 
 namespace fs = std::filesystem;
 
@@ -22,17 +23,17 @@ int indexOf(const std::vector<T>& items, const std::string& id) {
     return -1;
 }
 
-FileResult failure(std::string message) { return {false, std::move(message), {}}; }
-
-FileResult refuseInvalid(const Show& show, const std::string& what) {
-    std::vector<Problem> problems = validateShow(show);
-    if (problems.empty()) return {};
-    const std::size_t n = problems.size();
-    FileResult r = failure("The show has " + std::to_string(n) + (n == 1 ? " problem" : " problems") +
-                           " to fix before it can be " + what + ":");
-    r.problems = std::move(problems);
-    return r;
+// A show the loader would refuse is never written: the error counts its problems
+// (RundownEditor::problemsBeforeSaving() lists them, each with its path).
+std::optional<Error> refuseInvalid(const Show& show, const std::string& what) {
+    const std::size_t n = validateShow(show).size();
+    if (n == 0) return std::nullopt;
+    return Error{"The show has " + std::to_string(n) + (n == 1 ? " problem" : " problems") +
+                     " to fix before it can be " + what + ":",
+                 "", ""};
 }
+
+Error noShow(const char* what) { return Error{std::string("There is no ") + what + ".", "", ""}; }
 
 }  // namespace
 
@@ -82,14 +83,38 @@ bool isValidDate(const std::string& text) {
     int m = 0;
     int d = 0;
     char tail = 0;
-    return text.size() == 10 && std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
-           m >= 1 && m <= 12 && d >= 1 && d <= 31;
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-' ||
+        std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1) {
+        return false;
+    }
+    // A day that exists: 2027-02-30 is no date.
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
-Editor::Editor(Document& document, RundownViewState& rundown)
-    : m_doc(document), m_rundown(rundown) {}
+std::optional<int> parseCountField(const std::string& text, std::string& hint) {
+    const auto first = text.find_first_not_of(" \t");
+    const auto last = text.find_last_not_of(" \t");
+    const std::string digits = first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) {
+        hint = "Type a whole number (digits only), e.g. 12.";
+        return std::nullopt;
+    }
+    long long value = 0;
+    for (char c : digits) {
+        value = value * 10 + (c - '0');
+        if (value > std::numeric_limits<int>::max()) {
+            hint = "That number is too large: type at most " + std::to_string(std::numeric_limits<int>::max()) + ".";
+            return std::nullopt;
+        }
+    }
+    return static_cast<int>(value);
+}
 
-Editor::~Editor() {
+RundownEditor::RundownEditor(Document& document) : m_doc(document) {}
+
+RundownEditor::~RundownEditor() {
     if (m_doc.show && m_doc.dirty && !m_discardOnExit) {
         // Closed without saving (a signal, a crash of the caller): keep the work for next time.
         m_writer.write(*m_doc.show, m_doc.path, autosavePath());
@@ -99,9 +124,9 @@ Editor::~Editor() {
     // The writer's destructor finishes the queue before the process goes.
 }
 
-void Editor::post(std::function<void(Editor&)> action) { m_posted.push_back(std::move(action)); }
+void RundownEditor::post(std::function<void(RundownEditor&)> action) { m_posted.push_back(std::move(action)); }
 
-bool Editor::runPosted() {
+bool RundownEditor::runPosted() {
     if (m_posted.empty()) return false;
     // An action may post more (none do today); run until the queue is dry.
     while (!m_posted.empty()) {
@@ -114,27 +139,33 @@ bool Editor::runPosted() {
 
 // ---- Selection -------------------------------------------------------------------------------
 
-const Segment* Editor::selectedSegment() const {
-    return m_doc.show ? m_doc.show->findSegment(m_rundown.selectedSegmentId) : nullptr;
+const Segment* RundownEditor::selectedSegment() const {
+    return m_doc.show ? m_doc.show->findSegment(m_selection.segmentId) : nullptr;
 }
 
-int Editor::selectedIndex() const {
-    return m_doc.show ? m_doc.show->segmentIndex(m_rundown.selectedSegmentId) : -1;
+int RundownEditor::selectedIndex() const {
+    return m_doc.show ? m_doc.show->segmentIndex(m_selection.segmentId) : -1;
 }
 
-Segment* Editor::findSegment(const std::string& id) {
+Segment* RundownEditor::findSegment(const std::string& id) {
     if (!m_doc.show) return nullptr;
     const int i = m_doc.show->segmentIndex(id);
     return i < 0 ? nullptr : &m_doc.show->rundown[static_cast<std::size_t>(i)];
 }
 
-void Editor::selectSegment(const std::string& id) {
-    if (m_rundown.selectedSegmentId != id) m_state.invalidText.clear();
-    m_rundown.selectedSegmentId = id;
+void RundownEditor::selectSegment(const std::string& id) {
+    if (m_selection.segmentId != id) m_state.drafts.clear();
+    m_selection.segmentId = id;
     m_state.ensureSelectedVisible = true;
 }
 
-void Editor::selectRelative(int delta) {
+void RundownEditor::documentReplaced() {
+    if (!m_doc.show || m_doc.show->findSegment(m_selection.segmentId) != nullptr) return;
+    m_selection.segmentId.clear();
+    if (!m_doc.show->rundown.empty()) m_selection.segmentId = m_doc.show->rundown.front().id;
+}
+
+void RundownEditor::selectRelative(int delta) {
     if (!m_doc.show || m_doc.show->rundown.empty()) return;
     const int n = static_cast<int>(m_doc.show->rundown.size());
     const int current = selectedIndex();
@@ -142,28 +173,28 @@ void Editor::selectRelative(int delta) {
     selectSegment(m_doc.show->rundown[static_cast<std::size_t>(next)].id);
 }
 
-void Editor::fixSelection(int previousIndex) {
+void RundownEditor::fixSelection(int previousIndex) {
     if (!m_doc.show) return;
     const Show& show = *m_doc.show;
-    if (!m_rundown.selectedSegmentId.empty() && show.findSegment(m_rundown.selectedSegmentId) == nullptr) {
+    if (!m_selection.segmentId.empty() && show.findSegment(m_selection.segmentId) == nullptr) {
         // The selected segment went away (an undone add, a redone delete): the row above it.
         if (show.rundown.empty() || previousIndex < 0) {
-            m_rundown.selectedSegmentId.clear();
+            m_selection.segmentId.clear();
         } else {
             const int i = std::clamp(previousIndex - 1, 0, static_cast<int>(show.rundown.size()) - 1);
-            m_rundown.selectedSegmentId = show.rundown[static_cast<std::size_t>(i)].id;
+            m_selection.segmentId = show.rundown[static_cast<std::size_t>(i)].id;
         }
     }
-    if (!m_state.selectedPersonId.empty() && show.findPerson(m_state.selectedPersonId) == nullptr) {
-        m_state.selectedPersonId = show.people.empty() ? std::string() : show.people.back().id;
+    if (!m_selection.personId.empty() && show.findPerson(m_selection.personId) == nullptr) {
+        m_selection.personId = show.people.empty() ? std::string() : show.people.back().id;
     }
-    if (!m_state.selectedQuestionId.empty() &&
-        indexOf(show.questions, m_state.selectedQuestionId) < 0) {
-        m_state.selectedQuestionId = show.questions.empty() ? std::string() : show.questions.back().id;
+    if (!m_selection.questionId.empty() &&
+        indexOf(show.questions, m_selection.questionId) < 0) {
+        m_selection.questionId = show.questions.empty() ? std::string() : show.questions.back().id;
     }
 }
 
-void Editor::perform(Edit edit) {
+void RundownEditor::perform(Edit edit) {
     if (!m_doc.show) return;
     const int before = selectedIndex();
     m_doc.perform(std::move(edit));
@@ -171,14 +202,14 @@ void Editor::perform(Edit edit) {
     fixSelection(before);
 }
 
-std::string Editor::segmentLabel(const std::string& verb, const std::string& id) const {
+std::string RundownEditor::segmentLabel(const std::string& verb, const std::string& id) const {
     const Segment* s = m_doc.show ? m_doc.show->findSegment(id) : nullptr;
     return verb + " " + quotedTitle(s ? segmentTitleOrUntitled(*s) : std::string("segment"));
 }
 
 // ---- Segments --------------------------------------------------------------------------------
 
-std::string Editor::addSegment(InsertWhere where) {
+std::string RundownEditor::addSegment(InsertWhere where) {
     if (!m_doc.show) return {};
     const Show& show = *m_doc.show;
     Segment seg;
@@ -205,16 +236,16 @@ std::string Editor::addSegment(InsertWhere where) {
     return id;
 }
 
-bool Editor::duplicateSelected() {
+bool RundownEditor::duplicateSelected() {
     if (!m_doc.show || selectedIndex() < 0) return false;
     const int index = selectedIndex();
-    perform(edits::duplicateSegment(*m_doc.show, m_rundown.selectedSegmentId));
+    perform(edits::duplicateSegment(*m_doc.show, m_selection.segmentId));
     const auto next = static_cast<std::size_t>(index + 1);
     if (next < m_doc.show->rundown.size()) selectSegment(m_doc.show->rundown[next].id);
     return true;
 }
 
-bool Editor::deleteSelected() {
+bool RundownEditor::deleteSelected() {
     if (!m_doc.show) return false;
     const int index = selectedIndex();
     if (index < 0) return false;
@@ -225,12 +256,12 @@ bool Editor::deleteSelected() {
     } else if (index > 0) {
         next = show.rundown[static_cast<std::size_t>(index - 1)].id;
     }
-    perform(edits::deleteSegment(show, m_rundown.selectedSegmentId));
+    perform(edits::deleteSegment(show, m_selection.segmentId));
     selectSegment(next);
     return true;
 }
 
-bool Editor::moveSegment(const std::string& id, int toIndex) {
+bool RundownEditor::moveSegment(const std::string& id, int toIndex) {
     if (!m_doc.show) return false;
     const int from = m_doc.show->segmentIndex(id);
     const int n = static_cast<int>(m_doc.show->rundown.size());
@@ -242,13 +273,13 @@ bool Editor::moveSegment(const std::string& id, int toIndex) {
     return true;
 }
 
-bool Editor::moveSelected(int delta) {
+bool RundownEditor::moveSelected(int delta) {
     const int index = selectedIndex();
     if (index < 0) return false;
-    return moveSegment(m_rundown.selectedSegmentId, index + delta);
+    return moveSegment(m_selection.segmentId, index + delta);
 }
 
-void Editor::updateSegment(const std::string& id, Segment updated, std::string label,
+void RundownEditor::updateSegment(const std::string& id, Segment updated, std::string label,
                            std::string mergeKey) {
     if (!m_doc.show) return;
     const Segment* current = m_doc.show->findSegment(id);
@@ -257,7 +288,7 @@ void Editor::updateSegment(const std::string& id, Segment updated, std::string l
                               std::move(mergeKey)));
 }
 
-void Editor::setSegmentTitle(const std::string& id, const std::string& title) {
+void RundownEditor::setSegmentTitle(const std::string& id, const std::string& title) {
     Segment* s = findSegment(id);
     if (s == nullptr) return;
     Segment updated = *s;
@@ -265,7 +296,7 @@ void Editor::setSegmentTitle(const std::string& id, const std::string& title) {
     updateSegment(id, std::move(updated), segmentLabel("Rename", id), "seg:" + id + ":title");
 }
 
-void Editor::setSegmentPlanned(const std::string& id, Seconds planned) {
+void RundownEditor::setSegmentPlanned(const std::string& id, Seconds planned) {
     Segment* s = findSegment(id);
     if (s == nullptr) return;
     Segment updated = *s;
@@ -274,7 +305,7 @@ void Editor::setSegmentPlanned(const std::string& id, Seconds planned) {
                   "seg:" + id + ":planned");
 }
 
-void Editor::setSegmentNotes(const std::string& id, const std::string& notes) {
+void RundownEditor::setSegmentNotes(const std::string& id, const std::string& notes) {
     Segment* s = findSegment(id);
     if (s == nullptr) return;
     Segment updated = *s;
@@ -283,7 +314,7 @@ void Editor::setSegmentNotes(const std::string& id, const std::string& notes) {
                   "seg:" + id + ":notes");
 }
 
-void Editor::setSegmentKind(const std::string& id, SegmentKind kind) {
+void RundownEditor::setSegmentKind(const std::string& id, SegmentKind kind) {
     Segment* s = findSegment(id);
     if (s == nullptr) return;
     Segment updated = *s;
@@ -291,7 +322,7 @@ void Editor::setSegmentKind(const std::string& id, SegmentKind kind) {
     updateSegment(id, std::move(updated), segmentLabel("Change kind of", id));
 }
 
-void Editor::setSegmentFixedStart(const std::string& id, std::optional<Seconds> fixedStart) {
+void RundownEditor::setSegmentFixedStart(const std::string& id, std::optional<Seconds> fixedStart) {
     Segment* s = findSegment(id);
     if (s == nullptr) return;
     Segment updated = *s;
@@ -301,7 +332,7 @@ void Editor::setSegmentFixedStart(const std::string& id, std::optional<Seconds> 
                   "seg:" + id + ":fixed");
 }
 
-void Editor::setSegmentTechnical(const std::string& id, std::optional<bool> technical) {
+void RundownEditor::setSegmentTechnical(const std::string& id, std::optional<bool> technical) {
     Segment* s = findSegment(id);
     if (s == nullptr) return;
     Segment updated = *s;
@@ -309,7 +340,7 @@ void Editor::setSegmentTechnical(const std::string& id, std::optional<bool> tech
     updateSegment(id, std::move(updated), segmentLabel("Change technical flag of", id));
 }
 
-void Editor::setSegmentElastic(const std::string& id, bool elastic) {
+void RundownEditor::setSegmentElastic(const std::string& id, bool elastic) {
     if (!m_doc.show) return;
     const Segment* s = m_doc.show->findSegment(id);
     if (s == nullptr || s->elastic == elastic) return;
@@ -325,7 +356,7 @@ void Editor::setSegmentElastic(const std::string& id, bool elastic) {
     perform(edits::replaceShow(*m_doc.show, std::move(after), label));
 }
 
-void Editor::toggleSpeaker(const std::string& segmentId, const std::string& personId) {
+void RundownEditor::toggleSpeaker(const std::string& segmentId, const std::string& personId) {
     Segment* s = findSegment(segmentId);
     if (s == nullptr) return;
     Segment updated = *s;
@@ -340,12 +371,12 @@ void Editor::toggleSpeaker(const std::string& segmentId, const std::string& pers
 
 // ---- Show ------------------------------------------------------------------------------------
 
-void Editor::updateMeta(ShowMeta meta, std::string label, std::string mergeKey) {
+void RundownEditor::updateMeta(ShowMeta meta, std::string label, std::string mergeKey) {
     if (!m_doc.show || m_doc.show->meta == meta) return;
     perform(edits::setMeta(*m_doc.show, std::move(meta), std::move(label), std::move(mergeKey)));
 }
 
-void Editor::updateGuidelines(Guidelines guidelines, std::string label, std::string mergeKey) {
+void RundownEditor::updateGuidelines(Guidelines guidelines, std::string label, std::string mergeKey) {
     if (!m_doc.show || m_doc.show->guidelines == guidelines) return;
     perform(edits::setGuidelines(*m_doc.show, std::move(guidelines), std::move(label),
                                  std::move(mergeKey)));
@@ -353,7 +384,7 @@ void Editor::updateGuidelines(Guidelines guidelines, std::string label, std::str
 
 // ---- People ----------------------------------------------------------------------------------
 
-std::string Editor::addPerson() {
+std::string RundownEditor::addPerson() {
     if (!m_doc.show) return {};
     Person p;
     p.id = newId(*m_doc.show, "p");
@@ -361,13 +392,13 @@ std::string Editor::addPerson() {
     p.role = Role::Guest;
     const std::string id = p.id;
     perform(edits::insertPerson(*m_doc.show, -1, std::move(p)));
-    m_state.selectedPersonId = id;
+    m_selection.personId = id;
     m_state.showPage = InspectorPage::People;
     m_state.focusField = "person-name";
     return id;
 }
 
-void Editor::updatePerson(const std::string& id, Person person, std::string label,
+void RundownEditor::updatePerson(const std::string& id, Person person, std::string label,
                           std::string mergeKey) {
     if (!m_doc.show) return;
     const Person* current = m_doc.show->findPerson(id);
@@ -376,13 +407,13 @@ void Editor::updatePerson(const std::string& id, Person person, std::string labe
                              std::move(mergeKey)));
 }
 
-bool Editor::deletePerson(const std::string& id) {
+bool RundownEditor::deletePerson(const std::string& id) {
     if (!m_doc.show) return false;
     const int index = indexOf(m_doc.show->people, id);
     if (index < 0) return false;
     perform(edits::deletePerson(*m_doc.show, id));
     const auto& people = m_doc.show->people;
-    m_state.selectedPersonId =
+    m_selection.personId =
         people.empty() ? std::string()
                        : people[static_cast<std::size_t>(std::min<int>(index, static_cast<int>(people.size()) - 1))].id;
     return true;
@@ -390,20 +421,20 @@ bool Editor::deletePerson(const std::string& id) {
 
 // ---- Questions -------------------------------------------------------------------------------
 
-std::string Editor::addQuestion() {
+std::string RundownEditor::addQuestion() {
     if (!m_doc.show) return {};
     Question q;
     q.id = newId(*m_doc.show, "q");
     q.text = "New question";
     const std::string id = q.id;
     perform(edits::insertQuestion(*m_doc.show, -1, std::move(q)));
-    m_state.selectedQuestionId = id;
+    m_selection.questionId = id;
     m_state.showPage = InspectorPage::Questions;
     m_state.focusField = "question-text";
     return id;
 }
 
-void Editor::updateQuestion(const std::string& id, Question question, std::string label,
+void RundownEditor::updateQuestion(const std::string& id, Question question, std::string label,
                             std::string mergeKey) {
     if (!m_doc.show) return;
     const int i = indexOf(m_doc.show->questions, id);
@@ -412,46 +443,46 @@ void Editor::updateQuestion(const std::string& id, Question question, std::strin
                                std::move(mergeKey)));
 }
 
-bool Editor::deleteQuestion(const std::string& id) {
+bool RundownEditor::deleteQuestion(const std::string& id) {
     if (!m_doc.show) return false;
     const int index = indexOf(m_doc.show->questions, id);
     if (index < 0) return false;
     perform(edits::deleteQuestion(*m_doc.show, id));
     const auto& qs = m_doc.show->questions;
-    m_state.selectedQuestionId =
+    m_selection.questionId =
         qs.empty() ? std::string()
                    : qs[static_cast<std::size_t>(std::min<int>(index, static_cast<int>(qs.size()) - 1))].id;
     return true;
 }
 
-bool Editor::moveQuestion(const std::string& id, int delta) {
+bool RundownEditor::moveQuestion(const std::string& id, int delta) {
     if (!m_doc.show) return false;
     const int from = indexOf(m_doc.show->questions, id);
     const int n = static_cast<int>(m_doc.show->questions.size());
     const int to = from + delta;
     if (from < 0 || to < 0 || to >= n) return false;
     perform(edits::moveQuestion(*m_doc.show, id, to));
-    m_state.selectedQuestionId = id;
+    m_selection.questionId = id;
     return true;
 }
 
 // ---- History ---------------------------------------------------------------------------------
 
-bool Editor::undo() {
+bool RundownEditor::undo() {
     const int before = selectedIndex();
     if (!m_doc.undo()) return false;
     ++m_changeCount;
-    m_state.invalidText.clear();
+    m_state.drafts.clear();
     fixSelection(before);
     m_state.ensureSelectedVisible = true;
     return true;
 }
 
-bool Editor::redo() {
+bool RundownEditor::redo() {
     const int before = selectedIndex();
     if (!m_doc.redo()) return false;
     ++m_changeCount;
-    m_state.invalidText.clear();
+    m_state.drafts.clear();
     fixSelection(before);
     m_state.ensureSelectedVisible = true;
     return true;
@@ -459,17 +490,21 @@ bool Editor::redo() {
 
 // ---- Files -----------------------------------------------------------------------------------
 
-FileResult Editor::save() {
-    if (!m_doc.show) return failure("There is no show to save.");
-    if (m_doc.path.empty()) return failure("This show has no file yet: use File > Save As.");
+std::vector<Problem> RundownEditor::problemsBeforeSaving() const {
+    return m_doc.show ? validateShow(*m_doc.show) : std::vector<Problem>{};
+}
+
+Result<std::string> RundownEditor::save() {
+    if (!m_doc.show) return noShow("show to save");
+    if (m_doc.path.empty()) return Error{"This show has no file yet", "", "use File > Save As"};
     return saveAs(m_doc.path);
 }
 
-FileResult Editor::saveAs(const fs::path& file) {
-    if (!m_doc.show) return failure("There is no show to save.");
-    if (FileResult invalid = refuseInvalid(*m_doc.show, "saved"); !invalid.ok) return invalid;
+Result<std::string> RundownEditor::saveAs(const fs::path& file) {
+    if (!m_doc.show) return noShow("show to save");
+    if (auto invalid = refuseInvalid(*m_doc.show, "saved")) return *invalid;
     const Status saved = saveShowFile(*m_doc.show, file);
-    if (!saved.ok()) return failure(saved.error().message());
+    if (!saved.ok()) return saved.error();
 
     const fs::path oldAutosave = autosavePath();
     const bool hadAutosave = m_wroteAutosave;
@@ -482,23 +517,21 @@ FileResult Editor::saveAs(const fs::path& file) {
     m_adoptedAutosave.clear();
     m_dirtySince.reset();
     m_lastAutosaveAt.reset();
-    return {true, "Saved " + file.filename().string(), {}};
+    return "Saved " + file.filename().string();
 }
 
-FileResult Editor::saveAsTemplate(const fs::path& file) const {
-    if (!m_doc.show) return failure("There is no show to save as a template.");
-    if (FileResult invalid = refuseInvalid(*m_doc.show, "saved as a template"); !invalid.ok) {
-        return invalid;
-    }
+Result<std::string> RundownEditor::saveAsTemplate(const fs::path& file) const {
+    if (!m_doc.show) return noShow("show to save as a template");
+    if (auto invalid = refuseInvalid(*m_doc.show, "saved as a template")) return *invalid;
     std::error_code ec;
     fs::create_directories(file.parent_path(), ec);
     const Status saved = saveShowFile(*m_doc.show, file);
-    if (!saved.ok()) return failure(saved.error().message());
-    return {true, "Saved the template " + file.filename().string(), {}};
+    if (!saved.ok()) return saved.error();
+    return "Saved the template " + file.filename().string();
 }
 
-FileResult Editor::exportRundown(RundownFormat format, const fs::path& file) const {
-    if (!m_doc.show || !m_doc.analysis) return failure("There is no rundown to export.");
+Result<std::string> RundownEditor::exportRundown(RundownFormat format, const fs::path& file) const {
+    if (!m_doc.show || !m_doc.analysis) return noShow("rundown to export");
     std::string text;
     const char* what = "";
     switch (format) {
@@ -520,16 +553,16 @@ FileResult Editor::exportRundown(RundownFormat format, const fs::path& file) con
             break;
     }
     const Status written = writeFileAtomically(file, text, false);
-    if (!written.ok()) return failure(written.error().message());
-    return {true, std::string("Exported the rundown as ") + what + " to " + file.string(), {}};
+    if (!written.ok()) return written.error();
+    return std::string("Exported the rundown as ") + what + " to " + file.string();
 }
 
-std::string Editor::rundownMarkdown() const {
+std::string RundownEditor::rundownMarkdown() const {
     if (!m_doc.show || !m_doc.analysis) return {};
     return renderRundownMarkdown(*m_doc.show, *m_doc.analysis);
 }
 
-int Editor::importSegments(const ImportPreview& preview, bool afterSelection,
+int RundownEditor::importSegments(const ImportPreview& preview, bool afterSelection,
                            const std::string& fileName) {
     if (!m_doc.show || !preview.canApply() || preview.segments.empty()) return 0;
     const int selected = selectedIndex();
@@ -547,12 +580,12 @@ int Editor::importSegments(const ImportPreview& preview, bool afterSelection,
 
 // ---- Autosave --------------------------------------------------------------------------------
 
-fs::path Editor::autosavePath() const {
+fs::path RundownEditor::autosavePath() const {
     if (!m_adoptedAutosave.empty()) return m_adoptedAutosave;
     return autosavePathFor(m_doc.path);
 }
 
-void Editor::tick(double now) {
+void RundownEditor::tick(double now) {
     if (!m_doc.show || !m_doc.dirty) {
         if (m_wroteAutosave) {
             // Back to what is on disk (saved, or every change undone): nothing to recover.
@@ -572,7 +605,7 @@ void Editor::tick(double now) {
     m_lastAutosaveAt = now;
 }
 
-void Editor::releaseDocument() {
+void RundownEditor::releaseDocument() {
     if (m_wroteAutosave) m_writer.discard(autosavePath());
     m_wroteAutosave = false;
     m_adoptedAutosave.clear();
@@ -580,12 +613,12 @@ void Editor::releaseDocument() {
     m_lastAutosaveAt.reset();
     m_autosavedRevision = 0;
     m_posted.clear();
-    m_state.invalidText.clear();
-    m_state.selectedPersonId.clear();
-    m_state.selectedQuestionId.clear();
+    m_state.drafts.clear();
+    m_selection.personId.clear();
+    m_selection.questionId.clear();
 }
 
-void Editor::findRestoreOffers() {
+void RundownEditor::findRestoreOffers() {
     m_offers.clear();
     m_writer.flush();  // a removal still queued (the document just closed) must not be offered back
     for (Autosave& a : findAutosaves(m_doc.path)) {
@@ -594,7 +627,7 @@ void Editor::findRestoreOffers() {
     }
 }
 
-Document Editor::restoredDocument(const Autosave& offer) const {
+Document RundownEditor::restoredDocument(const Autosave& offer) const {
     Document doc;
     std::error_code ec;
     if (!offer.original.empty() && fs::is_regular_file(offer.original, ec)) {
@@ -611,19 +644,19 @@ Document Editor::restoredDocument(const Autosave& offer) const {
     return doc;
 }
 
-void Editor::adoptRestored(const Autosave& offer) {
+void RundownEditor::adoptRestored(const Autosave& offer) {
     m_adoptedAutosave = offer.path;
     m_wroteAutosave = true;  // its file is ours now: replaced by the next autosave, removed on save
     m_autosavedRevision = m_doc.revision;
     m_offers.clear();  // the rest stay on disk and are offered next time
 }
 
-void Editor::discardFirstOffer() {
+void RundownEditor::discardFirstOffer() {
     if (m_offers.empty()) return;
     discardAutosave(m_offers.front().path);
     m_offers.erase(m_offers.begin());
 }
 
-void Editor::deferOffers() { m_offers.clear(); }
+void RundownEditor::deferOffers() { m_offers.clear(); }
 
-}  // namespace pycast::ui
+}  // namespace pycast
