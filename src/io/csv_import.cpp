@@ -167,6 +167,7 @@ LengthParse parseLength(const std::string& raw) {
         if (d.ok()) r.seconds = d.seconds;
         else if (d.error == DurationError::Negative) r.error = LengthError::Negative;
         else if (d.error == DurationError::SecondsOutOfRange) r.error = LengthError::SecondsOutOfRange;
+        else if (d.error == DurationError::TooLong) r.error = LengthError::TooLong;
         else r.error = LengthError::NotALength;
         return r;
     }

@@ -1,33 +1,21 @@
-// Show files: parse + validate (every problem, with its JSON path), serialize, atomic save.
-#include "io/show_io.hpp"
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
+// Show files in: strict JSON, then each field read with its JSON path; every problem reported once, in document order.
+#include "io/show_read.hpp"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "core/duration.hpp"
+#include "io/show_validate.hpp"
 
 namespace pycast {
 
 using nlohmann::json;
-using nlohmann::ordered_json;
-
-std::string formatProblem(const std::string& file, const Problem& p) {
-    std::string out = file;
-    if (p.line > 0) out += ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
-    out += ": ";
-    if (!p.path.empty()) out += p.path + ": ";
-    out += p.message;
-    return out;
-}
 
 namespace {
 
@@ -45,10 +33,8 @@ const char* typeName(const json& v) {
     }
 }
 
-std::string quoted(const json& v) {
-    if (v.is_string()) return "\"" + v.get<std::string>() + "\"";
-    return v.dump();
-}
+// The value as JSON writes it (control characters escaped, so a NUL prints as \u0000).
+std::string quoted(const json& v) { return v.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 template <typename E>
 std::string choices(const std::vector<E>& all) {
@@ -71,34 +57,62 @@ public:
         m_problems.push_back({pathOf(key), message, 0, 0});
     }
 
+    // The field, or nullptr when it is absent or null (an optional field may be written null).
     const json* field(const std::string& key) {
         m_known.insert(key);
         auto it = m_obj.find(key);
         if (it == m_obj.end() || it->is_null()) return nullptr;
         return &*it;
     }
+    bool isNull(const std::string& key) const {
+        auto it = m_obj.find(key);
+        return it != m_obj.end() && it->is_null();
+    }
+    // A required field that is absent, or written as null: "missing; add X" / "is null; write X instead".
+    void missing(const std::string& key, const std::string& what) {
+        problem(key, isNull(key) ? "is null; write " + what + " instead" : "missing; add " + what);
+    }
 
     std::string text(const std::string& key, bool required, const std::string& what) {
         const json* v = field(key);
         if (!v) {
-            if (required) problem(key, "missing; add " + what);
+            if (required) missing(key, what);
             return {};
         }
         if (!v->is_string()) {
             problem(key, std::string("expected text, found ") + typeName(*v));
             return {};
         }
-        return v->get<std::string>();
+        std::string s = v->get<std::string>();
+        if (s.find('\0') != std::string::npos) {
+            // Every C string, terminal and most widgets would cut the text short here.
+            problem(key, quoted(*v) + " holds a NUL character (\\u0000); remove it");
+            return {};
+        }
+        return s;
     }
 
-    std::optional<std::int64_t> integer(const std::string& key) {
+    // A whole number that must fit [lo, hi]; refused rather than narrowed.
+    std::optional<std::int64_t> integer(const std::string& key, std::int64_t lo, std::int64_t hi,
+                                        const std::string& what) {
         const json* v = field(key);
         if (!v) return std::nullopt;
         if (!v->is_number_integer()) {
             problem(key, std::string("expected a whole number, found ") + typeName(*v));
             return std::nullopt;
         }
-        return v->get<std::int64_t>();
+        const bool aboveInt64 = v->is_number_unsigned() &&
+                                v->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+        const std::int64_t n = aboveInt64 ? 0 : v->get<std::int64_t>();
+        if (aboveInt64 || n > hi) {
+            problem(key, quoted(*v) + " is too large; " + what + " go up to " + std::to_string(hi));
+            return std::nullopt;
+        }
+        if (n < lo) {
+            problem(key, quoted(*v) + " is negative; " + what + " start at " + std::to_string(lo));
+            return std::nullopt;
+        }
+        return n;
     }
 
     std::optional<double> number(const std::string& key) {
@@ -125,7 +139,7 @@ public:
     std::optional<Seconds> duration(const std::string& key, bool required) {
         const json* v = field(key);
         if (!v) {
-            if (required) problem(key, "missing; add a length such as \"05:00\" (mm:ss)");
+            if (required) missing(key, "a length such as \"05:00\" (mm:ss)");
             return std::nullopt;
         }
         if (!v->is_string()) {
@@ -140,6 +154,10 @@ public:
                 return d.seconds;
             case DurationError::SecondsOutOfRange:
                 problem(key, quoted(*v) + " has 60 or more seconds or minutes in a field (use mm:ss)");
+                return std::nullopt;
+            case DurationError::TooLong:
+                problem(key, quoted(*v) + " is longer than " + formatDuration(kMaxDurationSeconds) +
+                                 ", the longest length a show file can hold; shorten it");
                 return std::nullopt;
             default:
                 problem(key, quoted(*v) + " is not a duration (use mm:ss)");
@@ -166,9 +184,12 @@ public:
         }
         for (size_t i = 0; i < v->size(); ++i) {
             const json& item = (*v)[i];
+            const std::string itemPath = pathOf(key) + "/" + std::to_string(i);
             if (!item.is_string()) {
-                m_problems.push_back({pathOf(key) + "/" + std::to_string(i),
-                                      std::string("expected a person id (text), found ") + typeName(item), 0, 0});
+                m_problems.push_back({itemPath, std::string("expected a person id (text), found ") + typeName(item), 0, 0});
+                out.emplace_back();
+            } else if (item.get<std::string>().find('\0') != std::string::npos) {
+                m_problems.push_back({itemPath, quoted(item) + " holds a NUL character (\\u0000); remove it", 0, 0});
                 out.emplace_back();
             } else {
                 out.push_back(item.get<std::string>());
@@ -197,7 +218,11 @@ void readList(const json& root, const std::string& key, std::vector<Problem>& pr
               bool required, Fn&& readItem) {
     auto it = root.find(key);
     if (it == root.end() || it->is_null()) {
-        if (required) problems.push_back({"/" + key, "missing; add a list (it may be empty: [])", 0, 0});
+        if (required)
+            problems.push_back({"/" + key,
+                                it == root.end() ? "missing; add a list (it may be empty: [])"
+                                                 : "is null; write a list instead (it may be empty: [])",
+                                0, 0});
         return;
     }
     if (!it->is_array()) {
@@ -219,18 +244,6 @@ void readList(const json& root, const std::string& key, std::vector<Problem>& pr
     }
 }
 
-void lineAndColumn(const std::string& text, size_t byte, int& line, int& column) {
-    line = 1;
-    column = 1;
-    for (size_t i = 0; i < text.size() && i + 1 < byte; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++column;   // count characters, not UTF-8 continuation bytes
-        }
-    }
-}
 
 // Orders problems as they appear in the document: sections, then numeric indices.
 int sectionRank(const std::string& token) {
@@ -250,16 +263,20 @@ std::vector<std::string> tokens(const std::string& path) {
     return out;
 }
 
+
+bool allDigits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool documentOrder(const Problem& a, const Problem& b) {
     auto ta = tokens(a.path), tb = tokens(b.path);
     int ra = sectionRank(ta.empty() ? "" : ta[0]), rb = sectionRank(tb.empty() ? "" : tb[0]);
     if (ra != rb) return ra < rb;
     for (size_t i = 1; i < std::min(ta.size(), tb.size()); ++i) {
-        const bool na = !ta[i].empty() && std::all_of(ta[i].begin(), ta[i].end(), ::isdigit);
-        const bool nb = !tb[i].empty() && std::all_of(tb[i].begin(), tb[i].end(), ::isdigit);
-        if (na && nb) {
-            long ia = std::stol(ta[i]), ib = std::stol(tb[i]);
-            if (ia != ib) return ia < ib;
+        if (allDigits(ta[i]) && allDigits(tb[i])) {
+            // Compared as numbers without converting: a key of 30 digits must not throw.
+            if (ta[i].size() != tb[i].size()) return ta[i].size() < tb[i].size();
+            if (ta[i] != tb[i]) return ta[i] < tb[i];
         } else if (ta[i] != tb[i]) {
             return false;   // same item, different fields: keep the order they were found in
         }
@@ -267,83 +284,56 @@ bool documentOrder(const Problem& a, const Problem& b) {
     return ta.size() < tb.size();
 }
 
+constexpr std::int64_t kMaxInt = std::numeric_limits<int>::max();
+
+void readShow(const json& root, Show& show, std::vector<Problem>& problems);
 
 }  // namespace
-
-std::optional<size_t> jsonNestedTooDeepAt(const std::string& text, int maxDepth) {
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > maxDepth) return i + 1;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return std::nullopt;
-}
 
 LoadResult parseShow(const std::string& text) {
     LoadResult result;
     auto& problems = result.problems;
-    json root;
-    constexpr int kMaxNesting = 100;
-    if (const auto at = jsonNestedTooDeepAt(text, kMaxNesting)) {
-        Problem p;
-        lineAndColumn(text, *at, p.line, p.column);
-        p.message = "nested more than " + std::to_string(kMaxNesting) +
-                    " levels deep here; a show file is a few levels deep, so this is not one "
-                    "(check that the right file was picked)";
-        problems.push_back(p);
+    std::optional<json> root = parseJsonDocument(text, problems);
+    if (!root) return result;
+    if (!root->is_object()) {
+        problems.push_back({"", std::string("a show file is a JSON object, found ") + typeName(*root), 0, 0});
         return result;
     }
-    try {
-        root = json::parse(text);
-    } catch (const json::parse_error& e) {
-        Problem p;
-        lineAndColumn(text, e.byte, p.line, p.column);
-        std::string what = e.what();
-        // nlohmann's message starts with "[json.exception.parse_error.101] parse error at line..."
-        auto colon = what.find(": ", what.find("parse error"));
-        p.message = "not valid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)) +
-                    "; fix the syntax at this line and column";
-        problems.push_back(p);
-        return result;
-    }
-    if (!root.is_object()) {
-        problems.push_back({"", std::string("a show file is a JSON object, found ") + typeName(root), 0, 0});
-        return result;
-    }
-
     Show show;
+    try {
+        readShow(*root, show, problems);
+    } catch (const std::exception& e) {
+        // Every field is type-checked before it is read, so this is a defect; still, a file
+        // must never take the program down.
+        problems.push_back({"", std::string("could not be read: ") + e.what(), 0, 0});
+    }
+    if (problems.empty()) result.show = std::move(show);
+    return result;
+}
+
+namespace {
+
+void readShow(const json& root, Show& show, std::vector<Problem>& problems) {
     ObjectReader top(root, "", problems);
     if (const json* format = top.field("format");
         format && (!format->is_string() || format->get<std::string>() != "pycast-show")) {
         top.problem("format", quoted(*format) + " is not a PyCast show file (expected \"pycast-show\")");
     }
     if (const json* version = top.field("version"); !version) {
-        top.problem("version", "missing; add \"version\": 1");
-    } else if (!version->is_number_integer() || version->get<std::int64_t>() < 1) {
+        top.missing("version", "\"version\": 1");
+    } else if (!version->is_number_integer() ||
+               (!version->is_number_unsigned() && version->get<std::int64_t>() < 1) ||
+               (version->is_number_unsigned() && version->get<std::uint64_t>() < 1)) {
         top.problem("version", quoted(*version) + " is not a format version (expected 1)");
-    } else if (version->get<std::int64_t>() > kShowFormatVersion) {
-        top.problem("version", "this file uses show format version " +
-                                   std::to_string(version->get<std::int64_t>()) +
+    } else if (version->get<std::uint64_t>() > static_cast<std::uint64_t>(kShowFormatVersion)) {
+        top.problem("version", "this file uses show format version " + quoted(*version) +
                                    ", written by a newer PyCast Studio; this one reads up to version " +
                                    std::to_string(kShowFormatVersion) + ". Update PyCast Studio to open it.");
-        return result;   // a newer format may mean anything; don't second-guess its fields
+        return;   // a newer format may mean anything; don't second-guess its fields
     }
-
     // show metadata
     if (const json* meta = top.field("show"); !meta) {
-        top.problem("show", "missing; add the show's metadata (title, kind, target, ...)");
+        top.missing("show", "the show's metadata (title, kind, target, ...)");
     } else if (!meta->is_object()) {
         top.problem("show", std::string("expected an object, found ") + typeName(*meta));
     } else {
@@ -356,18 +346,9 @@ LoadResult parseShow(const std::string& text) {
             if (auto k = showKindFromString(kind)) m.kind = *k;
             else r.problem("kind", "\"" + kind + "\" is not a show kind (use one of: " + choices(allShowKinds()) + ")");
         }
-        if (auto ep = r.integer("episode")) {
-            if (*ep < 0) r.problem("episode", "is negative; episode numbers start at 0 or 1");
-            else m.episode = static_cast<int>(*ep);
-        }
-        m.date = r.text("date", false, "");
-        if (!m.date.empty()) {
-            int y = 0, mo = 0, d = 0;
-            char tail = 0;
-            if (std::sscanf(m.date.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &tail) != 3 || mo < 1 ||
-                mo > 12 || d < 1 || d > 31 || m.date.size() != 10)
-                r.problem("date", "\"" + m.date + "\" is not a date (use YYYY-MM-DD)");
-        }
+        if (auto ep = r.integer("episode", 0, kMaxInt, "episode numbers"))
+            m.episode = static_cast<int>(*ep);
+        m.date = r.text("date", false, "");   // checked against the calendar by validateShow
         if (r.field("language")) m.language = r.text("language", false, "");
         if (auto t = r.duration("target", true)) m.target = *t;
         m.startTime = r.timeOfDay("start");
@@ -441,7 +422,7 @@ LoadResult parseShow(const std::string& text) {
         q.text = r.text("text", false, "");
         q.from = r.text("from", false, "");
         q.forPeople = r.idList("for");
-        if (auto v = r.integer("votes")) q.votes = static_cast<int>(*v);
+        if (auto v = r.integer("votes", 0, kMaxInt, "votes")) q.votes = static_cast<int>(*v);
         q.extra = r.extra();
         show.questions.push_back(std::move(q));
     });
@@ -464,84 +445,9 @@ LoadResult parseShow(const std::string& text) {
             problems.push_back(std::move(p));
         }
     std::stable_sort(problems.begin(), problems.end(), documentOrder);
-
-    if (problems.empty()) result.show = std::move(show);
-    return result;
 }
 
-std::vector<Problem> validateShow(const Show& show) {
-    std::vector<Problem> out;
-    auto add = [&](std::string path, std::string message) {
-        out.push_back({std::move(path), std::move(message), 0, 0});
-    };
-    if (show.meta.title.empty()) add("/show/title", "is empty; give the show a title");
-    if (show.meta.target < 0) add("/show/target", "is negative; a length must be zero or more");
-    const std::string tooLong = " is longer than " + formatDuration(kMaxDurationSeconds) +
-                                ", the longest length a show file can hold; shorten it";
-    if (show.meta.target > kMaxDurationSeconds)
-        add("/show/target", "\"" + formatDuration(show.meta.target) + "\"" + tooLong);
-    const auto& g = show.guidelines;
-    if (g.techShareMin < 0 || g.techShareMin > 100)
-        add("/guidelines/technical_share/min", "must be a percentage between 0 and 100");
-    if (g.techShareMax < 0 || g.techShareMax > 100)
-        add("/guidelines/technical_share/max", "must be a percentage between 0 and 100");
-    else if (g.techShareMax < g.techShareMin)
-        add("/guidelines/technical_share/max", "is below min; the range must go from min up to max");
-    if (g.maxCompanyShare <= 0 || g.maxCompanyShare > 100)
-        add("/guidelines/max_company_share", "must be a percentage above 0 and at most 100");
-
-    // Ids are unique across people, segments and questions, so a reference is never ambiguous.
-    std::map<std::string, std::string> firstUse;
-    auto checkId = [&](const std::string& id, const std::string& path, const char* what) {
-        if (id.empty()) {
-            add(path + "/id", std::string("is empty; give the ") + what + " a unique id such as \"" +
-                                  (what[0] == 'p' ? "p-ada" : what[0] == 's' ? "s-intro" : "q-1") + "\"");
-            return;
-        }
-        auto [it, inserted] = firstUse.emplace(id, path);
-        if (!inserted) add(path + "/id", "\"" + id + "\" is already used by " + it->second + "; ids must be unique");
-    };
-    for (size_t i = 0; i < show.people.size(); ++i) {
-        const auto& p = show.people[i];
-        const std::string path = "/people/" + std::to_string(i);
-        checkId(p.id, path, "person");
-        if (p.name.empty()) add(path + "/name", "is empty; write the person's name");
-    }
-    std::set<std::string> personIds;
-    for (const auto& p : show.people) personIds.insert(p.id);
-    auto checkRefs = [&](const std::vector<std::string>& ids, const std::string& path) {
-        std::set<std::string> inList;
-        for (size_t k = 0; k < ids.size(); ++k) {
-            const std::string itemPath = path + "/" + std::to_string(k);
-            if (!personIds.count(ids[k]))
-                add(itemPath, "\"" + ids[k] + "\" is not anyone in /people; add them there or fix the id");
-            else if (!inList.insert(ids[k]).second)
-                add(itemPath, "\"" + ids[k] + "\" is listed twice");
-        }
-    };
-    int elastic = 0;
-    for (size_t i = 0; i < show.rundown.size(); ++i) {
-        const auto& s = show.rundown[i];
-        const std::string path = "/rundown/" + std::to_string(i);
-        checkId(s.id, path, "segment");
-        if (s.title.empty()) add(path + "/title", "is empty; give the segment a title");
-        if (s.planned < 0) add(path + "/planned", "\"" + formatDuration(s.planned) + "\" is negative; a length must be zero or more");
-        if (s.planned > kMaxDurationSeconds)
-            add(path + "/planned", "\"" + formatDuration(s.planned) + "\"" + tooLong);
-        checkRefs(s.speakers, path + "/speakers");
-        if (s.elastic && ++elastic > 1)
-            add(path + "/elastic", "only one segment can be elastic; it absorbs the others' over- and underruns");
-    }
-    for (size_t i = 0; i < show.questions.size(); ++i) {
-        const auto& q = show.questions[i];
-        const std::string path = "/questions/" + std::to_string(i);
-        checkId(q.id, path, "question");
-        if (q.text.empty()) add(path + "/text", "is empty; write the question");
-        if (q.votes < 0) add(path + "/votes", "is negative; votes start at 0");
-        checkRefs(q.forPeople, path + "/for");
-    }
-    return out;
-}
+}  // namespace
 
 LoadResult loadShowFile(const std::filesystem::path& file) {
     std::error_code dirEc;
@@ -557,81 +463,12 @@ LoadResult loadShowFile(const std::filesystem::path& file) {
     }
     std::stringstream ss;
     ss << in.rdbuf();
+    if (in.bad()) {
+        LoadResult r;
+        r.problems.push_back({"", std::string("cannot be read: ") + std::strerror(errno), 0, 0});
+        return r;
+    }
     return parseShow(ss.str());
-}
-
-namespace {
-ordered_json ordered(const json& j) { return ordered_json::parse(j.dump()); }
-
-void mergeExtra(ordered_json& out, const json& extra) {
-    for (auto& [k, v] : extra.items())
-        if (!out.contains(k)) out[k] = ordered(v);
-}
-}  // namespace
-
-ordered_json toJson(const Show& show) {
-    ordered_json root;
-    root["format"] = "pycast-show";
-    root["version"] = kShowFormatVersion;
-    const ShowMeta& m = show.meta;
-    ordered_json meta;
-    if (!m.series.empty()) meta["series"] = m.series;
-    meta["title"] = m.title;
-    meta["kind"] = toName(m.kind);
-    if (m.episode) meta["episode"] = *m.episode;
-    if (!m.date.empty()) meta["date"] = m.date;
-    meta["language"] = m.language;
-    meta["target"] = formatDuration(m.target);
-    if (m.startTime) meta["start"] = formatTimeOfDay(*m.startTime);
-    if (m.hardOut) meta["hard_out"] = formatTimeOfDay(*m.hardOut);
-    mergeExtra(meta, m.extra);
-    root["show"] = meta;
-
-    ordered_json g;
-    g["technical_share"] = {{"min", show.guidelines.techShareMin}, {"max", show.guidelines.techShareMax}};
-    if (auto it = show.guidelines.extra.find("technical_share");
-        it != show.guidelines.extra.end() && it->is_object())
-        mergeExtra(g["technical_share"], *it);
-    g["max_company_share"] = show.guidelines.maxCompanyShare;
-    for (auto& [k, v] : show.guidelines.extra.items())
-        if (k != "technical_share" && !g.contains(k)) g[k] = ordered(v);
-    root["guidelines"] = g;
-
-    root["people"] = ordered_json::array();
-    for (const auto& p : show.people) {
-        ordered_json o{{"id", p.id}, {"name", p.name}, {"role", toName(p.role)}};
-        if (!p.company.empty()) o["company"] = p.company;
-        mergeExtra(o, p.extra);
-        root["people"].push_back(o);
-    }
-    root["rundown"] = ordered_json::array();
-    for (const auto& s : show.rundown) {
-        ordered_json o{{"id", s.id}, {"title", s.title}, {"kind", toName(s.kind)},
-                       {"planned", formatDuration(s.planned)}, {"speakers", s.speakers}};
-        if (!s.notes.empty()) o["notes"] = s.notes;
-        if (s.fixedStart) o["fixed_start"] = formatTimeOfDay(*s.fixedStart);
-        if (s.elastic) o["elastic"] = true;
-        if (s.technical) o["technical"] = *s.technical;
-        mergeExtra(o, s.extra);
-        root["rundown"].push_back(o);
-    }
-    root["questions"] = ordered_json::array();
-    for (const auto& q : show.questions) {
-        ordered_json o{{"id", q.id}, {"text", q.text}};
-        if (!q.from.empty()) o["from"] = q.from;
-        if (!q.forPeople.empty()) o["for"] = q.forPeople;
-        if (q.votes != 0) o["votes"] = q.votes;
-        mergeExtra(o, q.extra);
-        root["questions"].push_back(o);
-    }
-    mergeExtra(root, show.extra);
-    return root;
-}
-
-std::string serializeShow(const Show& show) { return toJson(show).dump(2) + "\n"; }
-
-Status saveShowFile(const Show& show, const std::filesystem::path& file) {
-    return writeFileAtomically(file, serializeShow(show), true);
 }
 
 }  // namespace pycast
