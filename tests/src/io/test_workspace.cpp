@@ -106,7 +106,7 @@ TEST_CASE("damaged recent lists and autosaves are skipped, whatever they hold") 
     IsolatedDirs dirs;
     auto show = dirs.root / "a.json";
     writeFile(show, "{}");
-    for (const std::string text : {std::string("{\"files\": [1e400]}"), std::string("{\"files\": 5}"),
+    for (const std::string& text : {std::string("{\"files\": [1e400]}"), std::string("{\"files\": 5}"),
                                    std::string("[\"x\"]"), std::string("{\"files\": [3, \"") + show.string() + "\"]}",
                                    std::string("{\"files\": []}\0junk", 16)}) {
         CAPTURE(text);
@@ -117,7 +117,7 @@ TEST_CASE("damaged recent lists and autosaves are skipped, whatever they hold") 
     LoadResult r = loadShowFile(showsDir() / "pycast-ama.json");
     REQUIRE(r.ok());
     const auto autosave = dirs.root / ".a.json.autosave";
-    for (const std::string text : {std::string("{\"format\": \"pycast-autosave\", \"x\": 1e400, \"show\": {}}"),
+    for (const std::string& text : {std::string("{\"format\": \"pycast-autosave\", \"x\": 1e400, \"show\": {}}"),
                                    std::string("{\"format\": 7, \"show\": {}}"),
                                    std::string("{\"format\": \"pycast-autosave\", \"show\": [1.5e+9999]}")}) {
         CAPTURE(text);
