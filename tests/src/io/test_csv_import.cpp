@@ -47,15 +47,19 @@ std::string q(const std::filesystem::path& p) { return "\"" + p.string() + "\"";
 }  // namespace
 
 TEST_CASE("csv: quoted commas, doubled quotes and line breaks, CRLF or LF, blank lines skipped") {
-    CsvParse r = parseCsv("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n\r\nlast,,\n");
+    Result<CsvTable> r = parseCsv("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n\r\nlast,,\n");
     REQUIRE(r.ok());
-    CHECK(r.table->header.fields == std::vector<std::string>{"a", "b", "c"});
-    REQUIRE(r.table->records.size() == 2);
-    CHECK(r.table->records[0].fields == std::vector<std::string>{"x, y", "say \"hi\"", "two\r\nlines"});
-    CHECK(r.table->records[0].line == 2);
-    CHECK(r.table->records[1].fields == std::vector<std::string>{"last", "", ""});
-    CHECK(r.table->records[1].line == 5);   // after a two-line record and a blank line
-    CHECK(r.table->records[1].raw == "last,,");
+    CHECK(r->header.fields == std::vector<std::string>{"a", "b", "c"});
+    REQUIRE(r->records.size() == 2);
+    CHECK(r->records[0].fields == std::vector<std::string>{"x, y", "say \"hi\"", "two\r\nlines"});
+    CHECK(r->records[0].line == 2);
+    CHECK(r->records[1].fields == std::vector<std::string>{"last", "", ""});
+    CHECK(r->records[1].line == 5);   // after a two-line record and a blank line
+    CHECK(r->records[1].raw == "last,,");
+    // Rows as a spreadsheet numbers them: the two-line record is row 2, the blank line row 3.
+    CHECK(r->header.row == 1);
+    CHECK(r->records[0].row == 2);
+    CHECK(r->records[1].row == 4);
 }
 
 TEST_CASE("csv: the delimiter comes from the header line") {
@@ -66,30 +70,30 @@ TEST_CASE("csv: the delimiter comes from the header line") {
 }
 
 TEST_CASE("csv: an unterminated quote is an error at the line it opens") {
-    CsvParse r = parseCsv(readFile(csvData("unterminated-quote.csv")));
-    CHECK_FALSE(r.ok());
-    CHECK(r.errorLine == 3);
-    CHECK(contains(r.error, "line 3: a quoted field starts here but its closing \" is missing"));
+    Result<CsvTable> r = parseCsv(readFile(csvData("unterminated-quote.csv")));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().where == "row 3");
+    CHECK(contains(r.error().message(), "row 3: a quoted field starts here but its closing \" is missing"));
 }
 
 TEST_CASE("csv: Big5, UTF-16 and other non-UTF-8 bytes are refused with what to do") {
-    CsvParse big5 = parseCsv(readFile(csvData("big5.csv")));
-    CHECK_FALSE(big5.ok());
-    CHECK(big5.errorLine == 1);
-    CHECK(contains(big5.error, "is not UTF-8"));
-    CHECK(contains(big5.error, "Big5"));
-    CHECK(contains(big5.error, "CSV UTF-8"));
+    Result<CsvTable> big5 = parseCsv(readFile(csvData("big5.csv")));
+    REQUIRE_FALSE(big5.ok());
+    CHECK(big5.error().where.rfind("line 1,", 0) == 0);
+    CHECK(contains(big5.error().message(), "is not UTF-8"));
+    CHECK(contains(big5.error().message(), "Big5"));
+    CHECK(contains(big5.error().message(), "CSV UTF-8"));
 
-    CsvParse utf16 = parseCsv(std::string("\xFF\xFE t\0i\0", 8));
-    CHECK_FALSE(utf16.ok());
-    CHECK(contains(utf16.error, "UTF-16"));
+    Result<CsvTable> utf16 = parseCsv(std::string("\xFF\xFE t\0i\0", 8));
+    REQUIRE_FALSE(utf16.ok());
+    CHECK(contains(utf16.error().message(), "UTF-16"));
 
     auto overlong = findInvalidUtf8("ok 標題\nline two \xC0\xAF");   // an overlong '/'
     REQUIRE(overlong.has_value());
     CHECK(overlong->line == 2);
     CHECK(overlong->column == 10);
     CHECK_FALSE(findInvalidUtf8("標題 🎙️ ok").has_value());
-    CHECK(parseCsv("").error == "the file is empty; it needs a header line naming the columns");
+    CHECK(parseCsv("").error().message() == "the file is empty; it needs a header line naming the columns");
 
     ImportPreview p = previewOf("big5.csv");
     CHECK_FALSE(p.canApply());
@@ -114,7 +118,8 @@ TEST_CASE("import: UTF-8 with and without a BOM read the same") {
     CHECK(plain.segments[1].notes == "first line\nsecond line");
     CHECK(bom.segments[2].speakers == std::vector<std::string>{"p-host"});   // any case
     CHECK(bom.segments[2].notes == "says \"bye\"");
-    CHECK(bom.segmentRows == std::vector<int>{2, 3, 6});
+    // Spreadsheet rows: the two-line note is one row, the blank line is row 4.
+    CHECK(bom.segmentRows == std::vector<int>{2, 3, 5});
 }
 
 TEST_CASE("import: Traditional Chinese headers, kinds, minutes and speaker separators") {
@@ -235,26 +240,26 @@ TEST_CASE("import: every bad row is reported with its row number and reasons") {
     CHECK(p.fileError.empty());
     CHECK_FALSE(p.canApply());
     CHECK(titles(p.segments) == std::vector<std::string>{"Good one", "Another good one"});
-    CHECK(p.segmentRows == std::vector<int>{2, 10});
+    CHECK(p.segmentRows == std::vector<int>{2, 9});
     REQUIRE(p.badRows.size() == 6);
 
-    // Row 2's note spans two lines, so the next row starts on line 4.
+    // Row 2's note spans two lines of the file but is one row of the sheet, so the next row is row 3.
+    REQUIRE(badRow(p, 3));
+    CHECK(formatRowProblem(*badRow(p, 3)) == "row 3: duration \"abc\" is not a length (use mm:ss or minutes)");
+    CHECK(badRow(p, 3)->raw == "Bad length,experience,abc,林雅婷,");
     REQUIRE(badRow(p, 4));
-    CHECK(formatRowProblem(*badRow(p, 4)) == "row 4: duration \"abc\" is not a length (use mm:ss or minutes)");
-    CHECK(badRow(p, 4)->raw == "Bad length,experience,abc,林雅婷,");
+    CHECK(contains(formatRowProblem(*badRow(p, 4)), "row 4: duration \"-3:00\" is negative"));
     REQUIRE(badRow(p, 5));
-    CHECK(contains(formatRowProblem(*badRow(p, 5)), "row 5: duration \"-3:00\" is negative"));
+    CHECK(contains(formatRowProblem(*badRow(p, 5)), "row 5: kind \"karaoke\" is not a segment kind (use intro,"));
     REQUIRE(badRow(p, 6));
-    CHECK(contains(formatRowProblem(*badRow(p, 6)), "row 6: kind \"karaoke\" is not a segment kind (use intro,"));
+    CHECK(formatRowProblem(*badRow(p, 6)) == "row 6: speaker \"Bob\" is not in the show's people");
+    CHECK(badRow(p, 6)->unknownSpeakers == std::vector<std::string>{"Bob"});
     REQUIRE(badRow(p, 7));
-    CHECK(formatRowProblem(*badRow(p, 7)) == "row 7: speaker \"Bob\" is not in the show's people");
-    CHECK(badRow(p, 7)->unknownSpeakers == std::vector<std::string>{"Bob"});
+    CHECK(formatRowProblem(*badRow(p, 7)) == "row 7: title is empty");
     REQUIRE(badRow(p, 8));
-    CHECK(formatRowProblem(*badRow(p, 8)) == "row 8: title is empty");
-    REQUIRE(badRow(p, 9));
-    CHECK(badRow(p, 9)->reasons.size() == 2);
-    CHECK(contains(formatRowProblem(*badRow(p, 9)),
-                   "row 9: duration \"soon\" is not a length (use mm:ss or minutes); speaker \"Bob\" is not"));
+    CHECK(badRow(p, 8)->reasons.size() == 2);
+    CHECK(contains(formatRowProblem(*badRow(p, 8)),
+                   "row 8: duration \"soon\" is not a length (use mm:ss or minutes); speaker \"Bob\" is not"));
 }
 
 TEST_CASE("import: a length too long for a show file is a bad row, not a file that cannot be opened") {
@@ -436,8 +441,8 @@ TEST_CASE("pycast import-csv: bad rows exit 1 and nothing is written, even with 
 
     auto r = runCli("import-csv " + q(csvData("bad-rows.csv")) + " --into " + q(showFile) + " --write");
     CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "bad-rows.csv: row 4: duration \"abc\" is not a length (use mm:ss or minutes)"));
-    CHECK(contains(r.err, "row 8: title is empty"));
+    CHECK(contains(r.err, "bad-rows.csv: row 3: duration \"abc\" is not a length (use mm:ss or minutes)"));
+    CHECK(contains(r.err, "row 7: title is empty"));
     CHECK(contains(r.err, "    | ,intro,1:00,林雅婷,"));   // the row as written, to find it
     CHECK(contains(r.err, "--add-people"));
     CHECK(contains(r.err, "6 bad rows; nothing written"));
