@@ -267,7 +267,7 @@ CsvWriter& CsvWriter::row(const std::vector<std::string>& cells) {
         if (i) m_text += ',';
         m_text += csvCell(cells[i]);
     }
-    m_text += "\r\n";
+    m_text += m_lineEnd;
     return *this;
 }
 

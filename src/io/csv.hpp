@@ -66,16 +66,20 @@ bool isPlainNumberOrDuration(const std::string& text);
 // Undoes csvCell's prefix when reading a cell back: "'=SUM(A1)" → "=SUM(A1)".
 std::string unneutralizedCell(const std::string& cell);
 
-// Builds a CSV table row by row; rows end in CRLF as RFC 4180 and Excel write them.
+// Builds a CSV table row by row through csvCell.
 class CsvWriter {
 public:
     // `bom`: start with the UTF-8 BOM (for files a spreadsheet opens; not for a terminal).
-    explicit CsvWriter(bool bom) { if (bom) m_text = kUtf8Bom; }
+    // `lineEnd`: CRLF as RFC 4180 and Excel write it, or "\n" for a file that always had LF.
+    explicit CsvWriter(bool bom, const char* lineEnd = "\r\n") : m_lineEnd(lineEnd) {
+        if (bom) m_text = kUtf8Bom;
+    }
     CsvWriter& row(const std::vector<std::string>& cells);
     const std::string& text() const { return m_text; }
 
 private:
     std::string m_text;
+    const char* m_lineEnd;
 };
 
 }  // namespace pycast
