@@ -519,3 +519,93 @@ TEST_CASE("pycast import-csv: new guests with --add-people, usage errors, a brok
     CHECK(contains(help.out, "usage: pycast import-csv FILE.csv --into SHOW.json"));
     CHECK(contains(runCli("--help").out, "import-csv"));
 }
+
+TEST_CASE("import: spreadsheet input as people type it: decimal commas and full-width digits") {
+    const Show show = sample("pycast-episode.json");
+    // A ';'-separated file comes from a locale that writes 2,5 for two and a half.
+    ImportPreview semi = previewCsvImport(show, "title;duration\nA;2,5\nB;\xEF\xBC\x90\xEF\xBC\x95:\xEF\xBC\x90\xEF\xBC\x90\n"
+                                                "C;\xEF\xBC\x92\xEF\xBC\x8E\xEF\xBC\x95 分鐘\n");
+    REQUIRE(semi.canApply());
+    REQUIRE(semi.segments.size() == 3);
+    CHECK(semi.segments[0].planned == 150);   // 02:30
+    CHECK(semi.segments[1].planned == 300);   // ０５:００
+    CHECK(semi.segments[2].planned == 150);   // ２．５ 分鐘
+    CHECK(parsePlannedLength("2,5", true) == 150);
+    CHECK(parsePlannedLength("1,5 h", true) == 5400);
+    // In a ','-separated file "2,5" may be a thousands separator: not guessed.
+    CHECK_FALSE(parsePlannedLength("2,5").has_value());
+    ImportPreview comma = previewCsvImport(show, "title,duration\nA,\"2,5\"\n");
+    REQUIRE(comma.badRows.size() == 1);
+    CHECK(comma.badRows[0].row == 2);
+}
+
+TEST_CASE("import: row numbers in problems and the preview are the spreadsheet's rows") {
+    const Show show = sample("pycast-episode.json");
+    ImportPreview p = previewCsvImport(show, "title,duration,notes\nA,1:00,\"three\nline\nnote\"\nB,x,\nC,2:00,\n");
+    CHECK(p.segmentRows == std::vector<int>{2, 4});
+    REQUIRE(p.badRows.size() == 1);
+    CHECK(formatRowProblem(p.badRows[0]) == "row 3: duration \"x\" is not a length (use mm:ss or minutes)");
+}
+
+TEST_CASE("import: a rundown's own CSV export imports back with its fixed starts and formula-like titles") {
+    Show show = sample("enterprise-meetup.json");
+    show.rundown[1].title = "=1+1 sponsors";
+    show.rundown[2].notes = "-- not a formula";
+    const std::string csv = renderRundownCsv(show, analyzeRundown(show));
+    CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);   // for Excel
+    CHECK(contains(csv, ",'=1+1 sponsors,"));
+    ImportPreview p = previewCsvImport(show, csv);
+    REQUIRE(p.canApply());
+    CHECK(p.mapping.fixedStart == 9);
+    REQUIRE(p.segments.size() == show.rundown.size());
+    int fixed = 0;
+    for (size_t i = 0; i < p.segments.size(); ++i) {
+        CAPTURE(i);
+        CHECK(p.segments[i].fixedStart == show.rundown[i].fixedStart);
+        CHECK(p.segments[i].title == show.rundown[i].title);
+        CHECK(p.segments[i].notes == show.rundown[i].notes);
+        fixed += show.rundown[i].fixedStart ? 1 : 0;
+    }
+    CHECK(fixed >= 1);
+    // A fixed start that is no time of day is a bad row.
+    ImportPreview bad = previewCsvImport(show, "title,duration,fixed start\nA,1:00,25:00\n");
+    REQUIRE(bad.badRows.size() == 1);
+    CHECK(contains(formatRowProblem(bad.badRows[0]), "fixed start \"25:00\" is not a time of day"));
+}
+
+TEST_CASE("pycast import-csv: a header-only CSV with --write writes nothing and keeps the .bak") {
+    TempDir tmp;
+    const auto showFile = tmp / "show.json";
+    std::filesystem::copy_file(showsDir() / "pycast-episode.json", showFile);
+    writeFile(tmp / "show.json.bak", "the version before");
+    writeFile(tmp / "empty.csv", "title,duration\r\n");
+    const std::string original = readFile(showFile);
+    auto r = runCli("import-csv " + q(tmp / "empty.csv") + " --into " + q(showFile) + " --write");
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "nothing to add"));
+    CHECK_FALSE(contains(r.out, "wrote "));
+    CHECK(readFile(showFile) == original);
+    CHECK(readFile(tmp / "show.json.bak") == "the version before");
+}
+
+TEST_CASE("pycast import-csv: -- ends the options") {
+    TempDir tmp;
+    const auto showFile = tmp / "show.json";
+    std::filesystem::copy_file(showsDir() / "pycast-episode.json", showFile);
+    std::filesystem::copy_file(csvData("plain-utf8.csv"), tmp / "-rows.csv");
+    // Run where the file is, so its name really starts with '-'.
+    const auto cwd = std::filesystem::current_path();
+    std::filesystem::current_path(tmp.path());
+    auto r = runCli("import-csv --into " + q(showFile) + " -- -rows.csv");
+    auto without = runCli("import-csv --into " + q(showFile) + " -rows.csv");
+    auto help = runCli("import-csv --into " + q(showFile) + " -- --help");
+    std::filesystem::current_path(cwd);
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "would add 3 segments"));
+    // Without --, a name starting with - is an option.
+    CHECK(without.exitCode == 2);
+    CHECK(contains(without.err, "unknown option -rows.csv"));
+    // After --, even --help is a file name.
+    CHECK(help.exitCode == 1);
+    CHECK(contains(help.err, "--help"));
+}
