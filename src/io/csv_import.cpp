@@ -551,20 +551,18 @@ ImportPreview previewCsvImportFile(const Show& show, const std::filesystem::path
 ImportApplied applyImport(Show& show, const ImportPreview& preview, int insertAt) {
     ImportApplied applied;
     if (!preview.canApply()) return applied;
-    std::set<std::string> used;
-    for (const auto& p : show.people) used.insert(p.id);
-    for (const auto& s : show.rundown) used.insert(s.id);
-    for (const auto& q : show.questions) used.insert(q.id);
+    IdSpace used(show);
     auto unique = [&used](const std::string& id) {
         std::string out = id;
-        for (int n = 2; used.count(out); ++n) out = id + "-" + std::to_string(n);
-        used.insert(out);
+        for (int n = 2; used.taken(out); ++n) out = id + "-" + std::to_string(n);
+        used.take(out);
         return out;
     };
 
-    std::map<std::string, std::string> personIds;   // preview id → id in the show
+    std::unordered_map<std::string, std::string> personIds;   // preview id → id in the show
     for (const auto& p : preview.newPeople) personIds[p.id] = unique(p.id);
     std::vector<Segment> segments = preview.segments;
+    show.people.reserve(show.people.size() + preview.newPeople.size());
     for (auto& s : segments) {
         s.id = unique(s.id);
         for (auto& speaker : s.speakers) {
