@@ -494,7 +494,9 @@ std::optional<Seconds> parsePlannedLength(const std::string& text, bool decimalC
     return r.seconds;
 }
 
-ImportPreview previewCsvImport(const Show& show, const std::string& csvBytes, const ImportOptions& options) {
+namespace {
+
+ImportPreview previewOrThrow(const Show& show, const std::string& csvBytes, const ImportOptions& options) {
     ImportPreview preview;
     Result<CsvTable> csv = parseCsv(csvBytes);
     if (!csv.ok()) {
@@ -522,6 +524,19 @@ ImportPreview previewCsvImport(const Show& show, const std::string& csvBytes, co
     RowReader reader{options, preview, IdSpace(show), PersonIndex(show.people), show.people.size()};
     for (const auto& rec : table.records) reader.read(rec);
     return preview;
+}
+
+}  // namespace
+
+ImportPreview previewCsvImport(const Show& show, const std::string& csvBytes, const ImportOptions& options) {
+    try {
+        return previewOrThrow(show, csvBytes, options);
+    } catch (const std::exception& e) {
+        // Every cell is checked before it is converted; still, a file never takes the program down.
+        ImportPreview preview;
+        preview.fileError = std::string("could not be read: ") + e.what();
+        return preview;
+    }
 }
 
 ImportPreview previewCsvImportFile(const Show& show, const std::filesystem::path& file,
