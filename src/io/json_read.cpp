@@ -79,7 +79,13 @@ public:
     bool boolean(bool v) { return scalar(m_dom.boolean(v)); }
     bool number_integer(json::number_integer_t v) { return scalar(m_dom.number_integer(v)); }
     bool number_unsigned(json::number_unsigned_t v) { return scalar(m_dom.number_unsigned(v)); }
-    bool number_float(json::number_float_t v, const json::string_t& s) { return scalar(m_dom.number_float(v, s)); }
+    bool number_float(json::number_float_t v, const json::string_t& s) {
+        // A whole number beyond 64 bits is read as a double and would be written back rounded.
+        if (s.find_first_of(".eE") == std::string::npos)
+            m_problems.push_back({path(), s + " is a whole number too large to keep exactly (the largest is "
+                                              "18446744073709551615); write it in quotes as text", 0, 0});
+        return scalar(m_dom.number_float(v, s));
+    }
     bool string(json::string_t& v) { return scalar(m_dom.string(v)); }
     bool binary(json::binary_t& v) { return scalar(m_dom.binary(v)); }
 

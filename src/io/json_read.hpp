@@ -40,7 +40,8 @@ constexpr int kMaxJsonNesting = 100;
 // Parses one JSON document, adding a Problem for everything wrong with it: a syntax error, a
 // number too large to hold (1e400), a NUL byte or anything else after the value, nesting
 // deeper than `maxDepth` (each with line and column), and every key that appears twice in one
-// object (with its JSON path; otherwise the last would silently win). Returns the document
+// object (with its JSON path; otherwise the last would silently win), and every whole number
+// beyond 64 bits (it would be kept only rounded; with its path). Returns the document
 // when it could be read, even with duplicate keys, so a caller can go on to report the rest;
 // nothing the JSON library throws escapes.
 std::optional<nlohmann::json> parseJsonDocument(const std::string& text, std::vector<Problem>& problems,

@@ -9,6 +9,7 @@
 
 #include "core/duration.hpp"
 #include "io/csv.hpp"
+#include "io/markdown.hpp"
 
 namespace pycast {
 namespace {
@@ -44,28 +45,7 @@ std::string startColumn(const SegmentTiming& t) {
     return t.startTimeOfDay ? formatTimeOfDay(*t.startTimeOfDay) : "";
 }
 
-// Text from the show in Markdown: '<' cannot open an HTML tag, '*' cannot start emphasis,
-// '|' cannot split a table cell, and a line break stays inside its table row or list item
-// (as <br>, which HackMD and GitHub render).
-std::string mdCell(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '*') out += "\\*";
-        else if (c == '<') out += "&lt;";
-        else if (c == '\n') out += "<br>";
-        else if (c != '\r') out += c;
-    }
-    return out;
-}
-
-// A heading is one line: line breaks become spaces.
-std::string mdHeading(const std::string& s) {
-    std::string out;
-    for (char c : mdCell(s)) out += c;
-    for (size_t at = out.find("<br>"); at != std::string::npos; at = out.find("<br>", at)) out.replace(at, 4, " ");
-    return out;
-}
+std::string mdCell(const std::string& s) { return markdownCell(s); }
 
 // A plain-text table cell: one line, so every row stays one row.
 std::string oneLine(const std::string& s) {
@@ -219,7 +199,7 @@ std::string renderRundownText(const Show& show, const RundownAnalysis& a) {
 
 std::string renderRundownMarkdown(const Show& show, const RundownAnalysis& a) {
     std::ostringstream o;
-    o << "# " << mdHeading(headline(show)) << "\n\n";
+    o << "# " << markdownLine(headline(show)) << "\n\n";
     o << "- **Kind:** " << kindName(show) << "\n";
     if (!show.meta.date.empty()) o << "- **Date:** " << show.meta.date << "\n";
     if (show.meta.startTime) o << "- **Start:** " << formatTimeOfDay(*show.meta.startTime) << "\n";

@@ -11,7 +11,10 @@ using nlohmann::json;
 using nlohmann::ordered_json;
 
 namespace {
-ordered_json ordered(const json& j) { return ordered_json::parse(j.dump()); }
+// Kept fields came from a parsed file, so they are valid UTF-8; replace rather than throw anyway.
+ordered_json ordered(const json& j) {
+    return ordered_json::parse(j.dump(-1, ' ', false, json::error_handler_t::replace));
+}
 
 void mergeExtra(ordered_json& out, const json& extra) {
     for (auto& [k, v] : extra.items())

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/rundown.hpp"
+#include "io/markdown.hpp"
 #include "io/rundown_export.hpp"
 #include "io/show_io.hpp"
 #include "test_support.hpp"
@@ -92,4 +93,10 @@ TEST_CASE("rundown CSV: a BOM and neutralized cells for files, none of the BOM f
     CHECK(file.find(",\"'=HYPERLINK(\"\"x\"\")\",") != std::string::npos);
     const std::string terminal = renderRundown(show, RundownFormat::Csv, false);
     CHECK(terminal == file.substr(3));
+}
+
+TEST_CASE("markdown: cells and headings escape what Markdown would interpret") {
+    CHECK(markdownCell("a<b|c*d\r\ne") == "a&lt;b\\|c\\*d<br>e");
+    CHECK(markdownLine("Title\nsecond") == "Title second");
+    CHECK(markdownCell("開場 Intro") == "開場 Intro");
 }

@@ -382,3 +382,17 @@ TEST_CASE("a show with text that is not UTF-8 is refused at save, not thrown") {
     CHECK_FALSE(std::filesystem::exists(tmp / "x.json"));
     CHECK(serializeShow(show).find("bad \xEF\xBF\xBD byte") != std::string::npos);
 }
+
+TEST_CASE("a whole number beyond 64 bits in a kept field is refused, not rounded at the next save") {
+    LoadResult r = parseShow(minimalWith("\"version\": 1,", "\"version\": 1, \"x-id\": 123456789012345678901234567890,"));
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].path == "/x-id");
+    CHECK(r.problems[0].message.find("too large to keep exactly") != std::string::npos);
+    // 64-bit whole numbers and ordinary decimals are kept as written.
+    LoadResult ok = parseShow(minimalWith("\"version\": 1,", "\"version\": 1, \"x-big\": 18446744073709551615, \"x-neg\": -9223372036854775808, \"x-f\": 0.5,"));
+    REQUIRE_MESSAGE(ok.ok(), allProblems(ok));
+    const std::string saved = serializeShow(*ok.show);
+    CHECK(saved.find("\"x-big\": 18446744073709551615") != std::string::npos);
+    CHECK(saved.find("\"x-neg\": -9223372036854775808") != std::string::npos);
+    CHECK(saved.find("\"x-f\": 0.5") != std::string::npos);
+}
