@@ -23,7 +23,8 @@ std::string renderRundownJson(const Show& show, const RundownAnalysis& a);
 // "Ada Lin (Gogoro), Bo Chen" — speaker names with companies, ids for unknown people.
 std::string speakerList(const Show& show, const std::vector<std::string>& ids, bool withCompany);
 
-// Terminal columns a UTF-8 string takes (CJK characters take two).
+// Terminal columns a UTF-8 string takes: CJK characters, full-width forms and emoji take two,
+// combining marks and variation selectors none.
 int displayWidth(const std::string& utf8);
 // One CSV field: csvCell (io/csv.hpp), kept under this name for its callers.
 std::string csvField(const std::string& s);

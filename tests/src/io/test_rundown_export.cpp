@@ -100,3 +100,10 @@ TEST_CASE("markdown: cells and headings escape what Markdown would interpret") {
     CHECK(markdownLine("Title\nsecond") == "Title second");
     CHECK(markdownCell("開場 Intro") == "開場 Intro");
 }
+
+TEST_CASE("display width: CJK and emoji take two columns, combining marks none") {
+    CHECK(displayWidth("開場 Intro") == 10);
+    CHECK(displayWidth("\xEF\xBC\x90\xEF\xBC\x95") == 4);            // ０５
+    CHECK(displayWidth("\xF0\x9F\x8E\x99\xEF\xB8\x8F") == 2);        // 🎙️ (with U+FE0F)
+    CHECK(displayWidth("e\xCC\x81") == 1);                           // e + combining acute
+}
