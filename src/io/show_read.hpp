@@ -26,5 +26,8 @@ struct LoadResult {
 LoadResult parseShow(const std::string& text);
 // The same for a file; a file that cannot be read is one whole-file problem.
 LoadResult loadShowFile(const std::filesystem::path& file);
+// For callers that report a single error (a template, a session's show): the show, or the
+// first problem as an Error (where: "FILE:LINE:COL: PATH"; todo names how many more there are).
+Result<Show> loadShow(const std::filesystem::path& file);
 
 }  // namespace pycast

@@ -109,13 +109,12 @@ std::vector<TemplateInfo> listTemplates(const fs::path& builtInDir) {
 }
 
 std::optional<Show> showFromTemplate(const fs::path& templateFile, std::string& error) {
-    LoadResult r = loadShowFile(templateFile);
+    Result<Show> r = loadShow(templateFile);
     if (!r.ok()) {
-        error = r.problems.empty() ? "could not read the template"
-                                   : formatProblem(templateFile.string(), r.problems.front());
+        error = r.error().message();
         return std::nullopt;
     }
-    Show show = *r.show;
+    Show show = std::move(*r);
     show.meta.date.clear();
     show.meta.episode.reset();
     return show;

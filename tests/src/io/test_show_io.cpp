@@ -396,3 +396,16 @@ TEST_CASE("a whole number beyond 64 bits in a kept field is refused, not rounded
     CHECK(saved.find("\"x-neg\": -9223372036854775808") != std::string::npos);
     CHECK(saved.find("\"x-f\": 0.5") != std::string::npos);
 }
+
+TEST_CASE("loadShow gives the show, or the first problem as an Error that counts the rest") {
+    Result<Show> ok = loadShow(dataDir() / "minimal.json");
+    REQUIRE(ok.ok());
+    CHECK(ok->rundown.size() == 2);
+    Result<Show> bad = loadShow(dataDir() / "bad" / "many-problems.json");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().where == (dataDir() / "bad" / "many-problems.json").string() + ": /show/title");
+    CHECK(bad.error().todo.find("the 5 other problems") != std::string::npos);
+    Result<Show> one = loadShow(dataDir() / "bad" / "empty-title.json");
+    REQUIRE_FALSE(one.ok());
+    CHECK(one.error().todo == "fix it and try again");
+}
