@@ -59,11 +59,12 @@ std::string padRight(const std::string& s, int width) {
     return w >= width ? s + "  " : s + std::string(static_cast<size_t>(width - w), ' ');
 }
 
-// The width of a column: its heading's or its widest cell's, plus two spaces between columns.
-int columnWidth(const std::string& heading, const std::vector<std::string>& cells) {
+// The width of a column: at least `least` (the widths the table always had), and wide enough
+// for its heading and its widest cell plus two spaces between columns.
+int columnWidth(const std::string& heading, const std::vector<std::string>& cells, int least) {
     int w = displayWidth(heading);
     for (const auto& c : cells) w = std::max(w, displayWidth(c));
-    return w + 2;
+    return std::max(least, w + 2);
 }
 
 }  // namespace
@@ -142,9 +143,9 @@ std::string renderRundownText(const Show& show, const RundownAnalysis& a) {
         kinds.push_back(toName(s.kind));
         lengths.push_back(formatDuration(s.planned));
     }
-    const int numberW = columnWidth("#", numbers), startW = columnWidth("START", starts),
-              timeW = columnWidth("TIME", times), titleW = columnWidth("SEGMENT", titles),
-              kindW = columnWidth("KIND", kinds), lengthW = columnWidth("LENGTH", lengths);
+    const int numberW = columnWidth("#", numbers, 4), startW = columnWidth("START", starts, 9),
+              timeW = columnWidth("TIME", times, 7), titleW = columnWidth("SEGMENT", titles, 9),
+              kindW = columnWidth("KIND", kinds, 12), lengthW = columnWidth("LENGTH", lengths, 9);
     o << padRight("#", numberW) << padRight("START", startW) << (clock ? padRight("TIME", timeW) : "")
       << padRight("SEGMENT", titleW) << padRight("KIND", kindW) << padRight("LENGTH", lengthW) << "SPEAKERS\n";
     for (size_t i = 0; i < show.rundown.size(); ++i) {
