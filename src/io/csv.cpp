@@ -1,4 +1,5 @@
-// RFC 4180 CSV for spreadsheets: a reader (UTF-8 checked, delimiter detected, rows counted) and a safe writer.
+// RFC 4180 CSV for spreadsheets: a reader (UTF-8 checked, delimiter detected, rows counted) and a
+// safe writer.
 #include "io/csv.hpp"
 
 #include <algorithm>
@@ -39,14 +40,28 @@ std::optional<Utf8Error> findInvalidUtf8(const std::string& bytes) {
             continue;
         }
         size_t len = 0;
-        unsigned char lo = 0x80, hi = 0xBF;   // the allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c == 0xE0) { len = 3; lo = 0xA0; }        // no overlong forms
-        else if (c == 0xED) { len = 3; hi = 0x9F; }        // no UTF-16 surrogates
-        else if (c >= 0xE1 && c <= 0xEF) len = 3;
-        else if (c == 0xF0) { len = 4; lo = 0x90; }
-        else if (c == 0xF4) { len = 4; hi = 0x8F; }        // nothing above U+10FFFF
-        else if (c >= 0xF1 && c <= 0xF3) len = 4;
+        unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF)
+            len = 2;
+        else if (c == 0xE0) {
+            len = 3;
+            lo = 0xA0;
+        }  // no overlong forms
+        else if (c == 0xED) {
+            len = 3;
+            hi = 0x9F;
+        }  // no UTF-16 surrogates
+        else if (c >= 0xE1 && c <= 0xEF)
+            len = 3;
+        else if (c == 0xF0) {
+            len = 4;
+            lo = 0x90;
+        } else if (c == 0xF4) {
+            len = 4;
+            hi = 0x8F;
+        }  // nothing above U+10FFFF
+        else if (c >= 0xF1 && c <= 0xF3)
+            len = 4;
         bool valid = len != 0 && i + len <= n;
         for (size_t k = 1; valid && k < len; ++k) {
             const auto b = static_cast<unsigned char>(bytes[i + k]);
@@ -64,9 +79,9 @@ namespace {
 // one starts.
 struct RecordScan {
     CsvRecord rec;
-    bool blank = false;          // nothing but spaces: a spreadsheet's empty row
-    bool unterminated = false;   // a quoted cell runs to the end of the file
-    int quoteLine = 0;           // where that quoted cell opened
+    bool blank = false;         // nothing but spaces: a spreadsheet's empty row
+    bool unterminated = false;  // a quoted cell runs to the end of the file
+    int quoteLine = 0;          // where that quoted cell opened
     size_t next = 0;
     int nextLine = 0;
 };
@@ -77,7 +92,7 @@ RecordScan scanRecord(const std::string& text, size_t i, char delimiter, int lin
     rec.line = line;
     const size_t n = text.size();
     const size_t start = i;
-    size_t end = n;           // where the record's text ends (before its line break)
+    size_t end = n;  // where the record's text ends (before its line break)
     std::string field;
     bool inQuotes = false;
     bool fieldQuoted = false;
@@ -172,7 +187,9 @@ char detectCsvDelimiter(const std::string& raw) {
     return chosen;
 }
 
-Result<CsvTable> parseCsv(const std::string& bytes) { return parseCsv(bytes, detectCsvDelimiter(bytes)); }
+Result<CsvTable> parseCsv(const std::string& bytes) {
+    return parseCsv(bytes, detectCsvDelimiter(bytes));
+}
 
 Result<CsvTable> parseCsv(const std::string& bytes, char delimiter) {
     if (startsWith(bytes, "\xFF\xFE") || startsWith(bytes, "\xFE\xFF")) return utf16Error();
@@ -182,16 +199,19 @@ Result<CsvTable> parseCsv(const std::string& bytes, char delimiter) {
         int line = 1;
         for (size_t k = 0; k < nul; ++k)
             if (text[k] == '\n') ++line;
-        return Error{"a NUL byte (0x00); a CSV file is text, so this one is damaged or is another kind of file",
-                     "line " + std::to_string(line),
-                     "export the sheet again as \"CSV UTF-8 (Comma delimited)\" and import that"};
+        return Error{
+            "a NUL byte (0x00); a CSV file is text, so this one is damaged or is another kind of "
+            "file",
+            "line " + std::to_string(line),
+            "export the sheet again as \"CSV UTF-8 (Comma delimited)\" and import that"};
     }
     if (auto bad = findInvalidUtf8(text)) {
-        return Error{hexByte(bad->byte) +
-                         " is not UTF-8; the file was probably saved as Big5 or another legacy encoding",
-                     "line " + std::to_string(bad->line) + ", byte " + std::to_string(bad->column),
-                     "save it as \"CSV UTF-8 (Comma delimited)\" (Excel: File > Save As; Google Sheets and "
-                     "LibreOffice: choose UTF-8) and import that"};
+        return Error{
+            hexByte(bad->byte) +
+                " is not UTF-8; the file was probably saved as Big5 or another legacy encoding",
+            "line " + std::to_string(bad->line) + ", byte " + std::to_string(bad->column),
+            "save it as \"CSV UTF-8 (Comma delimited)\" (Excel: File > Save As; Google Sheets and "
+            "LibreOffice: choose UTF-8) and import that"};
     }
 
     CsvTable table;
@@ -204,7 +224,8 @@ Result<CsvTable> parseCsv(const std::string& bytes, char delimiter) {
         RecordScan scan = scanRecord(text, i, delimiter, line);
         ++row;
         if (scan.unterminated) {
-            return Error{"a quoted field starts here but its closing \" is missing", "row " + std::to_string(row),
+            return Error{"a quoted field starts here but its closing \" is missing",
+                         "row " + std::to_string(row),
                          "add it (a \" inside a quoted field is written twice: \"\")"};
         }
         i = scan.next;
@@ -218,7 +239,8 @@ Result<CsvTable> parseCsv(const std::string& bytes, char delimiter) {
             table.records.push_back(std::move(scan.rec));
         }
     }
-    if (!haveHeader) return Error{"the file is empty", "", "it needs a header line naming the columns"};
+    if (!haveHeader)
+        return Error{"the file is empty", "", "it needs a header line naming the columns"};
     return table;
 }
 
@@ -231,7 +253,7 @@ bool isPlainNumberOrDuration(const std::string& text) {
         if (c >= '0' && c <= '9') {
             digits = true;
         } else if ((c == '.' && !dot && !colon) || (c == ':' && !dot)) {
-            if (!digits) return false;   // a separator needs digits before it
+            if (!digits) return false;  // a separator needs digits before it
             (c == '.' ? dot : colon) = true;
             digits = false;
         } else {
@@ -244,7 +266,8 @@ bool isPlainNumberOrDuration(const std::string& text) {
 std::string csvCell(const std::string& text) {
     std::string s = text;
     const char first = s.empty() ? '\0' : s[0];
-    const bool formulaLike = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+    const bool formulaLike = first == '=' || first == '+' || first == '-' || first == '@' ||
+                             first == '\t' || first == '\r';
     if (formulaLike && !isPlainNumberOrDuration(s)) s.insert(0, 1, '\'');
     if (s.find_first_of(",;\t\"\r\n") == std::string::npos) return s;
     std::string out = "\"";
@@ -257,7 +280,8 @@ std::string csvCell(const std::string& text) {
 
 std::string unneutralizedCell(const std::string& cell) {
     if (cell.size() >= 2 && cell[0] == '\'' &&
-        (cell[1] == '=' || cell[1] == '+' || cell[1] == '-' || cell[1] == '@' || cell[1] == '\t' || cell[1] == '\r'))
+        (cell[1] == '=' || cell[1] == '+' || cell[1] == '-' || cell[1] == '@' || cell[1] == '\t' ||
+         cell[1] == '\r'))
         return cell.substr(1);
     return cell;
 }

@@ -1,4 +1,5 @@
-// CSV as spreadsheets read and write it: RFC 4180, UTF-8, comma/semicolon/tab, row numbers kept (any thread).
+// CSV as spreadsheets read and write it: RFC 4180, UTF-8, comma/semicolon/tab, row numbers kept
+// (any thread).
 #pragma once
 
 #include <optional>
@@ -12,17 +13,17 @@ namespace pycast {
 // One record: its fields, its spreadsheet row and the line it starts on, and its text as
 // written, without the line break that ends it.
 struct CsvRecord {
-    int row = 0;       // 1-based row a spreadsheet shows it on: a quoted multi-line cell is one row,
-                       // a blank line is an (empty) row
-    int line = 0;      // 1-based line of the file it starts on
+    int row = 0;   // 1-based row a spreadsheet shows it on: a quoted multi-line cell is one row,
+                   // a blank line is an (empty) row
+    int line = 0;  // 1-based line of the file it starts on
     std::vector<std::string> fields;
     std::string raw;
 };
 
 struct CsvTable {
     char delimiter = ',';
-    CsvRecord header;                  // the first non-blank record
-    std::vector<CsvRecord> records;    // the rest, blank lines left out
+    CsvRecord header;                // the first non-blank record
+    std::vector<CsvRecord> records;  // the rest, blank lines left out
 };
 
 // Parses CSV text. A UTF-8 BOM is skipped; bytes that are not UTF-8 (Big5, UTF-16 with or
@@ -37,7 +38,7 @@ Result<CsvTable> parseCsv(const std::string& bytes, char delimiter);
 // The 1-based line and the byte of the first invalid UTF-8 sequence; nullopt when valid.
 struct Utf8Error {
     int line = 0;
-    int column = 0;                    // 1-based byte within the line
+    int column = 0;  // 1-based byte within the line
     unsigned char byte = 0;
 };
 std::optional<Utf8Error> findInvalidUtf8(const std::string& bytes);

@@ -1,4 +1,5 @@
-// Strict JSON reading: a SAX pass that builds the document, tracks JSON paths and finds duplicate keys.
+// Strict JSON reading: a SAX pass that builds the document, tracks JSON paths and finds duplicate
+// keys.
 #include "io/json_read.hpp"
 
 #include <set>
@@ -26,9 +27,12 @@ Error toError(const std::string& file, const Problem& p) {
 std::string jsonPointerToken(const std::string& key) {
     std::string out;
     for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
@@ -41,7 +45,7 @@ void lineAndColumn(const std::string& text, std::size_t byte, int& line, int& co
             ++line;
             column = 1;
         } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++column;   // count characters, not UTF-8 continuation bytes
+            ++column;  // count characters, not UTF-8 continuation bytes
         }
     }
 }
@@ -53,9 +57,12 @@ std::optional<std::size_t> jsonNestedTooDeepAt(const std::string& text, int maxD
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (inString) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') inString = false;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
         } else if (c == '"') {
             inString = true;
         } else if (c == '[' || c == '{') {
@@ -73,7 +80,8 @@ namespace {
 // JSON path of the value being read and the keys each open object has seen.
 class StrictSax {
 public:
-    StrictSax(json& root, std::vector<Problem>& problems) : m_dom(root, false), m_problems(problems) {}
+    StrictSax(json& root, std::vector<Problem>& problems)
+        : m_dom(root, false), m_problems(problems) {}
 
     bool null() { return scalar(m_dom.null()); }
     bool boolean(bool v) { return scalar(m_dom.boolean(v)); }
@@ -82,8 +90,11 @@ public:
     bool number_float(json::number_float_t v, const json::string_t& s) {
         // A whole number beyond 64 bits is read as a double and would be written back rounded.
         if (s.find_first_of(".eE") == std::string::npos)
-            m_problems.push_back({path(), s + " is a whole number too large to keep exactly (the largest is "
-                                              "18446744073709551615); write it in quotes as text", 0, 0});
+            m_problems.push_back(
+                {path(),
+                 s + " is a whole number too large to keep exactly (the largest is "
+                     "18446744073709551615); write it in quotes as text",
+                 0, 0});
         return scalar(m_dom.number_float(v, s));
     }
     bool string(json::string_t& v) { return scalar(m_dom.string(v)); }
@@ -97,8 +108,11 @@ public:
         Frame& f = m_frames.back();
         f.key = jsonPointerToken(k);
         if (!f.keys.insert(k).second)
-            m_problems.push_back({path(), "appears twice in the same object; keep one (otherwise the last would "
-                                          "silently replace the first)", 0, 0});
+            m_problems.push_back(
+                {path(),
+                 "appears twice in the same object; keep one (otherwise the last would "
+                 "silently replace the first)",
+                 0, 0});
         return m_dom.key(k);
     }
     bool end_object() {
@@ -156,7 +170,8 @@ private:
 // column 5: " prefix (we give the line and column ourselves).
 std::string libraryMessage(const std::string& what) {
     std::string out = what;
-    if (auto close = out.find("] "); out.rfind("[json.exception", 0) == 0 && close != std::string::npos)
+    if (auto close = out.find("] ");
+        out.rfind("[json.exception", 0) == 0 && close != std::string::npos)
         out = out.substr(close + 2);
     if (auto colon = out.find(": "); out.rfind("parse error", 0) == 0 && colon != std::string::npos)
         out = out.substr(colon + 2);
@@ -165,7 +180,8 @@ std::string libraryMessage(const std::string& what) {
 
 }  // namespace
 
-std::optional<json> parseJsonDocument(const std::string& text, std::vector<Problem>& problems, int maxDepth) {
+std::optional<json> parseJsonDocument(const std::string& text, std::vector<Problem>& problems,
+                                      int maxDepth) {
     auto problemAt = [&](std::size_t byte, std::string message) {
         Problem p;
         lineAndColumn(text, byte, p.line, p.column);
@@ -173,17 +189,19 @@ std::optional<json> parseJsonDocument(const std::string& text, std::vector<Probl
         problems.push_back(std::move(p));
     };
     if (const auto at = jsonNestedTooDeepAt(text, maxDepth)) {
-        problemAt(*at, "nested more than " + std::to_string(maxDepth) +
-                           " levels deep here; a show file is a few levels deep, so this is not one "
-                           "(check that the right file was picked)");
+        problemAt(*at,
+                  "nested more than " + std::to_string(maxDepth) +
+                      " levels deep here; a show file is a few levels deep, so this is not one "
+                      "(check that the right file was picked)");
         return std::nullopt;
     }
     // nlohmann stops reading at a NUL byte as if the file ended there, so a valid document
     // followed by a NUL and garbage would load and the garbage vanish at the next save. A NUL
     // can never be part of JSON text (inside a string it is written \u0000).
     if (const auto nul = text.find('\0'); nul != std::string::npos) {
-        problemAt(nul + 1, "a NUL byte (0x00) here; JSON text cannot hold one, so the file is damaged or is "
-                           "not a text file. Remove it and everything after the document's closing }");
+        problemAt(nul + 1,
+                  "a NUL byte (0x00) here; JSON text cannot hold one, so the file is damaged or is "
+                  "not a text file. Remove it and everything after the document's closing }");
         return std::nullopt;
     }
     json root;
@@ -194,7 +212,8 @@ std::optional<json> parseJsonDocument(const std::string& text, std::vector<Probl
         ok = json::sax_parse(text, &sax);
     } catch (const std::exception& e) {
         // The DOM builder can still throw (e.g. an excessive size); nothing leaves this function.
-        problemAt(sax.m_errorByte.value_or(0), std::string("could not be read: ") + libraryMessage(e.what()));
+        problemAt(sax.m_errorByte.value_or(0),
+                  std::string("could not be read: ") + libraryMessage(e.what()));
         return std::nullopt;
     }
     if (ok) return root;
@@ -202,14 +221,16 @@ std::optional<json> parseJsonDocument(const std::string& text, std::vector<Probl
         problemAt(0, "could not be read as JSON");
         return std::nullopt;
     }
-    problems.resize(before);   // a document that does not parse has no duplicate keys worth a word
+    problems.resize(before);  // a document that does not parse has no duplicate keys worth a word
     if (sax.m_errorId == 406) {
         // out_of_range 406: a number such as 1e400 that no double holds.
         const std::size_t start = *sax.m_errorByte >= sax.m_errorToken.size()
                                       ? *sax.m_errorByte - sax.m_errorToken.size() + 1
                                       : *sax.m_errorByte;
-        problemAt(start, "the number " + sax.m_errorToken +
-                             " is too large to hold; write a smaller number (or put it in quotes as text)");
+        problemAt(
+            start,
+            "the number " + sax.m_errorToken +
+                " is too large to hold; write a smaller number (or put it in quotes as text)");
     } else {
         problemAt(*sax.m_errorByte, "not valid JSON: " + libraryMessage(sax.m_errorWhat) +
                                         "; fix the syntax at this line and column");

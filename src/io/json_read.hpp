@@ -1,12 +1,12 @@
-// Reading JSON documents strictly: every library exception caught, duplicate keys and stray bytes refused (any thread).
+// Reading JSON documents strictly: every library exception caught, duplicate keys and stray bytes
+// refused (any thread).
 #pragma once
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
 
@@ -16,7 +16,7 @@ namespace pycast {
 // A list of these is how validation reports every problem at once; Error is the single-problem
 // form used at other boundaries (toError).
 struct Problem {
-    std::string path;     // JSON pointer such as "/rundown/3/planned"; empty for whole-file problems
+    std::string path;  // JSON pointer such as "/rundown/3/planned"; empty for whole-file problems
     std::string message;  // says what is wrong and what to write instead
     int line = 0;         // 1-based, 0 when not known
     int column = 0;       // 1-based, in characters
@@ -44,7 +44,8 @@ constexpr int kMaxJsonNesting = 100;
 // beyond 64 bits (it would be kept only rounded; with its path). Returns the document
 // when it could be read, even with duplicate keys, so a caller can go on to report the rest;
 // nothing the JSON library throws escapes.
-std::optional<nlohmann::json> parseJsonDocument(const std::string& text, std::vector<Problem>& problems,
+std::optional<nlohmann::json> parseJsonDocument(const std::string& text,
+                                                std::vector<Problem>& problems,
                                                 int maxDepth = kMaxJsonNesting);
 
 // The same for files that are not shows (the recent list, autosaves): the document, or the

@@ -8,11 +8,16 @@ std::string escaped(const std::string& text, const char* lineBreak) {
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
-        if (c == '|') out += "\\|";
-        else if (c == '*') out += "\\*";
-        else if (c == '<') out += "&lt;";
-        else if (c == '\n') out += lineBreak;
-        else if (c != '\r') out += c;
+        if (c == '|')
+            out += "\\|";
+        else if (c == '*')
+            out += "\\*";
+        else if (c == '<')
+            out += "&lt;";
+        else if (c == '\n')
+            out += lineBreak;
+        else if (c != '\r')
+            out += c;
     }
     return out;
 }

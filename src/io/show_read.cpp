@@ -1,4 +1,5 @@
-// Show files in: strict JSON, then each field read with its JSON path; every problem reported once, in document order.
+// Show files in: strict JSON, then each field read with its JSON path; every problem reported once,
+// in document order.
 #include "io/show_read.hpp"
 
 #include <algorithm>
@@ -21,15 +22,22 @@ namespace {
 
 const char* typeName(const json& v) {
     switch (v.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return "true/false";
-        case json::value_t::string: return "text";
+        case json::value_t::null:
+            return "null";
+        case json::value_t::boolean:
+            return "true/false";
+        case json::value_t::string:
+            return "text";
         case json::value_t::number_integer:
         case json::value_t::number_unsigned:
-        case json::value_t::number_float: return "a number";
-        case json::value_t::array: return "a list";
-        case json::value_t::object: return "an object";
-        default: return "something else";
+        case json::value_t::number_float:
+            return "a number";
+        case json::value_t::array:
+            return "a list";
+        case json::value_t::object:
+            return "an object";
+        default:
+            return "something else";
     }
 }
 
@@ -68,7 +76,8 @@ public:
         auto it = m_obj.find(key);
         return it != m_obj.end() && it->is_null();
     }
-    // A required field that is absent, or written as null: "missing; add X" / "is null; write X instead".
+    // A required field that is absent, or written as null: "missing; add X" / "is null; write X
+    // instead".
     void missing(const std::string& key, const std::string& what) {
         problem(key, isNull(key) ? "is null; write " + what + " instead" : "missing; add " + what);
     }
@@ -101,8 +110,10 @@ public:
             problem(key, std::string("expected a whole number, found ") + typeName(*v));
             return std::nullopt;
         }
-        const bool aboveInt64 = v->is_number_unsigned() &&
-                                v->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+        const bool aboveInt64 =
+            v->is_number_unsigned() &&
+            v->get<std::uint64_t>() >
+                static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
         const std::int64_t n = aboveInt64 ? 0 : v->get<std::int64_t>();
         if (aboveInt64 || n > hi) {
             problem(key, quoted(*v) + " is too large; " + what + " go up to " + std::to_string(hi));
@@ -148,12 +159,14 @@ public:
         }
         DurationParse d = parseDuration(v->get<std::string>());
         switch (d.error) {
-            case DurationError::None: return d.seconds;
+            case DurationError::None:
+                return d.seconds;
             case DurationError::Negative:
                 problem(key, quoted(*v) + " is negative; a length must be zero or more");
                 return d.seconds;
             case DurationError::SecondsOutOfRange:
-                problem(key, quoted(*v) + " has 60 or more seconds or minutes in a field (use mm:ss)");
+                problem(key,
+                        quoted(*v) + " has 60 or more seconds or minutes in a field (use mm:ss)");
                 return std::nullopt;
             case DurationError::TooLong:
                 problem(key, quoted(*v) + " is longer than " + formatDuration(kMaxDurationSeconds) +
@@ -170,7 +183,8 @@ public:
         if (!v) return std::nullopt;
         std::optional<std::int64_t> t;
         if (v->is_string()) t = parseTimeOfDay(v->get<std::string>());
-        if (!t) problem(key, quoted(*v) + " is not a time of day (use HH:MM, 24-hour, e.g. \"19:30\")");
+        if (!t)
+            problem(key, quoted(*v) + " is not a time of day (use HH:MM, 24-hour, e.g. \"19:30\")");
         return t;
     }
 
@@ -186,10 +200,13 @@ public:
             const json& item = (*v)[i];
             const std::string itemPath = pathOf(key) + "/" + std::to_string(i);
             if (!item.is_string()) {
-                m_problems.push_back({itemPath, std::string("expected a person id (text), found ") + typeName(item), 0, 0});
+                m_problems.push_back(
+                    {itemPath, std::string("expected a person id (text), found ") + typeName(item),
+                     0, 0});
                 out.emplace_back();
             } else if (item.get<std::string>().find('\0') != std::string::npos) {
-                m_problems.push_back({itemPath, quoted(item) + " holds a NUL character (\\u0000); remove it", 0, 0});
+                m_problems.push_back(
+                    {itemPath, quoted(item) + " holds a NUL character (\\u0000); remove it", 0, 0});
                 out.emplace_back();
             } else {
                 out.push_back(item.get<std::string>());
@@ -220,21 +237,25 @@ void readList(const json& root, const std::string& key, std::vector<Problem>& pr
     if (it == root.end() || it->is_null()) {
         if (required)
             problems.push_back({"/" + key,
-                                it == root.end() ? "missing; add a list (it may be empty: [])"
-                                                 : "is null; write a list instead (it may be empty: [])",
+                                it == root.end()
+                                    ? "missing; add a list (it may be empty: [])"
+                                    : "is null; write a list instead (it may be empty: [])",
                                 0, 0});
         return;
     }
     if (!it->is_array()) {
-        problems.push_back({"/" + key, std::string("expected a list, found ") + typeName(*it), 0, 0});
+        problems.push_back(
+            {"/" + key, std::string("expected a list, found ") + typeName(*it), 0, 0});
         return;
     }
     for (size_t i = 0; i < it->size(); ++i) {
         const std::string path = "/" + key + "/" + std::to_string(i);
         const json& item = (*it)[i];
         if (!item.is_object()) {
-            problems.push_back({path, std::string("expected an object, found ") + typeName(item), 0, 0});
-            // Keep an empty item so later indices still match the file; its fields need no messages.
+            problems.push_back(
+                {path, std::string("expected an object, found ") + typeName(item), 0, 0});
+            // Keep an empty item so later indices still match the file; its fields need no
+            // messages.
             const size_t before = problems.size();
             readItem(json::object(), path, false);
             problems.resize(before);
@@ -244,10 +265,9 @@ void readList(const json& root, const std::string& key, std::vector<Problem>& pr
     }
 }
 
-
 // Orders problems as they appear in the document: sections, then numeric indices.
 int sectionRank(const std::string& token) {
-    static const std::map<std::string, int> rank{{"", 0},        {"format", 1}, {"version", 2},
+    static const std::map<std::string, int> rank{{"", 0},        {"format", 1},     {"version", 2},
                                                  {"show", 3},    {"guidelines", 4}, {"people", 5},
                                                  {"rundown", 6}, {"questions", 7}};
     auto it = rank.find(token);
@@ -263,9 +283,9 @@ std::vector<std::string> tokens(const std::string& path) {
     return out;
 }
 
-
 bool allDigits(const std::string& s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool documentOrder(const Problem& a, const Problem& b) {
@@ -278,7 +298,7 @@ bool documentOrder(const Problem& a, const Problem& b) {
             if (ta[i].size() != tb[i].size()) return ta[i].size() < tb[i].size();
             if (ta[i] != tb[i]) return ta[i] < tb[i];
         } else if (ta[i] != tb[i]) {
-            return false;   // same item, different fields: keep the order they were found in
+            return false;  // same item, different fields: keep the order they were found in
         }
     }
     return ta.size() < tb.size();
@@ -296,7 +316,8 @@ LoadResult parseShow(const std::string& text) {
     std::optional<json> root = parseJsonDocument(text, problems);
     if (!root) return result;
     if (!root->is_object()) {
-        problems.push_back({"", std::string("a show file is a JSON object, found ") + typeName(*root), 0, 0});
+        problems.push_back(
+            {"", std::string("a show file is a JSON object, found ") + typeName(*root), 0, 0});
         return result;
     }
     Show show;
@@ -317,7 +338,8 @@ void readShow(const json& root, Show& show, std::vector<Problem>& problems) {
     ObjectReader top(root, "", problems);
     if (const json* format = top.field("format");
         format && (!format->is_string() || format->get<std::string>() != "pycast-show")) {
-        top.problem("format", quoted(*format) + " is not a PyCast show file (expected \"pycast-show\")");
+        top.problem("format",
+                    quoted(*format) + " is not a PyCast show file (expected \"pycast-show\")");
     }
     if (const json* version = top.field("version"); !version) {
         top.missing("version", "\"version\": 1");
@@ -326,10 +348,11 @@ void readShow(const json& root, Show& show, std::vector<Problem>& problems) {
                (version->is_number_unsigned() && version->get<std::uint64_t>() < 1)) {
         top.problem("version", quoted(*version) + " is not a format version (expected 1)");
     } else if (version->get<std::uint64_t>() > static_cast<std::uint64_t>(kShowFormatVersion)) {
-        top.problem("version", "this file uses show format version " + quoted(*version) +
-                                   ", written by a newer PyCast Studio; this one reads up to version " +
-                                   std::to_string(kShowFormatVersion) + ". Update PyCast Studio to open it.");
-        return;   // a newer format may mean anything; don't second-guess its fields
+        top.problem("version",
+                    "this file uses show format version " + quoted(*version) +
+                        ", written by a newer PyCast Studio; this one reads up to version " +
+                        std::to_string(kShowFormatVersion) + ". Update PyCast Studio to open it.");
+        return;  // a newer format may mean anything; don't second-guess its fields
     }
     // show metadata
     if (const json* meta = top.field("show"); !meta) {
@@ -343,12 +366,15 @@ void readShow(const json& root, Show& show, std::vector<Problem>& problems) {
         m.title = r.text("title", true, "the show's title");
         std::string kind = r.text("kind", true, "the kind: episode, ama or meetup");
         if (!kind.empty()) {
-            if (auto k = showKindFromString(kind)) m.kind = *k;
-            else r.problem("kind", "\"" + kind + "\" is not a show kind (use one of: " + choices(allShowKinds()) + ")");
+            if (auto k = showKindFromString(kind))
+                m.kind = *k;
+            else
+                r.problem("kind", "\"" + kind + "\" is not a show kind (use one of: " +
+                                      choices(allShowKinds()) + ")");
         }
         if (auto ep = r.integer("episode", 0, kMaxInt, "episode numbers"))
             m.episode = static_cast<int>(*ep);
-        m.date = r.text("date", false, "");   // checked against the calendar by validateShow
+        m.date = r.text("date", false, "");  // checked against the calendar by validateShow
         if (r.field("language")) m.language = r.text("language", false, "");
         if (auto t = r.duration("target", true)) m.target = *t;
         m.startTime = r.timeOfDay("start");
@@ -385,8 +411,11 @@ void readShow(const json& root, Show& show, std::vector<Problem>& problems) {
         p.name = r.text("name", false, "");
         std::string role = r.text("role", true, "a role: host, guest, moderator or producer");
         if (!role.empty()) {
-            if (auto v = roleFromString(role)) p.role = *v;
-            else r.problem("role", "\"" + role + "\" is not a role (use one of: " + choices(allRoles()) + ")");
+            if (auto v = roleFromString(role))
+                p.role = *v;
+            else
+                r.problem("role", "\"" + role +
+                                      "\" is not a role (use one of: " + choices(allRoles()) + ")");
         }
         p.company = r.text("company", false, "");
         p.extra = r.extra();
@@ -401,8 +430,11 @@ void readShow(const json& root, Show& show, std::vector<Problem>& problems) {
         s.title = r.text("title", false, "");
         std::string kind = r.text("kind", true, "a segment kind");
         if (!kind.empty()) {
-            if (auto v = segmentKindFromString(kind)) s.kind = *v;
-            else r.problem("kind", "\"" + kind + "\" is not a segment kind (use one of: " + choices(allSegmentKinds()) + ")");
+            if (auto v = segmentKindFromString(kind))
+                s.kind = *v;
+            else
+                r.problem("kind", "\"" + kind + "\" is not a segment kind (use one of: " +
+                                      choices(allSegmentKinds()) + ")");
         }
         if (auto d = r.duration("planned", true)) s.planned = *d;
         s.speakers = r.idList("speakers");
@@ -415,17 +447,19 @@ void readShow(const json& root, Show& show, std::vector<Problem>& problems) {
     });
     top.field("rundown");
 
-    readList(root, "questions", problems, false, [&](const json& item, const std::string& path, bool) {
-        ObjectReader r(item, path, problems);
-        Question q;
-        q.id = r.text("id", false, "");
-        q.text = r.text("text", false, "");
-        q.from = r.text("from", false, "");
-        q.forPeople = r.idList("for");
-        if (auto v = r.integer("votes", 0, kMaxInt, "votes")) q.votes = static_cast<int>(*v);
-        q.extra = r.extra();
-        show.questions.push_back(std::move(q));
-    });
+    readList(root, "questions", problems, false,
+             [&](const json& item, const std::string& path, bool) {
+                 ObjectReader r(item, path, problems);
+                 Question q;
+                 q.id = r.text("id", false, "");
+                 q.text = r.text("text", false, "");
+                 q.from = r.text("from", false, "");
+                 q.forPeople = r.idList("for");
+                 if (auto v = r.integer("votes", 0, kMaxInt, "votes"))
+                     q.votes = static_cast<int>(*v);
+                 q.extra = r.extra();
+                 show.questions.push_back(std::move(q));
+             });
     top.field("questions");
     show.extra = top.extra();
 
@@ -435,7 +469,8 @@ void readShow(const json& root, Show& show, std::vector<Problem>& problems) {
     for (const auto& p : problems) seen.insert(p.path);
     auto covered = [&](const std::string& path) {
         if (seen.count(path)) return true;
-        for (size_t slash = path.find('/', 1); slash != std::string::npos; slash = path.find('/', slash + 1))
+        for (size_t slash = path.find('/', 1); slash != std::string::npos;
+             slash = path.find('/', slash + 1))
             if (seen.count(path.substr(0, slash))) return true;
         return false;
     };
@@ -456,8 +491,9 @@ LoadResult loadShowFile(const std::filesystem::path& file) {
         LoadResult r;
         std::error_code ec;
         std::string why = !std::filesystem::exists(file, ec) ? "no such file; check the path"
-                          : std::filesystem::is_directory(file, ec) ? "is a folder, not a show file"
-                                                                    : std::string("cannot be read: ") + std::strerror(errno);
+                          : std::filesystem::is_directory(file, ec)
+                              ? "is a folder, not a show file"
+                              : std::string("cannot be read: ") + std::strerror(errno);
         r.problems.push_back({"", why, 0, 0});
         return r;
     }
@@ -478,8 +514,9 @@ Result<Show> loadShow(const std::filesystem::path& file) {
     Error e = toError(file.string(), r.problems.front());
     const std::size_t more = r.problems.size() - 1;
     e.todo = more == 0 ? "fix it and try again"
-                       : "fix it and the " + std::to_string(more) + " other problem" + (more == 1 ? "" : "s") +
-                             " (`pycast validate " + file.string() + "` lists them all)";
+                       : "fix it and the " + std::to_string(more) + " other problem" +
+                             (more == 1 ? "" : "s") + " (`pycast validate " + file.string() +
+                             "` lists them all)";
     return e;
 }
 

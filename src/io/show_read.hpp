@@ -1,4 +1,5 @@
-// Reading show files: strict JSON, then every field checked, every problem reported at once. Any thread.
+// Reading show files: strict JSON, then every field checked, every problem reported at once. Any
+// thread.
 #pragma once
 
 #include <filesystem>
@@ -17,8 +18,8 @@ constexpr int kShowFormatVersion = 1;
 // result (each with its JSON path or line and column), so it is kept rather than folded into
 // one Error; toError() turns one problem into the error convention.
 struct LoadResult {
-    std::optional<Show> show;        // set only when there are no problems
-    std::vector<Problem> problems;   // every problem found, in document order
+    std::optional<Show> show;       // set only when there are no problems
+    std::vector<Problem> problems;  // every problem found, in document order
     bool ok() const { return show.has_value() && problems.empty(); }
 };
 

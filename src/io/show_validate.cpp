@@ -1,4 +1,5 @@
-// The rules of a show: unique ids, known references, texts that say something, real dates, lengths a file can hold.
+// The rules of a show: unique ids, known references, texts that say something, real dates, lengths
+// a file can hold.
 #include "io/show_validate.hpp"
 
 #include <map>
@@ -36,10 +37,11 @@ std::string dateProblem(const std::string& date) {
     const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     const int inMonth = m == 2 && leap ? 29 : days[m - 1];
     if (d > inMonth) {
-        static const char* names[] = {"January", "February", "March",     "April",   "May",      "June",
-                                      "July",    "August",   "September", "October", "November", "December"};
-        return "\"" + date + "\" is not a day of the calendar: " + names[m - 1] + " " + date.substr(0, 4) +
-               " has " + std::to_string(inMonth) + " days";
+        static const char* names[] = {"January",   "February", "March",    "April",
+                                      "May",       "June",     "July",     "August",
+                                      "September", "October",  "November", "December"};
+        return "\"" + date + "\" is not a day of the calendar: " + names[m - 1] + " " +
+               date.substr(0, 4) + " has " + std::to_string(inMonth) + " days";
     }
     return {};
 }
@@ -53,7 +55,8 @@ std::vector<Problem> validateShow(const Show& show) {
     auto blank = [](const std::string& text, const std::string& todo) {
         return (text.empty() ? "is empty; " : "is only spaces; ") + todo;
     };
-    if (isBlankText(show.meta.title)) add("/show/title", blank(show.meta.title, "give the show a title"));
+    if (isBlankText(show.meta.title))
+        add("/show/title", blank(show.meta.title, "give the show a title"));
     if (!show.meta.date.empty())
         if (std::string why = dateProblem(show.meta.date); !why.empty()) add("/show/date", why);
     if (show.meta.episode && *show.meta.episode < 0)
@@ -69,7 +72,8 @@ std::vector<Problem> validateShow(const Show& show) {
     if (g.techShareMax < 0 || g.techShareMax > 100)
         add("/guidelines/technical_share/max", "must be a percentage between 0 and 100");
     else if (g.techShareMax < g.techShareMin)
-        add("/guidelines/technical_share/max", "is below min; the range must go from min up to max");
+        add("/guidelines/technical_share/max",
+            "is below min; the range must go from min up to max");
     if (g.maxCompanyShare <= 0 || g.maxCompanyShare > 100)
         add("/guidelines/max_company_share", "must be a percentage above 0 and at most 100");
 
@@ -77,12 +81,18 @@ std::vector<Problem> validateShow(const Show& show) {
     std::map<std::string, std::string> firstUse;
     auto checkId = [&](const std::string& id, const std::string& path, const char* what) {
         if (isBlankText(id)) {
-            add(path + "/id", blank(id, std::string("give the ") + what + " a unique id such as \"" +
-                                            (what[0] == 'p' ? "p-ada" : what[0] == 's' ? "s-intro" : "q-1") + "\""));
+            add(path + "/id",
+                blank(id, std::string("give the ") + what + " a unique id such as \"" +
+                              (what[0] == 'p'   ? "p-ada"
+                               : what[0] == 's' ? "s-intro"
+                                                : "q-1") +
+                              "\""));
             return;
         }
         auto [it, inserted] = firstUse.emplace(id, path);
-        if (!inserted) add(path + "/id", "\"" + id + "\" is already used by " + it->second + "; ids must be unique");
+        if (!inserted)
+            add(path + "/id",
+                "\"" + id + "\" is already used by " + it->second + "; ids must be unique");
     };
     for (size_t i = 0; i < show.people.size(); ++i) {
         const auto& p = show.people[i];
@@ -97,7 +107,8 @@ std::vector<Problem> validateShow(const Show& show) {
         for (size_t k = 0; k < ids.size(); ++k) {
             const std::string itemPath = path + "/" + std::to_string(k);
             if (!personIds.count(ids[k]))
-                add(itemPath, "\"" + ids[k] + "\" is not anyone in /people; add them there or fix the id");
+                add(itemPath,
+                    "\"" + ids[k] + "\" is not anyone in /people; add them there or fix the id");
             else if (!inList.insert(ids[k]).second)
                 add(itemPath, "\"" + ids[k] + "\" is listed twice");
         }
@@ -108,12 +119,15 @@ std::vector<Problem> validateShow(const Show& show) {
         const std::string path = "/rundown/" + std::to_string(i);
         checkId(s.id, path, "segment");
         if (isBlankText(s.title)) add(path + "/title", blank(s.title, "give the segment a title"));
-        if (s.planned < 0) add(path + "/planned", "\"" + formatDuration(s.planned) + "\" is negative; a length must be zero or more");
+        if (s.planned < 0)
+            add(path + "/planned",
+                "\"" + formatDuration(s.planned) + "\" is negative; a length must be zero or more");
         if (s.planned > kMaxDurationSeconds)
             add(path + "/planned", "\"" + formatDuration(s.planned) + "\"" + tooLong);
         checkRefs(s.speakers, path + "/speakers");
         if (s.elastic && ++elastic > 1)
-            add(path + "/elastic", "only one segment can be elastic; it absorbs the others' over- and underruns");
+            add(path + "/elastic",
+                "only one segment can be elastic; it absorbs the others' over- and underruns");
     }
     for (size_t i = 0; i < show.questions.size(); ++i) {
         const auto& q = show.questions[i];

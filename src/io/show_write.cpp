@@ -41,7 +41,8 @@ ordered_json toJson(const Show& show) {
     root["show"] = meta;
 
     ordered_json g;
-    g["technical_share"] = {{"min", show.guidelines.techShareMin}, {"max", show.guidelines.techShareMax}};
+    g["technical_share"] = {{"min", show.guidelines.techShareMin},
+                            {"max", show.guidelines.techShareMax}};
     if (auto it = show.guidelines.extra.find("technical_share");
         it != show.guidelines.extra.end() && it->is_object())
         mergeExtra(g["technical_share"], *it);
@@ -59,8 +60,11 @@ ordered_json toJson(const Show& show) {
     }
     root["rundown"] = ordered_json::array();
     for (const auto& s : show.rundown) {
-        ordered_json o{{"id", s.id}, {"title", s.title}, {"kind", toName(s.kind)},
-                       {"planned", formatDuration(s.planned)}, {"speakers", s.speakers}};
+        ordered_json o{{"id", s.id},
+                       {"title", s.title},
+                       {"kind", toName(s.kind)},
+                       {"planned", formatDuration(s.planned)},
+                       {"speakers", s.speakers}};
         if (!s.notes.empty()) o["notes"] = s.notes;
         if (s.fixedStart) o["fixed_start"] = formatTimeOfDay(*s.fixedStart);
         if (s.elastic) o["elastic"] = true;
@@ -92,8 +96,9 @@ Status saveShowFile(const Show& show, const std::filesystem::path& file) {
     try {
         text = toJson(show).dump(2) + "\n";
     } catch (const std::exception&) {
-        return Error{"holds text that is not UTF-8, which a show file cannot keep exactly", file.string(),
-                     "retype the text that shows odd characters, then save again; the file was not changed"};
+        return Error{
+            "holds text that is not UTF-8, which a show file cannot keep exactly", file.string(),
+            "retype the text that shows odd characters, then save again; the file was not changed"};
     }
     return writeFileAtomically(file, text, true);
 }

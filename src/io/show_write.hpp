@@ -2,18 +2,17 @@
 #pragma once
 
 #include <filesystem>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/error.hpp"
 #include "core/show.hpp"
-#include "io/atomic_file.hpp"   // callers of saveShowFile use its test hook and Status
+#include "io/atomic_file.hpp"  // callers of saveShowFile use its test hook and Status
 
 namespace pycast {
 
 nlohmann::ordered_json toJson(const Show& show);
-std::string serializeShow(const Show& show);   // pretty JSON, UTF-8, trailing newline
+std::string serializeShow(const Show& show);  // pretty JSON, UTF-8, trailing newline
 
 // Saves atomically (writeFileAtomically with FILE.bak kept); on failure the original is
 // untouched and the Error says what failed and what to do.

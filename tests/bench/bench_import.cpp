@@ -20,7 +20,9 @@ double medianMs(int runs, const std::function<void()>& fn) {
     for (int i = 0; i < runs; ++i) {
         auto t0 = std::chrono::steady_clock::now();
         fn();
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count());
     }
     std::sort(ms.begin(), ms.end());
     return ms[ms.size() / 2];
@@ -30,8 +32,11 @@ Show baseShow() {
     Show show;
     show.meta.title = "匯入 Import";
     for (int p = 0; p < 12; ++p)
-        show.people.push_back({"p-" + std::to_string(p), "講者 Speaker " + std::to_string(p),
-                               p == 0 ? Role::Host : Role::Guest, "", {}});
+        show.people.push_back({"p-" + std::to_string(p),
+                               "講者 Speaker " + std::to_string(p),
+                               p == 0 ? Role::Host : Role::Guest,
+                               "",
+                               {}});
     return show;
 }
 
@@ -39,8 +44,10 @@ Show baseShow() {
 std::string csvOf(int rows, bool newGuests) {
     std::string csv = "title,kind,duration,speakers,notes\n";
     for (int i = 0; i < rows; ++i) {
-        const std::string speaker = newGuests ? "Guest " + std::to_string(i) : "講者 Speaker " + std::to_string(i % 12);
-        csv += "段落 Segment " + std::to_string(i) + ",tech,2:30," + speaker + ";講者 Speaker 0,\"note\nline\"\n";
+        const std::string speaker =
+            newGuests ? "Guest " + std::to_string(i) : "講者 Speaker " + std::to_string(i % 12);
+        csv += "段落 Segment " + std::to_string(i) + ",tech,2:30," + speaker +
+               ";講者 Speaker 0,\"note\nline\"\n";
     }
     return csv;
 }
@@ -58,8 +65,10 @@ int main() {
         for (int rows : {2000, 20000}) {
             const std::string csv = csvOf(rows, newGuests);
             ImportPreview p;
-            preview[k] = medianMs(rows > 5000 ? 3 : 7, [&] { p = previewCsvImport(show, csv, options); });
-            if (p.segments.size() != static_cast<size_t>(rows)) std::printf("unexpected: %zu segments\n", p.segments.size());
+            preview[k] =
+                medianMs(rows > 5000 ? 3 : 7, [&] { p = previewCsvImport(show, csv, options); });
+            if (p.segments.size() != static_cast<size_t>(rows))
+                std::printf("unexpected: %zu segments\n", p.segments.size());
             apply[k] = medianMs(rows > 5000 ? 3 : 7, [&] {
                 Show copy = show;
                 applyImport(copy, p);
@@ -67,9 +76,11 @@ int main() {
             ++k;
         }
         const char* what = newGuests ? "preview, a new guest per row" : "preview, known speakers";
-        std::printf("%-34s %10.1f %10.1f %8.1f\n", what, preview[0], preview[1], preview[1] / preview[0]);
-        std::printf("%-34s %10.1f %10.1f %8.1f\n", newGuests ? "apply, a new guest per row" : "apply, known speakers",
-                    apply[0], apply[1], apply[1] / apply[0]);
+        std::printf("%-34s %10.1f %10.1f %8.1f\n", what, preview[0], preview[1],
+                    preview[1] / preview[0]);
+        std::printf("%-34s %10.1f %10.1f %8.1f\n",
+                    newGuests ? "apply, a new guest per row" : "apply, known speakers", apply[0],
+                    apply[1], apply[1] / apply[0]);
     }
     return 0;
 }

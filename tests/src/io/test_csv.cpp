@@ -6,7 +6,9 @@
 using namespace pycast;
 
 namespace {
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 // "title,duration\n" as UTF-16 without a BOM, little- or big-endian.
 std::string utf16(const std::string& ascii, bool bigEndian) {
@@ -20,13 +22,15 @@ std::string utf16(const std::string& ascii, bool bigEndian) {
 }
 }  // namespace
 
-TEST_CASE("csv: UTF-16 without a BOM gets the UTF-16 advice, not a header of NUL-separated letters") {
+TEST_CASE(
+    "csv: UTF-16 without a BOM gets the UTF-16 advice, not a header of NUL-separated letters") {
     for (bool bigEndian : {false, true}) {
         CAPTURE(bigEndian);
         Result<CsvTable> r = parseCsv(utf16("title,duration\r\nIntro,2:00\r\n", bigEndian));
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().message() ==
-              "the file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8; save it as \"CSV UTF-8 (Comma "
+              "the file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8; save it as \"CSV UTF-8 "
+              "(Comma "
               "delimited)\" and import that");
     }
     // A stray NUL in an otherwise UTF-8 file is named, with its line.
@@ -51,18 +55,20 @@ TEST_CASE("csv: the delimiter guess follows the parser's quote rule") {
 }
 
 TEST_CASE("csv: row numbers are the spreadsheet's, whatever the cells' line breaks") {
-    Result<CsvTable> r = parseCsv("title,notes\nA,\"one\ntwo\nthree\"\n\nB,x\n\"C\",\"4\r\n5\"\nD,y\n");
+    Result<CsvTable> r =
+        parseCsv("title,notes\nA,\"one\ntwo\nthree\"\n\nB,x\n\"C\",\"4\r\n5\"\nD,y\n");
     REQUIRE(r.ok());
     REQUIRE(r->records.size() == 4);
     CHECK(r->records[0].row == 2);
-    CHECK(r->records[1].row == 4);   // row 3 is the blank line
+    CHECK(r->records[1].row == 4);  // row 3 is the blank line
     CHECK(r->records[2].row == 5);
     CHECK(r->records[3].row == 6);
-    CHECK(r->records[3].line == 9);   // the file's line is kept too
+    CHECK(r->records[3].line == 9);  // the file's line is kept too
 }
 
 TEST_CASE("csv: cells that a spreadsheet would run as formulas are neutralized, numbers are not") {
-    CHECK(csvCell("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    CHECK(csvCell("=HYPERLINK(\"http://x\",\"y\")") ==
+          "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
     CHECK(csvCell("+cmd") == "'+cmd");
     CHECK(csvCell("-2+3+cmd|' /C calc'!A0") == "'-2+3+cmd|' /C calc'!A0");
     CHECK(csvCell("@SUM(A1)") == "'@SUM(A1)");

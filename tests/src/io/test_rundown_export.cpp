@@ -1,4 +1,5 @@
-// The rundown as people share it: aligned text, Markdown that renders what was typed, CSV for spreadsheets.
+// The rundown as people share it: aligned text, Markdown that renders what was typed, CSV for
+// spreadsheets.
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -38,10 +39,10 @@ int columnOf(const std::string& line, const std::string& part) {
 
 TEST_CASE("rundown text: the table stays aligned with seconds in the times and CJK titles") {
     Show show = minimal();
-    show.meta.startTime = 19 * 3600 + 15;   // 19:00:15: every time has seconds
+    show.meta.startTime = 19 * 3600 + 15;  // 19:00:15: every time has seconds
     show.rundown[0].title = "開場與議程說明";
     show.rundown[1].title = "Long English title\nwith a second line";
-    show.rundown[1].planned = 10 * 3600;   // 10:00:00, wider than the heading LENGTH
+    show.rundown[1].planned = 10 * 3600;  // 10:00:00, wider than the heading LENGTH
     const std::string text = renderRundown(show, RundownFormat::Text);
     const auto lines = linesOf(text);
     size_t header = 0;
@@ -60,7 +61,7 @@ TEST_CASE("rundown text: the table stays aligned with seconds in the times and C
     CHECK(columnOf(b, "10:00:00") == columnOf(h, "LENGTH"));
     CHECK(columnOf(a, "主持人") == columnOf(h, "SPEAKERS"));
     CHECK(columnOf(b, "主持人") == columnOf(h, "SPEAKERS"));
-    CHECK(b.find("with a second line") != std::string::npos);   // one row stays one line
+    CHECK(b.find("with a second line") != std::string::npos);  // one row stays one line
 }
 
 TEST_CASE("rundown Markdown: <, | and * are escaped and line breaks stay inside the row") {
@@ -79,8 +80,10 @@ TEST_CASE("rundown Markdown: <, | and * are escaped and line breaks stay inside 
     // Every table row is one line that starts and ends with a pipe.
     bool inTable = false;
     for (const auto& line : linesOf(md)) {
-        if (line.rfind("| # |", 0) == 0) inTable = true;
-        else if (line.empty()) inTable = false;
+        if (line.rfind("| # |", 0) == 0)
+            inTable = true;
+        else if (line.empty())
+            inTable = false;
         if (inTable) CHECK(line.back() == '|');
     }
 }
@@ -89,7 +92,9 @@ TEST_CASE("rundown CSV: a BOM and neutralized cells for files, none of the BOM f
     Show show = minimal();
     show.rundown[0].title = "=HYPERLINK(\"x\")";
     const std::string file = renderRundown(show, RundownFormat::Csv);
-    CHECK(file.rfind("\xEF\xBB\xBFindex,start,time,title,kind,duration,speakers,notes,id,fixed_start\r\n", 0) == 0);
+    CHECK(file.rfind(
+              "\xEF\xBB\xBFindex,start,time,title,kind,duration,speakers,notes,id,fixed_start\r\n",
+              0) == 0);
     CHECK(file.find(",\"'=HYPERLINK(\"\"x\"\")\",") != std::string::npos);
     const std::string terminal = renderRundown(show, RundownFormat::Csv, false);
     CHECK(terminal == file.substr(3));
@@ -103,7 +108,7 @@ TEST_CASE("markdown: cells and headings escape what Markdown would interpret") {
 
 TEST_CASE("display width: CJK and emoji take two columns, combining marks none") {
     CHECK(displayWidth("開場 Intro") == 10);
-    CHECK(displayWidth("\xEF\xBC\x90\xEF\xBC\x95") == 4);            // ０５
-    CHECK(displayWidth("\xF0\x9F\x8E\x99\xEF\xB8\x8F") == 2);        // 🎙️ (with U+FE0F)
-    CHECK(displayWidth("e\xCC\x81") == 1);                           // e + combining acute
+    CHECK(displayWidth("\xEF\xBC\x90\xEF\xBC\x95") == 4);      // ０５
+    CHECK(displayWidth("\xF0\x9F\x8E\x99\xEF\xB8\x8F") == 2);  // 🎙️ (with U+FE0F)
+    CHECK(displayWidth("e\xCC\x81") == 1);                     // e + combining acute
 }
