@@ -1,5 +1,4 @@
-// Strict JSON reading: a SAX pass that builds the document, tracks JSON paths and finds duplicate
-// keys.
+// Strict JSON reading: a SAX pass that builds the document, tracks paths, finds duplicate keys.
 #include "io/json_read.hpp"
 
 #include <set>
