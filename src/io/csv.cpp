@@ -1,5 +1,4 @@
-// RFC 4180 CSV for spreadsheets: a reader (UTF-8 checked, delimiter detected, rows counted) and a
-// safe writer.
+// RFC 4180 CSV for spreadsheets: a reader (UTF-8, delimiter, rows) and a safe writer.
 #include "io/csv.hpp"
 
 #include <algorithm>

@@ -1,5 +1,4 @@
-// CSV as spreadsheets read and write it: RFC 4180, UTF-8, comma/semicolon/tab, row numbers kept
-// (any thread).
+// CSV as spreadsheets read and write it: RFC 4180, UTF-8, row numbers, safe cells. Any thread.
 #pragma once
 
 #include <optional>

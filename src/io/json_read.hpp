@@ -1,5 +1,4 @@
-// Reading JSON documents strictly: every library exception caught, duplicate keys and stray bytes
-// refused (any thread).
+// Strict JSON reading: exceptions caught, duplicate keys and stray bytes refused. Any thread.
 #pragma once
 
 #include <cstddef>

@@ -1,5 +1,4 @@
-// Show files in: strict JSON, then each field read with its JSON path; every problem reported once,
-// in document order.
+// Show files in: strict JSON, each field read at its JSON path, every problem once, in order.
 #include "io/show_read.hpp"
 
 #include <algorithm>

@@ -1,5 +1,4 @@
-// Reading show files: strict JSON, then every field checked, every problem reported at once. Any
-// thread.
+// Reading show files: strict JSON, every field checked, every problem at once. Any thread.
 #pragma once
 
 #include <filesystem>

@@ -1,5 +1,4 @@
-// The rules of a show: unique ids, known references, texts that say something, real dates, lengths
-// a file can hold.
+// The rules of a show: unique ids, known references, real texts and dates, lengths that fit.
 #include "io/show_validate.hpp"
 
 #include <map>

@@ -1,5 +1,4 @@
-// The rundown as people share it: aligned text, Markdown that renders what was typed, CSV for
-// spreadsheets.
+// The rundown as people share it: aligned text, escaped Markdown, CSV for spreadsheets.
 #include <doctest/doctest.h>
 
 #include <sstream>
