@@ -108,12 +108,9 @@ std::vector<TemplateInfo> listTemplates(const fs::path& builtInDir) {
     return out;
 }
 
-std::optional<Show> showFromTemplate(const fs::path& templateFile, std::string& error) {
+Result<Show> showFromTemplate(const fs::path& templateFile) {
     Result<Show> r = loadShow(templateFile);
-    if (!r.ok()) {
-        error = r.error().message();
-        return std::nullopt;
-    }
+    if (!r.ok()) return r.error();
     Show show = std::move(*r);
     show.meta.date.clear();
     show.meta.episode.reset();
@@ -126,7 +123,7 @@ fs::path autosavePathFor(const fs::path& showFile) {
     return showFile.parent_path() / ("." + showFile.filename().string() + ".autosave");
 }
 
-bool writeAutosave(const Show& show, const fs::path& original, const fs::path& path, std::string& error) {
+Status writeAutosave(const Show& show, const fs::path& original, const fs::path& path) {
     nlohmann::ordered_json j;
     j["format"] = "pycast-autosave";
     j["original"] = original.empty() ? "" : fs::absolute(original).string();
@@ -134,9 +131,14 @@ bool writeAutosave(const Show& show, const fs::path& original, const fs::path& p
     j["show"] = toJson(show);
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
-    Status s = writeFileAtomically(path, j.dump(2) + "\n", false);
-    if (!s.ok()) error = s.error().message();
-    return s.ok();
+    std::string text;
+    try {
+        text = j.dump(2) + "\n";
+    } catch (const std::exception&) {
+        return Error{"holds text that is not UTF-8, which an autosave cannot keep exactly", path.string(),
+                     "retype the text that shows odd characters"};
+    }
+    return writeFileAtomically(path, text, false);
 }
 
 std::optional<Autosave> readAutosave(const fs::path& path) {

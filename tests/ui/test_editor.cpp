@@ -481,8 +481,7 @@ TEST_CASE("discarding the offered autosave deletes it and keeps the file as it w
     const auto file = ws.copyOfSample("pycast-episode.json");
     Show changed = *loadShowFile(file).show;
     changed.meta.title = "未儲存的修改";
-    std::string error;
-    REQUIRE(writeAutosave(changed, file, autosavePathFor(file), error));
+    REQUIRE(writeAutosave(changed, file, autosavePathFor(file)).ok());
 
     Studio studio;
     studio.window.open(file);

@@ -175,10 +175,9 @@ bool MainWindow::requestClose() {
 void MainWindow::newFromTemplate(const std::optional<fs::path>& templateFile) {
     Show show;
     if (templateFile) {
-        std::string error;
-        auto made = showFromTemplate(*templateFile, error);
+        auto made = showFromTemplate(*templateFile);
         if (!made) {
-            m_message.show("Cannot use this template", error);
+            m_message.show("Cannot use this template", made.error().message());
             return;
         }
         show = std::move(*made);
