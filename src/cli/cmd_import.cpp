@@ -156,14 +156,21 @@ int runImportCsv(const Args& args, std::ostream& out, std::ostream& err) {
     const std::string where = at == 0 || at == count + 1 ? "at the end" : "before segment " + std::to_string(at);
     out << (write && preview.canApply() ? "adding " : "would add ") << preview.segments.size()
         << (preview.segments.size() == 1 ? " segment " : " segments ") << where << ":\n";
+    // Columns as wide as their widest cell (display width), so the listing stays aligned.
     int titleWidth = 8;
     int rowWidth = 9;
-    for (int row : preview.segmentRows) rowWidth = std::max(rowWidth, displayWidth("row " + std::to_string(row)) + 2);
-    for (const auto& s : preview.segments) titleWidth = std::max(titleWidth, std::min(50, displayWidth(firstLine(s.title))));
+    int lengthWidth = 9;
+    for (int row : preview.segmentRows)
+        rowWidth = std::max(rowWidth, displayWidth("row " + std::to_string(row)) + 2);
+    for (const auto& s : preview.segments) {
+        titleWidth = std::max(titleWidth, std::min(50, displayWidth(firstLine(s.title))));
+        lengthWidth = std::max(lengthWidth, displayWidth(formatDuration(s.planned)) + 2);
+    }
     for (size_t i = 0; i < preview.segments.size(); ++i) {
         const Segment& s = preview.segments[i];
-        out << "  " << pad("row " + std::to_string(preview.segmentRows[i]), rowWidth) << pad(firstLine(s.title), titleWidth + 2)
-            << pad(toName(s.kind), 12) << pad(formatDuration(s.planned), 9)
+        out << "  " << pad("row " + std::to_string(preview.segmentRows[i]), rowWidth)
+            << pad(firstLine(s.title), titleWidth + 2) << pad(toName(s.kind), 12)
+            << pad(formatDuration(s.planned), lengthWidth)
             << (s.speakers.empty() ? "-" : speakerNames(show, preview, s.speakers)) << "\n";
     }
     if (!preview.newPeople.empty()) {

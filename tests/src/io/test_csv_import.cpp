@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <set>
+#include <sstream>
 
 #include "io/csv.hpp"
 #include "io/csv_import.hpp"
@@ -608,4 +609,20 @@ TEST_CASE("pycast import-csv: -- ends the options") {
     // After --, even --help is a file name.
     CHECK(help.exitCode == 1);
     CHECK(contains(help.err, "--help"));
+}
+
+TEST_CASE("pycast import-csv: the preview stays aligned with long lengths and Chinese titles") {
+    TempDir tmp;
+    const auto showFile = tmp / "show.json";
+    std::filesystem::copy_file(showsDir() / "pycast-episode.json", showFile);
+    writeFile(tmp / "w.csv", "title,duration\n開場很長的標題,1000:00:00\nB,2:00\n");
+    auto r = runCli("import-csv " + q(tmp / "w.csv") + " --into " + q(showFile));
+    REQUIRE(r.exitCode == 0);
+    std::vector<std::string> rows;
+    std::istringstream in(r.out);
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind("  row ", 0) == 0) rows.push_back(line);
+    REQUIRE(rows.size() == 2);
+    auto speakersAt = [](const std::string& line) { return displayWidth(line.substr(0, line.rfind(" -") + 1)); };
+    CHECK(speakersAt(rows[0]) == speakersAt(rows[1]));
 }
