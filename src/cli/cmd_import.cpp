@@ -43,7 +43,8 @@ std::string firstLine(const std::string& s) {
 
 int runImportCsv(const Args& args, std::ostream& out, std::ostream& err) {
     const char* help =
-        "usage: pycast import-csv FILE.csv --into SHOW.json [--write] [--at N] [--add-people]\n\n"
+        "usage: pycast import-csv FILE.csv --into SHOW.json [--write] [--at N] [--add-people]\n"
+        "       pycast import-csv --into SHOW.json [OPTIONS] -- FILE.csv   (after --, no options)\n\n"
         "Reads segments from a spreadsheet saved as CSV (UTF-8; comma, semicolon or tab) and shows\n"
         "what would be added to the show: the column mapping, each segment (title, kind, length,\n"
         "speakers) and every bad row with its row number. Nothing is written without --write.\n"
@@ -61,8 +62,21 @@ int runImportCsv(const Args& args, std::ostream& out, std::ostream& err) {
     }
     std::string csvFile, showFile, atText;
     bool write = false, addPeople = false;
+    bool optionsEnded = false;   // after "--" every argument is a file name, even "-x.csv"
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
+        if (!optionsEnded && a == "--") {
+            optionsEnded = true;
+            continue;
+        }
+        if (optionsEnded) {
+            if (!csvFile.empty()) {
+                err << "pycast import-csv: one CSV file at a time (got " << csvFile << " and " << a << ")\n";
+                return 2;
+            }
+            csvFile = a;
+            continue;
+        }
         auto value = [&](const char* name, std::string& target) {
             const std::string prefix = std::string(name) + "=";
             if (a.rfind(prefix, 0) == 0) {
@@ -142,12 +156,21 @@ int runImportCsv(const Args& args, std::ostream& out, std::ostream& err) {
     const std::string where = at == 0 || at == count + 1 ? "at the end" : "before segment " + std::to_string(at);
     out << (write && preview.canApply() ? "adding " : "would add ") << preview.segments.size()
         << (preview.segments.size() == 1 ? " segment " : " segments ") << where << ":\n";
+    // Columns as wide as their widest cell (display width), so the listing stays aligned.
     int titleWidth = 8;
-    for (const auto& s : preview.segments) titleWidth = std::max(titleWidth, std::min(50, displayWidth(firstLine(s.title))));
+    int rowWidth = 9;
+    int lengthWidth = 9;
+    for (int row : preview.segmentRows)
+        rowWidth = std::max(rowWidth, displayWidth("row " + std::to_string(row)) + 2);
+    for (const auto& s : preview.segments) {
+        titleWidth = std::max(titleWidth, std::min(50, displayWidth(firstLine(s.title))));
+        lengthWidth = std::max(lengthWidth, displayWidth(formatDuration(s.planned)) + 2);
+    }
     for (size_t i = 0; i < preview.segments.size(); ++i) {
         const Segment& s = preview.segments[i];
-        out << "  " << pad("row " + std::to_string(preview.segmentRows[i]), 9) << pad(firstLine(s.title), titleWidth + 2)
-            << pad(toName(s.kind), 12) << pad(formatDuration(s.planned), 9)
+        out << "  " << pad("row " + std::to_string(preview.segmentRows[i]), rowWidth)
+            << pad(firstLine(s.title), titleWidth + 2) << pad(toName(s.kind), 12)
+            << pad(formatDuration(s.planned), lengthWidth)
             << (s.speakers.empty() ? "-" : speakerNames(show, preview, s.speakers)) << "\n";
     }
     if (!preview.newPeople.empty()) {
@@ -178,6 +201,13 @@ int runImportCsv(const Args& args, std::ostream& out, std::ostream& err) {
     }
     if (!write) {
         out << "dry run: " << showFile << " not changed; add --write to save\n";
+        return 0;
+    }
+    if (preview.segments.empty()) {
+        // Saving would change nothing but would replace SHOW.json.bak, the one copy of the
+        // version before the last save.
+        out << "nothing to add: " << csvFile << " has no rows under its header; " << showFile
+            << " not changed (its .bak kept)\n";
         return 0;
     }
 

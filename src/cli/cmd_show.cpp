@@ -9,7 +9,7 @@ namespace pycast::cli {
 
 int runValidate(const Args& args, std::ostream& out, std::ostream& err) {
     const char* help =
-        "usage: pycast validate FILE...\n\n"
+        "usage: pycast validate [--] FILE...\n\n"
         "Checks each show file and prints every problem with its JSON path (and line:column\n"
         "for syntax errors). Exit 0 when all files are valid, 1 when any has a problem,\n"
         "2 on usage errors.\n";
@@ -21,13 +21,24 @@ int runValidate(const Args& args, std::ostream& out, std::ostream& err) {
         err << "pycast validate: no file given\n" << help;
         return 2;
     }
-    for (const auto& a : args)
-        if (a.size() > 1 && a[0] == '-') {
+    std::vector<std::string> files;
+    bool optionsEnded = false;   // after "--" every argument is a file, even "-x.json"
+    for (const auto& a : args) {
+        if (!optionsEnded && a == "--") {
+            optionsEnded = true;
+        } else if (!optionsEnded && a.size() > 1 && a[0] == '-') {
             err << "pycast validate: unknown option " << a << "\n" << help;
             return 2;
+        } else {
+            files.push_back(a);
         }
+    }
+    if (files.empty()) {
+        err << "pycast validate: no file given\n" << help;
+        return 2;
+    }
     int bad = 0;
-    for (const auto& file : args) {
+    for (const auto& file : files) {
         LoadResult r = loadShowFile(file);
         if (r.ok()) {
             out << file << ": ok (" << r.show->rundown.size() << " segments, " << r.show->people.size()
@@ -43,7 +54,8 @@ int runValidate(const Args& args, std::ostream& out, std::ostream& err) {
 
 int runRundown(const Args& args, std::ostream& out, std::ostream& err) {
     const char* help =
-        "usage: pycast rundown FILE [--format text|md|csv|json]\n\n"
+        "usage: pycast rundown FILE [--format text|md|csv|json]\n"
+        "       pycast rundown [--format F] -- FILE   (after --, FILE may start with -)\n\n"
         "Prints each segment's start offset, planned length and speakers, then the totals:\n"
         "planned vs target, the technical share against the show's range, and planned airtime\n"
         "per company and per speaker, with a warning above the show's limit.\n"
@@ -54,9 +66,22 @@ int runRundown(const Args& args, std::ostream& out, std::ostream& err) {
     }
     std::string file;
     RundownFormat format = RundownFormat::Text;
+    bool optionsEnded = false;   // after "--" every argument is the file, even "-x.json"
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         std::string value;
+        if (optionsEnded || a.empty() || a[0] != '-' || a == "-") {
+            if (!file.empty()) {
+                err << "pycast rundown: one file at a time (got " << file << " and " << a << ")\n";
+                return 2;
+            }
+            file = a;
+            continue;
+        }
+        if (a == "--") {
+            optionsEnded = true;
+            continue;
+        }
         if (a == "--format" || a == "-f") {
             if (i + 1 >= args.size()) {
                 err << "pycast rundown: --format needs a value (text, md, csv or json)\n";
@@ -65,14 +90,8 @@ int runRundown(const Args& args, std::ostream& out, std::ostream& err) {
             value = args[++i];
         } else if (a.rfind("--format=", 0) == 0) {
             value = a.substr(9);
-        } else if (a.size() > 1 && a[0] == '-') {
-            err << "pycast rundown: unknown option " << a << "\n" << help;
-            return 2;
-        } else if (file.empty()) {
-            file = a;
-            continue;
         } else {
-            err << "pycast rundown: one file at a time (got " << file << " and " << a << ")\n";
+            err << "pycast rundown: unknown option " << a << "\n" << help;
             return 2;
         }
         auto f = rundownFormatFromString(value);
@@ -92,7 +111,8 @@ int runRundown(const Args& args, std::ostream& out, std::ostream& err) {
         err << "pycast rundown: " << file << " has problems; fix them (see `pycast validate`)\n";
         return 1;
     }
-    out << renderRundown(*r.show, format);
+    // A terminal or a pipe gets CSV without the BOM that files for spreadsheets start with.
+    out << renderRundown(*r.show, format, false);
     return 0;
 }
 

@@ -17,8 +17,10 @@ const std::vector<Command>& commands() {
 }
 
 bool wantsHelp(const Args& args) {
-    for (const auto& a : args)
+    for (const auto& a : args) {
+        if (a == "--") return false;   // what follows is file names, even "--help"
         if (a == "-h" || a == "--help") return true;
+    }
     return false;
 }
 

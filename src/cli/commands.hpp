@@ -26,7 +26,7 @@ int runImportCsv(const Args&, std::ostream&, std::ostream&);
 int runLive(const Args& args, std::ostream& out, std::ostream& err);
 int runReport(const Args& args, std::ostream& out, std::ostream& err);
 
-// True when args hold -h/--help (then the caller prints its help and returns 0).
+// True when args hold -h/--help before any "--" (then the caller prints its help and returns 0).
 bool wantsHelp(const Args& args);
 
 }  // namespace pycast::cli

@@ -8,8 +8,12 @@
 namespace pycast {
 namespace {
 
-// Splits "1:05:00" into numeric fields; false if any field is not all digits.
-bool splitFields(const std::string& text, std::vector<std::int64_t>& fields) {
+// A field with more digits than this is too long for any length (and for an int64).
+constexpr int kMaxFieldDigits = 12;
+
+// Splits "1:05:00" into numeric fields; false if any field is not all digits. `tooLong` is
+// set when a field has more digits than any length could need.
+bool splitFields(const std::string& text, std::vector<std::int64_t>& fields, bool* tooLong = nullptr) {
     fields.clear();
     std::int64_t value = 0;
     int digits = 0;
@@ -20,7 +24,10 @@ bool splitFields(const std::string& text, std::vector<std::int64_t>& fields) {
             value = 0;
             digits = 0;
         } else if (std::isdigit(static_cast<unsigned char>(c))) {
-            if (++digits > 6) return false;
+            if (++digits > kMaxFieldDigits) {
+                if (tooLong) *tooLong = true;
+                continue;   // keep scanning: "1234567890123:xx" is still not a duration
+            }
             value = value * 10 + (c - '0');
         } else {
             return false;
@@ -40,9 +47,34 @@ std::string trim(const std::string& s) {
 
 }  // namespace
 
+std::string asciiDigits(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        // U+FF01..U+FF5E are EF BC 81..EF BD 9E; the ones we read are all in EF BC 80..BF.
+        if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xEF &&
+            static_cast<unsigned char>(text[i + 1]) == 0xBC) {
+            const auto b = static_cast<unsigned char>(text[i + 2]);
+            char ascii = 0;
+            if (b >= 0x90 && b <= 0x99) ascii = static_cast<char>('0' + (b - 0x90));   // ０..９
+            else if (b == 0x9A) ascii = ':';                                          // ：
+            else if (b == 0x8E) ascii = '.';                                          // ．
+            else if (b == 0x8C) ascii = ',';                                          // ，
+            else if (b == 0x8D) ascii = '-';                                          // －
+            if (ascii) {
+                out += ascii;
+                i += 2;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
 DurationParse parseDuration(const std::string& raw) {
     DurationParse r;
-    std::string text = trim(raw);
+    std::string text = trim(asciiDigits(raw));
     if (text.empty()) {
         r.error = DurationError::Empty;
         return r;
@@ -53,8 +85,13 @@ DurationParse parseDuration(const std::string& raw) {
         text = trim(text.substr(1));
     }
     std::vector<std::int64_t> f;
-    if (!splitFields(text, f) || f.size() < 2 || f.size() > 3) {
+    bool tooLong = false;
+    if (!splitFields(text, f, &tooLong) || f.size() < 2 || f.size() > 3) {
         r.error = DurationError::NotADuration;
+        return r;
+    }
+    if (tooLong) {
+        r.error = DurationError::TooLong;
         return r;
     }
     if (f.back() >= 60 || (f.size() == 3 && f[1] >= 60)) {
@@ -62,6 +99,10 @@ DurationParse parseDuration(const std::string& raw) {
         return r;
     }
     std::int64_t s = f.size() == 2 ? f[0] * 60 + f[1] : f[0] * 3600 + f[1] * 60 + f[2];
+    if (s > kMaxDurationSeconds) {
+        r.error = DurationError::TooLong;
+        return r;
+    }
     if (negative) {
         r.error = s == 0 ? DurationError::None : DurationError::Negative;
         r.seconds = -s;

@@ -3,7 +3,6 @@
 
 #include <array>
 #include <random>
-#include <set>
 
 namespace pycast {
 namespace {
@@ -90,19 +89,24 @@ Seconds Show::plannedTotal() const {
     return total;
 }
 
-std::string newId(const Show& show, const std::string& prefix) {
-    std::set<std::string> used;
-    for (const auto& p : show.people) used.insert(p.id);
-    for (const auto& s : show.rundown) used.insert(s.id);
-    for (const auto& q : show.questions) used.insert(q.id);
+IdSpace::IdSpace(const Show& show) {
+    m_used.reserve(show.people.size() + show.rundown.size() + show.questions.size());
+    for (const auto& p : show.people) m_used.insert(p.id);
+    for (const auto& s : show.rundown) m_used.insert(s.id);
+    for (const auto& q : show.questions) m_used.insert(q.id);
+}
+
+std::string IdSpace::fresh(const std::string& prefix) {
     // Random rather than sequential so ids made on two machines rarely collide when merged.
     static thread_local std::mt19937 rng{std::random_device{}()};
     static const char* hex = "0123456789abcdef";
     for (;;) {
         std::string id = prefix + "-";
         for (int i = 0; i < 6; ++i) id += hex[rng() % 16];
-        if (!used.count(id)) return id;
+        if (m_used.insert(id).second) return id;
     }
 }
+
+std::string newId(const Show& show, const std::string& prefix) { return IdSpace(show).fresh(prefix); }
 
 }  // namespace pycast

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -105,7 +106,20 @@ const std::vector<SegmentKind>& allSegmentKinds();
 const std::vector<Role>& allRoles();
 const std::vector<ShowKind>& allShowKinds();
 
-// A fresh id not used by any segment/person/question of the show, e.g. "s-7f3a".
+// A fresh id not used by any segment/person/question of the show, e.g. "s-7f3a12".
 std::string newId(const Show& show, const std::string& prefix);
+
+// The ids in use across a show's people, segments and questions, for handing out many fresh
+// ones: each fresh() costs O(1), where newId() reads the whole show (an import of 20 000 rows).
+class IdSpace {
+public:
+    explicit IdSpace(const Show& show);
+    std::string fresh(const std::string& prefix);   // a new random id, from now on taken
+    bool taken(const std::string& id) const { return m_used.count(id) != 0; }
+    void take(const std::string& id) { m_used.insert(id); }
+
+private:
+    std::unordered_set<std::string> m_used;
+};
 
 }  // namespace pycast

@@ -21,10 +21,9 @@ void AutosaveWriter::write(Show show, std::filesystem::path original, std::files
         std::lock_guard lock(m_mutex);
         m_jobs.push_back([this, show = std::move(show), original = std::move(original),
                           path = std::move(path)] {
-            std::string error;
-            const bool ok = writeAutosave(show, original, path, error);
+            const Status written = writeAutosave(show, original, path);
             std::lock_guard inner(m_mutex);
-            m_lastError = ok ? std::string() : error;
+            m_lastError = written.ok() ? std::string() : written.error().message();
         });
     }
     m_wake.notify_all();

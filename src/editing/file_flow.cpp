@@ -81,10 +81,9 @@ void FileFlow::reload() {
 void FileFlow::newShow(const std::optional<fs::path>& templateFile) {
     Show show;
     if (templateFile) {
-        std::string error;
-        auto made = showFromTemplate(*templateFile, error);
+        auto made = showFromTemplate(*templateFile);
         if (!made) {
-            alert("Cannot use this template", error);
+            alert("Cannot use this template", made.error().message());
             return;
         }
         show = std::move(*made);

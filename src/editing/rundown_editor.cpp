@@ -58,6 +58,9 @@ std::optional<Seconds> parseLengthField(const std::string& text, std::string& hi
         case DurationError::SecondsOutOfRange:
             hint = "Seconds and minutes go up to 59: type e.g. 5:30 or 1:05:00.";
             break;
+        case DurationError::TooLong:
+            hint = "\"" + text + "\" is longer than " + formatDuration(kMaxDurationSeconds) + ", the longest length a show holds.";
+            break;
     }
     return std::nullopt;
 }

@@ -1,7 +1,9 @@
-// An RFC 4180 CSV reader for spreadsheet exports: UTF-8 checked, delimiter detected, lines counted.
+// RFC 4180 CSV for spreadsheets: a reader (UTF-8, delimiter, rows) and a safe writer.
 #include "io/csv.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <utility>
 
 namespace pycast {
 namespace {
@@ -37,14 +39,28 @@ std::optional<Utf8Error> findInvalidUtf8(const std::string& bytes) {
             continue;
         }
         size_t len = 0;
-        unsigned char lo = 0x80, hi = 0xBF;   // the allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c == 0xE0) { len = 3; lo = 0xA0; }        // no overlong forms
-        else if (c == 0xED) { len = 3; hi = 0x9F; }        // no UTF-16 surrogates
-        else if (c >= 0xE1 && c <= 0xEF) len = 3;
-        else if (c == 0xF0) { len = 4; lo = 0x90; }
-        else if (c == 0xF4) { len = 4; hi = 0x8F; }        // nothing above U+10FFFF
-        else if (c >= 0xF1 && c <= 0xF3) len = 4;
+        unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF)
+            len = 2;
+        else if (c == 0xE0) {
+            len = 3;
+            lo = 0xA0;
+        }  // no overlong forms
+        else if (c == 0xED) {
+            len = 3;
+            hi = 0x9F;
+        }  // no UTF-16 surrogates
+        else if (c >= 0xE1 && c <= 0xEF)
+            len = 3;
+        else if (c == 0xF0) {
+            len = 4;
+            lo = 0x90;
+        } else if (c == 0xF4) {
+            len = 4;
+            hi = 0x8F;
+        }  // nothing above U+10FFFF
+        else if (c >= 0xF1 && c <= 0xF3)
+            len = 4;
         bool valid = len != 0 && i + len <= n;
         for (size_t k = 1; valid && k < len; ++k) {
             const auto b = static_cast<unsigned char>(bytes[i + k]);
@@ -56,128 +72,226 @@ std::optional<Utf8Error> findInvalidUtf8(const std::string& bytes) {
     return std::nullopt;
 }
 
-char detectCsvDelimiter(const std::string& raw) {
-    const std::string text = stripBom(raw);
+namespace {
+
+// One record read from `i` with the parser's rules; `next` and `nextLine` say where the next
+// one starts.
+struct RecordScan {
+    CsvRecord rec;
+    bool blank = false;         // nothing but spaces: a spreadsheet's empty row
+    bool unterminated = false;  // a quoted cell runs to the end of the file
+    int quoteLine = 0;          // where that quoted cell opened
+    size_t next = 0;
+    int nextLine = 0;
+};
+
+RecordScan scanRecord(const std::string& text, size_t i, char delimiter, int line) {
+    RecordScan scan;
+    CsvRecord& rec = scan.rec;
+    rec.line = line;
+    const size_t n = text.size();
+    const size_t start = i;
+    size_t end = n;  // where the record's text ends (before its line break)
+    std::string field;
+    bool inQuotes = false;
+    bool fieldQuoted = false;
+    while (i < n) {
+        const char c = text[i];
+        if (inQuotes) {
+            if (c == '"') {
+                if (i + 1 < n && text[i + 1] == '"') {
+                    field += '"';
+                    i += 2;
+                    continue;
+                }
+                inQuotes = false;
+            } else {
+                if (c == '\n' || (c == '\r' && (i + 1 >= n || text[i + 1] != '\n'))) ++line;
+                field += c;
+            }
+            ++i;
+        } else if (c == '"' && field.empty() && !fieldQuoted) {
+            inQuotes = true;
+            fieldQuoted = true;
+            scan.quoteLine = line;
+            ++i;
+        } else if (c == delimiter) {
+            rec.fields.push_back(std::move(field));
+            field.clear();
+            fieldQuoted = false;
+            ++i;
+        } else if (c == '\r' || c == '\n') {
+            end = i;
+            i += (c == '\r' && i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
+            ++line;
+            break;
+        } else {
+            // Lenient like spreadsheets: a stray quote inside an unquoted field is kept.
+            field += c;
+            ++i;
+        }
+    }
+    scan.unterminated = inQuotes;
+    scan.blank = rec.fields.empty() && !fieldQuoted && isBlank(field);
+    rec.fields.push_back(std::move(field));
+    rec.raw = text.substr(start, end - start);
+    scan.next = i;
+    scan.nextLine = line;
+    return scan;
+}
+
+// Where the first non-blank record starts.
+size_t headerStart(const std::string& text) {
     size_t i = 0;
-    // The header is the first line that is not blank.
     while (i < text.size()) {
         size_t end = text.find_first_of("\r\n", i);
         if (end == std::string::npos) end = text.size();
         if (!isBlank(text.substr(i, end - i))) break;
         i = end + 1;
     }
-    int commas = 0, semicolons = 0, tabs = 0;
-    bool quoted = false;
-    for (; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '"') quoted = !quoted;   // a doubled quote toggles twice: no change
-        else if (quoted) continue;
-        else if (c == '\r' || c == '\n') break;
-        else if (c == ',') ++commas;
-        else if (c == ';') ++semicolons;
-        else if (c == '\t') ++tabs;
-    }
-    if (semicolons > commas && semicolons >= tabs) return ';';
-    if (tabs > commas && tabs > semicolons) return '\t';
-    return ',';
+    return i;
 }
 
-CsvParse parseCsv(const std::string& bytes) { return parseCsv(bytes, detectCsvDelimiter(bytes)); }
+// UTF-16 saved without a BOM ("Unicode Text" from some tools) has a NUL beside nearly every
+// ASCII letter, on even bytes (big-endian) or odd ones (little-endian).
+bool looksLikeUtf16(const std::string& bytes) {
+    const size_t n = std::min<size_t>(bytes.size(), 4096);
+    size_t zeros[2] = {0, 0};
+    for (size_t i = 0; i < n; ++i)
+        if (bytes[i] == '\0') ++zeros[i % 2];
+    const size_t half = n / 2;
+    return half > 0 && (zeros[0] * 10 >= half * 4 || zeros[1] * 10 >= half * 4);
+}
 
-CsvParse parseCsv(const std::string& bytes, char delimiter) {
-    CsvParse result;
-    if (startsWith(bytes, "\xFF\xFE") || startsWith(bytes, "\xFE\xFF")) {
-        result.error =
-            "the file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8; save it as \"CSV UTF-8 "
-            "(Comma delimited)\" and import that";
-        return result;
+Error utf16Error() {
+    return Error{"the file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8", "",
+                 "save it as \"CSV UTF-8 (Comma delimited)\" and import that"};
+}
+
+}  // namespace
+
+char detectCsvDelimiter(const std::string& raw) {
+    const std::string text = stripBom(raw);
+    const size_t start = headerStart(text);
+    if (start >= text.size()) return ',';
+    size_t best = 0;
+    char chosen = ',';
+    for (char d : {',', ';', '\t'}) {
+        const size_t cells = scanRecord(text, start, d, 1).rec.fields.size();
+        if (cells > best) {
+            best = cells;
+            chosen = d;
+        }
     }
+    return chosen;
+}
+
+Result<CsvTable> parseCsv(const std::string& bytes) {
+    return parseCsv(bytes, detectCsvDelimiter(bytes));
+}
+
+Result<CsvTable> parseCsv(const std::string& bytes, char delimiter) {
+    if (startsWith(bytes, "\xFF\xFE") || startsWith(bytes, "\xFE\xFF")) return utf16Error();
     const std::string text = stripBom(bytes);
+    if (const size_t nul = text.find('\0'); nul != std::string::npos) {
+        if (looksLikeUtf16(text)) return utf16Error();
+        int line = 1;
+        for (size_t k = 0; k < nul; ++k)
+            if (text[k] == '\n') ++line;
+        return Error{
+            "a NUL byte (0x00); a CSV file is text, so this one is damaged or is another kind of "
+            "file",
+            "line " + std::to_string(line),
+            "export the sheet again as \"CSV UTF-8 (Comma delimited)\" and import that"};
+    }
     if (auto bad = findInvalidUtf8(text)) {
-        result.errorLine = bad->line;
-        result.error = "line " + std::to_string(bad->line) + ", byte " + std::to_string(bad->column) + ": " +
-                       hexByte(bad->byte) +
-                       " is not UTF-8; the file was probably saved as Big5 or another legacy encoding. "
-                       "Save it as \"CSV UTF-8 (Comma delimited)\" (Excel: File > Save As; Google "
-                       "Sheets and LibreOffice: choose UTF-8) and import that";
-        return result;
+        return Error{
+            hexByte(bad->byte) +
+                " is not UTF-8; the file was probably saved as Big5 or another legacy encoding",
+            "line " + std::to_string(bad->line) + ", byte " + std::to_string(bad->column),
+            "save it as \"CSV UTF-8 (Comma delimited)\" (Excel: File > Save As; Google Sheets and "
+            "LibreOffice: choose UTF-8) and import that"};
     }
 
     CsvTable table;
     table.delimiter = delimiter;
     bool haveHeader = false;
-    const size_t n = text.size();
     size_t i = 0;
     int line = 1;
-    while (i < n) {
-        CsvRecord rec;
-        rec.line = line;
-        const size_t start = i;
-        size_t end = n;           // where the record's text ends (before its line break)
-        std::string field;
-        bool inQuotes = false;
-        bool fieldQuoted = false;
-        int quoteLine = 0;
-        while (i < n) {
-            const char c = text[i];
-            if (inQuotes) {
-                if (c == '"') {
-                    if (i + 1 < n && text[i + 1] == '"') {
-                        field += '"';
-                        i += 2;
-                        continue;
-                    }
-                    inQuotes = false;
-                } else {
-                    if (c == '\n' || (c == '\r' && (i + 1 >= n || text[i + 1] != '\n'))) ++line;
-                    field += c;
-                }
-                ++i;
-            } else if (c == '"' && field.empty() && !fieldQuoted) {
-                inQuotes = true;
-                fieldQuoted = true;
-                quoteLine = line;
-                ++i;
-            } else if (c == delimiter) {
-                rec.fields.push_back(std::move(field));
-                field.clear();
-                fieldQuoted = false;
-                ++i;
-            } else if (c == '\r' || c == '\n') {
-                end = i;
-                i += (c == '\r' && i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
-                ++line;
-                break;
-            } else {
-                // Lenient like spreadsheets: a stray quote inside an unquoted field is kept.
-                field += c;
-                ++i;
-            }
+    int row = 0;
+    while (i < text.size()) {
+        RecordScan scan = scanRecord(text, i, delimiter, line);
+        ++row;
+        if (scan.unterminated) {
+            return Error{"a quoted field starts here but its closing \" is missing",
+                         "row " + std::to_string(row),
+                         "add it (a \" inside a quoted field is written twice: \"\")"};
         }
-        if (inQuotes) {
-            result.errorLine = quoteLine;
-            result.error = "line " + std::to_string(quoteLine) +
-                           ": a quoted field starts here but its closing \" is missing; add it (a \" "
-                           "inside a quoted field is written twice: \"\")";
-            return result;
-        }
-        const bool blank = rec.fields.empty() && !fieldQuoted && isBlank(field);
-        rec.fields.push_back(std::move(field));
-        rec.raw = text.substr(start, end - start);
-        if (blank) continue;
+        i = scan.next;
+        line = scan.nextLine;
+        if (scan.blank) continue;
+        scan.rec.row = row;
         if (!haveHeader) {
-            table.header = std::move(rec);
+            table.header = std::move(scan.rec);
             haveHeader = true;
         } else {
-            table.records.push_back(std::move(rec));
+            table.records.push_back(std::move(scan.rec));
         }
     }
-    if (!haveHeader) {
-        result.error = "the file is empty; it needs a header line naming the columns";
-        return result;
+    if (!haveHeader)
+        return Error{"the file is empty", "", "it needs a header line naming the columns"};
+    return table;
+}
+
+bool isPlainNumberOrDuration(const std::string& text) {
+    size_t i = 0;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    bool digits = false, dot = false, colon = false;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c >= '0' && c <= '9') {
+            digits = true;
+        } else if ((c == '.' && !dot && !colon) || (c == ':' && !dot)) {
+            if (!digits) return false;  // a separator needs digits before it
+            (c == '.' ? dot : colon) = true;
+            digits = false;
+        } else {
+            return false;
+        }
     }
-    result.table = std::move(table);
-    return result;
+    return digits;
+}
+
+std::string csvCell(const std::string& text) {
+    std::string s = text;
+    const char first = s.empty() ? '\0' : s[0];
+    const bool formulaLike = first == '=' || first == '+' || first == '-' || first == '@' ||
+                             first == '\t' || first == '\r';
+    if (formulaLike && !isPlainNumberOrDuration(s)) s.insert(0, 1, '\'');
+    if (s.find_first_of(",;\t\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string unneutralizedCell(const std::string& cell) {
+    if (cell.size() >= 2 && cell[0] == '\'' &&
+        (cell[1] == '=' || cell[1] == '+' || cell[1] == '-' || cell[1] == '@' || cell[1] == '\t' ||
+         cell[1] == '\r'))
+        return cell.substr(1);
+    return cell;
+}
+
+CsvWriter& CsvWriter::row(const std::vector<std::string>& cells) {
+    for (size_t i = 0; i < cells.size(); ++i) {
+        if (i) m_text += ',';
+        m_text += csvCell(cells[i]);
+    }
+    m_text += m_lineEnd;
+    return *this;
 }
 
 }  // namespace pycast

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "io/csv.hpp"
 #include "core/duration.hpp"
@@ -48,7 +49,9 @@ std::string replaceAll(std::string s, const std::string& from, const std::string
 }
 
 // Spreadsheet cells keep CRLF inside quoted text; the show file stores plain LF.
-std::string cellText(const std::string& s) { return trim(replaceAll(s, "\r\n", "\n")); }
+// A leading ' that a CSV writer put before = + - @ to keep spreadsheets from running the cell
+// as a formula is taken off again (our own export imports back as it was).
+std::string cellText(const std::string& s) { return trim(unneutralizedCell(replaceAll(s, "\r\n", "\n"))); }
 
 // Single spaces only, ideographic spaces as ASCII ones, lower case: how names are compared.
 std::string nameKey(const std::string& s) {
@@ -90,6 +93,8 @@ const std::vector<std::string> kDurationNames{"duration", "planned", "length", "
 const std::vector<std::string> kDurationFallbackNames{"time", "時間"};
 const std::vector<std::string> kSpeakerNames{"speakers", "speaker", "people", "hosts", "講者", "來賓",
                                              "主講", "主講人", "與談人", "講者們"};
+const std::vector<std::string> kFixedStartNames{"fixed_start", "fixed start", "fixed", "pinned", "pinned start",
+                                                "固定開始", "固定時間", "固定開始時間"};
 const std::vector<std::string> kNoteNames{"notes", "note", "comment", "comments", "remarks",
                                           "備註", "說明", "附註"};
 
@@ -155,9 +160,12 @@ Seconds unitSeconds(const std::string& unit) {
     return it == units.end() ? 0 : it->second;
 }
 
-LengthParse parseLength(const std::string& raw) {
+// `decimalComma`: "2,5" is 2.5, as a spreadsheet in a comma-decimal locale (one that writes
+// ';'-separated CSV) types it.
+LengthParse parseLength(const std::string& raw, bool decimalComma) {
     LengthParse r;
-    std::string text = lowerAscii(trim(raw));
+    std::string text = lowerAscii(trim(asciiDigits(raw)));
+    if (decimalComma) text = replaceAll(text, ",", ".");
     if (text.empty()) {
         r.error = LengthError::Empty;
         return r;
@@ -167,6 +175,7 @@ LengthParse parseLength(const std::string& raw) {
         if (d.ok()) r.seconds = d.seconds;
         else if (d.error == DurationError::Negative) r.error = LengthError::Negative;
         else if (d.error == DurationError::SecondsOutOfRange) r.error = LengthError::SecondsOutOfRange;
+        else if (d.error == DurationError::TooLong) r.error = LengthError::TooLong;
         else r.error = LengthError::NotALength;
         return r;
     }
@@ -221,43 +230,64 @@ LengthParse parseLength(const std::string& raw) {
 }
 
 // Matches speaker names to people: id, exact name, name in any case, then part of a name
-// ("陳冠宇" or "Kuan-Yu Chen" for "陳冠宇 Kuan-Yu Chen").
-class PersonMatcher {
+// ("陳冠宇" or "Kuan-Yu Chen" for "陳冠宇 Kuan-Yu Chen"). Indexed, so a match costs the same
+// whether the show has five people or an import has added twenty thousand.
+class PersonIndex {
 public:
-    explicit PersonMatcher(const std::vector<Person>& people) : m_people(people) {}
+    explicit PersonIndex(const std::vector<Person>& people) {
+        for (const auto& p : people) add(p);
+    }
+
+    const std::vector<Person>& people() const { return m_people; }
+    size_t size() const { return m_people.size(); }
+
+    void add(const Person& p) {
+        const size_t i = m_people.size();
+        m_people.push_back(p);
+        std::vector<std::pair<int, std::string>> keys{{0, p.id}, {1, p.name}, {2, nameKey(p.name)}};
+        const std::string full = nameKey(p.name);
+        std::set<std::string> parts;
+        for (size_t at : {full.find(' '), full.rfind(' ')}) {
+            if (at == std::string::npos) continue;
+            parts.insert(full.substr(0, at));
+            parts.insert(full.substr(at + 1));
+        }
+        for (const auto& part : parts) keys.emplace_back(3, part);
+        for (const auto& [level, key] : keys) m_index[static_cast<size_t>(level)][key].push_back(i);
+        m_keys.push_back(std::move(keys));
+    }
+
+    // Drops the people added after the first `n` (the new guests of a row that turned out bad).
+    void truncate(size_t n) {
+        while (m_people.size() > n) {
+            for (const auto& [level, key] : m_keys.back()) {
+                auto& map = m_index[static_cast<size_t>(level)];
+                auto it = map.find(key);
+                it->second.pop_back();
+                if (it->second.empty()) map.erase(it);
+            }
+            m_keys.pop_back();
+            m_people.pop_back();
+        }
+    }
 
     // Indices of the people the text names at the best level that names anyone.
     std::vector<size_t> match(const std::string& text) const {
         const std::string name = trim(text);
         const std::string key = nameKey(name);
         if (key.empty()) return {};
-        for (int level = 0; level < 4; ++level) {
-            std::vector<size_t> found;
-            for (size_t i = 0; i < m_people.size(); ++i)
-                if (matches(m_people[i], name, key, level)) found.push_back(i);
-            if (!found.empty()) return found;
+        const std::string* lookFor[4] = {&name, &name, &key, &key};
+        for (size_t level = 0; level < 4; ++level) {
+            auto it = m_index[level].find(*lookFor[level]);
+            if (it != m_index[level].end()) return it->second;
         }
         return {};
     }
 
 private:
-    static bool matches(const Person& p, const std::string& name, const std::string& key, int level) {
-        switch (level) {
-            case 0: return p.id == name;
-            case 1: return p.name == name;
-            case 2: return nameKey(p.name) == key;
-            default: {
-                const std::string full = nameKey(p.name);
-                for (size_t at : {full.find(' '), full.rfind(' ')}) {
-                    if (at == std::string::npos) continue;
-                    if (full.substr(0, at) == key || full.substr(at + 1) == key) return true;
-                }
-                return false;
-            }
-        }
-    }
-
-    const std::vector<Person>& m_people;
+    std::vector<Person> m_people;
+    std::vector<std::vector<std::pair<int, std::string>>> m_keys;   // what each person is indexed under
+    std::unordered_map<std::string, std::vector<size_t>> m_index[4];
 };
 
 // Splits on any of the separators (each a UTF-8 string), dropping empty pieces.
@@ -295,57 +325,52 @@ std::string kindList() {
 
 // Everything needed while turning rows into segments; people and ids grow as rows are read.
 struct RowReader {
-    const Show& show;
     const ImportOptions& options;
     ImportPreview& preview;
-    Show idSpace;                    // the show's ids plus the ones handed out so far
-    std::vector<Person> known;       // the show's people, then the new guests
+    IdSpace ids;                     // the show's ids plus the ones handed out so far
+    PersonIndex people;              // the show's people, then the new guests
+    size_t showPeople = 0;           // how many of `people` are the show's own
 
-    void addSpeaker(const std::string& name, std::vector<std::string>& ids, std::vector<Person>& pending,
-                    std::vector<std::string>& reasons, std::vector<std::string>& unknown) {
-        std::vector<Person> all = known;
-        all.insert(all.end(), pending.begin(), pending.end());
-        std::vector<size_t> found = PersonMatcher(all).match(name);
+    void addSpeaker(const std::string& name, std::vector<std::string>& speakerIds, std::vector<std::string>& reasons,
+                    std::vector<std::string>& unknown) {
+        std::vector<size_t> found = people.match(name);
         if (found.size() > 1) {
             std::vector<std::string> names;
-            for (size_t i : found) names.push_back(all[i].name);
+            for (size_t i : found) names.push_back(people.people()[i].name);
             reasons.push_back("speaker " + quoted(name) + " could be any of " + joinNames(names) +
                               "; write the full name or the id");
             return;
         }
         std::string id;
         if (found.size() == 1) {
-            id = all[found[0]].id;
+            id = people.people()[found[0]].id;
         } else if (options.addUnknownPeople) {
             Person p;
-            p.id = newId(idSpace, "p");
+            p.id = ids.fresh("p");
             p.name = name;
             p.role = Role::Guest;
-            idSpace.people.push_back(p);
-            pending.push_back(p);
+            people.add(p);
             id = p.id;
         } else {
             reasons.push_back("speaker " + quoted(name) + " is not in the show's people");
             unknown.push_back(name);
             return;
         }
-        for (const auto& existing : ids)
+        for (const auto& existing : speakerIds)
             if (existing == id) return;
-        ids.push_back(id);
+        speakerIds.push_back(id);
     }
 
-    std::vector<std::string> speakers(const std::string& cell, std::vector<Person>& pending,
-                                      std::vector<std::string>& reasons, std::vector<std::string>& unknown) {
-        std::vector<std::string> ids;
+    std::vector<std::string> speakers(const std::string& cell, std::vector<std::string>& reasons,
+                                      std::vector<std::string>& unknown) {
+        std::vector<std::string> speakerIds;
         for (const auto& piece : splitOn(cell, kMainSeparators)) {
             // A whole piece that names someone wins, so "Liu, Daniel"-style names survive.
-            std::vector<Person> all = known;
-            all.insert(all.end(), pending.begin(), pending.end());
             std::vector<std::string> names = splitOn(piece, kOtherSeparators);
-            if (names.size() > 1 && PersonMatcher(all).match(piece).size() == 1) names = {piece};
-            for (const auto& name : names) addSpeaker(name, ids, pending, reasons, unknown);
+            if (names.size() > 1 && people.match(piece).size() == 1) names = {piece};
+            for (const auto& name : names) addSpeaker(name, speakerIds, reasons, unknown);
         }
-        return ids;
+        return speakerIds;
     }
 
     void read(const CsvRecord& rec) {
@@ -373,7 +398,7 @@ struct RowReader {
         }
 
         const std::string length = cell(m.duration);
-        LengthParse d = parseLength(length);
+        LengthParse d = parseLength(length, preview.delimiter != ',');
         switch (d.error) {
             case LengthError::None: s.planned = d.seconds; break;
             case LengthError::Empty: reasons.push_back("duration is empty (use mm:ss or minutes)"); break;
@@ -392,9 +417,14 @@ struct RowReader {
                 break;
         }
 
-        std::vector<Person> pending;
+        if (const std::string fixed = cell(m.fixedStart); !fixed.empty()) {
+            if (auto t = parseTimeOfDay(asciiDigits(fixed))) s.fixedStart = *t;
+            else reasons.push_back("fixed start " + quoted(fixed) + " is not a time of day (use HH:MM, 24-hour)");
+        }
+
+        const size_t peopleBefore = people.size();
         std::vector<std::string> unknown;
-        s.speakers = speakers(cell(m.speakers), pending, reasons, unknown);
+        s.speakers = speakers(cell(m.speakers), reasons, unknown);
         s.notes = cell(m.notes);
 
         if (rec.fields.size() > preview.headers.size()) {
@@ -410,19 +440,14 @@ struct RowReader {
         }
 
         if (!reasons.empty()) {
-            preview.badRows.push_back(RowProblem{rec.line, std::move(reasons), rec.raw, std::move(unknown)});
+            people.truncate(peopleBefore);   // the row's new guests go with it (their ids stay used)
+            preview.badRows.push_back(RowProblem{rec.row, std::move(reasons), rec.raw, std::move(unknown)});
             return;
         }
-        s.id = newId(idSpace, "s");
-        Segment idOnly;
-        idOnly.id = s.id;
-        idSpace.rundown.push_back(std::move(idOnly));
-        for (auto& p : pending) {
-            known.push_back(p);
-            preview.newPeople.push_back(std::move(p));
-        }
+        s.id = ids.fresh("s");
+        for (size_t i = peopleBefore; i < people.size(); ++i) preview.newPeople.push_back(people.people()[i]);
         preview.segments.push_back(std::move(s));
-        preview.segmentRows.push_back(rec.line);
+        preview.segmentRows.push_back(rec.row);
     }
 };
 
@@ -450,6 +475,7 @@ ColumnMapping detectColumns(const std::vector<std::string>& headers) {
     if (m.duration < 0) m.duration = findColumn(keys, kDurationFallbackNames);
     m.speakers = findColumn(keys, kSpeakerNames);
     m.notes = findColumn(keys, kNoteNames);
+    m.fixedStart = findColumn(keys, kFixedStartNames);
     return m;
 }
 
@@ -462,27 +488,29 @@ std::optional<SegmentKind> segmentKindFromAlias(const std::string& text) {
     return std::nullopt;
 }
 
-std::optional<Seconds> parsePlannedLength(const std::string& text) {
-    LengthParse r = parseLength(text);
+std::optional<Seconds> parsePlannedLength(const std::string& text, bool decimalComma) {
+    LengthParse r = parseLength(text, decimalComma);
     if (r.error != LengthError::None) return std::nullopt;
     return r.seconds;
 }
 
-ImportPreview previewCsvImport(const Show& show, const std::string& csvBytes, const ImportOptions& options) {
+namespace {
+
+ImportPreview previewOrThrow(const Show& show, const std::string& csvBytes, const ImportOptions& options) {
     ImportPreview preview;
-    CsvParse csv = parseCsv(csvBytes);
+    Result<CsvTable> csv = parseCsv(csvBytes);
     if (!csv.ok()) {
-        preview.fileError = csv.error;
+        preview.fileError = csv.error().message();
         return preview;
     }
-    const CsvTable& table = *csv.table;
+    const CsvTable& table = *csv;
     preview.delimiter = table.delimiter;
     for (const auto& h : table.header.fields) preview.headers.push_back(trim(h));
     preview.mapping = options.mapping ? *options.mapping : detectColumns(preview.headers);
 
     const int columns = static_cast<int>(preview.headers.size());
     const ColumnMapping& m = preview.mapping;
-    for (int column : {m.title, m.kind, m.duration, m.speakers, m.notes})
+    for (int column : {m.title, m.kind, m.duration, m.speakers, m.notes, m.fixedStart})
         if (column < -1 || column >= columns) {
             preview.fileError = "column " + std::to_string(column + 1) + " is mapped but the header has only " +
                                 std::to_string(columns) + " columns";
@@ -493,9 +521,22 @@ ImportPreview previewCsvImport(const Show& show, const std::string& csvBytes, co
         return preview;
     }
 
-    RowReader reader{show, options, preview, show, show.people};
+    RowReader reader{options, preview, IdSpace(show), PersonIndex(show.people), show.people.size()};
     for (const auto& rec : table.records) reader.read(rec);
     return preview;
+}
+
+}  // namespace
+
+ImportPreview previewCsvImport(const Show& show, const std::string& csvBytes, const ImportOptions& options) {
+    try {
+        return previewOrThrow(show, csvBytes, options);
+    } catch (const std::exception& e) {
+        // Every cell is checked before it is converted; still, a file never takes the program down.
+        ImportPreview preview;
+        preview.fileError = std::string("could not be read: ") + e.what();
+        return preview;
+    }
 }
 
 ImportPreview previewCsvImportFile(const Show& show, const std::filesystem::path& file,
@@ -525,20 +566,18 @@ ImportPreview previewCsvImportFile(const Show& show, const std::filesystem::path
 ImportApplied applyImport(Show& show, const ImportPreview& preview, int insertAt) {
     ImportApplied applied;
     if (!preview.canApply()) return applied;
-    std::set<std::string> used;
-    for (const auto& p : show.people) used.insert(p.id);
-    for (const auto& s : show.rundown) used.insert(s.id);
-    for (const auto& q : show.questions) used.insert(q.id);
+    IdSpace used(show);
     auto unique = [&used](const std::string& id) {
         std::string out = id;
-        for (int n = 2; used.count(out); ++n) out = id + "-" + std::to_string(n);
-        used.insert(out);
+        for (int n = 2; used.taken(out); ++n) out = id + "-" + std::to_string(n);
+        used.take(out);
         return out;
     };
 
-    std::map<std::string, std::string> personIds;   // preview id → id in the show
+    std::unordered_map<std::string, std::string> personIds;   // preview id → id in the show
     for (const auto& p : preview.newPeople) personIds[p.id] = unique(p.id);
     std::vector<Segment> segments = preview.segments;
+    show.people.reserve(show.people.size() + preview.newPeople.size());
     for (auto& s : segments) {
         s.id = unique(s.id);
         for (auto& speaker : s.speakers) {
@@ -573,10 +612,11 @@ std::string describeMapping(const ColumnMapping& m, const std::vector<std::strin
     std::string out = one("title", m.title, "(none)") + ", " + one("kind", m.kind, "(none: experience)") + ", " +
                       one("duration", m.duration, "(none)") + ", " + one("speakers", m.speakers, "(none)") + ", " +
                       one("notes", m.notes, "(none)");
+    if (m.fixedStart >= 0) out += ", " + one("fixed start", m.fixedStart, "(none)");
     std::vector<std::string> ignored;
     for (size_t i = 0; i < headers.size(); ++i) {
         const int c = static_cast<int>(i);
-        if (c != m.title && c != m.kind && c != m.duration && c != m.speakers && c != m.notes)
+        if (c != m.title && c != m.kind && c != m.duration && c != m.speakers && c != m.notes && c != m.fixedStart)
             ignored.push_back(headers[i].empty() ? "(column " + std::to_string(c + 1) + ")" : quoted(headers[i]));
     }
     if (!ignored.empty()) out += "; ignored: " + joinNames(ignored);

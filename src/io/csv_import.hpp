@@ -17,6 +17,7 @@ struct ColumnMapping {
     int duration = -1;
     int speakers = -1;
     int notes = -1;
+    int fixedStart = -1;   // a time of day (HH:MM) the segment must start at, as our CSV export writes it
     bool operator==(const ColumnMapping&) const = default;
 };
 
@@ -27,7 +28,8 @@ struct ImportOptions {
 
 // One row that cannot become a segment, with every reason found.
 struct RowProblem {
-    int row = 0;                            // the line the row starts on; the header is line 1
+    int row = 0;                            // the spreadsheet's row number (the header is row 1;
+                                            // a quoted multi-line cell is one row)
     std::vector<std::string> reasons;
     std::string raw;                        // the row as written in the file
     std::vector<std::string> unknownSpeakers;   // names no person matched (the GUI can offer to add them)
@@ -35,7 +37,7 @@ struct RowProblem {
 
 struct ImportPreview {
     std::vector<Segment> segments;          // the good rows, with fresh ids, in file order
-    std::vector<int> segmentRows;           // the row each segment came from
+    std::vector<int> segmentRows;           // the spreadsheet row each segment came from
     std::vector<Person> newPeople;          // guests to add (only with addUnknownPeople)
     std::vector<RowProblem> badRows;
     ColumnMapping mapping;
@@ -71,9 +73,10 @@ ColumnMapping detectColumns(const std::vector<std::string>& headers);
 // A kind as people write it: our names ("guest-intro"), English ("Q&A", "lightning talk") and
 // Chinese ("技術", "問答", "來賓介紹"); nullopt when unknown.
 std::optional<SegmentKind> segmentKindFromAlias(const std::string& text);
-// A planned length as spreadsheets hold it: "5:00", "1:05:00", "5", "2.5", "5 min", "5分鐘".
-// nullopt for empty, negative or unreadable text.
-std::optional<Seconds> parsePlannedLength(const std::string& text);
+// A planned length as spreadsheets hold it: "5:00", "1:05:00", "5", "2.5", "5 min", "5分鐘",
+// full-width digits ("０５:００") too; with `decimalComma` (a ';'- or tab-separated file, from a
+// locale that writes 2,5) "2,5" is 2.5 minutes. nullopt for empty, negative or unreadable text.
+std::optional<Seconds> parsePlannedLength(const std::string& text, bool decimalComma = false);
 
 // "row 4: duration "abc" is not a length (use mm:ss or minutes); speaker "Bob" is not ..."
 std::string formatRowProblem(const RowProblem& p);

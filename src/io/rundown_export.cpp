@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/duration.hpp"
+#include "io/csv.hpp"
+#include "io/markdown.hpp"
 
 namespace pycast {
 namespace {
@@ -43,20 +45,26 @@ std::string startColumn(const SegmentTiming& t) {
     return t.startTimeOfDay ? formatTimeOfDay(*t.startTimeOfDay) : "";
 }
 
-// Markdown table cells: pipes escaped, line breaks as <br> (HackMD renders both).
-std::string mdCell(const std::string& s) {
+std::string mdCell(const std::string& s) { return markdownCell(s); }
+
+// A plain-text table cell: one line, so every row stays one row.
+std::string oneLine(const std::string& s) {
     std::string out;
-    for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n') out += "<br>";
-        else if (c != '\r') out += c;
-    }
+    for (char c : s) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
     return out;
 }
 
 std::string padRight(const std::string& s, int width) {
     int w = displayWidth(s);
     return w >= width ? s + "  " : s + std::string(static_cast<size_t>(width - w), ' ');
+}
+
+// The width of a column: at least `least` (the widths the table always had), and wide enough
+// for its heading and its widest cell plus two spaces between columns.
+int columnWidth(const std::string& heading, const std::vector<std::string>& cells, int least) {
+    int w = displayWidth(heading);
+    for (const auto& c : cells) w = std::max(w, displayWidth(c));
+    return std::max(least, w + 2);
 }
 
 }  // namespace
@@ -81,24 +89,21 @@ int displayWidth(const std::string& utf8) {
         for (size_t k = 1; k < len && i + k < utf8.size(); ++k)
             cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
         i += len;
+        // Combining marks, zero-width joiners and variation selectors (the U+FE0F of "🎙️") take
+        // no column of their own.
+        const bool zero = (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F) ||
+                          (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
         const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
                           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
                           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-                          (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
-        width += wide ? 2 : 1;
+                          (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+                          (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        width += zero ? 0 : wide ? 2 : 1;
     }
     return width;
 }
 
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
+std::string csvField(const std::string& s) { return csvCell(s); }
 
 std::string speakerList(const Show& show, const std::vector<std::string>& ids, bool withCompany) {
     std::string out;
@@ -125,20 +130,33 @@ std::string renderRundownText(const Show& show, const RundownAnalysis& a) {
     o << "\n\n";
 
     const bool clock = show.meta.startTime.has_value();
-    int titleWidth = 7;
-    for (const auto& s : show.rundown) titleWidth = std::max(titleWidth, std::min(60, displayWidth(s.title)));
-    o << padRight("#", 4) << padRight("START", 9) << (clock ? padRight("TIME", 7) : "")
-      << padRight("SEGMENT", titleWidth + 2) << padRight("KIND", 12) << padRight("LENGTH", 9) << "SPEAKERS\n";
+    // Every column as wide as its widest cell (display width: CJK takes two), so times with
+    // seconds and long or Chinese titles keep the table aligned.
+    std::vector<std::string> numbers, starts, times, titles, kinds, lengths;
+    for (size_t i = 0; i < show.rundown.size(); ++i) {
+        const auto& s = show.rundown[i];
+        const auto& t = a.segments[i];
+        numbers.push_back(std::to_string(i + 1));
+        starts.push_back(formatDuration(t.startOffset));
+        times.push_back(startColumn(t));
+        titles.push_back(oneLine(s.title));
+        kinds.push_back(toName(s.kind));
+        lengths.push_back(formatDuration(s.planned));
+    }
+    const int numberW = columnWidth("#", numbers, 4), startW = columnWidth("START", starts, 9),
+              timeW = columnWidth("TIME", times, 7), titleW = columnWidth("SEGMENT", titles, 9),
+              kindW = columnWidth("KIND", kinds, 12), lengthW = columnWidth("LENGTH", lengths, 9);
+    o << padRight("#", numberW) << padRight("START", startW) << (clock ? padRight("TIME", timeW) : "")
+      << padRight("SEGMENT", titleW) << padRight("KIND", kindW) << padRight("LENGTH", lengthW) << "SPEAKERS\n";
     for (size_t i = 0; i < show.rundown.size(); ++i) {
         const auto& s = show.rundown[i];
         const auto& t = a.segments[i];
         std::string marks;
         if (s.fixedStart) marks += " [fixed " + formatTimeOfDay(*s.fixedStart) + (t.fixedStartMissed ? ", MISSED]" : "]");
         if (s.elastic) marks += " [elastic]";
-        o << padRight(std::to_string(i + 1), 4) << padRight(formatDuration(t.startOffset), 9)
-          << (clock ? padRight(startColumn(t), 7) : "") << padRight(s.title, titleWidth + 2)
-          << padRight(toName(s.kind), 12) << padRight(formatDuration(s.planned), 9)
-          << speakerList(show, s.speakers, true) << marks << "\n";
+        o << padRight(numbers[i], numberW) << padRight(starts[i], startW) << (clock ? padRight(times[i], timeW) : "")
+          << padRight(titles[i], titleW) << padRight(kinds[i], kindW) << padRight(lengths[i], lengthW)
+          << oneLine(speakerList(show, s.speakers, true)) << marks << "\n";
     }
     o << "\nPlanned " << formatDuration(a.plannedTotal) << " vs target " << formatDuration(a.target) << ": "
       << overUnderText(a.overUnder) << "\n";
@@ -156,18 +174,24 @@ std::string renderRundownText(const Show& show, const RundownAnalysis& a) {
       << "–" << percent(show.guidelines.techShareMax) << ")" << (a.technicalShareOutside ? "  WARNING: outside range" : "")
       << "\n";
     int labelWidth = 20;
-    for (const auto& x : a.perSpeaker) labelWidth = std::max(labelWidth, displayWidth(x.label) + 2);
-    for (const auto& x : a.perCompany) labelWidth = std::max(labelWidth, displayWidth(x.label) + 2);
+    int secondsWidth = 9;
+    for (const auto* list : {&a.perSpeaker, &a.perCompany})
+        for (const auto& x : *list) {
+            labelWidth = std::max(labelWidth, displayWidth(oneLine(x.label)) + 2);
+            secondsWidth = std::max(secondsWidth, displayWidth(formatDuration(x.seconds)) + 2);
+        }
     if (!a.perCompany.empty()) {
         o << "\nAirtime per company (guests, limit " << percent(show.guidelines.maxCompanyShare) << "):\n";
         for (const auto& c : a.perCompany)
-            o << "  " << padRight(c.label, labelWidth) << padRight(formatDuration(c.seconds), 9) << percent(c.share)
+            o << "  " << padRight(oneLine(c.label), labelWidth) << padRight(formatDuration(c.seconds), secondsWidth)
+              << percent(c.share)
               << (c.overLimit ? "  WARNING: above limit" : "") << "\n";
     }
     if (!a.perSpeaker.empty()) {
         o << "\nAirtime per speaker:\n";
         for (const auto& s : a.perSpeaker)
-            o << "  " << padRight(s.label, labelWidth) << padRight(formatDuration(s.seconds), 9) << percent(s.share) << "\n";
+            o << "  " << padRight(oneLine(s.label), labelWidth) << padRight(formatDuration(s.seconds), secondsWidth)
+              << percent(s.share) << "\n";
     }
     bool anyWarning = false;
     for (const auto& f : a.findings)
@@ -181,19 +205,19 @@ std::string renderRundownText(const Show& show, const RundownAnalysis& a) {
 
 std::string renderRundownMarkdown(const Show& show, const RundownAnalysis& a) {
     std::ostringstream o;
-    o << "# " << headline(show) << "\n\n";
+    o << "# " << markdownLine(headline(show)) << "\n\n";
     o << "- **Kind:** " << kindName(show) << "\n";
     if (!show.meta.date.empty()) o << "- **Date:** " << show.meta.date << "\n";
     if (show.meta.startTime) o << "- **Start:** " << formatTimeOfDay(*show.meta.startTime) << "\n";
     if (show.meta.hardOut) o << "- **Hard out:** " << formatTimeOfDay(*show.meta.hardOut) << "\n";
     o << "- **Target length:** " << formatDuration(a.target) << " (planned " << formatDuration(a.plannedTotal)
       << ", " << overUnderText(a.overUnder) << ")\n";
-    o << "- **Language:** " << show.meta.language << "\n";
+    o << "- **Language:** " << mdCell(show.meta.language) << "\n";
     if (!show.people.empty()) {
         o << "\n## People\n\n";
         for (const auto& p : show.people) {
-            o << "- **" << p.name << "** — " << toName(p.role);
-            if (!p.company.empty()) o << ", " << p.company;
+            o << "- **" << mdCell(p.name) << "** — " << toName(p.role);
+            if (!p.company.empty()) o << ", " << mdCell(p.company);
             o << "\n";
         }
     }
@@ -228,9 +252,9 @@ std::string renderRundownMarkdown(const Show& show, const RundownAnalysis& a) {
     return o.str();
 }
 
-std::string renderRundownCsv(const Show& show, const RundownAnalysis& a) {
-    std::ostringstream o;
-    o << "index,start,time,title,kind,duration,speakers,notes,id\r\n";
+std::string renderRundownCsv(const Show& show, const RundownAnalysis& a, bool bom) {
+    CsvWriter csv(bom);
+    csv.row({"index", "start", "time", "title", "kind", "duration", "speakers", "notes", "id", "fixed_start"});
     for (size_t i = 0; i < show.rundown.size(); ++i) {
         const auto& s = show.rundown[i];
         const auto& t = a.segments[i];
@@ -239,11 +263,11 @@ std::string renderRundownCsv(const Show& show, const RundownAnalysis& a) {
             const Person* p = show.findPerson(id);
             speakers += (speakers.empty() ? "" : "; ") + (p ? p->name : id);
         }
-        o << i + 1 << "," << formatDuration(t.startOffset) << "," << startColumn(t) << "," << csvField(s.title)
-          << "," << toName(s.kind) << "," << formatDuration(s.planned) << "," << csvField(speakers) << ","
-          << csvField(s.notes) << "," << csvField(s.id) << "\r\n";
+        csv.row({std::to_string(i + 1), formatDuration(t.startOffset), startColumn(t), s.title, toName(s.kind),
+                 formatDuration(s.planned), speakers, s.notes, s.id,
+                 s.fixedStart ? formatTimeOfDay(*s.fixedStart) : std::string()});
     }
-    return o.str();
+    return csv.text();
 }
 
 std::string renderRundownJson(const Show& show, const RundownAnalysis& a) {
@@ -284,12 +308,12 @@ std::string renderRundownJson(const Show& show, const RundownAnalysis& a) {
     return j.dump(2) + "\n";
 }
 
-std::string renderRundown(const Show& show, RundownFormat format) {
+std::string renderRundown(const Show& show, RundownFormat format, bool csvBom) {
     RundownAnalysis a = analyzeRundown(show);
     switch (format) {
         case RundownFormat::Text: return renderRundownText(show, a);
         case RundownFormat::Markdown: return renderRundownMarkdown(show, a);
-        case RundownFormat::Csv: return renderRundownCsv(show, a);
+        case RundownFormat::Csv: return renderRundownCsv(show, a, csvBom);
         case RundownFormat::Json: return renderRundownJson(show, a);
     }
     return {};

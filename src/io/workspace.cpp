@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/json_read.hpp"
 #include "io/show_io.hpp"
 
 namespace pycast {
@@ -48,15 +49,20 @@ fs::path stateDir() { return xdgDir("PYCAST_STATE_DIR", "XDG_STATE_HOME", ".loca
 fs::path userTemplatesDir() { return configDir() / "templates"; }
 
 RecentFiles::RecentFiles(fs::path store) : m_store(std::move(store)) {
+    // No list yet, or an unreadable one: start empty; the next add() rewrites it.
     try {
-        auto j = nlohmann::json::parse(readText(m_store));
-        for (const auto& f : j.at("files")) {
+        Result<nlohmann::json> j = parseJsonFile(readText(m_store), m_store.string());
+        if (!j.ok() || !j->is_object()) return;
+        auto files = j->find("files");
+        if (files == j->end() || !files->is_array()) return;
+        for (const auto& f : *files) {
+            if (!f.is_string()) continue;
             fs::path p = f.get<std::string>();
             std::error_code ec;
             if (fs::exists(p, ec)) m_files.push_back(p);
         }
-    } catch (const std::exception&) {
-        // No list yet, or an unreadable one: start empty; the next add() rewrites it.
+    } catch (...) {
+        m_files.clear();   // e.g. out of memory: a lost list is not lost work
     }
 }
 
@@ -102,14 +108,10 @@ std::vector<TemplateInfo> listTemplates(const fs::path& builtInDir) {
     return out;
 }
 
-std::optional<Show> showFromTemplate(const fs::path& templateFile, std::string& error) {
-    LoadResult r = loadShowFile(templateFile);
-    if (!r.ok()) {
-        error = r.problems.empty() ? "could not read the template"
-                                   : formatProblem(templateFile.string(), r.problems.front());
-        return std::nullopt;
-    }
-    Show show = *r.show;
+Result<Show> showFromTemplate(const fs::path& templateFile) {
+    Result<Show> r = loadShow(templateFile);
+    if (!r.ok()) return r.error();
+    Show show = std::move(*r);
     show.meta.date.clear();
     show.meta.episode.reset();
     return show;
@@ -121,7 +123,7 @@ fs::path autosavePathFor(const fs::path& showFile) {
     return showFile.parent_path() / ("." + showFile.filename().string() + ".autosave");
 }
 
-bool writeAutosave(const Show& show, const fs::path& original, const fs::path& path, std::string& error) {
+Status writeAutosave(const Show& show, const fs::path& original, const fs::path& path) {
     nlohmann::ordered_json j;
     j["format"] = "pycast-autosave";
     j["original"] = original.empty() ? "" : fs::absolute(original).string();
@@ -129,25 +131,37 @@ bool writeAutosave(const Show& show, const fs::path& original, const fs::path& p
     j["show"] = toJson(show);
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
-    Status s = writeFileAtomically(path, j.dump(2) + "\n", false);
-    if (!s.ok()) error = s.error().message();
-    return s.ok();
+    std::string text;
+    try {
+        text = j.dump(2) + "\n";
+    } catch (const std::exception&) {
+        return Error{"holds text that is not UTF-8, which an autosave cannot keep exactly", path.string(),
+                     "retype the text that shows odd characters"};
+    }
+    return writeFileAtomically(path, text, false);
 }
 
 std::optional<Autosave> readAutosave(const fs::path& path) {
     try {
-        auto j = nlohmann::json::parse(readText(path));
-        if (j.value("format", "") != "pycast-autosave") return std::nullopt;
-        LoadResult r = parseShow(j.at("show").dump());
+        Result<nlohmann::json> j = parseJsonFile(readText(path), path.string());
+        if (!j.ok() || !j->is_object()) return std::nullopt;
+        auto text = [&](const char* key) {
+            auto it = j->find(key);
+            return it != j->end() && it->is_string() ? it->get<std::string>() : std::string();
+        };
+        if (text("format") != "pycast-autosave") return std::nullopt;
+        auto show = j->find("show");
+        if (show == j->end()) return std::nullopt;
+        LoadResult r = parseShow(show->dump());
         if (!r.show) return std::nullopt;
         Autosave a;
         a.path = path;
-        a.original = j.value("original", "");
-        a.savedAt = j.value("saved_at", "");
+        a.original = text("original");
+        a.savedAt = text("saved_at");
         a.show = *r.show;
         return a;
-    } catch (const std::exception&) {
-        return std::nullopt;
+    } catch (...) {
+        return std::nullopt;   // an autosave that cannot be read is not offered
     }
 }
 

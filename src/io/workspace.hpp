@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.hpp"
 #include "core/show.hpp"
 
 namespace pycast {
@@ -38,8 +39,9 @@ struct TemplateInfo {
 std::vector<TemplateInfo> listTemplates(const std::filesystem::path& builtInDir);
 std::filesystem::path userTemplatesDir();
 // A new show from a template: the same people, rundown, guidelines and questions, with the date
-// and episode number cleared (a new show has neither yet).
-std::optional<Show> showFromTemplate(const std::filesystem::path& templateFile, std::string& error);
+// and episode number cleared (a new show has neither yet). An Error names the template's first
+// problem when it does not load.
+Result<Show> showFromTemplate(const std::filesystem::path& templateFile);
 
 // Autosave: every 30 s the editor writes the unsaved document beside the file it came from
 // (".NAME.json.autosave") or, for a new document, into stateDir()/autosave/. After a crash the
@@ -51,8 +53,9 @@ struct Autosave {
     Show show;
 };
 std::filesystem::path autosavePathFor(const std::filesystem::path& showFile);   // empty path → untitled
-bool writeAutosave(const Show& show, const std::filesystem::path& original, const std::filesystem::path& path,
-                   std::string& error);
+// Writes the autosave atomically; the Error says what failed (the show file itself is untouched).
+Status writeAutosave(const Show& show, const std::filesystem::path& original,
+                     const std::filesystem::path& path);
 std::optional<Autosave> readAutosave(const std::filesystem::path& path);
 // Autosaves worth offering: the one for `file` when it differs from the file on disk, plus any
 // untitled ones. An autosave identical to its file is stale and is removed.

@@ -8,6 +8,7 @@
 
 #include "core/display_time.hpp"
 #include "core/duration.hpp"
+#include "io/csv.hpp"
 #include "live/session.hpp"
 
 namespace pycast {
@@ -27,16 +28,6 @@ std::string csvSeconds(std::int64_t ms) {
     std::snprintf(buf, sizeof buf, "%s%lld.%03lld", ms < 0 ? "-" : "",
                   static_cast<long long>(a / 1000), static_cast<long long>(a % 1000));
     return buf;
-}
-
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 // Table cells: a '|' would split the cell, a newline would end the table.
@@ -211,24 +202,21 @@ std::string renderReportMarkdown(const SessionReport& r) {
 }
 
 std::string renderReportCsv(const SessionReport& r) {
-    std::string csv =
-        "section,number,id,name,kind,company,role,planned_s,extension_s,actual_s,difference_s,"
-        "status\n";
+    // For spreadsheets: UTF-8 BOM, cells quoted and formula-neutralized by the shared writer;
+    // seconds such as "-12.345" are plain numbers and stay numbers.
+    CsvWriter csv(true, "\n");
+    csv.row({"section", "number", "id", "name", "kind", "company", "role", "planned_s", "extension_s",
+             "actual_s", "difference_s", "status"});
     for (const auto& row : r.segments)
-        csv += "segment," + std::to_string(row.number) + "," + csvField(row.id) + "," +
-               csvField(row.title) + "," + toName(row.kind) + ",,," +
-               csvSeconds(row.plannedMs) + "," + csvSeconds(row.extensionMs) + "," +
-               csvSeconds(row.actualMs) + "," + csvSeconds(row.differenceMs) + "," +
-               statusWord(row) + "\n";
+        csv.row({"segment", std::to_string(row.number), row.id, row.title, toName(row.kind), "", "",
+                 csvSeconds(row.plannedMs), csvSeconds(row.extensionMs), csvSeconds(row.actualMs),
+                 csvSeconds(row.differenceMs), statusWord(row)});
     for (const auto& s : r.speakers)
-        csv += "speaker,," + csvField(s.personId) + "," + csvField(s.name) + ",," +
-               csvField(s.company) + "," + toName(s.role) + "," + csvSeconds(s.plannedMs) +
-               ",," + csvSeconds(s.actualMs) + "," + csvSeconds(s.differenceMs) + "," +
-               overUnderWord(s.differenceMs) + "\n";
-    csv += "total,,," + csvField(r.title) + ",,,," + csvSeconds(r.plannedTotalMs) + ",," +
-           csvSeconds(r.actualTotalMs) + "," + csvSeconds(r.differenceMs) + "," +
-           overUnderWord(r.differenceMs) + "\n";
-    return csv;
+        csv.row({"speaker", "", s.personId, s.name, "", s.company, toName(s.role), csvSeconds(s.plannedMs), "",
+                 csvSeconds(s.actualMs), csvSeconds(s.differenceMs), overUnderWord(s.differenceMs)});
+    csv.row({"total", "", "", r.title, "", "", "", csvSeconds(r.plannedTotalMs), "", csvSeconds(r.actualTotalMs),
+             csvSeconds(r.differenceMs), overUnderWord(r.differenceMs)});
+    return csv.text();
 }
 
 Status writeReportFiles(const std::filesystem::path& dir, const SessionReport& report) {

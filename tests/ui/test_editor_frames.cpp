@@ -73,8 +73,7 @@ TEST_CASE("the editor draws with each modal open over a 300-segment show") {
     SUBCASE("restore an autosave") {
         Show changed = makeLongShow(300);
         changed.meta.title = "一個沒有存檔的節目";
-        std::string error;
-        REQUIRE(writeAutosave(changed, file, autosavePathFor(file), error));
+        REQUIRE(writeAutosave(changed, file, autosavePathFor(file)).ok());
         Studio studio;
         studio.window.open(file);
         drawCleanly(studio);

@@ -51,7 +51,8 @@ TEST_CASE("pycast rundown prints offsets, totals and balance in every format") {
 
     auto csv = runCli("rundown " + q(showsDir() / "pycast-episode.json") + " --format=csv");
     CHECK(csv.exitCode == 0);
-    CHECK(csv.out.rfind("index,start,time,title,kind,duration,speakers,notes,id\r\n", 0) == 0);
+    // No BOM on stdout (a terminal shows it as garbage); the fixed start is a column of its own.
+    CHECK(csv.out.rfind("index,start,time,title,kind,duration,speakers,notes,id,fixed_start\r\n", 0) == 0);
 
     auto json = runCli("rundown " + q(showsDir() / "pycast-episode.json") + " --format json");
     CHECK(json.exitCode == 0);
@@ -68,4 +69,48 @@ TEST_CASE("pycast version names the media libraries") {
     CHECK(v.out.find("PortAudio") != std::string::npos);
     CHECK(v.out.find("libavcodec") != std::string::npos);
     CHECK(v.out.find("libebur128") != std::string::npos);
+}
+
+TEST_CASE("pycast rundown and validate: -- ends the options, as in the studio") {
+    TempDir tmp;
+    std::filesystem::copy_file(showsDir() / "pycast-episode.json", tmp / "-ep.json");
+    const auto cwd = std::filesystem::current_path();
+    std::filesystem::current_path(tmp.path());   // so the name really starts with '-'
+    auto rundown = runCli("rundown -- -ep.json");
+    auto formatFirst = runCli("rundown --format csv -- -ep.json");
+    auto validate = runCli("validate -- -ep.json");
+    auto noDashes = runCli("rundown -ep.json");
+    auto helpAfter = runCli("rundown -- --help");
+    std::filesystem::current_path(cwd);
+
+    CHECK(rundown.exitCode == 0);
+    CHECK(rundown.out == runCli("rundown " + q(showsDir() / "pycast-episode.json")).out);
+    CHECK(formatFirst.exitCode == 0);
+    CHECK(formatFirst.out.rfind("index,start,", 0) == 0);   // no BOM on stdout
+    CHECK(validate.exitCode == 0);
+    CHECK(validate.out.find("-ep.json: ok") != std::string::npos);
+    CHECK(noDashes.exitCode == 2);
+    CHECK(noDashes.err.find("unknown option -ep.json") != std::string::npos);
+    CHECK(helpAfter.exitCode == 1);   // a file named --help, which does not exist
+    CHECK(helpAfter.err.find("--help: no such file") != std::string::npos);
+}
+
+TEST_CASE("pycast validate: numbers out of range and damaged files are problems, never an abort") {
+    TempDir tmp;
+    writeFile(tmp / "huge.json", "[1.5e+9999]");
+    auto huge = runCli("validate " + q(tmp / "huge.json"));
+    CHECK(huge.exitCode == 1);
+    CHECK(huge.err.find("huge.json:1:2: the number 1.5e+9999 is too large to hold") != std::string::npos);
+
+    std::string show = readFile(dataDir() / "minimal.json");
+    writeFile(tmp / "nul.json", show + std::string("\0garbage", 8));
+    auto nul = runCli("validate " + q(tmp / "nul.json"));
+    CHECK(nul.exitCode == 1);
+    CHECK(nul.err.find("nul.json:53:1: a NUL byte") != std::string::npos);
+
+    show.insert(show.find("\"kind\": \"episode\""), "\"episode\": 2147483648, ");
+    writeFile(tmp / "episode.json", show);
+    auto episode = runCli("validate " + q(tmp / "episode.json"));
+    CHECK(episode.exitCode == 1);
+    CHECK(episode.err.find("/show/episode: 2147483648 is too large") != std::string::npos);
 }

@@ -36,3 +36,19 @@ TEST_CASE("times of day are 24-hour HH:MM") {
     CHECK(formatTimeOfDay(70215) == "19:30:15");
     CHECK(formatTimeOfDay(86400 + 60) == "00:01");
 }
+
+TEST_CASE("full-width digits and colons read as digits") {
+    CHECK(parseDuration("\xEF\xBC\x90\xEF\xBC\x95\xEF\xBC\x9A\xEF\xBC\x90\xEF\xBC\x90").seconds == 300);  // ０５：００
+    CHECK(parseDuration("\xEF\xBC\x90\xEF\xBC\x95:\xEF\xBC\x93\xEF\xBC\x90").seconds == 330);              // ０５:３０
+    CHECK(parseDuration("\xEF\xBC\x91:05:00").ok());
+    CHECK(asciiDigits("\xEF\xBC\x92\xEF\xBC\x8E\xEF\xBC\x95 分") == "2.5 分");
+    CHECK(asciiDigits("開場") == "開場");
+}
+
+TEST_CASE("a well-formed length too long to hold is TooLong, not NotADuration") {
+    CHECK(parseDuration("999999:59:59").seconds == kMaxDurationSeconds);
+    CHECK(parseDuration("1000000:00:00").error == DurationError::TooLong);
+    CHECK(parseDuration("99999999999999999999:00").error == DurationError::TooLong);
+    CHECK(parseDuration("9999999:00").seconds == 9999999LL * 60);   // minutes may run long
+    CHECK(parseDuration("12x:00").error == DurationError::NotADuration);
+}

@@ -79,8 +79,8 @@ inline Show loadSample(const std::string& name) {
 inline Show leaveAutosave(const std::filesystem::path& file, const std::string& title) {
     Show changed = *loadShowFile(file).show;
     changed.meta.title = title;
-    std::string error;
-    if (!writeAutosave(changed, file, autosavePathFor(file), error)) throw std::runtime_error(error);
+    if (const Status written = writeAutosave(changed, file, autosavePathFor(file)); !written)
+        throw std::runtime_error(written.error().message());
     return changed;
 }
 

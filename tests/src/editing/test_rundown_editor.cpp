@@ -385,7 +385,7 @@ TEST_CASE("export writes Markdown, CSV and text, and the Markdown is the core's 
     CHECK(readFile(ws / "rundown.md") == renderRundownMarkdown(b.show(), *b.doc.analysis));
     CHECK(b.editor.rundownMarkdown() == readFile(ws / "rundown.md"));
     REQUIRE(b.editor.exportRundown(RundownFormat::Csv, ws / "rundown.csv").ok());
-    CHECK(readFile(ws / "rundown.csv").rfind("index,start,time,title", 0) == 0);
+    CHECK(readFile(ws / "rundown.csv").rfind("\xEF\xBB\xBF" "index,start,time,title", 0) == 0);  // the UTF-8 BOM first, for Excel
     REQUIRE(b.editor.exportRundown(RundownFormat::Text, ws / "rundown.txt").ok());
     CHECK(readFile(ws / "rundown.txt").find(b.show().meta.title) != std::string::npos);
     CHECK_FALSE(b.editor.exportRundown(RundownFormat::Markdown, "/nonexistent/x.md").ok());

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <set>
+#include <sstream>
 
 #include "io/csv.hpp"
 #include "io/csv_import.hpp"
@@ -47,15 +48,19 @@ std::string q(const std::filesystem::path& p) { return "\"" + p.string() + "\"";
 }  // namespace
 
 TEST_CASE("csv: quoted commas, doubled quotes and line breaks, CRLF or LF, blank lines skipped") {
-    CsvParse r = parseCsv("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n\r\nlast,,\n");
+    Result<CsvTable> r = parseCsv("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n\r\nlast,,\n");
     REQUIRE(r.ok());
-    CHECK(r.table->header.fields == std::vector<std::string>{"a", "b", "c"});
-    REQUIRE(r.table->records.size() == 2);
-    CHECK(r.table->records[0].fields == std::vector<std::string>{"x, y", "say \"hi\"", "two\r\nlines"});
-    CHECK(r.table->records[0].line == 2);
-    CHECK(r.table->records[1].fields == std::vector<std::string>{"last", "", ""});
-    CHECK(r.table->records[1].line == 5);   // after a two-line record and a blank line
-    CHECK(r.table->records[1].raw == "last,,");
+    CHECK(r->header.fields == std::vector<std::string>{"a", "b", "c"});
+    REQUIRE(r->records.size() == 2);
+    CHECK(r->records[0].fields == std::vector<std::string>{"x, y", "say \"hi\"", "two\r\nlines"});
+    CHECK(r->records[0].line == 2);
+    CHECK(r->records[1].fields == std::vector<std::string>{"last", "", ""});
+    CHECK(r->records[1].line == 5);   // after a two-line record and a blank line
+    CHECK(r->records[1].raw == "last,,");
+    // Rows as a spreadsheet numbers them: the two-line record is row 2, the blank line row 3.
+    CHECK(r->header.row == 1);
+    CHECK(r->records[0].row == 2);
+    CHECK(r->records[1].row == 4);
 }
 
 TEST_CASE("csv: the delimiter comes from the header line") {
@@ -66,30 +71,30 @@ TEST_CASE("csv: the delimiter comes from the header line") {
 }
 
 TEST_CASE("csv: an unterminated quote is an error at the line it opens") {
-    CsvParse r = parseCsv(readFile(csvData("unterminated-quote.csv")));
-    CHECK_FALSE(r.ok());
-    CHECK(r.errorLine == 3);
-    CHECK(contains(r.error, "line 3: a quoted field starts here but its closing \" is missing"));
+    Result<CsvTable> r = parseCsv(readFile(csvData("unterminated-quote.csv")));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().where == "row 3");
+    CHECK(contains(r.error().message(), "row 3: a quoted field starts here but its closing \" is missing"));
 }
 
 TEST_CASE("csv: Big5, UTF-16 and other non-UTF-8 bytes are refused with what to do") {
-    CsvParse big5 = parseCsv(readFile(csvData("big5.csv")));
-    CHECK_FALSE(big5.ok());
-    CHECK(big5.errorLine == 1);
-    CHECK(contains(big5.error, "is not UTF-8"));
-    CHECK(contains(big5.error, "Big5"));
-    CHECK(contains(big5.error, "CSV UTF-8"));
+    Result<CsvTable> big5 = parseCsv(readFile(csvData("big5.csv")));
+    REQUIRE_FALSE(big5.ok());
+    CHECK(big5.error().where.rfind("line 1,", 0) == 0);
+    CHECK(contains(big5.error().message(), "is not UTF-8"));
+    CHECK(contains(big5.error().message(), "Big5"));
+    CHECK(contains(big5.error().message(), "CSV UTF-8"));
 
-    CsvParse utf16 = parseCsv(std::string("\xFF\xFE t\0i\0", 8));
-    CHECK_FALSE(utf16.ok());
-    CHECK(contains(utf16.error, "UTF-16"));
+    Result<CsvTable> utf16 = parseCsv(std::string("\xFF\xFE t\0i\0", 8));
+    REQUIRE_FALSE(utf16.ok());
+    CHECK(contains(utf16.error().message(), "UTF-16"));
 
     auto overlong = findInvalidUtf8("ok 標題\nline two \xC0\xAF");   // an overlong '/'
     REQUIRE(overlong.has_value());
     CHECK(overlong->line == 2);
     CHECK(overlong->column == 10);
     CHECK_FALSE(findInvalidUtf8("標題 🎙️ ok").has_value());
-    CHECK(parseCsv("").error == "the file is empty; it needs a header line naming the columns");
+    CHECK(parseCsv("").error().message() == "the file is empty; it needs a header line naming the columns");
 
     ImportPreview p = previewOf("big5.csv");
     CHECK_FALSE(p.canApply());
@@ -114,7 +119,8 @@ TEST_CASE("import: UTF-8 with and without a BOM read the same") {
     CHECK(plain.segments[1].notes == "first line\nsecond line");
     CHECK(bom.segments[2].speakers == std::vector<std::string>{"p-host"});   // any case
     CHECK(bom.segments[2].notes == "says \"bye\"");
-    CHECK(bom.segmentRows == std::vector<int>{2, 3, 6});
+    // Spreadsheet rows: the two-line note is one row, the blank line is row 4.
+    CHECK(bom.segmentRows == std::vector<int>{2, 3, 5});
 }
 
 TEST_CASE("import: Traditional Chinese headers, kinds, minutes and speaker separators") {
@@ -235,26 +241,26 @@ TEST_CASE("import: every bad row is reported with its row number and reasons") {
     CHECK(p.fileError.empty());
     CHECK_FALSE(p.canApply());
     CHECK(titles(p.segments) == std::vector<std::string>{"Good one", "Another good one"});
-    CHECK(p.segmentRows == std::vector<int>{2, 10});
+    CHECK(p.segmentRows == std::vector<int>{2, 9});
     REQUIRE(p.badRows.size() == 6);
 
-    // Row 2's note spans two lines, so the next row starts on line 4.
+    // Row 2's note spans two lines of the file but is one row of the sheet, so the next row is row 3.
+    REQUIRE(badRow(p, 3));
+    CHECK(formatRowProblem(*badRow(p, 3)) == "row 3: duration \"abc\" is not a length (use mm:ss or minutes)");
+    CHECK(badRow(p, 3)->raw == "Bad length,experience,abc,林雅婷,");
     REQUIRE(badRow(p, 4));
-    CHECK(formatRowProblem(*badRow(p, 4)) == "row 4: duration \"abc\" is not a length (use mm:ss or minutes)");
-    CHECK(badRow(p, 4)->raw == "Bad length,experience,abc,林雅婷,");
+    CHECK(contains(formatRowProblem(*badRow(p, 4)), "row 4: duration \"-3:00\" is negative"));
     REQUIRE(badRow(p, 5));
-    CHECK(contains(formatRowProblem(*badRow(p, 5)), "row 5: duration \"-3:00\" is negative"));
+    CHECK(contains(formatRowProblem(*badRow(p, 5)), "row 5: kind \"karaoke\" is not a segment kind (use intro,"));
     REQUIRE(badRow(p, 6));
-    CHECK(contains(formatRowProblem(*badRow(p, 6)), "row 6: kind \"karaoke\" is not a segment kind (use intro,"));
+    CHECK(formatRowProblem(*badRow(p, 6)) == "row 6: speaker \"Bob\" is not in the show's people");
+    CHECK(badRow(p, 6)->unknownSpeakers == std::vector<std::string>{"Bob"});
     REQUIRE(badRow(p, 7));
-    CHECK(formatRowProblem(*badRow(p, 7)) == "row 7: speaker \"Bob\" is not in the show's people");
-    CHECK(badRow(p, 7)->unknownSpeakers == std::vector<std::string>{"Bob"});
+    CHECK(formatRowProblem(*badRow(p, 7)) == "row 7: title is empty");
     REQUIRE(badRow(p, 8));
-    CHECK(formatRowProblem(*badRow(p, 8)) == "row 8: title is empty");
-    REQUIRE(badRow(p, 9));
-    CHECK(badRow(p, 9)->reasons.size() == 2);
-    CHECK(contains(formatRowProblem(*badRow(p, 9)),
-                   "row 9: duration \"soon\" is not a length (use mm:ss or minutes); speaker \"Bob\" is not"));
+    CHECK(badRow(p, 8)->reasons.size() == 2);
+    CHECK(contains(formatRowProblem(*badRow(p, 8)),
+                   "row 8: duration \"soon\" is not a length (use mm:ss or minutes); speaker \"Bob\" is not"));
 }
 
 TEST_CASE("import: a length too long for a show file is a bad row, not a file that cannot be opened") {
@@ -436,8 +442,8 @@ TEST_CASE("pycast import-csv: bad rows exit 1 and nothing is written, even with 
 
     auto r = runCli("import-csv " + q(csvData("bad-rows.csv")) + " --into " + q(showFile) + " --write");
     CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "bad-rows.csv: row 4: duration \"abc\" is not a length (use mm:ss or minutes)"));
-    CHECK(contains(r.err, "row 8: title is empty"));
+    CHECK(contains(r.err, "bad-rows.csv: row 3: duration \"abc\" is not a length (use mm:ss or minutes)"));
+    CHECK(contains(r.err, "row 7: title is empty"));
     CHECK(contains(r.err, "    | ,intro,1:00,林雅婷,"));   // the row as written, to find it
     CHECK(contains(r.err, "--add-people"));
     CHECK(contains(r.err, "6 bad rows; nothing written"));
@@ -513,4 +519,110 @@ TEST_CASE("pycast import-csv: new guests with --add-people, usage errors, a brok
     CHECK(help.exitCode == 0);
     CHECK(contains(help.out, "usage: pycast import-csv FILE.csv --into SHOW.json"));
     CHECK(contains(runCli("--help").out, "import-csv"));
+}
+
+TEST_CASE("import: spreadsheet input as people type it: decimal commas and full-width digits") {
+    const Show show = sample("pycast-episode.json");
+    // A ';'-separated file comes from a locale that writes 2,5 for two and a half.
+    ImportPreview semi = previewCsvImport(show, "title;duration\nA;2,5\nB;\xEF\xBC\x90\xEF\xBC\x95:\xEF\xBC\x90\xEF\xBC\x90\n"
+                                                "C;\xEF\xBC\x92\xEF\xBC\x8E\xEF\xBC\x95 分鐘\n");
+    REQUIRE(semi.canApply());
+    REQUIRE(semi.segments.size() == 3);
+    CHECK(semi.segments[0].planned == 150);   // 02:30
+    CHECK(semi.segments[1].planned == 300);   // ０５:００
+    CHECK(semi.segments[2].planned == 150);   // ２．５ 分鐘
+    CHECK(parsePlannedLength("2,5", true) == 150);
+    CHECK(parsePlannedLength("1,5 h", true) == 5400);
+    // In a ','-separated file "2,5" may be a thousands separator: not guessed.
+    CHECK_FALSE(parsePlannedLength("2,5").has_value());
+    ImportPreview comma = previewCsvImport(show, "title,duration\nA,\"2,5\"\n");
+    REQUIRE(comma.badRows.size() == 1);
+    CHECK(comma.badRows[0].row == 2);
+}
+
+TEST_CASE("import: row numbers in problems and the preview are the spreadsheet's rows") {
+    const Show show = sample("pycast-episode.json");
+    ImportPreview p = previewCsvImport(show, "title,duration,notes\nA,1:00,\"three\nline\nnote\"\nB,x,\nC,2:00,\n");
+    CHECK(p.segmentRows == std::vector<int>{2, 4});
+    REQUIRE(p.badRows.size() == 1);
+    CHECK(formatRowProblem(p.badRows[0]) == "row 3: duration \"x\" is not a length (use mm:ss or minutes)");
+}
+
+TEST_CASE("import: a rundown's own CSV export imports back with its fixed starts and formula-like titles") {
+    Show show = sample("enterprise-meetup.json");
+    show.rundown[1].title = "=1+1 sponsors";
+    show.rundown[2].notes = "-- not a formula";
+    const std::string csv = renderRundownCsv(show, analyzeRundown(show));
+    CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);   // for Excel
+    CHECK(contains(csv, ",'=1+1 sponsors,"));
+    ImportPreview p = previewCsvImport(show, csv);
+    REQUIRE(p.canApply());
+    CHECK(p.mapping.fixedStart == 9);
+    REQUIRE(p.segments.size() == show.rundown.size());
+    int fixed = 0;
+    for (size_t i = 0; i < p.segments.size(); ++i) {
+        CAPTURE(i);
+        CHECK(p.segments[i].fixedStart == show.rundown[i].fixedStart);
+        CHECK(p.segments[i].title == show.rundown[i].title);
+        CHECK(p.segments[i].notes == show.rundown[i].notes);
+        fixed += show.rundown[i].fixedStart ? 1 : 0;
+    }
+    CHECK(fixed >= 1);
+    // A fixed start that is no time of day is a bad row.
+    ImportPreview bad = previewCsvImport(show, "title,duration,fixed start\nA,1:00,25:00\n");
+    REQUIRE(bad.badRows.size() == 1);
+    CHECK(contains(formatRowProblem(bad.badRows[0]), "fixed start \"25:00\" is not a time of day"));
+}
+
+TEST_CASE("pycast import-csv: a header-only CSV with --write writes nothing and keeps the .bak") {
+    TempDir tmp;
+    const auto showFile = tmp / "show.json";
+    std::filesystem::copy_file(showsDir() / "pycast-episode.json", showFile);
+    writeFile(tmp / "show.json.bak", "the version before");
+    writeFile(tmp / "empty.csv", "title,duration\r\n");
+    const std::string original = readFile(showFile);
+    auto r = runCli("import-csv " + q(tmp / "empty.csv") + " --into " + q(showFile) + " --write");
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "nothing to add"));
+    CHECK_FALSE(contains(r.out, "wrote "));
+    CHECK(readFile(showFile) == original);
+    CHECK(readFile(tmp / "show.json.bak") == "the version before");
+}
+
+TEST_CASE("pycast import-csv: -- ends the options") {
+    TempDir tmp;
+    const auto showFile = tmp / "show.json";
+    std::filesystem::copy_file(showsDir() / "pycast-episode.json", showFile);
+    std::filesystem::copy_file(csvData("plain-utf8.csv"), tmp / "-rows.csv");
+    // Run where the file is, so its name really starts with '-'.
+    const auto cwd = std::filesystem::current_path();
+    std::filesystem::current_path(tmp.path());
+    auto r = runCli("import-csv --into " + q(showFile) + " -- -rows.csv");
+    auto without = runCli("import-csv --into " + q(showFile) + " -rows.csv");
+    auto help = runCli("import-csv --into " + q(showFile) + " -- --help");
+    std::filesystem::current_path(cwd);
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "would add 3 segments"));
+    // Without --, a name starting with - is an option.
+    CHECK(without.exitCode == 2);
+    CHECK(contains(without.err, "unknown option -rows.csv"));
+    // After --, even --help is a file name.
+    CHECK(help.exitCode == 1);
+    CHECK(contains(help.err, "--help"));
+}
+
+TEST_CASE("pycast import-csv: the preview stays aligned with long lengths and Chinese titles") {
+    TempDir tmp;
+    const auto showFile = tmp / "show.json";
+    std::filesystem::copy_file(showsDir() / "pycast-episode.json", showFile);
+    writeFile(tmp / "w.csv", "title,duration\n開場很長的標題,1000:00:00\nB,2:00\n");
+    auto r = runCli("import-csv " + q(tmp / "w.csv") + " --into " + q(showFile));
+    REQUIRE(r.exitCode == 0);
+    std::vector<std::string> rows;
+    std::istringstream in(r.out);
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind("  row ", 0) == 0) rows.push_back(line);
+    REQUIRE(rows.size() == 2);
+    auto speakersAt = [](const std::string& line) { return displayWidth(line.substr(0, line.rfind(" -") + 1)); };
+    CHECK(speakersAt(rows[0]) == speakersAt(rows[1]));
 }

@@ -218,3 +218,194 @@ TEST_CASE("saving into a folder that does not exist fails with a clear message")
     CHECK_FALSE(s.ok());
     CHECK(s.error().message().find("/nonexistent-folder") != std::string::npos);
 }
+
+namespace {
+
+std::string minimalText() { return readFile(dataDir() / "minimal.json"); }
+
+// minimal.json with `from` replaced by `to` (the first occurrence, which must exist).
+std::string minimalWith(const std::string& from, const std::string& to) {
+    std::string text = minimalText();
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("a number too large for a double is a problem at its line and column, not an abort") {
+    LoadResult r = parseShow("[1.5e+9999]");
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].line == 1);
+    CHECK(r.problems[0].column == 2);
+    CHECK(r.problems[0].message.find("1.5e+9999 is too large") != std::string::npos);
+
+    // An unknown field is kept as it is, so it must be readable too.
+    LoadResult unknown = parseShow(minimalWith("\"version\": 1,", "\"version\": 1,\n  \"x-big\": 1e400,"));
+    REQUIRE(unknown.problems.size() == 1);
+    CHECK(unknown.problems[0].line == 4);
+    CHECK(unknown.problems[0].column == 12);
+    CHECK_FALSE(unknown.show.has_value());
+}
+
+TEST_CASE("whole numbers that an int cannot hold are refused, never narrowed") {
+    LoadResult episode = parseShow(minimalWith("\"kind\": \"episode\",", "\"kind\": \"episode\", \"episode\": 2147483648,"));
+    REQUIRE(episode.problems.size() == 1);
+    CHECK(formatProblem("f", episode.problems[0]) ==
+          "f: /show/episode: 2147483648 is too large; episode numbers go up to 2147483647");
+
+    LoadResult votes = parseShow(minimalWith("\"text\": \"問題？\",", "\"text\": \"問題？\", \"votes\": 4294967296,"));
+    REQUIRE(votes.problems.size() == 1);
+    CHECK(votes.problems[0].path == "/questions/0/votes");
+    CHECK(votes.problems[0].message.find("too large") != std::string::npos);
+
+    // Above what int64 holds (nlohmann keeps it as unsigned): still "too large", not "negative".
+    LoadResult huge = parseShow(minimalWith("\"kind\": \"episode\",", "\"kind\": \"episode\", \"episode\": 18446744073709551615,"));
+    REQUIRE(huge.problems.size() == 1);
+    CHECK(huge.problems[0].message.find("too large") != std::string::npos);
+
+    LoadResult negative = parseShow(minimalWith("\"text\": \"問題？\",", "\"text\": \"問題？\", \"votes\": -1,"));
+    REQUIRE(negative.problems.size() == 1);
+    CHECK(negative.problems[0].message.find("is negative") != std::string::npos);
+
+    // The largest that fits loads and saves back exactly.
+    LoadResult max = parseShow(minimalWith("\"kind\": \"episode\",", "\"kind\": \"episode\", \"episode\": 2147483647,"));
+    REQUIRE_MESSAGE(max.ok(), allProblems(max));
+    CHECK(nlohmann::json::parse(serializeShow(*max.show))["show"]["episode"] == 2147483647);
+}
+
+TEST_CASE("a NUL byte and garbage after the document are refused with line and column") {
+    LoadResult r = parseShow(minimalText() + std::string("\0garbage", 8));
+    REQUIRE(r.problems.size() == 1);
+    CHECK_FALSE(r.show.has_value());
+    CHECK(r.problems[0].line == 53);
+    CHECK(r.problems[0].column == 1);
+    CHECK(r.problems[0].message.find("NUL byte") != std::string::npos);
+    // Other trailing bytes were already a syntax error; they stay one.
+    LoadResult text = parseShow(minimalText() + "x");
+    REQUIRE(text.problems.size() == 1);
+    CHECK(text.problems[0].line == 53);
+    CHECK(text.problems[0].message.find("not valid JSON") != std::string::npos);
+}
+
+TEST_CASE("a key written twice in one object is a problem with its path") {
+    LoadResult r = parseShow(minimalWith("\"title\": \"開場\",", "\"title\": \"開場\", \"title\": \"Intro\","));
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].path == "/rundown/0/title");
+    CHECK(r.problems[0].message.find("appears twice") != std::string::npos);
+    // The same key in two different objects is fine.
+    CHECK(parseShow(minimalText()).ok());
+}
+
+TEST_CASE("a date that is not on the calendar is named as such") {
+    LoadResult r = parseShow(minimalWith("\"kind\": \"episode\",", "\"kind\": \"episode\", \"date\": \"2027-02-30\","));
+    REQUIRE(r.problems.size() == 1);
+    CHECK(formatProblem("f", r.problems[0]) ==
+          "f: /show/date: \"2027-02-30\" is not a day of the calendar: February 2027 has 28 days");
+    CHECK(dateProblem("2028-02-29").empty());   // a leap year
+    CHECK_FALSE(dateProblem("2100-02-29").empty());
+    CHECK_FALSE(dateProblem("2027-04-31").empty());
+    CHECK(dateProblem("2027-13-01").find("is not a date (use YYYY-MM-DD") != std::string::npos);
+    CHECK_FALSE(dateProblem("2027-1-01").empty());
+}
+
+TEST_CASE("a title of only spaces is a problem, like an empty one") {
+    LoadResult r = parseShow(minimalWith("\"測試節目 Test show\"", "\"   \""));
+    REQUIRE(r.problems.size() == 1);
+    CHECK(formatProblem("f", r.problems[0]) == "f: /show/title: is only spaces; give the show a title");
+    // The ideographic space a Chinese input method types is a space too.
+    LoadResult segment = parseShow(minimalWith("\"開場\"", "\"\xE3\x80\x80 \""));
+    REQUIRE(segment.problems.size() == 1);
+    CHECK(segment.problems[0].path == "/rundown/0/title");
+    CHECK(isBlankText(" \t\xE3\x80\x80"));
+    CHECK_FALSE(isBlankText(" a "));
+}
+
+TEST_CASE("a required part written as null says null, not missing") {
+    LoadResult show = parseShow(minimalWith("\"show\": {", "\"show\": null, \"x\": {"));
+    REQUIRE(show.problems.size() == 1);
+    CHECK(formatProblem("f", show.problems[0]) ==
+          "f: /show: is null; write the show's metadata (title, kind, target, ...) instead");
+    LoadResult target = parseShow(minimalWith("\"target\": \"10:00\"", "\"target\": null"));
+    REQUIRE(target.problems.size() == 1);
+    CHECK(target.problems[0].message.rfind("is null; write a length", 0) == 0);
+    LoadResult missing = parseShow(minimalWith("\"target\": \"10:00\"", "\"x-target\": \"10:00\""));
+    REQUIRE(missing.problems.size() == 1);
+    CHECK(missing.problems[0].message.rfind("missing; add a length", 0) == 0);
+}
+
+TEST_CASE("a NUL character in a text is refused") {
+    LoadResult r = parseShow(minimalWith("\"聊天\"", "\"聊\\u0000天\""));
+    REQUIRE(r.problems.size() == 1);
+    CHECK(formatProblem("f", r.problems[0]) == "f: /rundown/1/title: \"聊\\u0000天\" holds a NUL character (\\u0000); remove it");
+    LoadResult id = parseShow(minimalWith("\"p-host\"\n      ]", "\"p-\\u0000host\"\n      ]"));
+    REQUIRE_FALSE(id.problems.empty());
+    CHECK(id.problems[0].path == "/rundown/0/speakers/0");
+    CHECK(id.problems[0].message.find("NUL") != std::string::npos);
+}
+
+TEST_CASE("a length too long to hold says so, not that it is no duration") {
+    LoadResult r = parseShow(minimalWith("\"02:00\"", "\"1000000:00:00\""));
+    REQUIRE(r.problems.size() == 1);
+    CHECK(formatProblem("f", r.problems[0]) ==
+          "f: /rundown/0/planned: \"1000000:00:00\" is longer than 999999:59:59, the longest length a show file can "
+          "hold; shorten it");
+    LoadResult digits = parseShow(minimalWith("\"02:00\"", "\"99999999999999999999:00\""));
+    REQUIRE(digits.problems.size() == 1);
+    CHECK(digits.problems[0].message.find("is longer than") != std::string::npos);
+}
+
+TEST_CASE("validation says everything once, each with its own path") {
+    std::string text = minimalWith("\"kind\": \"episode\",",
+                                   "\"kind\": \"episode\", \"date\": \"2027-02-30\", \"episode\": 2147483648,");
+    text.replace(text.find("\"測試節目 Test show\""), std::string("\"測試節目 Test show\"").size(), "\" \"");
+    text.replace(text.find("\"02:00\""), 7, "\"1000000:00:00\"");
+    text.replace(text.find("\"聊天\""), std::string("\"聊天\"").size(), "\"聊\\u0000天\", \"kind\": \"panel\"");
+    LoadResult r = parseShow(text);
+    CAPTURE(allProblems(r));
+    std::vector<std::string> paths;
+    for (const auto& p : r.problems) paths.push_back(p.path);
+    // The show's fields in the order they were read (then the model's rules), then the rundown.
+    CHECK(paths == std::vector<std::string>{"/show/episode", "/show/title", "/show/date", "/rundown/0/planned",
+                                            "/rundown/1/kind", "/rundown/1/title"});
+}
+
+TEST_CASE("a show with text that is not UTF-8 is refused at save, not thrown") {
+    LoadResult r = loadShowFile(dataDir() / "minimal.json");
+    REQUIRE(r.ok());
+    Show show = *r.show;
+    show.meta.title = "bad \xFF byte";
+    TempDir tmp;
+    Status s = saveShowFile(show, tmp / "x.json");
+    CHECK_FALSE(s.ok());
+    CHECK(s.error().message().find("not UTF-8") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(tmp / "x.json"));
+    CHECK(serializeShow(show).find("bad \xEF\xBF\xBD byte") != std::string::npos);
+}
+
+TEST_CASE("a whole number beyond 64 bits in a kept field is refused, not rounded at the next save") {
+    LoadResult r = parseShow(minimalWith("\"version\": 1,", "\"version\": 1, \"x-id\": 123456789012345678901234567890,"));
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].path == "/x-id");
+    CHECK(r.problems[0].message.find("too large to keep exactly") != std::string::npos);
+    // 64-bit whole numbers and ordinary decimals are kept as written.
+    LoadResult ok = parseShow(minimalWith("\"version\": 1,", "\"version\": 1, \"x-big\": 18446744073709551615, \"x-neg\": -9223372036854775808, \"x-f\": 0.5,"));
+    REQUIRE_MESSAGE(ok.ok(), allProblems(ok));
+    const std::string saved = serializeShow(*ok.show);
+    CHECK(saved.find("\"x-big\": 18446744073709551615") != std::string::npos);
+    CHECK(saved.find("\"x-neg\": -9223372036854775808") != std::string::npos);
+    CHECK(saved.find("\"x-f\": 0.5") != std::string::npos);
+}
+
+TEST_CASE("loadShow gives the show, or the first problem as an Error that counts the rest") {
+    Result<Show> ok = loadShow(dataDir() / "minimal.json");
+    REQUIRE(ok.ok());
+    CHECK(ok->rundown.size() == 2);
+    Result<Show> bad = loadShow(dataDir() / "bad" / "many-problems.json");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().where == (dataDir() / "bad" / "many-problems.json").string() + ": /show/title");
+    CHECK(bad.error().todo.find("the 5 other problems") != std::string::npos);
+    Result<Show> one = loadShow(dataDir() / "bad" / "empty-title.json");
+    REQUIRE_FALSE(one.ok());
+    CHECK(one.error().todo == "fix it and try again");
+}

@@ -53,14 +53,14 @@ TEST_CASE("templates: the samples first, then the user's own, and a new show cle
     CHECK(list[0].builtIn);
     CHECK_FALSE(list[3].builtIn);
     CHECK(list[3].name == "測試節目 Test show");
-    std::string error;
-    auto show = showFromTemplate(showsDir() / "enterprise-meetup.json", error);
+    auto show = showFromTemplate(showsDir() / "enterprise-meetup.json");
     REQUIRE(show);
     CHECK(show->meta.date.empty());
     CHECK_FALSE(show->meta.episode);
     CHECK(show->rundown.size() == 10);
-    CHECK_FALSE(showFromTemplate(dataDir() / "bad" / "bad-duration.json", error));
-    CHECK(error.find("/rundown/1/planned") != std::string::npos);
+    auto bad = showFromTemplate(dataDir() / "bad" / "bad-duration.json");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message().find("/rundown/1/planned") != std::string::npos);
 }
 
 TEST_CASE("an autosave that differs from its file is offered, an identical one is discarded") {
@@ -72,16 +72,15 @@ TEST_CASE("an autosave that differs from its file is offered, an identical one i
 
     Show edited = *r.show;
     edited.rundown[0].title = "改過的開場";
-    std::string error;
     auto path = autosavePathFor(file);
     CHECK(path.filename() == ".ep.json.autosave");
-    REQUIRE(writeAutosave(edited, file, path, error));
+    REQUIRE(writeAutosave(edited, file, path).ok());
     auto found = findAutosaves(file);
     REQUIRE(found.size() == 1);
     CHECK(found[0].show == edited);
     CHECK(found[0].original == std::filesystem::absolute(file));
 
-    REQUIRE(writeAutosave(*r.show, file, path, error));
+    REQUIRE(writeAutosave(*r.show, file, path).ok());
     CHECK(findAutosaves(file).empty());
     CHECK_FALSE(std::filesystem::exists(path));
 }
@@ -92,12 +91,35 @@ TEST_CASE("an untitled show's autosave from a crashed process is found") {
     REQUIRE(r.ok());
     // A pid that is not running stands for the crashed window.
     auto path = stateDir() / "autosave" / "untitled-999999.autosave.json";
-    std::string error;
-    REQUIRE(writeAutosave(*r.show, {}, path, error));
+    REQUIRE(writeAutosave(*r.show, {}, path).ok());
     auto found = findAutosaves({});
     REQUIRE(found.size() == 1);
     CHECK(found[0].original.empty());
     CHECK(found[0].show == *r.show);
     writeFile(stateDir() / "autosave" / "untitled-999998.autosave.json", "{ not json");
     CHECK(findAutosaves({}).size() == 1);   // a damaged autosave is skipped, not fatal
+}
+
+TEST_CASE("damaged recent lists and autosaves are skipped, whatever they hold") {
+    IsolatedDirs dirs;
+    auto show = dirs.root / "a.json";
+    writeFile(show, "{}");
+    for (const std::string& text : {std::string("{\"files\": [1e400]}"), std::string("{\"files\": 5}"),
+                                   std::string("[\"x\"]"), std::string("{\"files\": [3, \"") + show.string() + "\"]}",
+                                   std::string("{\"files\": []}\0junk", 16)}) {
+        CAPTURE(text);
+        writeFile(configDir() / "recent.json", text);
+        RecentFiles recent;
+        CHECK(recent.files().size() <= 1);
+    }
+    LoadResult r = loadShowFile(showsDir() / "pycast-ama.json");
+    REQUIRE(r.ok());
+    const auto autosave = dirs.root / ".a.json.autosave";
+    for (const std::string& text : {std::string("{\"format\": \"pycast-autosave\", \"x\": 1e400, \"show\": {}}"),
+                                   std::string("{\"format\": 7, \"show\": {}}"),
+                                   std::string("{\"format\": \"pycast-autosave\", \"show\": [1.5e+9999]}")}) {
+        CAPTURE(text);
+        writeFile(autosave, text);
+        CHECK_FALSE(readAutosave(autosave).has_value());
+    }
 }

@@ -137,7 +137,7 @@ TEST_CASE("Report: planned vs actual per segment and per speaker for a scripted 
 
     const std::string csv = readFile(tmp / "s" / "report.csv");
     CHECK(csv == renderReportCsv(r));
-    CHECK(csv.rfind("section,number,id,name,kind,company,role,planned_s,extension_s,actual_s,"
+    CHECK(csv.rfind("\xEF\xBB\xBF" "section,number,id,name,kind,company,role,planned_s,extension_s,actual_s,"
                     "difference_s,status\n", 0) == 0);
     CHECK(has(csv, "segment,1,s-intro,Intro,intro,,,300.000,0.000,330.000,30.000,over\n"));
     CHECK(has(csv, "segment,2,s-talk,\"Talk, with \"\"quotes\"\"\",tech,,,900.000,0.000,"

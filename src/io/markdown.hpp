@@ -1,0 +1,14 @@
+// Text from a show made safe for Markdown (HackMD, GitHub) tables, lists and headings. Any thread.
+#pragma once
+
+#include <string>
+
+namespace pycast {
+
+// '<' cannot open an HTML tag (&lt;), '*' cannot start emphasis (\*), '|' cannot split a table
+// cell (\|), and a line break stays inside its table row or list item (<br>); '\r' is dropped.
+std::string markdownCell(const std::string& text);
+// The same on one line, for headings: a line break becomes a space.
+std::string markdownLine(const std::string& text);
+
+}  // namespace pycast
