@@ -91,12 +91,16 @@ std::optional<LiveRequest> parseLiveRequest(const LiveCommandDef& def, const jso
                 return std::nullopt;
             }
             if (s->is_number_unsigned() &&
-                s->get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxExtendSeconds)) {
-                // Larger than any int64 can hold, or merely beyond the limit: the same sentence.
-                out.seconds = kMaxExtendSeconds + 1;
-            } else {
-                out.seconds = s->get<std::int64_t>();
+                s->get<std::uint64_t>() >
+                    static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+                problem = invalid("\"seconds\" must be between -" +
+                                      std::to_string(kMaxExtendSeconds) + " and " +
+                                      std::to_string(kMaxExtendSeconds) + " (a day), not " +
+                                      s->dump(),
+                                  def);
+                return std::nullopt;
             }
+            out.seconds = s->get<std::int64_t>();
             break;
         }
         case LiveField::Text: {
