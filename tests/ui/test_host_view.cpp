@@ -82,7 +82,7 @@ TEST_CASE("the host view draws in every phase, asking for frames only while the 
         s.f.advance(2 * kMin);
         REQUIRE(s.f.runner().current->overrunMs > 0);
         s.draw();
-        REQUIRE(s.f.controller->perform(LiveAction::Pause));
+        REQUIRE(s.f.controller->perform(LiveAction::Hold));
         CHECK(s.draw().frameRate >= 10.0);
     }
     SUBCASE("a Q&A with its question budget, a message, a refusal on screen") {

@@ -89,9 +89,9 @@ TEST_CASE("the host's actions run the show and a refusal says why, changing noth
     REQUIRE(f.controller->perform(LiveAction::ExtendPlus30));
     REQUIRE(f.controller->perform(LiveAction::ExtendMinus30));
     CHECK(f.runner().current->plannedMs == 5 * kMin + 60'000);
-    REQUIRE(f.controller->perform(LiveAction::Pause));
+    REQUIRE(f.controller->perform(LiveAction::Hold));
     CHECK(f.runner().phase == RunPhase::Paused);
-    CHECK_FALSE(f.controller->perform(LiveAction::Pause));
+    CHECK_FALSE(f.controller->perform(LiveAction::Hold));
     CHECK_FALSE(f.controller->lastError().empty());
     REQUIRE(f.controller->perform(LiveAction::Resume));
     REQUIRE(f.controller->perform(LiveAction::Previous));

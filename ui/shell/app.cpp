@@ -18,6 +18,7 @@
 #include "views/live/live_format.hpp"
 #include "shell/screenshot.hpp"
 #include "live/session.hpp"  // defaultSessionsRoot()
+#include "server/control_api.hpp"  // kDefaultControlHost
 #include "shell/theme.hpp"
 #include "io/workspace.hpp"  // configDir()
 
@@ -277,22 +278,14 @@ int App::finishScreenshot() {
 
 namespace {
 
-void printSession(const LiveController& live, std::ostream& out) {
-    const Session* session = live.session();
-    if (session == nullptr) return;
-    out << "session " << session->dir().string() << (live.wasResumed() ? " (resumed)" : " (new)")
-        << "\n";
-    const LiveApiInfo& api = live.api();
-    if (api.running) {
-        out << "control API on " << api.url << " (token " << api.token << ")\n";
-    } else if (!api.error.empty()) {
-        out << "control API not running: " << api.error << "\n";
+// The live host's lines, as `pycast live` prints them: notes and info on stdout, warnings and
+// errors on stderr.
+void printHostLines(LiveController& live) {
+    for (const HostLine& line : live.takeLines()) {
+        const bool toErr = line.kind == HostLine::Kind::Warning || line.kind == HostLine::Kind::Error;
+        (toErr ? std::cerr : std::cout) << formatHostLine(line) << "\n";
     }
-    if (!api.note.empty()) out << "note: " << api.note << "\n";
-    for (const auto& n : live.notices()) {
-        if (n != api.note) out << "note: " << n << "\n";
-    }
-    out.flush();
+    std::cout.flush();
 }
 
 }  // namespace
@@ -305,8 +298,7 @@ bool App::setupLive() {
     if (m_options.api) apiText = *m_options.api;
     // A screenshot run serves nothing unless asked to: it must not take the port of a live show.
     if (apiText != "off" && (!shooting || m_options.api)) {
-        std::string error;
-        settings.api = parseHostPort(apiText, error);
+        if (Result<HostPort> api = parseHostPort(apiText)) settings.api = *api;
     }
 
     const Document& doc = m_mainWindow->document();
@@ -347,6 +339,7 @@ bool App::setupLive() {
             m_liveContext->view.resumeOfferRequested = true;
         }
     }
+    printHostLines(*m_live);
     if (!ok && !m_live->lastError().empty()) {
         std::cerr << "pycast-studio: " << m_live->lastError() << "\n";
         m_mainWindow->selectView("live");  // the Live tab says it too, beside Go live
@@ -362,6 +355,8 @@ void App::reopenSessionSource() {
     const Document& doc = m_mainWindow->document();
     if (!doc.path.empty() && std::filesystem::equivalent(doc.path, *source, ec)) return;
     m_mainWindow->open(*source);
+    // Opening a show selects its rundown; a resumed session opens on the Live tab.
+    m_mainWindow->selectView("live");
 }
 
 void App::syncPresenter() {
@@ -401,20 +396,15 @@ void App::afterFrame() {
             for (const Segment& seg : session->show().rundown) m_fonts.addText(seg.title);
             m_fonts.addText(session->show().meta.title);
         }
-        printSession(*m_live, std::cout);
     }
+    printHostLines(*m_live);
     LiveViewState& view = m_liveContext->view;
     switch (view.quitDecision) {
-        case QuitDecision::EndShow: {
-            const SessionActionResult r = m_live->perform(LiveAction::End);
-            if (r) {
-                std::cout << "show ended; report: " << m_live->reportMarkdownPath().string() << "\n";
-            } else {
-                std::cerr << "pycast-studio: could not end the show: " << r.error << "\n";
-            }
+        case QuitDecision::EndShow:
+            m_live->endAndClose();   // the host says what happened (report, or how to resume)
+            printHostLines(*m_live);
             glfwSetWindowShouldClose(m_window, GLFW_TRUE);
             break;
-        }
         case QuitDecision::KeepResumable:
             glfwSetWindowShouldClose(m_window, GLFW_TRUE);
             break;
@@ -468,12 +458,10 @@ void App::shutdownLive() {
         m_presenter.reset();
     }
     if (m_live) {
-        if (m_live->isOnAir() && !m_demo) {
-            std::cout << "The show stays resumable: pycast-studio --resume "
-                      << m_live->session()->dir().string() << "\n";
-        }
-        // Before the window goes: the server's threads call wake(), which posts to GLFW.
-        m_live->closeSession();
+        // Before the window goes: the server's threads call wake(), which posts to GLFW. A
+        // demo's session is thrown away, so there is nothing to resume.
+        m_live->closeSession(!m_demo);
+        printHostLines(*m_live);
     }
     if (m_mainWindow) m_mainWindow->setLive(nullptr);
 }
@@ -561,6 +549,8 @@ int App::run() {
         if (shooting) rate = std::max(rate, 10.0);  // look at the clock for a delayed screenshot
         m_pacer.requestFrameRate(rate);
         if (!m_mainWindow->apply(requests)) glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+        // What the views posted while drawing runs now, between frames.
+        m_live->runPosted();
         afterFrame();
     }
     shutdownLive();

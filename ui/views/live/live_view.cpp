@@ -348,7 +348,9 @@ void clockPanel(ViewContext& ctx, const SessionState& st, float width, float hei
 
 // --- controls -------------------------------------------------------------------------------
 
-void perform(LiveContext& live, LiveAction action) {
+// Posts the action: it runs after the frame, so nothing drawn later in this frame sees a
+// model that changed halfway through.
+void perform(LiveContext& live, const LiveAction& action) {
     if (action == LiveAction::None) return;
     if (action == LiveAction::ShowHelp) {
         live.view.helpRequested = true;
@@ -358,7 +360,7 @@ void perform(LiveContext& live, LiveAction action) {
         live.view.endConfirmRequested = true;  // ending writes the report: ask first
         return;
     }
-    live.controller.perform(action);
+    live.controller.post(action);
 }
 
 void controls(ViewContext& ctx, const SessionState& st) {
@@ -380,7 +382,7 @@ void controls(ViewContext& ctx, const SessionState& st) {
             perform(live, LiveAction::Resume);
         }
     } else {
-        if (actionButton("Hold###primary", big, 0, !ended)) perform(live, LiveAction::Pause);
+        if (actionButton("Hold###primary", big, 0, !ended)) perform(live, LiveAction::Hold);
     }
     ImGui::SameLine();
     if (actionButton("◀  Previous", ImVec2(mid.x + f * 1.5f, mid.y), 0,
@@ -419,11 +421,13 @@ void controls(ViewContext& ctx, const SessionState& st) {
     ImGui::SameLine();
     const bool canSend = !ended && !live.view.messageDraft.empty();
     if ((actionButton("Send", ImVec2(f * 4.5f, 0), 0, canSend) || (enter && canSend))) {
-        if (live.controller.sendMessage(live.view.messageDraft)) live.view.messageDraft.clear();
+        live.controller.post([&live, text = live.view.messageDraft](LiveController& c) {
+            if (c.sendMessage(text) && live.view.messageDraft == text) live.view.messageDraft.clear();
+        });
     }
     ImGui::SameLine();
     if (actionButton("Clear", ImVec2(f * 4.5f, 0), 0, !ended && st.message.has_value())) {
-        live.controller.sendMessage("");
+        live.controller.post([](LiveController& c) { c.sendMessage(""); });
     }
     if (r.current && r.current->qa) {
         const QaBudget& qa = *r.current->qa;
@@ -698,9 +702,13 @@ void notices(ViewContext& ctx) {
     if (ImGui::SmallButton("Dismiss##notices")) live.controller.dismissNotices();
 }
 
-void handleShortcuts(LiveContext& live, RunPhase phase) {
-    // Only when this view has the keyboard: not while typing, not under a menu or a dialog.
-    if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return;
+void handleShortcuts(LiveContext& live) {
+    // Only when this view has the keyboard: not while typing, not under a menu or a dialog,
+    // not while another window (the presenter) has the focus. With no window focused at all
+    // (the studio just opened on the Live tab) the keys are the Live tab's: no click first.
+    const bool ours = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) ||
+                      !ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow);
+    if (!ours) return;
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup)) return;
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || ImGui::IsAnyItemActive()) return;
@@ -716,9 +724,19 @@ void handleShortcuts(LiveContext& live, RunPhase phase) {
         keys.push_back(LiveKey::Left);
     if (ImGui::IsKeyPressed(kKeyF1, false)) keys.push_back(LiveKey::F1);
     for (LiveKey k : keys) {
-        // Each key acts on the phase the previous one left (Space, Space = start, hold).
-        perform(live, liveActionForKey(k, phase));
-        phase = live.controller.phase();
+        if (k == LiveKey::F1 || k == LiveKey::Question) {
+            live.view.helpRequested = true;   // view only: nothing to post
+            continue;
+        }
+        // Each key acts on the phase the previous one left (Space, Space = start, hold), so the
+        // key is mapped when it runs, after the frame.
+        live.controller.post([&live, k](LiveController& c) {
+            const LiveAction action = liveActionForKey(k, c.phase());
+            if (action == LiveAction::End)
+                live.view.endConfirmRequested = true;
+            else
+                c.perform(action);
+        });
     }
 }
 
@@ -789,7 +807,7 @@ void drawLiveView(ViewContext& ctx) {
         live.view.ownsKeyboard = true;
     }
 
-    handleShortcuts(live, r.phase);
+    handleShortcuts(live);
     sessionStrip(ctx);
     notices(ctx);
 
