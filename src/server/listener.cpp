@@ -165,7 +165,7 @@ HttpListener::HttpListener(Handler handler, ListenerOptions options)
         std::string body;
         const std::size_t max = impl.options.maxBodyBytes;
         bool tooLarge = false;
-        reader([&](const char* data, std::size_t n) {
+        const bool read = reader([&](const char* data, std::size_t n) {
             if (body.size() + n > max) {
                 tooLarge = true;
                 return false;
@@ -173,6 +173,15 @@ HttpListener::HttpListener(Handler handler, ListenerOptions options)
             body.append(data, n);
             return true;
         });
+        // httplib refuses a Content-Length over the limit before reading any of it.
+        const std::string length = req.get_header_value("Content-Length");
+        if (!length.empty() && length.find_first_not_of("0123456789") == std::string::npos &&
+            (length.size() > 18 || std::stoull(length) > max))
+            tooLarge = true;
+        if (!read && !tooLarge) {
+            send(res, errorReply(400, "The request body could not be read in full."));
+            return;
+        }
         if (tooLarge) {
             send(res, errorReply(413, httpErrorSentence(413)));
             return;
