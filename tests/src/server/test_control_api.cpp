@@ -5,8 +5,16 @@
 #include <chrono>
 #include <future>
 #include <thread>
+#include <vector>
 
 #include <httplib.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include "io/atomic_file.hpp"
+#include "live/live_command.hpp"
 
 #include "core/clock.hpp"
 #include "live/owner_queue.hpp"
@@ -283,3 +291,82 @@ TEST_CASE("control API: an owner that does not answer in time gives 503 and the 
     CHECK(api.session->runner().phase() == RunPhase::NotStarted);
 }
 
+
+TEST_CASE("control API: /api/hold holds the clock, and the old /api/pause still does") {
+    Api api;
+    REQUIRE(api.post("/api/start").status == 200);
+    Reply r = api.post("/api/hold");
+    CHECK(r.status == 200);
+    CHECK(r.body["paused"] == true);
+    CHECK(api.post("/api/hold").body["code"] == "already-paused");
+    REQUIRE(api.post("/api/resume").status == 200);
+    r = api.post("/api/pause");
+    CHECK(r.status == 200);
+    CHECK(r.body["paused"] == true);
+    // Both are the same event on disk, the one older journals hold.
+    CHECK(api.session->events()[2].type == "pause");
+    CHECK(api.session->events()[4].type == "pause");
+}
+
+TEST_CASE("control API: a message of exactly the limit is accepted, one byte more is 413") {
+    Api api;
+    const Reply at = api.post("/api/message",
+                              json{{"text", std::string(kMaxMessageBytes, 'x')}}.dump());
+    CHECK(at.status == 200);
+    const Reply over = api.post("/api/message",
+                                json{{"text", std::string(kMaxMessageBytes + 1, 'x')}}.dump());
+    CHECK(over.status == 413);
+    const std::string why = over.body["error"].get<std::string>();
+    CHECK(why.find("2001 bytes") != std::string::npos);
+    CHECK(why.find("the limit is 2000 bytes") != std::string::npos);
+    CHECK(why.find("under") == std::string::npos);   // 2000 itself is allowed
+    CHECK(api.session->events().size() == 2);
+}
+
+TEST_CASE("control API: question-answered with an id the show does not have is 404, like goto") {
+    Api api;
+    REQUIRE(api.post("/api/start").status == 200);
+    const Reply r = api.post("/api/question-answered", R"({"question": "q-nope"})");
+    CHECK(r.status == 404);
+    CHECK(r.body["error"].get<std::string>().find("q-nope") != std::string::npos);
+    CHECK(api.session->events().size() == 2);   // nothing journaled
+    CHECK(api.post("/api/question-answered").status == 200);   // no body: counts one
+}
+
+TEST_CASE("control API: twelve clients that send half a request do not hold up another") {
+    Api api;
+    REQUIRE(api.post("/api/start").status == 200);
+    // Half a request each, then silence: each holds a pool thread until its read times out.
+    std::vector<UniqueFd> stalled;
+    for (int i = 0; i < 12; ++i) {
+        UniqueFd fd(::socket(AF_INET, SOCK_STREAM, 0));
+        REQUIRE(fd);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<std::uint16_t>(api.port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::connect(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        const std::string half = "POST /api/hold HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthor";
+        REQUIRE(::send(fd.get(), half.data(), half.size(), 0) == static_cast<ssize_t>(half.size()));
+        stalled.push_back(std::move(fd));
+    }
+    std::this_thread::sleep_for(100ms);   // let the listener hand each to a worker
+    // Under httplib's default pool of 8 this waited 9-20 s; a client that gives up after 1 s
+    // must get its answer.
+    const int p = api.port;
+    auto future = std::async(std::launch::async, [p] {
+        httplib::Client client("127.0.0.1", p);
+        client.set_connection_timeout(1, 0);
+        client.set_read_timeout(1, 0);
+        client.set_write_timeout(1, 0);
+        auto res = client.Post("/api/hold", {{"Authorization", std::string("Bearer ") + kToken}},
+                               "", "application/json");
+        return res ? res->status : 0;
+    });
+    while (future.wait_for(1ms) != std::future_status::ready) {
+        api.queue.waitForWork(5ms);
+        api.queue.drain(*api.session);
+    }
+    CHECK(future.get() == 200);
+    CHECK(api.session->runner().phase() == RunPhase::Paused);
+}
