@@ -433,3 +433,59 @@ TEST_CASE("Journal: a session killed with SIGKILL mid-stream resumes with every 
     if (more.ok) CHECK(more.seq == lastSeq + 1);
     CHECK(s.events().size() == before + (more.ok ? 1 : 0));
 }
+
+TEST_CASE("Journal: a t_ms that goes back, a t_ms of 2^63-1 and a seq seen before are skipped") {
+    TempDir tmp;
+    const auto file = tmp / "journal.jsonl";
+    writeFile(file, eventLine(1, 0, "session-start") + eventLine(2, 5000, "start") +
+                        eventLine(3, 9223372036854775807, "next") +   // the report read 2562047788015:12:37
+                        eventLine(4, 61000, "next") +
+                        eventLine(4, 61000, "next") +                 // the same line again
+                        eventLine(5, 30000, "previous") +             // back before 61000
+                        eventLine(6, -5, "next") +
+                        eventLine(7, 90000, "extend"));
+    JournalReadResult read = readJournal(file);
+    REQUIRE(read.ok());
+    std::vector<std::int64_t> seqs;
+    for (const auto& e : read.events) seqs.push_back(e.seq);
+    CHECK(seqs == std::vector<std::int64_t>{1, 2, 4, 7});
+    REQUIRE(read.warnings.size() == 4);
+    CHECK(read.warnings[0].find("line 3") != std::string::npos);
+    CHECK(read.warnings[0].find("9223372036854775807 is not a session time") != std::string::npos);
+    CHECK(read.warnings[1].find("line 5") != std::string::npos);
+    CHECK(read.warnings[1].find("seq 4 was already seen") != std::string::npos);
+    CHECK(read.warnings[2].find("line 6") != std::string::npos);
+    CHECK(read.warnings[2].find("goes back") != std::string::npos);
+    CHECK(read.warnings[3].find("line 7") != std::string::npos);
+    for (const auto& w : read.warnings) CHECK(w.find("skipped it") != std::string::npos);
+
+    // Appending goes on after the highest seq, so no seq is written twice.
+    auto jo = Journal::open(file);
+    REQUIRE(jo.ok());
+    CHECK(jo.warnings.size() == 4);
+    auto a = jo->journal->append("end", 95000, 0);
+    REQUIRE(a.ok());
+    CHECK(a->seq == 8);
+}
+
+TEST_CASE("Journal: a sample position is kept beside session ms and wall time") {
+    TempDir tmp;
+    const auto file = tmp / "journal.jsonl";
+    {
+        auto jo = Journal::open(file);
+        REQUIRE(jo.ok());
+        REQUIRE(jo->journal->append("marker", 1500, 1'795'606'200'000, {{"label", "intro"}},
+                                    SampleCount(72'000)));
+        REQUIRE(jo->journal->append("next", 1600, 1'795'606'200'100));
+    }
+    const auto lines = linesOf(readFile(file));
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].find("\"sample\":72000") != std::string::npos);
+    CHECK(lines[1].find("sample") == std::string::npos);
+    JournalReadResult read = readJournal(file);
+    REQUIRE(read.events.size() == 2);
+    CHECK(read.events[0].sample == SampleCount(72'000));
+    CHECK(read.events[0].fields == nlohmann::json{{"label", "intro"}});
+    CHECK(read.events[0].wall == "2026-11-25T11:30:00.000Z");
+    CHECK_FALSE(read.events[1].sample.has_value());
+}
