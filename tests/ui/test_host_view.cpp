@@ -38,13 +38,15 @@ struct Studio {
     }
 
     // Draws `frames` frames; returns the last frame's requests. Every frame must be balanced.
-    FrameRequests draw(int frames = 2) {
+    // Like the shell, runs what the views posted after each frame (unless `runPosted` is off).
+    FrameRequests draw(int frames = 2, bool runPosted = true) {
         FrameRequests last;
         for (int i = 0; i < frames; ++i) {
             FrameRequests requests;
             const std::string unbalanced = imgui.frame([&] { window.draw(requests); });
             CHECK_MESSAGE(unbalanced.empty(), "left open: " << unbalanced);
             window.apply(requests);
+            if (runPosted) f.controller->runPosted();
             last = requests;
         }
         return last;
@@ -185,4 +187,32 @@ TEST_CASE("closing the studio with the shortcut list open still asks about the l
     s.live.view.quitPromptRequested = true;
     s.draw(2);
     CHECK(s.topPopup().find("The show is live") != std::string::npos);
+}
+
+TEST_CASE("a key pressed in the Live tab changes nothing while the frame is drawn, then acts") {
+    Studio s;
+    s.f.createSession();
+    s.draw();
+    s.imgui.io().AddInputCharacter(' ');
+    s.draw(1, false);
+    CHECK(s.f.runner().phase == RunPhase::NotStarted);   // posted, not run mid-frame
+    CHECK(s.f.controller->runPosted() == 1);
+    CHECK(s.f.runner().phase == RunPhase::Running);
+}
+
+TEST_CASE("the Live tab's keys work when no window has the focus yet (no click first)") {
+    Studio s;
+    s.f.createSession();
+    s.draw();
+    // As in the studio just opened on the Live tab: nothing focused.
+    FrameRequests requests;
+    s.imgui.frame([&] {
+        ImGui::SetWindowFocus(nullptr);
+        s.window.draw(requests);
+    });
+    s.imgui.frame([&] { s.window.draw(requests); });
+    REQUIRE_FALSE(s.imgui.context()->NavWindow);
+    s.imgui.io().AddInputCharacter(' ');
+    s.draw(1);
+    CHECK(s.f.runner().phase == RunPhase::Running);
 }
