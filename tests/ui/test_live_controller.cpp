@@ -120,7 +120,7 @@ TEST_CASE("a Q&A on air counts answered questions") {
     CHECK(qa.paceMs == 4 * kMin);
 }
 
-TEST_CASE("ending the show writes the report the host view shows, and stops being live") {
+TEST_CASE("ending the show writes the report the live view shows, and stops being live") {
     LiveFixture f;
     f.createSession();
     CHECK(f.controller->report() == nullptr);

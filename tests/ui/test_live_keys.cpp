@@ -1,4 +1,4 @@
-// The host view's shortcuts: typed characters and keys to actions, then actions to the session.
+// The live view's shortcuts: typed characters and keys to actions, then actions to the session.
 #include <doctest/doctest.h>
 
 #include "views/live/live_keys.hpp"

@@ -56,7 +56,7 @@ struct LiveSettings {
     std::int64_t warningMs = 60'000;     // the countdown turns amber from here
 };
 
-// The control API as the host view shows it.
+// The control API as the live view shows it.
 struct LiveApiInfo {
     bool running = false;
     std::string url;    // "http://127.0.0.1:8765"

@@ -1,4 +1,4 @@
-// Keyboard shortcuts of the host view (UI thread; pure functions).
+// Keyboard shortcuts of the live view (UI thread; pure functions).
 #include "views/live/live_keys.hpp"
 
 namespace pycast::ui {

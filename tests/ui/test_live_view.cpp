@@ -1,4 +1,4 @@
-// The Live tab (host view) drawn headless in the studio window, in every phase of a show, with its
+// The Live tab (the live view) drawn headless in the studio window, in every phase of a show, with its
 // dialogs and its keyboard shortcuts.
 #include <doctest/doctest.h>
 #include <imgui_internal.h>  // the open popup stack, to see a dialog is up
@@ -70,7 +70,7 @@ TEST_CASE("the Live tab without a session offers to go live and costs no frames"
     CHECK(s.imgui.drawData()->TotalVtxCount > 0);
 }
 
-TEST_CASE("the host view draws in every phase, asking for frames only while the show is live") {
+TEST_CASE("the live view draws in every phase, asking for frames only while the show is live") {
     Studio s;
     s.f.createSession();
     s.window.selectView("live");
