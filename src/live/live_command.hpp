@@ -115,12 +115,4 @@ std::optional<LiveProblem> checkLiveRequest(const LiveRequest& request);
 // The fields journaled for a request (goto: segment and index; extend: seconds; ...).
 nlohmann::json journalFields(const LiveRequest& request);
 
-// When an event happened: session ms and wall time, and where it lands in the recording when
-// a recorder runs (markers carry it).
-struct LiveStamp {
-    SessionMs at;
-    EpochMs wall;
-    std::optional<SampleCount> sample;
-};
-
 }  // namespace pycast
