@@ -131,20 +131,17 @@ std::string formatIsoUtc(std::int64_t epochMs) {
     return buf;
 }
 
-JournalReadResult readJournal(const std::filesystem::path& file) {
-    JournalReadResult out;
+Result<JournalContents> readJournal(const std::filesystem::path& file) {
+    JournalContents out;
+    std::vector<std::string> warnings;
     const std::string name = file.filename().string();
     std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        out.error = file.string() + ": cannot read the journal (" + errnoText(errno) + ").";
-        return out;
-    }
+    if (!in)
+        return Error{"cannot read the journal (" + errnoText(errno) + ")", file.string(),
+                     "check the file exists and is readable"};
     std::ostringstream buf;
     buf << in.rdbuf();
-    if (in.bad()) {
-        out.error = file.string() + ": reading the journal failed partway.";
-        return out;
-    }
+    if (in.bad()) return Error{"reading the journal failed partway", file.string(), {}};
     const std::string text = buf.str();
 
     struct Bad {
@@ -171,7 +168,7 @@ JournalReadResult readJournal(const std::filesystem::path& file) {
                 out.events.push_back(std::move(e));
             } else {
                 out.incompleteTail = true;
-                out.warnings.push_back(name + " line " + std::to_string(lineNo) +
+                warnings.push_back(name + " line " + std::to_string(lineNo) +
                                        ": the last line is incomplete (the app stopped while "
                                        "writing it); dropped it.");
             }
@@ -207,7 +204,7 @@ JournalReadResult readJournal(const std::filesystem::path& file) {
                 why = "t_ms " + std::to_string(e.tMs) + " goes back before " +
                       std::to_string(lastMs) + " of the line before";
             if (!why.empty()) {
-                out.warnings.push_back(name + " line " + std::to_string(e.line) + " ('" + e.type +
+                warnings.push_back(name + " line " + std::to_string(e.line) + " ('" + e.type +
                                        "'): " + why + "; skipped it and kept the rest.");
                 continue;
             }
@@ -221,15 +218,17 @@ JournalReadResult readJournal(const std::filesystem::path& file) {
         const bool atEnd = b.line == lastContentLine && !out.incompleteTail &&
                            (out.events.empty() || out.events.back().line < b.line);
         if (atEnd)
-            out.warnings.push_back(name + " line " + std::to_string(b.line) +
+            warnings.push_back(name + " line " + std::to_string(b.line) +
                                    ": the last line is incomplete or damaged (" + b.why +
                                    "); dropped it.");
         else
-            out.warnings.push_back(name + " line " + std::to_string(b.line) +
+            warnings.push_back(name + " line " + std::to_string(b.line) +
                                    ": damaged line (" + b.why +
                                    "); skipped it and kept the rest.");
     }
-    return out;
+    Result<JournalContents> result(std::move(out));
+    result.warnings = std::move(warnings);
+    return result;
 }
 
 Journal::Journal(Key, std::filesystem::path file, UniqueFd fd, std::int64_t lastSeq,
@@ -242,10 +241,12 @@ Result<OpenedJournal> Journal::open(const std::filesystem::path& file) {
     std::vector<std::string> warnings;
     std::error_code ec;
     const bool existed = std::filesystem::exists(file, ec);
-    JournalReadResult read;
+    JournalContents read;
     if (existed) {
-        read = readJournal(file);
-        if (!read.ok()) return Error{read.error, {}, {}};
+        Result<JournalContents> got = readJournal(file);
+        if (!got) return got.error();
+        read = std::move(*got);
+        for (auto& w : got.warnings) warnings.push_back(std::move(w));
     }
     UniqueFd fd(::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644));
     if (!fd)
@@ -277,7 +278,6 @@ Result<OpenedJournal> Journal::open(const std::filesystem::path& file) {
     }
     std::int64_t lastSeq = 0;
     for (const JournalEvent& e : read.events) lastSeq = std::max(lastSeq, e.seq);
-    for (auto& w : read.warnings) warnings.push_back(std::move(w));
     Result<OpenedJournal> out(OpenedJournal{
         std::make_unique<Journal>(Key{}, file, std::move(fd), lastSeq, size),
         std::move(read.events)});

@@ -51,15 +51,13 @@ inline constexpr std::int64_t kMaxJournalMs = 366LL * 24 * 3600 * 1000;
 // line whose seq was already seen (replayed twice), whose t_ms goes back before the line
 // before it, or whose t_ms is negative or beyond kMaxJournalMs is skipped with a warning
 // too. Only an unreadable file is an error.
-struct JournalReadResult {
+struct JournalContents {
     std::vector<JournalEvent> events;
-    std::vector<std::string> warnings;   // for the UI/CLI to show
-    std::string error;                   // set when the file could not be read at all
     bool incompleteTail = false;         // the file ends in an unterminated, unusable line
     std::uintmax_t intactBytes = 0;      // bytes up to the last newline-terminated line
-    bool ok() const { return error.empty(); }
 };
-JournalReadResult readJournal(const std::filesystem::path& file);
+// Damaged and insane lines are the Result's warnings, for the UI/CLI to show.
+Result<JournalContents> readJournal(const std::filesystem::path& file);
 
 class Journal;
 // A journal open for appending and what was already in it.

@@ -279,18 +279,18 @@ std::vector<InterruptedSession> Session::findInterrupted(const fs::path& session
         if (!it->is_directory(entryEc)) continue;
         const auto journalFile = it->path() / kSessionJournalFile;
         if (!fs::exists(journalFile, entryEc)) continue;
-        JournalReadResult read = readJournal(journalFile);
-        if (!read.ok()) continue;
+        Result<JournalContents> read = readJournal(journalFile);
+        if (!read) continue;
         const bool ended =
-            std::any_of(read.events.begin(), read.events.end(),
+            std::any_of(read->events.begin(), read->events.end(),
                         [&](const JournalEvent& e) { return e.type == endType; });
         if (ended) continue;
         InterruptedSession s;
         s.dir = it->path();
-        s.events = read.events.size();
-        if (!read.events.empty()) {
-            s.lastEventMs = read.events.back().tMs;
-            s.lastWall = read.events.back().wall;
+        s.events = read->events.size();
+        if (!read->events.empty()) {
+            s.lastEventMs = read->events.back().tMs;
+            s.lastWall = read->events.back().wall;
         }
         LoadResult show = loadShowFile(it->path() / kSessionShowFile);
         s.title = (show.ok() && !show.show->meta.title.empty()) ? show.show->meta.title

@@ -67,14 +67,14 @@ TEST_CASE("Journal: one event a line with seq, t_ms, wall, type and its own fiel
     CHECK(msg["wall"] == "2026-11-25T11:31:01.500Z");
     CHECK(msg["text"] == "兩分鐘 wrap up, \"now\"\n");
 
-    JournalReadResult read = readJournal(file);
+    auto read = readJournal(file);
     REQUIRE(read.ok());
     CHECK(read.warnings.empty());
-    REQUIRE(read.events.size() == 3);
-    CHECK(read.events[2].type == "recorder-status");   // unknown types are kept
-    CHECK(read.events[2].fields["tracks"] == 3);
-    CHECK(read.events[2].line == 3);
-    CHECK(read.events[1].toJson()["text"] == "兩分鐘 wrap up, \"now\"\n");
+    REQUIRE(read->events.size() == 3);
+    CHECK(read->events[2].type == "recorder-status");   // unknown types are kept
+    CHECK(read->events[2].fields["tracks"] == 3);
+    CHECK(read->events[2].line == 3);
+    CHECK(read->events[1].toJson()["text"] == "兩分鐘 wrap up, \"now\"\n");
 
     auto again = Journal::open(file);
     REQUIRE(again.ok());
@@ -95,10 +95,10 @@ TEST_CASE("Journal: a truncated last line is dropped with a warning and cut off 
     writeFile(file, eventLine(1, 0, "start") + eventLine(2, 5000, "next") +
                         R"({"seq":3,"t_ms":90)");
 
-    JournalReadResult read = readJournal(file);
+    auto read = readJournal(file);
     REQUIRE(read.ok());
-    CHECK(read.events.size() == 2);
-    CHECK(read.incompleteTail);
+    CHECK(read->events.size() == 2);
+    CHECK(read->incompleteTail);
     REQUIRE(read.warnings.size() == 1);
     CHECK(read.warnings[0].find("line 3") != std::string::npos);
     CHECK(read.warnings[0].find("incomplete") != std::string::npos);
@@ -112,18 +112,18 @@ TEST_CASE("Journal: a truncated last line is dropped with a warning and cut off 
 
     read = readJournal(file);
     CHECK(read.warnings.empty());
-    REQUIRE(read.events.size() == 3);
-    CHECK(read.events[2].seq == 3);
-    CHECK(read.events[2].type == "pause");
+    REQUIRE(read->events.size() == 3);
+    CHECK(read->events[2].seq == 3);
+    CHECK(read->events[2].type == "pause");
 }
 
 TEST_CASE("Journal: invalid JSON as the last line is dropped as incomplete") {
     TempDir tmp;
     const auto file = tmp / "journal.jsonl";
     writeFile(file, eventLine(1, 0, "start") + std::string("\0\0\0\0\n", 5));
-    JournalReadResult read = readJournal(file);
+    auto read = readJournal(file);
     REQUIRE(read.ok());
-    CHECK(read.events.size() == 1);
+    CHECK(read->events.size() == 1);
     REQUIRE(read.warnings.size() == 1);
     CHECK(read.warnings[0].find("line 2") != std::string::npos);
     CHECK(read.warnings[0].find("last line") != std::string::npos);
@@ -135,11 +135,11 @@ TEST_CASE("Journal: a corrupted line in the middle is skipped and named by its l
     writeFile(file, eventLine(1, 0, "start") + "{\"seq\":2,\"t_ms\":1000,\"ty#%garbage\n" +
                         "\n" + R"({"seq":3,"type":"next"})" + "\n" + "[1,2]\n" +
                         eventLine(6, 4000, "next") + eventLine(7, 5000, "pause"));
-    JournalReadResult read = readJournal(file);
+    auto read = readJournal(file);
     REQUIRE(read.ok());
-    REQUIRE(read.events.size() == 3);
-    CHECK(read.events[1].seq == 6);
-    CHECK(read.events[1].line == 6);
+    REQUIRE(read->events.size() == 3);
+    CHECK(read->events[1].seq == 6);
+    CHECK(read->events[1].line == 6);
     REQUIRE(read.warnings.size() == 3);
     CHECK(anyContains(read.warnings, "line 2: damaged line (not valid JSON"));
     CHECK(anyContains(read.warnings, "line 4: damaged line (no integer \"t_ms\")"));
@@ -158,10 +158,10 @@ TEST_CASE("Journal: a line nested thousands of levels deep is skipped, not a sta
     for (int i = 0; i < 200000; ++i) deep += "{\"a\":";
     deep += "1" + std::string(200000, '}') + "}\n";
     writeFile(file, eventLine(1, 0, "start") + deep + eventLine(3, 2000, "next"));
-    JournalReadResult read = readJournal(file);
+    auto read = readJournal(file);
     REQUIRE(read.ok());
-    REQUIRE(read.events.size() == 2);
-    CHECK(read.events[1].seq == 3);
+    REQUIRE(read->events.size() == 2);
+    CHECK(read->events[1].seq == 3);
     REQUIRE(read.warnings.size() == 1);
     CHECK(anyContains(read.warnings, "line 2: damaged line (nested too deep"));
 }
@@ -178,16 +178,16 @@ TEST_CASE("Journal: a whole last event without its newline is kept and the line 
     CHECK(jo->events.size() == 2);
     REQUIRE(jo->journal->append("end", 6000, 0));
     jo->journal.reset();
-    JournalReadResult read = readJournal(file);
+    auto read = readJournal(file);
     CHECK(read.warnings.empty());
-    CHECK(read.events.size() == 3);
+    CHECK(read->events.size() == 3);
 }
 
 TEST_CASE("Journal: a missing file is an error for reading, and created for appending") {
     TempDir tmp;
-    JournalReadResult read = readJournal(tmp / "nope.jsonl");
+    auto read = readJournal(tmp / "nope.jsonl");
     CHECK_FALSE(read.ok());
-    CHECK(read.error.find("nope.jsonl") != std::string::npos);
+    CHECK(read.error().message().find("nope.jsonl") != std::string::npos);
 
     auto bad = Journal::open(tmp / "no-such-dir" / "journal.jsonl");
     CHECK_FALSE(bad.ok());
@@ -387,18 +387,18 @@ TEST_CASE("Journal: a session killed with SIGKILL mid-stream resumes with every 
     for (const Ack& a : acks) REQUIRE(a.seq > 0);   // the script only does valid actions
 
     // Every acknowledged event is in the journal.
-    JournalReadResult read = readJournal(dir / kSessionJournalFile);
+    auto read = readJournal(dir / kSessionJournalFile);
     REQUIRE(read.ok());
     std::set<std::int64_t> seqs;
-    for (const auto& e : read.events) seqs.insert(e.seq);
+    for (const auto& e : read->events) seqs.insert(e.seq);
     for (const Ack& a : acks) CHECK(seqs.count(a.seq) == 1);
-    const std::int64_t lastSeq = read.events.back().seq;
+    const std::int64_t lastSeq = read->events.back().seq;
     CHECK(lastSeq >= acks.back().seq);
     CHECK(lastSeq <= acks.back().seq + 1);   // at most one written but not yet acknowledged
-    CHECK(static_cast<std::int64_t>(read.events.size()) == lastSeq);
+    CHECK(static_cast<std::int64_t>(read->events.size()) == lastSeq);
 
     // Resume at the wall time of the last event: the state is the one the child had.
-    const std::int64_t lastT = read.events.back().tMs;
+    const std::int64_t lastT = read->events.back().tMs;
     ManualClock clock(5'000'000);
     ManualWallClock wall(kWallStart + lastT, 480);
     auto opened = Session::open(dir, {&clock, &wall, {}});
@@ -444,10 +444,10 @@ TEST_CASE("Journal: a t_ms that goes back, a t_ms of 2^63-1 and a seq seen befor
                         eventLine(5, 30000, "previous") +             // back before 61000
                         eventLine(6, -5, "next") +
                         eventLine(7, 90000, "extend"));
-    JournalReadResult read = readJournal(file);
+    auto read = readJournal(file);
     REQUIRE(read.ok());
     std::vector<std::int64_t> seqs;
-    for (const auto& e : read.events) seqs.push_back(e.seq);
+    for (const auto& e : read->events) seqs.push_back(e.seq);
     CHECK(seqs == std::vector<std::int64_t>{1, 2, 4, 7});
     REQUIRE(read.warnings.size() == 4);
     CHECK(read.warnings[0].find("line 3") != std::string::npos);
@@ -482,10 +482,10 @@ TEST_CASE("Journal: a sample position is kept beside session ms and wall time") 
     REQUIRE(lines.size() == 2);
     CHECK(lines[0].find("\"sample\":72000") != std::string::npos);
     CHECK(lines[1].find("sample") == std::string::npos);
-    JournalReadResult read = readJournal(file);
-    REQUIRE(read.events.size() == 2);
-    CHECK(read.events[0].sample == SampleCount(72'000));
-    CHECK(read.events[0].fields == nlohmann::json{{"label", "intro"}});
-    CHECK(read.events[0].wall == "2026-11-25T11:30:00.000Z");
-    CHECK_FALSE(read.events[1].sample.has_value());
+    auto read = readJournal(file);
+    REQUIRE(read->events.size() == 2);
+    CHECK(read->events[0].sample == SampleCount(72'000));
+    CHECK(read->events[0].fields == nlohmann::json{{"label", "intro"}});
+    CHECK(read->events[0].wall == "2026-11-25T11:30:00.000Z");
+    CHECK_FALSE(read->events[1].sample.has_value());
 }
