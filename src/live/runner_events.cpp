@@ -57,7 +57,7 @@ std::optional<LiveProblem> applyRunnerEvent(ShowRunner& runner, LiveRequest& req
                                    "no-such-question"};
             return refusal(runner.noteQuestionAnswered(t));
         }
-        case LiveCommand::Message:
+        default:   // another domain's command: not for the runner
             break;
     }
     return LiveProblem{LiveRefusal::Invalid,
