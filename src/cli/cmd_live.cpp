@@ -169,6 +169,7 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err) {
     ControlApiServiceOptions apiOptions;
     apiOptions.address = *api;
     apiOptions.token = token;
+    apiOptions.addressHint = "set the address with --api HOST:PORT (port 0 picks a free one)";
     host.addService([apiOptions] { return makeControlApiService(apiOptions); });
 
     Status opened = ok();
@@ -195,8 +196,6 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err) {
     print(host.takeLines(), out, err);
     if (!opened.ok()) {
         err << "pycast live: " << opened.error().message() << "\n";
-        if (opened.error().what.find("could not start") != std::string::npos)
-            err << "pycast live: set the address with --api HOST:PORT (port 0 picks a free one).\n";
         return 1;
     }
     StopSignals signals;

@@ -259,6 +259,7 @@ public:
         }
         if (!started) {
             m_info.error = started.error().message();
+            if (!m_options.addressHint.empty()) m_info.error += "; " + m_options.addressHint;
             m_api.reset();
             return started.error();
         }

@@ -62,6 +62,9 @@ struct ControlApiServiceOptions {
     std::optional<std::string> token;    // default: the session's own
     // The studio: when the port is taken, any free one beats no API (with a note).
     bool fallBackToFreePort = false;
+    // How the person sets the address in this front end, added to a failure to start:
+    // "set the address with --api HOST:PORT (port 0 picks a free one)".
+    std::string addressHint;
     ControlApiOptions api;
 };
 std::unique_ptr<LiveService> makeControlApiService(ControlApiServiceOptions options);
