@@ -32,7 +32,7 @@ std::string dumpValue(const nlohmann::json& v) {
 }
 
 std::string serializeLine(const JournalEvent& e) {
-    std::string s = "{\"seq\":" + std::to_string(e.seq) + ",\"t_ms\":" + std::to_string(e.tMs) +
+    std::string s = "{\"seq\":" + std::to_string(e.seq) + ",\"t_ms\":" + std::to_string(e.at.value) +
                     ",\"wall\":" + dumpValue(e.wall) + ",\"type\":" + dumpValue(e.type);
     if (e.sample) s += ",\"sample\":" + std::to_string(e.sample->value);
     if (e.fields.is_object()) {
@@ -87,7 +87,7 @@ bool parseEvent(const std::string& text, JournalEvent& out, std::string& why) {
         return false;
     }
     out.seq = seq->get<std::int64_t>();
-    out.tMs = t->get<std::int64_t>();
+    out.at = SessionMs(t->get<std::int64_t>());
     out.type = type->get<std::string>();
     auto wall = j.find("wall");
     out.wall = (wall != j.end() && wall->is_string()) ? wall->get<std::string>() : std::string{};
@@ -113,7 +113,7 @@ std::string errnoText(int err) { return std::error_code(err, std::generic_catego
 nlohmann::json JournalEvent::toJson() const {
     nlohmann::json j = fields.is_object() ? fields : nlohmann::json::object();
     j["seq"] = seq;
-    j["t_ms"] = tMs;
+    j["t_ms"] = at.value;
     j["wall"] = wall;
     j["type"] = type;
     if (sample) j["sample"] = sample->value;
@@ -198,10 +198,10 @@ Result<JournalContents> readJournal(const std::filesystem::path& file) {
             std::string why;
             if (e.seq <= lastSeq)
                 why = "seq " + std::to_string(e.seq) + " was already seen (the line is there twice?)";
-            else if (e.tMs < 0 || e.tMs > kMaxJournalMs)
-                why = "t_ms " + std::to_string(e.tMs) + " is not a session time";
-            else if (e.tMs < lastMs)
-                why = "t_ms " + std::to_string(e.tMs) + " goes back before " +
+            else if (e.at.value < 0 || e.at.value > kMaxJournalMs)
+                why = "t_ms " + std::to_string(e.at.value) + " is not a session time";
+            else if (e.at.value < lastMs)
+                why = "t_ms " + std::to_string(e.at.value) + " goes back before " +
                       std::to_string(lastMs) + " of the line before";
             if (!why.empty()) {
                 warnings.push_back(name + " line " + std::to_string(e.line) + " ('" + e.type +
@@ -209,7 +209,7 @@ Result<JournalContents> readJournal(const std::filesystem::path& file) {
                 continue;
             }
             lastSeq = e.seq;
-            lastMs = e.tMs;
+            lastMs = e.at.value;
             kept.push_back(std::move(e));
         }
         out.events = std::move(kept);
@@ -285,13 +285,13 @@ Result<OpenedJournal> Journal::open(const std::filesystem::path& file) {
     return out;
 }
 
-Result<JournalEvent> Journal::append(const std::string& type, std::int64_t tMs,
-                                     std::int64_t wallEpochMs, const nlohmann::json& fields,
+Result<JournalEvent> Journal::append(const std::string& type, SessionMs at, EpochMs wall,
+                                     const nlohmann::json& fields,
                                      std::optional<SampleCount> sample) {
     JournalEvent event;
     event.seq = m_lastSeq + 1;
-    event.tMs = tMs;
-    event.wall = formatIsoUtc(wallEpochMs);
+    event.at = at;
+    event.wall = formatIsoUtc(wall);
     event.type = type;
     event.sample = sample;
     event.fields = nlohmann::json::object();

@@ -28,7 +28,7 @@ inline constexpr const char* kSessionStart = "session-start";
 // "type":"next", ...type-specific fields}; "sample" (the recorder's position) when one ran.
 struct JournalEvent {
     std::int64_t seq = 0;                // 1, 2, 3 … in file order
-    std::int64_t tMs = 0;                // session ms
+    SessionMs at;                        // session ms ("t_ms" on disk)
     std::string wall;                    // ISO-8601 UTC with ms, "2026-11-25T11:31:01.000Z"
     std::string type;
     std::optional<SampleCount> sample;   // frames since the recording started (markers)
@@ -40,6 +40,7 @@ struct JournalEvent {
 
 // "2026-11-25T11:31:01.234Z" for epoch ms.
 std::string formatIsoUtc(std::int64_t epochMs);
+inline std::string formatIsoUtc(EpochMs at) { return formatIsoUtc(at.value); }
 
 // A t_ms beyond this is damage (2^63-1 would print as 2562047788015:12:37): a session is one
 // show, and even one resumed weeks later stays far below a year.
@@ -83,8 +84,7 @@ public:
     // Appends {"seq","t_ms","wall","type"[,"sample"], ...fields} and returns the event as
     // written (seq and wall filled in). `fields` must be an object (or null); keys named like
     // the standard ones are ignored. On an error the event is not in the journal.
-    Result<JournalEvent> append(const std::string& type, std::int64_t tMs,
-                                std::int64_t wallEpochMs,
+    Result<JournalEvent> append(const std::string& type, SessionMs at, EpochMs wall,
                                 const nlohmann::json& fields = nlohmann::json::object(),
                                 std::optional<SampleCount> sample = std::nullopt);
 

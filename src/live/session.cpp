@@ -32,7 +32,7 @@ std::int64_t Session::sessionMs() const {
 SessionActionResult Session::journalThen(const std::string& type, const nlohmann::json& fields,
                                          std::optional<SampleCount> sample, LiveState next) {
     const std::int64_t t = sessionMs();
-    Result<JournalEvent> a = m_journal->append(type, t, m_wall->nowEpochMs(), fields, sample);
+    Result<JournalEvent> a = m_journal->append(type, SessionMs(t), EpochMs(m_wall->nowEpochMs()), fields, sample);
     if (!a) {
         Error e = a.error();
         e.todo = "nothing changed; " + e.todo;

@@ -202,7 +202,7 @@ Result<std::unique_ptr<Session>> Session::createAt(const Show& show, const fs::p
     s->m_startDate = local.date();
     s->m_clockOriginMs = options.clock->nowMs();
     Result<JournalEvent> a = s->m_journal->append(
-        journal_event::kSessionStart, 0, wallStart,
+        journal_event::kSessionStart, SessionMs(0), EpochMs(wallStart),
         session_detail::sessionStartFields(wallStart, local));
     if (!a) return a.error();
     s->m_events.push_back(std::move(*a));
@@ -252,7 +252,7 @@ Result<std::unique_ptr<Session>> Session::open(const fs::path& dir, SessionOptio
         s->m_live.runner.setTimeOfDayAtZeroMs(local.msOfDay);
         if (s->m_events.empty()) {
             Result<JournalEvent> a = s->m_journal->append(
-                journal_event::kSessionStart, 0, s->m_wallStartMs,
+                journal_event::kSessionStart, SessionMs(0), EpochMs(s->m_wallStartMs),
                 session_detail::sessionStartFields(s->m_wallStartMs, local));
             if (!a) return a.error();
             s->m_events.push_back(std::move(*a));
@@ -289,7 +289,7 @@ std::vector<InterruptedSession> Session::findInterrupted(const fs::path& session
         s.dir = it->path();
         s.events = read->events.size();
         if (!read->events.empty()) {
-            s.lastEventMs = read->events.back().tMs;
+            s.lastEventMs = read->events.back().at.value;
             s.lastWall = read->events.back().wall;
         }
         LoadResult show = loadShowFile(it->path() / kSessionShowFile);

@@ -31,7 +31,7 @@ Replayed replay(const Show& show, const std::vector<JournalEvent>& events,
     for (const JournalEvent& e : events) {
         // readJournal already skipped lines whose t_ms goes back; this only guards hand-made
         // event lists.
-        const std::int64_t at = std::max(e.tMs, out.lastEventMs);
+        const std::int64_t at = std::max(e.at.value, out.lastEventMs);
         out.lastEventMs = at;
         if (e.type == journal_event::kSessionStart) {
             if (out.haveSessionStart) continue;

@@ -48,13 +48,13 @@ TEST_CASE("Journal: one event a line with seq, t_ms, wall, type and its own fiel
         REQUIRE(jo.ok());
         CHECK(jo->events.empty());
         CHECK(jo.warnings.empty());
-        auto a = jo->journal->append("start", 0, 1'795'606'200'000);
+        auto a = jo->journal->append("start", SessionMs(0), EpochMs(1'795'606'200'000));
         REQUIRE(a);
         CHECK(a->seq == 1);
         CHECK(a->wall == "2026-11-25T11:30:00.000Z");
-        REQUIRE(jo->journal->append("message", 61'500, 1'795'606'261'500,
+        REQUIRE(jo->journal->append("message", SessionMs(61'500), EpochMs(1'795'606'261'500),
                                    {{"text", "兩分鐘 wrap up, \"now\"\n"}, {"seq", 99}}));
-        REQUIRE(jo->journal->append("recorder-status", 62'000, 1'795'606'262'000,
+        REQUIRE(jo->journal->append("recorder-status", SessionMs(62'000), EpochMs(1'795'606'262'000),
                                    {{"tracks", 3}, {"ok", true}}));
         CHECK(jo->journal->lastSeq() == 3);
     }
@@ -80,7 +80,7 @@ TEST_CASE("Journal: one event a line with seq, t_ms, wall, type and its own fiel
     REQUIRE(again.ok());
     CHECK(again->events.size() == 3);
     CHECK(again->journal->lastSeq() == 3);
-    CHECK(again->journal->append("next", 70'000, 1'795'606'270'000)->seq == 4);
+    CHECK(again->journal->append("next", SessionMs(70'000), EpochMs(1'795'606'270'000))->seq == 4);
 }
 
 TEST_CASE("Journal: wall times are ISO-8601 UTC with milliseconds") {
@@ -107,7 +107,7 @@ TEST_CASE("Journal: a truncated last line is dropped with a warning and cut off 
     REQUIRE(jo.ok());
     CHECK(jo->events.size() == 2);
     CHECK(jo.warnings.size() == 1);
-    REQUIRE(jo->journal->append("pause", 9000, 0));
+    REQUIRE(jo->journal->append("pause", SessionMs(9000), EpochMs(0)));
     jo->journal.reset();
 
     read = readJournal(file);
@@ -148,7 +148,7 @@ TEST_CASE("Journal: a corrupted line in the middle is skipped and named by its l
     // Appending continues after the highest seq; the damaged lines stay as evidence.
     auto jo = Journal::open(file);
     REQUIRE(jo.ok());
-    CHECK(jo->journal->append("resume", 6000, 0)->seq == 8);
+    CHECK(jo->journal->append("resume", SessionMs(6000), EpochMs(0))->seq == 8);
 }
 
 TEST_CASE("Journal: a line nested thousands of levels deep is skipped, not a stack overflow") {
@@ -176,7 +176,7 @@ TEST_CASE("Journal: a whole last event without its newline is kept and the line 
     REQUIRE(jo.ok());
     CHECK(jo.warnings.empty());
     CHECK(jo->events.size() == 2);
-    REQUIRE(jo->journal->append("end", 6000, 0));
+    REQUIRE(jo->journal->append("end", SessionMs(6000), EpochMs(0)));
     jo->journal.reset();
     auto read = readJournal(file);
     CHECK(read.warnings.empty());
@@ -398,7 +398,7 @@ TEST_CASE("Journal: a session killed with SIGKILL mid-stream resumes with every 
     CHECK(static_cast<std::int64_t>(read->events.size()) == lastSeq);
 
     // Resume at the wall time of the last event: the state is the one the child had.
-    const std::int64_t lastT = read->events.back().tMs;
+    const std::int64_t lastT = read->events.back().at.value;
     ManualClock clock(5'000'000);
     ManualWallClock wall(kWallStart + lastT, 480);
     auto opened = Session::open(dir, {&clock, &wall, {}});
@@ -463,7 +463,7 @@ TEST_CASE("Journal: a t_ms that goes back, a t_ms of 2^63-1 and a seq seen befor
     auto jo = Journal::open(file);
     REQUIRE(jo.ok());
     CHECK(jo.warnings.size() == 4);
-    auto a = jo->journal->append("end", 95000, 0);
+    auto a = jo->journal->append("end", SessionMs(95000), EpochMs(0));
     REQUIRE(a.ok());
     CHECK(a->seq == 8);
 }
@@ -474,9 +474,9 @@ TEST_CASE("Journal: a sample position is kept beside session ms and wall time") 
     {
         auto jo = Journal::open(file);
         REQUIRE(jo.ok());
-        REQUIRE(jo->journal->append("marker", 1500, 1'795'606'200'000, {{"label", "intro"}},
+        REQUIRE(jo->journal->append("marker", SessionMs(1500), EpochMs(1'795'606'200'000), {{"label", "intro"}},
                                     SampleCount(72'000)));
-        REQUIRE(jo->journal->append("next", 1600, 1'795'606'200'100));
+        REQUIRE(jo->journal->append("next", SessionMs(1600), EpochMs(1'795'606'200'100)));
     }
     const auto lines = linesOf(readFile(file));
     REQUIRE(lines.size() == 2);

@@ -316,7 +316,7 @@ TEST_CASE("Session: a resumed session continues from the wall clock across the o
     SessionActionResult next = s.perform(LiveRequest(LiveCommand::Next));
     REQUIRE(next.ok);
     CHECK(next.seq == 4);
-    CHECK(s.events().back().tMs == 15 * kMin);
+    CHECK(s.events().back().at == SessionMs(15 * kMin));
 
     // A wall clock set back while the app was down never moves session time backwards.
     (*opened).reset();
