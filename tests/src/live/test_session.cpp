@@ -480,3 +480,40 @@ TEST_CASE("Session: the show file it started from comes back on resume") {
     REQUIRE(plain.ok());
     CHECK((*plain)->sourceFile().empty());
 }
+
+TEST_CASE("Session: a journal line replayed twice is skipped and the extension stays on its segment") {
+    TempDir tmp;
+    ManualClock clock(0);
+    ManualWallClock wall(kWallStart, kTaipei);
+    const auto dir = tmp / "s";
+    {
+        auto created = Session::createAt(episode(), dir, {&clock, &wall, {}});
+        REQUIRE(created.ok());
+        Session& s = **created;
+        REQUIRE(s.perform(LiveRequest(LiveCommand::Start)));
+        clock.advance(kMin);
+        wall.advance(kMin);
+        REQUIRE(s.perform(LiveRequest(LiveCommand::Next)));
+        clock.advance(kMin);
+        wall.advance(kMin);
+        REQUIRE(s.perform(LiveRequest(LiveCommand::Extend).withSeconds(60)));
+    }
+    // The "next" line again, as a copy-and-paste or a replayed tail would leave it.
+    const auto file = dir / "journal.jsonl";
+    std::string text = pycast::test::readFile(file);
+    std::vector<std::string> lines;
+    for (std::size_t pos = 0, nl; (nl = text.find('\n', pos)) != std::string::npos; pos = nl + 1)
+        lines.push_back(text.substr(pos, nl - pos + 1));
+    REQUIRE(lines.size() == 4);
+    pycast::test::writeFile(file, lines[0] + lines[1] + lines[2] + lines[2] + lines[3]);
+
+    auto opened = Session::open(dir, {&clock, &wall, {}});
+    REQUIRE(opened.ok());
+    REQUIRE(opened.warnings.size() == 1);
+    CHECK(opened.warnings[0].find("line 4") != std::string::npos);
+    CHECK(opened.warnings[0].find("already seen") != std::string::npos);
+    const RunnerState st = (*opened)->state().runner;
+    CHECK(st.currentIndex == 1);
+    CHECK(st.segments[1].extensionMs == kMin);
+    CHECK(st.segments[2].extensionMs == 0);
+}
