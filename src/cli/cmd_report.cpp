@@ -1,4 +1,5 @@
-// `pycast report`: prints a session's planned-vs-actual report, read without touching it (main thread).
+// `pycast report`: prints a session's planned-vs-actual report, read without touching it (main
+// thread).
 #include <filesystem>
 #include <ostream>
 #include <string>

@@ -2,8 +2,8 @@
 #include "live/live_command.hpp"
 
 #include <array>
-#include <limits>
 #include <cstring>
+#include <limits>
 
 namespace pycast {
 
@@ -13,16 +13,20 @@ using nlohmann::json;
 
 // The one table. The order is the API's documentation order.
 constexpr std::array kLiveCommands = {
-    LiveCommandDef{LiveCommand::Start, "start", "start", "", LiveDomain::Runner, LiveField::None, ""},
-    LiveCommandDef{LiveCommand::Hold, "hold", "pause", "pause", LiveDomain::Runner, LiveField::None, ""},
-    LiveCommandDef{LiveCommand::Resume, "resume", "resume", "", LiveDomain::Runner, LiveField::None, ""},
+    LiveCommandDef{LiveCommand::Start, "start", "start", "", LiveDomain::Runner, LiveField::None,
+                   ""},
+    LiveCommandDef{LiveCommand::Hold, "hold", "pause", "pause", LiveDomain::Runner, LiveField::None,
+                   ""},
+    LiveCommandDef{LiveCommand::Resume, "resume", "resume", "", LiveDomain::Runner, LiveField::None,
+                   ""},
     LiveCommandDef{LiveCommand::Next, "next", "next", "", LiveDomain::Runner, LiveField::None, ""},
     LiveCommandDef{LiveCommand::Previous, "previous", "previous", "", LiveDomain::Runner,
                    LiveField::None, ""},
     LiveCommandDef{LiveCommand::Goto, "goto", "goto", "", LiveDomain::Runner, LiveField::SegmentId,
                    "POST /api/goto/SEGMENT_ID"},
     LiveCommandDef{LiveCommand::Extend, "extend", "extend", "", LiveDomain::Runner,
-                   LiveField::ExtendSeconds, "{\"seconds\": 60} (negative shortens: {\"seconds\": -30})"},
+                   LiveField::ExtendSeconds,
+                   "{\"seconds\": 60} (negative shortens: {\"seconds\": -30})"},
     LiveCommandDef{LiveCommand::Message, "message", "message", "", LiveDomain::Messages,
                    LiveField::Text, "{\"text\": \"wrap up in 2 minutes\"}"},
     LiveCommandDef{LiveCommand::QuestionAnswered, "question-answered", "question-answered", "",
@@ -43,7 +47,7 @@ std::span<const LiveCommandDef> liveCommands() { return kLiveCommands; }
 const LiveCommandDef& definitionOf(LiveCommand command) {
     for (const LiveCommandDef& d : kLiveCommands)
         if (d.command == command) return d;
-    return kLiveCommands.front();   // unreachable: every enumerator has a row (tested)
+    return kLiveCommands.front();  // unreachable: every enumerator has a row (tested)
 }
 
 const LiveCommandDef* findLiveCommand(std::string_view name) {
@@ -70,7 +74,8 @@ std::optional<LiveRequest> parseLiveRequest(const LiveCommandDef& def, const jso
             const auto idx = f.find("index");
             // get<int> would wrap a damaged 4294967297 into segment 1; range-check first.
             if (idx != f.end() && idx->is_number_unsigned() &&
-                idx->get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<int>::max()))
+                idx->get<std::uint64_t>() <=
+                    static_cast<std::uint64_t>(std::numeric_limits<int>::max()))
                 out.index = static_cast<int>(idx->get<std::uint64_t>());
             if (out.id.empty() && !out.index) {
                 problem = invalid("no known segment id or index", def);
@@ -85,19 +90,17 @@ std::optional<LiveRequest> parseLiveRequest(const LiveCommandDef& def, const jso
                 return std::nullopt;
             }
             if (!s->is_number_integer()) {
-                problem = invalid("\"seconds\" must be a whole number of seconds, not " +
-                                      s->dump(),
-                                  def);
+                problem =
+                    invalid("\"seconds\" must be a whole number of seconds, not " + s->dump(), def);
                 return std::nullopt;
             }
             if (s->is_number_unsigned() &&
                 s->get<std::uint64_t>() >
                     static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-                problem = invalid("\"seconds\" must be between -" +
-                                      std::to_string(kMaxExtendSeconds) + " and " +
-                                      std::to_string(kMaxExtendSeconds) + " (a day), not " +
-                                      s->dump(),
-                                  def);
+                problem = invalid(
+                    "\"seconds\" must be between -" + std::to_string(kMaxExtendSeconds) + " and " +
+                        std::to_string(kMaxExtendSeconds) + " (a day), not " + s->dump(),
+                    def);
                 return std::nullopt;
             }
             out.seconds = s->get<std::int64_t>();
@@ -148,14 +151,13 @@ std::optional<LiveProblem> checkLiveRequest(const LiveRequest& request) {
             break;
         case LiveField::Text:
             if (request.text.size() > kMaxMessageBytes)
-                return LiveProblem{LiveRefusal::TooLarge,
-                                   Error{"The message is " + std::to_string(request.text.size()) +
-                                             " bytes; the limit is " +
-                                             std::to_string(kMaxMessageBytes) + " bytes",
-                                         {},
-                                         "shorten it to " + std::to_string(kMaxMessageBytes) +
-                                             " bytes or less"},
-                                   {}};
+                return LiveProblem{
+                    LiveRefusal::TooLarge,
+                    Error{"The message is " + std::to_string(request.text.size()) +
+                              " bytes; the limit is " + std::to_string(kMaxMessageBytes) + " bytes",
+                          {},
+                          "shorten it to " + std::to_string(kMaxMessageBytes) + " bytes or less"},
+                    {}};
             break;
         case LiveField::None:
         case LiveField::SegmentId:

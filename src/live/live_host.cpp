@@ -1,4 +1,5 @@
-// The one live host: a session and the services around it, for the studio and `pycast live` (owner thread).
+// The one live host: a session and the services around it, for the studio and `pycast live` (owner
+// thread).
 #include "live/live_host.hpp"
 
 #include <cstdio>
@@ -35,17 +36,21 @@ void removeUnusedSession(const fs::path& dir, bool dirExisted) {
     std::error_code ec;
     for (const char* name : {kSessionJournalFile, kSessionInfoFile, kSessionShowFile})
         fs::remove(dir / name, ec);
-    if (!dirExisted) fs::remove(dir, ec);   // only if empty
+    if (!dirExisted) fs::remove(dir, ec);  // only if empty
 }
 
 }  // namespace
 
 std::string formatHostLine(const HostLine& line) {
     switch (line.kind) {
-        case HostLine::Kind::Info: return line.text;
-        case HostLine::Kind::Note: return "note: " + line.text;
-        case HostLine::Kind::Warning: return "warning: " + line.text;
-        case HostLine::Kind::Error: return "error: " + line.text;
+        case HostLine::Kind::Info:
+            return line.text;
+        case HostLine::Kind::Note:
+            return "note: " + line.text;
+        case HostLine::Kind::Warning:
+            return "warning: " + line.text;
+        case HostLine::Kind::Error:
+            return "error: " + line.text;
     }
     return line.text;
 }
@@ -114,8 +119,8 @@ Status LiveHost::resumeSession(const fs::path& dir) {
     if (isLive()) return refuseWhileLive("resuming");
     std::error_code ec;
     if (!fs::exists(dir / kSessionJournalFile, ec))
-        return Error{std::string("holds no session (no ") + kSessionJournalFile + ")",
-                     dir.string(), "pick the folder of a session, or start a new one"};
+        return Error{std::string("holds no session (no ") + kSessionJournalFile + ")", dir.string(),
+                     "pick the folder of a session, or start a new one"};
     Result<std::unique_ptr<Session>> opened = Session::open(dir, m_options.clocks);
     if (opened && (*opened)->runner().phase() == RunPhase::Ended && !m_options.openEndedSessions) {
         for (auto& w : opened.warnings) say(HostLine::Kind::Warning, std::move(w));
@@ -157,8 +162,8 @@ void LiveHost::bannerLines() {
     say(HostLine::Kind::Info, m_options.program + ": \"" + show.meta.title + "\", " +
                                   std::to_string(show.rundown.size()) + " segments, planned " +
                                   formatDuration(show.plannedTotal()));
-    say(HostLine::Kind::Info, "session " + m_session->dir().string() +
-                                  (m_resumed ? " (resumed)" : " (new)"));
+    say(HostLine::Kind::Info,
+        "session " + m_session->dir().string() + (m_resumed ? " (resumed)" : " (new)"));
     for (const auto& service : m_services) {
         const ServiceInfo info = service->info();
         if (info.running) {
@@ -177,7 +182,7 @@ void LiveHost::startServices() {
         std::unique_ptr<LiveService> service = factory();
         if (!service) continue;
         Status started = service->start(ServiceContext{*m_queue, m_session->controlToken()});
-        (void)started;   // info() says how it went; the banner reports it
+        (void)started;  // info() says how it went; the banner reports it
         m_services.push_back(std::move(service));
     }
 }
@@ -251,7 +256,8 @@ std::vector<std::string> LiveHost::statusLines() {
     } else if (r.phase == RunPhase::Running && m_seen.phase == RunPhase::Paused) {
         out.push_back(at + "resumed " + segmentLabel(show, r.currentIndex));
     }
-    if (st.message && st.message != m_seen.message) out.push_back(at + "message: " + st.message->text);
+    if (st.message && st.message != m_seen.message)
+        out.push_back(at + "message: " + st.message->text);
     m_seen.phase = r.phase;
     m_seen.index = r.currentIndex;
     m_seen.message = st.message;
@@ -268,8 +274,10 @@ bool LiveHost::shutdown(bool endShow, const std::string& why) {
     bool ok = true;
     const std::string prefix = why.empty() ? std::string() : why + ": ";
     if (endShow && m_session->runner().phase() == RunPhase::NotStarted) {
-        say(HostLine::Kind::Info, prefix + "the show never started; nothing to end. Continue "
-                                           "later with: " + resumeCommand(dir));
+        say(HostLine::Kind::Info, prefix +
+                                      "the show never started; nothing to end. Continue "
+                                      "later with: " +
+                                      resumeCommand(dir));
     } else if (endShow && isOnAir()) {
         say(HostLine::Kind::Info, prefix + "ending the show");
         SessionActionResult r = m_session->perform(LiveRequest(LiveCommand::End));

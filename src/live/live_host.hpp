@@ -1,4 +1,5 @@
-// The one live host: a session and the services around it, for the studio and `pycast live` (owner thread).
+// The one live host: a session and the services around it, for the studio and `pycast live` (owner
+// thread).
 #pragma once
 
 #include <chrono>
@@ -54,7 +55,7 @@ public:
     using ServiceFactory = std::function<std::unique_ptr<LiveService>()>;
 
     explicit LiveHost(LiveHostOptions options = {});
-    ~LiveHost();   // closes the session (kept resumable) and stops the services
+    ~LiveHost();  // closes the session (kept resumable) and stops the services
     LiveHost(const LiveHost&) = delete;
     LiveHost& operator=(const LiveHost&) = delete;
 
@@ -77,8 +78,8 @@ public:
     Session* session() { return m_session.get(); }
     const Session* session() const { return m_session.get(); }
     bool wasResumed() const { return m_resumed; }
-    bool isLive() const;      // a session that has not ended
-    bool isOnAir() const;     // started and not ended: the clock runs or is held
+    bool isLive() const;   // a session that has not ended
+    bool isOnAir() const;  // started and not ended: the clock runs or is held
     RunPhase phase() const;
 
     // A live command from the host's own hands (button, key). Refusals come back with a

@@ -1,4 +1,5 @@
-// A service that runs beside a live session (control API today; audience server, recorder next) (owner thread).
+// A service that runs beside a live session (control API today; audience server, recorder next)
+// (owner thread).
 #pragma once
 
 #include <string>
@@ -18,11 +19,11 @@ struct ServiceContext {
 
 // How a service stands, for the start-up lines and the Live tab.
 struct ServiceInfo {
-    std::string name;                    // "control API"
+    std::string name;  // "control API"
     bool running = false;
-    std::string url;                     // where to reach it, once running
-    std::string error;                   // why it is not running
-    std::vector<std::string> notes;      // e.g. it took another port; it can be reached from the LAN
+    std::string url;                 // where to reach it, once running
+    std::string error;               // why it is not running
+    std::vector<std::string> notes;  // e.g. it took another port; it can be reached from the LAN
 };
 
 // Live depends on this interface only; server/ implements it (the layers stay one-way) and the

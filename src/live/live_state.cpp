@@ -6,8 +6,10 @@ namespace pycast {
 std::optional<LiveProblem> applyLiveEvent(LiveState& state, LiveRequest& request, SessionMs at) {
     if (auto bad = checkLiveRequest(request)) return bad;
     switch (definitionOf(request.command).domain) {
-        case LiveDomain::Runner: return applyRunnerEvent(state.runner, request, at);
-        case LiveDomain::Messages: return applyMessageEvent(state.message, request, at);
+        case LiveDomain::Runner:
+            return applyRunnerEvent(state.runner, request, at);
+        case LiveDomain::Messages:
+            return applyMessageEvent(state.message, request, at);
     }
     return std::nullopt;
 }

@@ -6,12 +6,10 @@ namespace pycast {
 std::optional<LiveProblem> applyMessageEvent(std::optional<ProducerMessage>& message,
                                              const LiveRequest& request, SessionMs at) {
     if (request.command != LiveCommand::Message)
-        return LiveProblem{LiveRefusal::Invalid,
-                           Error{std::string("'") + toName(request.command) +
-                                     "' is not a message event",
-                                 {},
-                                 {}},
-                           {}};
+        return LiveProblem{
+            LiveRefusal::Invalid,
+            Error{std::string("'") + toName(request.command) + "' is not a message event", {}, {}},
+            {}};
     if (request.text.empty())
         message.reset();
     else

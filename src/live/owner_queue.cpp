@@ -37,7 +37,7 @@ std::size_t OwnerQueue::drain(Session& session) {
     }
     std::size_t ran = 0;
     for (auto& item : batch) {
-        if (!item->claim(kRunning)) continue;   // withdrawn by a poster that stopped waiting
+        if (!item->claim(kRunning)) continue;  // withdrawn by a poster that stopped waiting
         try {
             item->run(session);
         } catch (const std::exception& e) {

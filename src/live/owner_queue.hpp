@@ -1,4 +1,5 @@
-// Commands from service threads (HTTP pools) to the session's owner thread, and their results (any thread).
+// Commands from service threads (HTTP pools) to the session's owner thread, and their results (any
+// thread).
 #pragma once
 
 #include <atomic>
@@ -20,17 +21,17 @@ class Session;
 // How a posted command came out. Only Done carries the command's own (domain) result; the
 // service that posted it turns the rest into its own answers (HTTP: 503, 500).
 enum class OwnerCallStatus {
-    Done,     // it ran exactly once
-    Busy,     // the owner did not take it in time; it was withdrawn and never runs
-    Closed,   // the queue closed (shutdown) before it ran; it never runs
-    Failed,   // it threw on the owner thread; `why` says what
+    Done,    // it ran exactly once
+    Busy,    // the owner did not take it in time; it was withdrawn and never runs
+    Closed,  // the queue closed (shutdown) before it ran; it never runs
+    Failed,  // it threw on the owner thread; `why` says what
 };
 
 template <typename R>
 struct OwnerReply {
     OwnerCallStatus status = OwnerCallStatus::Done;
-    std::optional<R> value;              // set when Done
-    std::string why;                     // for Closed and Failed
+    std::optional<R> value;  // set when Done
+    std::string why;         // for Closed and Failed
 };
 
 // A mailbox from many posting threads to one owner. Posters never touch the session: they
@@ -43,7 +44,7 @@ public:
     OwnerQueue() = default;
     OwnerQueue(const OwnerQueue&) = delete;
     OwnerQueue& operator=(const OwnerQueue&) = delete;
-    ~OwnerQueue();   // pending commands come out Closed
+    ~OwnerQueue();  // pending commands come out Closed
 
     // Called after each post, outside the lock, e.g. glfwPostEmptyEvent for the GUI.
     void setWakeCallback(std::function<void()> wake);

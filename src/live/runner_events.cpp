@@ -1,7 +1,8 @@
-// The runner's domain: start, hold, resume, next, previous, goto, extend, answered, end (owner thread).
-#include "live/live_state.hpp"
-
+// The runner's domain: start, hold, resume, next, previous, goto, extend, answered, end (owner
+// thread).
 #include <algorithm>
+
+#include "live/live_state.hpp"
 
 namespace pycast {
 
@@ -19,13 +20,20 @@ std::optional<LiveProblem> applyRunnerEvent(ShowRunner& runner, LiveRequest& req
     const std::int64_t t = at.value;
     const Show& show = runner.show();
     switch (request.command) {
-        case LiveCommand::Start: return refusal(runner.start(t));
-        case LiveCommand::Hold: return refusal(runner.pause(t));
-        case LiveCommand::Resume: return refusal(runner.resume(t));
-        case LiveCommand::Next: return refusal(runner.next(t));
-        case LiveCommand::Previous: return refusal(runner.previous(t));
-        case LiveCommand::End: return refusal(runner.end(t));
-        case LiveCommand::Extend: return refusal(runner.extend(t, request.seconds));
+        case LiveCommand::Start:
+            return refusal(runner.start(t));
+        case LiveCommand::Hold:
+            return refusal(runner.pause(t));
+        case LiveCommand::Resume:
+            return refusal(runner.resume(t));
+        case LiveCommand::Next:
+            return refusal(runner.next(t));
+        case LiveCommand::Previous:
+            return refusal(runner.previous(t));
+        case LiveCommand::End:
+            return refusal(runner.end(t));
+        case LiveCommand::Extend:
+            return refusal(runner.extend(t, request.seconds));
         case LiveCommand::Goto: {
             int index = request.id.empty() ? -1 : show.segmentIndex(request.id);
             // A journal's index is the fallback for a segment id that no longer matches.
@@ -33,39 +41,36 @@ std::optional<LiveProblem> applyRunnerEvent(ShowRunner& runner, LiveRequest& req
                 *request.index < static_cast<int>(show.rundown.size()))
                 index = *request.index;
             if (index < 0)
-                return LiveProblem{LiveRefusal::NotFound,
-                                   Error{"There is no segment with id '" + request.id +
-                                             "' in this show",
-                                         {},
-                                         "GET /api/state lists the ids under \"segments\""},
-                                   toName(RunnerError::NoSuchSegment)};
+                return LiveProblem{
+                    LiveRefusal::NotFound,
+                    Error{"There is no segment with id '" + request.id + "' in this show",
+                          {},
+                          "GET /api/state lists the ids under \"segments\""},
+                    toName(RunnerError::NoSuchSegment)};
             if (request.id.empty()) request.id = show.rundown[static_cast<std::size_t>(index)].id;
             request.index = index;
             return refusal(runner.gotoSegment(t, index));
         }
         case LiveCommand::QuestionAnswered: {
-            const bool known =
-                request.id.empty() ||
-                std::any_of(show.questions.begin(), show.questions.end(),
-                            [&](const Question& q) { return q.id == request.id; });
+            const bool known = request.id.empty() ||
+                               std::any_of(show.questions.begin(), show.questions.end(),
+                                           [&](const Question& q) { return q.id == request.id; });
             if (!known)
-                return LiveProblem{LiveRefusal::NotFound,
-                                   Error{"There is no question with id '" + request.id +
-                                             "' in this show",
-                                         {},
-                                         "use an id from the show's questions, or send no body"},
-                                   "no-such-question"};
+                return LiveProblem{
+                    LiveRefusal::NotFound,
+                    Error{"There is no question with id '" + request.id + "' in this show",
+                          {},
+                          "use an id from the show's questions, or send no body"},
+                    "no-such-question"};
             return refusal(runner.noteQuestionAnswered(t));
         }
-        default:   // another domain's command: not for the runner
+        default:  // another domain's command: not for the runner
             break;
     }
-    return LiveProblem{LiveRefusal::Invalid,
-                       Error{std::string("'") + toName(request.command) +
-                                 "' is not a runner event",
-                             {},
-                             {}},
-                       {}};
+    return LiveProblem{
+        LiveRefusal::Invalid,
+        Error{std::string("'") + toName(request.command) + "' is not a runner event", {}, {}},
+        {}};
 }
 
 }  // namespace pycast

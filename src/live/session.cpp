@@ -1,4 +1,5 @@
-// The live session's verbs: every command journaled first, then applied by its domain (owner thread).
+// The live session's verbs: every command journaled first, then applied by its domain (owner
+// thread).
 #include "live/session.hpp"
 
 #include <algorithm>
@@ -32,7 +33,8 @@ std::int64_t Session::sessionMs() const {
 SessionActionResult Session::journalThen(const std::string& type, const nlohmann::json& fields,
                                          std::optional<SampleCount> sample, LiveState next) {
     const std::int64_t t = sessionMs();
-    Result<JournalEvent> a = m_journal->append(type, SessionMs(t), EpochMs(m_wall->nowEpochMs()), fields, sample);
+    Result<JournalEvent> a =
+        m_journal->append(type, SessionMs(t), EpochMs(m_wall->nowEpochMs()), fields, sample);
     if (!a) {
         Error e = a.error();
         e.todo = "nothing changed; " + e.todo;
@@ -66,7 +68,8 @@ SessionActionResult Session::perform(LiveRequest request) {
 
 SessionActionResult Session::appendEvent(const std::string& type, const nlohmann::json& fields,
                                          std::optional<SampleCount> sample) {
-    if (type.empty()) return refused({LiveRefusal::Invalid, Error{"an event needs a type", {}, {}}, {}});
+    if (type.empty())
+        return refused({LiveRefusal::Invalid, Error{"an event needs a type", {}, {}}, {}});
     if (isLiveCommandType(type))
         return refused({LiveRefusal::Invalid,
                         Error{"'" + type + "' events are written by the session's own actions",

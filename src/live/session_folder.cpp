@@ -201,9 +201,9 @@ Result<std::unique_ptr<Session>> Session::createAt(const Show& show, const fs::p
     s->m_wallStartMs = wallStart;
     s->m_startDate = local.date();
     s->m_clockOriginMs = options.clock->nowMs();
-    Result<JournalEvent> a = s->m_journal->append(
-        journal_event::kSessionStart, SessionMs(0), EpochMs(wallStart),
-        session_detail::sessionStartFields(wallStart, local));
+    Result<JournalEvent> a =
+        s->m_journal->append(journal_event::kSessionStart, SessionMs(0), EpochMs(wallStart),
+                             session_detail::sessionStartFields(wallStart, local));
     if (!a) return a.error();
     s->m_events.push_back(std::move(*a));
     Result<std::unique_ptr<Session>> out(std::move(s));
@@ -221,9 +221,9 @@ Result<std::unique_ptr<Session>> Session::open(const fs::path& dir, SessionOptio
         const std::string created = formatIsoUtc(options.wall->nowEpochMs());
         Status saved = writeFileAtomically(
             dir / kSessionInfoFile, sessionInfoText(created, files->token, files->source), false);
-        warnings.push_back(saved.ok()
-                               ? dir.string() + ": the session had no control token; made a new one."
-                               : saved.error().message());
+        warnings.push_back(saved.ok() ? dir.string() +
+                                            ": the session had no control token; made a new one."
+                                      : saved.error().message());
     }
     Result<OpenedJournal> jo = Journal::open(dir / kSessionJournalFile);
     if (!jo) return jo.error();
@@ -275,15 +275,14 @@ std::vector<InterruptedSession> Session::findInterrupted(const fs::path& session
     std::error_code ec;
     fs::directory_iterator it(sessionsRoot, ec), endIt;
     for (; !ec && it != endIt; it.increment(ec)) {
-        std::error_code entryEc;   // a bad entry is skipped; it must not end the listing
+        std::error_code entryEc;  // a bad entry is skipped; it must not end the listing
         if (!it->is_directory(entryEc)) continue;
         const auto journalFile = it->path() / kSessionJournalFile;
         if (!fs::exists(journalFile, entryEc)) continue;
         Result<JournalContents> read = readJournal(journalFile);
         if (!read) continue;
-        const bool ended =
-            std::any_of(read->events.begin(), read->events.end(),
-                        [&](const JournalEvent& e) { return e.type == endType; });
+        const bool ended = std::any_of(read->events.begin(), read->events.end(),
+                                       [&](const JournalEvent& e) { return e.type == endType; });
         if (ended) continue;
         InterruptedSession s;
         s.dir = it->path();
@@ -294,7 +293,7 @@ std::vector<InterruptedSession> Session::findInterrupted(const fs::path& session
         }
         LoadResult show = loadShowFile(it->path() / kSessionShowFile);
         s.title = (show.ok() && !show.show->meta.title.empty()) ? show.show->meta.title
-                                                                 : it->path().filename().string();
+                                                                : it->path().filename().string();
         out.push_back(std::move(s));
     }
     std::sort(out.begin(), out.end(), [](const InterruptedSession& a, const InterruptedSession& b) {

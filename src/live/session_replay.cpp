@@ -1,4 +1,5 @@
-// Replaying a session's journal into its domains, and reading a session without touching it (owner thread).
+// Replaying a session's journal into its domains, and reading a session without touching it (owner
+// thread).
 #include <algorithm>
 #include <cmath>
 
@@ -10,8 +11,8 @@ namespace pycast {
 ReplayOutcome replayJournalEvent(LiveState& state, const JournalEvent& event, SessionMs at) {
     const LiveCommandDef* def = findLiveCommand(event.type);
     // Only the journal type (or an alias) counts: "hold" and "pause" are the same event.
-    if (!def || (event.type != def->journalType && event.type != def->alias &&
-                 event.type != def->name))
+    if (!def ||
+        (event.type != def->journalType && event.type != def->alias && event.type != def->name))
         return {ReplayOutcome::Kind::Ignored, {}};
     LiveProblem problem;
     std::optional<LiveRequest> request =
@@ -50,9 +51,8 @@ Replayed replay(const Show& show, const std::vector<JournalEvent>& events,
         const ReplayOutcome r = replayJournalEvent(out.live, e, SessionMs(at));
         if (r.kind == ReplayOutcome::Kind::Rejected)
             warnings.push_back(std::string(kSessionJournalFile) + " line " +
-                               std::to_string(e.line) + " (seq " + std::to_string(e.seq) +
-                               ", '" + e.type + "'): could not be replayed (" + r.why +
-                               "); skipped it.");
+                               std::to_string(e.line) + " (seq " + std::to_string(e.seq) + ", '" +
+                               e.type + "'): could not be replayed (" + r.why + "); skipped it.");
         if (r.kind == ReplayOutcome::Kind::Applied &&
             e.type == definitionOf(LiveCommand::End).journalType)
             out.ended = true;

@@ -1,4 +1,5 @@
-// The HTTP control API and its live service: routes from the command table, auth, status codes (pool threads).
+// The HTTP control API and its live service: routes from the command table, auth, status codes
+// (pool threads).
 #include "server/control_api.hpp"
 
 #include <algorithm>
@@ -31,12 +32,18 @@ std::string sentence(const Error& e) {
 
 int statusFor(LiveRefusal refusal) {
     switch (refusal) {
-        case LiveRefusal::None: return 200;
-        case LiveRefusal::Invalid: return 400;
-        case LiveRefusal::TooLarge: return 413;
-        case LiveRefusal::NotFound: return 404;
-        case LiveRefusal::Refused: return 409;
-        case LiveRefusal::Failed: return 500;
+        case LiveRefusal::None:
+            return 200;
+        case LiveRefusal::Invalid:
+            return 400;
+        case LiveRefusal::TooLarge:
+            return 413;
+        case LiveRefusal::NotFound:
+            return 404;
+        case LiveRefusal::Refused:
+            return 409;
+        case LiveRefusal::Failed:
+            return 500;
     }
     return 500;
 }
@@ -85,15 +92,18 @@ struct ControlApi::Impl {
     template <typename R>
     std::optional<HttpReply> unlessDone(const OwnerReply<R>& reply) {
         switch (reply.status) {
-            case OwnerCallStatus::Done: return std::nullopt;
+            case OwnerCallStatus::Done:
+                return std::nullopt;
             case OwnerCallStatus::Busy: {
                 const auto secs = static_cast<long long>(options.replyTimeout.count() + 999) / 1000;
                 return errorReply(503, "The app is busy and did not answer within " +
                                            std::to_string(secs) +
                                            " s; nothing was changed. Try again.");
             }
-            case OwnerCallStatus::Closed: return errorReply(503, reply.why);
-            case OwnerCallStatus::Failed: return errorReply(500, reply.why);
+            case OwnerCallStatus::Closed:
+                return errorReply(503, reply.why);
+            case OwnerCallStatus::Failed:
+                return errorReply(500, reply.why);
         }
         return errorReply(500, "Internal error.");
     }
@@ -140,8 +150,9 @@ struct ControlApi::Impl {
         while (!given.empty() && given.front() == ' ') given.remove_prefix(1);
         while (!given.empty() && given.back() == ' ') given.remove_suffix(1);
         if (!tokensMatch(token, given)) {
-            HttpReply r = errorReply(401, "The control token is wrong; use the one pycast live "
-                                          "printed when it started.");
+            HttpReply r = errorReply(401,
+                                     "The control token is wrong; use the one pycast live "
+                                     "printed when it started.");
             r.headers.emplace_back("WWW-Authenticate",
                                    "Bearer realm=\"pycast\", error=\"invalid_token\"");
             return r;
@@ -253,8 +264,7 @@ public:
             started = m_api->start(want.host, 0);
             if (started)
                 m_info.notes.push_back("Port " + std::to_string(want.port) + " was taken (" + why +
-                                       "); the control API is on port " +
-                                       std::to_string(*started) +
+                                       "); the control API is on port " + std::to_string(*started) +
                                        " instead. Point your controller there.");
         }
         if (!started) {

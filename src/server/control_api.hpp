@@ -1,4 +1,5 @@
-// The HTTP control API for Companion, a Stream Deck or scripts, and its live service (pool threads; start/stop: owner).
+// The HTTP control API for Companion, a Stream Deck or scripts, and its live service (pool threads;
+// start/stop: owner).
 #pragma once
 
 #include <chrono>
@@ -59,7 +60,7 @@ private:
 // The control API as a service of the LiveHost.
 struct ControlApiServiceOptions {
     HostPort address{kDefaultControlHost, kDefaultControlPort};
-    std::optional<std::string> token;    // default: the session's own
+    std::optional<std::string> token;  // default: the session's own
     // The studio: when the port is taken, any free one beats no API (with a note).
     bool fallBackToFreePort = false;
     // How the person sets the address in this front end, added to a failure to start:

@@ -21,7 +21,8 @@ Result<HostPort> parseHostPort(const std::string& text) {
     } else {
         const auto colon = text.rfind(':');
         if (colon == std::string::npos || text.find(':') != colon)
-            return Error{"\"" + text + "\" is not HOST:PORT", {},
+            return Error{"\"" + text + "\" is not HOST:PORT",
+                         {},
                          std::string(kForm) + " (IPv6 addresses go in brackets: [::1]:8765)"};
         host = text.substr(0, colon);
         portText = text.substr(colon + 1);

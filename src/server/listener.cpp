@@ -1,6 +1,8 @@
-// The HTTP listener under every API: bind, pool, timeouts, body limits, JSON bodies (its own threads).
+// The HTTP listener under every API: bind, pool, timeouts, body limits, JSON bodies (its own
+// threads).
 #include "server/listener.hpp"
 
+#include <httplib.h>
 #include <netdb.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -11,8 +13,6 @@
 #include <cstring>
 #include <thread>
 #include <utility>
-
-#include <httplib.h>
 
 #include "io/atomic_file.hpp"
 #include "server/host_port.hpp"
@@ -33,9 +33,9 @@ Error bindFailure(const std::string& host, int port) {
     const std::string service = std::to_string(port);
     const std::string where = httpUrl(host, port);
     if (const int rc = ::getaddrinfo(host.c_str(), service.c_str(), &hints, &found); rc != 0)
-        return Error{"cannot listen: the host \"" + host + "\" is unknown (" +
-                         ::gai_strerror(rc) + ")",
-                     where, "use an address such as 127.0.0.1"};
+        return Error{
+            "cannot listen: the host \"" + host + "\" is unknown (" + ::gai_strerror(rc) + ")",
+            where, "use an address such as 127.0.0.1"};
     int error = 0;
     for (addrinfo* a = found; a && error == 0; a = a->ai_next) {
         UniqueFd fd(::socket(a->ai_family, a->ai_socktype, a->ai_protocol));
@@ -53,9 +53,11 @@ Error bindFailure(const std::string& host, int port) {
         case EADDRINUSE:
             return Error{"port " + std::to_string(port) + " on " + host +
                              " is already in use (another pycast live or app?)",
-                         {}, "pick another port"};
+                         {},
+                         "pick another port"};
         case EACCES:
-            return Error{"port " + std::to_string(port) + " needs administrator rights", {},
+            return Error{"port " + std::to_string(port) + " needs administrator rights",
+                         {},
                          "pick one above 1023"};
         case EADDRNOTAVAIL:
             return Error{"cannot listen: " + host + " is not an address of this machine", where,
@@ -70,11 +72,16 @@ Error bindFailure(const std::string& host, int port) {
 // For replies httplib makes before our handler sees the request.
 std::string httpErrorSentence(int status) {
     switch (status) {
-        case 400: return "The request is not valid HTTP.";
-        case 413: return "The request body is too large for this API (64 KiB at most).";
-        case 414: return "The request path is too long.";
-        case 416: return "The requested range cannot be served.";
-        default: return "HTTP error " + std::to_string(status) + ".";
+        case 400:
+            return "The request is not valid HTTP.";
+        case 413:
+            return "The request body is too large for this API (64 KiB at most).";
+        case 414:
+            return "The request path is too long.";
+        case 416:
+            return "The requested range cannot be served.";
+        default:
+            return "HTTP error " + std::to_string(status) + ".";
     }
 }
 
@@ -119,8 +126,7 @@ Result<json> parseJsonObjectBody(const std::string& body, const std::string& exa
     json j = json::parse(body, nullptr, false);
     if (j.is_discarded())
         return Error{"The body is not valid JSON", {}, "send an object such as " + example};
-    if (!j.is_object())
-        return Error{"The body must be a JSON object", {}, "such as " + example};
+    if (!j.is_object()) return Error{"The body must be a JSON object", {}, "such as " + example};
     return j;
 }
 
@@ -205,23 +211,23 @@ HttpListener::HttpListener(Handler handler, ListenerOptions options)
         impl.serve(req, res, {});
         return httplib::Server::HandlerResponse::Handled;
     });
-    s.set_error_handler(httplib::Server::HandlerWithResponse(
-        [](const httplib::Request&, httplib::Response& res) {
+    s.set_error_handler(
+        httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
             if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
             send(res, errorReply(res.status, httpErrorSentence(res.status)));
             return httplib::Server::HandlerResponse::Handled;
         }));
-    s.set_exception_handler([](const httplib::Request&, httplib::Response& res,
-                               std::exception_ptr ep) {
-        std::string what = "unknown error";
-        try {
-            if (ep) std::rethrow_exception(ep);
-        } catch (const std::exception& e) {
-            what = e.what();
-        } catch (...) {
-        }
-        send(res, errorReply(500, "Internal error: " + what));
-    });
+    s.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+            std::string what = "unknown error";
+            try {
+                if (ep) std::rethrow_exception(ep);
+            } catch (const std::exception& e) {
+                what = e.what();
+            } catch (...) {
+            }
+            send(res, errorReply(500, "Internal error: " + what));
+        });
     s.set_socket_options([](socket_t sock) {
         const int yes = 1;
         ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
@@ -237,8 +243,7 @@ HttpListener::~HttpListener() { stop(); }
 
 Result<int> HttpListener::start(const std::string& host, int port) {
     Impl& impl = *m_impl;
-    if (impl.thread.joinable())
-        return Error{"already listening", url(), {}};
+    if (impl.thread.joinable()) return Error{"already listening", url(), {}};
     if (port < 0 || port > 65535)
         return Error{std::to_string(port) + " is not a port number (0 to 65535)", {}, {}};
     ignoreSigpipeOnce();

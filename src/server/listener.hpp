@@ -1,14 +1,14 @@
-// The HTTP listener under every API: bind, pool, timeouts, body limits, JSON bodies (its own threads).
+// The HTTP listener under every API: bind, pool, timeouts, body limits, JSON bodies (its own
+// threads).
 #pragma once
 
 #include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
 
@@ -27,23 +27,23 @@ struct ListenerOptions {
     // or idle client holds a worker for at most this long.
     std::chrono::milliseconds readTimeout{2000};
     std::chrono::milliseconds writeTimeout{5000};
-    std::chrono::seconds keepAliveTimeout{2};   // idle between requests on one connection
-    std::size_t maxBodyBytes = 64 * 1024;       // larger bodies get 413
+    std::chrono::seconds keepAliveTimeout{2};  // idle between requests on one connection
+    std::size_t maxBodyBytes = 64 * 1024;      // larger bodies get 413
 };
 
 // One request as the API sees it: the body is read whatever the Content-Type says.
 struct HttpRequest {
-    std::string method;                  // "HEAD" is reported as "GET"
+    std::string method;  // "HEAD" is reported as "GET"
     std::string path;
     std::string body;
-    const httplib::Request* raw = nullptr;   // headers
+    const httplib::Request* raw = nullptr;  // headers
     std::string header(const std::string& name) const;
 };
 
 struct HttpReply {
     int status = 200;
     nlohmann::json body = nlohmann::json::object();
-    std::vector<std::pair<std::string, std::string>> headers;   // e.g. Allow, WWW-Authenticate
+    std::vector<std::pair<std::string, std::string>> headers;  // e.g. Allow, WWW-Authenticate
 };
 
 // {"error": sentence} with a status.
@@ -65,7 +65,7 @@ public:
     using Handler = std::function<HttpReply(const HttpRequest&)>;
 
     HttpListener(Handler handler, ListenerOptions options = {});
-    ~HttpListener();   // stops
+    ~HttpListener();  // stops
     HttpListener(const HttpListener&) = delete;
     HttpListener& operator=(const HttpListener&) = delete;
 
@@ -76,7 +76,7 @@ public:
     void stop();
 
     bool running() const;
-    int port() const;                    // 0 until started
+    int port() const;  // 0 until started
     const std::string& host() const;
     std::string url() const;
 

@@ -21,7 +21,8 @@ std::string quoted(const std::filesystem::path& p) { return "\"" + p.string() + 
 
 TEST_CASE("pycast live and pycast report: help, usage errors and refusals") {
     using pycast::test::runCli;
-    const std::string show = "\"" + (pycast::test::showsDir() / "pycast-episode.json").string() + "\"";
+    const std::string show =
+        "\"" + (pycast::test::showsDir() / "pycast-episode.json").string() + "\"";
     for (const char* cmd : {"live", "report"}) {
         CAPTURE(cmd);
         const auto help = runCli(std::string(cmd) + " --help");
@@ -29,7 +30,7 @@ TEST_CASE("pycast live and pycast report: help, usage errors and refusals") {
         CHECK(help.out.find("usage: pycast " + std::string(cmd)) != std::string::npos);
     }
     CHECK(runCli("live").exitCode == 2);
-    CHECK(runCli("live " + show).exitCode == 2);   // no --session
+    CHECK(runCli("live " + show).exitCode == 2);  // no --session
     pycast::test::TempDir tmp;
     const std::string dir = "\"" + (tmp / "s").string() + "\"";
     auto r = runCli("live " + show + " --session " + dir + " --api nonsense");

@@ -34,7 +34,8 @@ TEST_CASE("live commands: the limits are checked in one place, for every source"
     LiveProblem problem;
     for (LiveSource source : {LiveSource::Api, LiveSource::Journal}) {
         CHECK(parseLiveRequest(extend, json{{"seconds", kMaxExtendSeconds}}, source, problem));
-        CHECK_FALSE(parseLiveRequest(extend, json{{"seconds", kMaxExtendSeconds + 1}}, source, problem));
+        CHECK_FALSE(
+            parseLiveRequest(extend, json{{"seconds", kMaxExtendSeconds + 1}}, source, problem));
         CHECK(problem.refusal == LiveRefusal::Invalid);
     }
     // The host's own hands meet the same limit (no parsing there).
@@ -69,7 +70,8 @@ TEST_CASE("live commands: the limits are checked in one place, for every source"
 
 TEST_CASE("live commands: journal fields are the ones older journals hold") {
     CHECK(journalFields(LiveRequest(LiveCommand::Next)) == json::object());
-    CHECK(journalFields(LiveRequest(LiveCommand::Extend).withSeconds(-30)) == json{{"seconds", -30}});
+    CHECK(journalFields(LiveRequest(LiveCommand::Extend).withSeconds(-30)) ==
+          json{{"seconds", -30}});
     CHECK(journalFields(LiveRequest(LiveCommand::Message).withText("hi")) == json{{"text", "hi"}});
     CHECK(journalFields(LiveRequest(LiveCommand::QuestionAnswered)) == json::object());
     CHECK(journalFields(LiveRequest(LiveCommand::QuestionAnswered).withId("q-1")) ==

@@ -1,6 +1,6 @@
-// Tests for the live host: start-up lines, services, refusals and the shutdown both front ends share.
+// Tests for the live host: start-up lines, services, refusals and the shutdown both front ends
+// share.
 #include <doctest/doctest.h>
-
 #include <signal.h>
 #include <sys/resource.h>
 
@@ -77,7 +77,7 @@ class DiskFullAfter {
 public:
     explicit DiskFullAfter(rlim_t bytes) {
         ::getrlimit(RLIMIT_FSIZE, &m_old);
-        m_oldHandler = ::signal(SIGXFSZ, SIG_IGN);   // write() then fails with EFBIG
+        m_oldHandler = ::signal(SIGXFSZ, SIG_IGN);  // write() then fails with EFBIG
         rlimit limit = m_old;
         limit.rlim_cur = bytes;
         ::setrlimit(RLIMIT_FSIZE, &limit);
@@ -109,7 +109,8 @@ TEST_CASE("LiveHost: a new session says what it runs and how to reach its servic
     REQUIRE(lines.size() == 4);
     CHECK(lines[0] == "pycast live: \"Host test\", 2 segments, planned 02:00");
     CHECK(lines[1] == "session " + (tmp / "s").string() + " (new)");
-    CHECK(lines[2] == "fake API on http://127.0.0.1:1 (token " + host.session()->controlToken() + ")");
+    CHECK(lines[2] ==
+          "fake API on http://127.0.0.1:1 (token " + host.session()->controlToken() + ")");
     CHECK(lines[3] == "note: a note from the service");
     CHECK(host.services().front().running);
 
@@ -117,11 +118,13 @@ TEST_CASE("LiveHost: a new session says what it runs and how to reach its servic
     const Status again = host.startSessionAt(hostShow(), tmp / "t");
     REQUIRE_FALSE(again.ok());
     CHECK(again.error().message().find("a show is live") != std::string::npos);
-    CHECK(again.error().message().find("end it before starting another session") != std::string::npos);
+    CHECK(again.error().message().find("end it before starting another session") !=
+          std::string::npos);
 
     // The end: the show is ended, the report written and named, the services stopped.
     REQUIRE(host.perform(LiveRequest(LiveCommand::Start)));
-    CHECK(host.statusLines() == std::vector<std::string>{"[0:00:00] on air 1/2 intro \"intro\", 01:00 planned"});
+    CHECK(host.statusLines() ==
+          std::vector<std::string>{"[0:00:00] on air 1/2 intro \"intro\", 01:00 planned"});
     clock.advance(30'000);
     CHECK(host.shutdown(true, "interrupted"));
     const auto end = texts(host.takeLines());
@@ -180,7 +183,7 @@ TEST_CASE("LiveHost: a required service that cannot start keeps a new session of
     REQUIRE_FALSE(started.ok());
     CHECK(started.error().message() == "fake API could not start: port 1 is taken");
     CHECK(host.session() == nullptr);
-    CHECK_FALSE(std::filesystem::exists(tmp / "s"));   // no half-made session left behind
+    CHECK_FALSE(std::filesystem::exists(tmp / "s"));  // no half-made session left behind
 
     // The studio goes on without it and says so.
     options.servicesRequired = false;
@@ -190,7 +193,8 @@ TEST_CASE("LiveHost: a required service that cannot start keeps a new session of
     CHECK(anyHas(texts(studio.takeLines()), "warning: fake API not running: port 1 is taken"));
 }
 
-TEST_CASE("LiveHost: on a full disk the end says how to go on and names no report it did not write") {
+TEST_CASE(
+    "LiveHost: on a full disk the end says how to go on and names no report it did not write") {
     TempDir tmp;
     ManualClock clock;
     ManualWallClock wall;
@@ -203,7 +207,7 @@ TEST_CASE("LiveHost: on a full disk the end says how to go on and names no repor
     clock.advance(10'000);
     const auto journalSize = std::filesystem::file_size(tmp / "s" / kSessionJournalFile);
     {
-        DiskFullAfter full(static_cast<rlim_t>(journalSize));   // not one more byte
+        DiskFullAfter full(static_cast<rlim_t>(journalSize));  // not one more byte
         CHECK_FALSE(host.shutdown(true, "interrupted"));
     }
     const auto lines = texts(host.takeLines());

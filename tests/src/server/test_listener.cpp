@@ -1,14 +1,12 @@
 // Tests for the HTTP listener and HOST:PORT parsing, over real sockets on 127.0.0.1.
-#include <doctest/doctest.h>
-
 #include <arpa/inet.h>
+#include <doctest/doctest.h>
+#include <httplib.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <string>
-
-#include <httplib.h>
 
 #include "io/atomic_file.hpp"
 #include "server/control_api.hpp"
@@ -85,7 +83,8 @@ TEST_CASE("HttpListener: the body is read whatever the Content-Type, up to 64 Ki
     httplib::Client client("127.0.0.1", *port);
     client.set_read_timeout(10, 0);
     // curl -d sends application/x-www-form-urlencoded; httplib alone refuses those above 8 KB.
-    for (const char* type : {"application/x-www-form-urlencoded", "application/json", "text/plain"}) {
+    for (const char* type :
+         {"application/x-www-form-urlencoded", "application/json", "text/plain"}) {
         CAPTURE(type);
         const std::string body(60 * 1024, 'x');
         auto res = client.Post("/api/message", body, type);

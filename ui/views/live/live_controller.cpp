@@ -12,9 +12,12 @@ namespace fs = std::filesystem;
 
 const char* toName(const LiveAction& action) {
     switch (action.kind) {
-        case LiveAction::Kind::None: return "none";
-        case LiveAction::Kind::ShowHelp: return "help";
-        case LiveAction::Kind::Command: break;
+        case LiveAction::Kind::None:
+            return "none";
+        case LiveAction::Kind::ShowHelp:
+            return "help";
+        case LiveAction::Kind::Command:
+            break;
     }
     if (action.request.command == LiveCommand::Extend) {
         if (action.request.seconds == 60) return "extend+60";
@@ -29,8 +32,8 @@ namespace {
 LiveHostOptions hostOptions(SessionOptions clocks) {
     LiveHostOptions o;
     o.clocks = clocks;
-    o.servicesRequired = false;   // the studio runs the show without an API, and says so
-    o.openEndedSessions = true;   // an ended session shows its report
+    o.servicesRequired = false;  // the studio runs the show without an API, and says so
+    o.openEndedSessions = true;  // an ended session shows its report
     o.program = "pycast-studio";
     o.resumeCommand = "pycast-studio --resume %s";
     return o;
@@ -45,7 +48,7 @@ LiveController::LiveController(LiveSettings settings, SessionOptions clocks)
         if (!m_settings.api) return nullptr;
         ControlApiServiceOptions o;
         o.address = *m_settings.api;
-        o.fallBackToFreePort = true;   // any free port beats no API
+        o.fallBackToFreePort = true;  // any free port beats no API
         return makeControlApiService(o);
     });
 }
@@ -85,7 +88,7 @@ bool LiveController::adopted(const Status& status, bool resumed) {
     m_frozen.reset();
     m_report.reset();
     m_lastError.clear();
-    m_notices.clear();   // the notices of the session before are not about this one
+    m_notices.clear();  // the notices of the session before are not about this one
     collectLines(resumed ? "Journal: " : "");
     refreshApi();
     m_sourceToReopen.reset();
