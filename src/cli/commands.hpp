@@ -1,6 +1,7 @@
 // The `pycast` subcommands. Each returns the process exit code: 0 ok, 1 problems found, 2 usage.
 #pragma once
 
+#include <filesystem>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -25,6 +26,10 @@ int runDevices(const Args& args, std::ostream& out, std::ostream& err);
 int runImportCsv(const Args&, std::ostream&, std::ostream&);
 int runLive(const Args& args, std::ostream& out, std::ostream& err);
 int runReport(const Args& args, std::ostream& out, std::ostream& err);
+// The report of the session in DIR (Markdown, or CSV when `csv`) to `out`; warnings and errors
+// to `err`. 0 ok, 1 when DIR is not a readable session.
+int runReportCommand(const std::filesystem::path& dir, std::ostream& out, std::ostream& err,
+                     bool csv = false);
 
 // True when args hold -h/--help before any "--" (then the caller prints its help and returns 0).
 bool wantsHelp(const Args& args);

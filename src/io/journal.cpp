@@ -23,7 +23,7 @@ namespace pycast {
 namespace {
 
 bool isStandardKey(const std::string& key) {
-    return key == "seq" || key == "t_ms" || key == "wall" || key == "type";
+    return key == "seq" || key == "t_ms" || key == "wall" || key == "type" || key == "sample";
 }
 
 std::string dumpValue(const nlohmann::json& v) {
@@ -32,8 +32,9 @@ std::string dumpValue(const nlohmann::json& v) {
 }
 
 std::string serializeLine(const JournalEvent& e) {
-    std::string s = "{\"seq\":" + std::to_string(e.seq) + ",\"t_ms\":" + std::to_string(e.tMs) +
+    std::string s = "{\"seq\":" + std::to_string(e.seq) + ",\"t_ms\":" + std::to_string(e.at.value) +
                     ",\"wall\":" + dumpValue(e.wall) + ",\"type\":" + dumpValue(e.type);
+    if (e.sample) s += ",\"sample\":" + std::to_string(e.sample->value);
     if (e.fields.is_object()) {
         for (const auto& [key, value] : e.fields.items()) {
             if (isStandardKey(key)) continue;
@@ -86,10 +87,18 @@ bool parseEvent(const std::string& text, JournalEvent& out, std::string& why) {
         return false;
     }
     out.seq = seq->get<std::int64_t>();
-    out.tMs = t->get<std::int64_t>();
+    out.at = SessionMs(t->get<std::int64_t>());
     out.type = type->get<std::string>();
     auto wall = j.find("wall");
     out.wall = (wall != j.end() && wall->is_string()) ? wall->get<std::string>() : std::string{};
+    out.sample.reset();
+    if (auto sample = j.find("sample"); sample != j.end()) {
+        if (!sample->is_number_integer() || sample->get<std::int64_t>() < 0) {
+            why = "\"sample\" is not a sample position";
+            return false;
+        }
+        out.sample = SampleCount(sample->get<std::int64_t>());
+    }
     out.fields = nlohmann::json::object();
     for (auto& [key, value] : j.items())
         if (!isStandardKey(key)) out.fields[key] = value;
@@ -104,9 +113,10 @@ std::string errnoText(int err) { return std::error_code(err, std::generic_catego
 nlohmann::json JournalEvent::toJson() const {
     nlohmann::json j = fields.is_object() ? fields : nlohmann::json::object();
     j["seq"] = seq;
-    j["t_ms"] = tMs;
+    j["t_ms"] = at.value;
     j["wall"] = wall;
     j["type"] = type;
+    if (sample) j["sample"] = sample->value;
     return j;
 }
 
@@ -121,20 +131,17 @@ std::string formatIsoUtc(std::int64_t epochMs) {
     return buf;
 }
 
-JournalReadResult readJournal(const std::filesystem::path& file) {
-    JournalReadResult out;
+Result<JournalContents> readJournal(const std::filesystem::path& file) {
+    JournalContents out;
+    std::vector<std::string> warnings;
     const std::string name = file.filename().string();
     std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        out.error = file.string() + ": cannot read the journal (" + errnoText(errno) + ").";
-        return out;
-    }
+    if (!in)
+        return Error{"cannot read the journal (" + errnoText(errno) + ")", file.string(),
+                     "check the file exists and is readable"};
     std::ostringstream buf;
     buf << in.rdbuf();
-    if (in.bad()) {
-        out.error = file.string() + ": reading the journal failed partway.";
-        return out;
-    }
+    if (in.bad()) return Error{"reading the journal failed partway", file.string(), {}};
     const std::string text = buf.str();
 
     struct Bad {
@@ -161,7 +168,7 @@ JournalReadResult readJournal(const std::filesystem::path& file) {
                 out.events.push_back(std::move(e));
             } else {
                 out.incompleteTail = true;
-                out.warnings.push_back(name + " line " + std::to_string(lineNo) +
+                warnings.push_back(name + " line " + std::to_string(lineNo) +
                                        ": the last line is incomplete (the app stopped while "
                                        "writing it); dropped it.");
             }
@@ -181,129 +188,146 @@ JournalReadResult readJournal(const std::filesystem::path& file) {
             bad.push_back({lineNo, why});
         }
     }
+    // Sane order: seq strictly rising, t_ms never going back and within a session's reach.
+    {
+        std::vector<JournalEvent> kept;
+        kept.reserve(out.events.size());
+        std::int64_t lastSeq = 0;
+        std::int64_t lastMs = 0;
+        for (JournalEvent& e : out.events) {
+            std::string why;
+            if (e.seq <= lastSeq)
+                why = "seq " + std::to_string(e.seq) + " was already seen (the line is there twice?)";
+            else if (e.at.value < 0 || e.at.value > kMaxJournalMs)
+                why = "t_ms " + std::to_string(e.at.value) + " is not a session time";
+            else if (e.at.value < lastMs)
+                why = "t_ms " + std::to_string(e.at.value) + " goes back before " +
+                      std::to_string(lastMs) + " of the line before";
+            if (!why.empty()) {
+                warnings.push_back(name + " line " + std::to_string(e.line) + " ('" + e.type +
+                                       "'): " + why + "; skipped it and kept the rest.");
+                continue;
+            }
+            lastSeq = e.seq;
+            lastMs = e.at.value;
+            kept.push_back(std::move(e));
+        }
+        out.events = std::move(kept);
+    }
     for (const Bad& b : bad) {
         const bool atEnd = b.line == lastContentLine && !out.incompleteTail &&
                            (out.events.empty() || out.events.back().line < b.line);
         if (atEnd)
-            out.warnings.push_back(name + " line " + std::to_string(b.line) +
+            warnings.push_back(name + " line " + std::to_string(b.line) +
                                    ": the last line is incomplete or damaged (" + b.why +
                                    "); dropped it.");
         else
-            out.warnings.push_back(name + " line " + std::to_string(b.line) +
+            warnings.push_back(name + " line " + std::to_string(b.line) +
                                    ": damaged line (" + b.why +
                                    "); skipped it and kept the rest.");
     }
-    return out;
+    Result<JournalContents> result(std::move(out));
+    result.warnings = std::move(warnings);
+    return result;
 }
 
-Journal::Journal(Key, std::filesystem::path file, int fd, std::int64_t lastSeq, std::uintmax_t size)
-    : m_file(std::move(file)), m_fd(fd), m_lastSeq(lastSeq), m_size(size) {}
+Journal::Journal(Key, std::filesystem::path file, UniqueFd fd, std::int64_t lastSeq,
+                 std::uintmax_t size)
+    : m_file(std::move(file)), m_fd(std::move(fd)), m_lastSeq(lastSeq), m_size(size) {}
 
-Journal::~Journal() {
-    if (m_fd >= 0) ::close(m_fd);
-}
+Journal::~Journal() = default;
 
-JournalOpenResult Journal::open(const std::filesystem::path& file) {
-    JournalOpenResult out;
+Result<OpenedJournal> Journal::open(const std::filesystem::path& file) {
+    std::vector<std::string> warnings;
     std::error_code ec;
     const bool existed = std::filesystem::exists(file, ec);
-    JournalReadResult read;
+    JournalContents read;
     if (existed) {
-        read = readJournal(file);
-        if (!read.ok()) {
-            out.error = read.error;
-            return out;
-        }
+        Result<JournalContents> got = readJournal(file);
+        if (!got) return got.error();
+        read = std::move(*got);
+        for (auto& w : got.warnings) warnings.push_back(std::move(w));
     }
-    const int fd = ::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        out.error = file.string() + ": cannot open the journal for writing (" +
-                    errnoText(errno) + "). Check the folder exists and is writable.";
-        return out;
-    }
+    UniqueFd fd(::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644));
+    if (!fd)
+        return Error{"cannot open the journal for writing (" + errnoText(errno) + ")",
+                     file.string(), "check the folder exists and is writable"};
     if (!existed && !syncFolder(file.parent_path())) {
         // The file exists; only its durability across a power cut is in doubt.
-        out.warnings.push_back(file.string() + ": could not sync the session folder.");
+        warnings.push_back(file.string() + ": could not sync the session folder.");
     }
     struct stat sb {};
-    if (::fstat(fd, &sb) != 0) {
-        out.error = file.string() + ": cannot stat the journal (" + errnoText(errno) + ").";
-        ::close(fd);
-        return out;
-    }
+    if (::fstat(fd.get(), &sb) != 0)
+        return Error{"cannot stat the journal (" + errnoText(errno) + ")", file.string(), {}};
     auto size = static_cast<std::uintmax_t>(sb.st_size);
     if (existed && size > read.intactBytes) {
         if (read.incompleteTail) {
             // Cut the torn line off so the next event starts on a line of its own.
-            if (::ftruncate(fd, static_cast<off_t>(read.intactBytes)) != 0 ||
-                ::fdatasync(fd) != 0) {
-                out.error = file.string() + ": cannot remove the incomplete last line (" +
-                            errnoText(errno) + ").";
-                ::close(fd);
-                return out;
-            }
+            if (::ftruncate(fd.get(), static_cast<off_t>(read.intactBytes)) != 0 ||
+                ::fdatasync(fd.get()) != 0)
+                return Error{"cannot remove the incomplete last line (" + errnoText(errno) + ")",
+                             file.string(), "check the disk has space and is writable"};
             size = read.intactBytes;
         } else {
             // A whole event without its newline: finish the line.
-            if (::write(fd, "\n", 1) != 1 || ::fdatasync(fd) != 0) {
-                out.error = file.string() + ": cannot finish the last line (" +
-                            errnoText(errno) + ").";
-                ::close(fd);
-                return out;
-            }
+            if (::write(fd.get(), "\n", 1) != 1 || ::fdatasync(fd.get()) != 0)
+                return Error{"cannot finish the last line (" + errnoText(errno) + ")",
+                             file.string(), "check the disk has space and is writable"};
             size += 1;
         }
     }
     std::int64_t lastSeq = 0;
     for (const JournalEvent& e : read.events) lastSeq = std::max(lastSeq, e.seq);
-    out.journal = std::make_unique<Journal>(Key{}, file, fd, lastSeq, size);
-    out.events = std::move(read.events);
-    for (auto& w : read.warnings) out.warnings.push_back(std::move(w));
+    Result<OpenedJournal> out(OpenedJournal{
+        std::make_unique<Journal>(Key{}, file, std::move(fd), lastSeq, size),
+        std::move(read.events)});
+    out.warnings = std::move(warnings);
     return out;
 }
 
-JournalAppendResult Journal::append(const std::string& type, std::int64_t tMs,
-                                    std::int64_t wallEpochMs, const nlohmann::json& fields) {
-    JournalAppendResult out;
-    out.event.seq = m_lastSeq + 1;
-    out.event.tMs = tMs;
-    out.event.wall = formatIsoUtc(wallEpochMs);
-    out.event.type = type;
-    out.event.fields = nlohmann::json::object();
+Result<JournalEvent> Journal::append(const std::string& type, SessionMs at, EpochMs wall,
+                                     const nlohmann::json& fields,
+                                     std::optional<SampleCount> sample) {
+    JournalEvent event;
+    event.seq = m_lastSeq + 1;
+    event.at = at;
+    event.wall = formatIsoUtc(wall);
+    event.type = type;
+    event.sample = sample;
+    event.fields = nlohmann::json::object();
     if (fields.is_object())
         for (const auto& [key, value] : fields.items())
-            if (!isStandardKey(key)) out.event.fields[key] = value;
+            if (!isStandardKey(key)) event.fields[key] = value;
 
-    const std::string line = serializeLine(out.event);
+    const std::string line = serializeLine(event);
+    const int fd = m_fd.get();
     ssize_t written;
     do {
-        written = ::write(m_fd, line.data(), line.size());
+        written = ::write(fd, line.data(), line.size());
     } while (written < 0 && errno == EINTR);
     if (written != static_cast<ssize_t>(line.size())) {
         const int err = written < 0 ? errno : ENOSPC;
         // Take back a partial line so the journal stays one event a line.
-        if (written > 0 && ::ftruncate(m_fd, static_cast<off_t>(m_size)) != 0) {
+        if (written > 0 && ::ftruncate(fd, static_cast<off_t>(m_size)) != 0) {
             // Left torn; the reader drops or skips it with a warning.
         }
-        out.ok = false;
-        out.error = m_file.string() + ": could not write the '" + type + "' event (" +
-                    errnoText(err) + "); it was not recorded.";
-        return out;
+        return Error{"could not write the '" + type + "' event (" + errnoText(err) +
+                         "); it was not recorded",
+                     m_file.string(), "free some disk space or check the disk, then try again"};
     }
-    if (::fdatasync(m_fd) != 0) {
+    if (::fdatasync(fd) != 0) {
         const int err = errno;
-        if (::ftruncate(m_fd, static_cast<off_t>(m_size)) != 0) {
+        if (::ftruncate(fd, static_cast<off_t>(m_size)) != 0) {
             // Could not take it back either; reading will show whether it landed.
         }
-        out.ok = false;
-        out.error = m_file.string() + ": could not flush the '" + type + "' event to disk (" +
-                    errnoText(err) + "); it was not recorded.";
-        return out;
+        return Error{"could not flush the '" + type + "' event to disk (" + errnoText(err) +
+                         "); it was not recorded",
+                     m_file.string(), "free some disk space or check the disk, then try again"};
     }
     m_size += line.size();
-    m_lastSeq = out.event.seq;
-    out.event.line = 0;
-    return out;
+    m_lastSeq = event.seq;
+    event.line = 0;
+    return event;
 }
 
 }  // namespace pycast

@@ -226,19 +226,4 @@ Status writeReportFiles(const std::filesystem::path& dir, const SessionReport& r
     return writeFileAtomically(dir / kSessionReportCsv, renderReportCsv(report), false);
 }
 
-int runReportCommand(const std::filesystem::path& dir, std::ostream& out, std::ostream& err,
-                     bool csv) {
-    SnapshotResult loaded = loadSessionSnapshot(dir);
-    for (const auto& w : loaded.warnings) err << "warning: " << w << "\n";
-    if (!loaded.snapshot) {
-        err << "error: " << loaded.error << "\n";
-        return 1;
-    }
-    const SessionSnapshot& s = *loaded.snapshot;
-    const SessionReport report =
-        buildReport(s.show, s.runner.state(s.lastEventMs), s.startDate);
-    out << (csv ? renderReportCsv(report) : renderReportMarkdown(report));
-    return 0;
-}
-
 }  // namespace pycast

@@ -3,7 +3,6 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,11 +71,5 @@ std::string renderReportMarkdown(const SessionReport& report);
 std::string renderReportCsv(const SessionReport& report);
 // report.md and report.csv in DIR, each written atomically.
 Status writeReportFiles(const std::filesystem::path& dir, const SessionReport& report);
-
-// `pycast report SESSION_DIR`: loads the session read-only (an interrupted one as of its last
-// event), prints the report (Markdown, or CSV when `csv`) to `out`, warnings and errors to
-// `err`. 0 ok, 1 error.
-int runReportCommand(const std::filesystem::path& dir, std::ostream& out, std::ostream& err,
-                     bool csv = false);
 
 }  // namespace pycast

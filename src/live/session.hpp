@@ -1,4 +1,4 @@
-// The live session controller shared by the GUI, `pycast live` and the HTTP API (owner thread).
+// The live session: show snapshot, journal and the domains' state, in one folder (owner thread).
 #pragma once
 
 #include <cstdint>
@@ -14,6 +14,9 @@
 #include "io/journal.hpp"
 #include "core/show.hpp"
 #include "core/show_runner.hpp"
+#include "core/error.hpp"
+#include "live/live_command.hpp"
+#include "live/live_state.hpp"
 
 namespace pycast {
 
@@ -32,13 +35,6 @@ std::filesystem::path defaultSessionsRoot(const char* home = nullptr);
 // lowercase ASCII letters and digits joined by '-'. "session" when nothing usable is left.
 std::string sessionSlug(const Show& show);
 
-// A producer's message to the host ("wrap up", "guest has 2 min").
-struct ProducerMessage {
-    std::string text;
-    std::int64_t atMs = 0;               // session ms
-    bool operator==(const ProducerMessage&) const = default;
-};
-
 // What a view shows: the runner's state plus the session around it.
 struct SessionState {
     RunnerState runner;
@@ -48,11 +44,13 @@ struct SessionState {
     std::int64_t sessionMs = 0;
 };
 
-// The outcome of one action. On failure nothing was journaled and nothing changed.
+// The outcome of one action. On a refusal nothing was journaled and nothing changed; `refusal`
+// says which kind (the HTTP side picks the status from it), `code` the domain's stable name.
 struct SessionActionResult {
     bool ok = true;
-    RunnerError code = RunnerError::None;   // set when the runner refused the action
-    std::string error;                   // a sentence for the host; empty when ok
+    LiveRefusal refusal = LiveRefusal::None;
+    std::string code;                    // "not-started", "no-such-segment" … when refused
+    Error error;                         // what, where, what to do; empty when ok
     std::int64_t seq = 0;                // journal seq of the event written
     std::vector<std::string> warnings;   // done, but something on the side failed (report)
     explicit operator bool() const { return ok; }
@@ -68,11 +66,6 @@ struct SessionOptions {
 };
 
 class Session;
-struct SessionResult {
-    std::unique_ptr<Session> session;    // null on error
-    std::string error;                   // what failed and where
-    std::vector<std::string> warnings;   // e.g. damaged journal lines that were skipped
-};
 
 // One line for the "resume an interrupted session?" offer.
 struct InterruptedSession {
@@ -89,8 +82,9 @@ struct ReplayOutcome {
     Kind kind = Kind::Applied;
     std::string why;                     // for Rejected
 };
-// Applies one runner event ("start", "next", "goto" …) at `atMs`; other types are Ignored.
-ReplayOutcome applyJournalEvent(ShowRunner& runner, const JournalEvent& event, std::int64_t atMs);
+// Replays one journal event into the domain that owns its type (session_replay.cpp); events of
+// types no domain knows are Ignored (kept in the journal for other readers).
+ReplayOutcome replayJournalEvent(LiveState& state, const JournalEvent& event, SessionMs at);
 
 // A session read without touching it (for `pycast report`, the exporter, the resume offer):
 // the show snapshot, every journal event and the runner replayed to the last event.
@@ -107,12 +101,9 @@ struct SessionSnapshot {
     std::int64_t lastEventMs = 0;
     bool ended = false;
 };
-struct SnapshotResult {
-    std::optional<SessionSnapshot> snapshot;
-    std::string error;
-    std::vector<std::string> warnings;
-};
-SnapshotResult loadSessionSnapshot(const std::filesystem::path& dir);
+// Errors name the folder and what to do ("not a session folder: no journal.jsonl"); damaged
+// journal lines are warnings.
+Result<SessionSnapshot> loadSessionSnapshot(const std::filesystem::path& dir);
 
 // The live session: a show snapshot, its journal and a runner, in one folder. Every action
 // first appends its event to the journal (fdatasync'ed), then applies it, so a crash loses
@@ -127,39 +118,36 @@ SnapshotResult loadSessionSnapshot(const std::filesystem::path& dir);
 class Session {
 public:
     // A new folder SESSIONS_ROOT/<YYYY-MM-DD>-<slug>[-2, -3 …] (local date of the wall clock).
-    static SessionResult create(const Show& show, const std::filesystem::path& sessionsRoot,
-                                SessionOptions options = {});
+    static Result<std::unique_ptr<Session>> create(const Show& show,
+                                                   const std::filesystem::path& sessionsRoot,
+                                                   SessionOptions options = {});
     // A new session in DIR (created if missing; refused if it already holds a journal).
-    static SessionResult createAt(const Show& show, const std::filesystem::path& dir,
-                                  SessionOptions options = {});
+    static Result<std::unique_ptr<Session>> createAt(const Show& show,
+                                                     const std::filesystem::path& dir,
+                                                     SessionOptions options = {});
     // Resumes the session in DIR: loads show.json, replays journal.jsonl. Damaged journal
     // lines come back as warnings, never as a refusal.
-    static SessionResult open(const std::filesystem::path& dir, SessionOptions options = {});
+    static Result<std::unique_ptr<Session>> open(const std::filesystem::path& dir,
+                                                 SessionOptions options = {});
     // Sessions under SESSIONS_ROOT whose journal has no "end", newest first.
     static std::vector<InterruptedSession> findInterrupted(
         const std::filesystem::path& sessionsRoot);
 
-    SessionActionResult start();
-    SessionActionResult pause();
-    SessionActionResult resume();
-    SessionActionResult next();
-    SessionActionResult previous();
-    SessionActionResult gotoSegment(const std::string& segmentId);   // error on unknown id
-    SessionActionResult extend(Seconds deltaSeconds);   // < 0 shortens the current segment
-    SessionActionResult message(const std::string& text);
-    SessionActionResult questionAnswered(const std::string& questionId = {});
-    // Ends the show and writes report.md and report.csv (a failure there is a warning).
-    SessionActionResult end();
-    // Journals an event of another kind (recorder status, markers, question states). The
-    // runner ignores it; it is kept in events(). Refused for the runner's own types.
-    SessionActionResult appendEvent(const std::string& type, const nlohmann::json& fields);
+    // Every live command (live/live_command.hpp): checked, journaled (fdatasync'ed), then
+    // applied by its domain. End also writes report.md and report.csv (a failure there is a
+    // warning).
+    SessionActionResult perform(LiveRequest request);
+    // Journals an event of another kind (recorder status, markers, question states). No
+    // domain replays it yet; it is kept in events(). Refused for the live commands' types.
+    SessionActionResult appendEvent(const std::string& type, const nlohmann::json& fields,
+                                    std::optional<SampleCount> sample = std::nullopt);
 
     SessionState state() const;
     std::int64_t sessionMs() const;      // now, never before the last journaled event
     bool checkToken(const std::string& token) const;   // constant-time comparison
 
-    const Show& show() const { return m_runner.show(); }
-    const ShowRunner& runner() const { return m_runner; }
+    const Show& show() const { return m_live.runner.show(); }
+    const ShowRunner& runner() const { return m_live.runner; }
     const std::filesystem::path& dir() const { return m_dir; }
     const std::string& controlToken() const { return m_token; }
     // The show file it was started from, when known (absolute); may no longer exist.
@@ -179,8 +167,8 @@ public:
     Session(Key, SessionOptions options);   // use create/createAt/open
 
 private:
-    template <typename Op>
-    SessionActionResult act(const char* type, const nlohmann::json& fields, Op op);
+    SessionActionResult journalThen(const std::string& type, const nlohmann::json& fields,
+                                    std::optional<SampleCount> sample, LiveState next);
 
     const Clock* m_clock = nullptr;
     const WallClock* m_wall = nullptr;
@@ -188,9 +176,8 @@ private:
     std::string m_token;
     std::filesystem::path m_sourceFile;
     std::unique_ptr<Journal> m_journal;
-    ShowRunner m_runner;
+    LiveState m_live;
     std::vector<JournalEvent> m_events;
-    std::optional<ProducerMessage> m_lastMessage;
     std::int64_t m_clockOriginMs = 0;    // clock ms at session ms 0
     std::int64_t m_wallStartMs = 0;
     std::int64_t m_lastEventMs = 0;

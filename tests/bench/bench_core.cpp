@@ -83,26 +83,28 @@ int main() {
     ManualClock clock;
     SessionOptions options;
     options.clock = &clock;
-    SessionResult created = Session::createAt(show, dir, options);
-    if (!created.session) {
-        std::fprintf(stderr, "bench_core: %s\n", created.error.c_str());
+    auto created = Session::createAt(show, dir, options);
+    if (!created) {
+        std::fprintf(stderr, "bench_core: %s\n", created.error().message().c_str());
         return 1;
     }
-    Session& session = *created.session;
-    session.start();
+    Session& session = **created;
+    session.perform(LiveRequest(LiveCommand::Start));
     int step = 0;
     Stats action = measure(200, [&] {
         clock.advance(1000);
-        if (++step % 2) session.message("訊息 message " + std::to_string(step));
-        else session.extend(1);
+        if (++step % 2)
+            session.perform(LiveRequest(LiveCommand::Message).withText("訊息 message " + std::to_string(step)));
+        else
+            session.perform(LiveRequest(LiveCommand::Extend).withSeconds(1));
     });
     std::printf("journaled action (write + fdatasync) on %s: median %.3f ms, p95 %.3f ms\n",
                 dir.parent_path().c_str(), action.median, action.p95);
     for (int i = 0; i < 290; ++i) {
         clock.advance(1000);
-        session.next();
+        session.perform(LiveRequest(LiveCommand::Next));
     }
-    created.session.reset();
+    (*created).reset();
     Stats resume = measure(10, [&] { (void)Session::open(dir, options); });
     std::printf("resume a session of ~500 journal events: median %.3f ms, p95 %.3f ms\n", resume.median,
                 resume.p95);

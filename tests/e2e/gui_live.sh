@@ -136,6 +136,12 @@ png_check "$tmp/resumed.png" 1400 900 || fail "resumed screenshot"
 expect_line third '^segment: 2 s-career$'
 expect_line third '^phase: running$'
 expect_line third '^api: off$'
+# It opens on the Live tab, even though the show file it was started from opens beside it
+# (the normal, paced loop: a delayed screenshot).
+"$studio" --resume "$session" --screenshot "$tmp/resumed-later.png" --screenshot-delay 1 \
+    >"$tmp/later.out" 2>"$tmp/later.err" || fail "resumed screenshot after a delay failed"
+expect_line later '^file: .*pycast-episode\.json$'
+expect_line later '^views: live$'
 
 # 4. A folder that holds no session: a clear error, exit 1, no picture.
 "$studio" --resume "$tmp/nothing-here" --screenshot "$tmp/none.png" >"$tmp/none.out" 2>"$tmp/none.err"

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "test_live_support.hpp"
+#include "views/live/live_demo.hpp"
 
 using namespace pycast;
 using namespace pycast::ui;
@@ -89,9 +90,9 @@ TEST_CASE("the host's actions run the show and a refusal says why, changing noth
     REQUIRE(f.controller->perform(LiveAction::ExtendPlus30));
     REQUIRE(f.controller->perform(LiveAction::ExtendMinus30));
     CHECK(f.runner().current->plannedMs == 5 * kMin + 60'000);
-    REQUIRE(f.controller->perform(LiveAction::Pause));
+    REQUIRE(f.controller->perform(LiveAction::Hold));
     CHECK(f.runner().phase == RunPhase::Paused);
-    CHECK_FALSE(f.controller->perform(LiveAction::Pause));
+    CHECK_FALSE(f.controller->perform(LiveAction::Hold));
     CHECK_FALSE(f.controller->lastError().empty());
     REQUIRE(f.controller->perform(LiveAction::Resume));
     REQUIRE(f.controller->perform(LiveAction::Previous));
@@ -119,7 +120,7 @@ TEST_CASE("a Q&A on air counts answered questions") {
     CHECK(qa.paceMs == 4 * kMin);
 }
 
-TEST_CASE("ending the show writes the report the host view shows, and stops being live") {
+TEST_CASE("ending the show writes the report the live view shows, and stops being live") {
     LiveFixture f;
     f.createSession();
     CHECK(f.controller->report() == nullptr);
@@ -264,4 +265,35 @@ TEST_CASE("a frozen state is one instant for both windows until an action or tha
     f.controller->freeze();
     REQUIRE(f.controller->perform(LiveAction::Next));  // an action is seen at once
     CHECK(f.controller->state().runner.current->index == 1);
+}
+
+TEST_CASE("--live-demo puts a segment pinned to a fixed start on air at that time, like the runner") {
+    Show show;
+    show.meta.title = "Pinned";
+    show.meta.date = "2026-12-17";
+    show.meta.startTime = 20 * 3600;
+    const char* ids[] = {"a", "b", "c"};
+    for (const char* id : ids) {
+        Segment s;
+        s.id = id;
+        s.title = id;
+        s.planned = 300;
+        show.rundown.push_back(s);
+    }
+    show.rundown[1].fixedStart = 20 * 3600 + 10 * 60;   // 20:10, five minutes after a's plan
+    for (const auto& [seconds, onAir] :
+         std::vector<std::pair<std::int64_t, const char*>>{{420, "a"}, {720, "b"}, {960, "c"}}) {
+        CAPTURE(seconds);
+        std::string error;
+        std::unique_ptr<LiveDemo> demo = makeLiveDemo(show, error);
+        REQUIRE_MESSAGE(demo, error);
+        LiveSettings settings;
+        settings.sessionsRoot = demo->dir.parent_path();
+        LiveController controller(settings, demo->clocks());
+        REQUIRE(runLiveDemo(controller, *demo, show, seconds));
+        const RunnerState st = controller.state().runner;
+        REQUIRE(st.current);
+        CHECK(st.current->id == onAir);
+        controller.closeSession();
+    }
 }

@@ -79,7 +79,7 @@ TEST_CASE(
     CHECK(c.text == "+01:01");
     CHECK(c.progress == doctest::Approx(1.0));
 
-    REQUIRE(f.controller->perform(LiveAction::Pause));
+    REQUIRE(f.controller->perform(LiveAction::Hold));
     f.advance(kMin);
     c = countdownFor(f.runner(), warn);
     CHECK(c.held);

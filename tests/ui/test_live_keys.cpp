@@ -1,4 +1,4 @@
-// The host view's shortcuts: typed characters and keys to actions, then actions to the session.
+// The live view's shortcuts: typed characters and keys to actions, then actions to the session.
 #include <doctest/doctest.h>
 
 #include "views/live/live_keys.hpp"
@@ -24,11 +24,11 @@ TEST_CASE("characters that are shortcuts, whatever the case or the Shift state")
 
 TEST_CASE("Space starts, holds and resumes, and H only holds and resumes") {
     CHECK(liveActionForKey(LiveKey::Space, RunPhase::NotStarted) == LiveAction::Start);
-    CHECK(liveActionForKey(LiveKey::Space, RunPhase::Running) == LiveAction::Pause);
+    CHECK(liveActionForKey(LiveKey::Space, RunPhase::Running) == LiveAction::Hold);
     CHECK(liveActionForKey(LiveKey::Space, RunPhase::Paused) == LiveAction::Resume);
     CHECK(liveActionForKey(LiveKey::Space, RunPhase::Ended) == LiveAction::None);
     CHECK(liveActionForKey(LiveKey::H, RunPhase::NotStarted) == LiveAction::None);
-    CHECK(liveActionForKey(LiveKey::H, RunPhase::Running) == LiveAction::Pause);
+    CHECK(liveActionForKey(LiveKey::H, RunPhase::Running) == LiveAction::Hold);
     CHECK(liveActionForKey(LiveKey::H, RunPhase::Paused) == LiveAction::Resume);
 }
 

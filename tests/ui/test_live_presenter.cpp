@@ -67,7 +67,7 @@ TEST_CASE("the presenter draws every phase and asks for frames while live") {
     p.draw();
     p.f.advance(kMin);  // over
     p.draw();
-    REQUIRE(p.f.controller->perform(LiveAction::Pause));
+    REQUIRE(p.f.controller->perform(LiveAction::Hold));
     p.draw();
     REQUIRE(p.f.controller->perform(LiveAction::Resume));
     REQUIRE(p.f.controller->perform(LiveAction::End));

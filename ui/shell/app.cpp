@@ -1,4 +1,4 @@
-// The studio window and main loop: GLFW + OpenGL3, idle throttling, screenshots (UI thread).
+// The studio window and main loop: GLFW + OpenGL3, idle throttling, input (UI thread).
 #include "shell/app.hpp"
 
 #include <GLFW/glfw3.h>
@@ -15,9 +15,7 @@
 #include <system_error>
 
 #include "shell/draw_hash.hpp"
-#include "views/live/live_format.hpp"
 #include "shell/screenshot.hpp"
-#include "live/session.hpp"  // defaultSessionsRoot()
 #include "shell/theme.hpp"
 #include "io/workspace.hpp"  // configDir()
 
@@ -251,233 +249,6 @@ bool App::renderFrame(FrameRequests& requests) {
     return true;
 }
 
-int App::finishScreenshot() {
-    int width = 0;
-    int height = 0;
-    glfwGetFramebufferSize(m_window, &width, &height);
-    const RgbImage image = captureFramebuffer(width, height);
-    const std::string error = writePng(*m_options.screenshot, image);
-    if (!error.empty()) {
-        std::cerr << "pycast-studio: screenshot failed: " << error << "\n";
-        return 1;
-    }
-    const Document& doc = m_mainWindow->document();
-    std::string views;
-    for (const auto& id : m_mainWindow->drawnViews()) views += (views.empty() ? "" : " ") + id;
-    std::cout << "file: " << (doc.path.empty() ? std::string("(none)") : doc.path.string())
-              << "\nshow: " << doc.title()
-              << "\nsegments: " << (doc.show ? doc.show->rundown.size() : 0)
-              << "\nproblems: " << doc.problems.size() << "\nviews: " << views
-              << "\nfonts: " << m_fonts.description()
-              << (m_fonts.warning().empty() ? "" : "\nfont warning: " + m_fonts.warning())
-              << "\nscreenshot: " << m_options.screenshot->string() << " (" << width << "x"
-              << height << ")\n";
-    return 0;
-}
-
-namespace {
-
-void printSession(const LiveController& live, std::ostream& out) {
-    const Session* session = live.session();
-    if (session == nullptr) return;
-    out << "session " << session->dir().string() << (live.wasResumed() ? " (resumed)" : " (new)")
-        << "\n";
-    const LiveApiInfo& api = live.api();
-    if (api.running) {
-        out << "control API on " << api.url << " (token " << api.token << ")\n";
-    } else if (!api.error.empty()) {
-        out << "control API not running: " << api.error << "\n";
-    }
-    if (!api.note.empty()) out << "note: " << api.note << "\n";
-    for (const auto& n : live.notices()) {
-        if (n != api.note) out << "note: " << n << "\n";
-    }
-    out.flush();
-}
-
-}  // namespace
-
-bool App::setupLive() {
-    LiveSettings settings;
-    settings.sessionsRoot = m_options.sessionsRoot.value_or(defaultSessionsRoot());
-    const bool shooting = m_options.screenshotMode();
-    std::string apiText = std::string(kDefaultControlHost) + ":" + std::to_string(kDefaultControlPort);
-    if (m_options.api) apiText = *m_options.api;
-    // A screenshot run serves nothing unless asked to: it must not take the port of a live show.
-    if (apiText != "off" && (!shooting || m_options.api)) {
-        std::string error;
-        settings.api = parseHostPort(apiText, error);
-    }
-
-    const Document& doc = m_mainWindow->document();
-    std::string demoError;
-    if (m_options.liveDemoSeconds && doc.show) {
-        m_demo = makeLiveDemo(*doc.show, demoError);
-    }
-    m_live = std::make_unique<LiveController>(settings, m_demo ? m_demo->clocks() : SessionOptions{});
-    m_live->setWakeCallback(waker());
-    m_liveContext = std::make_unique<LiveContext>(*m_live);
-    m_liveContext->hostDigits = &m_hostDigits;
-    m_liveContext->view.presenterOpen = m_options.presenter;
-    m_mainWindow->setLive(m_liveContext.get());
-
-    bool ok = true;
-    if (m_options.resume) {
-        ok = m_live->resumeSession(*m_options.resume);
-    } else if (m_options.live || m_options.liveDemoSeconds) {
-        if (!doc.show) {
-            ok = false;
-            std::cerr << "pycast-studio: " << doc.fileName()
-                      << " did not open, so there is no show to go live with\n";
-        } else if (m_demo) {
-            ok = runLiveDemo(*m_live, *m_demo, *doc.show, *m_options.liveDemoSeconds);
-        } else if (m_options.liveDemoSeconds) {
-            ok = false;
-            std::cerr << "pycast-studio: --live-demo: " << demoError << "\n";
-        } else {
-            ok = m_live->startSession(*doc.show, doc.path);
-        }
-    } else if (!shooting || m_options.sessionsRoot) {
-        // After a crash the next start offers the session back.
-        m_liveContext->refreshInterrupted();
-        const auto& found = m_liveContext->view.interrupted;
-        if (!found.empty()) {
-            m_liveContext->view.resumeOffer = found.front();
-            m_liveContext->view.moreInterrupted = found.size() - 1;
-            m_liveContext->view.resumeOfferRequested = true;
-        }
-    }
-    if (!ok && !m_live->lastError().empty()) {
-        std::cerr << "pycast-studio: " << m_live->lastError() << "\n";
-        m_mainWindow->selectView("live");  // the Live tab says it too, beside Go live
-    }
-    return ok;
-}
-
-// A resumed session shows its own show in the editor too (asking first about unsaved edits).
-void App::reopenSessionSource() {
-    const auto source = m_live->takeSourceToReopen();
-    if (!source) return;
-    std::error_code ec;
-    const Document& doc = m_mainWindow->document();
-    if (!doc.path.empty() && std::filesystem::equivalent(doc.path, *source, ec)) return;
-    m_mainWindow->open(*source);
-}
-
-void App::syncPresenter() {
-    LiveViewState& view = m_liveContext->view;
-    if (m_presenter && m_presenter->closeRequested()) {
-        view.presenterOpen = false;
-    }
-    if (view.presenterOpen && !m_presenter) {
-        m_presenter = std::make_unique<PresenterWindow>();
-        if (!m_presenter->open(m_options.presenterWidth, m_options.presenterHeight, m_window,
-                               [this] { m_pacer.noteInput(glfwGetTime()); })) {
-            std::cerr << "pycast-studio: " << m_presenter->error() << "\n";
-            m_presenter.reset();
-            view.presenterOpen = false;
-        }
-        // Opening a window took the GL context; the studio's frame comes next.
-        glfwMakeContextCurrent(m_window);
-    } else if (!view.presenterOpen && m_presenter) {
-        m_presenter->close();
-        m_presenter.reset();
-        glfwMakeContextCurrent(m_window);
-    }
-}
-
-void App::renderPresenter(const fs::path* png, std::string* error) {
-    if (!m_presenter) return;
-    const std::string e = m_presenter->render(*m_live, m_mainWindow->document().title(), false, png);
-    if (error) *error = e;
-}
-
-void App::afterFrame() {
-    if (m_live->generation() != m_liveGeneration) {
-        m_liveGeneration = m_live->generation();
-        m_mainWindow->selectView("live");
-        if (const Session* session = m_live->session()) {
-            m_fonts.addText(documentText(m_mainWindow->document()));
-            for (const Segment& seg : session->show().rundown) m_fonts.addText(seg.title);
-            m_fonts.addText(session->show().meta.title);
-        }
-        printSession(*m_live, std::cout);
-    }
-    LiveViewState& view = m_liveContext->view;
-    switch (view.quitDecision) {
-        case QuitDecision::EndShow: {
-            const SessionActionResult r = m_live->perform(LiveAction::End);
-            if (r) {
-                std::cout << "show ended; report: " << m_live->reportMarkdownPath().string() << "\n";
-            } else {
-                std::cerr << "pycast-studio: could not end the show: " << r.error << "\n";
-            }
-            glfwSetWindowShouldClose(m_window, GLFW_TRUE);
-            break;
-        }
-        case QuitDecision::KeepResumable:
-            glfwSetWindowShouldClose(m_window, GLFW_TRUE);
-            break;
-        case QuitDecision::Cancel:
-            view.quitDecision = QuitDecision::None;
-            m_mainWindow->cancelClose();   // staying: unsaved edits are asked about again next time
-            break;
-        case QuitDecision::None:
-            break;
-    }
-}
-
-bool App::mayClose() {
-    if (m_options.screenshotMode()) return true;
-    // Unsaved rundown edits are settled first (Save / Don't save / Cancel), so a cancelled
-    // close never ends a show on air.
-    if (!m_mainWindow->requestClose()) {
-        glfwSetWindowShouldClose(m_window, GLFW_FALSE);
-        m_pacer.noteInput(glfwGetTime());
-        return false;
-    }
-    LiveViewState& view = m_liveContext->view;
-    if (!m_live->isOnAir() || view.quitDecision == QuitDecision::EndShow ||
-        view.quitDecision == QuitDecision::KeepResumable)
-        return true;
-    // A show on air: End it, keep it resumable, or stay.
-    glfwSetWindowShouldClose(m_window, GLFW_FALSE);
-    view.quitPromptRequested = true;
-    m_pacer.noteInput(glfwGetTime());
-    return false;
-}
-
-void App::printLiveLines() {
-    const Session* session = m_live->session();
-    if (session == nullptr) return;
-    const SessionState st = m_live->state();
-    std::cout << "session: " << session->dir().string() << "\nphase: " << toName(st.runner.phase)
-              << "\n";
-    if (st.runner.current) {
-        std::cout << "segment: " << st.runner.current->index << " " << st.runner.current->id << "\n";
-        std::cout << "countdown: " << countdownFor(st.runner, m_live->settings().warningMs).text << "\n";
-    } else {
-        std::cout << "segment: none\n";
-    }
-    std::cout << "api: " << (m_live->api().running ? m_live->api().url : std::string("off")) << "\n";
-}
-
-void App::shutdownLive() {
-    if (m_presenter) {
-        m_presenter->close();
-        m_presenter.reset();
-    }
-    if (m_live) {
-        if (m_live->isOnAir() && !m_demo) {
-            std::cout << "The show stays resumable: pycast-studio --resume "
-                      << m_live->session()->dir().string() << "\n";
-        }
-        // Before the window goes: the server's threads call wake(), which posts to GLFW.
-        m_live->closeSession();
-    }
-    if (m_mainWindow) m_mainWindow->setLive(nullptr);
-}
-
 void App::updateTitle() {
     std::string title = m_mainWindow->windowTitle();
     if (title != m_title) {
@@ -561,6 +332,8 @@ int App::run() {
         if (shooting) rate = std::max(rate, 10.0);  // look at the clock for a delayed screenshot
         m_pacer.requestFrameRate(rate);
         if (!m_mainWindow->apply(requests)) glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+        // What the views posted while drawing runs now, between frames.
+        m_live->runPosted();
         afterFrame();
     }
     shutdownLive();

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "server/control_server.hpp"  // parseHostPort
+#include "server/host_port.hpp"
 
 namespace pycast::ui {
 
@@ -159,10 +159,11 @@ ParsedOptions parseCommandLine(int argc, const char* const* argv) {
         } else if (name == "--screenshot-presenter") {
             o.presenterScreenshot = std::filesystem::path(std::string(*value));
         } else if (name == "--api") {
-            std::string apiError;
-            if (*value != "off" && !parseHostPort(std::string(*value), apiError)) {
-                result.error = "--api needs HOST:PORT or off: " + apiError;
-                return result;
+            if (*value != "off") {
+                if (Result<HostPort> api = parseHostPort(std::string(*value)); !api) {
+                    result.error = "--api needs HOST:PORT or off: " + api.error().message();
+                    return result;
+                }
             }
             o.api = std::string(*value);
         } else if (name == "--screenshot-delay") {

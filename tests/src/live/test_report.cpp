@@ -71,20 +71,20 @@ void runScript(Session& s, ManualClock& clock, ManualWallClock& wall, bool finis
         clock.set(ms);
         wall.set(kWallStart + ms);
     };
-    REQUIRE(s.start());
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Start)));
     at(330'000);
-    REQUIRE(s.next());
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Next)));
     at(1'170'000);
-    REQUIRE(s.next());
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Next)));
     at(1'470'000);
-    REQUIRE(s.pause());
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Hold)));
     at(1'530'000);
-    REQUIRE(s.resume());
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Resume)));
     at(1'830'000);
-    REQUIRE(s.next());
-    REQUIRE(s.extend(60));
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Next)));
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Extend).withSeconds(60)));
     at(2'480'000);
-    if (finish) REQUIRE(s.end());
+    if (finish) REQUIRE(s.perform(LiveRequest(LiveCommand::End)));
 }
 
 }  // namespace
@@ -93,12 +93,12 @@ TEST_CASE("Report: planned vs actual per segment and per speaker for a scripted 
     TempDir tmp;
     ManualClock clock(0);
     ManualWallClock wall(kWallStart, kTaipei);
-    SessionResult created = Session::createAt(scriptedShow(), tmp / "s", {&clock, &wall, {}});
-    REQUIRE(created.session);
-    runScript(*created.session, clock, wall, true);
+    auto created = Session::createAt(scriptedShow(), tmp / "s", {&clock, &wall, {}});
+    REQUIRE(created.ok());
+    runScript(**created, clock, wall, true);
 
-    const SessionReport r = buildReport(created.session->show(),
-                                        created.session->state().runner, "2026-11-25");
+    const SessionReport r = buildReport((*created)->show(),
+                                        (*created)->state().runner, "2026-11-25");
     CHECK(r.ended);
     CHECK(r.plannedTotalMs == 2'520'000);
     CHECK(r.actualTotalMs == 2'420'000);
@@ -153,38 +153,29 @@ TEST_CASE("Report: planned vs actual per segment and per speaker for a scripted 
     CHECK(has(csv, "total,,,Typing,,,,2520.000,,2420.000,-100.000,under\n"));
 
     // `pycast report DIR` prints the same Markdown from the folder alone.
-    std::ostringstream out, err;
-    CHECK(runReportCommand(tmp / "s", out, err) == 0);
-    CHECK(out.str() == md);
-    CHECK(err.str().empty());
+    const auto cli = pycast::test::runCli("report \"" + (tmp / "s").string() + "\"");
+    CHECK(cli.exitCode == 0);
+    CHECK(cli.out == md);
+    CHECK(cli.err.empty());
 }
 
 TEST_CASE("Report: an interrupted session is reported as of its last event") {
     TempDir tmp;
     ManualClock clock(0);
     ManualWallClock wall(kWallStart, kTaipei);
-    SessionResult created = Session::createAt(scriptedShow(), tmp / "s", {&clock, &wall, {}});
-    REQUIRE(created.session);
-    runScript(*created.session, clock, wall, false);
+    auto created = Session::createAt(scriptedShow(), tmp / "s", {&clock, &wall, {}});
+    REQUIRE(created.ok());
+    runScript(**created, clock, wall, false);
     CHECK_FALSE(std::filesystem::exists(tmp / "s" / "report.md"));
 
-    std::ostringstream out, err;
-    CHECK(runReportCommand(tmp / "s", out, err) == 0);
-    const std::string md = out.str();
+    const auto cli = pycast::test::runCli("report \"" + (tmp / "s").string() + "\"");
+    CHECK(cli.exitCode == 0);
+    const std::string md = cli.out;
     CHECK(has(md, "**The session did not end**"));
     // The Q&A was current at the last event (the extend at 30:30), with nothing run yet.
     CHECK(has(md, "| 4 | Q&A | qa | Moderator, Guest A | 10:00 (+01:00 live) | 00:00 | "
                   "-10:00 | under |\n"));
     CHECK(has(md, "| 5 | Outro | outro | Host | 02:00 | 00:00 | -02:00 | not run |\n"));
-}
-
-TEST_CASE("Report: the report command fails clearly on a folder that is not a session") {
-    TempDir tmp;
-    std::ostringstream out, err;
-    CHECK(runReportCommand(tmp / "missing", out, err) == 1);
-    CHECK(out.str().empty());
-    CHECK(has(err.str(), "error: "));
-    CHECK(has(err.str(), "missing"));
 }
 
 TEST_CASE("Report: shared airtime splits to the millisecond and adds up") {

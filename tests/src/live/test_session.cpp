@@ -46,6 +46,13 @@ Show episode() {
         s.elastic = i == 2;
         show.rundown.push_back(s);
     }
+    // question-answered names a question of the show (an unknown id is refused).
+    for (int i = 1; i <= 8; ++i) {
+        Question q;
+        q.id = "q-" + std::to_string(i);
+        q.text = "Question " + std::to_string(i);
+        show.questions.push_back(q);
+    }
     return show;
 }
 
@@ -74,9 +81,9 @@ TEST_CASE("Session: create makes a dated folder with the show, session info and 
     ManualWallClock wall(kWallStart, kTaipei);
     const Show show = episode();
 
-    SessionResult created = Session::create(show, tmp.path(), {&clock, &wall, {}});
-    REQUIRE(created.session);
-    Session& s = *created.session;
+    auto created = Session::create(show, tmp.path(), {&clock, &wall, {}});
+    REQUIRE(created.ok());
+    Session& s = **created;
     CHECK(s.dir() == tmp / "2026-11-25-pycast-ep12");
     CHECK(std::filesystem::exists(s.dir() / "show.json"));
     CHECK(std::filesystem::exists(s.dir() / "session.json"));
@@ -114,18 +121,18 @@ TEST_CASE("Session: create makes a dated folder with the show, session info and 
     CHECK(st.controlToken == token);
 
     // The same show again the same day gets -2, -3, each with its own token.
-    SessionResult second = Session::create(show, tmp.path(), {&clock, &wall, {}});
-    SessionResult third = Session::create(show, tmp.path(), {&clock, &wall, {}});
-    REQUIRE(second.session);
-    REQUIRE(third.session);
-    CHECK(second.session->dir() == tmp / "2026-11-25-pycast-ep12-2");
-    CHECK(third.session->dir() == tmp / "2026-11-25-pycast-ep12-3");
-    CHECK(second.session->controlToken() != token);
+    auto second = Session::create(show, tmp.path(), {&clock, &wall, {}});
+    auto third = Session::create(show, tmp.path(), {&clock, &wall, {}});
+    REQUIRE(second.ok());
+    REQUIRE(third.ok());
+    CHECK((*second)->dir() == tmp / "2026-11-25-pycast-ep12-2");
+    CHECK((*third)->dir() == tmp / "2026-11-25-pycast-ep12-3");
+    CHECK((*second)->controlToken() != token);
 
     // An explicit folder that already holds a session is refused.
-    SessionResult clash = Session::createAt(show, s.dir(), {&clock, &wall, {}});
-    CHECK_FALSE(clash.session);
-    CHECK(clash.error.find("already holds a session") != std::string::npos);
+    auto clash = Session::createAt(show, s.dir(), {&clock, &wall, {}});
+    CHECK_FALSE(clash.ok());
+    CHECK(clash.error().message().find("already holds a session") != std::string::npos);
 }
 
 TEST_CASE("Session: the default root comes from HOME and the slug from the show") {
@@ -154,20 +161,20 @@ TEST_CASE("Session: actions are journaled first and refused ones leave no trace"
     TempDir tmp;
     ManualClock clock(0);
     ManualWallClock wall(kWallStart, kTaipei);
-    SessionResult created = Session::createAt(episode(), tmp / "s", {&clock, &wall, {}});
-    REQUIRE(created.session);
-    Session& s = *created.session;
+    auto created = Session::createAt(episode(), tmp / "s", {&clock, &wall, {}});
+    REQUIRE(created.ok());
+    Session& s = **created;
     const auto journal = tmp / "s" / "journal.jsonl";
 
-    SessionActionResult early = s.next();
+    SessionActionResult early = s.perform(LiveRequest(LiveCommand::Next));
     CHECK_FALSE(early.ok);
-    CHECK(early.code == RunnerError::NotStarted);
-    CHECK_FALSE(early.error.empty());
+    CHECK(early.code == "not-started");
+    CHECK_FALSE(early.error.message().empty());
     CHECK(lineCount(journal) == 1);
 
     clock.advance(2 * kMin);
     wall.advance(2 * kMin);
-    SessionActionResult started = s.start();
+    SessionActionResult started = s.perform(LiveRequest(LiveCommand::Start));
     REQUIRE(started.ok);
     CHECK(started.seq == 2);
     CHECK(lineCount(journal) == 2);
@@ -176,23 +183,23 @@ TEST_CASE("Session: actions are journaled first and refused ones leave no trace"
     CHECK(last["t_ms"] == 2 * kMin);
     CHECK(last["wall"] == "2026-11-25T11:32:00.000Z");
 
-    SessionActionResult unknown = s.gotoSegment("s-nope");
+    SessionActionResult unknown = s.perform(LiveRequest(LiveCommand::Goto).withId("s-nope"));
     CHECK_FALSE(unknown.ok);
-    CHECK(unknown.code == RunnerError::NoSuchSegment);
-    CHECK(unknown.error.find("s-nope") != std::string::npos);
+    CHECK(unknown.code == "no-such-segment");
+    CHECK(unknown.error.message().find("s-nope") != std::string::npos);
     CHECK(lineCount(journal) == 2);
 
     clock.advance(kMin);
-    REQUIRE(s.message("Guest has two minutes"));
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Message).withText("Guest has two minutes")));
     clock.advance(kMin);
-    REQUIRE(s.gotoSegment("s-qa"));
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Goto).withId("s-qa")));
     const auto events = s.events();
     CHECK(events.back().type == "goto");
     CHECK(events.back().fields["segment"] == "s-qa");
     CHECK(events.back().fields["index"] == 2);
-    REQUIRE(s.extend(-90));
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Extend).withSeconds(-90)));
     CHECK(s.events().back().fields["seconds"] == -90);
-    REQUIRE(s.questionAnswered("q-1"));
+    REQUIRE(s.perform(LiveRequest(LiveCommand::QuestionAnswered).withId("q-1")));
     CHECK(s.events().back().fields["question"] == "q-1");
 
     SessionState st = s.state();
@@ -204,19 +211,20 @@ TEST_CASE("Session: actions are journaled first and refused ones leave no trace"
     CHECK(st.runner.current->qa->answered == 1);
 
     CHECK_FALSE(s.appendEvent("next", {}).ok);   // the runner's own types go through actions
-    REQUIRE(s.appendEvent("marker", {{"sample", 48'000}}));
+    REQUIRE(s.appendEvent("marker", {}, SampleCount(48'000)));
+    CHECK(s.events().back().sample == SampleCount(48'000));
     CHECK(s.events().back().type == "marker");
 
-    REQUIRE(s.message(""));   // an empty message clears it
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Message).withText("")));   // an empty message clears it
     CHECK_FALSE(s.state().message.has_value());
 
     clock.advance(kMin);
-    SessionActionResult ended = s.end();
+    SessionActionResult ended = s.perform(LiveRequest(LiveCommand::End));
     REQUIRE(ended.ok);
     CHECK(ended.warnings.empty());
     CHECK(std::filesystem::exists(tmp / "s" / "report.md"));
     CHECK(std::filesystem::exists(tmp / "s" / "report.csv"));
-    CHECK(s.next().code == RunnerError::Ended);
+    CHECK(s.perform(LiveRequest(LiveCommand::Next)).code == "ended");
     CHECK(lineCount(journal) == s.events().size());
 }
 
@@ -224,43 +232,43 @@ TEST_CASE("Session: open replays the journal into the identical state") {
     TempDir tmp;
     ManualClock clock(1000);
     ManualWallClock wall(kWallStart, kTaipei);
-    SessionResult created = Session::createAt(episode(), tmp / "s", {&clock, &wall, {}});
-    REQUIRE(created.session);
-    Session& s = *created.session;
+    auto created = Session::createAt(episode(), tmp / "s", {&clock, &wall, {}});
+    REQUIRE(created.ok());
+    Session& s = **created;
     auto step = [&](std::int64_t ms) {
         clock.advance(ms);
         wall.advance(ms);
     };
     step(90'000);
-    REQUIRE(s.start());
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Start)));
     step(330'000);
-    REQUIRE(s.next());
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Next)));
     step(60'000);
-    REQUIRE(s.pause());
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Hold)));
     step(45'000);
-    REQUIRE(s.message("hold: mic 2 is down"));
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Message).withText("hold: mic 2 is down")));
     step(15'000);
-    REQUIRE(s.resume());
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Resume)));
     step(1'700'000);
-    REQUIRE(s.extend(120));
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Extend).withSeconds(120)));
     step(200'000);
-    REQUIRE(s.previous());
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Previous)));
     step(10'000);
-    REQUIRE(s.next());
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Next)));
     step(30'000);
-    REQUIRE(s.next());
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Next)));
     step(100'000);
-    REQUIRE(s.questionAnswered("q-7"));
+    REQUIRE(s.perform(LiveRequest(LiveCommand::QuestionAnswered).withId("q-7")));
     step(12'345);
     const SessionState original = s.state();
 
     // Opened at the same wall time, anywhere on another monotonic clock: the same state.
     ManualClock otherClock(77'000'000);
     ManualWallClock sameWall(wall.nowEpochMs(), kTaipei);
-    SessionResult opened = Session::open(tmp / "s", {&otherClock, &sameWall, {}});
-    REQUIRE(opened.session);
+    auto opened = Session::open(tmp / "s", {&otherClock, &sameWall, {}});
+    REQUIRE(opened.ok());
     CHECK(opened.warnings.empty());
-    Session& r = *opened.session;
+    Session& r = **opened;
     const SessionState resumed = r.state();
     CHECK(resumed.sessionMs == original.sessionMs);
     CHECK(resumed.runner == original.runner);
@@ -280,14 +288,14 @@ TEST_CASE("Session: a resumed session continues from the wall clock across the o
     {
         ManualClock clock(0);
         ManualWallClock wall(kWallStart, kTaipei);
-        SessionResult created = Session::createAt(episode(), dir, {&clock, &wall, {}});
-        REQUIRE(created.session);
+        auto created = Session::createAt(episode(), dir, {&clock, &wall, {}});
+        REQUIRE(created.ok());
         clock.advance(kMin);
         wall.advance(kMin);
-        REQUIRE(created.session->start());
+        REQUIRE((*created)->perform(LiveRequest(LiveCommand::Start)));
         clock.advance(6 * kMin);
         wall.advance(6 * kMin);
-        REQUIRE(created.session->next());
+        REQUIRE((*created)->perform(LiveRequest(LiveCommand::Next)));
         clock.advance(2 * kMin);
         wall.advance(2 * kMin);
         wallAtCrash = wall.nowEpochMs();
@@ -295,9 +303,9 @@ TEST_CASE("Session: a resumed session continues from the wall clock across the o
 
     ManualClock clock(500);
     ManualWallClock wall(wallAtCrash + 5 * kMin, kTaipei);
-    SessionResult opened = Session::open(dir, {&clock, &wall, {}});
-    REQUIRE(opened.session);
-    Session& s = *opened.session;
+    auto opened = Session::open(dir, {&clock, &wall, {}});
+    REQUIRE(opened.ok());
+    Session& s = **opened;
     CHECK(s.sessionMs() == 14 * kMin);
     SessionState st = s.state();
     CHECK(st.runner.currentIndex == 1);
@@ -305,17 +313,17 @@ TEST_CASE("Session: a resumed session continues from the wall clock across the o
     CHECK(st.runner.segments[0].actualMs == 6 * kMin);
     clock.advance(kMin);
     CHECK(s.sessionMs() == 15 * kMin);
-    SessionActionResult next = s.next();
+    SessionActionResult next = s.perform(LiveRequest(LiveCommand::Next));
     REQUIRE(next.ok);
     CHECK(next.seq == 4);
-    CHECK(s.events().back().tMs == 15 * kMin);
+    CHECK(s.events().back().at == SessionMs(15 * kMin));
 
     // A wall clock set back while the app was down never moves session time backwards.
-    opened.session.reset();
+    (*opened).reset();
     ManualWallClock early(kWallStart, kTaipei);
-    SessionResult again = Session::open(dir, {&clock, &early, {}});
-    REQUIRE(again.session);
-    CHECK(again.session->sessionMs() == 15 * kMin);
+    auto again = Session::open(dir, {&clock, &early, {}});
+    REQUIRE(again.ok());
+    CHECK((*again)->sessionMs() == 15 * kMin);
 }
 
 TEST_CASE("Session: findInterrupted lists the sessions whose journal has no end") {
@@ -323,27 +331,27 @@ TEST_CASE("Session: findInterrupted lists the sessions whose journal has no end"
     ManualClock clock(0);
     ManualWallClock wall(kWallStart, kTaipei);
     Show show = episode();
-    SessionResult a = Session::create(show, tmp.path(), {&clock, &wall, {}});
+    auto a = Session::create(show, tmp.path(), {&clock, &wall, {}});
     wall.advance(kMin);
-    SessionResult b = Session::create(show, tmp.path(), {&clock, &wall, {}});
+    auto b = Session::create(show, tmp.path(), {&clock, &wall, {}});
     wall.advance(kMin);
     show.meta.episode = 13;
-    SessionResult c = Session::create(show, tmp.path(), {&clock, &wall, {}});
-    REQUIRE(a.session);
-    REQUIRE(b.session);
-    REQUIRE(c.session);
-    REQUIRE(a.session->start());
-    REQUIRE(a.session->end());
-    REQUIRE(b.session->start());
+    auto c = Session::create(show, tmp.path(), {&clock, &wall, {}});
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    REQUIRE(c.ok());
+    REQUIRE((*a)->perform(LiveRequest(LiveCommand::Start)));
+    REQUIRE((*a)->perform(LiveRequest(LiveCommand::End)));
+    REQUIRE((*b)->perform(LiveRequest(LiveCommand::Start)));
     wall.advance(kMin);
-    REQUIRE(c.session->message("never started"));
+    REQUIRE((*c)->perform(LiveRequest(LiveCommand::Message).withText("never started")));
     std::filesystem::create_directories(tmp / "not-a-session");
     writeFile(tmp / "stray.txt", "x");
 
     const auto found = Session::findInterrupted(tmp.path());
     REQUIRE(found.size() == 2);
-    CHECK(found[0].dir == c.session->dir());   // newest last event first
-    CHECK(found[1].dir == b.session->dir());
+    CHECK(found[0].dir == (*c)->dir());   // newest last event first
+    CHECK(found[1].dir == (*b)->dir());
     CHECK(found[1].title == show.meta.title);
     CHECK(found[1].events == 2);
     CHECK(found[0].lastWall == "2026-11-25T11:33:00.000Z");
@@ -356,14 +364,14 @@ TEST_CASE("Session: a damaged journal opens with warnings, never a refusal") {
     {
         ManualClock clock(0);
         ManualWallClock wall(kWallStart, kTaipei);
-        SessionResult created = Session::createAt(episode(), dir, {&clock, &wall, {}});
-        REQUIRE(created.session);
+        auto created = Session::createAt(episode(), dir, {&clock, &wall, {}});
+        REQUIRE(created.ok());
         clock.advance(kMin);
-        REQUIRE(created.session->start());
+        REQUIRE((*created)->perform(LiveRequest(LiveCommand::Start)));
         clock.advance(kMin);
-        REQUIRE(created.session->next());
+        REQUIRE((*created)->perform(LiveRequest(LiveCommand::Next)));
         clock.advance(kMin);
-        REQUIRE(created.session->next());
+        REQUIRE((*created)->perform(LiveRequest(LiveCommand::Next)));
     }
     const auto journal = dir / "journal.jsonl";
     std::string text = readFile(journal);
@@ -375,41 +383,43 @@ TEST_CASE("Session: a damaged journal opens with warnings, never a refusal") {
 
     ManualClock clock(0);
     ManualWallClock wall(kWallStart + 3 * kMin, kTaipei);
-    SessionResult opened = Session::open(dir, {&clock, &wall, {}});
-    REQUIRE(opened.session);
+    auto opened = Session::open(dir, {&clock, &wall, {}});
+    REQUIRE(opened.ok());
     REQUIRE(opened.warnings.size() == 2);
     CHECK(opened.warnings[0].find("line 5") != std::string::npos);
     CHECK(opened.warnings[1].find("line 3") != std::string::npos);
-    SessionState st = opened.session->state();
+    SessionState st = (*opened)->state();
     CHECK(st.runner.currentIndex == 1);   // one of the two nexts survived
     CHECK(st.runner.segments[0].actualMs == 2 * kMin);
-    REQUIRE(opened.session->next());
-    CHECK(opened.session->events().back().seq == 5);
+    REQUIRE((*opened)->perform(LiveRequest(LiveCommand::Next)));
+    CHECK((*opened)->events().back().seq == 5);
 
     // A session folder without its show is an error that says so.
     std::filesystem::remove(dir / "show.json");
-    SessionResult broken = Session::open(dir, {&clock, &wall, {}});
-    CHECK_FALSE(broken.session);
-    CHECK(broken.error.find("show.json") != std::string::npos);
-    CHECK_FALSE(Session::open(tmp / "missing", {&clock, &wall, {}}).session);
+    auto broken = Session::open(dir, {&clock, &wall, {}});
+    CHECK_FALSE(broken.ok());
+    CHECK(broken.error().message().find("show.json") != std::string::npos);
+    CHECK_FALSE(Session::open(tmp / "missing", {&clock, &wall, {}}).ok());
 }
 
 TEST_CASE("Session: a damaged goto index or extend beyond a day is skipped on replay") {
-    ShowRunner runner(episode());
+    LiveState live;
+    live.runner = ShowRunner(episode());
+    const ShowRunner& runner = live.runner;
     JournalEvent start;
     start.type = "start";
-    REQUIRE(applyJournalEvent(runner, start, 0).kind == ReplayOutcome::Kind::Applied);
+    REQUIRE(replayJournalEvent(live, start, SessionMs(0)).kind == ReplayOutcome::Kind::Applied);
 
     // 4294967297 would wrap to segment 1 as an int; 2^64 - 1 to -1.
     JournalEvent jump;
     jump.type = "goto";
     jump.fields = nlohmann::json::parse(R"({"index": 4294967297})");
-    CHECK(applyJournalEvent(runner, jump, 1000).kind == ReplayOutcome::Kind::Rejected);
+    CHECK(replayJournalEvent(live, jump, SessionMs(1000)).kind == ReplayOutcome::Kind::Rejected);
     jump.fields = nlohmann::json::parse(R"({"index": 18446744073709551615})");
-    CHECK(applyJournalEvent(runner, jump, 1000).kind == ReplayOutcome::Kind::Rejected);
+    CHECK(replayJournalEvent(live, jump, SessionMs(1000)).kind == ReplayOutcome::Kind::Rejected);
     CHECK(runner.state(1000).currentIndex == 0);
     jump.fields = nlohmann::json::parse(R"({"index": 2})");
-    CHECK(applyJournalEvent(runner, jump, 1000).kind == ReplayOutcome::Kind::Applied);
+    CHECK(replayJournalEvent(live, jump, SessionMs(1000)).kind == ReplayOutcome::Kind::Applied);
     CHECK(runner.state(1000).currentIndex == 2);
 
     // seconds * 1000 would overflow; the plan must stay as it was.
@@ -420,11 +430,11 @@ TEST_CASE("Session: a damaged goto index or extend beyond a day is skipped on re
                              R"({"seconds": 18446744073709551615})", R"({"seconds": 86401})"}) {
         CAPTURE(body);
         extend.fields = nlohmann::json::parse(body);
-        CHECK(applyJournalEvent(runner, extend, 2000).kind == ReplayOutcome::Kind::Rejected);
+        CHECK(replayJournalEvent(live, extend, SessionMs(2000)).kind == ReplayOutcome::Kind::Rejected);
     }
     CHECK(runner.state(2000).segments[2].extensionMs == 0);
     extend.fields = nlohmann::json::parse(R"({"seconds": 60})");
-    CHECK(applyJournalEvent(runner, extend, 2000).kind == ReplayOutcome::Kind::Applied);
+    CHECK(replayJournalEvent(live, extend, SessionMs(2000)).kind == ReplayOutcome::Kind::Applied);
     CHECK(runner.state(2000).segments[2].extensionMs == kMin);
 }
 
@@ -434,21 +444,21 @@ TEST_CASE("Session: a session whose journal never got its first line is stamped 
     {
         ManualClock clock(0);
         ManualWallClock wall(kWallStart, kTaipei);
-        REQUIRE(Session::createAt(episode(), dir, {&clock, &wall, {}}).session);
+        REQUIRE(Session::createAt(episode(), dir, {&clock, &wall, {}}).ok());
     }
     writeFile(dir / "journal.jsonl", "");
     std::filesystem::remove(dir / "session.json");
     ManualClock clock(0);
     ManualWallClock wall(kWallStart + kMin, kTaipei);
-    SessionResult opened = Session::open(dir, {&clock, &wall, {}});
-    REQUIRE(opened.session);
-    CHECK(opened.session->controlToken().size() == 32);   // a lost token is replaced
+    auto opened = Session::open(dir, {&clock, &wall, {}});
+    REQUIRE(opened.ok());
+    CHECK((*opened)->controlToken().size() == 32);   // a lost token is replaced
     CHECK(std::filesystem::exists(dir / "session.json"));
-    REQUIRE(opened.session->events().size() == 1);
-    CHECK(opened.session->events()[0].type == "session-start");
-    CHECK(opened.session->wallStartMs() == kWallStart + kMin);
-    CHECK(opened.session->sessionMs() == 0);
-    REQUIRE(opened.session->start());
+    REQUIRE((*opened)->events().size() == 1);
+    CHECK((*opened)->events()[0].type == "session-start");
+    CHECK((*opened)->wallStartMs() == kWallStart + kMin);
+    CHECK((*opened)->sessionMs() == 0);
+    REQUIRE((*opened)->perform(LiveRequest(LiveCommand::Start)));
 }
 
 TEST_CASE("Session: the show file it started from comes back on resume") {
@@ -457,16 +467,53 @@ TEST_CASE("Session: the show file it started from comes back on resume") {
     ManualWallClock wall(kWallStart, kTaipei);
     SessionOptions options{&clock, &wall, tmp / "my-show.json"};
     {
-        SessionResult created = Session::createAt(episode(), tmp / "s", options);
-        REQUIRE(created.session);
-        CHECK(created.session->sourceFile() == std::filesystem::absolute(tmp / "my-show.json"));
+        auto created = Session::createAt(episode(), tmp / "s", options);
+        REQUIRE(created.ok());
+        CHECK((*created)->sourceFile() == std::filesystem::absolute(tmp / "my-show.json"));
     }
-    SessionResult reopened = Session::open(tmp / "s", {&clock, &wall, {}});
-    REQUIRE(reopened.session);
-    CHECK(reopened.session->sourceFile() == std::filesystem::absolute(tmp / "my-show.json"));
+    auto reopened = Session::open(tmp / "s", {&clock, &wall, {}});
+    REQUIRE(reopened.ok());
+    CHECK((*reopened)->sourceFile() == std::filesystem::absolute(tmp / "my-show.json"));
 
     // A session made without a source has none, and says so with an empty path.
-    SessionResult plain = Session::createAt(episode(), tmp / "t", {&clock, &wall, {}});
-    REQUIRE(plain.session);
-    CHECK(plain.session->sourceFile().empty());
+    auto plain = Session::createAt(episode(), tmp / "t", {&clock, &wall, {}});
+    REQUIRE(plain.ok());
+    CHECK((*plain)->sourceFile().empty());
+}
+
+TEST_CASE("Session: a journal line replayed twice is skipped and the extension stays on its segment") {
+    TempDir tmp;
+    ManualClock clock(0);
+    ManualWallClock wall(kWallStart, kTaipei);
+    const auto dir = tmp / "s";
+    {
+        auto created = Session::createAt(episode(), dir, {&clock, &wall, {}});
+        REQUIRE(created.ok());
+        Session& s = **created;
+        REQUIRE(s.perform(LiveRequest(LiveCommand::Start)));
+        clock.advance(kMin);
+        wall.advance(kMin);
+        REQUIRE(s.perform(LiveRequest(LiveCommand::Next)));
+        clock.advance(kMin);
+        wall.advance(kMin);
+        REQUIRE(s.perform(LiveRequest(LiveCommand::Extend).withSeconds(60)));
+    }
+    // The "next" line again, as a copy-and-paste or a replayed tail would leave it.
+    const auto file = dir / "journal.jsonl";
+    std::string text = pycast::test::readFile(file);
+    std::vector<std::string> lines;
+    for (std::size_t pos = 0, nl; (nl = text.find('\n', pos)) != std::string::npos; pos = nl + 1)
+        lines.push_back(text.substr(pos, nl - pos + 1));
+    REQUIRE(lines.size() == 4);
+    pycast::test::writeFile(file, lines[0] + lines[1] + lines[2] + lines[2] + lines[3]);
+
+    auto opened = Session::open(dir, {&clock, &wall, {}});
+    REQUIRE(opened.ok());
+    REQUIRE(opened.warnings.size() == 1);
+    CHECK(opened.warnings[0].find("line 4") != std::string::npos);
+    CHECK(opened.warnings[0].find("already seen") != std::string::npos);
+    const RunnerState st = (*opened)->state().runner;
+    CHECK(st.currentIndex == 1);
+    CHECK(st.segments[1].extensionMs == kMin);
+    CHECK(st.segments[2].extensionMs == 0);
 }

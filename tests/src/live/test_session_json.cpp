@@ -36,6 +36,10 @@ Show qaShow() {
     show.meta.hardOut = k20h + 30 * 60;
     show.rundown = {seg("a", 300, SegmentKind::Intro), seg("b", 600, SegmentKind::Qa, true),
                     seg("c", 300, SegmentKind::Outro)};
+    Question q;   // question-answered names a question of the show
+    q.id = "q-1";
+    q.text = "First question";
+    show.questions.push_back(q);
     return show;
 }
 
@@ -47,9 +51,9 @@ struct Scripted {
     std::unique_ptr<Session> session;
 
     Scripted() {
-        SessionResult r = Session::createAt(qaShow(), tmp / "s", {&clock, &wall, {}});
-        REQUIRE_MESSAGE(r.session, r.error);
-        session = std::move(r.session);
+        auto r = Session::createAt(qaShow(), tmp / "s", {&clock, &wall, {}});
+        REQUIRE_MESSAGE(r.ok(), r.error().message());
+        session = std::move(*r);
     }
     json state() const { return sessionStateJson(*session); }
     void advance(std::int64_t ms) {
@@ -118,7 +122,7 @@ TEST_CASE("session JSON before start: nothing on air, Start's segment next, the 
 TEST_CASE("session JSON through a show: current segment, overrun, Q&A budget, message, end") {
     Scripted s;
     s.advance(1000);
-    REQUIRE(s.session->start());
+    REQUIRE(s.session->perform(LiveRequest(LiveCommand::Start)));
     s.advance(1 * kMin);
     json j = s.state();
     CHECK(j["phase"] == "running");
@@ -145,7 +149,7 @@ TEST_CASE("session JSON through a show: current segment, overrun, Q&A budget, me
     CHECK(j["segment"]["overrun_ms"] == 1 * kMin);
     CHECK(j["show"]["over_under_ms"] == 1 * kMin);
 
-    REQUIRE(s.session->next());
+    REQUIRE(s.session->perform(LiveRequest(LiveCommand::Next)));
     j = s.state();
     CHECK(j["segment"]["id"] == "b");
     CHECK(j["segment"]["kind"] == "qa");
@@ -159,8 +163,8 @@ TEST_CASE("session JSON through a show: current segment, overrun, Q&A budget, me
     CHECK(j["segments"][0]["difference_ms"] == 1 * kMin);
 
     s.advance(2 * kMin);
-    REQUIRE(s.session->questionAnswered("q-1"));
-    REQUIRE(s.session->message("wrap up"));
+    REQUIRE(s.session->perform(LiveRequest(LiveCommand::QuestionAnswered).withId("q-1")));
+    REQUIRE(s.session->perform(LiveRequest(LiveCommand::Message).withText("wrap up")));
     j = s.state();
     CHECK(j["qa"]["answered"] == 1);
     CHECK(j["qa"]["default_pace"] == false);
@@ -168,26 +172,26 @@ TEST_CASE("session JSON through a show: current segment, overrun, Q&A budget, me
     CHECK(j["qa"]["questions_left"] == 3);   // 7 minutes left / 2 a question
     CHECK(j["message"] == json{{"text", "wrap up"}, {"at_ms", 8 * kMin + kSec}});
 
-    REQUIRE(s.session->extend(60));
+    REQUIRE(s.session->perform(LiveRequest(LiveCommand::Extend).withSeconds(60)));
     j = s.state();
     CHECK(j["segment"]["planned_ms"] == 10 * kMin);
     CHECK(j["segments"][1]["extension_ms"] == 1 * kMin);
 
-    REQUIRE(s.session->pause());
+    REQUIRE(s.session->perform(LiveRequest(LiveCommand::Hold)));
     j = s.state();
     CHECK(j["phase"] == "paused");
     CHECK(j["running"] == false);
     CHECK(j["paused"] == true);
     CHECK(j["segment"]["id"] == "b");
 
-    REQUIRE(s.session->resume());
-    REQUIRE(s.session->next());
+    REQUIRE(s.session->perform(LiveRequest(LiveCommand::Resume)));
+    REQUIRE(s.session->perform(LiveRequest(LiveCommand::Next)));
     j = s.state();
     CHECK(j["segment"]["id"] == "c");
     CHECK(j["next"].is_null());   // the last segment: End, not Next
 
     s.advance(5 * kMin);
-    REQUIRE(s.session->end());
+    REQUIRE(s.session->perform(LiveRequest(LiveCommand::End)));
     j = s.state();
     CHECK(j["phase"] == "ended");
     CHECK(j["ended"] == true);
@@ -202,7 +206,7 @@ TEST_CASE("session JSON through a show: current segment, overrun, Q&A budget, me
 
 TEST_CASE("session JSON: the two overloads agree, and the control token never appears") {
     Scripted s;
-    REQUIRE(s.session->start());
+    REQUIRE(s.session->perform(LiveRequest(LiveCommand::Start)));
     const json a = sessionStateJson(*s.session);
     const json b = sessionStateJson(s.session->state(), s.session->show());
     CHECK(a == b);

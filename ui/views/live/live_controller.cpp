@@ -1,187 +1,144 @@
-// The studio's live session and its control API (UI thread; the wake callback: HTTP threads).
+// The studio's layer over the live host: frozen state, report, notices, posted actions (UI thread).
 #include "views/live/live_controller.hpp"
 
 #include <algorithm>
 #include <system_error>
 
+#include "server/control_api.hpp"
+
 namespace pycast::ui {
 
 namespace fs = std::filesystem;
 
-const char* toName(LiveAction action) {
-    switch (action) {
-        case LiveAction::None:
+const char* toName(const LiveAction& action) {
+    switch (action.kind) {
+        case LiveAction::Kind::None:
             return "none";
-        case LiveAction::Start:
-            return "start";
-        case LiveAction::Pause:
-            return "pause";
-        case LiveAction::Resume:
-            return "resume";
-        case LiveAction::Next:
-            return "next";
-        case LiveAction::Previous:
-            return "previous";
-        case LiveAction::ExtendPlus60:
-            return "extend+60";
-        case LiveAction::ExtendPlus30:
-            return "extend+30";
-        case LiveAction::ExtendMinus30:
-            return "extend-30";
-        case LiveAction::QuestionAnswered:
-            return "question-answered";
-        case LiveAction::End:
-            return "end";
-        case LiveAction::ShowHelp:
+        case LiveAction::Kind::ShowHelp:
             return "help";
+        case LiveAction::Kind::Command:
+            break;
     }
-    return "none";
+    if (action.request.command == LiveCommand::Extend) {
+        if (action.request.seconds == 60) return "extend+60";
+        if (action.request.seconds == 30) return "extend+30";
+        if (action.request.seconds == -30) return "extend-30";
+    }
+    return toName(action.request.command);
 }
 
+namespace {
+
+LiveHostOptions hostOptions(SessionOptions clocks) {
+    LiveHostOptions o;
+    o.clocks = clocks;
+    o.servicesRequired = false;  // the studio runs the show without an API, and says so
+    o.openEndedSessions = true;  // an ended session shows its report
+    o.program = "pycast-studio";
+    o.resumeCommand = "pycast-studio --resume %s";
+    return o;
+}
+
+}  // namespace
+
 LiveController::LiveController(LiveSettings settings, SessionOptions clocks)
-    : m_settings(std::move(settings)), m_clocks(clocks) {}
+    : m_settings(std::move(settings)), m_host(hostOptions(clocks)) {
+    // Read when each session starts, so a changed address counts from the next session.
+    m_host.addService([this]() -> std::unique_ptr<LiveService> {
+        if (!m_settings.api) return nullptr;
+        ControlApiServiceOptions o;
+        o.address = *m_settings.api;
+        o.fallBackToFreePort = true;  // any free port beats no API
+        return makeControlApiService(o);
+    });
+}
 
 LiveController::~LiveController() { closeSession(); }
 
-void LiveController::setWakeCallback(std::function<void()> wake) {
-    m_wake = std::move(wake);
-    if (m_queue) m_queue->setWakeCallback(m_wake);
+void LiveController::collectLines(const char* warningPrefix) {
+    for (HostLine& line : m_host.takeLines()) {
+        if (line.kind == HostLine::Kind::Warning)
+            m_notices.push_back(warningPrefix + line.text);
+        else if (line.kind != HostLine::Kind::Info)
+            m_notices.push_back(line.text);
+        m_lines.push_back(std::move(line));
+    }
 }
 
-bool LiveController::isLive() const {
-    return m_session && m_session->runner().phase() != RunPhase::Ended;
+void LiveController::refreshApi() {
+    m_api = LiveApiInfo{};
+    const Session* s = m_host.session();
+    if (!s) return;
+    m_api.token = s->controlToken();
+    for (const ServiceInfo& info : m_host.services()) {
+        if (info.name != "control API") continue;
+        m_api.running = info.running;
+        m_api.url = info.url;
+        m_api.error = info.error;
+        if (!info.notes.empty()) m_api.note = info.notes.front();
+    }
 }
 
-bool LiveController::isOnAir() const {
-    const RunPhase p = phase();
-    return p == RunPhase::Running || p == RunPhase::Paused;
-}
-
-RunPhase LiveController::phase() const {
-    return m_session ? m_session->runner().phase() : RunPhase::NotStarted;
-}
-
-bool LiveController::startSession(const Show& show, const fs::path& source) {
-    if (isLive()) {
-        m_lastError = "A show is live; end it before starting another session.";
+bool LiveController::adopted(const Status& status, bool resumed) {
+    if (!status.ok()) {
+        collectLines();
+        m_lastError = status.error().message();
         return false;
     }
-    if (m_settings.sessionsRoot.empty()) {
-        m_lastError = "Set a sessions folder first.";
-        return false;
-    }
-    SessionOptions options = m_clocks;
-    options.sourceFile = source;
-    return adopt(Session::create(show, m_settings.sessionsRoot, options), false);
-}
-
-bool LiveController::startSessionAt(const Show& show, const fs::path& dir) {
-    if (isLive()) {
-        m_lastError = "A show is live; end it before starting another session.";
-        return false;
-    }
-    return adopt(Session::createAt(show, dir, m_clocks), false);
-}
-
-bool LiveController::resumeSession(const fs::path& dir) {
-    if (isLive()) {
-        m_lastError = "A show is live; end it before resuming another session.";
-        return false;
-    }
-    std::error_code ec;
-    if (!fs::exists(dir / kSessionJournalFile, ec)) {
-        m_lastError = dir.string() + " holds no session (no " + kSessionJournalFile +
-                      "). Pick the folder of a session, or start a new one.";
-        return false;
-    }
-    return adopt(Session::open(dir, m_clocks), true);
-}
-
-bool LiveController::adopt(SessionResult result, bool resumed) {
-    if (!result.session) {
-        m_lastError = result.error;
-        return false;
-    }
-    closeSession();
     m_frozen.reset();
-    m_session = std::move(result.session);
     m_report.reset();
     m_lastError.clear();
-    m_notices.clear();
-    for (const auto& w : result.warnings) m_notices.push_back("Journal: " + w);
-    if (resumed && m_session->runner().phase() == RunPhase::Ended) {
-        m_notices.push_back("This session has ended; here is its report.");
-    }
-    m_resumed = resumed;
+    m_notices.clear();  // the notices of the session before are not about this one
+    collectLines(resumed ? "Journal: " : "");
+    refreshApi();
     m_sourceToReopen.reset();
     std::error_code ec;
-    if (resumed && !m_session->sourceFile().empty() && fs::exists(m_session->sourceFile(), ec))
-        m_sourceToReopen = m_session->sourceFile();
+    const Session* s = m_host.session();
+    if (resumed && !s->sourceFile().empty() && fs::exists(s->sourceFile(), ec))
+        m_sourceToReopen = s->sourceFile();
     ++m_generation;
-    if (m_session->runner().phase() != RunPhase::Ended) startApi();
     return true;
 }
 
-void LiveController::startApi() {
-    m_api = LiveApiInfo{};
-    m_api.token = m_session->controlToken();
-    if (!m_settings.api) return;
-    m_queue = std::make_unique<ControlQueue>();
-    if (m_wake) m_queue->setWakeCallback(m_wake);
-    m_server = std::make_unique<ControlServer>(*m_queue, m_api.token);
-    const HostPort& want = *m_settings.api;
-    ServerStartResult started = m_server->start(want.host, want.port);
-    if (!started && want.port != 0) {
-        // Another app (or a second studio) has the port: any free one beats no API.
-        const std::string why = started.error;
-        started = m_server->start(want.host, 0);
-        if (started) {
-            m_api.note = "Port " + std::to_string(want.port) + " was taken (" + why +
-                         "); the control API is on port " + std::to_string(started.port) +
-                         " instead. Point your controller there.";
-        }
-    }
-    if (!started) {
-        m_api.error = started.error;
-        m_notices.push_back("The control API could not start: " + started.error);
-        m_server.reset();
-        m_queue.reset();
-        return;
-    }
-    m_api.running = true;
-    m_api.url = m_server->url();
-    if (!m_api.note.empty()) m_notices.push_back(m_api.note);
-    if (!isLoopbackHost(want.host)) {
-        m_notices.push_back(want.host +
-                            " can be reached from other machines: anyone with the token can "
-                            "run the show.");
-    }
+bool LiveController::startSession(const Show& show, const fs::path& source) {
+    return adopted(m_host.startSession(show, m_settings.sessionsRoot, source), false);
 }
 
-void LiveController::stopApi() {
-    // close() first: a request waiting for this thread is answered now instead of timing out.
-    if (m_queue) m_queue->close("The studio closed this session.");
-    if (m_server) m_server->stop();
-    m_server.reset();
-    m_queue.reset();
-    m_api.running = false;
+bool LiveController::startSessionAt(const Show& show, const fs::path& dir) {
+    return adopted(m_host.startSessionAt(show, dir), false);
 }
 
-void LiveController::closeSession() {
+bool LiveController::resumeSession(const fs::path& dir) {
+    return adopted(m_host.resumeSession(dir), true);
+}
+
+void LiveController::closeSession(bool sayHowToResume) {
     m_frozen.reset();
-    stopApi();
-    m_session.reset();
+    if (sayHowToResume)
+        m_host.shutdown(false);
+    else
+        m_host.closeSession();
+    collectLines();
+    refreshApi();
+}
+
+bool LiveController::endAndClose() {
+    m_frozen.reset();
+    const bool ended = m_host.shutdown(true);
+    collectLines();
+    refreshApi();
+    return ended;
 }
 
 std::vector<InterruptedSession> LiveController::interruptedSessions() const {
     if (m_settings.sessionsRoot.empty()) return {};
     std::vector<InterruptedSession> found = Session::findInterrupted(m_settings.sessionsRoot);
-    if (m_session) {
+    if (const Session* s = m_host.session()) {
         std::error_code ec;
-        const fs::path mine = fs::weakly_canonical(m_session->dir(), ec);
-        std::erase_if(found, [&](const InterruptedSession& s) {
+        const fs::path mine = fs::weakly_canonical(s->dir(), ec);
+        std::erase_if(found, [&](const InterruptedSession& i) {
             std::error_code e2;
-            return fs::weakly_canonical(s.dir, e2) == mine;
+            return fs::weakly_canonical(i.dir, e2) == mine;
         });
     }
     return found;
@@ -189,94 +146,76 @@ std::vector<InterruptedSession> LiveController::interruptedSessions() const {
 
 SessionActionResult LiveController::remember(SessionActionResult result) {
     m_frozen.reset();
-    if (result) {
+    if (result)
         m_lastError.clear();
-    } else {
-        m_lastError = result.error;
-    }
+    else
+        m_lastError = result.error.message();
+    for (const auto& w : result.warnings) m_notices.push_back(w);
     return result;
 }
 
-SessionActionResult LiveController::perform(LiveAction action) {
-    if (!m_session) {
+SessionActionResult LiveController::perform(const LiveAction& action) {
+    if (action.kind != LiveAction::Kind::Command) return SessionActionResult{};
+    if (!m_host.session()) {
         SessionActionResult r;
         r.ok = false;
-        r.error = "There is no live session; start one from the Live tab.";
+        r.refusal = LiveRefusal::Refused;
+        r.error = Error{"There is no live session", {}, "start one from the Live tab"};
         return remember(r);
     }
-    Session& s = *m_session;
-    switch (action) {
-        case LiveAction::Start:
-            return remember(s.start());
-        case LiveAction::Pause:
-            return remember(s.pause());
-        case LiveAction::Resume:
-            return remember(s.resume());
-        case LiveAction::Next:
-            return remember(s.next());
-        case LiveAction::Previous:
-            return remember(s.previous());
-        case LiveAction::ExtendPlus60:
-            return remember(s.extend(60));
-        case LiveAction::ExtendPlus30:
-            return remember(s.extend(30));
-        case LiveAction::ExtendMinus30:
-            return remember(s.extend(-30));
-        case LiveAction::QuestionAnswered:
-            return remember(s.questionAnswered());
-        case LiveAction::End: {
-            SessionActionResult r = remember(s.end());
-            if (r) {
-                for (const auto& w : r.warnings) m_notices.push_back(w);
-            }
-            return r;
-        }
-        case LiveAction::None:
-        case LiveAction::ShowHelp:
-            break;
-    }
-    return SessionActionResult{};
+    SessionActionResult r = remember(m_host.perform(action.request));
+    if (r && action.request.command == LiveCommand::End) refreshApi();
+    return r;
 }
 
 SessionActionResult LiveController::sendMessage(const std::string& text) {
-    if (!m_session) {
-        SessionActionResult r;
-        r.ok = false;
-        r.error = "There is no live session to send a message to.";
-        return remember(r);
+    return perform(LiveAction::command(LiveRequest(LiveCommand::Message).withText(text)));
+}
+
+std::size_t LiveController::runPosted() {
+    std::size_t ran = 0;
+    // An action may post again (a dialog after End); take the lists first.
+    for (LiveAction& action : std::exchange(m_posted, {})) {
+        perform(action);
+        ++ran;
     }
-    return remember(m_session->message(text));
+    for (auto& work : std::exchange(m_postedWork, {})) {
+        work(*this);
+        ++ran;
+    }
+    return ran;
 }
 
 std::size_t LiveController::drain() {
-    if (!m_session || !m_queue) return 0;
-    const std::size_t ran = m_queue->drain(*m_session);
+    const std::size_t ran = m_host.drain();
     if (ran > 0) m_frozen.reset();
     return ran;
 }
 
-SessionState LiveController::state() const { return m_frozen ? *m_frozen : m_session->state(); }
+SessionState LiveController::state() const {
+    return m_frozen ? *m_frozen : m_host.session()->state();
+}
 
 void LiveController::freeze() {
     m_frozen.reset();
-    if (m_session) m_frozen = m_session->state();
+    if (const Session* s = m_host.session()) m_frozen = s->state();
 }
 
 const SessionReport* LiveController::report() {
-    if (!m_session || m_session->runner().phase() != RunPhase::Ended) return nullptr;
-    if (!m_report) {
-        const RunnerState st = m_session->state().runner;
-        m_report = buildReport(m_session->show(), st, m_session->startDate());
-    }
+    const Session* s = m_host.session();
+    if (!s || s->runner().phase() != RunPhase::Ended) return nullptr;
+    if (!m_report) m_report = buildReport(s->show(), s->state().runner, s->startDate());
     return &*m_report;
 }
 
 fs::path LiveController::reportMarkdownPath() const {
-    return m_session ? m_session->dir() / kSessionReportMarkdown : fs::path();
+    const Session* s = m_host.session();
+    return s ? s->dir() / kSessionReportMarkdown : fs::path();
 }
 
 fs::path LiveController::reportCsvPath() const {
-    return m_session ? m_session->dir() / kSessionReportCsv : fs::path();
+    const Session* s = m_host.session();
+    return s ? s->dir() / kSessionReportCsv : fs::path();
 }
 
 }  // namespace pycast::ui

@@ -10,30 +10,45 @@
 #include <string>
 #include <vector>
 
-#include "live/control_queue.hpp"
-#include "server/control_server.hpp"
+#include "live/live_host.hpp"
 #include "live/report.hpp"
 #include "live/session.hpp"
+#include "server/host_port.hpp"
 
 namespace pycast::ui {
 
-// What the host (a button, a shortcut) asks the session to do. The API's endpoints do the
-// same through the control queue.
-enum class LiveAction {
-    None,
-    Start,
-    Pause,
-    Resume,
-    Next,
-    Previous,
-    ExtendPlus60,
-    ExtendPlus30,
-    ExtendMinus30,
-    QuestionAnswered,
-    End,
-    ShowHelp,  // view only: the shortcut overlay; the session is not touched
+// What the host's hands (a button, a shortcut) ask for: a live command (live/live_command.hpp,
+// the same ones the API runs), or the view-only shortcut overlay. The named ones are the
+// presets the buttons and keys use.
+struct LiveAction {
+    enum class Kind { None, Command, ShowHelp };
+    Kind kind = Kind::None;
+    LiveRequest request;
+
+    static LiveAction command(LiveRequest r) { return {Kind::Command, std::move(r)}; }
+    bool operator==(const LiveAction&) const = default;
+
+    static const LiveAction None, Start, Hold, Resume, Next, Previous, ExtendPlus60, ExtendPlus30,
+        ExtendMinus30, QuestionAnswered, End, ShowHelp;
 };
-const char* toName(LiveAction action);  // "next", "extend+30", ... for logs and tests
+inline const LiveAction LiveAction::None{};
+inline const LiveAction LiveAction::Start = command(LiveRequest(LiveCommand::Start));
+inline const LiveAction LiveAction::Hold = command(LiveRequest(LiveCommand::Hold));
+inline const LiveAction LiveAction::Resume = command(LiveRequest(LiveCommand::Resume));
+inline const LiveAction LiveAction::Next = command(LiveRequest(LiveCommand::Next));
+inline const LiveAction LiveAction::Previous = command(LiveRequest(LiveCommand::Previous));
+inline const LiveAction LiveAction::ExtendPlus60 =
+    command(LiveRequest(LiveCommand::Extend).withSeconds(60));
+inline const LiveAction LiveAction::ExtendPlus30 =
+    command(LiveRequest(LiveCommand::Extend).withSeconds(30));
+inline const LiveAction LiveAction::ExtendMinus30 =
+    command(LiveRequest(LiveCommand::Extend).withSeconds(-30));
+inline const LiveAction LiveAction::QuestionAnswered =
+    command(LiveRequest(LiveCommand::QuestionAnswered));
+inline const LiveAction LiveAction::End = command(LiveRequest(LiveCommand::End));
+inline const LiveAction LiveAction::ShowHelp{LiveAction::Kind::ShowHelp, {}};
+
+const char* toName(const LiveAction& action);  // "next", "extend+30", "help" … for logs and tests
 
 struct LiveSettings {
     std::filesystem::path sessionsRoot;  // where new sessions go (defaultSessionsRoot())
@@ -41,7 +56,7 @@ struct LiveSettings {
     std::int64_t warningMs = 60'000;     // the countdown turns amber from here
 };
 
-// The control API as the host view shows it.
+// The control API as the live view shows it.
 struct LiveApiInfo {
     bool running = false;
     std::string url;    // "http://127.0.0.1:8765"
@@ -50,13 +65,11 @@ struct LiveApiInfo {
     std::string error;  // it could not start at all
 };
 
-// Owns the live session and everything that runs beside it. A session is created for a show
-// or resumed from its folder; the HTTP server for it starts at the same time and lives until
-// the session is replaced or the studio quits. Every change goes through Session, so the
-// journal has it before the screen does.
+// The studio's layer over the LiveHost (live/live_host.hpp), which owns the session and its
+// services: it adds what only a window needs (one frozen instant per frame, the report kept
+// for drawing, the Live tab's notices, the show file to reopen after a resume).
 //
-// Thread: the UI thread, except that the control queue's wake callback is called from the
-// HTTP threads.
+// Thread: the UI thread, except that the wake callback is called from the HTTP threads.
 class LiveController {
 public:
     explicit LiveController(LiveSettings settings, SessionOptions clocks = {});
@@ -66,40 +79,46 @@ public:
 
     LiveSettings& settings() { return m_settings; }
     const LiveSettings& settings() const { return m_settings; }
+    LiveHost& host() { return m_host; }
 
     // Called (from an HTTP thread) when a request is queued: wake the frame loop.
-    void setWakeCallback(std::function<void()> wake);
+    void setWakeCallback(std::function<void()> wake) { m_host.setWakeCallback(std::move(wake)); }
 
     // A new session for `show` in settings().sessionsRoot (or in `dir`). Refused while a show
     // is live. False with lastError() set when it could not be created.
     // `source`: the file the show came from, recorded in the session for a later resume.
     bool startSession(const Show& show, const std::filesystem::path& source = {});
     bool startSessionAt(const Show& show, const std::filesystem::path& dir);
-    // Resumes the session in `dir` (Session::open): position, elapsed times and messages come
-    // back from the journal; damaged lines become notices. An ended session opens read-only
-    // (its report is shown; no API).
+    // Resumes the session in `dir`: position, elapsed times and messages come back from the
+    // journal; damaged lines become notices. An ended session opens read-only (its report is
+    // shown; no API).
     bool resumeSession(const std::filesystem::path& dir);
     // Unfinished sessions under the sessions root, newest first, without the one open here.
     std::vector<InterruptedSession> interruptedSessions() const;
 
-    bool hasSession() const { return m_session != nullptr; }
-    const Session* session() const { return m_session.get(); }
+    bool hasSession() const { return m_host.session() != nullptr; }
+    const Session* session() const { return m_host.session(); }
     // Goes up each time a session is created or resumed (the shell selects the Live tab).
     int generation() const { return m_generation; }
-    bool wasResumed() const { return m_resumed; }  // the session came from Session::open
+    bool wasResumed() const { return m_host.wasResumed(); }
     // Once after a resume: the show file the session was started from, when it still exists,
     // so the studio can open it beside the live view.
     std::optional<std::filesystem::path> takeSourceToReopen() { return std::exchange(m_sourceToReopen, {}); }
-    // A session that has not ended: closing the studio now asks first.
-    bool isLive() const;
-    // Started and not ended: the clock is running (or held).
-    bool isOnAir() const;
-    RunPhase phase() const;
+    bool isLive() const { return m_host.isLive(); }      // closing the studio now asks first
+    bool isOnAir() const { return m_host.isOnAir(); }    // the clock is running (or held)
+    RunPhase phase() const { return m_host.phase(); }
 
     // The host's actions. Each is journaled before it shows; a refusal (Next on the last
     // segment) comes back with a sentence for the host and is kept in lastError().
-    SessionActionResult perform(LiveAction action);
+    SessionActionResult perform(const LiveAction& action);
     SessionActionResult sendMessage(const std::string& text);  // "" clears it
+
+    // Views post actions while they draw; the shell runs them after the frame, so the model
+    // never changes in the middle of drawing.
+    void post(LiveAction action) { m_posted.push_back(std::move(action)); }
+    void post(std::function<void(LiveController&)> work) { m_postedWork.push_back(std::move(work)); }
+    // Runs what the views posted, in order. Returns how many ran.
+    std::size_t runPosted();
 
     // Runs the API's queued requests on this thread. Call once a frame. Returns how many ran.
     std::size_t drain();
@@ -121,30 +140,34 @@ public:
     // Things the host should read once: journal warnings after a resume, API notes.
     const std::vector<std::string>& notices() const { return m_notices; }
     void dismissNotices() { m_notices.clear(); }
+    // Every line the live host reported since the last call, for the terminal.
+    std::vector<HostLine> takeLines() { return std::exchange(m_lines, {}); }
 
+    // Ends the show if it is on air (report written) and closes the session (the quit prompt's
+    // "End the show").
+    bool endAndClose();
     // Stops the API (answering waiting requests) and drops the session; its folder stays
-    // resumable unless it was ended. Called before the window goes away.
-    void closeSession();
+    // resumable unless it was ended. Called before the window goes away; says how to resume
+    // when `sayHowToResume`.
+    void closeSession(bool sayHowToResume = false);
 
 private:
-    bool adopt(SessionResult result, bool resumed);
-    void startApi();
-    void stopApi();
+    bool adopted(const Status& status, bool resumed);
+    void collectLines(const char* warningPrefix = "");
+    void refreshApi();
     SessionActionResult remember(SessionActionResult result);
 
     LiveSettings m_settings;
-    SessionOptions m_clocks;
-    std::function<void()> m_wake;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<ControlQueue> m_queue;
-    std::unique_ptr<ControlServer> m_server;
+    LiveHost m_host;
     LiveApiInfo m_api;
     std::optional<SessionReport> m_report;
     std::optional<SessionState> m_frozen;
     std::string m_lastError;
     std::vector<std::string> m_notices;
+    std::vector<HostLine> m_lines;
+    std::vector<LiveAction> m_posted;
+    std::vector<std::function<void(LiveController&)>> m_postedWork;
     int m_generation = 0;
-    bool m_resumed = false;
     std::optional<std::filesystem::path> m_sourceToReopen;
 };
 

@@ -60,7 +60,11 @@ bool runLiveDemo(LiveController& controller, LiveDemo& demo, const Show& show,
         const std::int64_t target = seconds * 1000;
         std::int64_t boundary = 0;
         for (std::size_t i = 0; i + 1 < show.rundown.size(); ++i) {
-            boundary += show.rundown[i].planned * 1000;
+            // Where the runner expects the next segment: after this one's plan, or at its
+            // fixed start when it is pinned to one.
+            const RunnerState st = controller.session()->state().runner;
+            const auto& next = st.segments[i + 1];
+            boundary = next.projectedStartMs.value_or(boundary + show.rundown[i].planned * 1000);
             if (boundary >= target) break;
             demo.clock.set(boundary);
             controller.perform(LiveAction::Next);

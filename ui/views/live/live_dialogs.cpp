@@ -38,8 +38,11 @@ std::string interruptedLabel(const InterruptedSession& s) {
     return label;
 }
 
+// Posted: the session changes after the frame, never while a dialog is being drawn.
 void resume(LiveContext& live, const std::filesystem::path& dir) {
-    if (live.controller.resumeSession(dir)) live.refreshInterrupted();
+    live.controller.post([&live, dir](LiveController& c) {
+        if (c.resumeSession(dir)) live.refreshInterrupted();
+    });
 }
 
 void startDialog(LiveContext& live, const Document& document, const FontManager& fonts) {
@@ -80,7 +83,7 @@ void endDialog(LiveContext& live) {
     ImGui::PopStyleColor();
     ImGui::SameLine();
     if (end) {
-        live.controller.perform(LiveAction::End);
+        live.controller.post(LiveAction::End);
         ImGui::CloseCurrentPopup();
     } else if (ImGui::Button("Keep going", ImVec2(w, 0)) || escapePressed()) {
         ImGui::CloseCurrentPopup();
@@ -274,7 +277,9 @@ void drawGoLivePanel(LiveContext& live, const Document& document, const FontMana
     ImGui::BeginDisabled(!document.show || c.isLive());
     if (ImGui::Button("Start session", ImVec2(f * 12, f * 2.4f))) {
         settings.sessionsRoot = live.view.sessionsRootDraft;
-        c.startSession(*document.show, document.path);
+        c.post([show = *document.show, path = document.path](LiveController& lc) {
+            lc.startSession(show, path);
+        });
     }
     ImGui::EndDisabled();
     ImGui::PopStyleColor();

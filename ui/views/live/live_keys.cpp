@@ -1,4 +1,4 @@
-// Keyboard shortcuts of the host view (UI thread; pure functions).
+// Keyboard shortcuts of the live view (UI thread; pure functions).
 #include "views/live/live_keys.hpp"
 
 namespace pycast::ui {
@@ -36,10 +36,10 @@ LiveAction liveActionForKey(LiveKey key, RunPhase phase) {
     switch (key) {
         case LiveKey::Space:
             if (phase == RunPhase::NotStarted) return LiveAction::Start;
-            return phase == RunPhase::Running ? LiveAction::Pause : LiveAction::Resume;
+            return phase == RunPhase::Running ? LiveAction::Hold : LiveAction::Resume;
         case LiveKey::H:
             if (!onAir) return LiveAction::None;
-            return phase == RunPhase::Running ? LiveAction::Pause : LiveAction::Resume;
+            return phase == RunPhase::Running ? LiveAction::Hold : LiveAction::Resume;
         case LiveKey::N:
         case LiveKey::Right:
             return LiveAction::Next;

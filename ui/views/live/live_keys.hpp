@@ -1,4 +1,4 @@
-// The host view's keyboard shortcuts, as a pure mapping from keys to actions (UI thread).
+// The live view's keyboard shortcuts, as a pure mapping from keys to actions (UI thread).
 #pragma once
 
 #include <optional>

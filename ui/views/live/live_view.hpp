@@ -67,14 +67,15 @@ struct LiveViewState {
 struct LiveContext {
     LiveController& controller;
     LiveViewState view;
-    DigitFont* hostDigits = nullptr;  // the host view's big countdown; null: the heading font
+    DigitFont* hostDigits = nullptr;  // the live view's big countdown; null: the heading font
 
     explicit LiveContext(LiveController& c) : controller(c) {}
     // Re-reads the interrupted sessions (at start-up, when a menu opens, after a change).
     void refreshInterrupted();
 };
 
-// The Live tab itself is drawLiveView (views.hpp, view_host.cpp); it reads ViewContext::live.
+// The Live tab itself is drawLiveView (views.hpp, live_view.cpp, one file per panel: live_panels.hpp);
+// it reads ViewContext::live.
 
 // The Live menu, the View menu's presenter item and the live modals (live_dialogs.cpp), drawn
 // by the main window.

@@ -5,12 +5,20 @@
 #include <chrono>
 #include <future>
 #include <thread>
+#include <vector>
 
 #include <httplib.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include "io/atomic_file.hpp"
+#include "live/live_command.hpp"
+
 #include "core/clock.hpp"
-#include "live/control_queue.hpp"
-#include "server/control_server.hpp"
+#include "live/owner_queue.hpp"
+#include "server/control_api.hpp"
 #include "live/session.hpp"
 #include "live/session_json.hpp"
 #include "test_support.hpp"
@@ -54,18 +62,18 @@ struct Api {
     ManualClock clock{0};
     ManualWallClock wall{1'795'636'800'000, 0};
     std::unique_ptr<Session> session;
-    ControlQueue queue;
-    ControlServer server;
+    OwnerQueue queue;
+    ControlApi server;
     int port = 0;
 
-    explicit Api(ControlServerOptions options = {}) : server(queue, kToken, options) {
-        SessionResult r = Session::createAt(apiShow(), tmp / "s", {&clock, &wall, {}});
-        REQUIRE_MESSAGE(r.session, r.error);
-        session = std::move(r.session);
-        const ServerStartResult started = server.start("127.0.0.1", 0);
-        REQUIRE_MESSAGE(started.ok, started.error);
-        REQUIRE(started.port > 0);
-        port = started.port;
+    explicit Api(ControlApiOptions options = {}) : server(queue, kToken, options) {
+        auto r = Session::createAt(apiShow(), tmp / "s", {&clock, &wall, {}});
+        REQUIRE_MESSAGE(r.ok(), r.error().message());
+        session = std::move(*r);
+        const Result<int> started = server.start("127.0.0.1", 0);
+        REQUIRE_MESSAGE(started.ok(), started.error().message());
+        REQUIRE(*started > 0);
+        port = *started;
     }
 
     // Sends one request from a helper thread and drains the queue here until it is answered.
@@ -269,7 +277,7 @@ TEST_CASE("control API: unknown paths are 404, wrong methods 405 with Allow") {
 }
 
 TEST_CASE("control API: an owner that does not answer in time gives 503 and the command never runs") {
-    ControlServerOptions options;
+    ControlApiOptions options;
     options.replyTimeout = 100ms;
     Api api(options);
     // Nobody drains while this request waits.
@@ -283,132 +291,82 @@ TEST_CASE("control API: an owner that does not answer in time gives 503 and the 
     CHECK(api.session->runner().phase() == RunPhase::NotStarted);
 }
 
-TEST_CASE("ControlQueue: commands run on drain in order, and close answers the rest with 503") {
-    pycast::test::TempDir tmp;
-    ManualClock clock;
-    ManualWallClock wall;
-    SessionResult made = Session::createAt(apiShow(), tmp / "s", {&clock, &wall, {}});
-    REQUIRE(made.session);
-    ControlQueue queue;
-    std::atomic<int> wakes{0};
-    queue.setWakeCallback([&] { ++wakes; });
 
-    std::vector<int> order;
-    auto first = queue.post([&](Session&) {
-        order.push_back(1);
-        return ControlReply{200, {{"n", 1}}};
-    });
-    auto second = queue.post([&](Session& s) {
-        order.push_back(2);
-        return ControlReply{s.start() ? 200 : 409, {}};
-    });
-    CHECK(wakes == 2);
-    CHECK(queue.pending() == 2);
-    CHECK(queue.waitForWork(0ms));
-    CHECK(queue.drain(*made.session) == 2);
-    CHECK(order == std::vector<int>{1, 2});
-    CHECK(first.get().body["n"] == 1);
-    CHECK(second.get().status == 200);
-    CHECK(made.session->runner().phase() == RunPhase::Running);
-
-    auto throws = queue.post([](Session&) -> ControlReply { throw std::runtime_error("boom"); });
-    queue.drain(*made.session);
-    const ControlReply failed = throws.get();
-    CHECK(failed.status == 500);
-    CHECK(failed.body["error"].get<std::string>().find("boom") != std::string::npos);
-
-    auto waiting = queue.post([](Session&) { return ControlReply{}; });
-    queue.close("shutting down");
-    CHECK(waiting.get().status == 503);
-    CHECK(queue.post([](Session&) { return ControlReply{}; }).get().status == 503);
-    CHECK(queue.drain(*made.session) == 0);
-    CHECK_FALSE(queue.waitForWork(0ms));
+TEST_CASE("control API: /api/hold holds the clock, and the old /api/pause still does") {
+    Api api;
+    REQUIRE(api.post("/api/start").status == 200);
+    Reply r = api.post("/api/hold");
+    CHECK(r.status == 200);
+    CHECK(r.body["paused"] == true);
+    CHECK(api.post("/api/hold").body["code"] == "already-paused");
+    REQUIRE(api.post("/api/resume").status == 200);
+    r = api.post("/api/pause");
+    CHECK(r.status == 200);
+    CHECK(r.body["paused"] == true);
+    // Both are the same event on disk, the one older journals hold.
+    CHECK(api.session->events()[2].type == "pause");
+    CHECK(api.session->events()[4].type == "pause");
 }
 
-TEST_CASE("ControlServer: a port in use is refused with a message that says so") {
-    ControlQueue queue;
-    ControlServer first(queue, kToken);
-    const ServerStartResult a = first.start("127.0.0.1", 0);
-    REQUIRE(a.ok);
-    ControlServer second(queue, kToken);
-    const ServerStartResult b = second.start("127.0.0.1", a.port);
-    CHECK_FALSE(b.ok);
-    CHECK(b.error.find("already in use") != std::string::npos);
-    CHECK(b.error.find(std::to_string(a.port)) != std::string::npos);
-
-    ControlServer noToken(queue, "");
-    CHECK_FALSE(noToken.start("127.0.0.1", 0).ok);
-
-    // stop() is quick and the port is free again afterwards.
-    first.stop();
-    CHECK_FALSE(first.running());
-    ControlServer third(queue, kToken);
-    CHECK(third.start("127.0.0.1", a.port).ok);
+TEST_CASE("control API: a message of exactly the limit is accepted, one byte more is 413") {
+    Api api;
+    const Reply at = api.post("/api/message",
+                              json{{"text", std::string(kMaxMessageBytes, 'x')}}.dump());
+    CHECK(at.status == 200);
+    const Reply over = api.post("/api/message",
+                                json{{"text", std::string(kMaxMessageBytes + 1, 'x')}}.dump());
+    CHECK(over.status == 413);
+    const std::string why = over.body["error"].get<std::string>();
+    CHECK(why.find("2001 bytes") != std::string::npos);
+    CHECK(why.find("the limit is 2000 bytes") != std::string::npos);
+    CHECK(why.find("under") == std::string::npos);   // 2000 itself is allowed
+    CHECK(api.session->events().size() == 2);
 }
 
-TEST_CASE("tokensMatch and parseHostPort") {
-    CHECK(tokensMatch("abc", "abc"));
-    CHECK_FALSE(tokensMatch("abc", "abd"));
-    CHECK_FALSE(tokensMatch("abc", "ab"));
-    CHECK_FALSE(tokensMatch("abc", "abcd"));
-    CHECK_FALSE(tokensMatch("", ""));
+TEST_CASE("control API: question-answered with an id the show does not have is 404, like goto") {
+    Api api;
+    REQUIRE(api.post("/api/start").status == 200);
+    const Reply r = api.post("/api/question-answered", R"({"question": "q-nope"})");
+    CHECK(r.status == 404);
+    CHECK(r.body["error"].get<std::string>().find("q-nope") != std::string::npos);
+    CHECK(api.session->events().size() == 2);   // nothing journaled
+    CHECK(api.post("/api/question-answered").status == 200);   // no body: counts one
+}
 
-    std::string error;
-    auto hp = parseHostPort("127.0.0.1:8765", error);
-    REQUIRE(hp);
-    CHECK(hp->host == "127.0.0.1");
-    CHECK(hp->port == 8765);
-    hp = parseHostPort("[::1]:0", error);
-    REQUIRE(hp);
-    CHECK(hp->host == "::1");
-    CHECK(hp->port == 0);
-    CHECK(controlUrl("::1", 80) == "http://[::1]:80");
-    for (const char* bad : {"8765", "127.0.0.1", ":8765", "127.0.0.1:", "127.0.0.1:99999",
-                            "127.0.0.1:-1", "127.0.0.1:http", "::1:8765", "[::1]8765"}) {
-        CAPTURE(bad);
-        error.clear();
-        CHECK_FALSE(parseHostPort(bad, error));
-        CHECK_FALSE(error.empty());
+TEST_CASE("control API: twelve clients that send half a request do not hold up another") {
+    Api api;
+    REQUIRE(api.post("/api/start").status == 200);
+    // Half a request each, then silence: each holds a pool thread until its read times out.
+    std::vector<UniqueFd> stalled;
+    for (int i = 0; i < 12; ++i) {
+        UniqueFd fd(::socket(AF_INET, SOCK_STREAM, 0));
+        REQUIRE(fd);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<std::uint16_t>(api.port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::connect(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        const std::string half = "POST /api/hold HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthor";
+        REQUIRE(::send(fd.get(), half.data(), half.size(), 0) == static_cast<ssize_t>(half.size()));
+        stalled.push_back(std::move(fd));
     }
-    CHECK(isLoopbackHost("127.0.0.1"));
-    CHECK(isLoopbackHost("localhost"));
-    CHECK_FALSE(isLoopbackHost("0.0.0.0"));
-}
-
-TEST_CASE("pycast live and pycast report: help, usage errors and refusals") {
-    using pycast::test::runCli;
-    const std::string show = "\"" + (pycast::test::showsDir() / "pycast-episode.json").string() + "\"";
-    for (const char* cmd : {"live", "report"}) {
-        CAPTURE(cmd);
-        const auto help = runCli(std::string(cmd) + " --help");
-        CHECK(help.exitCode == 0);
-        CHECK(help.out.find("usage: pycast " + std::string(cmd)) != std::string::npos);
+    std::this_thread::sleep_for(100ms);   // let the listener hand each to a worker
+    // Under httplib's default pool of 8 this waited 9-20 s; a client that gives up after 1 s
+    // must get its answer.
+    const int p = api.port;
+    auto future = std::async(std::launch::async, [p] {
+        httplib::Client client("127.0.0.1", p);
+        client.set_connection_timeout(1, 0);
+        client.set_read_timeout(1, 0);
+        client.set_write_timeout(1, 0);
+        auto res = client.Post("/api/hold", {{"Authorization", std::string("Bearer ") + kToken}},
+                               "", "application/json");
+        return res ? res->status : 0;
+    });
+    while (future.wait_for(1ms) != std::future_status::ready) {
+        api.queue.waitForWork(5ms);
+        api.queue.drain(*api.session);
     }
-    CHECK(runCli("live").exitCode == 2);
-    CHECK(runCli("live " + show).exitCode == 2);   // no --session
-    pycast::test::TempDir tmp;
-    const std::string dir = "\"" + (tmp / "s").string() + "\"";
-    auto r = runCli("live " + show + " --session " + dir + " --api nonsense");
-    CHECK(r.exitCode == 2);
-    CHECK(r.err.find("HOST:PORT") != std::string::npos);
-    CHECK(runCli("live " + show + " --session " + dir + " --control-token 'a b'").exitCode == 2);
-    CHECK(runCli("live " + show + " --session " + dir + " --bogus").exitCode == 2);
-    r = runCli("live --resume --session " + dir);
-    CHECK(r.exitCode == 1);
-    CHECK(r.err.find("no session") != std::string::npos);
-
-    // A port in use: a clear message, and no half-made session left behind.
-    ControlQueue queue;
-    ControlServer holder(queue, kToken);
-    const ServerStartResult held = holder.start("127.0.0.1", 0);
-    REQUIRE(held.ok);
-    r = runCli("live " + show + " --session " + dir + " --api 127.0.0.1:" + std::to_string(held.port));
-    CHECK(r.exitCode == 1);
-    CHECK(r.err.find("already in use") != std::string::npos);
-    CHECK(r.err.find("--api") != std::string::npos);
-    CHECK_FALSE(std::filesystem::exists(tmp / "s" / "journal.jsonl"));
-
-    CHECK(runCli("report").exitCode == 2);
-    CHECK(runCli("report " + dir).exitCode == 1);
-    CHECK(runCli("report " + dir + " --format pdf").exitCode == 2);
+    CHECK(future.get() == 200);
+    CHECK(api.session->runner().phase() == RunPhase::Paused);
 }

@@ -1,4 +1,4 @@
-// The Live tab (host view) drawn headless in the studio window, in every phase of a show, with its
+// The Live tab (the live view) drawn headless in the studio window, in every phase of a show, with its
 // dialogs and its keyboard shortcuts.
 #include <doctest/doctest.h>
 #include <imgui_internal.h>  // the open popup stack, to see a dialog is up
@@ -38,13 +38,15 @@ struct Studio {
     }
 
     // Draws `frames` frames; returns the last frame's requests. Every frame must be balanced.
-    FrameRequests draw(int frames = 2) {
+    // Like the shell, runs what the views posted after each frame (unless `runPosted` is off).
+    FrameRequests draw(int frames = 2, bool runPosted = true) {
         FrameRequests last;
         for (int i = 0; i < frames; ++i) {
             FrameRequests requests;
             const std::string unbalanced = imgui.frame([&] { window.draw(requests); });
             CHECK_MESSAGE(unbalanced.empty(), "left open: " << unbalanced);
             window.apply(requests);
+            if (runPosted) f.controller->runPosted();
             last = requests;
         }
         return last;
@@ -68,7 +70,7 @@ TEST_CASE("the Live tab without a session offers to go live and costs no frames"
     CHECK(s.imgui.drawData()->TotalVtxCount > 0);
 }
 
-TEST_CASE("the host view draws in every phase, asking for frames only while the show is live") {
+TEST_CASE("the live view draws in every phase, asking for frames only while the show is live") {
     Studio s;
     s.f.createSession();
     s.window.selectView("live");
@@ -82,7 +84,7 @@ TEST_CASE("the host view draws in every phase, asking for frames only while the 
         s.f.advance(2 * kMin);
         REQUIRE(s.f.runner().current->overrunMs > 0);
         s.draw();
-        REQUIRE(s.f.controller->perform(LiveAction::Pause));
+        REQUIRE(s.f.controller->perform(LiveAction::Hold));
         CHECK(s.draw().frameRate >= 10.0);
     }
     SUBCASE("a Q&A with its question budget, a message, a refusal on screen") {
@@ -185,4 +187,32 @@ TEST_CASE("closing the studio with the shortcut list open still asks about the l
     s.live.view.quitPromptRequested = true;
     s.draw(2);
     CHECK(s.topPopup().find("The show is live") != std::string::npos);
+}
+
+TEST_CASE("a key pressed in the Live tab changes nothing while the frame is drawn, then acts") {
+    Studio s;
+    s.f.createSession();
+    s.draw();
+    s.imgui.io().AddInputCharacter(' ');
+    s.draw(1, false);
+    CHECK(s.f.runner().phase == RunPhase::NotStarted);   // posted, not run mid-frame
+    CHECK(s.f.controller->runPosted() == 1);
+    CHECK(s.f.runner().phase == RunPhase::Running);
+}
+
+TEST_CASE("the Live tab's keys work when no window has the focus yet (no click first)") {
+    Studio s;
+    s.f.createSession();
+    s.draw();
+    // As in the studio just opened on the Live tab: nothing focused.
+    FrameRequests requests;
+    s.imgui.frame([&] {
+        ImGui::SetWindowFocus(nullptr);
+        s.window.draw(requests);
+    });
+    s.imgui.frame([&] { s.window.draw(requests); });
+    REQUIRE_FALSE(s.imgui.context()->NavWindow);
+    s.imgui.io().AddInputCharacter(' ');
+    s.draw(1);
+    CHECK(s.f.runner().phase == RunPhase::Running);
 }

@@ -1,0 +1,77 @@
+// `pycast report`: prints a session's planned-vs-actual report, read without touching it (main
+// thread).
+#include <filesystem>
+#include <ostream>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "live/report.hpp"
+#include "live/session.hpp"
+
+namespace pycast::cli {
+
+namespace {
+
+const char* kReportHelp =
+    "usage: pycast report SESSION_DIR [--format md|csv]\n\n"
+    "Prints the planned-vs-actual report of a session: per segment and per speaker. An\n"
+    "interrupted session is reported as of its last journal event.\n"
+    "  --format F   md (Markdown, default) or csv\n"
+    "Exit 0 ok, 1 when the session cannot be read, 2 on usage errors.\n";
+
+}  // namespace
+
+int runReportCommand(const std::filesystem::path& dir, std::ostream& out, std::ostream& err,
+                     bool csv) {
+    Result<SessionSnapshot> loaded = loadSessionSnapshot(dir);
+    for (const auto& w : loaded.warnings) err << "warning: " << w << "\n";
+    if (!loaded) {
+        err << "error: " << loaded.error().message() << "\n";
+        return 1;
+    }
+    const SessionSnapshot& s = *loaded;
+    const SessionReport report = buildReport(s.show, s.runner.state(s.lastEventMs), s.startDate);
+    out << (csv ? renderReportCsv(report) : renderReportMarkdown(report));
+    return 0;
+}
+
+int runReport(const Args& args, std::ostream& out, std::ostream& err) {
+    if (wantsHelp(args)) {
+        out << kReportHelp;
+        return 0;
+    }
+    std::string dir;
+    std::string format = "md";
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--format" || a.rfind("--format=", 0) == 0) {
+            if (a == "--format") {
+                if (i + 1 >= args.size()) {
+                    err << "pycast report: --format needs a value (md or csv)\n";
+                    return 2;
+                }
+                format = args[++i];
+            } else {
+                format = a.substr(9);
+            }
+        } else if (a.size() > 1 && a[0] == '-') {
+            err << "pycast report: unknown option " << a << "\n" << kReportHelp;
+            return 2;
+        } else if (dir.empty()) {
+            dir = a;
+        } else {
+            err << "pycast report: one session at a time (got " << dir << " and " << a << ")\n";
+            return 2;
+        }
+    }
+    if (dir.empty()) {
+        err << "pycast report: no session folder given\n" << kReportHelp;
+        return 2;
+    }
+    if (format == "md" || format == "markdown") return runReportCommand(dir, out, err);
+    if (format == "csv") return runReportCommand(dir, out, err, true);
+    err << "pycast report: unknown format \"" << format << "\" (use md or csv)\n";
+    return 2;
+}
+
+}  // namespace pycast::cli

@@ -1,0 +1,127 @@
+// The live commands and journal events, each defined once: name, field, domain, limits (any thread;
+// pure).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+#include "core/show.hpp"
+#include "core/units.hpp"
+
+namespace pycast {
+
+// Every live action the host, a controller or a replayed journal can take. To add one, see
+// "Adding a live command" in docs/architecture.md: a row in kLiveCommands (live_command.cpp)
+// and a case in its domain's file; the HTTP route, the UI's action, Session::perform, the
+// journal name and the replay all come from that row.
+enum class LiveCommand {
+    Start,
+    Hold,  // holds the clock; "pause" in journals and as an old API path
+    Resume,
+    Next,
+    Previous,
+    Goto,
+    Extend,
+    Message,
+    QuestionAnswered,
+    End,
+};
+
+// Who replays a command's events. Each domain has one file (live/<domain>_events.cpp) with its
+// state in LiveState; a new domain (questions, markers, recorder) adds its value here.
+enum class LiveDomain { Runner, Messages };
+
+// The one argument a command takes, if any.
+enum class LiveField {
+    None,
+    SegmentId,      // "segment" (the API takes it from the path: /api/goto/ID)
+    ExtendSeconds,  // "seconds": whole seconds, within ±kMaxExtendSeconds
+    Text,           // "text": at most kMaxMessageBytes bytes; "" clears (not from the API)
+    QuestionId,     // "question": optional; when given it must be a question of the show
+};
+
+// A live extend/shorten beyond a day is a typo, and keeps seconds * 1000 far from overflow.
+inline constexpr std::int64_t kMaxExtendSeconds = 24 * 3600;
+// A producer's message longer than this is refused (413 on the API).
+inline constexpr std::size_t kMaxMessageBytes = 2000;
+
+struct LiveCommandDef {
+    LiveCommand command;
+    const char* name;         // API path /api/NAME, logs and tests
+    const char* journalType;  // the event's "type" on disk (older journals use these names)
+    const char* alias;        // an older name still accepted for the API path and the journal
+    LiveDomain domain;
+    LiveField field;
+    const char* example;  // a request body for error messages ("" when none is needed)
+};
+
+std::span<const LiveCommandDef> liveCommands();
+const LiveCommandDef& definitionOf(LiveCommand command);
+// By API name, journal type or alias ("hold", "pause"); null when unknown.
+const LiveCommandDef* findLiveCommand(std::string_view name);
+const char* toName(LiveCommand command);  // definitionOf(command).name
+
+// One request, typed. Only the member the command's field names is used:
+// LiveRequest(LiveCommand::Extend).withSeconds(60).
+struct LiveRequest {
+    LiveRequest() = default;
+    explicit LiveRequest(LiveCommand c) : command(c) {}
+    LiveRequest withId(std::string v) && {
+        id = std::move(v);
+        return std::move(*this);
+    }
+    LiveRequest withSeconds(Seconds v) && {
+        seconds = v;
+        return std::move(*this);
+    }
+    LiveRequest withText(std::string v) && {
+        text = std::move(v);
+        return std::move(*this);
+    }
+
+    LiveCommand command = LiveCommand::Start;
+    std::string id;            // segment id (Goto) or question id (QuestionAnswered)
+    Seconds seconds = 0;       // Extend; < 0 shortens
+    std::string text;          // Message
+    std::optional<int> index;  // Goto from a journal: the rundown position, a fallback
+    bool operator==(const LiveRequest&) const = default;
+};
+
+// Why a request was not carried out, for the HTTP side to choose a status code.
+enum class LiveRefusal {
+    None,
+    Invalid,   // a field is missing, of the wrong type or out of range (400)
+    TooLarge,  // over a size limit (413)
+    NotFound,  // names a segment or question the show does not have (404)
+    Refused,   // the domain refuses it now: next before start, hold while held (409)
+    Failed,    // the journal could not be written; nothing changed (500)
+};
+
+// A refusal with its sentence (Error: what, where, what to do).
+struct LiveProblem {
+    LiveRefusal refusal = LiveRefusal::Invalid;
+    Error error;
+    std::string code;  // the domain's stable name for it ("not-started"); may be empty
+};
+
+enum class LiveSource { Api, Journal };
+
+// The typed request from JSON fields: an API body (plus the id from the path) or a journal
+// line's fields. Checks types only; checkLiveRequest checks limits. From the API a message
+// needs text that is not blank (clearing is the host's button).
+std::optional<LiveRequest> parseLiveRequest(const LiveCommandDef& def, const nlohmann::json& fields,
+                                            LiveSource source, LiveProblem& problem);
+
+// The limits every source obeys (host, API, journal): the one place they are checked.
+std::optional<LiveProblem> checkLiveRequest(const LiveRequest& request);
+
+// The fields journaled for a request (goto: segment and index; extend: seconds; ...).
+nlohmann::json journalFields(const LiveRequest& request);
+
+}  // namespace pycast

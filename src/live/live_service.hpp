@@ -1,0 +1,46 @@
+// A service that runs beside a live session (control API today; audience server, recorder next)
+// (owner thread).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "live/owner_queue.hpp"
+
+namespace pycast {
+
+// What a service gets when a session goes live: the queue its threads post commands to (they
+// run on the owner thread, the only one that touches the session), and the session's token.
+struct ServiceContext {
+    OwnerQueue& queue;
+    std::string token;
+};
+
+// How a service stands, for the start-up lines and the Live tab.
+struct ServiceInfo {
+    std::string name;  // "control API"
+    bool running = false;
+    std::string url;                 // where to reach it, once running
+    std::string error;               // why it is not running
+    std::vector<std::string> notes;  // e.g. it took another port; it can be reached from the LAN
+};
+
+// Live depends on this interface only; server/ implements it (the layers stay one-way) and the
+// front ends plug it into the LiveHost. start/stop/info run on the owner thread; the service's
+// own threads only post to the queue.
+class LiveService {
+public:
+    virtual ~LiveService() = default;
+    // Starts serving the session. The Error says what failed and what to do; warnings become
+    // notes ("port 8765 was taken; using 41234").
+    virtual Status start(const ServiceContext& context) = 0;
+    // Stops accepting, lets work in flight finish, joins its threads. Safe to call twice.
+    virtual void stop() = 0;
+    virtual ServiceInfo info() const = 0;
+    // Lines that tell a person how to reach it once running: "control API on URL (token T)",
+    // then examples ("  curl …").
+    virtual std::vector<std::string> describe() const = 0;
+};
+
+}  // namespace pycast

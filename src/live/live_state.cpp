@@ -1,0 +1,17 @@
+// Applies one live event to the domain that owns it (owner thread).
+#include "live/live_state.hpp"
+
+namespace pycast {
+
+std::optional<LiveProblem> applyLiveEvent(LiveState& state, LiveRequest& request, SessionMs at) {
+    if (auto bad = checkLiveRequest(request)) return bad;
+    switch (definitionOf(request.command).domain) {
+        case LiveDomain::Runner:
+            return applyRunnerEvent(state.runner, request, at);
+        case LiveDomain::Messages:
+            return applyMessageEvent(state.message, request, at);
+    }
+    return std::nullopt;
+}
+
+}  // namespace pycast

@@ -1,0 +1,191 @@
+// The studio's live wiring: the live host behind the Live tab, the presenter window, quitting with a show on air (UI thread).
+#include "shell/app.hpp"
+
+#include <GLFW/glfw3.h>
+
+#include <iostream>
+#include <system_error>
+
+#include "live/session.hpp"        // defaultSessionsRoot()
+#include "server/control_api.hpp"  // kDefaultControlHost
+
+namespace pycast::ui {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The live host's lines, as `pycast live` prints them: notes and info on stdout, warnings and
+// errors on stderr.
+void printHostLines(LiveController& live) {
+    for (const HostLine& line : live.takeLines()) {
+        const bool toErr = line.kind == HostLine::Kind::Warning || line.kind == HostLine::Kind::Error;
+        (toErr ? std::cerr : std::cout) << formatHostLine(line) << "\n";
+    }
+    std::cout.flush();
+}
+
+}  // namespace
+
+bool App::setupLive() {
+    LiveSettings settings;
+    settings.sessionsRoot = m_options.sessionsRoot.value_or(defaultSessionsRoot());
+    const bool shooting = m_options.screenshotMode();
+    std::string apiText = std::string(kDefaultControlHost) + ":" + std::to_string(kDefaultControlPort);
+    if (m_options.api) apiText = *m_options.api;
+    // A screenshot run serves nothing unless asked to: it must not take the port of a live show.
+    if (apiText != "off" && (!shooting || m_options.api)) {
+        if (Result<HostPort> api = parseHostPort(apiText)) settings.api = *api;
+    }
+
+    const Document& doc = m_mainWindow->document();
+    std::string demoError;
+    if (m_options.liveDemoSeconds && doc.show) {
+        m_demo = makeLiveDemo(*doc.show, demoError);
+    }
+    m_live = std::make_unique<LiveController>(settings, m_demo ? m_demo->clocks() : SessionOptions{});
+    m_live->setWakeCallback(waker());
+    m_liveContext = std::make_unique<LiveContext>(*m_live);
+    m_liveContext->hostDigits = &m_hostDigits;
+    m_liveContext->view.presenterOpen = m_options.presenter;
+    m_mainWindow->setLive(m_liveContext.get());
+
+    bool ok = true;
+    if (m_options.resume) {
+        ok = m_live->resumeSession(*m_options.resume);
+    } else if (m_options.live || m_options.liveDemoSeconds) {
+        if (!doc.show) {
+            ok = false;
+            std::cerr << "pycast-studio: " << doc.fileName()
+                      << " did not open, so there is no show to go live with\n";
+        } else if (m_demo) {
+            ok = runLiveDemo(*m_live, *m_demo, *doc.show, *m_options.liveDemoSeconds);
+        } else if (m_options.liveDemoSeconds) {
+            ok = false;
+            std::cerr << "pycast-studio: --live-demo: " << demoError << "\n";
+        } else {
+            ok = m_live->startSession(*doc.show, doc.path);
+        }
+    } else if (!shooting || m_options.sessionsRoot) {
+        // After a crash the next start offers the session back.
+        m_liveContext->refreshInterrupted();
+        const auto& found = m_liveContext->view.interrupted;
+        if (!found.empty()) {
+            m_liveContext->view.resumeOffer = found.front();
+            m_liveContext->view.moreInterrupted = found.size() - 1;
+            m_liveContext->view.resumeOfferRequested = true;
+        }
+    }
+    printHostLines(*m_live);
+    if (!ok && !m_live->lastError().empty()) {
+        std::cerr << "pycast-studio: " << m_live->lastError() << "\n";
+        m_mainWindow->selectView("live");  // the Live tab says it too, beside Go live
+    }
+    return ok;
+}
+
+// A resumed session shows its own show in the editor too (asking first about unsaved edits).
+void App::reopenSessionSource() {
+    const auto source = m_live->takeSourceToReopen();
+    if (!source) return;
+    std::error_code ec;
+    const Document& doc = m_mainWindow->document();
+    if (!doc.path.empty() && std::filesystem::equivalent(doc.path, *source, ec)) return;
+    m_mainWindow->open(*source);
+    // Opening a show selects its rundown; a resumed session opens on the Live tab.
+    m_mainWindow->selectView("live");
+}
+
+void App::syncPresenter() {
+    LiveViewState& view = m_liveContext->view;
+    if (m_presenter && m_presenter->closeRequested()) {
+        view.presenterOpen = false;
+    }
+    if (view.presenterOpen && !m_presenter) {
+        m_presenter = std::make_unique<PresenterWindow>();
+        if (!m_presenter->open(m_options.presenterWidth, m_options.presenterHeight, m_window,
+                               [this] { m_pacer.noteInput(glfwGetTime()); })) {
+            std::cerr << "pycast-studio: " << m_presenter->error() << "\n";
+            m_presenter.reset();
+            view.presenterOpen = false;
+        }
+        // Opening a window took the GL context; the studio's frame comes next.
+        glfwMakeContextCurrent(m_window);
+    } else if (!view.presenterOpen && m_presenter) {
+        m_presenter->close();
+        m_presenter.reset();
+        glfwMakeContextCurrent(m_window);
+    }
+}
+
+void App::renderPresenter(const fs::path* png, std::string* error) {
+    if (!m_presenter) return;
+    const std::string e = m_presenter->render(*m_live, m_mainWindow->document().title(), false, png);
+    if (error) *error = e;
+}
+
+void App::afterFrame() {
+    if (m_live->generation() != m_liveGeneration) {
+        m_liveGeneration = m_live->generation();
+        m_mainWindow->selectView("live");
+        if (const Session* session = m_live->session()) {
+            m_fonts.addText(documentText(m_mainWindow->document()));
+            for (const Segment& seg : session->show().rundown) m_fonts.addText(seg.title);
+            m_fonts.addText(session->show().meta.title);
+        }
+    }
+    printHostLines(*m_live);
+    LiveViewState& view = m_liveContext->view;
+    switch (view.quitDecision) {
+        case QuitDecision::EndShow:
+            m_live->endAndClose();   // the host says what happened (report, or how to resume)
+            printHostLines(*m_live);
+            glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+            break;
+        case QuitDecision::KeepResumable:
+            glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+            break;
+        case QuitDecision::Cancel:
+            view.quitDecision = QuitDecision::None;
+            m_mainWindow->cancelClose();   // staying: unsaved edits are asked about again next time
+            break;
+        case QuitDecision::None:
+            break;
+    }
+}
+
+bool App::mayClose() {
+    if (m_options.screenshotMode()) return true;
+    // Unsaved rundown edits are settled first (Save / Don't save / Cancel), so a cancelled
+    // close never ends a show on air.
+    if (!m_mainWindow->requestClose()) {
+        glfwSetWindowShouldClose(m_window, GLFW_FALSE);
+        m_pacer.noteInput(glfwGetTime());
+        return false;
+    }
+    LiveViewState& view = m_liveContext->view;
+    if (!m_live->isOnAir() || view.quitDecision == QuitDecision::EndShow ||
+        view.quitDecision == QuitDecision::KeepResumable)
+        return true;
+    // A show on air: End it, keep it resumable, or stay.
+    glfwSetWindowShouldClose(m_window, GLFW_FALSE);
+    view.quitPromptRequested = true;
+    m_pacer.noteInput(glfwGetTime());
+    return false;
+}
+
+void App::shutdownLive() {
+    if (m_presenter) {
+        m_presenter->close();
+        m_presenter.reset();
+    }
+    if (m_live) {
+        // Before the window goes: the server's threads call wake(), which posts to GLFW. A
+        // demo's session is thrown away, so there is nothing to resume.
+        m_live->closeSession(!m_demo);
+        printHostLines(*m_live);
+    }
+    if (m_mainWindow) m_mainWindow->setLive(nullptr);
+}
+
+}  // namespace pycast::ui

@@ -1,0 +1,55 @@
+// The studio's screenshot harness: the picture and the lines that describe it (UI thread).
+#include "shell/app.hpp"
+
+#include <GLFW/glfw3.h>
+
+#include <iostream>
+#include <system_error>
+
+#include "shell/screenshot.hpp"
+#include "views/live/live_format.hpp"
+
+namespace pycast::ui {
+
+namespace fs = std::filesystem;
+
+int App::finishScreenshot() {
+    int width = 0;
+    int height = 0;
+    glfwGetFramebufferSize(m_window, &width, &height);
+    const RgbImage image = captureFramebuffer(width, height);
+    const std::string error = writePng(*m_options.screenshot, image);
+    if (!error.empty()) {
+        std::cerr << "pycast-studio: screenshot failed: " << error << "\n";
+        return 1;
+    }
+    const Document& doc = m_mainWindow->document();
+    std::string views;
+    for (const auto& id : m_mainWindow->drawnViews()) views += (views.empty() ? "" : " ") + id;
+    std::cout << "file: " << (doc.path.empty() ? std::string("(none)") : doc.path.string())
+              << "\nshow: " << doc.title()
+              << "\nsegments: " << (doc.show ? doc.show->rundown.size() : 0)
+              << "\nproblems: " << doc.problems.size() << "\nviews: " << views
+              << "\nfonts: " << m_fonts.description()
+              << (m_fonts.warning().empty() ? "" : "\nfont warning: " + m_fonts.warning())
+              << "\nscreenshot: " << m_options.screenshot->string() << " (" << width << "x"
+              << height << ")\n";
+    return 0;
+}
+
+void App::printLiveLines() {
+    const Session* session = m_live->session();
+    if (session == nullptr) return;
+    const SessionState st = m_live->state();
+    std::cout << "session: " << session->dir().string() << "\nphase: " << toName(st.runner.phase)
+              << "\n";
+    if (st.runner.current) {
+        std::cout << "segment: " << st.runner.current->index << " " << st.runner.current->id << "\n";
+        std::cout << "countdown: " << countdownFor(st.runner, m_live->settings().warningMs).text << "\n";
+    } else {
+        std::cout << "segment: none\n";
+    }
+    std::cout << "api: " << (m_live->api().running ? m_live->api().url : std::string("off")) << "\n";
+}
+
+}  // namespace pycast::ui

@@ -1,0 +1,43 @@
+// The panels of the Live tab, one file each, and what they share (UI thread; ImGui only).
+#pragma once
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <string>
+
+#include "live/session.hpp"
+
+namespace pycast::ui {
+
+struct ViewContext;
+
+// The panels, top to bottom; drawLiveView (live_view.cpp) lays them out.
+void sessionStrip(ViewContext& ctx);  // live_session_strip.cpp
+void noticesPanel(ViewContext& ctx);  // live_session_strip.cpp
+void countdownPanel(ViewContext& ctx, const SessionState& st, float width,
+                    float height);  // live_countdown_panel.cpp
+void clockPanel(ViewContext& ctx, const SessionState& st, float width,
+                float height);                                 // live_clock_panel.cpp
+void controlsPanel(ViewContext& ctx, const SessionState& st);  // live_controls_panel.cpp
+void rundownPanel(ViewContext& ctx, const SessionState& st,
+                  float height);                   // live_rundown_panel.cpp
+void reportPanel(ViewContext& ctx, float height);  // live_report_panel.cpp
+
+// Shared by the panels (live_panel_support.cpp).
+const Segment* segmentAt(const Show& show, int index);
+// A session time as the time of day when the session knows it ("20:13:00"), else as an offset
+// from the session's start ("+13:00").
+std::string whenText(const RunnerState& r, std::int64_t sessionMs);
+std::string ageText(std::int64_t ms);  // "just now", "3 min ago"
+ImU32 withAlpha(ImU32 colour, float alpha);
+ImU32 mix(ImU32 a, ImU32 b, float t);
+void smallDim(const ViewContext& ctx, const std::string& text);
+// A button in a colour of its own (0: the theme's), as wide and tall as asked.
+bool actionButton(const char* label, ImVec2 size, ImU32 colour, bool enabled = true);
+// Draws text in the countdown's digit font, centred on centreX with its top at y; the size is
+// shrunk to fit maxWidth. Returns the height it took.
+float drawDigits(const ViewContext& ctx, const std::string& text, float wantSize, float centreX,
+                 float top, float maxWidth, ImU32 colour);
+
+}  // namespace pycast::ui

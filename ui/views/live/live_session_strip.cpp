@@ -1,0 +1,81 @@
+// The Live tab's session strip (folder, control API, token) and its notices (UI thread).
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <string>
+
+#include "core/duration.hpp"
+#include "live/session_json.hpp"  // formatTimeOfDayMs
+#include "shell/theme.hpp"
+#include "views/live/live_format.hpp"
+#include "views/live/live_panels.hpp"
+#include "views/live/live_view.hpp"
+#include "views/views.hpp"
+#include "widgets/widgets.hpp"
+
+namespace pycast::ui {
+
+void sessionStrip(ViewContext& ctx) {
+    LiveContext& live = *ctx.live;
+    const Session& session = *live.controller.session();
+    const LiveApiInfo& api = live.controller.api();
+    ImGui::PushFont(ctx.fonts.font(FontRole::Small));
+    const std::string dir = session.dir().string();
+    ctx.requests.requestGlyphs(dir);
+    textColoured("SESSION", colours::kTextDim);
+    ImGui::SameLine();
+    textColoured(dir, colours::kText);
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    textColoured("CONTROL API", colours::kTextDim);
+    ImGui::SameLine();
+    if (api.running) {
+        textColoured(api.url, colours::kText);
+        ImGui::SameLine();
+        textColoured("token", colours::kTextDim);
+        ImGui::SameLine();
+        textColoured(api.token, colours::kText);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Copy token")) {
+            ImGui::SetClipboardText(api.token.c_str());
+            live.view.copiedNote = "Token copied";
+            live.view.copiedAt = ImGui::GetTime();
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Copy curl")) {
+            const std::string curl = "curl -s -X POST -H 'Authorization: Bearer " + api.token +
+                                     "' " + api.url + "/api/next";
+            ImGui::SetClipboardText(curl.c_str());
+            live.view.copiedNote = "A curl command for Next copied";
+            live.view.copiedAt = ImGui::GetTime();
+        }
+        if (ImGui::GetTime() - live.view.copiedAt < 3.0) {
+            ImGui::SameLine();
+            textColoured(live.view.copiedNote, colours::kGood);
+            ctx.requests.requestFrameRate(2.0);  // so the note goes away on its own
+        }
+    } else {
+        textColoured(session.runner().phase() == RunPhase::Ended ? "off (the show has ended)"
+                     : api.error.empty()                         ? "off"
+                                                                 : "not running",
+                     colours::kTextDim);
+    }
+    ImGui::PopFont();
+}
+
+void noticesPanel(ViewContext& ctx) {
+    LiveContext& live = *ctx.live;
+    const auto& list = live.controller.notices();
+    if (list.empty()) return;
+    for (const std::string& n : list) {
+        ctx.requests.requestGlyphs(n);
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x * 0.85f);
+        textColoured("⚠ " + n, colours::kWarning);
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Dismiss##notices")) live.controller.dismissNotices();
+}
+
+}  // namespace pycast::ui
