@@ -134,7 +134,7 @@ std::string formatDurationMs(std::int64_t ms) {
 
 std::optional<std::int64_t> parseTimeOfDay(const std::string& raw) {
     std::vector<std::int64_t> f;
-    std::string text = trim(raw);
+    std::string text = trim(asciiDigits(raw));  // "１９：５０" as people type it with a CJK input method
     if (!splitFields(text, f) || f.size() < 2 || f.size() > 3) return std::nullopt;
     if (f[0] > 23 || f[1] > 59 || (f.size() == 3 && f[2] > 59)) return std::nullopt;
     return f[0] * 3600 + f[1] * 60 + (f.size() == 3 ? f[2] : 0);

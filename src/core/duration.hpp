@@ -30,7 +30,8 @@ std::string formatDurationMs(std::int64_t ms);
 // Full-width digits (U+FF10..U+FF19), colon, full stop and comma as their ASCII forms; other text unchanged.
 std::string asciiDigits(const std::string& text);
 
-// "19:30" or "19:30:15" → seconds after midnight; nullopt if malformed or out of range.
+// "19:30" or "19:30:15" (full-width "１９：３０" too) → seconds after midnight; nullopt if
+// malformed or out of range.
 std::optional<std::int64_t> parseTimeOfDay(const std::string& text);
 // 70200 → "19:30"; seconds shown only when non-zero ("19:30:15"). Wraps past midnight.
 std::string formatTimeOfDay(std::int64_t secondsAfterMidnight);

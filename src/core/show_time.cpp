@@ -73,13 +73,19 @@ PlannedSchedule planSchedule(const Show& show, const ShowTimes& times) {
 
 std::vector<TimeProblem> showTimeProblems(const Show& show) {
     std::vector<TimeProblem> out;
+    // Lengths too long for a file to hold, or negative, are reported at their own paths by
+    // validation; here only what is otherwise valid but more than a day.
     Seconds total = 0;
-    for (const auto& s : show.rundown) total += std::max<Seconds>(0, std::min(s.planned, kMaxShowSeconds + 1));
-    if (total > kMaxShowSeconds)
+    bool eachHoldable = true;
+    for (const auto& s : show.rundown) {
+        if (s.planned > kMaxDurationSeconds) eachHoldable = false;
+        total += std::max<Seconds>(0, std::min(s.planned, kMaxShowSeconds + 1));
+    }
+    if (eachHoldable && total > kMaxShowSeconds)
         out.push_back({"/rundown", "the segments add up to " + formatDuration(total) +
                                        ", longer than a show can be (24:00:00); split it into "
                                        "several shows"});
-    if (show.meta.target > kMaxShowSeconds)
+    if (show.meta.target > kMaxShowSeconds && show.meta.target <= kMaxDurationSeconds)
         out.push_back({"/show/target", "the target " + formatDuration(show.meta.target) +
                                            " is longer than a show can be (24:00:00)"});
     const ShowTimes t = placeTimesOfDay(show);

@@ -1,6 +1,8 @@
 // The rules of a show: unique ids, known references, real texts and dates, lengths that fit.
 #include "io/show_validate.hpp"
 
+#include "core/show_time.hpp"
+
 #include <map>
 #include <set>
 
@@ -136,6 +138,9 @@ std::vector<Problem> validateShow(const Show& show) {
         if (q.votes < 0) add(path + "/votes", "is negative; votes start at 0");
         checkRefs(q.forPeople, path + "/for");
     }
+    // Times of day as instants: a show of at most a day, a hard out it can reach
+    // (core/show_time.hpp, the placement the planner and the runner use).
+    for (auto& p : showTimeProblems(show)) add(std::move(p.path), std::move(p.message));
     return out;
 }
 

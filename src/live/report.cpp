@@ -9,6 +9,7 @@
 #include "core/display_time.hpp"
 #include "core/duration.hpp"
 #include "io/csv.hpp"
+#include "io/markdown.hpp"
 #include "live/session.hpp"
 
 namespace pycast {
@@ -30,19 +31,6 @@ std::string csvSeconds(std::int64_t ms) {
     return buf;
 }
 
-// Table cells: a '|' would split the cell, a newline would end the table.
-std::string mdCell(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '|')
-            out += "\\|";
-        else if (c == '\n' || c == '\r')
-            out += ' ';
-        else
-            out += c;
-    }
-    return out;
-}
 
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
@@ -156,7 +144,7 @@ std::string renderReportMarkdown(const SessionReport& r) {
     std::string heading = r.series;
     if (r.episode) heading += (heading.empty() ? "Episode " : " EP") + std::to_string(*r.episode);
     if (!r.title.empty()) heading += (heading.empty() ? "" : ": ") + r.title;
-    md += "# Planned vs actual: " + (heading.empty() ? std::string("(untitled show)") : heading) +
+    md += "# Planned vs actual: " + (heading.empty() ? std::string("(untitled show)") : markdownLine(heading)) +
           "\n\n";
     if (!r.date.empty()) md += "- Date: " + r.date + "\n";
     if (r.startTodMs && r.endTodMs)
@@ -177,8 +165,8 @@ std::string renderReportMarkdown(const SessionReport& r) {
         std::string planned = formatDurationMs(row.plannedMs);
         if (row.extensionMs != 0)
             planned += " (" + signedDuration(row.extensionMs) + " live)";
-        md += "| " + std::to_string(row.number) + " | " + mdCell(row.title) + " | " +
-              toName(row.kind) + " | " + mdCell(joined(row.speakers)) + " | " + planned +
+        md += "| " + std::to_string(row.number) + " | " + markdownCell(row.title) + " | " +
+              toName(row.kind) + " | " + markdownCell(joined(row.speakers)) + " | " + planned +
               " | " + formatDurationMs(row.actualMs) + " | " + signedDuration(row.differenceMs) +
               " | " + statusWord(row) + " |\n";
     }
@@ -192,7 +180,7 @@ std::string renderReportMarkdown(const SessionReport& r) {
         md += "| Speaker | Company | Role | Planned | Actual | Difference | |\n";
         md += "|---|---|---|---:|---:|---:|---|\n";
         for (const auto& s : r.speakers)
-            md += "| " + mdCell(s.name) + " | " + mdCell(s.company) + " | " + toName(s.role) +
+            md += "| " + markdownCell(s.name) + " | " + markdownCell(s.company) + " | " + toName(s.role) +
                   " | " + formatDurationMs(s.plannedMs) + " | " + formatDurationMs(s.actualMs) +
                   " | " + signedDuration(shownDifferenceMs(s.actualMs, s.plannedMs)) + " | " +
                   overUnderWord(shownDifferenceMs(s.actualMs, s.plannedMs)) +

@@ -83,7 +83,7 @@ void drawRundownTable(ViewContext& ctx, float height);  // view_rundown.cpp
 void drawTimeline(ViewContext& ctx);                    // view_timeline.cpp
 void drawTotals(ViewContext& ctx);                      // view_totals.cpp
 void drawProblemsView(ViewContext& ctx);                // view_problems.cpp
-void drawLiveView(ViewContext& ctx);                    // view_host.cpp: the Live tab
+void drawLiveView(ViewContext& ctx);                    // views/live/live_view.cpp: the Live tab
 void drawEditorView(ViewContext& ctx);  // view_editor.cpp: the rundown as an editor
 
 }  // namespace pycast::ui

@@ -43,6 +43,7 @@ TEST_CASE("full-width digits and colons read as digits") {
     CHECK(parseDuration("\xEF\xBC\x91:05:00").ok());
     CHECK(asciiDigits("\xEF\xBC\x92\xEF\xBC\x8E\xEF\xBC\x95 分") == "2.5 分");
     CHECK(asciiDigits("開場") == "開場");
+    CHECK(parseTimeOfDay("\xEF\xBC\x91\xEF\xBC\x99\xEF\xBC\x9A\xEF\xBC\x95\xEF\xBC\x90") == 19 * 3600 + 50 * 60);  // １９：５０
 }
 
 TEST_CASE("a well-formed length too long to hold is TooLong, not NotADuration") {

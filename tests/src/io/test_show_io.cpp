@@ -94,6 +94,10 @@ TEST_CASE("each validation rule reports its own clear problem with a JSON path")
         {"question-unknown-person", "/questions/0/for/0: \"p-ghost\" is not anyone in /people"},
         {"newer-version", "newer PyCast Studio"},
         {"not-an-object-item", "/rundown/2: expected an object, found text"},
+        // Times of day are instants (core/show_time.hpp): 19:00 → 20:00 → 09:00 the next day →
+        // a hard out at 08:00 the day after is more than a day.
+        {"show-longer-than-a-day", "/show/hard_out: the hard out 08:00 is 37:00:00 after the start"},
+        {"hard-out-at-start", "/show/hard_out: the hard out 19:00 is the start time"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.file);

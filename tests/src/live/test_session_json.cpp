@@ -148,6 +148,9 @@ TEST_CASE("session JSON through a show: current segment, overrun, Q&A budget, me
     CHECK(j["segment"]["remaining_ms"] == 0);
     CHECK(j["segment"]["overrun_ms"] == 1 * kMin);
     CHECK(j["show"]["over_under_ms"] == 1 * kMin);
+    // Started a second after 20:00, one minute over: 1:01 behind the planned schedule.
+    CHECK(j["show"]["planned_start_ms"] == 0);
+    CHECK(j["show"]["schedule_offset_ms"] == 1 * kMin + 1000);
 
     REQUIRE(s.session->perform(LiveRequest(LiveCommand::Next)));
     j = s.state();

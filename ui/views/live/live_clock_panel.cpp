@@ -11,6 +11,8 @@
 #include "shell/theme.hpp"
 #include "views/live/live_format.hpp"
 #include "views/live/live_panels.hpp"
+
+#include "core/display_time.hpp"
 #include "views/live/live_view.hpp"
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
@@ -106,7 +108,7 @@ void clockPanel(ViewContext& ctx, const SessionState& st, float width, float hei
                 // Taped far from the planned start: the core keeps the schedule relative to it.
                 at += " (moved from " + formatTimeOfDay(*show.meta.hardOut) + ")";
             }
-            clockRow(ctx, "HARD OUT IN", formatClockMs(left),
+            clockRow(ctx, "HARD OUT IN", formatClockMs(left, true),
                      r.endsAfterHardOut ? colours::kBad : colours::kText, "at " + at, labelWidth);
         } else {
             clockRow(ctx, "PAST HARD OUT", "+" + formatClockMs(-left), colours::kBad, "was " + at,
@@ -120,10 +122,20 @@ void clockPanel(ViewContext& ctx, const SessionState& st, float width, float hei
     const ImU32 ouColour = r.overUnderMs > kOnTimeToleranceMs    ? colours::kBad
                            : r.overUnderMs < -kOnTimeToleranceMs ? colours::kGood
                                                                  : colours::kText;
+    // Two different figures, named apart: the segments' own over/under (holds left out), and
+    // how late the show is against its schedule (holds and a late start included).
     clockRow(ctx, "OVER / UNDER", formatSignedMs(r.overUnderMs), ouColour,
-             std::abs(r.overUnderMs) <= kOnTimeToleranceMs
-                 ? std::string("on time")
-                 : std::string(overUnderWord(r.overUnderMs)),
+             std::string(std::abs(r.overUnderMs) <= kOnTimeToleranceMs ? "on time"
+                                                                        : overUnderWord(r.overUnderMs)) +
+                 " · segments",
+             labelWidth);
+    const std::int64_t offset = r.scheduleOffsetMs;
+    const bool behind = shownSeconds(offset) > 0;
+    const bool ahead = shownSeconds(offset) < 0;
+    clockRow(ctx, "SCHEDULE", formatSignedMs(offset),
+             behind ? colours::kBad : ahead ? colours::kGood : colours::kText,
+             std::string(behind ? "behind" : ahead ? "ahead" : "on schedule") +
+                 (r.pausedMs > 0 ? " · holds included" : ""),
              labelWidth);
 
     const std::string endText = whenText(r, r.projectedEndMs);

@@ -9,6 +9,7 @@
 #include "core/duration.hpp"
 #include "live/session_json.hpp"  // formatTimeOfDayMs
 #include "shell/theme.hpp"
+#include "core/display_time.hpp"
 #include "views/live/live_format.hpp"
 #include "views/live/live_panels.hpp"
 #include "views/live/live_view.hpp"
@@ -84,10 +85,12 @@ void rundownPanel(ViewContext& ctx, const SessionState& st, float height) {
         } else if (s.status == SegmentStatus::Done) {
             textColoured(formatCountdownMs(s.actualMs, false), text);
             ImGui::SameLine(0, 4);
-            const ImU32 diff = s.differenceMs > kOnTimeToleranceMs    ? colours::kBad
-                               : s.differenceMs < -kOnTimeToleranceMs ? colours::kGood
-                                                                      : colours::kTextDim;
-            textColoured(formatSignedMs(s.differenceMs), diff);
+            // The difference of the two times as shown (core/display_time.hpp).
+            const std::int64_t shown = shownDifferenceMs(s.actualMs, s.plannedMs);
+            const ImU32 diff = shown >= kOnTimeToleranceMs    ? colours::kBad
+                               : shown <= -kOnTimeToleranceMs ? colours::kGood
+                                                              : colours::kTextDim;
+            textColoured(formatDifferenceMs(s.actualMs, s.plannedMs), diff);
         } else {
             textColoured("—", colours::kTextDim);
         }
