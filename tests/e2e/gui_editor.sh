@@ -122,7 +122,7 @@ fi
 python3 - "$source_dir/shows/enterprise-meetup.json" "$tmp/seconds.json" <<'PY'
 import json, sys
 show = json.load(open(sys.argv[1]))
-show["show"]["start"] = "20:14:30"
+show["show"]["start"] = "19:00:30"  # before the panel fixed at 19:50, so still one evening
 json.dump(show, open(sys.argv[2], "w"), ensure_ascii=False)
 PY
 if xvfb-run -a -s "$screen" "$studio" "$tmp/seconds.json" --size 1024x700 --screenshot "$tmp/small.png" \
