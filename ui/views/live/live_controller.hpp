@@ -1,4 +1,5 @@
-// The studio's live session: one Session, its control API and the host's actions (UI thread).
+// The studio's side of a live session: a thin layer over the LiveHost (src/live) that adds the
+// host's posted actions, a frozen state per frame and the report view (UI thread).
 #pragma once
 
 #include <cstdint>
