@@ -199,6 +199,16 @@ int runImportCsv(const Args& args, std::ostream& out, std::ostream& err) {
             << "; nothing " << (write ? "written" : "would be written") << ". Fix the rows and run again.\n";
         return 1;
     }
+    // What the show would be after the import, checked the same way in a dry run as with
+    // --write: a dry run that says ok must not be refused when written.
+    Show imported = show;
+    applyImport(imported, preview, insertAt);
+    if (auto problems = validateShow(imported); !problems.empty()) {
+        for (const auto& p : problems) err << formatProblem(showFile, p) << "\n";
+        err << "pycast import-csv: the show would not be valid after the import; nothing "
+            << (write ? "written" : "would be written") << "\n";
+        return 1;
+    }
     if (!write) {
         out << "dry run: " << showFile << " not changed; add --write to save\n";
         return 0;
@@ -211,13 +221,7 @@ int runImportCsv(const Args& args, std::ostream& out, std::ostream& err) {
         return 0;
     }
 
-    applyImport(show, preview, insertAt);
-    auto problems = validateShow(show);
-    if (!problems.empty()) {
-        for (const auto& p : problems) err << formatProblem(showFile, p) << "\n";
-        err << "pycast import-csv: the show would not be valid after the import; nothing written\n";
-        return 1;
-    }
+    show = std::move(imported);
     Status saved = saveShowFile(show, showFile);
     if (!saved.ok()) {
         err << "pycast import-csv: " << saved.error().message() << "\n";

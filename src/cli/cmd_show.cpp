@@ -41,8 +41,9 @@ int runValidate(const Args& args, std::ostream& out, std::ostream& err) {
     for (const auto& file : files) {
         LoadResult r = loadShowFile(file);
         if (r.ok()) {
-            out << file << ": ok (" << r.show->rundown.size() << " segments, " << r.show->people.size()
-                << " people)\n";
+            const std::size_t segments = r.show->rundown.size(), people = r.show->people.size();
+            out << file << ": ok (" << segments << (segments == 1 ? " segment, " : " segments, ") << people
+                << (people == 1 ? " person)\n" : " people)\n");
             continue;
         }
         ++bad;

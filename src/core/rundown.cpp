@@ -105,12 +105,17 @@ RundownAnalysis analyzeRundown(const Show& show) {
     sortByAirtime(a.perCompany);
 
     auto warn = [&](std::string m) { a.findings.push_back({Severity::Warning, std::move(m)}); };
+    // The plan's length includes any wait for a fixed start; say so, since shortening a
+    // segment does not shorten a wait.
+    const Seconds waiting = a.plannedTotal - show.plannedTotal();
+    const std::string planned = "Planned " + formatDuration(a.plannedTotal) +
+                                (waiting > 0 ? " (" + formatDuration(waiting) + " of it waiting for fixed starts)" : "");
     if (a.target > 0 && a.overUnder > 0)
-        warn("Planned " + formatDuration(a.plannedTotal) + " is " + formatDuration(a.overUnder) +
-             " over the " + formatDuration(a.target) + " target; shorten or cut a segment.");
+        warn(planned + " is " + formatDuration(a.overUnder) + " over the " + formatDuration(a.target) +
+             " target; " + (waiting >= a.overUnder ? "move a fixed start earlier, or shorten or cut a segment before it."
+                                                   : "shorten or cut a segment."));
     else if (a.target > 0 && a.overUnder < 0)
-        a.findings.push_back({Severity::Info, "Planned " + formatDuration(a.plannedTotal) + " is " +
-                                                  formatDuration(-a.overUnder) + " under the " +
+        a.findings.push_back({Severity::Info, planned + " is " + formatDuration(-a.overUnder) + " under the " +
                                                   formatDuration(a.target) + " target."});
     if (a.hardOutMargin && *a.hardOutMargin < 0)
         warn("The plan ends at " + formatTimeOfDay(*a.plannedEnd) + ", " +

@@ -35,7 +35,7 @@ struct Finding {
 
 struct RundownAnalysis {
     std::vector<SegmentTiming> segments;
-    Seconds plannedTotal = 0;
+    Seconds plannedTotal = 0;            // where the plan ends: lengths plus any wait for a fixed start
     Seconds target = 0;
     Seconds overUnder = 0;               // plannedTotal - target; positive means over
     std::optional<Seconds> plannedEnd;   // start + plannedTotal (may pass 86400), when the show has a start time

@@ -330,12 +330,16 @@ RunnerState ShowRunner::state(std::int64_t nowMs) const {
         plannedOffsets = plan.startOffsets;
         plannedEnd = plan.end;
         if (plannedStart) {
-            st.plannedStartMs = *plannedStart + st.scheduleShiftMs;
+            const std::int64_t base = *plannedStart + st.scheduleShiftMs;
+            // Without a start time the show's start is the real one: not known before it (the
+            // times of day are placed from its whole second, the start itself is exact).
+            if (m_show.meta.startTime) st.plannedStartMs = base;
+            else if (started) st.plannedStartMs = m_startedAtMs;
             for (int i = 0; i < n; ++i) {
                 const auto& off = times.fixedStartOffsets[static_cast<std::size_t>(i)];
-                if (off) st.segments[static_cast<std::size_t>(i)].fixedStartMs = *st.plannedStartMs + *off * 1000;
+                if (off) st.segments[static_cast<std::size_t>(i)].fixedStartMs = base + *off * 1000;
             }
-            if (times.hardOutOffset) st.hardOutMs = *st.plannedStartMs + *times.hardOutOffset * 1000;
+            if (times.hardOutOffset) st.hardOutMs = base + *times.hardOutOffset * 1000;
         }
     }
 

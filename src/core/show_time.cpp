@@ -90,6 +90,13 @@ std::vector<TimeProblem> showTimeProblems(const Show& show) {
                                            " is longer than a show can be (24:00:00)"});
     const ShowTimes t = placeTimesOfDay(show);
     if (!t.startTimeOfDay) return out;
+    // With its waits for fixed starts, the plan may end more than a day after the start.
+    const PlannedSchedule plan = planSchedule(show, t);
+    if (eachHoldable && total <= kMaxShowSeconds && plan.end > kMaxShowSeconds)
+        out.push_back({"/rundown", "the plan ends " + formatDuration(plan.end) +
+                                       " after the start, waits for fixed starts included: a show "
+                                       "lasts at most 24 hours; check the fixed starts (a time "
+                                       "earlier than the one before it is on the next day)"});
     for (std::size_t i = 0; i < t.fixedStartOffsets.size(); ++i) {
         const auto& off = t.fixedStartOffsets[i];
         if (off && *off > kMaxShowSeconds)

@@ -1,6 +1,8 @@
 // Slugs for file and folder names (any thread).
 #include "core/text.hpp"
 
+#include <algorithm>
+
 namespace pycast {
 
 namespace {
@@ -57,6 +59,23 @@ std::string slugify(std::string_view text, SlugLetters letters, std::string_view
         out += piece;
     }
     return out.empty() ? std::string(fallback) : out;
+}
+
+bool looksLikeUtf16(std::string_view bytes) {
+    const std::size_t n = std::min<std::size_t>(bytes.size(), 4096);
+    std::size_t zeros[2] = {0, 0};
+    std::size_t newlineUnits = 0;  // "\n\0" (little-endian) or "\0\n" (big-endian), aligned
+    for (std::size_t i = 0; i < n; ++i) {
+        if (bytes[i] == '\0') ++zeros[i % 2];
+        if (i % 2 == 0 && i + 1 < n &&
+            ((bytes[i] == '\n' && bytes[i + 1] == '\0') || (bytes[i] == '\0' && bytes[i + 1] == '\n')))
+            ++newlineUnits;
+    }
+    const std::size_t half = n / 2;
+    if (half == 0) return false;
+    if (zeros[0] * 10 >= half * 4 || zeros[1] * 10 >= half * 4) return true;
+    // Mostly Chinese: few NULs, but every one on the same parity, and line breaks among them.
+    return newlineUnits > 0 && (zeros[0] == 0) != (zeros[1] == 0);
 }
 
 }  // namespace pycast

@@ -20,4 +20,9 @@ enum class SlugLetters {
 std::string slugify(std::string_view text, SlugLetters letters, std::string_view fallback,
                     std::size_t maxBytes = 60);
 
+// Text saved as UTF-16 without a BOM (Excel's "Unicode Text", Windows tools) instead of UTF-8:
+// NUL bytes on one parity only — beside nearly every ASCII letter, or at least beside every line
+// break of a text that is all Chinese. Looks at the first 4 KiB.
+bool looksLikeUtf16(std::string_view bytes);
+
 }  // namespace pycast

@@ -1,6 +1,10 @@
 // RFC 4180 CSV for spreadsheets: a reader (UTF-8, delimiter, rows) and a safe writer.
 #include "io/csv.hpp"
 
+#include <tuple>
+
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <utility>
@@ -152,17 +156,6 @@ size_t headerStart(const std::string& text) {
     return i;
 }
 
-// UTF-16 saved without a BOM ("Unicode Text" from some tools) has a NUL beside nearly every
-// ASCII letter, on even bytes (big-endian) or odd ones (little-endian).
-bool looksLikeUtf16(const std::string& bytes) {
-    const size_t n = std::min<size_t>(bytes.size(), 4096);
-    size_t zeros[2] = {0, 0};
-    for (size_t i = 0; i < n; ++i)
-        if (bytes[i] == '\0') ++zeros[i % 2];
-    const size_t half = n / 2;
-    return half > 0 && (zeros[0] * 10 >= half * 4 || zeros[1] * 10 >= half * 4);
-}
-
 Error utf16Error() {
     return Error{"the file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8", "",
                  "save it as \"CSV UTF-8 (Comma delimited)\" and import that"};
@@ -174,12 +167,26 @@ char detectCsvDelimiter(const std::string& raw) {
     const std::string text = stripBom(raw);
     const size_t start = headerStart(text);
     if (start >= text.size()) return ',';
-    size_t best = 0;
+    // The delimiter that splits the header into the most cells and the rows below it into as
+    // many: a ';' inside a quoted header cell splits the header but not the data rows.
+    struct Score {
+        size_t consistentRows = 0;
+        size_t headerCells = 0;
+    };
+    Score best;
     char chosen = ',';
     for (char d : {',', ';', '\t'}) {
-        const size_t cells = scanRecord(text, start, d, 1).rec.fields.size();
-        if (cells > best) {
-            best = cells;
+        RecordScan scan = scanRecord(text, start, d, 1);
+        Score s;
+        s.headerCells = scan.rec.fields.size();
+        for (int rows = 0; rows < 8 && scan.next < text.size() && !scan.unterminated;) {
+            scan = scanRecord(text, scan.next, d, scan.nextLine);
+            if (scan.blank) continue;
+            ++rows;
+            if (scan.rec.fields.size() == s.headerCells && s.headerCells > 1) ++s.consistentRows;
+        }
+        if (std::tie(s.consistentRows, s.headerCells) > std::tie(best.consistentRows, best.headerCells)) {
+            best = s;
             chosen = d;
         }
     }

@@ -1,6 +1,8 @@
 // Strict JSON reading: a SAX pass that builds the document, tracks paths, finds duplicate keys.
 #include "io/json_read.hpp"
 
+#include "core/text.hpp"
+
 #include <set>
 
 namespace pycast {
@@ -197,6 +199,11 @@ std::optional<json> parseJsonDocument(const std::string& text, std::vector<Probl
     // nlohmann stops reading at a NUL byte as if the file ended there, so a valid document
     // followed by a NUL and garbage would load and the garbage vanish at the next save. A NUL
     // can never be part of JSON text (inside a string it is written \u0000).
+    if (looksLikeUtf16(text)) {
+        problemAt(0, "the file is UTF-16, not UTF-8; save it as UTF-8 (in most editors: Save As, "
+                     "encoding UTF-8) and open that");
+        return std::nullopt;
+    }
     if (const auto nul = text.find('\0'); nul != std::string::npos) {
         problemAt(nul + 1,
                   "a NUL byte (0x00) here; JSON text cannot hold one, so the file is damaged or is "

@@ -496,6 +496,25 @@ LoadResult loadShowFile(const std::filesystem::path& file) {
         r.problems.push_back({"", why, 0, 0});
         return r;
     }
+    // A show file is a few kilobytes; a device, a pipe or a huge file is not one (and reading
+    // /dev/zero would never end).
+    std::error_code sizeEc;
+    const auto status = std::filesystem::status(file, sizeEc);
+    if (!sizeEc && !std::filesystem::is_regular_file(status)) {
+        LoadResult r;
+        r.problems.push_back({"", "is not a regular file (a device or a pipe?); pick a show file (.json)", 0, 0});
+        return r;
+    }
+    const auto bytes = std::filesystem::file_size(file, sizeEc);
+    if (!sizeEc && bytes > kMaxShowFileBytes) {
+        LoadResult r;
+        r.problems.push_back({"", "is " + std::to_string(bytes / (1024 * 1024)) +
+                                      " MiB; a show file is at most " +
+                                      std::to_string(kMaxShowFileBytes / (1024 * 1024)) +
+                                      " MiB, so this is not one (check that the right file was picked)",
+                              0, 0});
+        return r;
+    }
     std::stringstream ss;
     ss << in.rdbuf();
     if (in.bad()) {

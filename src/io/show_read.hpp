@@ -1,6 +1,8 @@
 // Reading show files: strict JSON, every field checked, every problem at once. Any thread.
 #pragma once
 
+#include <cstdint>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -24,7 +26,11 @@ struct LoadResult {
 
 // Parses and validates; reports every problem at once. Never throws.
 LoadResult parseShow(const std::string& text);
-// The same for a file; a file that cannot be read is one whole-file problem.
+// Larger files are refused before reading: a 3000-segment show is well under 1 MiB.
+inline constexpr std::uintmax_t kMaxShowFileBytes = 64ull * 1024 * 1024;
+
+// The same for a file; a file that cannot be read (or is not a regular file, or is larger than
+// kMaxShowFileBytes) is one whole-file problem.
 LoadResult loadShowFile(const std::filesystem::path& file);
 // For callers that report a single error (a template, a session's show): the show, or the
 // first problem as an Error (where: "FILE:LINE:COL: PATH"; todo names how many more there are).

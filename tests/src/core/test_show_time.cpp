@@ -88,6 +88,16 @@ TEST_CASE("a fixed 02:00 start after a 2-hour segment from 23:00 is three hours 
     const RundownAnalysis a = analyzeRundown(show);
     CHECK(a.segments[1].startOffset == 3 * kHour);
     CHECK(a.segments[1].startTimeOfDay == hm(26, 0));  // 02:00 the next day
+    // Against a 2:30:00 target the plan is over because of the wait: say so, and what helps.
+    Show targeted = show;
+    targeted.meta.target = 2 * kHour + 30 * 60;
+    const RundownAnalysis t = analyzeRundown(targeted);
+    bool said = false;
+    for (const auto& f : t.findings)
+        if (f.message.find("1:00:00 of it waiting for fixed starts") != std::string::npos &&
+            f.message.find("move a fixed start") != std::string::npos)
+            said = true;
+    CHECK(said);
     CHECK_FALSE(a.segments[1].fixedStartMissed);
     for (const auto& f : a.findings) {
         CHECK(f.message.find("fixed at") == std::string::npos);
@@ -151,6 +161,12 @@ TEST_CASE("a show longer than a day, or with a hard out it cannot reach, is a pr
     REQUIRE(beyond.size() == 1);
     CHECK(beyond[0].path == "/show/hard_out");
 
+    // 08:00, ten minutes, then a segment fixed at 07:59 — the next morning — that runs ten more.
+    const auto overnight = showTimeProblems(showOf({seg("a", 600), seg("b", 600, hm(7, 59))}, hm(8, 0), {}));
+    REQUIRE(overnight.size() == 1);
+    CHECK(overnight[0].path == "/rundown");
+    CHECK(overnight[0].message.find("24:09:00") != std::string::npos);
+
     const auto zero = showTimeProblems(showOf({seg("a", 60)}, hm(19, 0), hm(19, 0)));
     REQUIRE(zero.size() == 1);
     CHECK(zero[0].path == "/show/hard_out");
@@ -200,4 +216,19 @@ TEST_CASE("a late start is schedule offset; a start hours away moves the schedul
     CHECK(st.scheduleShiftMs == -5 * kHour * 1000);
     CHECK(st.hardOutMs == 30 * kMinMs);
     CHECK(st.scheduleOffsetMs == 0);
+}
+
+TEST_CASE("without a start time there is no planned start, and no schedule offset, before the show starts") {
+    const Show show = showOf({seg("a", 600)}, {}, hm(21, 0), "");
+    ShowRunner r(show);
+    r.setTimeOfDayAtZeroMs(hm(20, 0) * 1000 + 359);
+    r.setDateAtZero("2026-12-05");
+    const RunnerState before = r.state(5000);
+    CHECK_FALSE(before.plannedStartMs.has_value());
+    CHECK(before.scheduleOffsetMs == 0);
+    CHECK(before.hardOutMs.has_value());  // the hard out still counts down from now
+    REQUIRE(r.start(10'000));
+    const RunnerState on = r.state(70'000);
+    REQUIRE(on.plannedStartMs.has_value());
+    CHECK(on.scheduleOffsetMs == 0);
 }

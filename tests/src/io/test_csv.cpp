@@ -101,3 +101,17 @@ TEST_CASE("csv: a file for spreadsheets starts with the UTF-8 BOM and reads back
     CHECK(back->header.fields[0] == "title");
     CHECK(back->records[0].fields[0] == "開場");
 }
+
+TEST_CASE("the delimiter guess follows the data rows too: a ';' inside a quoted header cell is not the delimiter") {
+    CHECK(detectCsvDelimiter("Title,\"Notes; a; b; c\",Duration\nA,n,05:00\n") == ',');
+    CHECK(detectCsvDelimiter("Notes (max 5\");Title;Duration\nx;A;05:00\n") == ';');
+    CHECK(detectCsvDelimiter("title\tduration\nA\t05:00\n") == '\t');
+}
+
+TEST_CASE("a single-column Chinese CSV saved as UTF-16 without a BOM gets the UTF-16 advice") {
+    // "標題\n開場\n" in UTF-16LE: the only NUL bytes are beside the line breaks.
+    const std::string utf16("\x19\x6a\x4c\x98\n\0\x8b\x95\x34\x58\n\0", 12);
+    auto r = parseCsv(utf16);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message().find("UTF-16") != std::string::npos);
+}

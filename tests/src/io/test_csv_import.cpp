@@ -524,6 +524,21 @@ TEST_CASE("pycast import-csv: new guests with --add-people, usage errors, a brok
     CHECK(contains(runCli("--help").out, "import-csv"));
 }
 
+TEST_CASE("import-csv: a dry run refuses what --write would refuse (a show longer than a day)") {
+    TempDir tmp;
+    const auto showFile = tmp / "show.json";
+    REQUIRE(saveShowFile(sample("pycast-episode.json"), showFile).ok());
+    const auto csv = tmp / "long.csv";
+    writeFile(csv, "title,duration\nAll day,23:59:00\n");
+    const auto dry = runCli("import-csv " + q(csv) + " --into " + q(showFile));
+    CHECK(dry.exitCode == 1);
+    CHECK(contains(dry.err, "longer than a show can be"));
+    CHECK(contains(dry.err, "nothing would be written"));
+    const auto written = runCli("import-csv " + q(csv) + " --into " + q(showFile) + " --write");
+    CHECK(written.exitCode == 1);
+    CHECK(contains(written.err, "nothing written"));
+}
+
 TEST_CASE("import: spreadsheet input as people type it: decimal commas and full-width digits") {
     const Show show = sample("pycast-episode.json");
     // A ';'-separated file comes from a locale that writes 2,5 for two and a half.
@@ -618,7 +633,7 @@ TEST_CASE("pycast import-csv: the preview stays aligned with long lengths and Ch
     TempDir tmp;
     const auto showFile = tmp / "show.json";
     std::filesystem::copy_file(showsDir() / "pycast-episode.json", showFile);
-    writeFile(tmp / "w.csv", "title,duration\n開場很長的標題,1000:00:00\nB,2:00\n");
+    writeFile(tmp / "w.csv", "title,duration\n開場很長的標題,12:00:00\nB,2:00\n");
     auto r = runCli("import-csv " + q(tmp / "w.csv") + " --into " + q(showFile));
     REQUIRE(r.exitCode == 0);
     std::vector<std::string> rows;

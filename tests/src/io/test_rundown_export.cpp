@@ -103,6 +103,10 @@ TEST_CASE("markdown: cells and headings escape what Markdown would interpret") {
     CHECK(markdownCell("a<b|c*d\r\ne") == "a&lt;b\\|c\\*d<br>e");
     CHECK(markdownLine("Title\nsecond") == "Title second");
     CHECK(markdownCell("開場 Intro") == "開場 Intro");
+    // Emphasis, code, links, character references and backslashes show as typed.
+    CHECK(markdownCell("_u_ `x` [link](y)") == "\\_u\\_ \\`x\\` \\[link\\](y)");
+    CHECK(markdownCell("&lt;b&gt; Q&A") == "&amp;lt;b&amp;gt; Q&A");
+    CHECK(markdownCell("a\\|b") == "a\\\\\\|b");
 }
 
 TEST_CASE("display width: CJK and emoji take two columns, combining marks none") {

@@ -413,3 +413,35 @@ TEST_CASE("loadShow gives the show, or the first problem as an Error that counts
     REQUIRE_FALSE(one.ok());
     CHECK(one.error().todo == "fix it and try again");
 }
+
+TEST_CASE("a show file saved as UTF-16 is named as such, with what to do") {
+    TempDir tmp;
+    const std::string utf8 = readFile(sourceDir() / "shows" / "pycast-ama.json");
+    std::string utf16;  // little-endian, no BOM: ASCII letters get a NUL beside them
+    for (unsigned char c : utf8) {
+        if (c >= 0x80) continue;  // enough for the test: keep the ASCII part
+        utf16 += static_cast<char>(c);
+        utf16 += '\0';
+    }
+    writeFile(tmp / "u16.json", utf16);
+    LoadResult r = loadShowFile(tmp / "u16.json");
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].message.find("UTF-16") != std::string::npos);
+    CHECK(r.problems[0].message.find("save it as UTF-8") != std::string::npos);
+}
+
+TEST_CASE("a device or a huge file is refused before reading, never read to the end") {
+    LoadResult dev = loadShowFile("/dev/zero");
+    REQUIRE(dev.problems.size() == 1);
+    CHECK(dev.problems[0].message.find("not a regular file") != std::string::npos);
+    TempDir tmp;
+    {
+        std::ofstream big(tmp / "big.json", std::ios::binary);
+        big.seekp(static_cast<std::streamoff>(kMaxShowFileBytes));  // sparse: no disk used
+        big.put('}');
+    }
+    LoadResult huge = loadShowFile(tmp / "big.json");
+    REQUIRE(huge.problems.size() == 1);
+    CHECK(huge.problems[0].message.find("MiB") != std::string::npos);
+}
