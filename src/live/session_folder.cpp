@@ -8,6 +8,7 @@
 
 #include "core/text.hpp"
 #include "io/atomic_file.hpp"
+#include "io/json_read.hpp"
 #include "io/show_io.hpp"
 #include "live/session.hpp"
 #include "live/session_detail.hpp"
@@ -99,7 +100,10 @@ Result<SessionFiles> loadSessionFiles(const fs::path& dir, std::vector<std::stri
     if (in) {
         std::stringstream ss;
         ss << in.rdbuf();
-        const auto j = nlohmann::json::parse(ss.str(), nullptr, false);
+        // Strict and never throwing: a damaged session.json costs the token, not the session.
+        Result<nlohmann::json> read = parseJsonFile(ss.str(), infoFile.string());
+        if (!read) warnings.push_back(read.error().message());
+        const nlohmann::json j = read ? std::move(*read) : nlohmann::json();
         if (j.is_object() && j.contains("control_token") && j["control_token"].is_string())
             out.token = j["control_token"].get<std::string>();
         else
