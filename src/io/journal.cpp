@@ -85,8 +85,13 @@ bool parseEvent(const std::string& text, JournalEvent& out, std::string& why) {
             why = "not valid JSON";
         } else {
             const Problem& p = problems.front();
-            why = (p.path.empty() ? std::string() : p.path + ": ") + p.message;
-            if (p.line > 0) why += " (at column " + std::to_string(p.column) + ")";
+            // Without the advice for show files' authors ("; write it in quotes …"): nobody
+            // edits a journal, the line is skipped.
+            std::string message = p.message;
+            if (const auto advice = message.rfind("; "); advice != std::string::npos)
+                message.resize(advice);
+            why = (p.path.empty() ? std::string() : p.path + ": ") + message;
+            if (p.line > 0) why += ", at column " + std::to_string(p.column);
         }
         return false;
     }
