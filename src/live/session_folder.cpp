@@ -54,7 +54,15 @@ std::string sessionInfoText(const std::string& createdIso, const std::string& to
     j["created"] = createdIso;
     j["control_token"] = token;
     if (!source.empty()) j["source"] = source.string();
-    return j.dump(2) + "\n";
+    try {
+        return j.dump(2) + "\n";
+    } catch (const nlohmann::json::exception&) {
+        // A show path that is not UTF-8 (a Latin-1 file name) cannot be JSON text; written
+        // replaced it would name another file, so the session keeps no source (the studio
+        // then does not reopen one on resume).
+        j.erase("source");
+        return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    }
 }
 
 fs::path sourceOf(const SessionOptions& options) {

@@ -564,3 +564,25 @@ TEST_CASE("Session: a journal line or session.json with 1e400 is skipped with a 
     REQUIRE((*opened)->perform(LiveRequest(LiveCommand::Next)));
     CHECK((*opened)->events().back().seq == 4);
 }
+
+TEST_CASE("Session: a show path that is not UTF-8 starts a session that keeps no source") {
+    TempDir tmp;
+    ManualClock clock(1000);
+    ManualWallClock wall(kWallStart, kTaipei);
+    SessionOptions options{&clock, &wall, tmp / "caf\xe9.json"};   // Latin-1 "café"
+    std::unique_ptr<Session> created;
+    CHECK_NOTHROW({
+        auto r = Session::createAt(episode(), tmp / "s", options);
+        REQUIRE(r.ok());
+        created = std::move(*r);
+    });
+    REQUIRE(created);
+    REQUIRE(created->perform(LiveRequest(LiveCommand::Start)));
+    const std::string info = readFile(tmp / "s" / "session.json");
+    CHECK(info.find("control_token") != std::string::npos);
+    CHECK(info.find("\"source\"") == std::string::npos);
+    auto reopened = Session::open(tmp / "s", {&clock, &wall, {}});
+    REQUIRE(reopened.ok());
+    CHECK((*reopened)->controlToken() == created->controlToken());
+    CHECK((*reopened)->sourceFile().empty());
+}
