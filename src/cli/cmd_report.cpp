@@ -44,7 +44,7 @@ int runReport(const Args& args, std::ostream& out, std::ostream& err) {
     }
     std::string dir;
     std::string format = "md";
-    bool optionsEnded = false;   // after "--" every argument is a folder, even "-x"
+    bool optionsEnded = false;  // after "--" every argument is a folder, even "-x"
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (!optionsEnded && a == "--") {

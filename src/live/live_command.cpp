@@ -107,17 +107,19 @@ std::optional<LiveRequest> parseLiveRequest(const LiveCommandDef& def, const jso
                 return std::nullopt;
             }
             if (!s->is_number_integer()) {
-                problem =
-                    invalid("\"seconds\" must be a whole number of seconds, not " + s->dump(-1, ' ', false, json::error_handler_t::replace), def);
+                problem = invalid("\"seconds\" must be a whole number of seconds, not " +
+                                      s->dump(-1, ' ', false, json::error_handler_t::replace),
+                                  def);
                 return std::nullopt;
             }
             if (s->is_number_unsigned() &&
                 s->get<std::uint64_t>() >
                     static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-                problem = invalid(
-                    "\"seconds\" must be between -" + std::to_string(kMaxExtendSeconds) + " and " +
-                        std::to_string(kMaxExtendSeconds) + " (a day), not " + s->dump(-1, ' ', false, json::error_handler_t::replace),
-                    def);
+                problem =
+                    invalid("\"seconds\" must be between -" + std::to_string(kMaxExtendSeconds) +
+                                " and " + std::to_string(kMaxExtendSeconds) + " (a day), not " +
+                                s->dump(-1, ' ', false, json::error_handler_t::replace),
+                            def);
                 return std::nullopt;
             }
             out.seconds = s->get<std::int64_t>();

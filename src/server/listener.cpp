@@ -135,8 +135,8 @@ Result<json> parseJsonObjectBody(const std::string& body, const std::string& exa
         if (!p.path.empty()) what += p.path + ": ";
         what += p.message;
         if (p.line > 0)
-            what += " (line " + std::to_string(p.line) + ", column " + std::to_string(p.column) +
-                    ")";
+            what +=
+                " (line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ")";
         return Error{what, {}, "send an object such as " + example};
     }
     if (!doc) return Error{"The body is not valid JSON", {}, "send an object such as " + example};
