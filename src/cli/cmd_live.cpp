@@ -50,7 +50,7 @@ private:
 };
 
 const char* kLiveHelp =
-    "usage: pycast live SHOW.json --session DIR [--api HOST:PORT] [--control-token TOKEN]\n"
+    "usage: pycast live --session DIR [--api HOST:PORT] [--control-token TOKEN] [--] SHOW.json\n"
     "       pycast live --resume --session DIR [--api HOST:PORT] [--control-token TOKEN]\n\n"
     "Runs a live session without a window: the show runner, its journal in DIR and the HTTP\n"
     "control API for Companion, a Stream Deck or scripts (see docs/control-api.md).\n"
@@ -59,9 +59,12 @@ const char* kLiveHelp =
     "  --session DIR          the session folder; a new session is created there\n"
     "  --resume               continue the session in DIR after a crash (SHOW.json not needed)\n"
     "  --api HOST:PORT        where the control API listens (default 127.0.0.1:8765;\n"
-    "                         port 0 picks a free one and prints it)\n"
+    "                         port 0 picks a free one and prints it). There is no\n"
+    "                         --api off here: the API is the only control of pycast live\n"
+    "                         (the studio, pycast-studio --api off, runs a show without it)\n"
     "  --control-token TOKEN  the bearer token clients must send (default: the session's own,\n"
-    "                         kept in DIR/session.json)\n\n"
+    "                         kept in DIR/session.json)\n"
+    "  --                     ends the options: a show file named like an option follows\n\n"
     "Exit 0 when the session ended cleanly, 1 when it could not run, 2 on usage errors.\n";
 
 // An option's value from "--name VALUE" or "--name=VALUE"; nullopt when `a` is another option.
@@ -115,10 +118,19 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err) {
     std::string apiText = std::string(kDefaultControlHost) + ":" + std::to_string(kDefaultControlPort);
     std::optional<std::string> token;
     bool resume = false;
+    bool optionsEnded = false;   // after "--" every argument is a show file, even "-x.json"
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         std::string error;
-        if (a == "--resume") {
+        if (optionsEnded) {
+            if (!showFile.empty()) {
+                err << "pycast live: one show at a time (got " << showFile << " and " << a << ")\n";
+                return 2;
+            }
+            showFile = a;
+        } else if (a == "--") {
+            optionsEnded = true;
+        } else if (a == "--resume") {
             resume = true;
         } else if (auto v = optionValue(args, i, "--session", error)) {
             sessionDir = *v;
@@ -147,6 +159,15 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err) {
     if (!resume && showFile.empty()) {
         err << "pycast live: no show file given (or use --resume to continue a session)\n"
             << kLiveHelp;
+        return 2;
+    }
+    if (apiText == "off") {
+        // The studio can run without the API (its buttons and keys drive the show); here the API
+        // is the only way to start, move on or end a show, so a session without it could do
+        // nothing but wait for Ctrl-C.
+        err << "pycast live: --api off would leave the show with no control at all (the control "
+               "API is the only way to drive pycast live); keep it on this machine with --api "
+               "127.0.0.1:PORT, or run the show in the studio with pycast-studio --api off\n";
         return 2;
     }
     const Result<HostPort> api = parseHostPort(apiText);

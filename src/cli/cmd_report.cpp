@@ -13,10 +13,11 @@ namespace pycast::cli {
 namespace {
 
 const char* kReportHelp =
-    "usage: pycast report SESSION_DIR [--format md|csv]\n\n"
+    "usage: pycast report [--format md|csv] [--] SESSION_DIR\n\n"
     "Prints the planned-vs-actual report of a session: per segment and per speaker. An\n"
     "interrupted session is reported as of its last journal event.\n"
-    "  --format F   md (Markdown, default) or csv\n"
+    "  --format F   md (Markdown, default) or csv (printed without the BOM report.csv has)\n"
+    "  --           ends the options: a folder named like an option follows\n"
     "Exit 0 ok, 1 when the session cannot be read, 2 on usage errors.\n";
 
 }  // namespace
@@ -31,7 +32,8 @@ int runReportCommand(const std::filesystem::path& dir, std::ostream& out, std::o
     }
     const SessionSnapshot& s = *loaded;
     const SessionReport report = buildReport(s.show, s.runner.state(s.lastEventMs), s.startDate);
-    out << (csv ? renderReportCsv(report) : renderReportMarkdown(report));
+    // Printed, CSV has no BOM (as `pycast rundown --format csv`); report.csv on disk keeps it.
+    out << (csv ? renderReportCsv(report, false) : renderReportMarkdown(report));
     return 0;
 }
 
@@ -42,9 +44,12 @@ int runReport(const Args& args, std::ostream& out, std::ostream& err) {
     }
     std::string dir;
     std::string format = "md";
+    bool optionsEnded = false;  // after "--" every argument is a folder, even "-x"
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--format" || a.rfind("--format=", 0) == 0) {
+        if (!optionsEnded && a == "--") {
+            optionsEnded = true;
+        } else if (!optionsEnded && (a == "--format" || a.rfind("--format=", 0) == 0)) {
             if (a == "--format") {
                 if (i + 1 >= args.size()) {
                     err << "pycast report: --format needs a value (md or csv)\n";
@@ -54,7 +59,7 @@ int runReport(const Args& args, std::ostream& out, std::ostream& err) {
             } else {
                 format = a.substr(9);
             }
-        } else if (a.size() > 1 && a[0] == '-') {
+        } else if (!optionsEnded && a.size() > 1 && a[0] == '-') {
             err << "pycast report: unknown option " << a << "\n" << kReportHelp;
             return 2;
         } else if (dir.empty()) {

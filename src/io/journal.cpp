@@ -3,6 +3,7 @@
 #include "io/atomic_file.hpp"
 
 #include "core/clock.hpp"
+#include "io/json_read.hpp"
 #include "io/show_io.hpp"
 
 #include <fcntl.h>
@@ -15,6 +16,8 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <limits>
+#include <optional>
 #include <sstream>
 #include <system_error>
 
@@ -54,19 +57,45 @@ bool isBlank(const std::string& s) {
     return true;
 }
 
-// Parses one line into an event, or says what is wrong with it.
+// The value of a whole number that fits in 64 signed bits, or nothing: get<std::int64_t>
+// would wrap 18446744073709551615 into -1 and the warning would name a number nobody wrote.
+std::optional<std::int64_t> signed64(const nlohmann::json& v) {
+    if (v.is_number_unsigned()) {
+        const auto u = v.get<std::uint64_t>();
+        if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            return std::nullopt;
+        return static_cast<std::int64_t>(u);
+    }
+    if (v.is_number_integer()) return v.get<std::int64_t>();
+    return std::nullopt;
+}
+
+// Parses one line into an event, or says what is wrong with it. Nothing the JSON library
+// throws escapes: a number too large to hold (1e400), a key twice or a value out of range
+// makes a damaged line, never a crash.
 bool parseEvent(const std::string& text, JournalEvent& out, std::string& why) {
-    nlohmann::json j;
     if (const auto at = jsonNestedTooDeepAt(text, 64)) {
         why = "nested too deep (at byte " + std::to_string(*at) + ")";
         return false;
     }
-    try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        why = "not valid JSON (at byte " + std::to_string(e.byte) + ")";
+    std::vector<Problem> problems;
+    std::optional<nlohmann::json> doc = parseJsonDocument(text, problems, 64);
+    if (!problems.empty() || !doc) {
+        if (problems.empty()) {
+            why = "not valid JSON";
+        } else {
+            const Problem& p = problems.front();
+            // Without the advice for show files' authors ("; write it in quotes …"): nobody
+            // edits a journal, the line is skipped.
+            std::string message = p.message;
+            if (const auto advice = message.rfind("; "); advice != std::string::npos)
+                message.resize(advice);
+            why = (p.path.empty() ? std::string() : p.path + ": ") + message;
+            if (p.line > 0) why += ", at column " + std::to_string(p.column);
+        }
         return false;
     }
+    const nlohmann::json& j = *doc;
     if (!j.is_object()) {
         why = "not a JSON object";
         return false;
@@ -86,18 +115,29 @@ bool parseEvent(const std::string& text, JournalEvent& out, std::string& why) {
         why = "no \"type\"";
         return false;
     }
-    out.seq = seq->get<std::int64_t>();
-    out.at = SessionMs(t->get<std::int64_t>());
+    const std::optional<std::int64_t> seqValue = signed64(*seq);
+    if (!seqValue) {
+        why = "seq " + seq->dump() + " is not a line number";
+        return false;
+    }
+    const std::optional<std::int64_t> tValue = signed64(*t);
+    if (!tValue) {
+        why = "t_ms " + t->dump() + " is not a session time";
+        return false;
+    }
+    out.seq = *seqValue;
+    out.at = SessionMs(*tValue);
     out.type = type->get<std::string>();
     auto wall = j.find("wall");
     out.wall = (wall != j.end() && wall->is_string()) ? wall->get<std::string>() : std::string{};
     out.sample.reset();
     if (auto sample = j.find("sample"); sample != j.end()) {
-        if (!sample->is_number_integer() || sample->get<std::int64_t>() < 0) {
-            why = "\"sample\" is not a sample position";
+        const std::optional<std::int64_t> frames = signed64(*sample);
+        if (!frames || *frames < 0) {
+            why = "\"sample\" " + sample->dump() + " is not a sample position";
             return false;
         }
-        out.sample = SampleCount(sample->get<std::int64_t>());
+        out.sample = SampleCount(*frames);
     }
     out.fields = nlohmann::json::object();
     for (auto& [key, value] : j.items())

@@ -2,8 +2,10 @@
 #include "live/live_command.hpp"
 
 #include <array>
+#include <cstdio>
 #include <cstring>
 #include <limits>
+#include <optional>
 
 namespace pycast {
 
@@ -34,6 +36,21 @@ constexpr std::array kLiveCommands = {
                    "{\"question\": \"q-1\"} (or no body)"},
     LiveCommandDef{LiveCommand::End, "end", "end", "", LiveDomain::Runner, LiveField::None, ""},
 };
+
+// Byte offset of the first control character in UTF-8 text other than tab and newline: C0
+// (NUL, CR, ESC …), DEL and C1 (U+0080–U+009F). Printed to a terminal they hide or rewrite
+// what is shown (or end the string early for C code), so a message may not hold them.
+std::optional<std::size_t> controlCharacterAt(const std::string& text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return i;
+        if (c == 0xC2 && i + 1 < text.size()) {
+            const auto next = static_cast<unsigned char>(text[i + 1]);
+            if (next >= 0x80 && next <= 0x9F) return i;
+        }
+    }
+    return std::nullopt;
+}
 
 LiveProblem invalid(std::string what, const LiveCommandDef& def) {
     std::string todo = *def.example ? std::string("send ") + def.example : std::string();
@@ -90,17 +107,19 @@ std::optional<LiveRequest> parseLiveRequest(const LiveCommandDef& def, const jso
                 return std::nullopt;
             }
             if (!s->is_number_integer()) {
-                problem =
-                    invalid("\"seconds\" must be a whole number of seconds, not " + s->dump(), def);
+                problem = invalid("\"seconds\" must be a whole number of seconds, not " +
+                                      s->dump(-1, ' ', false, json::error_handler_t::replace),
+                                  def);
                 return std::nullopt;
             }
             if (s->is_number_unsigned() &&
                 s->get<std::uint64_t>() >
                     static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-                problem = invalid(
-                    "\"seconds\" must be between -" + std::to_string(kMaxExtendSeconds) + " and " +
-                        std::to_string(kMaxExtendSeconds) + " (a day), not " + s->dump(),
-                    def);
+                problem =
+                    invalid("\"seconds\" must be between -" + std::to_string(kMaxExtendSeconds) +
+                                " and " + std::to_string(kMaxExtendSeconds) + " (a day), not " +
+                                s->dump(-1, ' ', false, json::error_handler_t::replace),
+                            def);
                 return std::nullopt;
             }
             out.seconds = s->get<std::int64_t>();
@@ -158,6 +177,19 @@ std::optional<LiveProblem> checkLiveRequest(const LiveRequest& request) {
                           {},
                           "shorten it to " + std::to_string(kMaxMessageBytes) + " bytes or less"},
                     {}};
+            if (const auto at = controlCharacterAt(request.text)) {
+                const auto c = static_cast<unsigned char>(request.text[*at]);
+                const unsigned code =
+                    c == 0xC2 ? static_cast<unsigned char>(request.text[*at + 1]) : c;
+                char hex[8];
+                std::snprintf(hex, sizeof hex, "U+%04X", code);
+                return invalid("\"text\" holds a control character (" + std::string(hex) +
+                                   (code == 0 ? ", NUL" : "") + ") at byte " +
+                                   std::to_string(*at + 1) +
+                                   "; a message may hold tabs and line breaks but no other "
+                                   "control characters",
+                               def);
+            }
             break;
         case LiveField::None:
         case LiveField::SegmentId:

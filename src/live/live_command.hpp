@@ -118,7 +118,8 @@ enum class LiveSource { Api, Journal };
 std::optional<LiveRequest> parseLiveRequest(const LiveCommandDef& def, const nlohmann::json& fields,
                                             LiveSource source, LiveProblem& problem);
 
-// The limits every source obeys (host, API, journal): the one place they are checked.
+// The limits every source obeys (host, API, journal): the one place they are checked. A
+// message is at most kMaxMessageBytes and holds no control character but tab and newline.
 std::optional<LiveProblem> checkLiveRequest(const LiveRequest& request);
 
 // The fields journaled for a request (goto: segment and index; extend: seconds; ...).

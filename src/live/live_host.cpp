@@ -159,9 +159,10 @@ Status LiveHost::adopt(Result<std::unique_ptr<Session>> result, bool resumed, bo
 
 void LiveHost::bannerLines() {
     const Show& show = m_session->show();
+    const std::size_t n = show.rundown.size();
     say(HostLine::Kind::Info, m_options.program + ": \"" + show.meta.title + "\", " +
-                                  std::to_string(show.rundown.size()) + " segments, planned " +
-                                  formatDuration(show.plannedTotal()));
+                                  std::to_string(n) + (n == 1 ? " segment" : " segments") +
+                                  ", planned " + formatDuration(show.plannedTotal()));
     say(HostLine::Kind::Info,
         "session " + m_session->dir().string() + (m_resumed ? " (resumed)" : " (new)"));
     for (const auto& service : m_services) {
@@ -241,9 +242,12 @@ std::vector<std::string> LiveHost::statusLines() {
     const std::string at = "[" + clockText(st.sessionMs) + "] ";
     const Show& show = m_session->show();
     if (r.phase == RunPhase::Ended && m_seen.phase != RunPhase::Ended) {
-        out.push_back(at + "show ended: " + formatDurationMs(r.actualTotalMs) + " on air, " +
-                      formatDurationMs(r.overUnderMs < 0 ? -r.overUnderMs : r.overUnderMs) + " " +
-                      overUnderWord(r.overUnderMs));
+        // The report's figures (whole seconds as shown, totals = sums of rows), so this line
+        // and report.md say the same.
+        const SessionReport report = buildReport(show, r, m_session->startDate());
+        const std::int64_t diff = report.differenceMs;
+        out.push_back(at + "show ended: " + formatDurationMs(report.actualTotalMs) + " on air, " +
+                      formatDurationMs(diff < 0 ? -diff : diff) + " " + overUnderWord(diff));
     } else if (r.phase != RunPhase::Ended &&
                (r.currentIndex != m_seen.index ||
                 (m_seen.phase == RunPhase::NotStarted && r.phase != RunPhase::NotStarted))) {

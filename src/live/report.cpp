@@ -189,10 +189,10 @@ std::string renderReportMarkdown(const SessionReport& r) {
     return md;
 }
 
-std::string renderReportCsv(const SessionReport& r) {
-    // For spreadsheets: UTF-8 BOM, cells quoted and formula-neutralized by the shared writer;
-    // seconds such as "-12.345" are plain numbers and stay numbers.
-    CsvWriter csv(true, "\n");
+std::string renderReportCsv(const SessionReport& r, bool bom) {
+    // For spreadsheets: UTF-8 BOM (unless printed), cells quoted and formula-neutralized by the
+    // shared writer; seconds such as "-12.345" are plain numbers and stay numbers.
+    CsvWriter csv(bom, "\n");
     csv.row({"section", "number", "id", "name", "kind", "company", "role", "planned_s", "extension_s",
              "actual_s", "difference_s", "status"});
     for (const auto& row : r.segments)

@@ -68,7 +68,8 @@ const char* overUnderWord(std::int64_t differenceMs);
 SessionReport buildReport(const Show& show, const RunnerState& state, const std::string& date);
 std::string renderReportMarkdown(const SessionReport& report);
 // One table: section (segment/speaker/total), then plan and actual in seconds with ms.
-std::string renderReportCsv(const SessionReport& report);
+// `bom`: start with the UTF-8 BOM a spreadsheet needs (report.csv); leave it out for a terminal.
+std::string renderReportCsv(const SessionReport& report, bool bom = true);
 // report.md and report.csv in DIR, each written atomically.
 Status writeReportFiles(const std::filesystem::path& dir, const SessionReport& report);
 

@@ -8,6 +8,7 @@
 
 #include "core/text.hpp"
 #include "io/atomic_file.hpp"
+#include "io/json_read.hpp"
 #include "io/show_io.hpp"
 #include "live/session.hpp"
 #include "live/session_detail.hpp"
@@ -53,7 +54,15 @@ std::string sessionInfoText(const std::string& createdIso, const std::string& to
     j["created"] = createdIso;
     j["control_token"] = token;
     if (!source.empty()) j["source"] = source.string();
-    return j.dump(2) + "\n";
+    try {
+        return j.dump(2) + "\n";
+    } catch (const nlohmann::json::exception&) {
+        // A show path that is not UTF-8 (a Latin-1 file name) cannot be JSON text; written
+        // replaced it would name another file, so the session keeps no source (the studio
+        // then does not reopen one on resume).
+        j.erase("source");
+        return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    }
 }
 
 fs::path sourceOf(const SessionOptions& options) {
@@ -99,7 +108,10 @@ Result<SessionFiles> loadSessionFiles(const fs::path& dir, std::vector<std::stri
     if (in) {
         std::stringstream ss;
         ss << in.rdbuf();
-        const auto j = nlohmann::json::parse(ss.str(), nullptr, false);
+        // Strict and never throwing: a damaged session.json costs the token, not the session.
+        Result<nlohmann::json> read = parseJsonFile(ss.str(), infoFile.string());
+        if (!read) warnings.push_back(read.error().message());
+        const nlohmann::json j = read ? std::move(*read) : nlohmann::json();
         if (j.is_object() && j.contains("control_token") && j["control_token"].is_string())
             out.token = j["control_token"].get<std::string>();
         else

@@ -64,8 +64,6 @@ json qaJson(const RunnerState& st) {
 }
 
 json showJson(const RunnerState& st, const Show& show) {
-    std::optional<std::int64_t> hardOutTod;
-    if (show.meta.hardOut && st.hardOutMs) hardOutTod = *show.meta.hardOut * 1000;
     return {
         {"title", show.meta.title},
         {"series", show.meta.series},
@@ -84,7 +82,9 @@ json showJson(const RunnerState& st, const Show& show) {
          st.projectedEndTodMs ? json(formatTimeOfDayMs(*st.projectedEndTodMs)) : json(nullptr)},
         {"time_of_day_estimated", st.todEstimated},
         {"schedule_shift_ms", st.scheduleShiftMs},
-        {"hard_out", hardOutTod ? json(formatTimeOfDayMs(*hardOutTod)) : json(nullptr)},
+        // From hard_out_ms like projected_end: after a schedule shift the hard out moves too,
+        // and the text must name the moment hard_out_ms counts to, not the show's clock time.
+        {"hard_out", timeOfDayOrNull(st, st.hardOutMs)},
         {"hard_out_ms", orNull(st.hardOutMs)},
         {"hard_out_remaining_ms", orNull(st.timeLeftToHardOutMs)},
         {"hard_out_margin_ms", orNull(st.hardOutMarginMs)},

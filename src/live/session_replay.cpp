@@ -2,6 +2,8 @@
 // thread).
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 
 #include "live/session.hpp"
 #include "live/session_detail.hpp"
@@ -38,7 +40,11 @@ Replayed replay(const Show& show, const std::vector<JournalEvent>& events,
             if (out.haveSessionStart) continue;
             out.haveSessionStart = true;
             const auto& f = e.fields;
-            if (f.contains("wall_start_ms") && f["wall_start_ms"].is_number_integer())
+            // get<std::int64_t> of 2^64-1 would wrap to -1; a value out of range is ignored.
+            if (f.contains("wall_start_ms") && f["wall_start_ms"].is_number_integer() &&
+                (!f["wall_start_ms"].is_number_unsigned() ||
+                 f["wall_start_ms"].get<std::uint64_t>() <=
+                     static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())))
                 out.wallStartMs = f["wall_start_ms"].get<std::int64_t>();
             if (f.contains("start_tod_s") && f["start_tod_s"].is_number()) {
                 const double s = f["start_tod_s"].get<double>();

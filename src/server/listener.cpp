@@ -11,10 +11,12 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <thread>
 #include <utility>
 
 #include "io/atomic_file.hpp"
+#include "io/json_read.hpp"
 #include "server/host_port.hpp"
 
 namespace pycast {
@@ -122,10 +124,23 @@ Result<json> parseJsonObjectBody(const std::string& body, const std::string& exa
         if (emptyIsObject) return json::object();
         return Error{"This endpoint needs a JSON body", {}, "for example " + example};
     }
-    // Any exception the parser throws is a bad body, never a crash.
-    json j = json::parse(body, nullptr, false);
-    if (j.is_discarded())
-        return Error{"The body is not valid JSON", {}, "send an object such as " + example};
+    // Read as strictly as a show file (io/json_read): nothing thrown escapes, a key given twice
+    // is refused (the last would silently win), numbers too large to hold are named.
+    std::vector<Problem> problems;
+    std::optional<json> doc = parseJsonDocument(body, problems, kMaxJsonNesting);
+    if (!problems.empty()) {
+        const Problem& p = problems.front();
+        // "The body: /seconds: appears twice …", "The body: the number 1e400 is too large …"
+        std::string what = "The body: ";
+        if (!p.path.empty()) what += p.path + ": ";
+        what += p.message;
+        if (p.line > 0)
+            what +=
+                " (line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ")";
+        return Error{what, {}, "send an object such as " + example};
+    }
+    if (!doc) return Error{"The body is not valid JSON", {}, "send an object such as " + example};
+    json j = std::move(*doc);
     if (!j.is_object()) return Error{"The body must be a JSON object", {}, "such as " + example};
     return j;
 }

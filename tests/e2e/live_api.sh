@@ -80,6 +80,13 @@ check '"not valid JSON" in d["error"]'
 expect 200 POST /api/message '{"text": "wrap up in 2"}'
 check 'd["message"]["text"] == "wrap up in 2"'
 expect 400 POST /api/message '{"text": ""}'
+# Bodies as strict as show files; no control characters in a message (nothing journaled).
+expect 400 POST /api/message '{"text":"a\u0000b"}'
+check '"control character (U+0000, NUL)" in d["error"]'
+expect 400 POST /api/extend '{"seconds":1,"seconds":2}'
+check '"appears twice" in d["error"]'
+expect 400 POST /api/extend '{"seconds":1e400}'
+check '"1e400 is too large" in d["error"] and "not valid JSON" not in d["error"]'
 expect 200 POST /api/goto/s-tech
 check 'd["segment"]["id"] == "s-tech" and d["segment"]["index"] == 3'
 expect 404 POST /api/goto/no-such-segment
@@ -102,6 +109,20 @@ if types != want:
     sys.exit(f"journal types {types}, expected {want}")
 EOF
 [[ -s $SESSION/report.md ]] || fail "no report.md after SIGTERM"
+python3 - "$TMP/out" <<'EOF' || fail "pycast live printed a NUL byte"
+import sys
+sys.exit(b"\0" in open(sys.argv[1], "rb").read())
+EOF
+# The end line and report.md give the same figures (whole seconds as shown).
+python3 - "$TMP/out" "$SESSION/report.md" <<'EOF' || fail "the end line disagrees with report.md"
+import re, sys
+out = open(sys.argv[1], encoding="utf-8").read()
+md = open(sys.argv[2], encoding="utf-8").read()
+end = re.search(r"show ended: (\S+) on air, (\S+) (over|under|on time)", out)
+rep = re.search(r"actual: (\S+), difference: [-+]?(\S+) \((over|under|on time)\)", md)
+if not end or not rep or end.groups() != rep.groups():
+    sys.exit(f"end line {end and end.groups()}, report.md {rep and rep.groups()}")
+EOF
 grep -q "on air 4/8 s-tech" "$TMP/out" || fail "no status line for the goto"
 grep -q "report: $SESSION/report.md" "$TMP/out" || fail "the report path was not printed"
 
@@ -110,5 +131,9 @@ grep -q "Planned vs actual" "$TMP/report.md" || fail "pycast report printed no r
 cmp -s "$TMP/report.md" "$SESSION/report.md" || fail "pycast report differs from report.md"
 "$PYCAST_CLI" report "$SESSION" --format csv >"$TMP/report.csv" || fail "pycast report --format csv failed"
 grep -q '^segment,4,s-tech,' "$TMP/report.csv" || fail "the CSV report has no row for s-tech"
+head -c 3 "$TMP/report.csv" | grep -q $'\xEF\xBB\xBF' && fail "pycast report --format csv printed a BOM"
+head -c 3 "$SESSION/report.csv" | grep -q $'\xEF\xBB\xBF' || fail "report.csv lost its BOM"
+"$PYCAST_CLI" report --format csv -- "$SESSION" | cmp -s - "$TMP/report.csv" ||
+    fail "pycast report --format csv -- DIR differs"
 
 echo "ok: pycast live API, SIGTERM, journal and report"

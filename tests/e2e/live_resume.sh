@@ -71,10 +71,19 @@ rc=0
 [[ $rc == 1 ]] || fail "a second new session in $SESSION exited $rc, expected 1"
 grep -q -- "--resume" "$TMP/err-refused" || fail "the refusal does not mention --resume: $(cat "$TMP/err-refused")"
 
+# A journal line with a number too large to hold is skipped with a warning, never an abort:
+# pycast report reads the interrupted session, and --resume goes on from the lines before it.
+echo '{"seq":99,"t_ms":1e400,"wall":"x","type":"pause"}' >>"$SESSION/journal.jsonl"
+rc=0
+"$PYCAST_CLI" report -- "$SESSION" >"$TMP/report-1e400" 2>"$TMP/err-1e400" || rc=$?
+[[ $rc == 0 ]] || fail "pycast report on a journal with 1e400 exited $rc: $(cat "$TMP/err-1e400")"
+grep -q "1e400 is too large" "$TMP/err-1e400" || fail "no warning for the 1e400 line: $(cat "$TMP/err-1e400")"
+
 # Resume without --control-token: the session's own token (session.json) applies.
 TOKEN=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["control_token"])' "$SESSION/session.json")
 launch 2 --resume --session "$SESSION"
 grep -q "(resumed)" "$TMP/out2" || fail "the resumed run does not say so"
+grep -q "1e400 is too large" "$TMP/err2" || fail "the resumed run does not warn of the 1e400 line"
 grep -q "token $TOKEN" "$TMP/out2" || fail "the resumed run does not print the session's token"
 expect 200 GET /api/state
 index_after=$(value 'd["segment"]["index"]')

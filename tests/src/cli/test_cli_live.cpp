@@ -4,7 +4,9 @@
 #include <filesystem>
 #include <string>
 
+#include "core/clock.hpp"
 #include "live/owner_queue.hpp"
+#include "live/session.hpp"
 #include "server/control_api.hpp"
 #include "test_support.hpp"
 
@@ -74,4 +76,89 @@ TEST_CASE("pycast report: a folder that is not a session says so, where, and wha
     CHECK(empty.err.find((tmp / "empty").string()) != std::string::npos);
     CHECK(empty.err.find("pycast live SHOW.json --session DIR") != std::string::npos);
     CHECK(empty.err.find("cannot be read") == std::string::npos);
+}
+
+namespace {
+
+// A session in DIR on manual clocks: started, one next, then `end` or left interrupted.
+void makeSession(const std::filesystem::path& dir, bool end) {
+    ManualClock clock(0);
+    ManualWallClock wall(1'795'606'200'000, 0);
+    Show show;
+    show.meta.title = "CLI session";
+    for (const char* id : {"intro", "talk"}) {
+        Segment s;
+        s.id = id;
+        s.title = id;
+        s.planned = 60;
+        show.rundown.push_back(s);
+    }
+    auto created = Session::createAt(show, dir, {&clock, &wall, {}});
+    REQUIRE(created.ok());
+    REQUIRE((*created)->perform(LiveRequest(LiveCommand::Start)));
+    clock.advance(30'000);
+    REQUIRE((*created)->perform(LiveRequest(LiveCommand::Next)));
+    clock.advance(30'000);
+    if (end) REQUIRE((*created)->perform(LiveRequest(LiveCommand::End)));
+}
+
+}  // namespace
+
+TEST_CASE("pycast report: a journal line with 1e400 is a warning, the report still prints") {
+    pycast::test::TempDir tmp;
+    const auto dir = tmp / "s";
+    makeSession(dir, false);
+    const auto journal = dir / "journal.jsonl";
+    pycast::test::writeFile(journal, pycast::test::readFile(journal) +
+                                         R"({"seq":7,"t_ms":1e400,"wall":"x","type":"pause"})" +
+                                         "\n");
+    const auto r = runCli("report " + quoted(dir));
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("CLI session") != std::string::npos);
+    CHECK(r.err.find("warning: journal.jsonl line 4") != std::string::npos);
+    CHECK(r.err.find("1e400 is too large") != std::string::npos);
+}
+
+TEST_CASE("pycast report and pycast live: -- ends the options") {
+    pycast::test::TempDir tmp;
+    const auto dir = tmp / "-s";   // a folder named like an option
+    makeSession(dir, true);
+    const auto md = runCli("report -- " + quoted(dir));
+    CHECK(md.exitCode == 0);
+    CHECK(md.err.empty());
+    CHECK(md.out.find("CLI session") != std::string::npos);
+    const auto csv = runCli("report --format csv -- " + quoted(dir));
+    CHECK(csv.exitCode == 0);
+    CHECK(csv.out.find("section,") == 0);   // printed: no BOM
+    CHECK(runCli("report -- " + quoted(dir) + " " + quoted(dir)).exitCode == 2);
+
+    // After --, "-x.json" is the show file: it is looked for, not taken for an option.
+    const auto live = runCli("live --session " + quoted(tmp / "t") + " -- " + quoted(tmp / "-x.json"));
+    CHECK(live.exitCode == 1);
+    CHECK(live.err.find("unknown option") == std::string::npos);
+    CHECK(live.err.find("-x.json") != std::string::npos);
+}
+
+TEST_CASE("pycast report --format csv: no BOM on stdout, report.csv on disk keeps it") {
+    pycast::test::TempDir tmp;
+    const auto dir = tmp / "s";
+    makeSession(dir, true);
+    const std::string onDisk = pycast::test::readFile(dir / "report.csv");
+    CHECK(onDisk.rfind("\xEF\xBB\xBF", 0) == 0);
+    const auto printed = runCli("report " + quoted(dir) + " --format csv");
+    CHECK(printed.exitCode == 0);
+    CHECK(printed.out.rfind("\xEF\xBB\xBF", 0) == std::string::npos);
+    CHECK(printed.out == onDisk.substr(3));
+}
+
+TEST_CASE("pycast live --api off is refused with why and what to use instead") {
+    pycast::test::TempDir tmp;
+    const std::string show = quoted(pycast::test::showsDir() / "pycast-episode.json");
+    const auto r = runCli("live " + show + " --session " + quoted(tmp / "s") + " --api off");
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("--api off would leave the show with no control") != std::string::npos);
+    CHECK(r.err.find("pycast-studio --api off") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(tmp / "s"));
+    const auto help = runCli("live --help");
+    CHECK(help.out.find("no\n                         --api off here") != std::string::npos);
 }

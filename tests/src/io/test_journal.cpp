@@ -489,3 +489,68 @@ TEST_CASE("Journal: a sample position is kept beside session ms and wall time") 
     CHECK(read->events[0].wall == "2026-11-25T11:30:00.000Z");
     CHECK_FALSE(read->events[1].sample.has_value());
 }
+
+TEST_CASE("Journal: a number too large to hold (1e400) makes a damaged line, never an abort") {
+    TempDir tmp;
+    const auto file = tmp / "journal.jsonl";
+    writeFile(file,
+              R"({"seq":1,"t_ms":0,"wall":"x","type":"session-start","wall_start_ms":0,"x":1e400})"
+              "\n" +
+                  eventLine(2, 1000, "start") +
+                  R"({"seq":1e400,"t_ms":2000,"wall":"x","type":"next"})"
+                  "\n" +
+                  R"({"seq":4,"t_ms":2500,"wall":"x","type":"next","sample":-1e400})"
+                  "\n" +
+                  R"({"seq":5,"t_ms":3000,"wall":"x","type":"message","text":"a","text":"b"})"
+                  "\n" +
+                  R"({"seq":6,"t_ms":3500,"wall":"x","type":"next","n":123456789012345678901234})"
+                  "\n" +
+                  eventLine(7, 4000, "next") +
+                  R"({"seq":8,"t_ms":1e400,"wall":"x","type":"pause"})"
+                  "\n");
+    CHECK_NOTHROW((void)readJournal(file));
+    auto read = readJournal(file);
+    REQUIRE(read.ok());
+    std::vector<std::int64_t> seqs;
+    for (const auto& e : read->events) seqs.push_back(e.seq);
+    CHECK(seqs == std::vector<std::int64_t>{2, 7});
+    REQUIRE(read.warnings.size() == 6);
+    CHECK(anyContains(read.warnings, "line 1: damaged line (the number 1e400 is too large to hold"));
+    CHECK(anyContains(read.warnings, "line 3: damaged line (the number 1e400 is too large"));
+    CHECK(anyContains(read.warnings, "line 4: damaged line (the number -1e400 is too large"));
+    CHECK(anyContains(read.warnings, "line 5: damaged line (/text: appears twice"));
+    CHECK(anyContains(read.warnings, "line 6: damaged line (/n: 123456789012345678901234 is a whole"));
+    CHECK(anyContains(read.warnings, "line 8: the last line is incomplete or damaged (the number "
+                                     "1e400 is too large"));
+
+    // The writer opens it too, and goes on after the highest seq it kept.
+    auto jo = Journal::open(file);
+    REQUIRE(jo.ok());
+    CHECK(jo->events.size() == 2);
+    CHECK(jo->journal->lastSeq() == 7);
+}
+
+TEST_CASE("Journal: a t_ms or seq beyond 64 signed bits is named as written, not wrapped to -1") {
+    TempDir tmp;
+    const auto file = tmp / "journal.jsonl";
+    writeFile(file, eventLine(1, 0, "start") +
+                        R"({"seq":2,"t_ms":18446744073709551615,"wall":"x","type":"next"})"
+                        "\n" +
+                        R"({"seq":18446744073709551615,"t_ms":3000,"wall":"x","type":"next"})"
+                        "\n" +
+                        R"({"seq":4,"t_ms":4000,"wall":"x","type":"next","sample":18446744073709551615})"
+                        "\n" +
+                        eventLine(5, 5000, "next"));
+    auto read = readJournal(file);
+    REQUIRE(read.ok());
+    std::vector<std::int64_t> seqs;
+    for (const auto& e : read->events) seqs.push_back(e.seq);
+    CHECK(seqs == std::vector<std::int64_t>{1, 5});
+    REQUIRE(read.warnings.size() == 3);
+    CHECK(anyContains(read.warnings, "line 2: damaged line (t_ms 18446744073709551615 is not a "
+                                     "session time"));
+    CHECK(anyContains(read.warnings, "line 3: damaged line (seq 18446744073709551615 is not"));
+    CHECK(anyContains(read.warnings, "line 4: damaged line (\"sample\" 18446744073709551615 is not a "
+                                     "sample position"));
+    CHECK_FALSE(anyContains(read.warnings, "-1"));
+}

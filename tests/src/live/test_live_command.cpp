@@ -80,3 +80,26 @@ TEST_CASE("live commands: journal fields are the ones older journals hold") {
     go.index = 2;
     CHECK(journalFields(go) == json{{"segment", "s-qa"}, {"index", 2}});
 }
+
+TEST_CASE("live commands: a message with a control character is refused from every source") {
+    const LiveCommandDef& message = definitionOf(LiveCommand::Message);
+    LiveProblem problem;
+    for (LiveSource source : {LiveSource::Api, LiveSource::Journal}) {
+        CAPTURE(static_cast<int>(source));
+        CHECK_FALSE(parseLiveRequest(message, json{{"text", std::string("a\0b", 3)}}, source,
+                                     problem));
+        CHECK(problem.refusal == LiveRefusal::Invalid);
+        CHECK(problem.error.what.find("control character (U+0000, NUL) at byte 2") !=
+              std::string::npos);
+        CHECK(problem.error.what.find("tabs and line breaks") != std::string::npos);
+        CHECK_FALSE(parseLiveRequest(message, json{{"text", "\x1b[31mred"}}, source, problem));
+        CHECK(problem.error.what.find("U+001B") != std::string::npos);
+        CHECK_FALSE(parseLiveRequest(message, json{{"text", "x\u0085y"}}, source, problem));
+        CHECK(problem.error.what.find("U+0085") != std::string::npos);
+        CHECK(parseLiveRequest(message, json{{"text", "a\tb\nc 兩分鐘 é"}}, source, problem));
+    }
+    LiveRequest fromHost = LiveRequest(LiveCommand::Message).withText("bell\a");
+    const auto refused = checkLiveRequest(fromHost);
+    REQUIRE(refused);
+    CHECK(refused->error.what.find("U+0007") != std::string::npos);
+}

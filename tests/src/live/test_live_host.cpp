@@ -231,3 +231,37 @@ TEST_CASE(
     CHECK_FALSE(anyHas(after, "report:"));
     CHECK_FALSE(std::filesystem::exists(tmp / "s" / "report.md"));
 }
+
+TEST_CASE("LiveHost: one segment is \"1 segment\" and the end line gives report.md's figures") {
+    TempDir tmp;
+    ManualClock clock;
+    ManualWallClock wall;
+    LiveHostOptions options;
+    options.clocks = {&clock, &wall, {}};
+    options.program = "pycast live";
+    LiveHost host(options);
+    Show show;
+    show.meta.title = "Short";
+    Segment s;
+    s.id = "only";
+    s.title = "only";
+    s.planned = 25 * 60;
+    show.rundown.push_back(s);
+    REQUIRE(host.startSessionAt(show, tmp / "s").ok());
+    const auto lines = texts(host.takeLines());
+    REQUIRE_FALSE(lines.empty());
+    CHECK(lines[0] == "pycast live: \"Short\", 1 segment, planned 25:00");
+
+    // 15.3 s of a 25:00 show: on air 00:15 as shown, so 00:15 - 25:00 = 24:45 under (the raw
+    // difference, 24:44.7, would show as 24:44 and disagree with the report).
+    REQUIRE(host.perform(LiveRequest(LiveCommand::Start)));
+    host.statusLines();
+    clock.advance(15'300);
+    REQUIRE(host.perform(LiveRequest(LiveCommand::End)));
+    const auto end = host.statusLines();
+    REQUIRE(end.size() == 1);
+    CHECK(end[0] == "[0:00:15] show ended: 00:15 on air, 24:45 under");
+    const std::string md = pycast::test::readFile(tmp / "s" / "report.md");
+    CHECK(md.find("-24:45") != std::string::npos);
+    CHECK(md.find("24:44") == std::string::npos);
+}

@@ -517,3 +517,72 @@ TEST_CASE("Session: a journal line replayed twice is skipped and the extension s
     CHECK(st.segments[1].extensionMs == kMin);
     CHECK(st.segments[2].extensionMs == 0);
 }
+
+TEST_CASE("Session: a journal line or session.json with 1e400 is skipped with a warning, never an abort") {
+    TempDir tmp;
+    const auto dir = tmp / "s";
+    {
+        ManualClock clock(0);
+        ManualWallClock wall(kWallStart, kTaipei);
+        auto created = Session::createAt(episode(), dir, {&clock, &wall, {}});
+        REQUIRE(created.ok());
+        clock.advance(kMin);
+        REQUIRE((*created)->perform(LiveRequest(LiveCommand::Start)));
+        clock.advance(kMin);
+        REQUIRE((*created)->perform(LiveRequest(LiveCommand::Next)));
+    }
+    const auto journal = dir / "journal.jsonl";
+    writeFile(journal, readFile(journal) + R"({"seq":7,"t_ms":1e400,"wall":"x","type":"pause"})" +
+                           "\n" + R"({"seq":1e400})" + "\n");
+
+    std::vector<InterruptedSession> found;
+    CHECK_NOTHROW(found = Session::findInterrupted(tmp.path()));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].dir == dir);
+
+    Result<SessionSnapshot> snap = loadSessionSnapshot(dir);
+    REQUIRE(snap.ok());
+    CHECK(snap->runner.state(snap->lastEventMs).currentIndex == 1);
+    CHECK(std::any_of(snap.warnings.begin(), snap.warnings.end(), [](const std::string& w) {
+        return w.find("line 4") != std::string::npos && w.find("1e400 is too large") != std::string::npos;
+    }));
+
+    // A damaged session.json costs its token (with a warning), not the session.
+    writeFile(dir / "session.json", R"({"format":1,"control_token":"abc","n":1e400})");
+    ManualClock clock(0);
+    ManualWallClock wall(kWallStart + 3 * kMin, kTaipei);
+    auto opened = Session::open(dir, {&clock, &wall, {}});
+    REQUIRE(opened.ok());
+    CHECK((*opened)->state().runner.currentIndex == 1);
+    CHECK(std::any_of(opened.warnings.begin(), opened.warnings.end(), [](const std::string& w) {
+        return w.find("session.json") != std::string::npos &&
+               w.find("1e400 is too large") != std::string::npos;
+    }));
+    CHECK(std::any_of(opened.warnings.begin(), opened.warnings.end(), [](const std::string& w) {
+        return w.find("line 5") != std::string::npos;
+    }));
+    REQUIRE((*opened)->perform(LiveRequest(LiveCommand::Next)));
+    CHECK((*opened)->events().back().seq == 4);
+}
+
+TEST_CASE("Session: a show path that is not UTF-8 starts a session that keeps no source") {
+    TempDir tmp;
+    ManualClock clock(1000);
+    ManualWallClock wall(kWallStart, kTaipei);
+    SessionOptions options{&clock, &wall, tmp / "caf\xe9.json"};   // Latin-1 "café"
+    std::unique_ptr<Session> created;
+    CHECK_NOTHROW({
+        auto r = Session::createAt(episode(), tmp / "s", options);
+        REQUIRE(r.ok());
+        created = std::move(*r);
+    });
+    REQUIRE(created);
+    REQUIRE(created->perform(LiveRequest(LiveCommand::Start)));
+    const std::string info = readFile(tmp / "s" / "session.json");
+    CHECK(info.find("control_token") != std::string::npos);
+    CHECK(info.find("\"source\"") == std::string::npos);
+    auto reopened = Session::open(tmp / "s", {&clock, &wall, {}});
+    REQUIRE(reopened.ok());
+    CHECK((*reopened)->controlToken() == created->controlToken());
+    CHECK((*reopened)->sourceFile().empty());
+}

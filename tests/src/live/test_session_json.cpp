@@ -236,3 +236,18 @@ TEST_CASE("session JSON without a time of day: projected end and hard out are nu
     CHECK(j["segments"][1]["projected_start_ms"] == 5 * kMin);
     CHECK(j["segments"][1]["projected_start"].is_null());
 }
+
+TEST_CASE("session JSON after a schedule shift: hard_out names the moment hard_out_ms counts to") {
+    // Planned 20:00–20:20 with a 20:30 hard out, recorded at 14:00: the schedule moves with the
+    // real start, so the hard out is 14:30:00 on the clock, as projected_end is 14:20:00.
+    ShowRunner runner(qaShow());
+    runner.setTimeOfDayAtZero(14 * 3600);
+    REQUIRE(runner.start(0));
+    SessionState st;
+    st.runner = runner.state(0);
+    REQUIRE(st.runner.scheduleShiftMs == -6 * 60 * kMin);
+    const json j = sessionStateJson(st, qaShow());
+    CHECK(j["show"]["hard_out_ms"] == 30 * kMin);
+    CHECK(j["show"]["hard_out"] == "14:30:00");
+    CHECK(j["show"]["projected_end"] == "14:20:00");
+}

@@ -370,3 +370,43 @@ TEST_CASE("control API: twelve clients that send half a request do not hold up a
     CHECK(future.get() == 200);
     CHECK(api.session->runner().phase() == RunPhase::Paused);
 }
+
+TEST_CASE("control API: bodies are read as strictly as show files; a message holds no control characters") {
+    Api api;
+    REQUIRE(api.post("/api/start").status == 200);
+    const std::size_t before = api.session->events().size();
+
+    const Reply twice = api.post("/api/extend", R"({"seconds":1,"seconds":2})");
+    CHECK(twice.status == 400);
+    const std::string twiceError = twice.body["error"].get<std::string>();
+    CHECK(twiceError.find("/seconds") != std::string::npos);
+    CHECK(twiceError.find("appears twice") != std::string::npos);
+
+    const Reply huge = api.post("/api/extend", R"({"seconds":1e400})");
+    CHECK(huge.status == 400);
+    const std::string hugeError = huge.body["error"].get<std::string>();
+    CHECK(hugeError.find("1e400 is too large") != std::string::npos);
+    CHECK(hugeError.find("not valid JSON") == std::string::npos);
+
+    const Reply wide = api.post("/api/extend", R"({"seconds":123456789012345678901234})");
+    CHECK(wide.status == 400);
+    CHECK(wide.body["error"].get<std::string>().find("too large") != std::string::npos);
+
+    const Reply nul = api.post("/api/message", R"({"text":"a\u0000b"})");
+    CHECK(nul.status == 400);
+    const std::string nulError = nul.body["error"].get<std::string>();
+    CHECK(nulError.find("control character (U+0000, NUL) at byte 2") != std::string::npos);
+    for (const char* body : {R"({"text":"\u001b[2Jcleared"})", R"({"text":"over\rwritten"})",
+                             R"({"text":"del\u007f"})", R"({"text":"c1\u0085next"})"}) {
+        CAPTURE(body);
+        const Reply r = api.post("/api/message", body);
+        CHECK(r.status == 400);
+        CHECK(r.body["error"].get<std::string>().find("control character") != std::string::npos);
+    }
+    CHECK(api.session->events().size() == before);   // nothing refused reached the journal
+
+    const Reply ok = api.post("/api/message", R"({"text":"two\tcolumns\nand a line"})");
+    CHECK(ok.status == 200);
+    REQUIRE(api.session->events().size() == before + 1);
+    CHECK(api.session->events().back().fields["text"] == "two\tcolumns\nand a line");
+}
