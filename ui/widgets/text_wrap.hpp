@@ -1,6 +1,9 @@
 // Word wrap that also breaks between Chinese characters, and shrink-to-fit for a text box
-// (UI thread; pure functions over a width measure, so tests need no font).
+// (UI thread; wrapText and fitText are pure functions over a width measure, so tests need no
+// font; the ImGui helpers at the end measure with a font and draw).
 #pragma once
+
+#include <imgui.h>
 
 #include <functional>
 #include <string>
@@ -30,5 +33,16 @@ struct FittedText {
 FittedText fitText(std::string_view text, float maxWidth, float maxHeight, float maxSize, float minSize,
                    const std::function<TextMeasure(float size)>& measureAt,
                    const std::function<float(float size)>& lineHeight);
+
+// fitText measured with `font` (any size: ImGui scales the atlas), lines `lineSpacing` × size
+// apart.
+FittedText fitTextInFont(ImFont* font, std::string_view text, float maxWidth, float maxHeight,
+                         float maxSize, float minSize, float lineSpacing = 1.15f);
+
+// Draws `fitted` (from fitTextInFont with the same font and spacing) as one item at the cursor,
+// `width` wide and as tall as its lines. When the text was cut, hovering it shows the whole
+// text in a tooltip. Returns the height it took.
+float fittedTextItem(ImFont* font, const FittedText& fitted, std::string_view fullText, float width,
+                     ImU32 colour, float lineSpacing = 1.15f);
 
 }  // namespace pycast::ui

@@ -1,7 +1,8 @@
 // Wrapping with CJK break opportunities, and shrink-to-fit (UI thread; pure functions).
-#include "views/presenter/text_wrap.hpp"
+#include "widgets/text_wrap.hpp"
 
 #include <algorithm>
+#include <cfloat>
 
 namespace pycast::ui {
 
@@ -129,6 +130,40 @@ FittedText fitText(std::string_view text, float maxWidth, float maxHeight, float
             return out;
         }
     }
+}
+
+FittedText fitTextInFont(ImFont* font, std::string_view text, float maxWidth, float maxHeight,
+                         float maxSize, float minSize, float lineSpacing) {
+    return fitText(
+        text, maxWidth, maxHeight, maxSize, minSize,
+        [font](float size) {
+            return TextMeasure([font, size](std::string_view s) {
+                return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+            });
+        },
+        [lineSpacing](float size) { return size * lineSpacing; });
+}
+
+float fittedTextItem(ImFont* font, const FittedText& fitted, std::string_view fullText, float width,
+                     ImU32 colour, float lineSpacing) {
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float step = fitted.size * lineSpacing;
+    const float height = step * static_cast<float>(fitted.lines.size());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float y = origin.y;
+    for (const std::string& line : fitted.lines) {
+        dl->AddText(font, fitted.size, ImVec2(origin.x, y), colour, line.c_str());
+        y += step;
+    }
+    ImGui::Dummy(ImVec2(width, height));
+    if (fitted.truncated && ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+        ImGui::TextUnformatted(fullText.data(), fullText.data() + fullText.size());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    return height;
 }
 
 }  // namespace pycast::ui
