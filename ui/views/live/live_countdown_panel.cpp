@@ -126,8 +126,7 @@ void countdownPanel(ViewContext& ctx, const SessionState& st, const LiveLayout& 
             chip(kindLabel(next->kind), kindColour(next->kind), kindTextColour(next->kind));
             ImGui::SameLine();
             const SegmentState& ns = r.segments[static_cast<std::size_t>(nextIndex)];
-            // An upcoming length is a budget: rounded up, like every countdown.
-            textTruncated(next->title + "   " + formatCountdownMs(ns.effectivePlannedMs, true),
+            textTruncated(next->title + "   " + upcomingLengthText(ns),
                           colours::kText, width - pad * 2 - ImGui::GetCursorPosX());
         } else {
             textColoured("the end of the show", colours::kTextDim);

@@ -43,6 +43,10 @@ std::string rowDifferenceText(std::int64_t actualMs, std::int64_t plannedMs) {
                                                        : formatDifferenceMs(actualMs, plannedMs);
 }
 
+std::string upcomingLengthText(const SegmentState& segment) {
+    return formatCountdownMs(segment.effectivePlannedMs, true);
+}
+
 std::string endedOverUnder(const SessionReport& report) { return formatSignedMs(report.differenceMs); }
 
 std::string endedSummary(const SessionReport& report) {

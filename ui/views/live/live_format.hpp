@@ -47,6 +47,11 @@ std::string formatDifferenceMs(std::int64_t actualMs, std::int64_t plannedMs);
 // nothing new: "" when the two shown times are equal, else formatDifferenceMs.
 std::string rowDifferenceText(std::int64_t actualMs, std::int64_t plannedMs);
 
+// The length of a segment still to come, as NEXT and the rundown show it: its effective planned
+// length (an elastic segment's after the over/under before it) is a budget, rounded up like a
+// countdown, so 22:59.4 of room reads 23:00.
+std::string upcomingLengthText(const SegmentState& segment);
+
 // How the show went, for the Live tab and the presenter once it has ended: every figure from
 // the report (whole seconds, totals the sums of its rows), so the screens agree with each
 // other and with report.md. "00:15 on air   −24:45 under".

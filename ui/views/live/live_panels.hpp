@@ -16,6 +16,8 @@ struct ViewContext;
 inline constexpr float kCompactWidthEm = 64.0f;
 // The rundown keeps room for at least this many rows below the panels.
 inline constexpr int kMinRundownRows = 7;
+// ... or this many while a long message needs the room.
+inline constexpr int kMinRundownRowsUnderMessage = 5;
 
 // The top panels' sizes for this frame (live_view.cpp).
 struct LiveLayout {

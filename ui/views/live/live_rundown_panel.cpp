@@ -66,11 +66,11 @@ void rundownPanel(ViewContext& ctx, const SessionState& st, float height) {
         // A length still to come is a budget, rounded up; a past row's plan is what its
         // difference was taken from, as shown (core/display_time.hpp).
         if (s.elastic && s.effectivePlannedMs != s.plannedMs + s.extensionMs && !past) {
-            textColoured(formatCountdownMs(s.effectivePlannedMs, true), colours::kAccent);
+            textColoured(upcomingLengthText(s), colours::kAccent);
             if (ImGui::IsItemHovered()) {
                 ImGui::SetTooltip("Elastic: %s planned, %s after the over/under before it",
                                   formatCountdownMs(s.plannedMs + s.extensionMs, true).c_str(),
-                                  formatCountdownMs(s.effectivePlannedMs, true).c_str());
+                                  upcomingLengthText(s).c_str());
             }
         } else {
             textColoured(formatCountdownMs(s.plannedMs + s.extensionMs, !past), text);

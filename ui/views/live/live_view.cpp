@@ -117,17 +117,23 @@ LiveLayout liveLayout(const ViewContext& ctx) {
     const float lines = ImGui::GetTextLineHeightWithSpacing();
     const float natural = std::max(builtDigits + lines * 3.2f + f * 3.6f, f * 15.0f);
     // A rundown row is as tall as a chip: a frame's height (cell padding included).
-    out.minRundownHeight = ImGui::GetFrameHeight() * static_cast<float>(kMinRundownRows + 1);
+    const float row = ImGui::GetFrameHeight();
+    out.minRundownHeight = row * static_cast<float>(kMinRundownRows + 1);
     const float controls = live.view.controlsHeight > 0.0f
                                ? live.view.controlsHeight
                                : f * 2.6f + lines + ImGui::GetFrameHeightWithSpacing() +
                                      style.ItemSpacing.y * 2.0f;
-    // The spacing between the panels, the controls and the rundown.
-    const float budget = avail.y - controls - out.minRundownHeight - style.ItemSpacing.y * 4.5f;
+    // What the panels may take: the rest less the controls, the rundown's rows and the spacing
+    // between them.
+    const float spacing = style.ItemSpacing.y * 4.5f;
+    const float budget = avail.y - controls - out.minRundownHeight - spacing;
     out.compact = budget < natural || avail.x < f * kCompactWidthEm;
-    // A long message may make the panels taller, as far as the rundown's rows allow.
+    // A long message may make the panels taller, the rundown keeping fewer rows meanwhile.
     const float wanted = std::max(natural, live.view.messageTop + live.view.messageWantedHeight);
-    out.panelHeight = std::max(std::min(budget, wanted), f * 11.0f);
+    const float messageBudget =
+        avail.y - controls - row * static_cast<float>(kMinRundownRowsUnderMessage + 1) - spacing;
+    out.panelHeight =
+        std::max(std::min(wanted > natural ? messageBudget : budget, wanted), f * 11.0f);
     out.digitSize = std::clamp(builtDigits - std::max(natural - out.panelHeight, 0.0f), f * 3.0f,
                                builtDigits);
     out.leftWidth = std::floor(avail.x * 0.56f);

@@ -235,10 +235,12 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
     // The producer's message, across the bottom, is laid out before the NEXT line: a long one
     // may take that line's room (never the countdown's).
     const float nextTop = y;
+    ctx.state.countdownBottom = nextTop;
     const float nextBottom = nextTop + body->FontSize * 1.6f;
     float boxTop = std::max(nextBottom, messageTop);
     ctx.state.messageShown = {};
     ctx.state.nextShown = true;
+    ctx.state.messageTop = bottom;
     if (st.message) {
         const float pad = msgPad;
         // Wrapped per word and between Chinese characters, shrunk until the whole message fits
@@ -260,6 +262,7 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
             fitted = layout(boxTop, small->FontSize * 0.7f);
         }
         ctx.state.messageShown = std::move(fitted);
+        ctx.state.messageTop = boxTop;
     }
 
     // Next up, or how the show went.
@@ -274,11 +277,9 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
         const Segment* next = segmentAt(show, nextIndex);
         // An upcoming length is a budget: rounded up, like every countdown.
         std::string line =
-            next
-                ? "NEXT   " + next->title + "   " +
-                      formatCountdownMs(
-                          r.segments[static_cast<std::size_t>(nextIndex)].effectivePlannedMs, true)
-                : std::string("NEXT   the end of the show");
+            next ? "NEXT   " + next->title + "   " +
+                       upcomingLengthText(r.segments[static_cast<std::size_t>(nextIndex)])
+                 : std::string("NEXT   the end of the show");
         y += centred(dl, body, line, centreX, y, width, colours::kTextDim);
     }
 
