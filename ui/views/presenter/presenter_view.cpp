@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <optional>
 
 #include "shell/fonts.hpp"
 #include "live/report.hpp"
@@ -163,7 +164,11 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
                   "   " + kindLabel(seg->kind);
     }
     dl->AddText(small, small->FontSize, ImVec2(left, y), statusColour, status.c_str());
-    std::string clock = "show " + formatClockMs(r.showElapsedMs);
+    // Once ended, every end figure is the report's (whole seconds, totals the sums of its rows),
+    // as on the Live tab.
+    const std::optional<SessionReport> report =
+        r.phase == RunPhase::Ended ? std::optional<SessionReport>(buildReport(show, r, {})) : std::nullopt;
+    std::string clock = "show " + formatClockMs(report ? report->showElapsedMs : r.showElapsedMs);
     if (r.timeLeftToHardOutMs && r.phase != RunPhase::Ended) {
         clock += *r.timeLeftToHardOutMs >= 0
                      ? "   hard out in " + formatClockMs(*r.timeLeftToHardOutMs, true)
@@ -266,12 +271,9 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
     }
 
     // Next up, or how the show went.
-    if (r.phase == RunPhase::Ended) {
-        // The figures of the report (whole seconds, totals the sums of its rows), as the Live
-        // tab shows them.
-        const SessionReport report = buildReport(show, r, {});
-        y += centred(dl, body, endedSummary(report), centreX, y, width,
-                     report.differenceMs > kOnTimeToleranceMs ? colours::kBad : colours::kGood);
+    if (report) {
+        y += centred(dl, body, endedSummary(*report), centreX, y, width,
+                     report->differenceMs > kOnTimeToleranceMs ? colours::kBad : colours::kGood);
     } else if (ctx.state.nextShown) {
         const int nextIndex = r.phase == RunPhase::NotStarted ? 1 : index + 1;
         const Segment* next = segmentAt(show, nextIndex);
