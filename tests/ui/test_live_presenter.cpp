@@ -3,8 +3,8 @@
 
 #include "live/live_command.hpp"
 #include "shell/headless.hpp"
-#include "views/presenter/presenter_view.hpp"
 #include "test_live_support.hpp"
+#include "views/presenter/presenter_view.hpp"
 #include "views/views.hpp"
 
 using namespace pycast;

@@ -8,11 +8,11 @@
 #include "editing/document.hpp"
 #include "live/live_command.hpp"
 #include "shell/headless.hpp"
+#include "shell/main_window.hpp"
+#include "test_live_support.hpp"
 #include "views/live/live_format.hpp"
 #include "views/live/live_panels.hpp"
 #include "views/live/live_view.hpp"
-#include "shell/main_window.hpp"
-#include "test_live_support.hpp"
 #include "views/views.hpp"
 
 using namespace pycast;
@@ -250,15 +250,18 @@ std::string joined(const std::vector<std::string>& lines) {
 // window's content past its size).
 void checkNothingClipped(ImGuiWindow* w) {
     REQUIRE(w != nullptr);
-    CHECK_MESSAGE(w->ContentSize.x <= w->Size.x + 0.5f, std::string(w->Name) << " is " << w->ContentSize.x
-                                                                << " px wide inside " << w->Size.x);
-    CHECK_MESSAGE(w->ContentSize.y <= w->Size.y + 0.5f, std::string(w->Name) << " is " << w->ContentSize.y
-                                                                << " px tall inside " << w->Size.y);
+    CHECK_MESSAGE(w->ContentSize.x <= w->Size.x + 0.5f, std::string(w->Name)
+                                                            << " is " << w->ContentSize.x
+                                                            << " px wide inside " << w->Size.x);
+    CHECK_MESSAGE(w->ContentSize.y <= w->Size.y + 0.5f, std::string(w->Name)
+                                                            << " is " << w->ContentSize.y
+                                                            << " px tall inside " << w->Size.y);
 }
 
 }  // namespace
 
-TEST_CASE("the Live tab wraps a long Chinese message, shrinks it to the box, and never cuts a line") {
+TEST_CASE(
+    "the Live tab wraps a long Chinese message, shrinks it to the box, and never cuts a line") {
     Studio s;
     s.f.createSession();
     REQUIRE(s.f.controller->perform(LiveAction::Start));
@@ -266,8 +269,8 @@ TEST_CASE("the Live tab wraps a long Chinese message, shrinks it to the box, and
     REQUIRE(s.f.controller->sendMessage(message));
     s.draw(3);
     const FittedText& shown = s.live.view.messageShown;
-    CHECK(shown.lines.size() > 2);        // wrapped between the characters, not one long line
-    CHECK_FALSE(shown.truncated);         // 1400×900 has room for all of it
+    CHECK(shown.lines.size() > 2);  // wrapped between the characters, not one long line
+    CHECK_FALSE(shown.truncated);   // 1400×900 has room for all of it
     CHECK(joined(shown.lines) == message);
     checkNothingClipped(s.child("##clock"));
 
@@ -323,7 +326,8 @@ TEST_CASE("at 1024×700 the Live tab clips no figure or note and leaves the rund
         checkNothingClipped(s.child("##clock"));
         ImGuiWindow* rows = s.child("live-rundown");
         REQUIRE(rows != nullptr);
-        CHECK(rows->Size.y >= ImGui::GetFrameHeight() * static_cast<float>(kMinRundownRows + 1) - 1.0f);
+        CHECK(rows->Size.y >=
+              ImGui::GetFrameHeight() * static_cast<float>(kMinRundownRows + 1) - 1.0f);
     }
     SUBCASE("ended") {
         REQUIRE(s.f.controller->perform(LiveAction::End));
@@ -348,7 +352,9 @@ TEST_CASE("at 1400×900 the Live tab keeps its full layout, clipping nothing") {
     CHECK(rundown->Size.y >= ImGui::GetFrameHeight() * 9.0f);
 }
 
-TEST_CASE("once the show has ended every end figure is the report's: 15.3 s of a 1:00:00 show is −59:45") {
+TEST_CASE(
+    "once the show has ended every end figure is the report's: 15.3 s of a 1:00:00 show is "
+    "−59:45") {
     Studio s;
     s.f.createSession();
     REQUIRE(s.f.controller->perform(LiveAction::Start));

@@ -20,7 +20,8 @@ using TextMeasure = std::function<float(std::string_view)>;
 // no spaces, so it is not one word); closing punctuation such as "，" "。" "」" stays with the
 // character before it. A word wider than the line is broken between characters. Spaces at a
 // break are dropped. UTF-8 in, UTF-8 out, never split inside a character.
-std::vector<std::string> wrapText(std::string_view text, float maxWidth, const TextMeasure& measure);
+std::vector<std::string> wrapText(std::string_view text, float maxWidth,
+                                  const TextMeasure& measure);
 
 // The largest size in [minSize, maxSize] (stepping down by 8%) at which `text` wraps into at
 // most `maxHeight` (lines × lineHeight(size)). At minSize the lines that do not fit are dropped
@@ -30,8 +31,8 @@ struct FittedText {
     std::vector<std::string> lines;
     bool truncated = false;
 };
-FittedText fitText(std::string_view text, float maxWidth, float maxHeight, float maxSize, float minSize,
-                   const std::function<TextMeasure(float size)>& measureAt,
+FittedText fitText(std::string_view text, float maxWidth, float maxHeight, float maxSize,
+                   float minSize, const std::function<TextMeasure(float size)>& measureAt,
                    const std::function<float(float size)>& lineHeight);
 
 // fitText measured with `font` (any size: ImGui scales the atlas), lines `lineSpacing` × size

@@ -6,14 +6,13 @@
 #include <cmath>
 #include <string>
 
+#include "core/display_time.hpp"
 #include "core/duration.hpp"
+#include "live/report.hpp"
 #include "live/session_json.hpp"  // formatTimeOfDayMs
 #include "shell/theme.hpp"
 #include "views/live/live_format.hpp"
 #include "views/live/live_panels.hpp"
-
-#include "core/display_time.hpp"
-#include "live/report.hpp"
 #include "views/live/live_view.hpp"
 #include "views/views.hpp"
 #include "widgets/text_wrap.hpp"
@@ -55,8 +54,8 @@ void clockRow(const ViewContext& ctx, const char* label, const std::string& valu
     ImGui::PopFont();
     if (note.empty()) return;
     const float right = ImGui::GetWindowContentRegionMax().x;
-    const float beside = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x +
-                         ImGui::GetStyle().ItemSpacing.x;
+    const float beside =
+        ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x;
     if (beside + ImGui::CalcTextSize(note.c_str()).x <= right) {
         ImGui::SameLine();
         if (!rows.compact)
@@ -103,7 +102,9 @@ void messageBox(ViewContext& ctx, const SessionState& st, float width, float max
         const float textWidth = width - pad * 2;
         const std::size_t fullLines =
             wrapText(st.message->text, textWidth, [bold](std::string_view s) {
-                return bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+                return bold
+                    ->CalcTextSizeA(bold->FontSize, FLT_MAX, 0.0f, s.data(), s.data() + s.size())
+                    .x;
             }).size();
         live.view.messageWantedHeight =
             frame + bold->FontSize * 1.15f * static_cast<float>(fullLines) + pad;
@@ -149,10 +150,10 @@ void clockPanel(ViewContext& ctx, const SessionState& st, const LiveLayout& layo
     if (layout.compact) {
         // As wide as the widest label: the values and their notes get the rest.
         ImGui::PushFont(ctx.fonts.font(FontRole::Small));
-        rows.labelWidth = pad + widestText({"SHOW CLOCK", "HARD OUT IN", "PAST HARD OUT",
-                                                  "OVER / UNDER", "SCHEDULE", "PROJECTED END",
-                                                  "ENDED AT", "ON AIR"}) +
-                                ImGui::GetStyle().ItemSpacing.x * 1.5f;
+        rows.labelWidth = pad +
+                          widestText({"SHOW CLOCK", "HARD OUT IN", "PAST HARD OUT", "OVER / UNDER",
+                                      "SCHEDULE", "PROJECTED END", "ENDED AT", "ON AIR"}) +
+                          ImGui::GetStyle().ItemSpacing.x * 1.5f;
         ImGui::PopFont();
     } else {
         rows.labelWidth = pad + ImGui::GetFontSize() * 8.0f;
@@ -221,17 +222,22 @@ void clockPanel(ViewContext& ctx, const SessionState& st, const LiveLayout& layo
         ImGui::EndChild();
         return;
     }
-    clockRow(ctx, "OVER / UNDER", formatSignedMs(r.overUnderMs), ouColour,
-             std::string(std::abs(r.overUnderMs) <= kOnTimeToleranceMs ? "on time"
-                                                                        : overUnderWord(r.overUnderMs)) +
-                 " · segments",
-             rows);
+    clockRow(
+        ctx, "OVER / UNDER", formatSignedMs(r.overUnderMs), ouColour,
+        std::string(std::abs(r.overUnderMs) <= kOnTimeToleranceMs ? "on time"
+                                                                  : overUnderWord(r.overUnderMs)) +
+            " · segments",
+        rows);
     const std::int64_t offset = r.scheduleOffsetMs;
     const bool behind = shownSeconds(offset) > 0;
     const bool ahead = shownSeconds(offset) < 0;
     clockRow(ctx, "SCHEDULE", formatSignedMs(offset),
-             behind ? colours::kBad : ahead ? colours::kGood : colours::kText,
-             std::string(behind ? "behind" : ahead ? "ahead" : "on schedule") +
+             behind  ? colours::kBad
+             : ahead ? colours::kGood
+                     : colours::kText,
+             std::string(behind  ? "behind"
+                         : ahead ? "ahead"
+                                 : "on schedule") +
                  (r.pausedMs > 0 ? " · holds included" : ""),
              rows);
 
@@ -255,8 +261,7 @@ void clockPanel(ViewContext& ctx, const SessionState& st, const LiveLayout& layo
              r.phase == RunPhase::Ended ? std::string() : endNote, rows);
 
     ImGui::Dummy(ImVec2(0, pad * 0.3f));
-    messageBox(ctx, st, width - pad * 2,
-               height - ImGui::GetCursorPosY() - pad * 0.5f);
+    messageBox(ctx, st, width - pad * 2, height - ImGui::GetCursorPosY() - pad * 0.5f);
     ImGui::EndGroup();
     ImGui::EndChild();
 }

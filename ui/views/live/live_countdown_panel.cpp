@@ -75,8 +75,9 @@ void countdownPanel(ViewContext& ctx, const SessionState& st, const LiveLayout& 
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float digitsTop = origin.y;
     const ImU32 colour = withAlpha(toneColour(cd.tone), cd.held ? 0.6f : 1.0f);
-    const float used = drawDigits(ctx, cd.text, layout.digitSize, ImGui::GetWindowPos().x + width * 0.5f,
-                                  digitsTop, width - pad * 2, colour);
+    const float used =
+        drawDigits(ctx, cd.text, layout.digitSize, ImGui::GetWindowPos().x + width * 0.5f,
+                   digitsTop, width - pad * 2, colour);
     if (cd.held) {
         // A still clock looks like a frozen app unless it says why.
         ImGui::PushFont(ctx.fonts.font(FontRole::Bold));
@@ -126,8 +127,8 @@ void countdownPanel(ViewContext& ctx, const SessionState& st, const LiveLayout& 
             chip(kindLabel(next->kind), kindColour(next->kind), kindTextColour(next->kind));
             ImGui::SameLine();
             const SegmentState& ns = r.segments[static_cast<std::size_t>(nextIndex)];
-            textTruncated(next->title + "   " + upcomingLengthText(ns),
-                          colours::kText, width - pad * 2 - ImGui::GetCursorPosX());
+            textTruncated(next->title + "   " + upcomingLengthText(ns), colours::kText,
+                          width - pad * 2 - ImGui::GetCursorPosX());
         } else {
             textColoured("the end of the show", colours::kTextDim);
         }

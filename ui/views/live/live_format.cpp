@@ -47,7 +47,9 @@ std::string upcomingLengthText(const SegmentState& segment) {
     return formatCountdownMs(segment.effectivePlannedMs, true);
 }
 
-std::string endedOverUnder(const SessionReport& report) { return formatSignedMs(report.differenceMs); }
+std::string endedOverUnder(const SessionReport& report) {
+    return formatSignedMs(report.differenceMs);
+}
 
 std::string endedSummary(const SessionReport& report) {
     return formatCountdownMs(report.actualTotalMs, false) + " on air   " + endedOverUnder(report) +

@@ -24,9 +24,9 @@ struct LiveLayout {
     float leftWidth = 0.0f;   // the countdown panel
     float rightWidth = 0.0f;  // the clock panel
     float panelHeight = 0.0f;
-    float digitSize = 0.0f;   // the countdown's digits, px
+    float digitSize = 0.0f;  // the countdown's digits, px
     float minRundownHeight = 0.0f;
-    bool compact = false;     // a small window: smaller digits, clock rows in the body font
+    bool compact = false;  // a small window: smaller digits, clock rows in the body font
 };
 
 // The panels, top to bottom; drawLiveView (live_view.cpp) lays them out.

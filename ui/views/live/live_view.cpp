@@ -119,10 +119,10 @@ LiveLayout liveLayout(const ViewContext& ctx) {
     // A rundown row is as tall as a chip: a frame's height (cell padding included).
     const float row = ImGui::GetFrameHeight();
     out.minRundownHeight = row * static_cast<float>(kMinRundownRows + 1);
-    const float controls = live.view.controlsHeight > 0.0f
-                               ? live.view.controlsHeight
-                               : f * 2.6f + lines + ImGui::GetFrameHeightWithSpacing() +
-                                     style.ItemSpacing.y * 2.0f;
+    const float controls =
+        live.view.controlsHeight > 0.0f
+            ? live.view.controlsHeight
+            : f * 2.6f + lines + ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y * 2.0f;
     // What the panels may take: the rest less the controls, the rundown's rows and the spacing
     // between them.
     const float spacing = style.ItemSpacing.y * 4.5f;
@@ -134,8 +134,8 @@ LiveLayout liveLayout(const ViewContext& ctx) {
         avail.y - controls - row * static_cast<float>(kMinRundownRowsUnderMessage + 1) - spacing;
     out.panelHeight =
         std::max(std::min(wanted > natural ? messageBudget : budget, wanted), f * 11.0f);
-    out.digitSize = std::clamp(builtDigits - std::max(natural - out.panelHeight, 0.0f), f * 3.0f,
-                               builtDigits);
+    out.digitSize =
+        std::clamp(builtDigits - std::max(natural - out.panelHeight, 0.0f), f * 3.0f, builtDigits);
     out.leftWidth = std::floor(avail.x * 0.56f);
     out.rightWidth = avail.x - out.leftWidth - style.ItemSpacing.x;
     return out;

@@ -6,10 +6,10 @@
 #include <cmath>
 #include <optional>
 
-#include "shell/fonts.hpp"
 #include "live/report.hpp"
-#include "views/live/live_format.hpp"
+#include "shell/fonts.hpp"
 #include "shell/theme.hpp"
+#include "views/live/live_format.hpp"
 #include "views/views.hpp"
 #include "widgets/text_wrap.hpp"
 
@@ -167,7 +167,8 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
     // Once ended, every end figure is the report's (whole seconds, totals the sums of its rows),
     // as on the Live tab.
     const std::optional<SessionReport> report =
-        r.phase == RunPhase::Ended ? std::optional<SessionReport>(buildReport(show, r, {})) : std::nullopt;
+        r.phase == RunPhase::Ended ? std::optional<SessionReport>(buildReport(show, r, {}))
+                                   : std::nullopt;
     std::string clock = "show " + formatClockMs(report ? report->showElapsedMs : r.showElapsedMs);
     if (r.timeLeftToHardOutMs && r.phase != RunPhase::Ended) {
         clock += *r.timeLeftToHardOutMs >= 0
