@@ -150,6 +150,24 @@ code=$?
 grep -q "holds no session" "$tmp/none.err" || fail "--resume of an empty folder: no clear message"
 [ ! -e "$tmp/none.png" ] || fail "--resume of an empty folder still wrote a screenshot"
 
+# 5. A small window (1024x700) with a long message of nine lines in Chinese (about 470 bytes):
+# the studio takes it over HTTP and draws both windows (the layout itself is checked headless,
+# tests/ui/test_live_view.cpp and test_live_presenter.cpp).
+long_message=$(python3 -c 'import json; line="來賓臨時有事需要提早離開，請主持人先感謝來賓"; print(json.dumps({"text": "\n".join([line[:6 + i % 15] for i in range(9)]) + line * 3}))')
+"$studio" "$source_dir/shows/enterprise-meetup.json" --live-demo 3100 --size 1024x700 --presenter \
+    --api 127.0.0.1:0 --screenshot "$tmp/small.png" --screenshot-presenter "$tmp/small-presenter.png" \
+    --screenshot-delay 3 >"$tmp/small.out" 2>"$tmp/small.err" &
+studio_pid=$!
+wait_api small
+expect 200 POST /api/message "$long_message"
+check 'd["message"]["text"].count("\n") == 8 and len(d["message"]["text"].encode()) > 400'
+wait "$studio_pid"
+code=$?
+studio_pid=""
+[ $code -eq 0 ] || fail "small window: exit code $code"
+png_check "$tmp/small.png" 1024 700 || fail "small window screenshot"
+png_check "$tmp/small-presenter.png" 1280 720 || fail "small window's presenter screenshot"
+
 # PYCAST_E2E_KEEP=DIR keeps the pictures, to look at them.
 if [ -n "${PYCAST_E2E_KEEP:-}" ]; then
     mkdir -p "$PYCAST_E2E_KEEP" && cp "$tmp"/*.png "$PYCAST_E2E_KEEP"/

@@ -154,3 +154,11 @@ TEST_CASE("journal stamps read as local date and time, and anything else as it i
     CHECK(local.find(':') != std::string::npos);
     CHECK(localTimeOfStamp("yesterday") == "yesterday");
 }
+
+TEST_CASE("a rundown row on time shows its actual time alone, not beside a second 0:00") {
+    CHECK(rowDifferenceText(300'000, 300'000).empty());
+    CHECK(rowDifferenceText(300'900, 300'000).empty());     // 05:00 as shown: no difference
+    CHECK(rowDifferenceText(299'600, 300'000) == "−0:01");  // 04:59 shown
+    CHECK(rowDifferenceText(301'000, 300'000) == "+0:01");
+    CHECK(rowDifferenceText(420'000, 300'000) == "+2:00");
+}

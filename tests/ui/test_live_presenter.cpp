@@ -1,9 +1,10 @@
 // The presenter view drawn headless at 1080p in every phase; its sizing for readability.
 #include <doctest/doctest.h>
 
+#include "live/live_command.hpp"
 #include "shell/headless.hpp"
-#include "views/presenter/presenter_view.hpp"
 #include "test_live_support.hpp"
+#include "views/presenter/presenter_view.hpp"
 #include "views/views.hpp"
 
 using namespace pycast;
@@ -16,10 +17,13 @@ struct Presenter {
     LiveFixture f;
     FontManager fonts;
     DigitFont digits;
-    HeadlessImGui imgui{fonts, ImVec2(1920, 1080)};
+    ImVec2 display;
+    HeadlessImGui imgui;
     PresenterState state;
 
-    Presenter() { digits.ensureSize(presenterDigitPixels(ImVec2(1920, 1080), digits)); }
+    explicit Presenter(ImVec2 size = ImVec2(1920, 1080)) : display(size), imgui(fonts, size) {
+        digits.ensureSize(presenterDigitPixels(display, digits));
+    }
 
     FrameRequests draw(int frames = 2) {
         FrameRequests last;
@@ -95,4 +99,63 @@ TEST_CASE("a new message makes the presenter pulse, at a higher frame rate, for 
         return last;
     }();
     CHECK(later.frameRate == doctest::Approx(10.0));
+}
+
+namespace {
+
+std::string joinedLines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const std::string& l : lines) out += l;
+    return out;
+}
+
+}  // namespace
+
+// The presenter window (1280×720, text fonts at presenterFontScale 1.75) in the proportions of
+// the headless fonts, which are built at scale 1.
+const ImVec2 kPresenterAtScaleOne(1280.0f / 1.75f, 720.0f / 1.75f);
+
+TEST_CASE("the presenter shows a 470-byte Chinese message whole, wrapped, with NEXT still on") {
+    Presenter p(kPresenterAtScaleOne);
+    p.f.createSession();
+    REQUIRE(p.f.controller->perform(LiveAction::Start));
+    std::string message;
+    while (message.size() < 470) message += "來賓臨時有事需要提早離開，請主持人先感謝來賓，";
+    REQUIRE(p.f.controller->sendMessage(message));
+    p.draw(3);
+    CHECK(p.state.messageShown.lines.size() > 1);
+    CHECK_FALSE(p.state.messageShown.truncated);
+    CHECK(joinedLines(p.state.messageShown.lines) == message);
+    CHECK(p.state.messageTop >= p.state.countdownBottom);
+}
+
+TEST_CASE("a 9-line message on the presenter grows its box over NEXT, never over the countdown") {
+    Presenter p(kPresenterAtScaleOne);
+    p.f.createSession();
+    REQUIRE(p.f.controller->perform(LiveAction::Start));
+    REQUIRE(p.f.controller->sendMessage(
+        "第一行：請準備\n第二行：來賓\n第三行：時間\n第四行：問答\n第五行：徵才\n"
+        "第六行：結尾\n第七行：問卷\n第八行：合照\n第九行：謝謝"));
+    p.draw(3);
+    CHECK(p.state.messageShown.lines.size() == 9);  // was cut at "第四行…"
+    CHECK_FALSE(p.state.messageShown.truncated);
+    CHECK(p.state.messageShown.lines.back() == "第九行：謝謝");
+    CHECK(p.state.messageTop >= p.state.countdownBottom);
+
+    SUBCASE("the longest message the API takes is shown whole, over NEXT, under the countdown") {
+        std::string huge;  // 2000 bytes
+        while (huge.size() + 3 <= kMaxMessageBytes) huge += "來";
+        REQUIRE(p.f.controller->sendMessage(huge));
+        p.draw(3);
+        CHECK_FALSE(p.state.messageShown.truncated);
+        CHECK(joinedLines(p.state.messageShown.lines) == huge);
+        CHECK_FALSE(p.state.nextShown);
+        CHECK(p.state.messageTop >= p.state.countdownBottom);
+    }
+    SUBCASE("a short message leaves NEXT where it was") {
+        REQUIRE(p.f.controller->sendMessage("wrap up"));
+        p.draw(3);
+        CHECK(p.state.nextShown);
+        CHECK_FALSE(p.state.messageShown.truncated);
+    }
 }

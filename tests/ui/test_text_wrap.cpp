@@ -1,7 +1,7 @@
 // Wrapping for the presenter's message: Chinese breaks between characters, nothing is cut in half.
 #include <doctest/doctest.h>
 
-#include "views/presenter/text_wrap.hpp"
+#include "widgets/text_wrap.hpp"
 
 using namespace pycast::ui;
 

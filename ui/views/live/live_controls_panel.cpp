@@ -37,7 +37,7 @@ void perform(LiveContext& live, const LiveAction& action) {
 
 }  // namespace
 
-void controlsPanel(ViewContext& ctx, const SessionState& st) {
+void controlsPanel(ViewContext& ctx, const SessionState& st, bool compact) {
     LiveContext& live = *ctx.live;
     const RunnerState& r = st.runner;
     const float f = ImGui::GetFontSize();
@@ -81,9 +81,12 @@ void controlsPanel(ViewContext& ctx, const SessionState& st) {
         perform(live, LiveAction::End);
     }
     ImGui::PopFont();
-    smallDim(ctx,
-             "Keys: Space start / hold / resume   ·   N or → next   ·   P or ← previous   ·   "
-             "H hold   ·   + / − 30 s   ·   F1 or ? all shortcuts");
+    // A small window keeps the room for the rundown: F1 lists the keys.
+    if (!compact) {
+        smallDim(ctx,
+                 "Keys: Space start / hold / resume   ·   N or → next   ·   P or ← previous   ·   "
+                 "H hold   ·   + / − 30 s   ·   F1 or ? all shortcuts");
+    }
 
     // The producer's message and, during a Q&A, the question budget.
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.45f, f * 32.0f));

@@ -17,7 +17,9 @@
 
 namespace pycast::ui {
 
-void countdownPanel(ViewContext& ctx, const SessionState& st, float width, float height) {
+void countdownPanel(ViewContext& ctx, const SessionState& st, const LiveLayout& layout) {
+    const float width = layout.leftWidth;
+    const float height = layout.panelHeight;
     LiveContext& live = *ctx.live;
     const RunnerState& r = st.runner;
     const Show& show = live.controller.session()->show();
@@ -73,8 +75,9 @@ void countdownPanel(ViewContext& ctx, const SessionState& st, float width, float
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float digitsTop = origin.y;
     const ImU32 colour = withAlpha(toneColour(cd.tone), cd.held ? 0.6f : 1.0f);
-    const float used = drawDigits(ctx, cd.text, 0.0f, ImGui::GetWindowPos().x + width * 0.5f,
-                                  digitsTop, width - pad * 2, colour);
+    const float used =
+        drawDigits(ctx, cd.text, layout.digitSize, ImGui::GetWindowPos().x + width * 0.5f,
+                   digitsTop, width - pad * 2, colour);
     if (cd.held) {
         // A still clock looks like a frozen app unless it says why.
         ImGui::PushFont(ctx.fonts.font(FontRole::Bold));
@@ -108,10 +111,10 @@ void countdownPanel(ViewContext& ctx, const SessionState& st, float width, float
         }
     } else if (r.phase == RunPhase::NotStarted) {
         textColoured("Press Start (Space) when the show goes on air.", colours::kTextDim);
-    } else {
-        textColoured(formatCountdownMs(r.actualTotalMs, false) + " on air, " +
-                         formatSignedMs(r.overUnderMs) + " " + overUnderWord(r.overUnderMs),
-                     r.overUnderMs > kOnTimeToleranceMs ? colours::kBad : colours::kGood);
+    } else if (const SessionReport* report = live.controller.report()) {
+        // The report's figures, as every panel shows them once the show has ended.
+        textColoured(endedSummary(*report),
+                     report->differenceMs > kOnTimeToleranceMs ? colours::kBad : colours::kGood);
     }
 
     // Next up.
@@ -124,8 +127,8 @@ void countdownPanel(ViewContext& ctx, const SessionState& st, float width, float
             chip(kindLabel(next->kind), kindColour(next->kind), kindTextColour(next->kind));
             ImGui::SameLine();
             const SegmentState& ns = r.segments[static_cast<std::size_t>(nextIndex)];
-            textTruncated(next->title + "   " + formatCountdownMs(ns.effectivePlannedMs, false),
-                          colours::kText, width - pad * 2 - ImGui::GetCursorPosX());
+            textTruncated(next->title + "   " + upcomingLengthText(ns), colours::kText,
+                          width - pad * 2 - ImGui::GetCursorPosX());
         } else {
             textColoured("the end of the show", colours::kTextDim);
         }

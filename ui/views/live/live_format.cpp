@@ -38,6 +38,24 @@ std::string formatDifferenceMs(std::int64_t actualMs, std::int64_t plannedMs) {
     return formatSignedMs(shownDifferenceMs(actualMs, plannedMs));
 }
 
+std::string rowDifferenceText(std::int64_t actualMs, std::int64_t plannedMs) {
+    return shownDifferenceMs(actualMs, plannedMs) == 0 ? std::string()
+                                                       : formatDifferenceMs(actualMs, plannedMs);
+}
+
+std::string upcomingLengthText(const SegmentState& segment) {
+    return formatCountdownMs(segment.effectivePlannedMs, true);
+}
+
+std::string endedOverUnder(const SessionReport& report) {
+    return formatSignedMs(report.differenceMs);
+}
+
+std::string endedSummary(const SessionReport& report) {
+    return formatCountdownMs(report.actualTotalMs, false) + " on air   " + endedOverUnder(report) +
+           " " + overUnderWord(report.differenceMs);
+}
+
 std::string formatSignedMs(std::int64_t ms) {
     const std::int64_t seconds = shownSeconds(ms < 0 ? -ms : ms);
     if (seconds == 0) return "0:00";  // zero has no sign

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/show_runner.hpp"
+#include "live/report.hpp"
 
 namespace pycast::ui {
 
@@ -42,6 +43,21 @@ std::string formatSignedMs(std::int64_t ms);
 // A row's difference as shown: its actual and planned times in whole seconds, subtracted
 // (core/display_time.hpp), so planned 0:10, actual 0:04 shows −0:06, never −0:05.
 std::string formatDifferenceMs(std::int64_t actualMs, std::int64_t plannedMs);
+// The same beside a row's actual time in the live rundown, where a zero difference says
+// nothing new: "" when the two shown times are equal, else formatDifferenceMs.
+std::string rowDifferenceText(std::int64_t actualMs, std::int64_t plannedMs);
+
+// The length of a segment still to come, as NEXT and the rundown show it: its effective planned
+// length (an elastic segment's after the over/under before it) is a budget, rounded up like a
+// countdown, so 22:59.4 of room reads 23:00.
+std::string upcomingLengthText(const SegmentState& segment);
+
+// How the show went, for the Live tab and the presenter once it has ended: every figure from
+// the report (whole seconds, totals the sums of its rows), so the screens agree with each
+// other and with report.md. "00:15 on air   −24:45 under".
+std::string endedSummary(const SessionReport& report);
+// The over/under of the ended show as shown: "−24:45" (the report's difference).
+std::string endedOverUnder(const SessionReport& report);
 
 ImU32 toneColour(CountdownTone tone);
 

@@ -12,14 +12,32 @@ namespace pycast::ui {
 
 struct ViewContext;
 
+// Below this width (in font sizes) the Live tab uses its compact layout.
+inline constexpr float kCompactWidthEm = 64.0f;
+// The rundown keeps room for at least this many rows below the panels.
+inline constexpr int kMinRundownRows = 7;
+// ... or this many while a long message needs the room.
+inline constexpr int kMinRundownRowsUnderMessage = 5;
+
+// The top panels' sizes for this frame (live_view.cpp).
+struct LiveLayout {
+    float leftWidth = 0.0f;   // the countdown panel
+    float rightWidth = 0.0f;  // the clock panel
+    float panelHeight = 0.0f;
+    float digitSize = 0.0f;  // the countdown's digits, px
+    float minRundownHeight = 0.0f;
+    bool compact = false;  // a small window: smaller digits, clock rows in the body font
+};
+
 // The panels, top to bottom; drawLiveView (live_view.cpp) lays them out.
 void sessionStrip(ViewContext& ctx);  // live_session_strip.cpp
 void noticesPanel(ViewContext& ctx);  // live_session_strip.cpp
-void countdownPanel(ViewContext& ctx, const SessionState& st, float width,
-                    float height);  // live_countdown_panel.cpp
-void clockPanel(ViewContext& ctx, const SessionState& st, float width,
-                float height);                                 // live_clock_panel.cpp
-void controlsPanel(ViewContext& ctx, const SessionState& st);  // live_controls_panel.cpp
+void countdownPanel(ViewContext& ctx, const SessionState& st,
+                    const LiveLayout& layout);  // live_countdown_panel.cpp
+void clockPanel(ViewContext& ctx, const SessionState& st,
+                const LiveLayout& layout);  // live_clock_panel.cpp
+void controlsPanel(ViewContext& ctx, const SessionState& st,
+                   bool compact);  // live_controls_panel.cpp
 void rundownPanel(ViewContext& ctx, const SessionState& st,
                   float height);                   // live_rundown_panel.cpp
 void reportPanel(ViewContext& ctx, float height);  // live_report_panel.cpp

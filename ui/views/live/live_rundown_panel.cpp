@@ -63,15 +63,17 @@ void rundownPanel(ViewContext& ctx, const SessionState& st, float height) {
         textTruncated(title, text);
 
         ImGui::TableNextColumn();
+        // A length still to come is a budget, rounded up; a past row's plan is what its
+        // difference was taken from, as shown (core/display_time.hpp).
         if (s.elastic && s.effectivePlannedMs != s.plannedMs + s.extensionMs && !past) {
-            textColoured(formatCountdownMs(s.effectivePlannedMs, false), colours::kAccent);
+            textColoured(upcomingLengthText(s), colours::kAccent);
             if (ImGui::IsItemHovered()) {
                 ImGui::SetTooltip("Elastic: %s planned, %s after the over/under before it",
-                                  formatCountdownMs(s.plannedMs + s.extensionMs, false).c_str(),
-                                  formatCountdownMs(s.effectivePlannedMs, false).c_str());
+                                  formatCountdownMs(s.plannedMs + s.extensionMs, true).c_str(),
+                                  upcomingLengthText(s).c_str());
             }
         } else {
-            textColoured(formatCountdownMs(s.plannedMs + s.extensionMs, false), text);
+            textColoured(formatCountdownMs(s.plannedMs + s.extensionMs, !past), text);
         }
         if (s.extensionMs != 0) {
             ImGui::SameLine(0, 4);
@@ -84,13 +86,16 @@ void rundownPanel(ViewContext& ctx, const SessionState& st, float height) {
                          r.current->overrunMs > 0 ? colours::kBad : colours::kText);
         } else if (s.status == SegmentStatus::Done) {
             textColoured(formatCountdownMs(s.actualMs, false), text);
-            ImGui::SameLine(0, 4);
-            // The difference of the two times as shown (core/display_time.hpp).
-            const std::int64_t shown = shownDifferenceMs(s.actualMs, s.plannedMs);
-            const ImU32 diff = shown >= kOnTimeToleranceMs    ? colours::kBad
-                               : shown <= -kOnTimeToleranceMs ? colours::kGood
-                                                              : colours::kTextDim;
-            textColoured(formatDifferenceMs(s.actualMs, s.plannedMs), diff);
+            // The difference of the two times as shown (core/display_time.hpp); on time, the
+            // actual time stands alone rather than beside a second "0:00".
+            const std::string difference = rowDifferenceText(s.actualMs, s.plannedMs);
+            if (!difference.empty()) {
+                ImGui::SameLine(0, 4);
+                const std::int64_t shown = shownDifferenceMs(s.actualMs, s.plannedMs);
+                textColoured(difference, shown > 0 ? colours::kBad : colours::kGood);
+            } else if (ImGui::IsItemHovered()) {
+                ImGui::SetTooltip("On time: as planned");
+            }
         } else {
             textColoured("—", colours::kTextDim);
         }

@@ -17,6 +17,21 @@
 
 namespace pycast::ui {
 
+namespace {
+
+// Continues the line with an item `width` wide, or starts a new line when it would not fit:
+// on a narrow window the strip wraps rather than cutting the token or a button off.
+void flow(float width, float spacing = -1.0f) {
+    ImGui::SameLine(0.0f, spacing);
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+float buttonWidth(const char* label) {
+    return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+}
+
+}  // namespace
+
 void sessionStrip(ViewContext& ctx) {
     LiveContext& live = *ctx.live;
     const Session& session = *live.controller.session();
@@ -26,23 +41,23 @@ void sessionStrip(ViewContext& ctx) {
     ctx.requests.requestGlyphs(dir);
     textColoured("SESSION", colours::kTextDim);
     ImGui::SameLine();
-    textColoured(dir, colours::kText);
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    textTruncated(dir, colours::kText);
+    flow(ImGui::CalcTextSize("CONTROL API").x, ImGui::GetFontSize() * 2);
     textColoured("CONTROL API", colours::kTextDim);
-    ImGui::SameLine();
     if (api.running) {
+        flow(ImGui::CalcTextSize(api.url.c_str()).x);
         textColoured(api.url, colours::kText);
-        ImGui::SameLine();
+        flow(ImGui::CalcTextSize(("token " + api.token).c_str()).x);
         textColoured("token", colours::kTextDim);
         ImGui::SameLine();
         textColoured(api.token, colours::kText);
-        ImGui::SameLine();
+        flow(buttonWidth("Copy token"));
         if (ImGui::SmallButton("Copy token")) {
             ImGui::SetClipboardText(api.token.c_str());
             live.view.copiedNote = "Token copied";
             live.view.copiedAt = ImGui::GetTime();
         }
-        ImGui::SameLine();
+        flow(buttonWidth("Copy curl"));
         if (ImGui::SmallButton("Copy curl")) {
             const std::string curl = "curl -s -X POST -H 'Authorization: Bearer " + api.token +
                                      "' " + api.url + "/api/next";
@@ -51,15 +66,16 @@ void sessionStrip(ViewContext& ctx) {
             live.view.copiedAt = ImGui::GetTime();
         }
         if (ImGui::GetTime() - live.view.copiedAt < 3.0) {
-            ImGui::SameLine();
+            flow(ImGui::CalcTextSize(live.view.copiedNote.c_str()).x);
             textColoured(live.view.copiedNote, colours::kGood);
             ctx.requests.requestFrameRate(2.0);  // so the note goes away on its own
         }
     } else {
-        textColoured(session.runner().phase() == RunPhase::Ended ? "off (the show has ended)"
-                     : api.error.empty()                         ? "off"
-                                                                 : "not running",
-                     colours::kTextDim);
+        const char* state = session.runner().phase() == RunPhase::Ended ? "off (the show has ended)"
+                            : api.error.empty()                         ? "off"
+                                                                        : "not running";
+        flow(ImGui::CalcTextSize(state).x);
+        textColoured(state, colours::kTextDim);
     }
     ImGui::PopFont();
 }

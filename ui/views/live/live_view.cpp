@@ -103,6 +103,44 @@ void helpOverlay(ViewContext& ctx) {
     ImGui::EndPopup();
 }
 
+// How tall the top panels may be: what the window has, less the controls (as tall as they were
+// last frame) and room for several rundown rows. A window too small for the panels at their
+// natural size gets the compact layout: smaller digits, clock rows in the body font.
+LiveLayout liveLayout(const ViewContext& ctx) {
+    const LiveContext& live = *ctx.live;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float f = ImGui::GetFontSize();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    LiveLayout out;
+    const float builtDigits =
+        live.hostDigits && live.hostDigits->font() ? live.hostDigits->size() : f * 4.0f;
+    const float lines = ImGui::GetTextLineHeightWithSpacing();
+    const float natural = std::max(builtDigits + lines * 3.2f + f * 3.6f, f * 15.0f);
+    // A rundown row is as tall as a chip: a frame's height (cell padding included).
+    const float row = ImGui::GetFrameHeight();
+    out.minRundownHeight = row * static_cast<float>(kMinRundownRows + 1);
+    const float controls =
+        live.view.controlsHeight > 0.0f
+            ? live.view.controlsHeight
+            : f * 2.6f + lines + ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y * 2.0f;
+    // What the panels may take: the rest less the controls, the rundown's rows and the spacing
+    // between them.
+    const float spacing = style.ItemSpacing.y * 4.5f;
+    const float budget = avail.y - controls - out.minRundownHeight - spacing;
+    out.compact = budget < natural || avail.x < f * kCompactWidthEm;
+    // A long message may make the panels taller, the rundown keeping fewer rows meanwhile.
+    const float wanted = std::max(natural, live.view.messageTop + live.view.messageWantedHeight);
+    const float messageBudget =
+        avail.y - controls - row * static_cast<float>(kMinRundownRowsUnderMessage + 1) - spacing;
+    out.panelHeight =
+        std::max(std::min(wanted > natural ? messageBudget : budget, wanted), f * 11.0f);
+    out.digitSize =
+        std::clamp(builtDigits - std::max(natural - out.panelHeight, 0.0f), f * 3.0f, builtDigits);
+    out.leftWidth = std::floor(avail.x * 0.56f);
+    out.rightWidth = avail.x - out.leftWidth - style.ItemSpacing.x;
+    return out;
+}
+
 }  // namespace
 
 void drawLiveView(ViewContext& ctx) {
@@ -134,18 +172,13 @@ void drawLiveView(ViewContext& ctx) {
     sessionStrip(ctx);
     noticesPanel(ctx);
 
-    const float f = ImGui::GetFontSize();
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float digits =
-        live.hostDigits && live.hostDigits->font() ? live.hostDigits->size() : f * 4.0f;
-    const float lines = ImGui::GetTextLineHeightWithSpacing();
-    const float panelHeight = std::max(digits + lines * 3.2f + f * 3.6f, f * 15.0f);
-    const float leftWidth = std::floor(avail * 0.56f);
-    countdownPanel(ctx, st, leftWidth, panelHeight);
+    const LiveLayout layout = liveLayout(ctx);
+    countdownPanel(ctx, st, layout);
     ImGui::SameLine();
-    clockPanel(ctx, st, avail - leftWidth - ImGui::GetStyle().ItemSpacing.x, panelHeight);
+    clockPanel(ctx, st, layout);
 
     ImGui::Spacing();
+    const float controlsTop = ImGui::GetCursorPosY();
     if (r.phase == RunPhase::Ended) {
         // Nothing left to press; the next show starts from here.
         ImGui::AlignTextToFramePadding();
@@ -154,10 +187,12 @@ void drawLiveView(ViewContext& ctx) {
         ImGui::SameLine();
         if (ImGui::Button("Start a new session…")) live.view.startDialogRequested = true;
     } else {
-        controlsPanel(ctx, st);
+        controlsPanel(ctx, st, layout.compact);
     }
+    live.view.controlsHeight = ImGui::GetCursorPosY() - controlsTop;
     ImGui::Spacing();
-    const float rest = std::max(ImGui::GetContentRegionAvail().y, f * 10.0f);
+    // What is left, so the tab never scrolls as a whole (the rundown scrolls inside).
+    const float rest = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetFrameHeight() * 3.0f);
     if (r.phase == RunPhase::Ended) {
         reportPanel(ctx, rest);
     } else {

@@ -9,6 +9,7 @@
 
 #include "views/live/live_controller.hpp"
 #include "views/live/live_digits.hpp"
+#include "widgets/text_wrap.hpp"
 
 namespace pycast { struct Document; }  // editing/document.hpp
 
@@ -62,6 +63,13 @@ struct LiveViewState {
     // move a focus ring with the arrows and "press" it with Space). The shell clears it before
     // each frame.
     bool ownsKeyboard = false;
+    // The producer's message as the Live tab last laid it out (size, lines, cut or not).
+    FittedText messageShown;
+    float controlsHeight = 0.0f;  // the controls' height last frame, for the layout
+    // Where the message box started in the clock panel last frame, and how tall it would be
+    // with the message at its full size: the layout makes room for it when the window has it.
+    float messageTop = 0.0f;
+    float messageWantedHeight = 0.0f;
 };
 
 struct LiveContext {

@@ -4,12 +4,14 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <optional>
 
+#include "live/report.hpp"
 #include "shell/fonts.hpp"
-#include "views/live/live_format.hpp"
-#include "views/presenter/text_wrap.hpp"
 #include "shell/theme.hpp"
+#include "views/live/live_format.hpp"
 #include "views/views.hpp"
+#include "widgets/text_wrap.hpp"
 
 namespace pycast::ui {
 
@@ -162,7 +164,12 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
                   "   " + kindLabel(seg->kind);
     }
     dl->AddText(small, small->FontSize, ImVec2(left, y), statusColour, status.c_str());
-    std::string clock = "show " + formatClockMs(r.showElapsedMs);
+    // Once ended, every end figure is the report's (whole seconds, totals the sums of its rows),
+    // as on the Live tab.
+    const std::optional<SessionReport> report =
+        r.phase == RunPhase::Ended ? std::optional<SessionReport>(buildReport(show, r, {}))
+                                   : std::nullopt;
+    std::string clock = "show " + formatClockMs(report ? report->showElapsedMs : r.showElapsedMs);
     if (r.timeLeftToHardOutMs && r.phase != RunPhase::Ended) {
         clock += *r.timeLeftToHardOutMs >= 0
                      ? "   hard out in " + formatClockMs(*r.timeLeftToHardOutMs, true)
@@ -231,56 +238,57 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
     }
     y += barHeight + gap;
 
-    // Next up, or how the show went.
-    if (r.phase == RunPhase::Ended) {
-        const std::string total = formatCountdownMs(r.actualTotalMs, false) + " on air   " +
-                                  formatSignedMs(r.overUnderMs) + " " +
-                                  overUnderWord(r.overUnderMs);
-        y += centred(dl, body, total, centreX, y, width,
-                     r.overUnderMs > kOnTimeToleranceMs ? colours::kBad : colours::kGood);
-    } else {
-        const int nextIndex = r.phase == RunPhase::NotStarted ? 1 : index + 1;
-        const Segment* next = segmentAt(show, nextIndex);
-        std::string line =
-            next
-                ? "NEXT   " + next->title + "   " +
-                      formatCountdownMs(
-                          r.segments[static_cast<std::size_t>(nextIndex)].effectivePlannedMs, false)
-                : std::string("NEXT   the end of the show");
-        y += centred(dl, body, line, centreX, y, width, colours::kTextDim);
-    }
-    y += body->FontSize * 0.6f;
-
-    // The producer's message, across the bottom.
+    // The producer's message, across the bottom, is laid out before the NEXT line: a long one
+    // may take that line's room (never the countdown's).
+    const float nextTop = y;
+    ctx.state.countdownBottom = nextTop;
+    const float nextBottom = nextTop + body->FontSize * 1.6f;
+    float boxTop = std::max(nextBottom, messageTop);
+    ctx.state.messageShown = {};
+    ctx.state.nextShown = true;
+    ctx.state.messageTop = bottom;
     if (st.message) {
         const float pad = msgPad;
         // Wrapped per word and between Chinese characters, shrunk until the whole message fits
-        // the box (never below the small font). A message too long for the box at that size
-        // grows the box up to the line above; past that the last line ends in "…".
-        auto layout = [&](float top) {
+        // the box. A message too long for the box at the small size grows the box up to the
+        // NEXT line, then over it (down to a smaller size); past that the last line ends in "…".
+        auto layout = [&](float top, float minSize) {
             const float textTop = top + pad + small->FontSize * 1.1f;
-            return fitText(
-                st.message->text, width - pad * 4, bottom - pad - textTop, heading->FontSize,
-                small->FontSize,
-                [&](float fontSize) {
-                    return TextMeasure([&, fontSize](std::string_view s) {
-                        return heading->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
-                    });
-                },
-                [&](float fontSize) { return fontSize * 1.15f; });
+            return fitTextInFont(heading, st.message->text, width - pad * 4, bottom - pad - textTop,
+                                 heading->FontSize, minSize);
         };
-        float boxTop = std::max(y, messageTop);
-        FittedText fitted = layout(boxTop);
-        if (fitted.truncated && y < boxTop) {
-            const float needed = bottom - pad - small->FontSize * 1.1f - pad -
-                                 small->FontSize * 1.15f * static_cast<float>(wrapText(
-                                     st.message->text, width - pad * 4, [&](std::string_view s) {
-                                         return small->CalcTextSizeA(small->FontSize, FLT_MAX, 0.0f, s.data(),
-                                                                     s.data() + s.size()).x;
-                                     }).size());
-            boxTop = std::max(y, std::min(boxTop, needed));
-            fitted = layout(boxTop);
+        FittedText fitted = layout(boxTop, small->FontSize);
+        if (fitted.truncated && nextBottom < boxTop) {
+            boxTop = nextBottom;
+            fitted = layout(boxTop, small->FontSize);
         }
+        if (fitted.truncated) {
+            boxTop = nextTop;
+            ctx.state.nextShown = false;
+            fitted = layout(boxTop, small->FontSize * 0.7f);
+        }
+        ctx.state.messageShown = std::move(fitted);
+        ctx.state.messageTop = boxTop;
+    }
+
+    // Next up, or how the show went.
+    if (report) {
+        y += centred(dl, body, endedSummary(*report), centreX, y, width,
+                     report->differenceMs > kOnTimeToleranceMs ? colours::kBad : colours::kGood);
+    } else if (ctx.state.nextShown) {
+        const int nextIndex = r.phase == RunPhase::NotStarted ? 1 : index + 1;
+        const Segment* next = segmentAt(show, nextIndex);
+        // An upcoming length is a budget: rounded up, like every countdown.
+        std::string line =
+            next ? "NEXT   " + next->title + "   " +
+                       upcomingLengthText(r.segments[static_cast<std::size_t>(nextIndex)])
+                 : std::string("NEXT   the end of the show");
+        y += centred(dl, body, line, centreX, y, width, colours::kTextDim);
+    }
+
+    if (st.message) {
+        const float pad = msgPad;
+        const FittedText& fitted = ctx.state.messageShown;
         const float textTop = boxTop + pad + small->FontSize * 1.1f;
         dl->AddRectFilled(ImVec2(left, boxTop), ImVec2(right, bottom),
                           mix(kMessageCalm, kMessageFlash, pulse), pad);

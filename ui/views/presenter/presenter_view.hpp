@@ -10,6 +10,7 @@
 #include "views/live/live_controller.hpp"
 #include "views/live/live_digits.hpp"
 #include "views/live/live_view.hpp"
+#include "widgets/text_wrap.hpp"
 
 namespace pycast::ui {
 
@@ -18,6 +19,12 @@ class FontManager;
 
 struct PresenterState {
     MessageFlash flash;
+    // As the last frame laid it out: the message (size, lines, cut or not), and whether the
+    // NEXT line was drawn (a long message may take its room).
+    FittedText messageShown;
+    bool nextShown = true;
+    float countdownBottom = 0.0f;  // below the countdown and its bar, px from the top
+    float messageTop = 0.0f;       // the message box's top, px (the bottom without a message)
 };
 
 struct PresenterContext {

@@ -1,6 +1,9 @@
 // Word wrap that also breaks between Chinese characters, and shrink-to-fit for a text box
-// (UI thread; pure functions over a width measure, so tests need no font).
+// (UI thread; wrapText and fitText are pure functions over a width measure, so tests need no
+// font; the ImGui helpers at the end measure with a font and draw).
 #pragma once
+
+#include <imgui.h>
 
 #include <functional>
 #include <string>
@@ -17,7 +20,8 @@ using TextMeasure = std::function<float(std::string_view)>;
 // no spaces, so it is not one word); closing punctuation such as "，" "。" "」" stays with the
 // character before it. A word wider than the line is broken between characters. Spaces at a
 // break are dropped. UTF-8 in, UTF-8 out, never split inside a character.
-std::vector<std::string> wrapText(std::string_view text, float maxWidth, const TextMeasure& measure);
+std::vector<std::string> wrapText(std::string_view text, float maxWidth,
+                                  const TextMeasure& measure);
 
 // The largest size in [minSize, maxSize] (stepping down by 8%) at which `text` wraps into at
 // most `maxHeight` (lines × lineHeight(size)). At minSize the lines that do not fit are dropped
@@ -27,8 +31,19 @@ struct FittedText {
     std::vector<std::string> lines;
     bool truncated = false;
 };
-FittedText fitText(std::string_view text, float maxWidth, float maxHeight, float maxSize, float minSize,
-                   const std::function<TextMeasure(float size)>& measureAt,
+FittedText fitText(std::string_view text, float maxWidth, float maxHeight, float maxSize,
+                   float minSize, const std::function<TextMeasure(float size)>& measureAt,
                    const std::function<float(float size)>& lineHeight);
+
+// fitText measured with `font` (any size: ImGui scales the atlas), lines `lineSpacing` × size
+// apart.
+FittedText fitTextInFont(ImFont* font, std::string_view text, float maxWidth, float maxHeight,
+                         float maxSize, float minSize, float lineSpacing = 1.15f);
+
+// Draws `fitted` (from fitTextInFont with the same font and spacing) as one item at the cursor,
+// `width` wide and as tall as its lines. When the text was cut, hovering it shows the whole
+// text in a tooltip. Returns the height it took.
+float fittedTextItem(ImFont* font, const FittedText& fitted, std::string_view fullText, float width,
+                     ImU32 colour, float lineSpacing = 1.15f);
 
 }  // namespace pycast::ui

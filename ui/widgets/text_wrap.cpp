@@ -1,7 +1,8 @@
 // Wrapping with CJK break opportunities, and shrink-to-fit (UI thread; pure functions).
-#include "views/presenter/text_wrap.hpp"
+#include "widgets/text_wrap.hpp"
 
 #include <algorithm>
+#include <cfloat>
 
 namespace pycast::ui {
 
@@ -19,7 +20,8 @@ std::vector<Glyph> glyphsOf(std::string_view text) {
         std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
         if (i + n > text.size()) n = 1;
         char32_t cp = n == 1 ? c : (c & (n == 4 ? 0x07u : n == 3 ? 0x0Fu : 0x1Fu));
-        for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+        for (std::size_t k = 1; k < n; ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
         out.push_back({text.substr(i, n), cp});
         i += n;
     }
@@ -42,7 +44,8 @@ bool isSpace(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == 0x3000; }
 
 }  // namespace
 
-std::vector<std::string> wrapText(std::string_view text, float maxWidth, const TextMeasure& measure) {
+std::vector<std::string> wrapText(std::string_view text, float maxWidth,
+                                  const TextMeasure& measure) {
     // Units that may not be split: a Latin word, one CJK character (with closing punctuation
     // after it), a run of spaces, or a newline.
     struct Unit {
@@ -62,7 +65,8 @@ std::vector<std::string> wrapText(std::string_view text, float maxWidth, const T
         if (!units.empty() && !units.back().newline) {
             Unit& last = units.back();
             const bool joinWord = !space && !last.space && !isCjk(g.cp) && !last.cjk;
-            if ((space && last.space) || joinWord || (!space && !last.space && noBreakBefore(g.cp))) {
+            if ((space && last.space) || joinWord ||
+                (!space && !last.space && noBreakBefore(g.cp))) {
                 last.text += g.bytes;
                 continue;
             }
@@ -105,8 +109,8 @@ std::vector<std::string> wrapText(std::string_view text, float maxWidth, const T
     return lines;
 }
 
-FittedText fitText(std::string_view text, float maxWidth, float maxHeight, float maxSize, float minSize,
-                   const std::function<TextMeasure(float size)>& measureAt,
+FittedText fitText(std::string_view text, float maxWidth, float maxHeight, float maxSize,
+                   float minSize, const std::function<TextMeasure(float size)>& measureAt,
                    const std::function<float(float size)>& lineHeight) {
     FittedText out;
     for (float size = maxSize;; size = std::max(minSize, size * 0.92f)) {
@@ -117,18 +121,54 @@ FittedText fitText(std::string_view text, float maxWidth, float maxHeight, float
         if (height <= maxHeight) return out;
         if (size <= minSize) {
             // Still too long at the smallest size: keep the lines that fit, "…" on the last.
-            const auto fits = static_cast<std::size_t>(std::max(1.0f, maxHeight / lineHeight(size)));
+            const auto fits =
+                static_cast<std::size_t>(std::max(1.0f, maxHeight / lineHeight(size)));
             out.lines.resize(std::min(out.lines.size(), fits));
             out.truncated = true;
             std::string& last = out.lines.back();
             while (!last.empty() && measure(last + "…") > maxWidth) {
-                while (!last.empty() && (static_cast<unsigned char>(last.back()) & 0xC0) == 0x80) last.pop_back();
+                while (!last.empty() && (static_cast<unsigned char>(last.back()) & 0xC0) == 0x80)
+                    last.pop_back();
                 if (!last.empty()) last.pop_back();
             }
             last += "…";
             return out;
         }
     }
+}
+
+FittedText fitTextInFont(ImFont* font, std::string_view text, float maxWidth, float maxHeight,
+                         float maxSize, float minSize, float lineSpacing) {
+    return fitText(
+        text, maxWidth, maxHeight, maxSize, minSize,
+        [font](float size) {
+            return TextMeasure([font, size](std::string_view s) {
+                return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+            });
+        },
+        [lineSpacing](float size) { return size * lineSpacing; });
+}
+
+float fittedTextItem(ImFont* font, const FittedText& fitted, std::string_view fullText, float width,
+                     ImU32 colour, float lineSpacing) {
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float step = fitted.size * lineSpacing;
+    const float height = step * static_cast<float>(fitted.lines.size());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float y = origin.y;
+    for (const std::string& line : fitted.lines) {
+        dl->AddText(font, fitted.size, ImVec2(origin.x, y), colour, line.c_str());
+        y += step;
+    }
+    ImGui::Dummy(ImVec2(width, height));
+    if (fitted.truncated && ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+        ImGui::TextUnformatted(fullText.data(), fullText.data() + fullText.size());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    return height;
 }
 
 }  // namespace pycast::ui
