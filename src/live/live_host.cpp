@@ -2,6 +2,8 @@
 // thread).
 #include "live/live_host.hpp"
 
+#include "core/rundown.hpp"
+
 #include <cstdio>
 #include <system_error>
 #include <utility>
@@ -162,7 +164,9 @@ void LiveHost::bannerLines() {
     const std::size_t n = show.rundown.size();
     say(HostLine::Kind::Info, m_options.program + ": \"" + show.meta.title + "\", " +
                                   std::to_string(n) + (n == 1 ? " segment" : " segments") +
-                                  ", planned " + formatDuration(show.plannedTotal()));
+                                  // the plan's length as the rundown shows it: waits for
+                                  // fixed starts included
+                                  ", planned " + formatDuration(analyzeRundown(show).plannedTotal));
     say(HostLine::Kind::Info,
         "session " + m_session->dir().string() + (m_resumed ? " (resumed)" : " (new)"));
     for (const auto& service : m_services) {

@@ -265,3 +265,20 @@ TEST_CASE("LiveHost: one segment is \"1 segment\" and the end line gives report.
     CHECK(md.find("-24:45") != std::string::npos);
     CHECK(md.find("24:44") == std::string::npos);
 }
+
+TEST_CASE("LiveHost: the start-up line's planned length is the rundown's, a wait for a fixed start included") {
+    TempDir tmp;
+    ManualClock clock;
+    ManualWallClock wall;
+    LiveHostOptions options;
+    options.clocks = {&clock, &wall, {}};
+    options.program = "pycast live";
+    LiveHost host(options);
+    Show show = hostShow();
+    show.meta.startTime = 19 * 3600;
+    show.rundown[1].fixedStart = 19 * 3600 + 120;  // "talk" waits a minute after "intro"
+    REQUIRE(host.startSessionAt(show, tmp / "s").ok());
+    const auto lines = texts(host.takeLines());
+    REQUIRE_FALSE(lines.empty());
+    CHECK(lines[0] == "pycast live: \"Host test\", 2 segments, planned 03:00");
+}
