@@ -15,12 +15,12 @@ namespace pycast {
 struct Error {
     std::string what;   // what was wrong: "is not a session folder (no journal.jsonl)"
     std::string where;  // the file, JSON path, row or request: "/tmp/x", "shows/a.json: /rundown/2"
-    std::string todo;   // what to do about it: "pick the folder a session was started in"
+    std::string remedy;  // what to do about it: "pick the folder a session was started in"
 
     // "WHERE: WHAT; TODO" (parts that are empty are left out).
     std::string message() const {
         std::string out = where.empty() ? what : where + ": " + what;
-        if (!todo.empty()) out += (out.empty() ? "" : "; ") + todo;
+        if (!remedy.empty()) out += (out.empty() ? "" : "; ") + remedy;
         return out;
     }
     bool operator==(const Error&) const = default;

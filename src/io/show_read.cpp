@@ -531,7 +531,7 @@ Result<Show> loadShow(const std::filesystem::path& file) {
     if (r.problems.empty()) return Error{"could not be loaded", file.string(), ""};
     Error e = toError(file.string(), r.problems.front());
     const std::size_t more = r.problems.size() - 1;
-    e.todo = more == 0 ? "fix it and try again"
+    e.remedy = more == 0 ? "fix it and try again"
                        : "fix it and the " + std::to_string(more) + " other problem" +
                              (more == 1 ? "" : "s") + " (`pycast validate " + file.string() +
                              "` lists them all)";

@@ -33,7 +33,7 @@ inline constexpr std::uintmax_t kMaxShowFileBytes = 64ull * 1024 * 1024;
 // kMaxShowFileBytes) is one whole-file problem.
 LoadResult loadShowFile(const std::filesystem::path& file);
 // For callers that report a single error (a template, a session's show): the show, or the
-// first problem as an Error (where: "FILE:LINE:COL: PATH"; todo names how many more there are).
+// first problem as an Error (where: "FILE:LINE:COL: PATH"; remedy names how many more there are).
 Result<Show> loadShow(const std::filesystem::path& file);
 
 }  // namespace pycast

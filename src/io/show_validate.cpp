@@ -53,8 +53,8 @@ std::vector<Problem> validateShow(const Show& show) {
         out.push_back({std::move(path), std::move(message), 0, 0});
     };
     // A text of only spaces looks empty on every screen and in every export: say so.
-    auto blank = [](const std::string& text, const std::string& todo) {
-        return (text.empty() ? "is empty; " : "is only spaces; ") + todo;
+    auto blank = [](const std::string& text, const std::string& remedy) {
+        return (text.empty() ? "is empty; " : "is only spaces; ") + remedy;
     };
     if (isBlankText(show.meta.title))
         add("/show/title", blank(show.meta.title, "give the show a title"));

@@ -53,8 +53,8 @@ std::optional<std::size_t> controlCharacterAt(const std::string& text) {
 }
 
 LiveProblem invalid(std::string what, const LiveCommandDef& def) {
-    std::string todo = *def.example ? std::string("send ") + def.example : std::string();
-    return {LiveRefusal::Invalid, Error{std::move(what), {}, std::move(todo)}, {}};
+    std::string remedy = *def.example ? std::string("send ") + def.example : std::string();
+    return {LiveRefusal::Invalid, Error{std::move(what), {}, std::move(remedy)}, {}};
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ SessionActionResult Session::journalThen(const std::string& type, const nlohmann
         m_journal->append(type, SessionMs(t), EpochMs(m_wall->nowEpochMs()), fields, sample);
     if (!a) {
         Error e = a.error();
-        e.todo = "nothing changed; " + e.todo;
+        e.remedy = "nothing changed; " + e.remedy;
         return refused({LiveRefusal::Failed, std::move(e), "journal-failed"});
     }
     m_live = std::move(next);

@@ -408,10 +408,10 @@ TEST_CASE("loadShow gives the show, or the first problem as an Error that counts
     Result<Show> bad = loadShow(dataDir() / "bad" / "many-problems.json");
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().where == (dataDir() / "bad" / "many-problems.json").string() + ": /show/title");
-    CHECK(bad.error().todo.find("the 5 other problems") != std::string::npos);
+    CHECK(bad.error().remedy.find("the 5 other problems") != std::string::npos);
     Result<Show> one = loadShow(dataDir() / "bad" / "empty-title.json");
     REQUIRE_FALSE(one.ok());
-    CHECK(one.error().todo == "fix it and try again");
+    CHECK(one.error().remedy == "fix it and try again");
 }
 
 TEST_CASE("a show file saved as UTF-16 is named as such, with what to do") {
