@@ -1,6 +1,8 @@
 // Opening show files for editing and finding the sample episode (owner/UI thread).
 #include "editing/document.hpp"
 
+#include <atomic>
+
 #include <fstream>
 #include <system_error>
 
@@ -16,6 +18,8 @@ std::string Document::fileName() const {
 std::string Document::title() const { return show ? show->meta.title : std::string(); }
 
 void Document::refreshAnalysis() {
+    static std::atomic<std::uint64_t> stamps{0};
+    analysisStamp = ++stamps;
     if (show) {
         analysis = analyzeRundown(*show);
     } else {

@@ -29,6 +29,9 @@ struct Document {
     bool dirty = false;                       // differs from the file on disk (kept by the calls below)
     ShowHistory history;                        // undo/redo of every change to `show`
     std::uint64_t revision = 0;               // bumps on every change to `show`
+    // New on every refreshAnalysis(), unique in the process (whatever the document): views key
+    // what they derive from the analysis on it (column widths of a 3000-segment rundown).
+    std::uint64_t analysisStamp = 0;
 
     bool hasShow() const { return show.has_value(); }
     std::string fileName() const;  // "pycast-episode.json", or "(no file)"

@@ -223,29 +223,20 @@ void drawEditorTable(ViewContext& ctx, RundownEditor& ed, float height) {
     const float em = ImGui::GetFontSize();
     // Columns of times, lengths and kinds are as wide as their widest text (measured, never
     // guessed), and follow it when it changes: a start of 20:14:30 is shown whole.
-    LongestText start, length, fixedAt;
-    for (std::size_t i = 0; i < show.rundown.size(); ++i) {
-        const Segment& seg = show.rundown[i];
-        if (i < analysis.segments.size()) {
-            const SegmentTiming& t = analysis.segments[i];
-            start.consider(t.startTimeOfDay ? formatTimeOfDay(*t.startTimeOfDay) : formatDuration(t.startOffset));
-        }
-        length.consider(formatDuration(seg.planned));
-        if (seg.fixedStart) fixedAt.consider(formatTimeOfDay(*seg.fixedStart));
-    }
+    const RundownColumnTexts& longest = rundownColumnTexts(ctx.document, ctx.ui.rundown);
     const char* startHeader = hasClock ? "Start" : "Offset";
     const ImGuiTableColumnFlags fixed = ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("#", fixed | ImGuiTableColumnFlags_NoHide,
                             widestText({"#", std::to_string(show.rundown.size())}));
-    ImGui::TableSetupColumn(startHeader, fixed, widestText({startHeader, start.text}));
+    ImGui::TableSetupColumn(startHeader, fixed, widestText({startHeader, hasClock ? longest.clock : longest.offset}));
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoHide, 4.0f);
     ImGui::TableSetupColumn("Kind", fixed, std::max(widestText({"Kind"}), widestKindChip()));
-    ImGui::TableSetupColumn("Length", fixed, widestText({"Length", length.text}));
+    ImGui::TableSetupColumn("Length", fixed, widestText({"Length", longest.length}));
     ImGui::TableSetupColumn("Speakers", ImGuiTableColumnFlags_WidthStretch, 1.8f);
     ImGui::TableSetupColumn("Notes", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultHide, 1.6f);
     ImGui::TableSetupColumn("Fixed", fixed | (anyFixed ? 0 : ImGuiTableColumnFlags_Disabled),
-                            widestText({"Fixed", fixedAt.text}));
+                            widestText({"Fixed", longest.fixedAt}));
     // Arrow keys are the table's own (they select rows): keep ImGui's navigation out of it.
     ImGui::PushItemFlag(ImGuiItemFlags_NoNav, true);
     ImGui::TableHeadersRow();

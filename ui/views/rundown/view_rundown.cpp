@@ -50,6 +50,29 @@ void drawShowHeader(ViewContext& ctx) {
     ImGui::NewLine();
 }
 
+const RundownColumnTexts& rundownColumnTexts(const Document& document, RundownViewState& state) {
+    RundownColumnTexts& texts = state.columnTexts;
+    if (texts.analysisStamp == document.analysisStamp && texts.analysisStamp != 0) return texts;
+    LongestText offset, clock, length, fixedAt;
+    if (document.show && document.analysis) {
+        const Show& show = *document.show;
+        const RundownAnalysis& analysis = *document.analysis;
+        for (std::size_t i = 0; i < show.rundown.size(); ++i) {
+            const Segment& seg = show.rundown[i];
+            if (i < analysis.segments.size()) {
+                const SegmentTiming& t = analysis.segments[i];
+                offset.consider(formatDuration(t.startOffset));
+                if (t.startTimeOfDay) clock.consider(formatTimeOfDay(*t.startTimeOfDay));
+            }
+            length.consider(formatDuration(seg.planned));
+            if (seg.fixedStart) fixedAt.consider(formatTimeOfDay(*seg.fixedStart));
+        }
+    }
+    texts = {document.analysisStamp, std::move(offset.text), std::move(clock.text), std::move(length.text),
+             std::move(fixedAt.text)};
+    return texts;
+}
+
 void drawRundownTable(ViewContext& ctx, float height) {
     const Show& show = *ctx.document.show;
     const RundownAnalysis& analysis = *ctx.document.analysis;
@@ -66,31 +89,21 @@ void drawRundownTable(ViewContext& ctx, float height) {
     if (!ImGui::BeginTable("rundown", 10, flags, ImVec2(width, height))) return;
 
     // Columns of times, lengths and kinds are as wide as their widest text (measured).
-    LongestText offset, clock, longestPlanned, fixedAt;
-    for (std::size_t i = 0; i < show.rundown.size(); ++i) {
-        const Segment& seg = show.rundown[i];
-        if (i < analysis.segments.size()) {
-            const SegmentTiming& t = analysis.segments[i];
-            offset.consider(formatDuration(t.startOffset));
-            if (t.startTimeOfDay) clock.consider(formatTimeOfDay(*t.startTimeOfDay));
-        }
-        longestPlanned.consider(formatDuration(seg.planned));
-        if (seg.fixedStart) fixedAt.consider(formatTimeOfDay(*seg.fixedStart));
-    }
+    const RundownColumnTexts& longest = rundownColumnTexts(ctx.document, ctx.ui.rundown);
     const ImGuiTableColumnFlags fixed = ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("#", fixed | ImGuiTableColumnFlags_NoHide,
                             widestText({"#", std::to_string(show.rundown.size())}));
-    ImGui::TableSetupColumn("Start", fixed, widestText({"Start", offset.text}));
+    ImGui::TableSetupColumn("Start", fixed, widestText({"Start", longest.offset}));
     ImGui::TableSetupColumn("Clock", fixed | (hasClock ? 0 : ImGuiTableColumnFlags_Disabled),
-                            widestText({"Clock", clock.text}));
+                            widestText({"Clock", longest.clock}));
     ImGui::TableSetupColumn(
         "Title", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoHide, 3.6f);
     ImGui::TableSetupColumn("Kind", fixed, std::max(widestText({"Kind"}), widestKindChip()));
-    ImGui::TableSetupColumn("Planned", fixed, widestText({"Planned", longestPlanned.text}));
+    ImGui::TableSetupColumn("Planned", fixed, widestText({"Planned", longest.length}));
     ImGui::TableSetupColumn("Speakers", ImGuiTableColumnFlags_WidthStretch, 2.4f);
     ImGui::TableSetupColumn("Notes", ImGuiTableColumnFlags_WidthStretch, 1.8f);
-    ImGui::TableSetupColumn("Fixed", fixed, widestText({"Fixed", fixedAt.text}));
+    ImGui::TableSetupColumn("Fixed", fixed, widestText({"Fixed", longest.fixedAt}));
     ImGui::TableSetupColumn("Elastic", fixed, widestText({"Elastic", "✓ elastic"}));
     ImGui::TableHeadersRow();
 
