@@ -60,8 +60,13 @@ public:
         : m_obj(obj), m_path(std::move(path)), m_problems(problems) {}
 
     std::string pathOf(const std::string& key) const { return m_path + "/" + key; }
+    // One message per place: a value the strict reader already refused (a number too large to
+    // keep, say) is not reported again for what it was read as.
     void problem(const std::string& key, const std::string& message) {
-        m_problems.push_back({pathOf(key), message, 0, 0});
+        const std::string path = pathOf(key);
+        for (const Problem& p : m_problems)
+            if (p.path == path) return;
+        m_problems.push_back({path, message, 0, 0});
     }
 
     // The field, or nullptr when it is absent or null (an optional field may be written null).

@@ -445,3 +445,11 @@ TEST_CASE("a device or a huge file is refused before reading, never read to the 
     REQUIRE(huge.problems.size() == 1);
     CHECK(huge.problems[0].message.find("MiB") != std::string::npos);
 }
+
+TEST_CASE("a number too large to keep is reported once at its path, not again for what it was read as") {
+    const LoadResult r = parseShow(R"({"format":"pycast-show","version":99999999999999999999,)"
+                                   R"("show":{"title":"x","kind":"episode","target":"5:00"},"people":[],"rundown":[]})");
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].path == "/version");
+    CHECK(r.problems[0].message.find("too large to keep exactly") != std::string::npos);
+}
