@@ -8,12 +8,17 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <utility>
+#include <vector>
 
 #include "io/atomic_file.hpp"
 #include "io/json_read.hpp"
@@ -164,6 +169,69 @@ struct HttpListener::Impl {
     }
 };
 
+namespace {
+
+// httplib's task queue with a pool that grows while every worker is busy: each connection
+// holds its worker until it closes or times out, so a fixed pool lets a few stalled clients
+// keep every other request waiting. Workers started to meet a burst stay for the next one.
+class ElasticPool final : public httplib::TaskQueue {
+public:
+    ElasticPool(std::size_t ready, std::size_t max) : m_max(max) {
+        std::lock_guard lock(m_mutex);
+        for (std::size_t i = 0; i < ready; ++i) spawnLocked();
+    }
+    ~ElasticPool() override { shutdown(); }
+
+    void enqueue(std::function<void()> job) override {
+        {
+            std::lock_guard lock(m_mutex);
+            m_jobs.push_back(std::move(job));
+            // Every idle worker already has a job waiting for it: start another.
+            if (!m_stopping && m_jobs.size() > m_idle && m_workers.size() < m_max) spawnLocked();
+        }
+        m_wake.notify_one();
+    }
+
+    void shutdown() override {
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_stopping) return;
+            m_stopping = true;
+        }
+        m_wake.notify_all();
+        for (auto& worker : m_workers) worker.join();
+    }
+
+private:
+    void spawnLocked() { m_workers.emplace_back([this] { work(); }); }
+
+    void work() {
+        for (;;) {
+            std::function<void()> job;
+            {
+                std::unique_lock lock(m_mutex);
+                ++m_idle;
+                m_wake.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
+                --m_idle;
+                if (m_jobs.empty()) return;  // stopping, and nothing left to serve
+                job = std::move(m_jobs.front());
+                m_jobs.pop_front();
+            }
+            job();
+        }
+    }
+
+    const std::size_t m_max;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::function<void()>> m_jobs;
+    std::vector<std::thread> m_workers;  // only grows; joined on shutdown
+    std::size_t m_idle = 0;
+    bool m_stopping = false;
+};
+
+}  // namespace
+
 HttpListener::HttpListener(Handler handler, ListenerOptions options)
     : m_impl(std::make_unique<Impl>()) {
     Impl& impl = *m_impl;
@@ -171,7 +239,8 @@ HttpListener::HttpListener(Handler handler, ListenerOptions options)
     impl.options = options;
     httplib::Server& s = impl.server;
     const std::size_t threads = options.threads > 0 ? options.threads : 1;
-    s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    const std::size_t maxThreads = std::max(threads, options.maxThreads);
+    s.new_task_queue = [threads, maxThreads] { return new ElasticPool(threads, maxThreads); };
     const auto plain = [&impl](const httplib::Request& req, httplib::Response& res) {
         impl.serve(req, res, req.body);
     };

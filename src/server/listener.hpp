@@ -21,8 +21,13 @@ namespace pycast {
 
 struct ListenerOptions {
     // Worker threads, sized here: Debian's cpp-httplib 0.11 fixes its default at 8, and 8 clients
-    // that connect and say nothing would block every other request until they time out.
+    // that connect and say nothing would block every other request until they time out. The
+    // pool keeps `threads` ready and grows to `maxThreads` while every worker is busy (a
+    // connection holds its worker until it closes or times out), so stalled clients cost one
+    // worker each and never keep another request waiting; past maxThreads, connections wait
+    // for a worker in order.
     std::size_t threads = 32;
+    std::size_t maxThreads = 512;
     // A connection that sends nothing (or half a request) for this long is dropped, so a slow
     // or idle client holds a worker for at most this long.
     std::chrono::milliseconds readTimeout{2000};

@@ -333,12 +333,17 @@ TEST_CASE("control API: question-answered with an id the show does not have is 4
     CHECK(api.post("/api/question-answered").status == 200);   // no body: counts one
 }
 
-TEST_CASE("control API: twelve clients that send half a request do not hold up another") {
+namespace {
+
+// `count` clients that each send half a request and then say nothing, then one real client
+// that gives up after 1 s: it must get its answer (the stalled ones each hold a worker until
+// their read times out).
+void stalledClientsThenHold(int count) {
     Api api;
     REQUIRE(api.post("/api/start").status == 200);
     // Half a request each, then silence: each holds a pool thread until its read times out.
     std::vector<UniqueFd> stalled;
-    for (int i = 0; i < 12; ++i) {
+    for (int i = 0; i < count; ++i) {
         UniqueFd fd(::socket(AF_INET, SOCK_STREAM, 0));
         REQUIRE(fd);
         sockaddr_in addr{};
@@ -369,6 +374,18 @@ TEST_CASE("control API: twelve clients that send half a request do not hold up a
     }
     CHECK(future.get() == 200);
     CHECK(api.session->runner().phase() == RunPhase::Paused);
+}
+
+}  // namespace
+
+TEST_CASE("control API: twelve clients that send half a request do not hold up another") {
+    stalledClientsThenHold(12);
+}
+
+TEST_CASE("control API: a hundred stalled clients, more than the workers kept ready, do not hold up another") {
+    // 32 workers are kept ready; the pool grows while all are busy (the fixed pool of 32
+    // kept this request waiting 4 s).
+    stalledClientsThenHold(100);
 }
 
 TEST_CASE("control API: bodies are read as strictly as show files; a message holds no control characters") {
