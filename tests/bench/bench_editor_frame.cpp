@@ -12,7 +12,7 @@
 #include "../ui/ui_test_support.hpp"
 #include "editing/document.hpp"
 #include "editing/rundown_editor.hpp"
-#include "shell/fonts.hpp"
+#include "widgets/fonts.hpp"
 #include "shell/headless.hpp"
 #include "shell/main_window.hpp"
 

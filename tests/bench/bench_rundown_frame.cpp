@@ -7,7 +7,7 @@
 #include "../ui/ui_test_support.hpp"
 #include "editing/document.hpp"
 #include "shell/draw_hash.hpp"
-#include "shell/fonts.hpp"
+#include "widgets/fonts.hpp"
 #include "shell/headless.hpp"
 #include "shell/main_window.hpp"
 

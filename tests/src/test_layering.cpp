@@ -121,6 +121,41 @@ TEST_CASE("no folder of src/ or media/ includes a folder above it, and includes 
     CHECK(layeringProblem("cli", R"(#include "media/media_info.hpp")") == "");
 }
 
+namespace {
+
+// ui/'s own order: widgets (drawing helpers, theme, fonts) < views and dialogs < shell (the
+// windows, the loop, the main window). What is wrong with a quoted include of a file in
+// ui/<folder> (empty when it is fine).
+std::string uiLayeringProblem(const std::string& folder, const std::string& includeLine) {
+    static const std::regex quoted(R"re(#\s*include\s*"([^"/]+)/)re");
+    std::smatch m;
+    if (!std::regex_search(includeLine, m, quoted)) return {};
+    const std::string to = m[1].str();
+    static const std::map<std::string, int> ranks = {{"widgets", 0}, {"views", 1}, {"dialogs", 1}, {"shell", 2}};
+    if (!ranks.count(to) || !ranks.count(folder) || to == folder) return {};
+    if (ranks.at(to) >= ranks.at(folder)) return "ui/" + folder + "/ includes ui/" + to + "/, which is not below it";
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("in ui/, widgets include no view, dialog or shell, and views and dialogs include no shell") {
+    std::vector<std::string> bad;
+    for (const char* folder : {"widgets", "views", "dialogs", "shell"}) {
+        for (const auto& line : includesMatching(sourceDir() / "ui" / folder, std::regex("\""))) {
+            const auto at = line.find(": #");
+            const std::string problem = uiLayeringProblem(folder, line.substr(at == std::string::npos ? 0 : at + 2));
+            if (!problem.empty()) bad.push_back(line + "  <- " + problem);
+        }
+    }
+    CHECK_MESSAGE(bad.empty(), joined(bad));
+    CHECK(uiLayeringProblem("widgets", R"(#include "views/views.hpp")") != "");
+    CHECK(uiLayeringProblem("views", R"(#include "shell/app.hpp")") != "");
+    CHECK(uiLayeringProblem("dialogs", R"(#include "views/views.hpp")") != "");
+    CHECK(uiLayeringProblem("shell", R"(#include "views/views.hpp")") == "");
+    CHECK(uiLayeringProblem("views", R"(#include "core/show.hpp")") == "");
+}
+
 TEST_CASE("every quoted include in ui/ names its folder") {
     std::vector<std::string> bad;
     const std::regex quoted(R"re(#\s*include\s*"[^"/]+")re");

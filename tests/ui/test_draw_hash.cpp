@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "shell/draw_hash.hpp"
-#include "shell/fonts.hpp"
+#include "widgets/fonts.hpp"
 #include "shell/headless.hpp"
 
 using namespace pycast::ui;

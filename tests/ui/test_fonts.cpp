@@ -6,7 +6,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "shell/fonts.hpp"
+#include "widgets/fonts.hpp"
 #include "shell/headless.hpp"
 
 using namespace pycast::ui;

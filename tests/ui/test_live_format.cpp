@@ -6,7 +6,7 @@
 #include "views/live/live_format.hpp"
 #include "views/live/live_view.hpp"
 #include "test_live_support.hpp"
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 
 using namespace pycast;
 using namespace pycast::ui;

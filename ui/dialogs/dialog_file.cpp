@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <system_error>
 
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 #include "widgets/widgets.hpp"
 
 namespace pycast::ui {

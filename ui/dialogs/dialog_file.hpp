@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "shell/fonts.hpp"
+#include "widgets/fonts.hpp"
 
 namespace pycast::ui {
 

@@ -7,7 +7,7 @@
 #include <set>
 
 #include "core/duration.hpp"
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 #include "widgets/widgets.hpp"
 
 namespace pycast::ui {

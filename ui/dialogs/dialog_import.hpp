@@ -7,7 +7,7 @@
 #include <string>
 
 #include "io/csv_import.hpp"
-#include "shell/fonts.hpp"
+#include "widgets/fonts.hpp"
 
 namespace pycast::ui {
 

@@ -3,7 +3,7 @@
 
 #include <imgui.h>
 
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 #include "widgets/widgets.hpp"
 
 namespace pycast::ui {

@@ -7,7 +7,7 @@
 
 #include "core/duration.hpp"
 #include "io/show_io.hpp"
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 #include "widgets/widgets.hpp"
 
 namespace pycast::ui {

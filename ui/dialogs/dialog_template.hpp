@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "shell/fonts.hpp"
+#include "widgets/fonts.hpp"
 #include "core/show.hpp"
 #include "io/workspace.hpp"
 

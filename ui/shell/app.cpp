@@ -16,7 +16,7 @@
 
 #include "shell/draw_hash.hpp"
 #include "shell/screenshot.hpp"
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 #include "io/workspace.hpp"  // configDir()
 
 namespace pycast::ui {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "shell/fonts.hpp"
+#include "widgets/fonts.hpp"
 #include "shell/frame_pacer.hpp"
 #include "views/live/live_controller.hpp"
 #include "views/live/live_demo.hpp"
@@ -18,7 +18,7 @@
 #include "views/live/live_view.hpp"
 #include "shell/main_window.hpp"
 #include "shell/options.hpp"
-#include "views/presenter/presenter_window.hpp"
+#include "shell/presenter_window.hpp"
 
 struct GLFWwindow;
 

@@ -6,7 +6,7 @@
 #include <functional>
 #include <string>
 
-#include "shell/fonts.hpp"
+#include "widgets/fonts.hpp"
 
 namespace pycast::ui {
 

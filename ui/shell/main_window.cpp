@@ -14,7 +14,7 @@
 
 #include "core/duration.hpp"
 #include "views/live/live_view.hpp"
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 #include "widgets/widgets.hpp"
 
 namespace pycast::ui {

@@ -15,7 +15,7 @@
 #include "editing/document.hpp"
 #include "editing/file_flow.hpp"
 #include "editing/rundown_editor.hpp"
-#include "shell/fonts.hpp"
+#include "widgets/fonts.hpp"
 #include "views/views.hpp"
 #include "io/workspace.hpp"
 

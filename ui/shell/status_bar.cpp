@@ -6,7 +6,7 @@
 
 #include "core/duration.hpp"
 #include "shell/main_window.hpp"
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 #include "widgets/widgets.hpp"
 
 namespace pycast::ui {

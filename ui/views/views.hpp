@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "editing/document.hpp"
-#include "shell/fonts.hpp"
+#include "widgets/fonts.hpp"
 
 namespace pycast {
 class RundownEditor;  // editing/rundown_editor.hpp: the edits, the selection (by id), the files

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 
 namespace pycast::ui {
 

@@ -10,9 +10,9 @@
 #include "core/clock.hpp"
 #include "editing/document.hpp"
 #include "core/duration.hpp"
-#include "shell/fonts.hpp"
+#include "widgets/fonts.hpp"
 #include "views/live/live_view.hpp"
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
 

@@ -7,7 +7,7 @@
 #include <iterator>
 #include <system_error>
 
-#include "shell/fonts.hpp"
+#include "widgets/fonts.hpp"
 
 namespace pycast::ui {
 

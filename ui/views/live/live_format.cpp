@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "core/display_time.hpp"
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 
 namespace pycast::ui {
 

@@ -8,7 +8,7 @@
 
 #include "core/duration.hpp"
 #include "live/session_json.hpp"  // formatTimeOfDayMs
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 #include "views/live/live_format.hpp"
 #include "views/live/live_panels.hpp"
 #include "views/live/live_view.hpp"

@@ -14,7 +14,7 @@
 #include "views/live/live_panels.hpp"
 #include "views/live/live_view.hpp"
 #include "live/session_json.hpp"  // formatTimeOfDayMs
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
 

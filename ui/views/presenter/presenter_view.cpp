@@ -7,8 +7,8 @@
 #include <optional>
 
 #include "live/report.hpp"
-#include "shell/fonts.hpp"
-#include "shell/theme.hpp"
+#include "widgets/fonts.hpp"
+#include "widgets/theme.hpp"
 #include "views/live/live_format.hpp"
 #include "views/views.hpp"
 #include "widgets/text_wrap.hpp"

@@ -8,7 +8,7 @@
 
 #include <algorithm>
 
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 #include "widgets/widgets.hpp"
 
 namespace pycast::ui {

@@ -9,7 +9,7 @@
 #include "core/duration.hpp"
 #include "editing/rundown_editor.hpp"
 #include "views/rundown/editor_view.hpp"
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
 

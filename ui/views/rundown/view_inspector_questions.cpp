@@ -7,7 +7,7 @@
 
 #include "core/duration.hpp"
 #include "editing/rundown_editor.hpp"
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 #include "views/rundown/editor_fields.hpp"
 #include "views/rundown/editor_view.hpp"
 #include "widgets/widgets.hpp"

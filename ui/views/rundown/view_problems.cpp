@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <string>
 
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
 

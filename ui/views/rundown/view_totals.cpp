@@ -6,7 +6,7 @@
 #include <string>
 
 #include "core/duration.hpp"
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
 

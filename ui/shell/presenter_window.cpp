@@ -1,5 +1,5 @@
 // The presenter's OS window, GL context and ImGui context (UI thread).
-#include "views/presenter/presenter_window.hpp"
+#include "shell/presenter_window.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -11,7 +11,7 @@
 
 #include "shell/draw_hash.hpp"
 #include "shell/screenshot.hpp"
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 #include "views/views.hpp"
 
 namespace pycast::ui {

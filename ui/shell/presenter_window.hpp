@@ -6,7 +6,7 @@
 #include <functional>
 #include <string>
 
-#include "shell/fonts.hpp"
+#include "widgets/fonts.hpp"
 #include "views/live/live_digits.hpp"
 #include "shell/live_gl.hpp"
 #include "views/presenter/presenter_view.hpp"

@@ -1,5 +1,5 @@
 // Font loading and glyph-range building from the text in use (UI thread).
-#include "shell/fonts.hpp"
+#include "widgets/fonts.hpp"
 
 #include <imgui_internal.h>    // ImTextCharFromUtf8
 #include <stb/stb_truetype.h>  // face names and metrics; implementation comes from libstb

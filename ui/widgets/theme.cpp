@@ -1,5 +1,5 @@
 // The studio's dark theme and per-kind colours (UI thread).
-#include "shell/theme.hpp"
+#include "widgets/theme.hpp"
 
 namespace pycast::ui {
 
