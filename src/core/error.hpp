@@ -17,7 +17,7 @@ struct Error {
     std::string where;  // the file, JSON path, row or request: "/tmp/x", "shows/a.json: /rundown/2"
     std::string remedy;  // what to do about it: "pick the folder a session was started in"
 
-    // "WHERE: WHAT; TODO" (parts that are empty are left out).
+    // "WHERE: WHAT; REMEDY" (parts that are empty are left out).
     std::string message() const {
         std::string out = where.empty() ? what : where + ": " + what;
         if (!remedy.empty()) out += (out.empty() ? "" : "; ") + remedy;
