@@ -8,15 +8,10 @@
 
 #include "core/duration.hpp"
 #include "core/show_time.hpp"
+#include "core/text.hpp"
 
 namespace pycast {
 namespace {
-
-std::string percent(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f%%", v);
-    return buf;
-}
 
 void sortByAirtime(std::vector<Airtime>& list) {
     std::stable_sort(list.begin(), list.end(),
@@ -122,12 +117,12 @@ RundownAnalysis analyzeRundown(const Show& show) {
              formatDuration(-*a.hardOutMargin) + " after the hard out at " +
              formatTimeOfDay(*show.meta.hardOut) + ".");
     if (a.technicalShareOutside)
-        warn("Technical share is " + percent(a.technicalShare) + ", outside the show's " +
-             percent(g.techShareMin) + "–" + percent(g.techShareMax) + " range.");
+        warn("Technical share is " + formatPercent(a.technicalShare, 0) + ", outside the show's " +
+             formatPercent(g.techShareMin, 0) + "–" + formatPercent(g.techShareMax, 0) + " range.");
     for (const auto& c : a.perCompany)
         if (c.overLimit)
-            warn(c.label + " has " + percent(c.share) + " of the guests' airtime, above the show's " +
-                 percent(g.maxCompanyShare) + " limit per company.");
+            warn(c.label + " has " + formatPercent(c.share, 0) + " of the guests' airtime, above the show's " +
+                 formatPercent(g.maxCompanyShare, 0) + " limit per company.");
     for (size_t i = 0; i < a.segments.size(); ++i)
         if (a.segments[i].fixedStartMissed)
             warn("\"" + show.rundown[i].title + "\" is fixed at " +

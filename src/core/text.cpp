@@ -2,6 +2,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace pycast {
 
@@ -59,6 +60,12 @@ std::string slugify(std::string_view text, SlugLetters letters, std::string_view
         out += piece;
     }
     return out.empty() ? std::string(fallback) : out;
+}
+
+std::string formatPercent(double value, int decimals) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.*f%%", decimals, value);
+    return buf;
 }
 
 bool looksLikeUtf16(std::string_view bytes) {

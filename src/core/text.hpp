@@ -20,6 +20,9 @@ enum class SlugLetters {
 std::string slugify(std::string_view text, SlugLetters letters, std::string_view fallback,
                     std::size_t maxBytes = 60);
 
+// "18.9%" (decimals 1), "40%" (decimals 0): the one way a share is written.
+std::string formatPercent(double value, int decimals);
+
 // Text saved as UTF-16 without a BOM (Excel's "Unicode Text", Windows tools) instead of UTF-8:
 // NUL bytes on one parity only — beside nearly every ASCII letter, or at least beside every line
 // break of a text that is all Chinese. Looks at the first 4 KiB.

@@ -1,6 +1,8 @@
 // Renders a rundown and its totals as text, Markdown, CSV and JSON.
 #include "io/rundown_export.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
@@ -13,12 +15,6 @@
 
 namespace pycast {
 namespace {
-
-std::string percent(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f%%", v);
-    return buf;
-}
 
 std::string overUnderText(Seconds d) {
     if (d == 0) return "on target";
@@ -169,9 +165,9 @@ std::string renderRundownText(const Show& show, const RundownAnalysis& a) {
               << ")";
         o << "\n";
     }
-    o << "Technical share " << percent(a.technicalShare) << " (" << formatDuration(a.technicalSeconds)
-      << " of " << formatDuration(a.contentSeconds) << "; range " << percent(show.guidelines.techShareMin)
-      << "–" << percent(show.guidelines.techShareMax) << ")" << (a.technicalShareOutside ? "  WARNING: outside range" : "")
+    o << "Technical share " << formatPercent(a.technicalShare, 1) << " (" << formatDuration(a.technicalSeconds)
+      << " of " << formatDuration(a.contentSeconds) << "; range " << formatPercent(show.guidelines.techShareMin, 1)
+      << "–" << formatPercent(show.guidelines.techShareMax, 1) << ")" << (a.technicalShareOutside ? "  WARNING: outside range" : "")
       << "\n";
     int labelWidth = 20;
     int secondsWidth = 9;
@@ -181,17 +177,17 @@ std::string renderRundownText(const Show& show, const RundownAnalysis& a) {
             secondsWidth = std::max(secondsWidth, displayWidth(formatDuration(x.seconds)) + 2);
         }
     if (!a.perCompany.empty()) {
-        o << "\nAirtime per company (guests, limit " << percent(show.guidelines.maxCompanyShare) << "):\n";
+        o << "\nAirtime per company (guests, limit " << formatPercent(show.guidelines.maxCompanyShare, 1) << "):\n";
         for (const auto& c : a.perCompany)
             o << "  " << padRight(oneLine(c.label), labelWidth) << padRight(formatDuration(c.seconds), secondsWidth)
-              << percent(c.share)
+              << formatPercent(c.share, 1)
               << (c.overLimit ? "  WARNING: above limit" : "") << "\n";
     }
     if (!a.perSpeaker.empty()) {
         o << "\nAirtime per speaker:\n";
         for (const auto& s : a.perSpeaker)
             o << "  " << padRight(oneLine(s.label), labelWidth) << padRight(formatDuration(s.seconds), secondsWidth)
-              << percent(s.share) << "\n";
+              << formatPercent(s.share, 1) << "\n";
     }
     bool anyWarning = false;
     for (const auto& f : a.findings)
@@ -238,8 +234,8 @@ std::string renderRundownMarkdown(const Show& show, const RundownAnalysis& a) {
     }
     o << "\n**Total:** " << formatDuration(a.plannedTotal);
     if (a.plannedEnd) o << ", ends " << formatTimeOfDay(*a.plannedEnd);
-    o << ". **Technical share:** " << percent(a.technicalShare) << " (guideline "
-      << percent(show.guidelines.techShareMin) << "–" << percent(show.guidelines.techShareMax) << ").\n";
+    o << ". **Technical share:** " << formatPercent(a.technicalShare, 1) << " (guideline "
+      << formatPercent(show.guidelines.techShareMin, 1) << "–" << formatPercent(show.guidelines.techShareMax, 1) << ").\n";
     if (!show.questions.empty()) {
         o << "\n## Pre-submitted questions\n\n";
         for (const auto& q : show.questions) {

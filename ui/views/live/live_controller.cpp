@@ -201,7 +201,7 @@ void LiveController::freeze() {
     if (const Session* s = m_host.session()) m_frozen = s->state();
 }
 
-const SessionReport* LiveController::report() {
+const SessionReport* LiveController::report() const {
     const Session* s = m_host.session();
     if (!s || s->runner().phase() != RunPhase::Ended) return nullptr;
     if (!m_report) m_report = buildReport(s->show(), s->state().runner, s->startDate());

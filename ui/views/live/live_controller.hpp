@@ -131,7 +131,7 @@ public:
     void freeze();
     void thaw() { m_frozen.reset(); }
     // The planned-vs-actual report, once the show has ended (built once, then kept).
-    const SessionReport* report();
+    const SessionReport* report() const;
     std::filesystem::path reportMarkdownPath() const;
     std::filesystem::path reportCsvPath() const;
 
@@ -161,7 +161,7 @@ private:
     LiveSettings m_settings;
     LiveHost m_host;
     LiveApiInfo m_api;
-    std::optional<SessionReport> m_report;
+    mutable std::optional<SessionReport> m_report;  // built once, on first ask after the end
     std::optional<SessionState> m_frozen;
     std::string m_lastError;
     std::vector<std::string> m_notices;

@@ -166,9 +166,8 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
     dl->AddText(small, small->FontSize, ImVec2(left, y), statusColour, status.c_str());
     // Once ended, every end figure is the report's (whole seconds, totals the sums of its rows),
     // as on the Live tab.
-    const std::optional<SessionReport> report =
-        r.phase == RunPhase::Ended ? std::optional<SessionReport>(buildReport(show, r, {}))
-                                   : std::nullopt;
+    // The controller builds it once; the presenter and the Live tab read the same one.
+    const SessionReport* report = r.phase == RunPhase::Ended ? ctx.controller.report() : nullptr;
     std::string clock = "show " + formatClockMs(report ? report->showElapsedMs : r.showElapsedMs);
     if (r.timeLeftToHardOutMs && r.phase != RunPhase::Ended) {
         clock += *r.timeLeftToHardOutMs >= 0

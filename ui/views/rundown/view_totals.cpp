@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/duration.hpp"
+#include "core/text.hpp"
 #include "widgets/theme.hpp"
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
@@ -13,12 +14,6 @@
 namespace pycast::ui {
 
 namespace {
-
-std::string percent(double value, int decimals) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f%%", decimals, value);
-    return buf;
-}
 
 // Text that wraps at the panel's edge instead of running past it (a narrow window cut
 // "hard out 20:35" to "hard out 20").
@@ -111,8 +106,8 @@ void techSection(const ViewContext& ctx, const RundownAnalysis& a) {
     const Guidelines& g = ctx.document.show->guidelines;
     sectionHeader("TECHNICAL SHARE");
     const ImU32 colour = a.technicalShareOutside ? colours::kWarning : colours::kGood;
-    figure(ctx, percent(a.technicalShare, 1), colour,
-           "range " + percent(g.techShareMin, 0) + " – " + percent(g.techShareMax, 0));
+    figure(ctx, formatPercent(a.technicalShare, 1), colour,
+           "range " + formatPercent(g.techShareMin, 0) + " – " + formatPercent(g.techShareMax, 0));
     BarStyle style;
     style.fill = colour;
     style.bandFrom = static_cast<float>(g.techShareMin / 100.0);
@@ -134,7 +129,7 @@ void airtimeRows(const std::vector<Airtime>& rows, float limitPercent, const cha
     for (const Airtime& row : rows) {
         ImGui::PushID(row.key.c_str());
         const ImU32 colour = row.overLimit ? colours::kBad : colours::kAccent;
-        const std::string right = formatDuration(row.seconds) + "  " + percent(row.share, 0);
+        const std::string right = formatDuration(row.seconds) + "  " + formatPercent(row.share, 0);
         const float rightWidth = ImGui::CalcTextSize(right.c_str()).x;
         const float gap = ImGui::GetFontSize();
         const float startX = ImGui::GetCursorPosX();
@@ -155,7 +150,7 @@ void airtimeRows(const std::vector<Airtime>& rows, float limitPercent, const cha
 
 void airtimeSection(const ViewContext& ctx, const RundownAnalysis& a) {
     const Guidelines& g = ctx.document.show->guidelines;
-    const std::string companyHeader = "COMPANY AIRTIME  ·  limit " + percent(g.maxCompanyShare, 0);
+    const std::string companyHeader = "COMPANY AIRTIME  ·  limit " + formatPercent(g.maxCompanyShare, 0);
     sectionHeader(companyHeader.c_str());
     if (a.perCompany.empty()) {
         wrapped("No guest from a company.", colours::kTextDim);
