@@ -78,8 +78,8 @@ bool isPrivateIpv4(const std::string& address) {
 
 bool isVirtualInterface(const std::string& name) {
     static constexpr std::array<std::string_view, 17> kPrefixes = {
-        "docker", "veth",    "br-",       "virbr", "vboxnet", "vmnet", "lxcbr", "lxdbr", "podman",
-        "cni",    "flannel", "cali",      "tun",   "tap",     "wg",    "tailscale", "zt"};
+        "docker", "veth",    "br-",  "virbr", "vboxnet", "vmnet", "lxcbr",     "lxdbr", "podman",
+        "cni",    "flannel", "cali", "tun",   "tap",     "wg",    "tailscale", "zt"};
     return std::any_of(kPrefixes.begin(), kPrefixes.end(),
                        [&](std::string_view p) { return name.rfind(p, 0) == 0; });
 }
@@ -91,8 +91,9 @@ std::vector<NetInterface> rankLanAddresses(const std::vector<NetInterface>& inte
         if (i.up && !i.loopback && octets(i.address, o) && o[0] != 127 && o[0] != 0)
             usable.push_back(i);
     }
-    std::stable_sort(usable.begin(), usable.end(),
-                     [](const NetInterface& a, const NetInterface& b) { return rank(a) < rank(b); });
+    std::stable_sort(
+        usable.begin(), usable.end(),
+        [](const NetInterface& a, const NetInterface& b) { return rank(a) < rank(b); });
     return usable;
 }
 
@@ -114,8 +115,8 @@ std::string audienceUrl(const std::string& host, int port, const std::string& pi
     static constexpr char kHex[] = "0123456789ABCDEF";
     for (char c : pin) {
         const auto u = static_cast<unsigned char>(c);
-        if ((u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || u == '-' ||
-            u == '.' || u == '_' || u == '~') {
+        if ((u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') ||
+            u == '-' || u == '.' || u == '_' || u == '~') {
             pinPart += c;
         } else {
             pinPart += '%';

@@ -15,10 +15,8 @@ NetInterface iface(std::string name, std::string address, bool up = true, bool l
 
 TEST_CASE("pickLanAddress: the Wi-Fi's private address, not loopback or Docker's bridge") {
     const std::vector<NetInterface> list = {
-        iface("lo", "127.0.0.1", true, true),
-        iface("docker0", "172.17.0.1"),
-        iface("br-5f2a", "172.18.0.1"),
-        iface("veth12ab", "169.254.10.2"),
+        iface("lo", "127.0.0.1", true, true), iface("docker0", "172.17.0.1"),
+        iface("br-5f2a", "172.18.0.1"),       iface("veth12ab", "169.254.10.2"),
         iface("wlp2s0", "192.168.1.20"),
     };
     CHECK(pickLanAddress(list) == "192.168.1.20");
@@ -49,8 +47,8 @@ TEST_CASE("pickLanAddress: a public address beats link-local, and both beat virt
 
 TEST_CASE("pickLanAddress: 127.0.0.1 when nothing else is up") {
     CHECK(pickLanAddress({}) == "127.0.0.1");
-    CHECK(pickLanAddress({iface("lo", "127.0.0.1", true, true), iface("wlan0", "192.168.1.5", false)}) ==
-          "127.0.0.1");
+    CHECK(pickLanAddress({iface("lo", "127.0.0.1", true, true),
+                          iface("wlan0", "192.168.1.5", false)}) == "127.0.0.1");
 }
 
 TEST_CASE("rankLanAddresses: best first for the producer's picker, loopback and down left out") {

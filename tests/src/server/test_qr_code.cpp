@@ -1,45 +1,19 @@
 // Tests for the audience URL's QR code: every rendering is decoded back by the real zbarimg.
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
+#include <algorithm>
 #include <string>
 #include <vector>
 
+#include "../../qr_decode.hpp"
 #include "server/qr_code.hpp"
 #include "test_support.hpp"
 
 using namespace pycast;
+using pycast::test::writePgm;
+using pycast::test::zbarDecode;
 
 namespace {
-
-// A binary PGM (P5) of 8-bit gray pixels.
-void writePgm(const std::filesystem::path& file, const std::vector<std::uint8_t>& pixels, int width,
-              int height) {
-    std::string data = "P5\n" + std::to_string(width) + " " + std::to_string(height) + "\n255\n";
-    data.append(pixels.begin(), pixels.end());
-    test::writeFile(file, data);
-}
-
-// What zbarimg reads in the image (one trailing newline removed), or "exit N: STDERR" when it
-// finds nothing. --raw gives the code's bytes without charset conversion.
-std::string zbarDecode(const std::filesystem::path& file) {
-    const std::filesystem::path errFile = file.string() + ".stderr";
-    const std::string cmd = "zbarimg --raw -q --nodbus \"" + file.string() + "\" 2>\"" +
-                            errFile.string() + "\"";
-    FILE* pipe = ::popen(cmd.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::string out;
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-    const int status = ::pclose(pipe);
-    const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    if (code != 0) return "exit " + std::to_string(code) + ": " + test::readFile(errFile);
-    if (!out.empty() && out.back() == '\n') out.pop_back();
-    return out;
-}
 
 std::string decodeGray(const QrMatrix& qr, const std::string& name) {
     test::TempDir tmp;
@@ -129,7 +103,8 @@ TEST_CASE("encodeQr: the largest text a code holds at level M still decodes") {
 TEST_CASE("encodeQr: text over the capacity is refused with what and what to do") {
     const Result<QrMatrix> over = encodeQr(std::string(kQrMaxBytesLevelM + 1, 'a'));
     REQUIRE_FALSE(over.ok());
-    CHECK(over.error().what.find(std::to_string(kQrMaxBytesLevelM + 1) + " bytes") != std::string::npos);
+    CHECK(over.error().what.find(std::to_string(kQrMaxBytesLevelM + 1) + " bytes") !=
+          std::string::npos);
     CHECK_FALSE(over.error().remedy.empty());
     CHECK(over.error().where == "QR code");
 
@@ -205,7 +180,8 @@ TEST_CASE("qrToTerminal: ANSI colours wrap each line and leave the same blocks")
     const std::string off = "\x1b[0m";
     std::size_t lines = 0;
     for (std::size_t p; (p = ansi.find(on)) != std::string::npos; ++lines) ansi.erase(p, on.size());
-    for (std::size_t p; (p = ansi.find(off + "\n")) != std::string::npos;) ansi.erase(p, off.size());
+    for (std::size_t p; (p = ansi.find(off + "\n")) != std::string::npos;)
+        ansi.erase(p, off.size());
     CHECK(lines == static_cast<std::size_t>(std::count(plain.begin(), plain.end(), '\n')));
     CHECK(ansi == plain);
 }
