@@ -38,7 +38,7 @@ float drawQrCode(const QrMatrix& qr, ImVec2 box) {
     const float m = static_cast<float>(module);
     const float x0 = left + m * static_cast<float>(kQrViewQuietModules);
     const float y0 = top + m * static_cast<float>(kQrViewQuietModules);
-    // One rectangle per horizontal run of dark modules: a third of the vertices of one per module.
+    // One rectangle per horizontal run of dark modules: fewer vertices than one per module.
     for (int y = 0; y < qr.size; ++y) {
         for (int x = 0; x < qr.size;) {
             if (!qr.at(x, y)) {
