@@ -294,6 +294,14 @@ int importIntoSession(const std::string& csvFile, const std::string& dir,
         return 0;
     }
 
+    // An ended session is refused as such, even while a program still holds it open.
+    {
+        Result<SessionSnapshot> snap = loadSessionSnapshot(dir);
+        if (snap && snap->ended) {
+            printEnded(dir, err);
+            return 1;
+        }
+    }
     // Opening takes the journal's lock: a session live in pycast live or the studio is refused
     // here, and nobody else can add to it while these rows go in.
     Result<std::unique_ptr<Session>> opened = Session::open(dir);
