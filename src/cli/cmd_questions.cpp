@@ -44,7 +44,8 @@ const char* kImportHelp =
     "are not imported.\n"
     "  --show SHOW.json  add them to the show's pre-submitted questions (they enter a session's\n"
     "                    queue as approved); written atomically, keeping SHOW.json.bak\n"
-    "  --session DIR     add them to a session's queue as approved, source \"import\"; the session\n"
+    "  --session DIR     add them to a session's queue as approved, source \"import\"; the "
+    "session\n"
     "                    must not have ended, and must not be open in pycast live or the studio\n"
     "                    (import there, or stop it first)\n"
     "  --write           import; refused if any row is bad\n"
@@ -80,9 +81,12 @@ std::string oneLine(const std::string& text, int width) {
         for (size_t i = 0; i < line.size();) {
             size_t n = 1;
             const auto c = static_cast<unsigned char>(line[i]);
-            if (c >= 0xF0) n = 4;
-            else if (c >= 0xE0) n = 3;
-            else if (c >= 0xC0) n = 2;
+            if (c >= 0xF0)
+                n = 4;
+            else if (c >= 0xE0)
+                n = 3;
+            else if (c >= 0xC0)
+                n = 2;
             const std::string next = line.substr(i, n);
             if (displayWidth(kept + next) > width - 1) break;
             kept += next;
@@ -139,7 +143,8 @@ struct LoadedTarget {
     bool ended = false;
 };
 
-std::optional<LoadedTarget> loadTarget(const TargetArgs& t, const char* command, std::ostream& err) {
+std::optional<LoadedTarget> loadTarget(const TargetArgs& t, const char* command,
+                                       std::ostream& err) {
     LoadedTarget out;
     if (!t.show.empty()) {
         LoadResult loaded = loadShowFile(t.show);
@@ -180,9 +185,11 @@ void printPreview(const QuestionImportPreview& preview, const Show& show, bool w
     int rowWidth = 8, nameWidth = 6, topicWidth = 6, forWidth = 4, voteWidth = 6;
     for (const auto& q : preview.questions) {
         rowWidth = std::max(rowWidth, displayWidth("row " + std::to_string(q.row)) + 2);
-        nameWidth = std::max(nameWidth, std::min(20, displayWidth(q.name.empty() ? "-" : q.name)) + 2);
+        nameWidth =
+            std::max(nameWidth, std::min(20, displayWidth(q.name.empty() ? "-" : q.name)) + 2);
         topicWidth = std::max(topicWidth, std::min(24, displayWidth(joined(q.topics))) + 2);
-        forWidth = std::max(forWidth, std::min(20, displayWidth(personName(show, q.forPerson))) + 2);
+        forWidth =
+            std::max(forWidth, std::min(20, displayWidth(personName(show, q.forPerson))) + 2);
         voteWidth = std::max(voteWidth, displayWidth(std::to_string(q.votes)) + 2);
     }
     for (const auto& q : preview.questions) {
@@ -275,7 +282,8 @@ int importIntoSession(const std::string& csvFile, const std::string& dir,
             printEnded(dir, err);
             return 1;
         }
-        for (const LiveQuestion& q : target->queue.all()) options.existing.emplace_back(q.id, q.text);
+        for (const LiveQuestion& q : target->queue.all())
+            options.existing.emplace_back(q.id, q.text);
         const QuestionImportPreview preview =
             previewQuestionImportFile(target->show, csvFile, options);
         if (!preview.fileError.empty()) {
@@ -315,8 +323,10 @@ int importIntoSession(const std::string& csvFile, const std::string& dir,
         printEnded(dir, err);
         return 1;
     }
-    for (const LiveQuestion& q : session.questions().all()) options.existing.emplace_back(q.id, q.text);
-    const QuestionImportPreview preview = previewQuestionImportFile(session.show(), csvFile, options);
+    for (const LiveQuestion& q : session.questions().all())
+        options.existing.emplace_back(q.id, q.text);
+    const QuestionImportPreview preview =
+        previewQuestionImportFile(session.show(), csvFile, options);
     if (!preview.fileError.empty()) {
         err << csvFile << ": " << preview.fileError << "\n";
         return 1;
@@ -464,15 +474,16 @@ std::string renderText(const QuestionQueue& queue, const std::vector<const LiveQ
     return out;
 }
 
-std::string renderMarkdown(const QuestionQueue& queue,
-                           const std::vector<const LiveQuestion*>& rows, const Show& show) {
-    std::string md = "| ID | State | Votes | Topics | Asked by | For | Question |\n"
-                     "|---|---|---:|---|---|---|---|\n";
+std::string renderMarkdown(const QuestionQueue& queue, const std::vector<const LiveQuestion*>& rows,
+                           const Show& show) {
+    std::string md =
+        "| ID | State | Votes | Topics | Asked by | For | Question |\n"
+        "|---|---|---:|---|---|---|---|\n";
     for (const LiveQuestion* q : rows)
         md += "| " + markdownCell(q->id) + " | " + toName(q->state) + " | " +
               std::to_string(queue.votes(*q)) + " | " + markdownCell(joined(q->topics)) + " | " +
-              markdownCell(q->name) + " | " + markdownCell(personName(show, q->forPerson)) +
-              " | " + markdownCell(q->text) + " |\n";
+              markdownCell(q->name) + " | " + markdownCell(personName(show, q->forPerson)) + " | " +
+              markdownCell(q->text) + " |\n";
     return md;
 }
 
@@ -528,8 +539,9 @@ int runList(const Args& args, std::ostream& out, std::ostream& err) {
             }
             stateText = value;
         } else {
-            err << "pycast questions list: unexpected " << (a.size() > 1 && a[0] == '-' ? "option " : "argument ")
-                << a << "\n" << kListHelp;
+            err << "pycast questions list: unexpected "
+                << (a.size() > 1 && a[0] == '-' ? "option " : "argument ") << a << "\n"
+                << kListHelp;
             return 2;
         }
     }

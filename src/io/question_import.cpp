@@ -27,14 +27,20 @@ bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 std::string trim(const std::string& s) {
     size_t b = 0, e = s.size();
     for (;;) {
-        if (b < e && isSpace(s[b])) ++b;
-        else if (e - b >= 3 && s.compare(b, 3, kFullWidthSpace) == 0) b += 3;
-        else break;
+        if (b < e && isSpace(s[b]))
+            ++b;
+        else if (e - b >= 3 && s.compare(b, 3, kFullWidthSpace) == 0)
+            b += 3;
+        else
+            break;
     }
     for (;;) {
-        if (e > b && isSpace(s[e - 1])) --e;
-        else if (e - b >= 3 && s.compare(e - 3, 3, kFullWidthSpace) == 0) e -= 3;
-        else break;
+        if (e > b && isSpace(s[e - 1]))
+            --e;
+        else if (e - b >= 3 && s.compare(e - 3, 3, kFullWidthSpace) == 0)
+            e -= 3;
+        else
+            break;
     }
     return s.substr(b, e - b);
 }
@@ -94,25 +100,28 @@ std::string headerKey(const std::string& cell) {
 }
 
 const std::vector<std::string> kTextNames{
-    "question", "questions", "your question", "question text", "text", "ask", "問題", "您的問題",
-    "你的問題", "想問的問題", "提問", "提問內容", "問題內容", "我的問題", "題目"};
+    "question", "questions", "your question", "question text", "text",
+    "ask",      "問題",      "您的問題",      "你的問題",      "想問的問題",
+    "提問",     "提問內容",  "問題內容",      "我的問題",      "題目"};
 const std::vector<std::string> kNameNames{
-    "name", "your name", "asker", "from", "nickname", "asked by", "姓名", "名字", "暱稱",
-    "稱呼", "提問者", "提問人", "您的名字", "你的名字", "您的姓名", "你的姓名", "您的暱稱", "你的暱稱"};
-const std::vector<std::string> kTopicNames{"topic", "topics", "category", "tag", "tags", "主題",
-                                           "類別", "分類", "問題類別", "問題主題", "問題分類", "標籤"};
+    "name",     "your name", "asker",    "from",     "nickname", "asked by",
+    "姓名",     "名字",      "暱稱",     "稱呼",     "提問者",   "提問人",
+    "您的名字", "你的名字",  "您的姓名", "你的姓名", "您的暱稱", "你的暱稱"};
+const std::vector<std::string> kTopicNames{"topic",    "topics",   "category", "tag",
+                                           "tags",     "主題",     "類別",     "分類",
+                                           "問題類別", "問題主題", "問題分類", "標籤"};
 const std::vector<std::string> kForNames{
-    "for", "to", "for whom", "addressed to", "guest", "speaker", "提問對象", "對象", "想問誰",
-    "問誰", "發問對象", "想問的講者", "想問的來賓", "講者", "來賓"};
-const std::vector<std::string> kVoteNames{"votes", "vote", "upvotes", "likes", "票數",
-                                          "投票數", "得票", "得票數", "按讚數"};
-const std::vector<std::string> kTimestampNames{"timestamp", "time stamp", "submitted",
-                                               "submitted at", "date", "time", "時間戳記",
-                                               "時間", "提交時間", "填寫時間", "填答時間"};
+    "for",    "to",   "for whom", "addressed to", "guest",      "speaker", "提問對象", "對象",
+    "想問誰", "問誰", "發問對象", "想問的講者",   "想問的來賓", "講者",    "來賓"};
+const std::vector<std::string> kVoteNames{"votes",  "vote", "upvotes", "likes", "票數",
+                                          "投票數", "得票", "得票數",  "按讚數"};
+const std::vector<std::string> kTimestampNames{
+    "timestamp", "time stamp", "submitted", "submitted at", "date",    "time",
+    "時間戳記",  "時間",       "提交時間",  "填寫時間",     "填答時間"};
 // Words a "for" cell holds when the question is for no one in particular.
-const std::vector<std::string> kAnyoneWords{"anyone", "everyone", "all", "any", "none", "n/a",
-                                            "-", "不限", "不指定", "所有人", "都可以", "大家",
-                                            "皆可", "無", "任何人", "全部"};
+const std::vector<std::string> kAnyoneWords{
+    "anyone", "everyone", "all",    "any",  "none", "n/a", "-",      "不限",
+    "不指定", "所有人",   "都可以", "大家", "皆可", "無",  "任何人", "全部"};
 
 bool isOneOf(const std::string& key, const std::vector<std::string>& names) {
     for (const auto& n : names)
@@ -161,8 +170,8 @@ std::vector<std::string> splitOn(const std::string& s, const std::vector<std::st
 
 // ; ； 、 , ， / ／ and line breaks: how a form's checkbox answers ("職涯, 技術") and people
 // list several things in one cell.
-const std::vector<std::string> kListSeparators{";", "\xEF\xBC\x9B", "\xE3\x80\x81", ",",
-                                               "\xEF\xBC\x8C", "/", "\xEF\xBC\x8F", "\n"};
+const std::vector<std::string> kListSeparators{
+    ";", "\xEF\xBC\x9B", "\xE3\x80\x81", ",", "\xEF\xBC\x8C", "/", "\xEF\xBC\x8F", "\n"};
 
 // The words of a label or name ("職涯 Career" → "職涯", "career") and its halves around the
 // first and last space ("陳冠宇 Kuan-Yu Chen" → "陳冠宇", "kuan-yu chen").
@@ -226,12 +235,18 @@ std::string headerList(const std::vector<std::string>& headers) {
 
 int& fieldOf(QuestionColumns& m, QuestionField f) {
     switch (f) {
-        case QuestionField::Text: return m.text;
-        case QuestionField::Name: return m.name;
-        case QuestionField::Topic: return m.topic;
-        case QuestionField::For: return m.forPerson;
-        case QuestionField::Votes: return m.votes;
-        case QuestionField::Timestamp: return m.timestamp;
+        case QuestionField::Text:
+            return m.text;
+        case QuestionField::Name:
+            return m.name;
+        case QuestionField::Topic:
+            return m.topic;
+        case QuestionField::For:
+            return m.forPerson;
+        case QuestionField::Votes:
+            return m.votes;
+        case QuestionField::Timestamp:
+            return m.timestamp;
     }
     return m.text;
 }
@@ -290,7 +305,7 @@ std::optional<int> resolveColumn(const ColumnChoice& choice,
 struct RowReader {
     const Show& show;
     QuestionImportPreview& preview;
-    std::vector<std::string> personLabels;   // each person's name, for matchLabels
+    std::vector<std::string> personLabels;  // each person's name, for matchLabels
     // Duplicate keys → "row 3" or "q-1a2b3c (already in the show)".
     std::unordered_map<std::string, std::string> seen;
 
@@ -319,8 +334,8 @@ struct RowReader {
                 for (const auto& t : out.topics) dup = dup || t == label;
                 if (!dup) out.topics.push_back(label);
             } else if (found.empty()) {
-                reasons.push_back("topic " + quoted(piece) +
-                                  " is not one of the show's topics (" + topicList() + ")");
+                reasons.push_back("topic " + quoted(piece) + " is not one of the show's topics (" +
+                                  topicList() + ")");
             } else {
                 std::vector<std::string> names;
                 for (size_t i : found) names.push_back(quoted(show.topics[i]));
@@ -347,8 +362,8 @@ struct RowReader {
         std::vector<std::string> names;
         if (found.size() > 1) {
             for (size_t i : found) names.push_back(show.people[i].name);
-            reasons.push_back("\"for\" " + quoted(cell) + " could be any of " +
-                              joinNames(names) + "; write the full name or the id");
+            reasons.push_back("\"for\" " + quoted(cell) + " could be any of " + joinNames(names) +
+                              "; write the full name or the id");
             return;
         }
         // "陳冠宇、Alice": several people in one cell.
@@ -382,8 +397,7 @@ struct RowReader {
         const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
         if (ec != std::errc() || end != v.data() + v.size()) {
             reasons.push_back("votes " + quoted(cell) + " is more than " +
-                              std::to_string(std::numeric_limits<int>::max()) +
-                              "; check the cell");
+                              std::to_string(std::numeric_limits<int>::max()) + "; check the cell");
             return;
         }
         out.votes = n;
@@ -418,9 +432,8 @@ struct RowReader {
             for (size_t i = preview.headers.size(); i < rec.fields.size(); ++i)
                 if (!trim(rec.fields[i]).empty()) extra = true;
             if (extra) {
-                const std::string delim = preview.delimiter == '\t'
-                                              ? "tab"
-                                              : quoted(std::string(1, preview.delimiter));
+                const std::string delim =
+                    preview.delimiter == '\t' ? "tab" : quoted(std::string(1, preview.delimiter));
                 reasons.push_back("has " + std::to_string(rec.fields.size()) +
                                   " cells but the header has " +
                                   std::to_string(preview.headers.size()) +
@@ -471,9 +484,9 @@ QuestionImportPreview previewOrThrow(const Show& show, const std::string& csvByt
         for (QuestionField other : kAllFields) {
             if (other == choice.field || *column < 0 || fieldOf(m, other) != *column) continue;
             if (chosen.count(other)) {
-                preview.fileError = columnName(preview.headers, *column) +
-                                    " is chosen for both " + toName(other) + " and " +
-                                    toName(choice.field) + "; a column feeds one field";
+                preview.fileError = columnName(preview.headers, *column) + " is chosen for both " +
+                                    toName(other) + " and " + toName(choice.field) +
+                                    "; a column feeds one field";
                 return preview;
             }
             fieldOf(m, other) = -1;  // detected there; the choice by hand wins
@@ -510,12 +523,18 @@ QuestionImportPreview previewOrThrow(const Show& show, const std::string& csvByt
 
 const char* toName(QuestionField f) {
     switch (f) {
-        case QuestionField::Text: return "text";
-        case QuestionField::Name: return "name";
-        case QuestionField::Topic: return "topic";
-        case QuestionField::For: return "for";
-        case QuestionField::Votes: return "votes";
-        case QuestionField::Timestamp: return "timestamp";
+        case QuestionField::Text:
+            return "text";
+        case QuestionField::Name:
+            return "name";
+        case QuestionField::Topic:
+            return "topic";
+        case QuestionField::For:
+            return "for";
+        case QuestionField::Votes:
+            return "votes";
+        case QuestionField::Timestamp:
+            return "timestamp";
     }
     return "";
 }
@@ -542,8 +561,7 @@ Result<std::vector<ColumnChoice>> parseColumnChoices(const std::string& spec) {
                          "--map", "use text, name, topic, for, votes or timestamp"};
         out.push_back({*field, trim(piece.substr(eq + 1))});
     }
-    if (out.empty())
-        return Error{"no column chosen", "--map", "write e.g. --map text=C,name=B"};
+    if (out.empty()) return Error{"no column chosen", "--map", "write e.g. --map text=C,name=B"};
     return out;
 }
 
@@ -585,12 +603,12 @@ QuestionImportPreview previewQuestionImport(const Show& show, const std::string&
     }
 }
 
-QuestionImportPreview previewQuestionImportFile(const Show& show,
-                                                const std::filesystem::path& file,
+QuestionImportPreview previewQuestionImportFile(const Show& show, const std::filesystem::path& file,
                                                 const QuestionImportOptions& options) {
     QuestionImportPreview preview;
     if (std::error_code ec; std::filesystem::is_directory(file, ec)) {
-        preview.fileError = file.string() + " is a folder, not a CSV file; pick the .csv file in it";
+        preview.fileError =
+            file.string() + " is a folder, not a CSV file; pick the .csv file in it";
         return preview;
     }
     std::ifstream in(file, std::ios::binary);
@@ -638,8 +656,7 @@ std::string describeQuestionMapping(const QuestionColumns& m,
     std::vector<std::string> ignored;
     for (size_t i = 0; i < headers.size(); ++i) {
         bool used = false;
-        for (QuestionField f : kAllFields)
-            used = used || fieldOf(m, f) == static_cast<int>(i);
+        for (QuestionField f : kAllFields) used = used || fieldOf(m, f) == static_cast<int>(i);
         if (!used) ignored.push_back(columnName(headers, static_cast<int>(i)));
     }
     if (!ignored.empty()) out += "; not imported: " + joinNames(ignored);

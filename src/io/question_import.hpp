@@ -53,11 +53,11 @@ struct QuestionImportOptions {
 // A row that becomes a question. Text keeps its line breaks (LF); cells are trimmed, and a ' a
 // CSV writer put before = + - @ is taken off again.
 struct ImportedQuestion {
-    int row = 0;                         // the spreadsheet's row (header = row 1)
+    int row = 0;  // the spreadsheet's row (header = row 1)
     std::string text;
-    std::string name;                    // "" when anonymous
-    std::vector<std::string> topics;     // the show's labels, as the show writes them
-    std::string forPerson;               // a person id of the show, or ""
+    std::string name;                 // "" when anonymous
+    std::vector<std::string> topics;  // the show's labels, as the show writes them
+    std::string forPerson;            // a person id of the show, or ""
     int votes = 0;
     // The form's time stamp as written ("2026/11/20 下午 3:04:05", "11/20/2026 15:04:05"):
     // not parsed (each locale writes its own), kept in the show file's question as
@@ -76,8 +76,8 @@ struct QuestionImportPreview {
     std::vector<RowProblem> badRows;          // (RowProblem::unknownSpeakers stays empty)
     std::vector<ImportWarning> warnings;
     QuestionColumns mapping;
-    std::vector<std::string> headers;         // the header line's cells, trimmed
-    std::string fileError;                    // the file could not be read or mapped; then no rows
+    std::vector<std::string> headers;  // the header line's cells, trimmed
+    std::string fileError;             // the file could not be read or mapped; then no rows
     char delimiter = ',';
 
     // Applying is allowed only when the whole file imports cleanly (warnings allowed).
@@ -92,8 +92,7 @@ struct QuestionImportPreview {
 QuestionImportPreview previewQuestionImport(const Show& show, const std::string& csvBytes,
                                             const QuestionImportOptions& options = {});
 // The same for a file; an unreadable file (or a folder) is a fileError that names it.
-QuestionImportPreview previewQuestionImportFile(const Show& show,
-                                                const std::filesystem::path& file,
+QuestionImportPreview previewQuestionImportFile(const Show& show, const std::filesystem::path& file,
                                                 const QuestionImportOptions& options = {});
 
 // Columns found by header name, in English and Traditional Chinese, any case, annotations such as

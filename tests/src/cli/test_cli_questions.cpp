@@ -20,7 +20,8 @@ TEST_CASE("pycast questions: listed in the help, each subcommand has its own hel
     CHECK(has(all.out, "  questions   import audience questions"));
     const auto top = runCli("questions --help");
     CHECK(top.exitCode == 0);
-    CHECK(has(top.out, "usage: pycast questions import FILE.csv (--session DIR | --show SHOW.json)"));
+    CHECK(
+        has(top.out, "usage: pycast questions import FILE.csv (--session DIR | --show SHOW.json)"));
     const auto import = runCli("questions import --help");
     CHECK(import.exitCode == 0);
     CHECK(has(import.out, "--map F=C,..."));

@@ -1,6 +1,5 @@
 // Tests for the journal's one-writer lock: a second opener (this process or another) is refused.
 #include <doctest/doctest.h>
-
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>

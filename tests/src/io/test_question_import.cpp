@@ -41,19 +41,22 @@ std::string reasonsOf(const QuestionImportPreview& p, int row) {
 
 }  // namespace
 
-TEST_CASE("question import: a Google Form export with a BOM, Chinese headers and a multi-line question") {
+TEST_CASE(
+    "question import: a Google Form export with a BOM, Chinese headers and a multi-line question") {
     const Show show = showWithTopics();
-    const QuestionImportPreview p = previewQuestionImportFile(show, questionData("google-form-zh.csv"));
+    const QuestionImportPreview p =
+        previewQuestionImportFile(show, questionData("google-form-zh.csv"));
     REQUIRE(p.fileError.empty());
     CHECK(p.badRows.empty());
     CHECK(p.headers.front() == "時間戳記");  // the BOM is not part of the first header
     CHECK(p.mapping.timestamp == 0);
-    CHECK(p.mapping.name == 2);        // 姓名（選填）: the annotation is ignored
-    CHECK(p.mapping.text == 3);        // 您的問題
+    CHECK(p.mapping.name == 2);  // 姓名（選填）: the annotation is ignored
+    CHECK(p.mapping.text == 3);  // 您的問題
     CHECK(p.mapping.topic == 4);
-    CHECK(p.mapping.forPerson == 5);   // 提問對象
+    CHECK(p.mapping.forPerson == 5);  // 提問對象
     CHECK(p.mapping.votes == -1);
-    CHECK(has(describeQuestionMapping(p.mapping, p.headers), "not imported: \"電子郵件地址\" (column B)"));
+    CHECK(has(describeQuestionMapping(p.mapping, p.headers),
+              "not imported: \"電子郵件地址\" (column B)"));
     REQUIRE(p.questions.size() == 3);
 
     const ImportedQuestion& amy = p.questions[0];
@@ -61,7 +64,7 @@ TEST_CASE("question import: a Google Form export with a BOM, Chinese headers and
     CHECK(amy.name == "Amy");
     CHECK(amy.text == "轉職到資料工程需要先學什麼？");
     CHECK(amy.topics == std::vector<std::string>{"職涯 Career"});  // 職涯 names the label
-    CHECK(amy.forPerson == "p-guest");                               // 陳冠宇 names 陳冠宇 Kuan-Yu Chen
+    CHECK(amy.forPerson == "p-guest");  // 陳冠宇 names 陳冠宇 Kuan-Yu Chen
     CHECK(amy.submittedAt == "2026/11/20 下午 3:04:05");
 
     const ImportedQuestion& multi = p.questions[1];
@@ -85,7 +88,7 @@ TEST_CASE("question import: an Excel export with English headers, votes and quot
     CHECK(p.badRows.empty());
     REQUIRE(p.questions.size() == 3);
     CHECK(p.questions[0].topics == std::vector<std::string>{"技術 Tech"});  // "Tech", any case
-    CHECK(p.questions[0].forPerson == "p-guest");                          // by id
+    CHECK(p.questions[0].forPerson == "p-guest");                           // by id
     CHECK(p.questions[0].votes == 3);
     CHECK(p.questions[0].submittedAt == "11/20/2026 15:04:05");
     CHECK(p.questions[1].text == "What does \"good enough\" mean, for a first release?");
@@ -96,7 +99,8 @@ TEST_CASE("question import: an Excel export with English headers, votes and quot
     CHECK(p.warnings.empty());
 }
 
-TEST_CASE("question import: Big5 and UTF-16 files are refused with the advice to save as CSV UTF-8") {
+TEST_CASE(
+    "question import: Big5 and UTF-16 files are refused with the advice to save as CSV UTF-8") {
     const Show show = showWithTopics();
     // 問題,姓名 in Big5, then a row.
     const std::string big5 = "\xB0\xDD\xC3\x44,\xA9\x6D\xA6\x57\r\n\xA7\x41\xA6\x6E,Amy\r\n";
@@ -162,12 +166,14 @@ TEST_CASE("question import: columns chosen by hand win over the detected ones") 
               "the column chosen for text=Z is past the last column; the file has 3"));
     options.choices = *parseColumnChoices("text=問題內容");
     CHECK(has(previewQuestionImport(show, form, options).fileError,
-              "no header is named \"問題內容\". The columns are A \"Name\", B \"Question\", C \"Comment\""));
+              "no header is named \"問題內容\". The columns are A \"Name\", B \"Question\", C "
+              "\"Comment\""));
     options.choices = *parseColumnChoices("text=C,name=C");
     CHECK(has(previewQuestionImport(show, form, options).fileError,
               "\"Comment\" (column C) is chosen for both text and name"));
     CHECK_FALSE(parseColumnChoices("text").ok());
-    CHECK(has(parseColumnChoices("asker=B").error().message(), "\"asker\" is not a field of a question"));
+    CHECK(has(parseColumnChoices("asker=B").error().message(),
+              "\"asker\" is not a field of a question"));
     CHECK(has(parseColumnChoices("text=").error().message(), "is not FIELD=COLUMN"));
 }
 
@@ -176,20 +182,23 @@ TEST_CASE("question import: each bad row is reported with its spreadsheet row nu
     const std::string longText(501, 'x');
     const std::string longName(61, 'n');
     const std::string csv =
-        "Question,Name,Topic,For,Votes\r\n"                 // row 1
-        ",Amy,,,\r\n"                                        // 2: empty question
-        "\"  \xE3\x80\x80 \",Amy,,,\r\n"                     // 3: only spaces, ideographic too
-        + longText + ",,,,\r\n"                              // 4: 501 characters
-        "Too long a name?," + longName + ",,,\r\n"           // 5
-        "\"Two\nlines\",,AI,,\r\n"                           // 6 (two lines, one row): topic
-        "Bob?,,,Bob,\r\n"                                    // 7: person not in the show
-        "Half a vote?,,,,3.5\r\n"                            // 8
-        "Minus?,,,,-1\r\n"                                   // 9
-        "Many?,,,,99999999999\r\n"                           // 10
-        "\r\n"                                               // 11: blank, skipped
-        "Fine,Amy,tech,Kuan-Yu Chen,2\r\n"                   // 12: good
-        "Both?,,,\"林雅婷、陳冠宇\",\r\n"                    // 13: two people
-        "Extra?,,,,,surprise\r\n";                           // 14: more cells than the header
+        "Question,Name,Topic,For,Votes\r\n"  // row 1
+        ",Amy,,,\r\n"                        // 2: empty question
+        "\"  \xE3\x80\x80 \",Amy,,,\r\n"     // 3: only spaces, ideographic too
+        + longText +
+        ",,,,\r\n"  // 4: 501 characters
+        "Too long a name?," +
+        longName +
+        ",,,\r\n"                           // 5
+        "\"Two\nlines\",,AI,,\r\n"          // 6 (two lines, one row): topic
+        "Bob?,,,Bob,\r\n"                   // 7: person not in the show
+        "Half a vote?,,,,3.5\r\n"           // 8
+        "Minus?,,,,-1\r\n"                  // 9
+        "Many?,,,,99999999999\r\n"          // 10
+        "\r\n"                              // 11: blank, skipped
+        "Fine,Amy,tech,Kuan-Yu Chen,2\r\n"  // 12: good
+        "Both?,,,\"林雅婷、陳冠宇\",\r\n"   // 13: two people
+        "Extra?,,,,,surprise\r\n";          // 14: more cells than the header
     const QuestionImportPreview p = previewQuestionImport(show, csv);
     REQUIRE(p.fileError.empty());
     CHECK(p.badRows.size() == 11);
@@ -202,12 +211,16 @@ TEST_CASE("question import: each bad row is reported with its spreadsheet row nu
     CHECK(reasonsOf(p, 6) ==
           "row 6: topic \"AI\" is not one of the show's topics (\"職涯 Career\", \"技術 Tech\", "
           "\"徵才 Hiring\", \"公司文化 Culture\")");
-    CHECK(has(reasonsOf(p, 7), "row 7: \"for\" \"Bob\" is not one of the show's people (林雅婷 Ya-Ting Lin, "
-                               "陳冠宇 Kuan-Yu Chen, 王小明 Hsiao-Ming Wang)"));
-    CHECK(reasonsOf(p, 8) == "row 8: votes \"3.5\" is not a whole number of 0 or more (write 0, 1, 2 …)");
-    CHECK(reasonsOf(p, 9) == "row 9: votes \"-1\" is not a whole number of 0 or more (write 0, 1, 2 …)");
+    CHECK(has(reasonsOf(p, 7),
+              "row 7: \"for\" \"Bob\" is not one of the show's people (林雅婷 Ya-Ting Lin, "
+              "陳冠宇 Kuan-Yu Chen, 王小明 Hsiao-Ming Wang)"));
+    CHECK(reasonsOf(p, 8) ==
+          "row 8: votes \"3.5\" is not a whole number of 0 or more (write 0, 1, 2 …)");
+    CHECK(reasonsOf(p, 9) ==
+          "row 9: votes \"-1\" is not a whole number of 0 or more (write 0, 1, 2 …)");
     CHECK(has(reasonsOf(p, 10), "row 10: votes \"99999999999\" is more than 2147483647"));
-    CHECK(has(reasonsOf(p, 13), "row 13: \"for\" \"林雅婷、陳冠宇\" names 2 people; a question is for one person"));
+    CHECK(has(reasonsOf(p, 13),
+              "row 13: \"for\" \"林雅婷、陳冠宇\" names 2 people; a question is for one person"));
     CHECK(has(reasonsOf(p, 14), "row 14: has 6 cells but the header has 5"));
     CHECK(badRow(p, 6)->raw == "\"Two\nlines\",,AI,,");  // the row as written, for the CLI
     REQUIRE(p.questions.size() == 1);
@@ -221,11 +234,11 @@ TEST_CASE("question import: each bad row is reported with its spreadsheet row nu
     CHECK(previewQuestionImport(show, "Question\r\n" + fiveHundred + "\r\n").canApply());
 }
 
-TEST_CASE("question import: several problems in one row are all named, a topic without show topics too") {
+TEST_CASE(
+    "question import: several problems in one row are all named, a topic without show topics too") {
     Show show = showWithTopics();
     show.topics.clear();
-    const QuestionImportPreview p =
-        previewQuestionImport(show, "問題,主題,票數\n,職涯,many\n");
+    const QuestionImportPreview p = previewQuestionImport(show, "問題,主題,票數\n,職涯,many\n");
     REQUIRE(p.badRows.size() == 1);
     const std::string r = formatRowProblem(p.badRows[0]);
     CHECK(has(r, "row 2: the question is empty"));
@@ -241,10 +254,11 @@ TEST_CASE("question import: duplicates are warnings, against the file, the show 
     show.questions.push_back(existing);
     QuestionImportOptions options;
     options.existing = {{"q7", "From the page"}};
-    const QuestionImportPreview p = previewQuestionImport(
-        show,
-        "Question\r\nHow do you start?\r\n  how do   YOU start?  \r\nwhy python?\r\nfrom the page\r\n",
-        options);
+    const QuestionImportPreview p =
+        previewQuestionImport(show,
+                              "Question\r\nHow do you start?\r\n  how do   YOU start?  \r\nwhy "
+                              "python?\r\nfrom the page\r\n",
+                              options);
     REQUIRE(p.canApply());  // warnings do not stop an import
     CHECK(p.questions.size() == 4);
     REQUIRE(p.warnings.size() == 3);
@@ -256,7 +270,8 @@ TEST_CASE("question import: duplicates are warnings, against the file, the show 
     CHECK(has(p.warnings[2].message, "the same question as q7 (already in the session)"));
 }
 
-TEST_CASE("question import: a form title holding 問題 or question is the text; empty files and folders") {
+TEST_CASE(
+    "question import: a form title holding 問題 or question is the text; empty files and folders") {
     const Show show = showWithTopics();
     CHECK(detectQuestionColumns({"Timestamp", "你想問講者什麼問題？"}).text == 1);
     CHECK(detectQuestionColumns({"Timestamp", "Your question for the panel"}).text == 1);
@@ -277,10 +292,12 @@ TEST_CASE("question import: a form title holding 問題 or question is the text;
     CHECK(empty.questions.empty());
 }
 
-TEST_CASE("question import: applying adds show questions with fresh ids, the time stamp kept as text") {
+TEST_CASE(
+    "question import: applying adds show questions with fresh ids, the time stamp kept as text") {
     Show show = showWithTopics();
     const std::size_t before = show.questions.size();
-    const QuestionImportPreview p = previewQuestionImportFile(show, questionData("google-form-zh.csv"));
+    const QuestionImportPreview p =
+        previewQuestionImportFile(show, questionData("google-form-zh.csv"));
     REQUIRE(p.canApply());
     Show imported = show;
     const std::vector<std::string> ids = applyQuestionImport(imported, p);

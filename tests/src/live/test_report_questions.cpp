@@ -87,12 +87,14 @@ struct Scripted {
         at(120'000);
         run(web("<script>alert(1)</script>", "device-0001"));  // q1
         run(verb(LiveCommand::QuestionApprove, "q1"));
-        run(web("A | B or C?", "device-0002").withTopics({"職涯 Career"}).withPerson("p-ada"));  // q2
+        run(web("A | B or C?", "device-0002")
+                .withTopics({"職涯 Career"})
+                .withPerson("p-ada"));  // q2
         run(verb(LiveCommand::QuestionApprove, "q2"));
         run(LiveRequest(LiveCommand::QuestionSubmit)
                 .withText("=HYPERLINK(\"x\") from the chat")
                 .withSource(QuestionSource::Producer));  // q3, approved
-        run(web("Spam spam", "device-0003"));  // q4
+        run(web("Spam spam", "device-0003"));            // q4
         run(verb(LiveCommand::QuestionDismiss, "q4"));
         run(web("Same as the script one", "device-0004"));  // q5
         run(verb(LiveCommand::QuestionApprove, "q5"));
@@ -159,7 +161,8 @@ TEST_CASE("Report questions: counts per source add up, answered in order with ti
     CHECK(q.guests[2].asked == 5);
 }
 
-TEST_CASE("Report questions: Markdown escapes a <script> and a | so every table row stays one row") {
+TEST_CASE(
+    "Report questions: Markdown escapes a <script> and a | so every table row stays one row") {
     Scripted s;
     // During the show, from the folder alone: `pycast report DIR` already has the questions.
     const auto live = pycast::test::runCli("report \"" + (s.tmp / "s").string() + "\"");
@@ -193,7 +196,8 @@ TEST_CASE("Report questions: Markdown escapes a <script> and a | so every table 
     const std::string section = md.substr(md.find("## Questions"));
     std::size_t lineStart = 0;
     int header = -1;
-    for (std::size_t nl; (nl = section.find('\n', lineStart)) != std::string::npos; lineStart = nl + 1) {
+    for (std::size_t nl; (nl = section.find('\n', lineStart)) != std::string::npos;
+         lineStart = nl + 1) {
         const std::string line = section.substr(lineStart, nl - lineStart);
         if (line.empty() || line[0] != '|') {
             header = -1;
@@ -214,31 +218,38 @@ TEST_CASE("Report questions: CSV rows for each section, formula cells neutralise
     const std::string csv = readFile(s.tmp / "s" / "report.csv");
     CHECK(has(csv, "question-source,,web,web" + std::string(18, ',') + "5,1,2,1,1,1\n"));
     CHECK(has(csv, "question-total,,,total" + std::string(18, ',') + "7,1,4,2,1,1\n"));
-    CHECK(has(csv, "question-answered,1,q1,,,,,,,,,answered,<script>alert(1)</script>,,,,web,1,"
-                   "754.000,s-qa,Q&A | 問答,,,,,,\n"));
-    CHECK(has(csv, "question-answered,2,q-pre,,,,,,,,,answered,Pre-submitted,,陳冠宇,技術 Tech,show,4,"
-                   "840.000,s-qa,Q&A | 問答,,,,,,\n"));
-    CHECK(has(csv, "question-follow-up,1,q2,,,,,,,,,approved,A | B or C?,,Ada|Lin,職涯 Career,web,2,,,"
-                   ",,,,,,\n"));
+    CHECK(has(csv,
+              "question-answered,1,q1,,,,,,,,,answered,<script>alert(1)</script>,,,,web,1,"
+              "754.000,s-qa,Q&A | 問答,,,,,,\n"));
+    CHECK(has(csv,
+              "question-answered,2,q-pre,,,,,,,,,answered,Pre-submitted,,陳冠宇,技術 Tech,show,4,"
+              "840.000,s-qa,Q&A | 問答,,,,,,\n"));
+    CHECK(has(csv,
+              "question-follow-up,1,q2,,,,,,,,,approved,A | B or C?,,Ada|Lin,職涯 Career,web,2,,,"
+              ",,,,,,\n"));
     // The producer's text begins with '=': a spreadsheet shows it as text, never runs it.
-    CHECK(has(csv, "question-follow-up,2,q3,,,,,,,,,approved,\"'=HYPERLINK(\"\"x\"\") from the chat\","
-                   ",,,producer,1,"));
+    CHECK(has(csv,
+              "question-follow-up,2,q3,,,,,,,,,approved,\"'=HYPERLINK(\"\"x\"\") from the chat\","
+              ",,,producer,1,"));
     CHECK(has(csv, "question-topic,,,徵才 Hiring" + std::string(18, ',') + "0,0,0,0,0,0\n"));
     CHECK(has(csv, "question-guest,,p-ada,Ada|Lin" + std::string(18, ',') + "1,0,1,0,0,0\n"));
     // Every line has the header's number of cells (no cell here holds a comma or a line break).
     std::size_t lineStart = 0;
     std::size_t width = 0;
-    for (std::size_t nl; (nl = csv.find('\n', lineStart)) != std::string::npos; lineStart = nl + 1) {
+    for (std::size_t nl; (nl = csv.find('\n', lineStart)) != std::string::npos;
+         lineStart = nl + 1) {
         const std::string line = csv.substr(lineStart, nl - lineStart);
         if (has(line, "\"")) continue;  // quoted cells may hold commas
-        const std::size_t cells = static_cast<std::size_t>(std::count(line.begin(), line.end(), ',')) + 1;
+        const std::size_t cells =
+            static_cast<std::size_t>(std::count(line.begin(), line.end(), ',')) + 1;
         if (width == 0) width = cells;
         CHECK_MESSAGE(cells == width, line);
     }
     CHECK(width == 27);
 }
 
-TEST_CASE("Report questions: none asked, no section; a queue from the show alone counts its questions") {
+TEST_CASE(
+    "Report questions: none asked, no section; a queue from the show alone counts its questions") {
     Show show = ama();
     show.questions.clear();
     ShowRunner runner(show);
