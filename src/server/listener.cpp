@@ -76,13 +76,20 @@ Error bindFailure(const std::string& host, int port) {
     }
 }
 
+// "8 KiB", "64 KiB", "1000 bytes"
+std::string sizeText(std::size_t bytes) {
+    if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes / 1024) + " KiB";
+    return std::to_string(bytes) + " bytes";
+}
+
 // For replies httplib makes before our handler sees the request.
-std::string httpErrorSentence(int status) {
+std::string httpErrorSentence(int status, std::size_t maxBodyBytes) {
     switch (status) {
         case 400:
             return "The request is not valid HTTP.";
         case 413:
-            return "The request body is too large for this API (64 KiB at most).";
+            return "The request body is too large for this API (" + sizeText(maxBodyBytes) +
+                   " at most).";
         case 414:
             return "The request path is too long.";
         case 416:
@@ -106,9 +113,16 @@ void send(httplib::Response& res, const HttpReply& reply) {
     res.status = reply.status;
     res.set_header("Cache-Control", "no-store");
     for (const auto& [name, value] : reply.headers) res.set_header(name.c_str(), value);
+    if (!reply.contentType.empty()) {
+        res.set_content(reply.text, reply.contentType.c_str());
+        return;
+    }
     res.set_content(reply.body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n",
                     "application/json; charset=utf-8");
 }
+
+// The stable code of an error the listener makes itself.
+std::string httpErrorCode(int status) { return status == 413 ? "too-large" : std::string(); }
 
 }  // namespace
 
@@ -116,10 +130,11 @@ std::string HttpRequest::header(const std::string& name) const {
     return raw ? raw->get_header_value(name.c_str()) : std::string();
 }
 
-HttpReply errorReply(int status, std::string sentence) {
+HttpReply errorReply(int status, std::string sentence, std::string code) {
     HttpReply r;
     r.status = status;
     r.body = {{"error", std::move(sentence)}};
+    if (!code.empty()) r.body["code"] = std::move(code);
     return r;
 }
 
@@ -273,7 +288,7 @@ HttpListener::HttpListener(Handler handler, ListenerOptions options)
             return;
         }
         if (tooLarge) {
-            send(res, errorReply(413, httpErrorSentence(413)));
+            send(res, errorReply(413, httpErrorSentence(413, max), httpErrorCode(413)));
             return;
         }
         impl.serve(req, res, std::move(body));
@@ -296,9 +311,12 @@ HttpListener::HttpListener(Handler handler, ListenerOptions options)
         return httplib::Server::HandlerResponse::Handled;
     });
     s.set_error_handler(
-        httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        httplib::Server::HandlerWithResponse([&impl](const httplib::Request&,
+                                                     httplib::Response& res) {
             if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-            send(res, errorReply(res.status, httpErrorSentence(res.status)));
+            send(res, errorReply(res.status,
+                                 httpErrorSentence(res.status, impl.options.maxBodyBytes),
+                                 httpErrorCode(res.status)));
             return httplib::Server::HandlerResponse::Handled;
         }));
     s.set_exception_handler(
