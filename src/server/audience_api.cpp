@@ -17,8 +17,10 @@
 #include "core/question_queue.hpp"
 #include "live/live_command.hpp"
 #include "live/session.hpp"
+#include "core/text.hpp"
 #include "server/audience_text.hpp"
 #include "server/control_api.hpp"
+#include "server/lan_address.hpp"
 
 namespace pycast {
 
@@ -166,10 +168,6 @@ void AudienceBoard::publish(const AudienceView& view) {
 std::shared_ptr<const AudienceSnapshot> AudienceBoard::current() const {
     std::lock_guard lock(m_mutex);
     return m_current;
-}
-
-std::string audiencePageUrl(const std::string& host, int port, const std::string& pin) {
-    return httpUrl(host, port) + "/?pin=" + pin;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,7 +320,7 @@ struct AudienceApi::Impl {
         if (auto limited = limitDevice(submitsPerDevice, device, req, now)) return *limited;
         if (auto problem = cleanQuestionText(text)) return refuse(*problem);
         if (auto problem = cleanName(name)) return refuse(*problem);
-        topic = trimSpace(stripControlCharacters(topic, Newlines::Drop));
+        topic = trimSpace(stripControlCharacters(topic, false));
         if (!topic.empty() && !board.current()->knowsTopic(topic))
             return refuse(400, "unknown-topic", "\"" + topic + "\" is not one of this show's topics",
                           "pick one from the list, or none");
@@ -613,14 +611,24 @@ bool validAudiencePin(std::string_view pin) {
 
 namespace {
 
+// The host phones should use for a listener on HOST: the best LAN address for 0.0.0.0 / ::
+// (every interface), HOST itself otherwise.
+std::string reachableHost(const std::string& host) {
+    if (host != "0.0.0.0" && host != "::" && host != "[::]") return host;
+    Result<std::vector<NetInterface>> interfaces = listNetInterfaces();
+    return interfaces ? pickLanAddress(*interfaces) : std::string("127.0.0.1");
+}
+
 class AudienceService final : public LiveService {
 public:
-    explicit AudienceService(AudienceServiceOptions options) : m_options(std::move(options)) {}
+    explicit AudienceService(AudienceServiceOptions options) : m_options(std::move(options)) {
+        m_info.name = kAudienceServiceName;
+    }
 
     Status start(const ServiceContext& context) override {
         stop();
         m_info = ServiceInfo{};
-        m_info.name = "audience page";
+        m_info.name = kAudienceServiceName;
         Session* session = context.session;
         std::string pin = m_options.pin ? *m_options.pin : std::string();
         if (pin.empty() && session) pin = session->audiencePin();
@@ -650,7 +658,7 @@ public:
             return Error{m_info.error, {}, {}};
         }
         m_info.running = true;
-        m_info.url = audiencePageUrl(want.host, *started, pin);
+        m_info.url = audienceUrl(reachableHost(want.host), *started, pin);
         if (isLoopbackHost(want.host))
             m_info.notes.push_back("The audience page listens on " + want.host +
                                    ": only this machine can open it. For phones, listen on the "

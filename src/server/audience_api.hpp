@@ -22,6 +22,7 @@ namespace pycast {
 class Session;
 
 inline constexpr int kDefaultAudiencePort = 8766;
+inline constexpr const char* kAudienceServiceName = "audience page";  // ServiceInfo::name
 inline constexpr std::size_t kMaxAudienceBodyBytes = 8 * 1024;
 
 // How fast one phone and one address may go. Devices are what the page keeps in
@@ -154,14 +155,13 @@ std::string newAudiencePin();
 // 4 to 32 ASCII letters or digits: a PIN fits a URL's query and a person can type it.
 bool validAudiencePin(std::string_view pin);
 
-// "http://HOST:PORT/?pin=PIN": what the QR code and the printed line give the room.
-std::string audiencePageUrl(const std::string& host, int port, const std::string& pin);
-
 // The public view of a session's questions (owner thread).
 AudienceView audienceViewOf(const Session& session);
 
 // The audience API as a service of the LiveHost: starts with the session, stops (port closed)
-// with it or when the producer switches submissions off.
+// with it or when the producer switches submissions off (LiveHost::stopService with
+// kAudienceServiceName). Its info().url is the page's URL with the PIN (for a listener on
+// 0.0.0.0, on the LAN address phones can reach: server/lan_address.hpp).
 struct AudienceServiceOptions {
     HostPort address{"0.0.0.0", kDefaultAudiencePort};
     std::optional<std::string> pin;  // default: the session's own (session.json)
