@@ -6,12 +6,14 @@
 #include <chrono>
 #include <future>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <httplib.h>
 
+#include "live/live_host.hpp"
 #include "live/owner_queue.hpp"
 #include "server/audience_api.hpp"
 #include "test_support.hpp"
@@ -299,4 +301,263 @@ TEST_CASE("audience API: stopping closes the port at once") {
     CHECK(std::chrono::steady_clock::now() - t0 < 3s);
     CHECK_FALSE(b.server.running());
     CHECK(b.get(std::string("/api/questions?pin=") + kPin).status == 0);  // nothing listens
+}
+
+// ---------------------------------------------------------------------------------------------
+// With a real session: the audience service on a LiveHost, the test thread as its owner loop.
+
+namespace {
+
+Show roomShow() {
+    Show show;
+    show.meta.title = "PyCast EP12";
+    show.topics = {"職涯 Career", "技術 Tech"};
+    Person guest;
+    guest.id = "p-chen";
+    guest.name = "陳冠宇";
+    guest.role = Role::Guest;
+    show.people = {guest};
+    Segment s;
+    s.id = "s-qa";
+    s.title = "Q&A";
+    s.planned = 600;
+    show.rundown = {s};
+    return show;
+}
+
+struct Room {
+    pycast::test::TempDir tmp;
+    LiveHost host;
+    int port = 0;
+    std::string url;
+
+    explicit Room(std::optional<std::string> pin = std::string(kPin), AudienceApiOptions api = {}) {
+        AudienceServiceOptions options;
+        options.address = {"127.0.0.1", 0};
+        options.pin = std::move(pin);
+        options.api = std::move(api);
+        host.addService([options] { return makeAudienceService(options); });
+        const Status started = host.startSessionAt(roomShow(), tmp / "s");
+        REQUIRE_MESSAGE(started.ok(), started.error().message());
+        findPort();
+    }
+    void findPort() {
+        port = 0;
+        for (const ServiceInfo& s : host.services())
+            if (s.name == kAudienceServiceName && s.running) {
+                url = s.url;
+                const auto colon = url.rfind(':');
+                port = std::stoi(url.substr(colon + 1));
+            }
+        REQUIRE(port > 0);
+    }
+    // Sends one request from a helper thread while this thread drains the owner queue.
+    Reply send(const std::string& method, const std::string& path, const std::string& body = "") {
+        const int p = port;
+        auto future = std::async(std::launch::async, [=] {
+            httplib::Client client("127.0.0.1", p);
+            client.set_read_timeout(10, 0);
+            return toReply(method == "GET" ? client.Get(path.c_str())
+                                           : client.Post(path.c_str(), body, "application/json"));
+        });
+        while (future.wait_for(1ms) != std::future_status::ready) {
+            host.waitForWork(5ms);
+            host.drain();
+        }
+        return future.get();
+    }
+    Reply submit(const std::string& fields) {
+        return send("POST", "/api/questions", std::string(R"({"pin":")") + kPin + "\"," + fields + "}");
+    }
+    Reply vote(const std::string& id, const std::string& device) {
+        return send("POST", "/api/questions/" + id + "/vote",
+                    std::string(R"({"pin":")") + kPin + R"(","device":")" + device + "\"}");
+    }
+    Reply list(const std::string& device = "") {
+        return send("GET", std::string("/api/questions?pin=") + kPin +
+                               (device.empty() ? "" : "&device=" + device));
+    }
+    void approve(const std::string& id) {
+        REQUIRE(host.perform(LiveRequest(LiveCommand::QuestionApprove).withId(id)).ok);
+    }
+    std::string journal() const { return pycast::test::readFile(tmp / "s" / "journal.jsonl"); }
+};
+
+}  // namespace
+
+TEST_CASE("audience API: a submission is journaled before its 201 and waits for approval") {
+    Room room;
+    const Reply sent = room.submit(
+        R"("text":"怎麼開始寫 Python？","name":"Amy","topic":"技術 Tech","device":")" +
+        std::string(kDeviceA) + "\"");
+    REQUIRE(sent.status == 201);
+    const std::string id = sent.body["id"];
+    CHECK(sent.body["state"] == "pending");
+    // On disk already when the 201 arrived.
+    const std::string journal = room.journal();
+    CHECK(journal.find("\"question-submit\"") != std::string::npos);
+    CHECK(journal.find(id) != std::string::npos);
+    CHECK(journal.find("怎麼開始寫 Python？") != std::string::npos);
+    const LiveQuestion* q = room.host.session()->questions().find(id);
+    REQUIRE(q);
+    CHECK(q->source == QuestionSource::Web);
+    CHECK(q->device == kDeviceA);
+    CHECK(q->topics == std::vector<std::string>{"技術 Tech"});
+
+    // Nothing from the audience is shown before approval.
+    const Reply before = room.list();
+    CHECK(before.body["questions"].empty());
+    CHECK(before.body["title"] == "PyCast EP12");
+    CHECK(before.body["topics"] == json({"職涯 Career", "技術 Tech"}));
+    CHECK(room.vote(id, kDeviceB).code() == "no-such-question");
+
+    room.approve(id);
+    const Reply after = room.list(kDeviceA);
+    REQUIRE(after.body["questions"].size() == 1);
+    CHECK(after.body["questions"][0]["text"] == "怎麼開始寫 Python？");
+    CHECK(after.body["questions"][0]["name"] == "Amy");
+    CHECK(after.body["questions"][0]["voted"] == false);
+    CHECK(after.body["revision"].get<int>() > before.body["revision"].get<int>());
+}
+
+TEST_CASE("audience API: one vote per device, journaled, counted and flagged for that device") {
+    Room room;
+    const std::string id = room.submit(R"("text":"first")").body["id"];
+    const std::string other = room.submit(R"("text":"second")").body["id"];
+    room.approve(id);
+    room.approve(other);
+    const Reply v1 = room.vote(id, kDeviceA);
+    CHECK(v1.status == 200);
+    CHECK(v1.body == json({{"id", id}, {"votes", 1}}));
+    CHECK(room.journal().find("\"question-vote\"") != std::string::npos);
+    const Reply again = room.vote(id, kDeviceA);
+    CHECK(again.status == 409);
+    CHECK(again.code() == "already-voted");
+    CHECK(room.vote(id, kDeviceB).body["votes"] == 2);
+    const Reply listA = room.list(kDeviceA);
+    REQUIRE(listA.body["questions"].size() == 2);
+    CHECK(listA.body["questions"][0]["id"] == id);  // most votes first
+    CHECK(listA.body["questions"][0]["votes"] == 2);
+    CHECK(listA.body["questions"][0]["voted"] == true);
+    CHECK(listA.body["questions"][1]["voted"] == false);
+
+    // On air: shown apart, still votable; answered: gone from the room's list, and a vote 404.
+    REQUIRE(room.host.perform(LiveRequest(LiveCommand::QuestionOnAir).withId(other)).ok);
+    const Reply onAir = room.list();
+    CHECK(onAir.body["on_air"]["id"] == other);
+    CHECK(onAir.body["questions"].size() == 1);
+    CHECK(room.vote(other, kDeviceA).status == 200);
+    REQUIRE(room.host.perform(LiveRequest(LiveCommand::Start)).ok);
+    REQUIRE(room.host.perform(LiveRequest(LiveCommand::QuestionAnswered).withId(other)).ok);
+    const Reply answered = room.list();
+    CHECK(answered.body["on_air"].is_null());
+    CHECK(answered.body["answered"] == 1);
+    CHECK(room.vote(other, kDeviceB).code() == "no-such-question");
+}
+
+TEST_CASE("audience API: <script> is kept and returned as JSON text, control characters stripped") {
+    Room room;
+    const Reply sent = room.submit(
+        R"("text":"<script>alert(1)</script>\u0007\r\nline two\u009b","name":"<b>Bob</b>\n\u001b[2J")");
+    REQUIRE(sent.status == 201);
+    room.approve(sent.body["id"]);
+    const Reply list = room.list();
+    CHECK(list.header("Content-Type").find("application/json") != std::string::npos);
+    CHECK(list.header("X-Content-Type-Options") == "nosniff");
+    REQUIRE(list.body["questions"].size() == 1);
+    CHECK(list.body["questions"][0]["text"] == "<script>alert(1)</script>\nline two");
+    CHECK(list.body["questions"][0]["name"] == "<b>Bob</b> [2J");
+}
+
+TEST_CASE("audience API: a flood from one device gets 429 with Retry-After, another still 201") {
+    Room room;
+    int accepted = 0;
+    Reply limited;
+    for (int i = 0; i < 20; ++i) {
+        const Reply r = room.submit(R"("text":"flood )" + std::to_string(i) + R"(","device":")" +
+                                    kDeviceA + "\"");
+        if (r.status == 201) ++accepted;
+        if (r.status == 429) limited = r;
+    }
+    const AudienceLimits defaults;
+    CHECK(accepted == static_cast<int>(defaults.submitsPerDevice.burst));
+    CHECK(limited.code() == "rate-limited");
+    CHECK(std::stoi(limited.header("Retry-After")) >= 1);
+    const Reply other = room.submit(R"("text":"I am someone else","device":")" +
+                                    std::string(kDeviceB) + "\"");
+    CHECK(other.status == 201);
+    CHECK(room.host.session()->questions().all().size() == static_cast<std::size_t>(accepted + 1));
+}
+
+TEST_CASE("audience API: when the owner does not answer in time nothing is kept (503 busy)") {
+    AudienceApiOptions api;
+    api.replyTimeout = 200ms;
+    Room room(std::string(kPin), api);
+    httplib::Client client("127.0.0.1", room.port);
+    client.set_read_timeout(10, 0);
+    // Nobody drains the owner queue here.
+    const Reply r = toReply(client.Post(
+        "/api/questions", std::string(R"({"pin":")") + kPin + R"(","text":"anyone there?"})",
+        "application/json"));
+    CHECK(r.status == 503);
+    CHECK(r.code() == "busy");
+    room.host.drain();
+    CHECK(room.host.session()->questions().all().empty());
+    CHECK(room.journal().find("question-submit") == std::string::npos);
+}
+
+TEST_CASE("audience API: a generated PIN is 6 digits, kept in session.json and after a resume") {
+    std::string pin;
+    pycast::test::TempDir keep;
+    std::filesystem::path dir;
+    {
+        Room room(std::nullopt);
+        pin = room.host.session()->audiencePin();
+        CHECK(pin.size() == 6);
+        CHECK(pin.find_first_not_of("0123456789") == std::string::npos);
+        CHECK(pin[0] != '0');
+        CHECK(room.url.find("?pin=" + pin) != std::string::npos);
+        CHECK(pycast::test::readFile(room.tmp / "s" / "session.json").find(pin) !=
+              std::string::npos);
+        // The page takes it; another is refused.
+        const Reply r = room.send("GET", "/api/questions?pin=" + pin);
+        CHECK(r.status == 200);
+        dir = keep / "copy";
+        room.host.closeSession();
+        std::filesystem::copy(room.tmp / "s", dir, std::filesystem::copy_options::recursive);
+    }
+    LiveHost resumed;
+    AudienceServiceOptions options;
+    options.address = {"127.0.0.1", 0};
+    resumed.addService([options] { return makeAudienceService(options); });
+    REQUIRE(resumed.resumeSession(dir).ok());
+    CHECK(resumed.session()->audiencePin() == pin);
+    bool found = false;
+    for (const ServiceInfo& s : resumed.services())
+        if (s.name == kAudienceServiceName) found = s.url.find("?pin=" + pin) != std::string::npos;
+    CHECK(found);
+    // Many fresh PINs are all 6 digits and not all the same.
+    std::set<std::string> pins;
+    for (int i = 0; i < 50; ++i) {
+        const std::string p = newAudiencePin();
+        CHECK(p.size() == 6);
+        CHECK(validAudiencePin(p));
+        pins.insert(p);
+    }
+    CHECK(pins.size() > 40);
+}
+
+TEST_CASE("audience API: switching the service off closes the port at once") {
+    Room room;
+    CHECK(room.list().status == 200);
+    room.host.stopService(kAudienceServiceName);
+    httplib::Client client("127.0.0.1", room.port);
+    client.set_connection_timeout(1, 0);
+    CHECK_FALSE(client.Get("/api/questions"));
+    // Switched on again: a new port, the same PIN, the same questions.
+    AudienceServiceOptions options;
+    options.address = {"127.0.0.1", 0};
+    REQUIRE(room.host.startService(makeAudienceService(options)).ok());
+    room.findPort();
+    CHECK(room.list().status == 200);
 }
