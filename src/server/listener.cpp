@@ -173,6 +173,7 @@ struct HttpListener::Impl {
     std::atomic<bool> done{false};
     std::string host;
     int port = 0;
+    int listenFd = -1;
 
     void serve(const httplib::Request& req, httplib::Response& res, std::string body) {
         HttpRequest r;
@@ -330,10 +331,15 @@ HttpListener::HttpListener(Handler handler, ListenerOptions options)
             }
             send(res, errorReply(500, "Internal error: " + what));
         });
-    s.set_socket_options([](socket_t sock) {
+    s.set_socket_options([&impl](socket_t sock) {
         const int yes = 1;
         ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        impl.listenFd = sock;  // the last one set up is the one bound
     });
+    // Replies go out as header and body in separate writes; with Nagle's algorithm the body
+    // waits for the client's delayed ACK, 40 ms on Linux, on every request. Accepted sockets
+    // inherit the listening socket's TCP_NODELAY.
+    s.set_tcp_nodelay(true);
     s.set_payload_max_length(options.maxBodyBytes);
     s.set_read_timeout(options.readTimeout);
     s.set_write_timeout(options.writeTimeout);
@@ -355,6 +361,10 @@ Result<int> HttpListener::start(const std::string& host, int port) {
     else if (impl.server.bind_to_port(host, port))
         bound = port;
     if (bound <= 0) return bindFailure(host, port);
+    // httplib listens with a backlog of 5: a room of phones connecting at once (everyone votes
+    // when a question appears) would overflow it, and each dropped SYN costs a phone a second's
+    // retransmit or a reset. Listening again on the bound socket raises the backlog (Linux).
+    if (impl.listenFd >= 0) ::listen(impl.listenFd, SOMAXCONN);
     impl.host = host;
     impl.port = bound;
     impl.done = false;
