@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstring>
 #include <utility>
+#include <thread>
 #include <variant>
 
 #include "core/question_queue.hpp"
@@ -644,6 +645,8 @@ public:
                                        kept.error().message() +
                                        "); after a resume the page will need a new one.");
         m_pin = pin;
+        m_queue = &context.queue;
+        m_session = session;
         m_api = std::make_unique<AudienceApi>(context.queue, pin, m_options.api);
         if (session) {
             m_api->board().publish(audienceViewOf(*session));
@@ -666,9 +669,31 @@ public:
         return ok();
     }
 
+    // Switching off: the port closes at once and new submissions get 503. The pool winds
+    // down on a helper thread while this (owner) thread keeps answering what phones already
+    // queued, so a submission in flight gets its 201 instead of waiting out the reply timeout
+    // for an owner that is busy joining threads. Returns once the last connection closed: at
+    // most the keep-alive timeout for a phone that holds an idle one.
     void stop() override {
-        if (m_api) m_api->stop();
+        if (m_api) {
+            std::atomic<bool> stopped{false};
+            std::thread closer([&] {
+                m_api->stop();
+                stopped = true;
+            });
+            while (!stopped.load()) {
+                if (m_queue && m_session) {
+                    m_queue->waitForWork(std::chrono::milliseconds(5));
+                    m_queue->drain(*m_session);
+                } else {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                }
+            }
+            closer.join();
+        }
         m_api.reset();
+        m_queue = nullptr;
+        m_session = nullptr;
         m_info.running = false;
     }
 
@@ -694,6 +719,10 @@ private:
     ServiceInfo m_info;
     std::string m_pin;
     std::uint64_t m_revision = 0;
+    // Both outlive the service's run (the LiveHost stops its services before it drops them);
+    // stop() drains the queue while the listener winds down.
+    OwnerQueue* m_queue = nullptr;
+    Session* m_session = nullptr;
 };
 
 }  // namespace

@@ -46,6 +46,9 @@ struct AudienceApiOptions {
     ListenerOptions listener = [] {
         ListenerOptions o;
         o.maxBodyBytes = kMaxAudienceBodyBytes;
+        // Phones poll every 2.5 s, so a longer keep-alive would not be reused between polls;
+        // it only holds a worker, and delays switching off by as long for an idle phone.
+        o.keepAliveTimeout = std::chrono::seconds(1);
         return o;
     }();
 };

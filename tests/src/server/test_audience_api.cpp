@@ -561,3 +561,29 @@ TEST_CASE("audience API: switching the service off closes the port at once") {
     room.findPort();
     CHECK(room.list().status == 200);
 }
+
+TEST_CASE("audience API: switching off answers a submission in flight and refuses new ones") {
+    Room room;
+    // A phone that keeps its connection open between polls.
+    httplib::Client idle("127.0.0.1", room.port);
+    idle.set_keep_alive(true);
+    REQUIRE(idle.Get((std::string("/api/questions?pin=") + kPin).c_str()));
+    // A submission queued for the owner, which is not draining yet.
+    const int port = room.port;
+    auto inFlight = std::async(std::launch::async, [port] {
+        httplib::Client client("127.0.0.1", port);
+        client.set_read_timeout(10, 0);
+        return toReply(client.Post("/api/questions",
+                                   std::string(R"({"pin":")") + kPin + R"(","text":"just in time"})",
+                                   "application/json"));
+    });
+    while (!room.host.waitForWork(5ms)) {
+    }
+    room.host.stopService(kAudienceServiceName);
+    const Reply answered = inFlight.get();
+    CHECK(answered.status == 201);
+    CHECK(room.journal().find("just in time") != std::string::npos);
+    httplib::Client late("127.0.0.1", room.port);
+    late.set_connection_timeout(1, 0);
+    CHECK_FALSE(late.Post("/api/questions", R"({"text":"too late"})", "application/json"));
+}
