@@ -655,7 +655,7 @@ public:
         const HostPort& want = m_options.address;
         Result<int> started = m_api->start(want.host, want.port);
         if (!started) {
-            m_info.error = "the audience page cannot start: " + started.error().message();
+            m_info.error = started.error().message();
             if (!m_options.addressHint.empty()) m_info.error += "; " + m_options.addressHint;
             m_api.reset();
             return Error{m_info.error, {}, {}};
