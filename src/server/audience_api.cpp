@@ -11,14 +11,14 @@
 #include <climits>
 #include <cstdint>
 #include <cstring>
-#include <utility>
 #include <thread>
+#include <utility>
 #include <variant>
 
 #include "core/question_queue.hpp"
+#include "core/text.hpp"
 #include "live/live_command.hpp"
 #include "live/session.hpp"
-#include "core/text.hpp"
 #include "server/audience_text.hpp"
 #include "server/control_api.hpp"
 #include "server/lan_address.hpp"
@@ -52,23 +52,25 @@ std::string sentence(const Error& e) {
     return s;
 }
 
-HttpReply refuse(const AudienceProblem& p) { return errorReply(p.status, sentence(p.error), p.code); }
+HttpReply refuse(const AudienceProblem& p) {
+    return errorReply(p.status, sentence(p.error), p.code);
+}
 
 HttpReply refuse(int status, std::string code, std::string what, std::string remedy = {}) {
-    return refuse(AudienceProblem{status, std::move(code), Error{std::move(what), {}, std::move(remedy)}});
+    return refuse(
+        AudienceProblem{status, std::move(code), Error{std::move(what), {}, std::move(remedy)}});
 }
 
 HttpReply tooMany(std::chrono::seconds wait, std::string_view who) {
-    HttpReply r = refuse(429, "rate-limited",
-                         "too many requests from this " + std::string(who),
+    HttpReply r = refuse(429, "rate-limited", "too many requests from this " + std::string(who),
                          "wait " + std::to_string(wait.count()) + " s and try again");
     r.headers.emplace_back("Retry-After", std::to_string(wait.count()));
     return r;
 }
 
 HttpReply wrongMethod(std::string_view path, const char* allowed) {
-    HttpReply r = refuse(405, "wrong-method",
-                         "use " + std::string(allowed) + " for " + std::string(path));
+    HttpReply r =
+        refuse(405, "wrong-method", "use " + std::string(allowed) + " for " + std::string(path));
     r.headers.emplace_back("Allow", allowed);
     return r;
 }
@@ -77,9 +79,9 @@ void appendJsonString(std::string& out, std::string_view text) {
     out += json(std::string(text)).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string questionJson(const AudienceQuestion& q) {
+std::string publicQuestionJson(const AudienceQuestion& q) {
     // "for" is a C++ keyword; the rest of the names are the contract's.
-    json j = {{"id", q.id},         {"text", q.text},   {"name", q.name},
+    json j = {{"id", q.id},         {"text", q.text},     {"name", q.name},
               {"topics", q.topics}, {"for", q.forPerson}, {"votes", q.votes}};
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -101,14 +103,14 @@ AudienceSnapshot::AudienceSnapshot(const AudienceView& view)
     head += ",\"topics\":";
     head += nlohmann::json(view.topics).dump(-1, ' ', false, json::error_handler_t::replace);
     head += ",\"on_air\":";
-    head += view.onAir ? questionJson(*view.onAir) : "null";
+    head += view.onAir ? publicQuestionJson(*view.onAir) : "null";
     head += ",\"answered\":" + std::to_string(view.answered);
     head += ",\"revision\":" + std::to_string(view.revision);
     m_head = std::move(head);
     if (view.onAir) m_onAir = Item{view.onAir->id, {}, sortedVoters(view.onAir->voters)};
     m_items.reserve(view.questions.size());
     for (const AudienceQuestion& q : view.questions) {
-        std::string j = questionJson(q);
+        std::string j = publicQuestionJson(q);
         j.pop_back();  // the closing brace: "voted" goes in per request
         m_items.push_back(Item{q.id, std::move(j), sortedVoters(q.voters)});
     }
@@ -146,15 +148,16 @@ std::string AudienceSnapshot::body(std::string_view device, bool accepting) cons
         if (!first) out += ',';
         first = false;
         out += item.json;
-        const bool voted = !device.empty() &&
-                           std::binary_search(item.voters.begin(), item.voters.end(), device);
+        const bool voted =
+            !device.empty() && std::binary_search(item.voters.begin(), item.voters.end(), device);
         out += voted ? ",\"voted\":true}" : ",\"voted\":false}";
     }
     out += "]}\n";
     return out;
 }
 
-AudienceBoard::AudienceBoard() : m_current(std::make_shared<const AudienceSnapshot>(AudienceView{})) {}
+AudienceBoard::AudienceBoard()
+    : m_current(std::make_shared<const AudienceSnapshot>(AudienceView{})) {}
 
 void AudienceBoard::publish(const AudienceView& view) {
     auto next = std::make_shared<const AudienceSnapshot>(view);
@@ -201,8 +204,7 @@ struct AudienceApi::Impl {
           listener([this](const HttpRequest& req) { return handle(req); }, options.listener) {}
 
     static std::string param(const HttpRequest& req, const char* name) {
-        return req.raw && req.raw->has_param(name) ? req.raw->get_param_value(name)
-                                                   : std::string();
+        return req.raw && req.raw->has_param(name) ? req.raw->get_param_value(name) : std::string();
     }
     static std::string address(const HttpRequest& req) {
         return req.raw ? req.raw->remote_addr : std::string();
@@ -217,8 +219,7 @@ struct AudienceApi::Impl {
         if (tokensMatch(pin, given)) return std::nullopt;
         wrongPinsPerAddress.take(from, now);
         return refuse(403, "wrong-pin",
-                      given.empty() ? "this needs the session's PIN"
-                                    : "the PIN is wrong",
+                      given.empty() ? "this needs the session's PIN" : "the PIN is wrong",
                       "open the link or QR code shown in the room, or type the PIN shown there");
     }
 
@@ -284,8 +285,7 @@ struct AudienceApi::Impl {
     }
 
     // A string field: absent or null is "", another type is a 400.
-    static std::optional<HttpReply> stringField(const json& j, const char* name,
-                                                std::string& out) {
+    static std::optional<HttpReply> stringField(const json& j, const char* name, std::string& out) {
         if (!j.contains(name) || j[name].is_null()) return std::nullopt;
         if (!j[name].is_string())
             return refuse(400, "bad-json", std::string("\"") + name + "\" must be a string");
@@ -323,10 +323,10 @@ struct AudienceApi::Impl {
         if (auto problem = cleanName(name)) return refuse(*problem);
         topic = trimSpace(stripControlCharacters(topic, false));
         if (!topic.empty() && !board.current()->knowsTopic(topic))
-            return refuse(400, "unknown-topic", "\"" + topic + "\" is not one of this show's topics",
+            return refuse(400, "unknown-topic",
+                          "\"" + topic + "\" is not one of this show's topics",
                           "pick one from the list, or none");
-        return submitToOwner(std::move(text), std::move(name), std::move(topic),
-                             std::move(device));
+        return submitToOwner(std::move(text), std::move(name), std::move(topic), std::move(device));
     }
 
     HttpReply vote(const HttpRequest& req, const std::string& id) {
@@ -342,8 +342,8 @@ struct AudienceApi::Impl {
         // and a vote it already counts is answered here without bothering the owner.
         const auto snapshot = board.current();
         if (!snapshot->votable(id))
-            return refuse(404, "no-such-question",
-                          "there is no approved question " + id, "reload the list of questions");
+            return refuse(404, "no-such-question", "there is no approved question " + id,
+                          "reload the list of questions");
         if (snapshot->hasVoted(id, device))
             return refuse(409, "already-voted", "this device has voted for " + id + " already");
         return voteToOwner(id, std::move(device));
@@ -452,11 +452,9 @@ HttpReply refusalReply(const SessionActionResult& r, bool isVote) {
     return errorReply(statusFor(r.refusal), sentence(r.error), code);
 }
 
-}  // namespace
-
+// A reply for an owner call that did not run (or threw), or nothing when it ran.
 template <typename R>
-static std::optional<HttpReply> unlessDone(const OwnerReply<R>& reply,
-                                           std::chrono::milliseconds timeout) {
+std::optional<HttpReply> unlessDone(const OwnerReply<R>& reply, std::chrono::milliseconds timeout) {
     switch (reply.status) {
         case OwnerCallStatus::Done:
             return std::nullopt;
@@ -478,6 +476,8 @@ static std::optional<HttpReply> unlessDone(const OwnerReply<R>& reply,
     return refuse(500, "internal-error", "internal error");
 }
 
+}  // namespace
+
 HttpReply AudienceApi::Impl::submitToOwner(std::string text, std::string name, std::string topic,
                                            std::string device) {
     std::vector<std::string> topics;
@@ -494,7 +494,8 @@ HttpReply AudienceApi::Impl::submitToOwner(std::string text, std::string name, s
         [request = std::move(request)](Session& s) {
             Outcome o{s.perform(request), {}, 0};
             if (o.result.ok)
-                if (const LiveQuestion* q = s.questions().find(o.result.id)) o.state = toName(q->state);
+                if (const LiveQuestion* q = s.questions().find(o.result.id))
+                    o.state = toName(q->state);
             return o;
         },
         options.replyTimeout);
@@ -533,8 +534,8 @@ HttpReply AudienceApi::Impl::voteToOwner(const std::string& id, std::string devi
 namespace {
 
 // Q's voters and those of every question merged into it (a device once).
-void collectVoters(const QuestionQueue& queue, const LiveQuestion& q,
-                   std::vector<std::string>& out, int depth = 0) {
+void collectVoters(const QuestionQueue& queue, const LiveQuestion& q, std::vector<std::string>& out,
+                   int depth = 0) {
     out.insert(out.end(), q.voters.begin(), q.voters.end());
     if (depth > 16) return;  // merges do not nest that deep; a damaged journal cannot loop us
     for (const std::string& id : q.merged)

@@ -59,7 +59,7 @@ struct AudienceQuestion {
     std::string text;
     std::string name;  // "" when anonymous
     std::vector<std::string> topics;
-    std::string forPerson;            // the guest it is for, by name; ""
+    std::string forPerson;  // the guest it is for, by name; ""
     int votes = 0;
     std::vector<std::string> voters;  // device ids; never sent, they make "voted"
 };

@@ -41,10 +41,10 @@ std::string trimSpace(std::string_view utf8) {
 std::optional<AudienceProblem> checkUtf8(std::string_view bytes, std::string_view what) {
     const auto bad = invalidUtf8At(bytes);
     if (!bad) return std::nullopt;
-    return badRequest("bad-utf8",
-                      std::string(what) + " is not valid UTF-8 text (byte " +
-                          std::to_string(*bad + 1) + ")",
-                      "send the text encoded as UTF-8");
+    return badRequest(
+        "bad-utf8",
+        std::string(what) + " is not valid UTF-8 text (byte " + std::to_string(*bad + 1) + ")",
+        "send the text encoded as UTF-8");
 }
 
 std::optional<AudienceProblem> cleanQuestionText(std::string& text) {

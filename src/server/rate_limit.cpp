@@ -53,8 +53,7 @@ void RateLimiter::makeRoomLocked(Clock::time_point now) {
     m_sweepAt = std::min(m_maxKeys, std::max<std::size_t>(1024, m_buckets.size() * 2));
 }
 
-std::optional<std::chrono::seconds> RateLimiter::take(std::string_view key,
-                                                      Clock::time_point now) {
+std::optional<std::chrono::seconds> RateLimiter::take(std::string_view key, Clock::time_point now) {
     std::lock_guard lock(m_mutex);
     auto it = m_buckets.find(std::string(key));
     if (it == m_buckets.end()) {

@@ -92,7 +92,8 @@ struct Tally {
         if (!voteMs.empty())
             std::printf("    vote latency   p50 %.2f ms  p99 %.2f ms\n", percentile(voteMs, 0.5),
                         percentile(voteMs, 0.99));
-        for (const auto& [what, n] : noAnswer) std::printf("    no answer: %d x %s\n", n, what.c_str());
+        for (const auto& [what, n] : noAnswer)
+            std::printf("    no answer: %d x %s\n", n, what.c_str());
     }
 };
 
@@ -121,10 +122,11 @@ double runPhones(LiveHost& host, const std::function<void(int)>& phone) {
     }
     for (auto& t : phones) t.join();
     const double seconds = msSince(t0) / 1000.0;
-    std::printf("    the owner thread: busy %.0f%% of the time, %.3f ms an event, %.1f events a "
-                "drain\n",
-                busyMs / 10.0 / seconds, ran ? busyMs / static_cast<double>(ran) : 0.0,
-                drains ? static_cast<double>(ran) / static_cast<double>(drains) : 0.0);
+    std::printf(
+        "    the owner thread: busy %.0f%% of the time, %.3f ms an event, %.1f events a "
+        "drain\n",
+        busyMs / 10.0 / seconds, ran ? busyMs / static_cast<double>(ran) : 0.0,
+        drains ? static_cast<double>(ran) / static_cast<double>(drains) : 0.0);
     return seconds;
 }
 
@@ -172,16 +174,18 @@ int main() {
         return 1;
     }
 
-    std::printf("audience server: %d phones on loopback (keep-alive), a real session in %s;\n"
-                "  every submission and vote is journaled (one write + fdatasync each) before "
-                "its 201/200\n",
-                kPhones, dir.c_str());
-    std::printf("  limits raised for the benchmark (one loopback address is the whole room): "
-                "per address %.0f/s (default %.0f/s, burst %.0f), per device %.0f/s (default "
-                "%.2f/s, burst %.0f)\n",
-                options.api.limits.writesPerAddress.perSecond, defaults.writesPerAddress.perSecond,
-                defaults.writesPerAddress.burst, options.api.limits.submitsPerDevice.perSecond,
-                defaults.submitsPerDevice.perSecond, defaults.submitsPerDevice.burst);
+    std::printf(
+        "audience server: %d phones on loopback (keep-alive), a real session in %s;\n"
+        "  every submission and vote is journaled (one write + fdatasync each) before "
+        "its 201/200\n",
+        kPhones, dir.c_str());
+    std::printf(
+        "  limits raised for the benchmark (one loopback address is the whole room): "
+        "per address %.0f/s (default %.0f/s, burst %.0f), per device %.0f/s (default "
+        "%.2f/s, burst %.0f)\n",
+        options.api.limits.writesPerAddress.perSecond, defaults.writesPerAddress.perSecond,
+        defaults.writesPerAddress.burst, options.api.limits.submitsPerDevice.perSecond,
+        defaults.submitsPerDevice.perSecond, defaults.submitsPerDevice.burst);
 
     // 0. The owner alone: what one journaled event costs without HTTP.
     {
@@ -192,9 +196,10 @@ int main() {
                              .withText("owner alone " + std::to_string(i))
                              .withSource(QuestionSource::Web));
         const double ms = msSince(t0);
-        std::printf("  the owner alone (check, journal + fdatasync, apply): %.3f ms an event, "
-                    "at most %.0f events/s\n",
-                    ms / kEvents, kEvents * 1000.0 / ms);
+        std::printf(
+            "  the owner alone (check, journal + fdatasync, apply): %.3f ms an event, "
+            "at most %.0f events/s\n",
+            ms / kEvents, kEvents * 1000.0 / ms);
     }
 
     std::vector<std::string> approved;
@@ -212,9 +217,10 @@ int main() {
     // 1. Saturation: every phone sends its next request the moment the last is answered.
     {
         constexpr int kEach = 40;
-        std::printf("  1. saturation: each phone sends %d submissions and %d votes back to back "
-                    "(latency is mostly the wait in the owner's queue: %d requests in flight)\n",
-                    kEach, kApproved, kPhones);
+        std::printf(
+            "  1. saturation: each phone sends %d submissions and %d votes back to back "
+            "(latency is mostly the wait in the owner's queue: %d requests in flight)\n",
+            kEach, kApproved, kPhones);
         Tally tally;
         const double seconds = runPhones(host, [&](int p) {
             httplib::Client client = phoneClient(port);
@@ -243,9 +249,10 @@ int main() {
     for (const int periodMs : {150, 75}) {
         constexpr int kEach = 30;
         const auto period = std::chrono::milliseconds(periodMs);
-        std::printf("  %d. paced: %d submissions/s offered in all (each phone one every %d ms) for "
-                    "%.2f s  (goal: >= 1000 accepted/s with p99 < 20 ms)\n",
-                    phase, kPhones * 1000 / periodMs, periodMs, kEach * periodMs / 1000.0);
+        std::printf(
+            "  %d. paced: %d submissions/s offered in all (each phone one every %d ms) for "
+            "%.2f s  (goal: >= 1000 accepted/s with p99 < 20 ms)\n",
+            phase, kPhones * 1000 / periodMs, periodMs, kEach * periodMs / 1000.0);
         Tally tally;
         const auto start = Steady::now() + std::chrono::milliseconds(200);
         const double seconds = runPhones(host, [&](int p) {

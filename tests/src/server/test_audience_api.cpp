@@ -1,6 +1,7 @@
 // Tests for the audience API over real HTTP on 127.0.0.1; the session's owner loop is the test
 // thread.
 #include <doctest/doctest.h>
+#include <httplib.h>
 
 #include <atomic>
 #include <chrono>
@@ -10,8 +11,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <httplib.h>
 
 #include "live/live_host.hpp"
 #include "live/owner_queue.hpp"
@@ -367,7 +366,8 @@ struct Room {
         return future.get();
     }
     Reply submit(const std::string& fields) {
-        return send("POST", "/api/questions", std::string(R"({"pin":")") + kPin + "\"," + fields + "}");
+        return send("POST", "/api/questions",
+                    std::string(R"({"pin":")") + kPin + "\"," + fields + "}");
     }
     Reply vote(const std::string& id, const std::string& device) {
         return send("POST", "/api/questions/" + id + "/vote",
@@ -387,9 +387,9 @@ struct Room {
 
 TEST_CASE("audience API: a submission is journaled before its 201 and waits for approval") {
     Room room;
-    const Reply sent = room.submit(
-        R"("text":"怎麼開始寫 Python？","name":"Amy","topic":"技術 Tech","device":")" +
-        std::string(kDeviceA) + "\"");
+    const Reply sent =
+        room.submit(R"("text":"怎麼開始寫 Python？","name":"Amy","topic":"技術 Tech","device":")" +
+                    std::string(kDeviceA) + "\"");
     REQUIRE(sent.status == 201);
     const std::string id = sent.body["id"];
     CHECK(sent.body["state"] == "pending");
@@ -483,8 +483,8 @@ TEST_CASE("audience API: a flood from one device gets 429 with Retry-After, anot
     CHECK(accepted == static_cast<int>(defaults.submitsPerDevice.burst));
     CHECK(limited.code() == "rate-limited");
     CHECK(std::stoi(limited.header("Retry-After")) >= 1);
-    const Reply other = room.submit(R"("text":"I am someone else","device":")" +
-                                    std::string(kDeviceB) + "\"");
+    const Reply other =
+        room.submit(R"("text":"I am someone else","device":")" + std::string(kDeviceB) + "\"");
     CHECK(other.status == 201);
     CHECK(room.host.session()->questions().all().size() == static_cast<std::size_t>(accepted + 1));
 }
@@ -573,9 +573,9 @@ TEST_CASE("audience API: switching off answers a submission in flight and refuse
     auto inFlight = std::async(std::launch::async, [port] {
         httplib::Client client("127.0.0.1", port);
         client.set_read_timeout(10, 0);
-        return toReply(client.Post("/api/questions",
-                                   std::string(R"({"pin":")") + kPin + R"(","text":"just in time"})",
-                                   "application/json"));
+        return toReply(client.Post(
+            "/api/questions", std::string(R"({"pin":")") + kPin + R"(","text":"just in time"})",
+            "application/json"));
     });
     while (!room.host.waitForWork(5ms)) {
     }
@@ -586,4 +586,25 @@ TEST_CASE("audience API: switching off answers a submission in flight and refuse
     httplib::Client late("127.0.0.1", room.port);
     late.set_connection_timeout(1, 0);
     CHECK_FALSE(late.Post("/api/questions", R"({"text":"too late"})", "application/json"));
+}
+
+TEST_CASE("audience API: a merged question's votes and voters count for the one it joined") {
+    Room room;
+    const std::string into = room.submit(R"("text":"How do you hire?")").body["id"];
+    const std::string dup = room.submit(R"("text":"Are you hiring?")").body["id"];
+    room.approve(into);
+    room.approve(dup);
+    CHECK(room.vote(dup, kDeviceA).status == 200);
+    CHECK(room.vote(into, kDeviceB).status == 200);
+    REQUIRE(
+        room.host.perform(LiveRequest(LiveCommand::QuestionMerge).withId(into).withIds({dup})).ok);
+    const Reply list = room.list(kDeviceA);
+    REQUIRE(list.body["questions"].size() == 1);  // the merged one left the room's list
+    CHECK(list.body["questions"][0]["id"] == into);
+    CHECK(list.body["questions"][0]["votes"] == 2);
+    CHECK(list.body["questions"][0]["voted"] == true);  // A voted for the duplicate
+    const Reply again = room.vote(into, kDeviceA);
+    CHECK(again.status == 409);
+    CHECK(again.code() == "already-voted");
+    CHECK(room.vote(dup, kDeviceB).code() == "no-such-question");
 }

@@ -8,9 +8,8 @@
 using namespace pycast;
 
 TEST_CASE("audience text: malformed UTF-8 of every kind is 400 bad-utf8 naming the byte") {
-    for (const std::string bad :
-         {"\x80", "\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xFF",
-          "abc\xE8\x81", "\xA4\xA4\xA4\xE5"}) {
+    for (const std::string bad : {"\x80", "\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80",
+                                  "\xF4\x90\x80\x80", "\xFF", "abc\xE8\x81", "\xA4\xA4\xA4\xE5"}) {
         const auto problem = checkUtf8(bad, "the body");
         REQUIRE_MESSAGE(problem, bad);
         CHECK(problem->status == 400);
