@@ -683,10 +683,10 @@ public:
                 stopped = true;
             });
             while (!stopped.load()) {
-                if (m_queue && m_session) {
+                if (m_queue && m_session && !m_queue->closed()) {
                     m_queue->waitForWork(std::chrono::milliseconds(5));
                     m_queue->drain(*m_session);
-                } else {
+                } else {  // closed: nothing more can be queued (and waiting returns at once)
                     std::this_thread::sleep_for(std::chrono::milliseconds(5));
                 }
             }
