@@ -1,5 +1,6 @@
 // `pycast live`: runs a session on the live host without a window (main thread).
 #include <signal.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <csignal>
@@ -15,6 +16,7 @@
 #include "live/session.hpp"
 #include "server/audience_api.hpp"
 #include "server/control_api.hpp"
+#include "server/qr_code.hpp"
 
 namespace pycast::cli {
 
@@ -69,7 +71,8 @@ const char* kLiveHelp =
     "                         kept in DIR/session.json)\n"
     "  --audience HOST:PORT   also serve the audience page, where phones send and upvote\n"
     "                         questions (0.0.0.0:8766 reaches the room's Wi-Fi; port 0 picks a\n"
-    "                         free one). Its URL, with the PIN, is printed\n"
+    "                         free one). Its URL, with the PIN, is printed (on a terminal\n"
+    "                         also as a QR code for the room to scan)\n"
     "  --audience-pin PIN     the PIN the page needs (4 to 32 letters or digits; default: the\n"
     "                         session's own, or a new 6-digit one, kept in DIR/session.json)\n"
     "  --                     ends the options: a show file named like an option follows\n\n"
@@ -111,6 +114,19 @@ void print(const std::vector<HostLine>& lines, std::ostream& out, std::ostream& 
 
 void print(const std::vector<std::string>& lines, std::ostream& out) {
     for (const auto& line : lines) out << line << "\n";
+    out.flush();
+}
+
+// The audience page's URL as a QR code the room's phones can scan off the screen. Only on a
+// terminal: in a log file the half blocks are noise.
+void printAudienceQr(const LiveHost& host, std::ostream& out) {
+    for (const ServiceInfo& info : host.services()) {
+        if (info.name != kAudienceServiceName || !info.running) continue;
+        const Result<QrMatrix> qr = encodeQr(info.url);
+        if (!qr) continue;
+        out << "Phones can scan this to open the audience page:\n"
+            << qrToTerminal(*qr, TerminalColours::Ansi);
+    }
     out.flush();
 }
 
@@ -258,6 +274,7 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err) {
         err << "pycast live: " << opened.error().message() << "\n";
         return 1;
     }
+    if (audience && ::isatty(STDOUT_FILENO)) printAudienceQr(host, out);
     StopSignals signals;
     out << "Ctrl-C ends the show, writes the report and quits.\n";
     print(host.statusLines(), out);

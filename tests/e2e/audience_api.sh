@@ -170,4 +170,16 @@ PID=""
 got=$(curl -s -o /dev/null -w '%{http_code}' "$AUD/api/questions?pin=$PIN" || true)
 [[ $got == 000 ]] || fail "the audience port still answers ($got) after pycast live ended"
 
+# On a terminal pycast live also shows the URL as a QR code (half blocks) for the room to scan.
+if command -v script >/dev/null; then
+    script -qfec "\"$PYCAST_CLI\" live \"$SHOW\" --session \"$TMP/tty\" --api 127.0.0.1:0 --audience 127.0.0.1:0" \
+        /dev/null >"$TMP/tty-out" 2>&1 &
+    TTY_PID=$!
+    for _ in $(seq 1 100); do grep -q 'Ctrl-C ends the show' "$TMP/tty-out" 2>/dev/null && break; sleep 0.1; done
+    pkill -INT -P "$TTY_PID" 2>/dev/null || true  # pycast live, the child of script
+    wait "$TTY_PID" 2>/dev/null || true
+    grep -q 'scan this to open the audience page' "$TMP/tty-out" || fail "no QR code on a terminal: $(cat "$TMP/tty-out")"
+    grep -q '█' "$TMP/tty-out" || fail "the QR code on the terminal has no blocks"
+fi
+
 echo "ok: audience API over pycast live (PIN $PIN, 2 approved, flood refused at $flooded)"
