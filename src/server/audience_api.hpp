@@ -85,7 +85,7 @@ public:
     // The body of GET /api/questions for DEVICE ("" for none).
     std::string body(std::string_view device, bool accepting) const;
     std::uint64_t revision() const { return m_revision; }
-    // A question the audience can vote for (approved or on air), or null.
+    // Whether the audience can vote for ID (approved or on air).
     bool votable(std::string_view id) const;
     bool hasVoted(std::string_view id, std::string_view device) const;
     // Whether TOPIC is one of the show's topics.
