@@ -1,0 +1,176 @@
+// The audience page in a real headless Chromium at phone size: ask in Chinese, wait for approval,
+// see it arrive without a reload, vote, and show a <script> as text. Exits non-zero on any failure.
+//
+//   AUDIENCE_URL=http://127.0.0.1:P/?pin=123456 CONTROL_URL=http://127.0.0.1:Q CONTROL_TOKEN=T \
+//   SCREENSHOT=/tmp/page.png node tests/browser/audience_page.mjs
+//
+// Optional: SCREENSHOT_EN (a second screenshot after switching to English), CHROMIUM (default
+// /usr/bin/chromium). Talks only to 127.0.0.1.
+import { chromium } from 'playwright-core';
+
+const env = name => {
+  const v = process.env[name];
+  if (!v) fail(`set ${name} (see the top of tests/browser/audience_page.mjs)`);
+  return v;
+};
+function fail(message) {
+  console.error(`FAIL: audience page: ${message}`);
+  process.exit(1);
+}
+
+const AUDIENCE_URL = env('AUDIENCE_URL');
+const CONTROL_URL = env('CONTROL_URL').replace(/\/$/, '');
+const CONTROL_TOKEN = env('CONTROL_TOKEN');
+const SCREENSHOT = env('SCREENSHOT');
+const origin = new URL(AUDIENCE_URL).origin;
+for (const u of [AUDIENCE_URL, CONTROL_URL])
+  if (new URL(u).hostname !== '127.0.0.1') fail(`${u} is not on 127.0.0.1: this test talks to this machine only`);
+
+const QUESTION = '請問貴公司如何導入 Python 型別檢查？';
+const SCRIPT = '<script>alert(1)</script>';
+
+async function control(method, path) {
+  let res;
+  try {
+    res = await fetch(CONTROL_URL + path, { method, headers: { Authorization: `Bearer ${CONTROL_TOKEN}` } });
+  } catch (e) {
+    throw new Error(`${method} ${CONTROL_URL}${path} failed: ${e.cause?.message || e.message}`);
+  }
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} on the control API gave HTTP ${res.status}: ${text}`);
+  try { return JSON.parse(text); } catch { throw new Error(`${method} ${path} did not answer JSON: ${text}`); }
+}
+
+// Finds the question with this text anywhere in the moderation view (its shape is the control
+// API's); it must be there with an id and, when a state is given, be pending.
+function findPending(view, text) {
+  const found = [];
+  const walk = v => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      if (v.text === text && typeof v.id === 'string') found.push(v);
+      Object.values(v).forEach(walk);
+    }
+  };
+  walk(view);
+  if (found.length === 0) throw new Error(`"${text}" is not in GET /api/moderation: ${JSON.stringify(view).slice(0, 600)}`);
+  const q = found[0];
+  if (q.state !== undefined && q.state !== 'pending') throw new Error(`"${text}" is in moderation as ${q.state}, expected pending`);
+  return q.id;
+}
+
+let step = 'starting';
+const log = [];
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+}).catch(e => fail(`could not start Chromium: ${e.message}`));
+
+try {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+    locale: 'zh-TW', colorScheme: 'light',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10000);
+  const dialogs = [];
+  const pageErrors = [];
+  const foreign = [];
+  page.on('dialog', d => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  page.on('pageerror', e => pageErrors.push(e.message));
+  page.on('console', m => { if (m.type() === 'error') log.push(`console: ${m.text()}`); });
+  page.on('request', r => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url()); });
+
+  step = 'open the page at 390×844';
+  const response = await page.goto(AUDIENCE_URL);
+  if (!response || response.status() !== 200) throw new Error(`GET ${AUDIENCE_URL} gave ${response?.status()}`);
+  await page.waitForFunction(() => document.body.dataset.revision !== undefined);
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  if (lang !== 'zh-Hant') throw new Error(`<html lang> is "${lang}" for Accept-Language zh-TW, expected "zh-Hant"`);
+  const device = await page.evaluate(() => localStorage.getItem('pycast-device'));
+  if (!/^[A-Za-z0-9_-]{22,64}$/.test(device || '')) throw new Error(`localStorage pycast-device is "${device}"`);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (width > 390) throw new Error(`the page is ${width} px wide on a 390 px phone (sideways scrolling)`);
+  await page.evaluate(() => { window.__sameDocument = true; });
+
+  step = 'submit a question in Traditional Chinese';
+  await page.locator('#q-text').fill(QUESTION);
+  const counted = await page.locator('#q-count').textContent();
+  if (!counted.startsWith(`${Array.from(QUESTION).length} / 500`)) throw new Error(`the counter says "${counted}"`);
+  await page.locator('#send').tap();
+  await page.locator('#status.ok').waitFor();
+  const said = await page.locator('#status').textContent();
+  if (!said.includes('審核')) throw new Error(`after sending, the page says "${said}", expected it to mention approval (審核)`);
+  await page.locator('#pending li', { hasText: QUESTION }).waitFor();
+  const badge = await page.locator('#pending li', { hasText: QUESTION }).locator('.badge').textContent();
+  if (!badge.includes('等待審核')) throw new Error(`the pending question is marked "${badge}"`);
+  if (await page.locator('#q-text').inputValue() !== '') throw new Error('the question box was not cleared after sending');
+
+  step = 'find it pending in GET /api/moderation';
+  const id = findPending(await control('GET', '/api/moderation'), QUESTION);
+  if (await page.locator(`#list li[data-id="${id}"]`).count() !== 0) throw new Error('the page lists the question before it was approved');
+
+  step = 'approve it over the control API and see it arrive without a reload';
+  await page.locator('#q-text').fill('草稿：還沒寫完');
+  await control('POST', `/api/questions/${encodeURIComponent(id)}/approve`);
+  const item = page.locator(`#list li[data-id="${id}"]`);
+  await item.waitFor({ timeout: 10000 });
+  if ((await item.locator('.text').textContent()) !== QUESTION) throw new Error(`the approved item shows "${await item.locator('.text').textContent()}"`);
+  if (!(await page.evaluate(() => window.__sameDocument === true))) throw new Error('the page reloaded');
+  await page.locator('#pending li', { hasText: QUESTION }).waitFor({ state: 'detached' });
+  if (await page.locator('#q-text').inputValue() !== '草稿：還沒寫完') throw new Error('an update of the list lost what the user was typing');
+
+  step = 'vote for it';
+  const vote = item.locator('.vote');
+  if ((await vote.getAttribute('aria-pressed')) !== 'false') throw new Error('the vote button shows voted before voting');
+  const before = Number(await page.evaluate(() => document.body.dataset.revision));
+  await vote.tap();
+  await page.waitForFunction(([sel, rev]) => {
+    const b = document.querySelector(sel);
+    return Number(document.body.dataset.revision) > rev && b && b.getAttribute('aria-pressed') === 'true' && b.querySelector('.votes').textContent === '1';
+  }, [`#list li[data-id="${id}"] .vote`, before]);
+  await vote.tap(); // a second tap is no second vote
+  await page.waitForTimeout(600);
+  if ((await vote.locator('.votes').textContent()) !== '1') throw new Error('a second tap changed the vote count');
+  if (!(await vote.getAttribute('aria-label')).includes('1')) throw new Error('the vote button\'s label does not give the count');
+
+  step = 'a <script> question shows as text';
+  await page.locator('#q-text').fill(SCRIPT);
+  await page.locator('#send').tap();
+  await page.locator('#pending li', { hasText: SCRIPT }).waitFor();
+  const scriptId = findPending(await control('GET', '/api/moderation'), SCRIPT);
+  await control('POST', `/api/questions/${encodeURIComponent(scriptId)}/approve`);
+  const scriptItem = page.locator(`#list li[data-id="${scriptId}"] .text`);
+  await scriptItem.waitFor();
+  if ((await scriptItem.textContent()) !== SCRIPT) throw new Error(`the <script> question shows as "${await scriptItem.textContent()}"`);
+  const scripts = await page.evaluate(() => document.scripts.length);
+  if (scripts !== 1) throw new Error(`the page has ${scripts} <script> elements, expected its own one`);
+  await page.waitForTimeout(500);
+  if (dialogs.length) throw new Error(`a dialog fired: ${dialogs.join(' | ')}`);
+
+  step = 'screenshot after the approval';
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator('#q-text').fill('');
+  await page.screenshot({ path: SCREENSHOT });
+
+  step = 'switch to English, keep the choice';
+  await page.locator('#lang-en').tap();
+  if ((await page.locator('#send').textContent()) !== 'Send') throw new Error('the Send button is not in English after the switch');
+  if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') throw new Error('<html lang> did not follow the switch');
+  if (process.env.SCREENSHOT_EN) await page.screenshot({ path: process.env.SCREENSHOT_EN });
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.revision !== undefined);
+  if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') throw new Error('the language choice was not kept over a reload');
+  if ((await page.evaluate(() => localStorage.getItem('pycast-device'))) !== device) throw new Error('the device id changed over a reload');
+  if ((await page.locator(`#list li[data-id="${id}"] .vote`).getAttribute('aria-pressed')) !== 'true') throw new Error('after a reload the vote is not shown as voted');
+
+  if (pageErrors.length) throw new Error(`JavaScript errors on the page: ${pageErrors.join(' | ')}`);
+  if (foreign.length) throw new Error(`the page loaded something from elsewhere: ${foreign.join(', ')}`);
+  await browser.close();
+  console.log(`ok: audience page — asked, approved (${id}), arrived without a reload, voted, <script> as text; screenshot ${SCREENSHOT}`);
+} catch (e) {
+  await browser.close().catch(() => {});
+  for (const line of log) console.error(line);
+  fail(`${step}: ${e.message.split('\n')[0]}`);
+}
