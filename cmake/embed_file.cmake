@@ -11,9 +11,10 @@ endforeach()
 file(READ "${INPUT}" hex HEX)
 string(LENGTH "${hex}" hexLength)
 math(EXPR size "${hexLength} / 2")
-# 24 bytes a line: "0x3c," each.
+# "0x3c," for each byte, 16 a line (CMake's regular expressions have no {n}).
 string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
-string(REGEX REPLACE "((0x[0-9a-f][0-9a-f],){24})" "\\1\n    " bytes "${bytes}")
+string(REPEAT "0x[0-9a-f][0-9a-f]," 16 line)
+string(REGEX REPLACE "(${line})" "\\1\n    " bytes "${bytes}")
 get_filename_component(inputName "${INPUT}" NAME)
 
 set(content "// Generated at build time from ${inputName} by cmake/embed_file.cmake: do not edit.
