@@ -82,6 +82,23 @@ try {
   page.on('console', m => { if (m.type() === 'error') log.push(`console: ${m.text()}`); });
   page.on('request', r => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url()); });
 
+  step = 'without a PIN the page asks for one, refuses a wrong one, takes the right one';
+  const pin = new URL(AUDIENCE_URL).searchParams.get('pin');
+  if (!pin) throw new Error(`AUDIENCE_URL ${AUDIENCE_URL} has no ?pin=`);
+  const bare = await context.newPage();
+  await bare.goto(origin + '/');
+  await bare.locator('#pinbox').waitFor();
+  if (await bare.locator('#ask').isVisible()) throw new Error('the question form shows before a PIN was given');
+  await bare.locator('#pin').fill(pin === '000000' ? '999999' : '000000');
+  await bare.locator('#pinform button').tap();
+  await bare.locator('#pinnote', { hasText: '不正確' }).waitFor();
+  await bare.locator('#pin').fill(pin);
+  await bare.locator('#pinform button').tap();
+  await bare.waitForFunction(() => document.body.dataset.revision !== undefined);
+  if (!(await bare.locator('#ask').isVisible()) || await bare.locator('#pinbox').isVisible()) throw new Error('the right PIN did not open the page');
+  if (new URL(bare.url()).searchParams.get('pin') !== pin) throw new Error(`after the PIN the address is ${bare.url()}, expected ?pin= in it`);
+  await bare.close();
+
   step = 'open the page at 390×844';
   const response = await page.goto(AUDIENCE_URL);
   if (!response || response.status() !== 200) throw new Error(`GET ${AUDIENCE_URL} gave ${response?.status()}`);
@@ -155,10 +172,30 @@ try {
   await page.locator('#q-text').fill('');
   await page.screenshot({ path: SCREENSHOT });
 
+  step = 'too many questions: the page says when to try again';
+  let limited = false;
+  for (let i = 1; i <= 40 && !limited; i++) {
+    const text = `限流測試 ${i}`;
+    await page.locator('#q-text').fill(text);
+    await page.locator('#send').tap();
+    await Promise.race([
+      page.locator('#pending li', { hasText: text }).first().waitFor(),
+      page.locator('#status.err').waitFor(),
+    ]);
+    limited = await page.locator('#status.err').isVisible();
+  }
+  if (!limited) throw new Error('40 questions in a row from one phone were all accepted (no 429)');
+  const wait = await page.locator('#status').textContent();
+  if (!/請 \d+ 秒後再試/.test(wait)) throw new Error(`after a 429 the page says "${wait}", expected "請 N 秒後再試"`);
+  if (!(await page.locator('#send').isDisabled())) throw new Error('Send is not disabled while the phone has to wait');
+  await page.locator('#q-text').fill('');
+
   step = 'switch to English, keep the choice';
   await page.locator('#lang-en').tap();
   if ((await page.locator('#send').textContent()) !== 'Send') throw new Error('the Send button is not in English after the switch');
   if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') throw new Error('<html lang> did not follow the switch');
+  const waitEn = await page.locator('#status').textContent();
+  if (!/try again in \d+ s/.test(waitEn)) throw new Error(`after the switch the wait reads "${waitEn}", expected "try again in N s"`);
   if (process.env.SCREENSHOT_EN) await page.screenshot({ path: process.env.SCREENSHOT_EN });
   await page.reload();
   await page.waitForFunction(() => document.body.dataset.revision !== undefined);
