@@ -110,6 +110,14 @@ try {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   if (width > 390) throw new Error(`the page is ${width} px wide on a 390 px phone (sideways scrolling)`);
   await page.evaluate(() => { window.__sameDocument = true; });
+  const untranslated = await page.evaluate(() => {
+    const keys = new Set([...Object.keys(S.en), ...Object.keys(S['zh-Hant'])]);
+    for (const e of document.querySelectorAll('[data-t]')) keys.add(e.dataset.t);
+    for (const e of document.querySelectorAll('[data-ph]')) keys.add(e.dataset.ph);
+    // English may leave the API's error codes to the API's own sentences.
+    return [...keys].filter(k => !(k in S['zh-Hant']) || (!(k in S.en) && !Object.values(CODES).includes(k)));
+  });
+  if (untranslated.length) throw new Error(`strings missing in a language: ${untranslated.join(', ')}`);
 
   step = 'submit a question in Traditional Chinese';
   await page.locator('#q-text').fill(QUESTION);

@@ -46,7 +46,11 @@ for _ in $(seq 1 100); do
     AUDIENCE_URL=$(grep -o "http://127\.0\.0\.1:[0-9]*/?pin=$PIN" "$TMP/out" 2>/dev/null | head -n1 || true)
     CONTROL_URL=$(grep -o 'control API on http://127\.0\.0\.1:[0-9]*' "$TMP/out" 2>/dev/null | sed 's/control API on //' || true)
     [[ -n $AUDIENCE_URL && -n $CONTROL_URL ]] && break
-    kill -0 "$PID" 2>/dev/null || fail "pycast live exited before it listened"
+    if ! kill -0 "$PID" 2>/dev/null; then
+        grep -q -- "unknown option --audience" "$TMP/err" &&
+            fail "this pycast has no --audience (the audience server, src/server/audience_api.cpp, is not in this build)"
+        fail "pycast live exited before it listened"
+    fi
     sleep 0.1
 done
 [[ -n $AUDIENCE_URL ]] || fail "pycast live did not print the audience page's URL (http://127.0.0.1:PORT/?pin=$PIN) within 10 s"
