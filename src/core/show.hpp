@@ -63,6 +63,7 @@ struct Question {
     std::string from;                    // who asked (free text, may be empty)
     std::vector<std::string> forPeople;  // person ids it is addressed to
     int votes = 0;
+    std::vector<std::string> topics;     // labels from Show::topics
     nlohmann::json extra = nlohmann::json::object();
     bool operator==(const Question&) const = default;
 };
@@ -71,6 +72,9 @@ struct Guidelines {
     double techShareMin = 20.0;          // percent of planned content time
     double techShareMax = 30.0;
     double maxCompanyShare = 40.0;       // percent of guests' airtime any one company may take
+    // Words that hold an audience submission for review and mark it (case-insensitive
+    // substring match; empty by default). See core/question_queue.hpp.
+    std::vector<std::string> blockedWords;
     nlohmann::json extra = nlohmann::json::object();
     bool operator==(const Guidelines&) const = default;
 };
@@ -81,6 +85,9 @@ struct Show {
     Guidelines guidelines;
     std::vector<Person> people;
     std::vector<Segment> rundown;
+    // The show's question topics, as labels ("職涯 Career", "技術 Tech"): the audience picks
+    // one, the producer labels questions with them, reports count per topic.
+    std::vector<std::string> topics;
     std::vector<Question> questions;
     nlohmann::json extra = nlohmann::json::object();
     bool operator==(const Show&) const = default;

@@ -182,6 +182,16 @@ RunnerResult ShowRunner::noteQuestionAnswered(std::int64_t atMs) {
     return {};
 }
 
+RunnerResult ShowRunner::retractQuestionAnswered(std::int64_t atMs, int index) {
+    if (auto r = check(atMs, false); !r) return r;
+    if (index >= 0 && index < static_cast<int>(m_runs.size())) {
+        int& n = m_runs[static_cast<std::size_t>(index)].questions;
+        n = std::max(n - 1, 0);
+    }
+    m_lastMs = atMs;
+    return {};
+}
+
 RunnerResult ShowRunner::end(std::int64_t atMs) {
     if (auto r = check(atMs, true); !r) return r;
     closeChunk(atMs);

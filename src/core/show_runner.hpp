@@ -198,6 +198,8 @@ public:
     // never goes below zero (a larger cut stops there).
     RunnerResult extend(std::int64_t atMs, Seconds deltaSeconds);
     RunnerResult noteQuestionAnswered(std::int64_t atMs);  // counts for the current segment
+    // Undoes one count of segment `index` (an answered question reopened); refused once ended.
+    RunnerResult retractQuestionAnswered(std::int64_t atMs, int index);
     RunnerResult end(std::int64_t atMs);
 
     // The state at nowMs. A nowMs before the last operation is read as that operation's time.

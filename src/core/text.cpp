@@ -85,4 +85,98 @@ bool looksLikeUtf16(std::string_view bytes) {
     return newlineUnits > 0 && (zeros[0] == 0) != (zeros[1] == 0);
 }
 
+namespace {
+
+// The length of the valid UTF-8 sequence at `i`, or 0 when it is not one (RFC 3629 §4).
+std::size_t utf8SequenceAt(std::string_view text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) return 1;
+    std::size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+    } else if (c == 0xE0) {
+        len = 3;
+        lo = 0xA0;  // no overlong forms
+    } else if (c == 0xED) {
+        len = 3;
+        hi = 0x9F;  // no UTF-16 surrogates
+    } else if (c >= 0xE1 && c <= 0xEF) {
+        len = 3;
+    } else if (c == 0xF0) {
+        len = 4;
+        lo = 0x90;
+    } else if (c == 0xF4) {
+        len = 4;
+        hi = 0x8F;  // nothing above U+10FFFF
+    } else if (c >= 0xF1 && c <= 0xF3) {
+        len = 4;
+    }
+    if (len == 0 || i + len > text.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(text[i + k]);
+        if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return 0;
+    }
+    return len;
+}
+
+bool isControlAt(std::string_view text, std::size_t i, bool allowLineBreaks) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\t' || c == '\n') return !allowLineBreaks;
+    if (c < 0x20 || c == 0x7F) return true;
+    if (c == 0xC2 && i + 1 < text.size()) {
+        const auto next = static_cast<unsigned char>(text[i + 1]);
+        return next >= 0x80 && next <= 0x9F;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::optional<std::size_t> invalidUtf8At(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = utf8SequenceAt(text, i);
+        if (len == 0) return i;
+        i += len;
+    }
+    return std::nullopt;
+}
+
+std::size_t codePointCount(std::string_view text) {
+    std::size_t n = 0;
+    for (char ch : text)
+        if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::optional<std::size_t> controlCharacterAt(std::string_view text, bool allowLineBreaks) {
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (isControlAt(text, i, allowLineBreaks)) return i;
+    return std::nullopt;
+}
+
+std::string stripControlCharacters(std::string_view text, bool allowLineBreaks) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!isControlAt(text, i, allowLineBreaks)) {
+            out += text[i];
+            continue;
+        }
+        if (static_cast<unsigned char>(text[i]) == 0xC2) ++i;  // a C1 is two bytes
+        else if (!allowLineBreaks && (text[i] == '\n' || text[i] == '\t')) out += ' ';
+    }
+    return out;
+}
+
+std::string describeCodePointAt(std::string_view text, std::size_t at) {
+    if (at >= text.size()) return {};
+    const auto c = static_cast<unsigned char>(text[at]);
+    const unsigned code =
+        c == 0xC2 && at + 1 < text.size() ? static_cast<unsigned char>(text[at + 1]) : c;
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "U+%04X", code);
+    return std::string(hex) + (code == 0 ? ", NUL" : "");
+}
+
 }  // namespace pycast

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,5 +28,25 @@ std::string formatPercent(double value, int decimals);
 // NUL bytes on one parity only — beside nearly every ASCII letter, or at least beside every line
 // break of a text that is all Chinese. Looks at the first 4 KiB.
 bool looksLikeUtf16(std::string_view bytes);
+
+// The byte offset of the first byte that does not begin a valid UTF-8 sequence (overlong
+// forms, UTF-16 surrogates and code points above U+10FFFF are invalid, RFC 3629 §4);
+// nullopt when all of `text` is valid.
+std::optional<std::size_t> invalidUtf8At(std::string_view text);
+
+// Unicode code points in valid UTF-8 text (what a person calls characters: "問題" is 2).
+std::size_t codePointCount(std::string_view text);
+
+// The byte offset of the first control character other than tab and newline: C0 (NUL, CR,
+// ESC …), DEL and C1 (U+0080–U+009F). Printed to a terminal or a screen they hide or rewrite
+// what is shown (or end the string early for C code). With `allowLineBreaks` false, tab and
+// newline count as control characters too (a name is one line).
+std::optional<std::size_t> controlCharacterAt(std::string_view text, bool allowLineBreaks = true);
+
+// `text` without those characters (CR LF becomes LF when line breaks are allowed).
+std::string stripControlCharacters(std::string_view text, bool allowLineBreaks = true);
+
+// "U+001B" for the control character at byte `at` of `text` (as found by controlCharacterAt).
+std::string describeCodePointAt(std::string_view text, std::size_t at);
 
 }  // namespace pycast

@@ -29,51 +29,17 @@ std::string hexByte(unsigned char b) {
 }  // namespace
 
 std::optional<Utf8Error> findInvalidUtf8(const std::string& bytes) {
+    const std::optional<std::size_t> at = invalidUtf8At(bytes);
+    if (!at) return std::nullopt;
     int line = 1;
-    size_t lineStart = 0;
-    const size_t n = bytes.size();
-    for (size_t i = 0; i < n;) {
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        if (c == '\n') {
+    std::size_t lineStart = 0;
+    for (std::size_t i = 0; i < *at; ++i)
+        if (bytes[i] == '\n') {
             ++line;
             lineStart = i + 1;
         }
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        size_t len = 0;
-        unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF)
-            len = 2;
-        else if (c == 0xE0) {
-            len = 3;
-            lo = 0xA0;
-        }  // no overlong forms
-        else if (c == 0xED) {
-            len = 3;
-            hi = 0x9F;
-        }  // no UTF-16 surrogates
-        else if (c >= 0xE1 && c <= 0xEF)
-            len = 3;
-        else if (c == 0xF0) {
-            len = 4;
-            lo = 0x90;
-        } else if (c == 0xF4) {
-            len = 4;
-            hi = 0x8F;
-        }  // nothing above U+10FFFF
-        else if (c >= 0xF1 && c <= 0xF3)
-            len = 4;
-        bool valid = len != 0 && i + len <= n;
-        for (size_t k = 1; valid && k < len; ++k) {
-            const auto b = static_cast<unsigned char>(bytes[i + k]);
-            valid = k == 1 ? (b >= lo && b <= hi) : (b >= 0x80 && b <= 0xBF);
-        }
-        if (!valid) return Utf8Error{line, static_cast<int>(i - lineStart) + 1, c};
-        i += len;
-    }
-    return std::nullopt;
+    return Utf8Error{line, static_cast<int>(*at - lineStart) + 1,
+                     static_cast<unsigned char>(bytes[*at])};
 }
 
 namespace {

@@ -193,11 +193,16 @@ public:
     }
 
     std::vector<std::string> idList(const std::string& key) {
+        return textList(key, "person id");
+    }
+
+    // A list of strings; `what` names one item in messages ("person id", "topic").
+    std::vector<std::string> textList(const std::string& key, const std::string& what) {
         std::vector<std::string> out;
         const json* v = field(key);
         if (!v) return out;
         if (!v->is_array()) {
-            problem(key, std::string("expected a list of person ids, found ") + typeName(*v));
+            problem(key, "expected a list of " + what + "s, found " + typeName(*v));
             return out;
         }
         for (size_t i = 0; i < v->size(); ++i) {
@@ -205,8 +210,7 @@ public:
             const std::string itemPath = pathOf(key) + "/" + std::to_string(i);
             if (!item.is_string()) {
                 m_problems.push_back(
-                    {itemPath, std::string("expected a person id (text), found ") + typeName(item),
-                     0, 0});
+                    {itemPath, "expected a " + what + " (text), found " + typeName(item), 0, 0});
                 out.emplace_back();
             } else if (item.get<std::string>().find('\0') != std::string::npos) {
                 m_problems.push_back(
@@ -273,9 +277,10 @@ void readList(const json& root, const std::string& key, std::vector<Problem>& pr
 int sectionRank(const std::string& token) {
     static const std::map<std::string, int> rank{{"", 0},        {"format", 1},     {"version", 2},
                                                  {"show", 3},    {"guidelines", 4}, {"people", 5},
-                                                 {"rundown", 6}, {"questions", 7}};
+                                                 {"rundown", 6}, {"topics", 7},
+                                                 {"questions", 8}};
     auto it = rank.find(token);
-    return it == rank.end() ? 8 : it->second;
+    return it == rank.end() ? 9 : it->second;
 }
 
 std::vector<std::string> tokens(const std::string& path) {
@@ -403,6 +408,7 @@ void readShow(const json& root, Show& show, std::vector<Problem>& problems) {
                 }
             }
             if (auto v = r.number("max_company_share")) show.guidelines.maxCompanyShare = *v;
+            show.guidelines.blockedWords = r.textList("blocked_words", "blocked word");
             const json rest = r.extra();
             for (auto& [k, v] : rest.items()) show.guidelines.extra[k] = v;
         }
@@ -461,10 +467,12 @@ void readShow(const json& root, Show& show, std::vector<Problem>& problems) {
                  q.forPeople = r.idList("for");
                  if (auto v = r.integer("votes", 0, kMaxInt, "votes"))
                      q.votes = static_cast<int>(*v);
+                 q.topics = r.textList("topics", "topic");
                  q.extra = r.extra();
                  show.questions.push_back(std::move(q));
              });
     top.field("questions");
+    if (top.field("topics")) show.topics = top.textList("topics", "topic");
     show.extra = top.extra();
 
     // Model-level rules; one message per path (the first, most specific one wins).

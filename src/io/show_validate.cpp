@@ -3,6 +3,7 @@
 
 #include "core/show_time.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -130,6 +131,22 @@ std::vector<Problem> validateShow(const Show& show) {
             add(path + "/elastic",
                 "only one segment can be elastic; it absorbs the others' over- and underruns");
     }
+    for (size_t i = 0; i < g.blockedWords.size(); ++i)
+        if (isBlankText(g.blockedWords[i]))
+            add("/guidelines/blocked_words/" + std::to_string(i),
+                blank(g.blockedWords[i], "write the word, or remove the entry"));
+    for (size_t i = 0; i < show.topics.size(); ++i) {
+        const std::string path = "/topics/" + std::to_string(i);
+        if (isBlankText(show.topics[i])) {
+            add(path, blank(show.topics[i], "name the topic, or remove the entry"));
+            continue;
+        }
+        for (size_t j = 0; j < i; ++j)
+            if (show.topics[j] == show.topics[i]) {
+                add(path, "\"" + show.topics[i] + "\" is listed twice; keep one");
+                break;
+            }
+    }
     for (size_t i = 0; i < show.questions.size(); ++i) {
         const auto& q = show.questions[i];
         const std::string path = "/questions/" + std::to_string(i);
@@ -137,6 +154,12 @@ std::vector<Problem> validateShow(const Show& show) {
         if (isBlankText(q.text)) add(path + "/text", blank(q.text, "write the question"));
         if (q.votes < 0) add(path + "/votes", "is negative; votes start at 0");
         checkRefs(q.forPeople, path + "/for");
+        for (size_t t = 0; t < q.topics.size(); ++t)
+            if (std::find(show.topics.begin(), show.topics.end(), q.topics[t]) ==
+                show.topics.end())
+                add(path + "/topics/" + std::to_string(t),
+                    "\"" + q.topics[t] + "\" is not one of the show's topics; add it to \"topics\" "
+                    "or use one of them");
     }
     // Times of day as instants: a show of at most a day, a hard out it can reach
     // (core/show_time.hpp, the placement the planner and the runner use).

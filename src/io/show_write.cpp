@@ -47,6 +47,7 @@ ordered_json toJson(const Show& show) {
         it != show.guidelines.extra.end() && it->is_object())
         mergeExtra(g["technical_share"], *it);
     g["max_company_share"] = show.guidelines.maxCompanyShare;
+    if (!show.guidelines.blockedWords.empty()) g["blocked_words"] = show.guidelines.blockedWords;
     for (auto& [k, v] : show.guidelines.extra.items())
         if (k != "technical_share" && !g.contains(k)) g[k] = ordered(v);
     root["guidelines"] = g;
@@ -72,12 +73,14 @@ ordered_json toJson(const Show& show) {
         mergeExtra(o, s.extra);
         root["rundown"].push_back(o);
     }
+    if (!show.topics.empty()) root["topics"] = show.topics;
     root["questions"] = ordered_json::array();
     for (const auto& q : show.questions) {
         ordered_json o{{"id", q.id}, {"text", q.text}};
         if (!q.from.empty()) o["from"] = q.from;
         if (!q.forPeople.empty()) o["for"] = q.forPeople;
         if (q.votes != 0) o["votes"] = q.votes;
+        if (!q.topics.empty()) o["topics"] = q.topics;
         mergeExtra(o, q.extra);
         root["questions"].push_back(o);
     }

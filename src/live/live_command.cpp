@@ -1,6 +1,8 @@
 // The live commands and journal events, each defined once (any thread; pure functions).
 #include "live/live_command.hpp"
 
+#include "core/text.hpp"
+
 #include <array>
 #include <cstdio>
 #include <cstring>
@@ -32,29 +34,107 @@ constexpr std::array kLiveCommands = {
     LiveCommandDef{LiveCommand::Message, "message", "message", "", LiveDomain::Messages,
                    LiveField::Text, "{\"text\": \"wrap up in 2 minutes\"}"},
     LiveCommandDef{LiveCommand::QuestionAnswered, "question-answered", "question-answered", "",
-                   LiveDomain::Runner, LiveField::QuestionId,
-                   "{\"question\": \"q-1\"} (or no body)"},
+                   LiveDomain::Questions, LiveField::AnsweredQuestion,
+                   "{\"question\": \"q-1\"} (or no body: the question on air)",
+                   "questions/{id}/answered"},
     LiveCommandDef{LiveCommand::End, "end", "end", "", LiveDomain::Runner, LiveField::None, ""},
+    LiveCommandDef{LiveCommand::QuestionSubmit, "question-submit", "question-submit", "",
+                   LiveDomain::Questions, LiveField::NewQuestion,
+                   "{\"text\": \"How do you hire juniors?\", \"name\": \"Amy\"}", "questions"},
+    LiveCommandDef{LiveCommand::QuestionVote, "question-vote", "question-vote", "",
+                   LiveDomain::Questions, LiveField::QuestionVote,
+                   "{\"question\": \"q3\", \"device\": \"a1b2c3d4e5\"}", "-"},
+    LiveCommandDef{LiveCommand::QuestionApprove, "question-approve", "question-approve", "",
+                   LiveDomain::Questions, LiveField::QuestionId, "POST /api/questions/ID/approve",
+                   "questions/{id}/approve"},
+    LiveCommandDef{LiveCommand::QuestionUnapprove, "question-unapprove", "question-unapprove", "",
+                   LiveDomain::Questions, LiveField::QuestionId,
+                   "POST /api/questions/ID/unapprove", "questions/{id}/unapprove"},
+    LiveCommandDef{LiveCommand::QuestionDismiss, "question-dismiss", "question-dismiss", "",
+                   LiveDomain::Questions, LiveField::QuestionId, "POST /api/questions/ID/dismiss",
+                   "questions/{id}/dismiss"},
+    LiveCommandDef{LiveCommand::QuestionRestore, "question-restore", "question-restore", "",
+                   LiveDomain::Questions, LiveField::QuestionId, "POST /api/questions/ID/restore",
+                   "questions/{id}/restore"},
+    LiveCommandDef{LiveCommand::QuestionOnAir, "question-on-air", "question-on-air", "",
+                   LiveDomain::Questions, LiveField::QuestionId, "POST /api/questions/ID/on-air",
+                   "questions/{id}/on-air"},
+    LiveCommandDef{LiveCommand::QuestionOffAir, "question-off-air", "question-off-air", "",
+                   LiveDomain::Questions, LiveField::QuestionId, "POST /api/questions/ID/off-air",
+                   "questions/{id}/off-air"},
+    LiveCommandDef{LiveCommand::QuestionReopen, "question-reopen", "question-reopen", "",
+                   LiveDomain::Questions, LiveField::QuestionId, "POST /api/questions/ID/reopen",
+                   "questions/{id}/reopen"},
+    LiveCommandDef{LiveCommand::QuestionEdit, "question-edit", "question-edit", "",
+                   LiveDomain::Questions, LiveField::QuestionText,
+                   "POST /api/questions/ID/edit {\"text\": \"the corrected question\"}",
+                   "questions/{id}/edit"},
+    LiveCommandDef{LiveCommand::QuestionMerge, "question-merge", "question-merge", "",
+                   LiveDomain::Questions, LiveField::QuestionMerge,
+                   "{\"into\": \"q3\", \"ids\": [\"q7\", \"q9\"]}", "questions/merge"},
+    LiveCommandDef{LiveCommand::QuestionUnmerge, "question-unmerge", "question-unmerge", "",
+                   LiveDomain::Questions, LiveField::QuestionId, "POST /api/questions/ID/unmerge",
+                   "questions/{id}/unmerge"},
+    LiveCommandDef{LiveCommand::QuestionLabel, "question-label", "question-label", "",
+                   LiveDomain::Questions, LiveField::QuestionTopics,
+                   "POST /api/questions/ID/label {\"topics\": [\"技術 Tech\"]}",
+                   "questions/{id}/label"},
+    LiveCommandDef{LiveCommand::QuestionAssign, "question-assign", "question-assign", "",
+                   LiveDomain::Questions, LiveField::QuestionPerson,
+                   "POST /api/questions/ID/assign {\"person\": \"p-guest1\"} (\"\" for anyone)",
+                   "questions/{id}/assign"},
 };
-
-// Byte offset of the first control character in UTF-8 text other than tab and newline: C0
-// (NUL, CR, ESC …), DEL and C1 (U+0080–U+009F). Printed to a terminal they hide or rewrite
-// what is shown (or end the string early for C code), so a message may not hold them.
-std::optional<std::size_t> controlCharacterAt(const std::string& text) {
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return i;
-        if (c == 0xC2 && i + 1 < text.size()) {
-            const auto next = static_cast<unsigned char>(text[i + 1]);
-            if (next >= 0x80 && next <= 0x9F) return i;
-        }
-    }
-    return std::nullopt;
-}
 
 LiveProblem invalid(std::string what, const LiveCommandDef& def) {
     std::string remedy = *def.example ? std::string("send ") + def.example : std::string();
     return {LiveRefusal::Invalid, Error{std::move(what), {}, std::move(remedy)}, {}};
+}
+
+// A string field; `required` refuses a missing one. False (with `problem` set) on a wrong type.
+bool readString(const json& f, const char* key, bool required, std::string& out,
+                const LiveCommandDef& def, LiveProblem& problem) {
+    const auto it = f.find(key);
+    if (it == f.end()) {
+        if (!required) return true;
+        problem = invalid(std::string("the body needs \"") + key + "\"", def);
+        return false;
+    }
+    if (!it->is_string()) {
+        problem = invalid(std::string("\"") + key + "\" must be text", def);
+        return false;
+    }
+    out = it->get<std::string>();
+    return true;
+}
+
+// A list of strings (a single string is a list of one, for the page's one "topic").
+bool readStringList(const json& f, const char* key, std::vector<std::string>& out,
+                    const LiveCommandDef& def, LiveProblem& problem) {
+    const auto it = f.find(key);
+    if (it == f.end() || it->is_null()) return true;
+    if (it->is_string()) {
+        if (!it->get<std::string>().empty()) out.push_back(it->get<std::string>());
+        return true;
+    }
+    if (!it->is_array()) {
+        problem = invalid(std::string("\"") + key + "\" must be a list of text", def);
+        return false;
+    }
+    for (const json& v : *it) {
+        if (!v.is_string()) {
+            problem = invalid(std::string("\"") + key + "\" must be a list of text", def);
+            return false;
+        }
+        out.push_back(v.get<std::string>());
+    }
+    return true;
+}
+
+// Refuses an empty required question id (the path's {id} or "question").
+bool needQuestionId(const std::string& id, const LiveCommandDef& def, LiveProblem& problem) {
+    if (!id.empty()) return true;
+    problem = invalid("name the question: its id", def);
+    return false;
 }
 
 }  // namespace
@@ -139,17 +219,82 @@ std::optional<LiveRequest> parseLiveRequest(const LiveCommandDef& def, const jso
             }
             break;
         }
-        case LiveField::QuestionId: {
-            const auto q = f.find("question");
-            if (q != f.end()) {
-                if (!q->is_string()) {
-                    problem = invalid("\"question\" must be a question id string", def);
+        case LiveField::AnsweredQuestion:
+            if (!readString(f, "question", false, out.id, def, problem)) return std::nullopt;
+            break;
+        case LiveField::QuestionId:
+            if (!readString(f, "question", true, out.id, def, problem) ||
+                !needQuestionId(out.id, def, problem))
+                return std::nullopt;
+            break;
+        case LiveField::NewQuestion: {
+            if (!readString(f, "text", true, out.text, def, problem) ||
+                !readString(f, "name", false, out.name, def, problem) ||
+                !readString(f, "for", false, out.person, def, problem) ||
+                !readString(f, "device", false, out.device, def, problem) ||
+                !readStringList(f, "topics", out.topics, def, problem) ||
+                !readStringList(f, "topic", out.topics, def, problem))
+                return std::nullopt;
+            if (source == LiveSource::Journal) {
+                std::string src;
+                if (!readString(f, "id", true, out.id, def, problem) ||
+                    !readString(f, "source", false, src, def, problem) ||
+                    !readString(f, "segment", false, out.segment, def, problem))
                     return std::nullopt;
+                if (!src.empty()) {
+                    const auto known = questionSourceFromString(src);
+                    if (!known) {
+                        problem = invalid("\"source\" '" + src + "' is not a question source", def);
+                        return std::nullopt;
+                    }
+                    out.source = *known;
                 }
-                out.id = q->get<std::string>();
+                const auto v = f.find("votes");
+                if (v != f.end() && v->is_number_unsigned() &&
+                    v->get<std::uint64_t>() <=
+                        static_cast<std::uint64_t>(std::numeric_limits<int>::max()))
+                    out.votes = static_cast<int>(v->get<std::uint64_t>());
             }
             break;
         }
+        case LiveField::QuestionVote:
+            if (!readString(f, "question", true, out.id, def, problem) ||
+                !readString(f, "device", true, out.device, def, problem) ||
+                !needQuestionId(out.id, def, problem))
+                return std::nullopt;
+            break;
+        case LiveField::QuestionText:
+            if (!readString(f, "question", true, out.id, def, problem) ||
+                !readString(f, "text", true, out.text, def, problem) ||
+                !needQuestionId(out.id, def, problem))
+                return std::nullopt;
+            break;
+        case LiveField::QuestionMerge:
+            if (!readString(f, "into", true, out.id, def, problem) ||
+                !readStringList(f, "ids", out.ids, def, problem) ||
+                !needQuestionId(out.id, def, problem))
+                return std::nullopt;
+            if (out.ids.empty()) {
+                problem = invalid("\"ids\" must name the questions to merge", def);
+                return std::nullopt;
+            }
+            break;
+        case LiveField::QuestionTopics:
+            if (!readString(f, "question", true, out.id, def, problem) ||
+                !needQuestionId(out.id, def, problem))
+                return std::nullopt;
+            if (f.find("topics") == f.end()) {
+                problem = invalid("the body needs \"topics\" (a list; [] removes the labels)", def);
+                return std::nullopt;
+            }
+            if (!readStringList(f, "topics", out.topics, def, problem)) return std::nullopt;
+            break;
+        case LiveField::QuestionPerson:
+            if (!readString(f, "question", true, out.id, def, problem) ||
+                !readString(f, "person", true, out.person, def, problem) ||
+                !needQuestionId(out.id, def, problem))
+                return std::nullopt;
+            break;
     }
     if (auto bad = checkLiveRequest(out)) {
         problem = std::move(*bad);
@@ -178,22 +323,48 @@ std::optional<LiveProblem> checkLiveRequest(const LiveRequest& request) {
                           "shorten it to " + std::to_string(kMaxMessageBytes) + " bytes or less"},
                     {}};
             if (const auto at = controlCharacterAt(request.text)) {
-                const auto c = static_cast<unsigned char>(request.text[*at]);
-                const unsigned code =
-                    c == 0xC2 ? static_cast<unsigned char>(request.text[*at + 1]) : c;
-                char hex[8];
-                std::snprintf(hex, sizeof hex, "U+%04X", code);
-                return invalid("\"text\" holds a control character (" + std::string(hex) +
-                                   (code == 0 ? ", NUL" : "") + ") at byte " +
+                return invalid("\"text\" holds a control character (" +
+                                   describeCodePointAt(request.text, *at) + ") at byte " +
                                    std::to_string(*at + 1) +
                                    "; a message may hold tabs and line breaks but no other "
                                    "control characters",
                                def);
             }
             break;
+        case LiveField::NewQuestion:
+        case LiveField::QuestionText:
+            if (auto p = questionTextProblem(request.text)) {
+                const bool tooLong = codePointCount(request.text) > kMaxQuestionChars;
+                return LiveProblem{LiveRefusal::Invalid, Error{*p, {}, {}},
+                                   tooLong ? "question-too-long" : "bad-question"};
+            }
+            if (auto p = askerNameProblem(request.name))
+                return LiveProblem{LiveRefusal::Invalid, Error{*p, {}, {}},
+                                   codePointCount(request.name) > kMaxAskerNameChars
+                                       ? "name-too-long"
+                                       : "bad-name"};
+            if (!request.device.empty() && !isValidDeviceId(request.device))
+                return LiveProblem{LiveRefusal::Invalid,
+                                   Error{"the device id must be 8 to 64 letters, digits, '-' or '_'",
+                                         {},
+                                         {}},
+                                   "bad-device"};
+            break;
+        case LiveField::QuestionVote:
+            if (!isValidDeviceId(request.device))
+                return LiveProblem{LiveRefusal::Invalid,
+                                   Error{"the device id must be 8 to 64 letters, digits, '-' or '_'",
+                                         {},
+                                         {}},
+                                   "bad-device"};
+            break;
         case LiveField::None:
         case LiveField::SegmentId:
+        case LiveField::AnsweredQuestion:
         case LiveField::QuestionId:
+        case LiveField::QuestionMerge:
+        case LiveField::QuestionTopics:
+        case LiveField::QuestionPerson:
             break;
     }
     return std::nullopt;
@@ -214,8 +385,42 @@ json journalFields(const LiveRequest& request) {
         case LiveField::Text:
             f["text"] = request.text;
             break;
-        case LiveField::QuestionId:
+        case LiveField::AnsweredQuestion:
             if (!request.id.empty()) f["question"] = request.id;
+            break;
+        case LiveField::QuestionId:
+            f["question"] = request.id;
+            break;
+        case LiveField::NewQuestion:
+            f["id"] = request.id;
+            f["text"] = request.text;
+            if (!request.name.empty()) f["name"] = request.name;
+            f["source"] = toName(request.source);
+            if (!request.topics.empty()) f["topics"] = request.topics;
+            if (!request.person.empty()) f["for"] = request.person;
+            if (!request.device.empty()) f["device"] = request.device;
+            if (!request.segment.empty()) f["segment"] = request.segment;
+            if (request.votes != 0) f["votes"] = request.votes;
+            break;
+        case LiveField::QuestionVote:
+            f["question"] = request.id;
+            f["device"] = request.device;
+            break;
+        case LiveField::QuestionText:
+            f["question"] = request.id;
+            f["text"] = request.text;
+            break;
+        case LiveField::QuestionMerge:
+            f["into"] = request.id;
+            f["ids"] = request.ids;
+            break;
+        case LiveField::QuestionTopics:
+            f["question"] = request.id;
+            f["topics"] = request.topics;
+            break;
+        case LiveField::QuestionPerson:
+            f["question"] = request.id;
+            f["person"] = request.person;
             break;
     }
     return f;

@@ -9,8 +9,10 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
+#include "core/question_queue.hpp"
 #include "core/show.hpp"
 #include "core/units.hpp"
 
@@ -29,13 +31,30 @@ enum class LiveCommand {
     Goto,
     Extend,
     Message,
-    QuestionAnswered,
+    QuestionAnswered,  // the one on air, or the one named; counts for the runner's Q&A pace
     End,
+    // The question queue (core/question_queue.hpp). Each producer change has its inverse, so the
+    // studio undoes by performing it: approve/unapprove, dismiss/restore, on-air/off-air,
+    // answered/reopen, merge/unmerge, edit/edit, label/label, assign/assign.
+    QuestionSubmit,
+    QuestionVote,
+    QuestionApprove,
+    QuestionUnapprove,
+    QuestionDismiss,
+    QuestionRestore,
+    QuestionOnAir,
+    QuestionOffAir,
+    QuestionReopen,
+    QuestionEdit,
+    QuestionMerge,
+    QuestionUnmerge,
+    QuestionLabel,
+    QuestionAssign,
 };
 
 // Who replays a command's events. Each domain has one file (live/<domain>_events.cpp) with its
 // state in LiveState; a new domain (questions, markers, recorder) adds its value here.
-enum class LiveDomain { Runner, Messages };
+enum class LiveDomain { Runner, Messages, Questions };
 
 // The one argument a command takes, if any.
 enum class LiveField {
@@ -43,7 +62,15 @@ enum class LiveField {
     SegmentId,      // "segment" (the API takes it from the path: /api/goto/ID)
     ExtendSeconds,  // "seconds": whole seconds, within ±kMaxExtendSeconds
     Text,           // "text": at most kMaxMessageBytes bytes; "" clears (not from the API)
-    QuestionId,     // "question": optional; when given it must be a question of the show
+    AnsweredQuestion,  // "question": optional; none means the one on air (or only the count)
+    QuestionId,        // "question": required
+    NewQuestion,       // "text", "name"?, "topics"? (or "topic"), "for"?, "device"?; the journal
+                       // adds "id", "source", "segment", "votes"
+    QuestionVote,      // "question", "device"
+    QuestionText,      // "question", "text" (the question's limits)
+    QuestionMerge,     // "into", "ids"
+    QuestionTopics,    // "question", "topics" (may be empty: no labels)
+    QuestionPerson,    // "question", "person" ("" clears)
 };
 
 // A live extend/shorten beyond a day is a typo, and keeps seconds * 1000 far from overflow.
@@ -59,6 +86,10 @@ struct LiveCommandDef {
     LiveDomain domain;
     LiveField field;
     const char* example;  // a request body for error messages ("" when none is needed)
+    // The control API's path under /api/ besides NAME, "{id}" standing for the question id
+    // ("questions/{id}/approve"); "" for none. "-": not on the control API at all (a vote
+    // comes from a device on the audience page).
+    const char* route = "";
 };
 
 std::span<const LiveCommandDef> liveCommands();
@@ -84,12 +115,45 @@ struct LiveRequest {
         text = std::move(v);
         return std::move(*this);
     }
+    LiveRequest withName(std::string v) && {
+        name = std::move(v);
+        return std::move(*this);
+    }
+    LiveRequest withDevice(std::string v) && {
+        device = std::move(v);
+        return std::move(*this);
+    }
+    LiveRequest withPerson(std::string v) && {
+        person = std::move(v);
+        return std::move(*this);
+    }
+    LiveRequest withTopics(std::vector<std::string> v) && {
+        topics = std::move(v);
+        return std::move(*this);
+    }
+    LiveRequest withIds(std::vector<std::string> v) && {
+        ids = std::move(v);
+        return std::move(*this);
+    }
+    LiveRequest withSource(QuestionSource v) && {
+        source = v;
+        return std::move(*this);
+    }
 
     LiveCommand command = LiveCommand::Start;
-    std::string id;            // segment id (Goto) or question id (QuestionAnswered)
+    std::string id;            // segment id (Goto), question id (questions; merge: "into")
     Seconds seconds = 0;       // Extend; < 0 shortens
-    std::string text;          // Message
+    std::string text;          // Message; a question's text (submit, edit)
     std::optional<int> index;  // Goto from a journal: the rundown position, a fallback
+    // Questions:
+    std::string name;                        // submit: who asked ("" anonymous)
+    std::string device;                      // submit, vote: the audience page's device id
+    std::string person;                      // submit ("for"), assign: a person id
+    std::vector<std::string> topics;         // submit, label
+    std::vector<std::string> ids;            // merge: merged into `id`
+    QuestionSource source = QuestionSource::Producer;  // submit; the API sets it, never a body
+    std::string segment;                     // submit: the segment on air (set when applied)
+    int votes = 0;                           // submit: an import's votes
     bool operator==(const LiveRequest&) const = default;
 };
 
@@ -119,7 +183,9 @@ std::optional<LiveRequest> parseLiveRequest(const LiveCommandDef& def, const nlo
                                             LiveSource source, LiveProblem& problem);
 
 // The limits every source obeys (host, API, journal): the one place they are checked. A
-// message is at most kMaxMessageBytes and holds no control character but tab and newline.
+// message is at most kMaxMessageBytes and holds no control character but tab and newline; a
+// question's text and name follow questionTextProblem / askerNameProblem
+// (core/question_queue.hpp), a device id isValidDeviceId.
 std::optional<LiveProblem> checkLiveRequest(const LiveRequest& request);
 
 // The fields journaled for a request (goto: segment and index; extend: seconds; ...).

@@ -186,9 +186,36 @@ void LiveHost::startServices() {
     for (const auto& factory : m_factories) {
         std::unique_ptr<LiveService> service = factory();
         if (!service) continue;
-        Status started = service->start(ServiceContext{*m_queue, m_session->controlToken()});
+        Status started =
+            service->start(ServiceContext{*m_queue, m_session->controlToken(), m_session.get()});
         (void)started;  // info() says how it went; the banner reports it
+        service->sessionChanged(*m_session);
         m_services.push_back(std::move(service));
+    }
+}
+
+Status LiveHost::startService(std::unique_ptr<LiveService> service) {
+    if (!m_session || !m_queue)
+        return Error{"there is no live session", {}, "start or resume a session first"};
+    if (!service) return Error{"no service to start", {}, {}};
+    const std::string name = service->info().name;
+    if (!name.empty()) stopService(name);
+    Status started =
+        service->start(ServiceContext{*m_queue, m_session->controlToken(), m_session.get()});
+    if (!started.ok()) return started;
+    service->sessionChanged(*m_session);
+    m_services.push_back(std::move(service));
+    return ok();
+}
+
+void LiveHost::stopService(const std::string& name) {
+    for (auto it = m_services.begin(); it != m_services.end();) {
+        if ((*it)->info().name == name) {
+            (*it)->stop();
+            it = m_services.erase(it);
+        } else {
+            ++it;
+        }
     }
 }
 
@@ -213,12 +240,21 @@ SessionActionResult LiveHost::perform(LiveRequest request) {
         r.error = Error{"there is no live session", {}, "start one from the Live tab"};
         return r;
     }
-    return m_session->perform(std::move(request));
+    SessionActionResult r = m_session->perform(std::move(request));
+    if (r) notifyServices();
+    return r;
 }
 
 std::size_t LiveHost::drain() {
     if (!m_session || !m_queue) return 0;
-    return m_queue->drain(*m_session);
+    const std::size_t ran = m_queue->drain(*m_session);
+    if (ran > 0) notifyServices();
+    return ran;
+}
+
+void LiveHost::notifyServices() {
+    if (!m_session) return;
+    for (const auto& service : m_services) service->sessionChanged(*m_session);
 }
 
 bool LiveHost::waitForWork(std::chrono::milliseconds timeout) {

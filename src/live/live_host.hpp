@@ -92,6 +92,12 @@ public:
     bool waitForWork(std::chrono::milliseconds timeout);
 
     std::vector<ServiceInfo> services() const;
+    // A service switched on during the session (the audience page): started now, stopped with
+    // the session or by stopService. A running service of the same name is replaced. The
+    // service must say its name in info() before start.
+    Status startService(std::unique_ptr<LiveService> service);
+    // Stops and drops the services of that name (its port closes before this returns).
+    void stopService(const std::string& name);
 
     // The lines the host reported since the last call (start-up banner, warnings, refusals,
     // shutdown), in order.
@@ -118,6 +124,7 @@ private:
     Status refuseWhileLive(const char* verb) const;
     void startServices();
     void stopServices();
+    void notifyServices();  // LiveService::sessionChanged, after the session changed
     void say(HostLine::Kind kind, std::string text);
     void bannerLines();
 

@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "live/owner_queue.hpp"
+#include "live/session.hpp"
 
 namespace pycast {
 
@@ -15,6 +16,8 @@ namespace pycast {
 struct ServiceContext {
     OwnerQueue& queue;
     std::string token;
+    // The session, for start() only (owner thread): e.g. to read or keep the audience PIN.
+    Session* session = nullptr;
 };
 
 // How a service stands, for the start-up lines and the Live tab.
@@ -38,6 +41,10 @@ public:
     // Stops accepting, lets work in flight finish, joins its threads. Safe to call twice.
     virtual void stop() = 0;
     virtual ServiceInfo info() const = 0;
+    // The session changed (an action ran, from the host or a queued request): republish what
+    // the service serves without asking the owner, e.g. the audience's public view. Owner
+    // thread; keep it cheap — compare a revision first.
+    virtual void sessionChanged(const Session& session) { (void)session; }
     // Lines that tell a person how to reach it once running: "control API on URL (token T)",
     // then examples ("  curl …").
     virtual std::vector<std::string> describe() const = 0;

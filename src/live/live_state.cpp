@@ -3,13 +3,16 @@
 
 namespace pycast {
 
-std::optional<LiveProblem> applyLiveEvent(LiveState& state, LiveRequest& request, SessionMs at) {
+std::optional<LiveProblem> applyLiveEvent(LiveState& state, LiveRequest& request, SessionMs at,
+                                          Apply mode) {
     if (auto bad = checkLiveRequest(request)) return bad;
     switch (definitionOf(request.command).domain) {
         case LiveDomain::Runner:
-            return applyRunnerEvent(state.runner, request, at);
+            return applyRunnerEvent(state.runner, request, at, mode);
         case LiveDomain::Messages:
-            return applyMessageEvent(state.message, request, at);
+            return applyMessageEvent(state.message, request, at, mode);
+        case LiveDomain::Questions:
+            return applyQuestionEvent(state, request, at, mode);
     }
     return std::nullopt;
 }

@@ -4,12 +4,14 @@
 namespace pycast {
 
 std::optional<LiveProblem> applyMessageEvent(std::optional<ProducerMessage>& message,
-                                             const LiveRequest& request, SessionMs at) {
+                                             const LiveRequest& request, SessionMs at,
+                                             Apply mode) {
     if (request.command != LiveCommand::Message)
         return LiveProblem{
             LiveRefusal::Invalid,
             Error{std::string("'") + toName(request.command) + "' is not a message event", {}, {}},
             {}};
+    if (mode == Apply::Check) return std::nullopt;
     if (request.text.empty())
         message.reset();
     else

@@ -1,7 +1,4 @@
-// The runner's domain: start, hold, resume, next, previous, goto, extend, answered, end (owner
-// thread).
-#include <algorithm>
-
+// The runner's domain: start, hold, resume, next, previous, goto, extend, end (owner thread).
 #include "live/live_state.hpp"
 
 namespace pycast {
@@ -15,8 +12,12 @@ std::optional<LiveProblem> refusal(const RunnerResult& r) {
 
 }  // namespace
 
-std::optional<LiveProblem> applyRunnerEvent(ShowRunner& runner, LiveRequest& request,
-                                            SessionMs at) {
+std::optional<LiveProblem> applyRunnerEvent(ShowRunner& real, LiveRequest& request, SessionMs at,
+                                            Apply mode) {
+    // The runner's operations are cheap to try on a copy; its events are a few a minute.
+    std::optional<ShowRunner> trial;
+    if (mode == Apply::Check) trial.emplace(real);
+    ShowRunner& runner = trial ? *trial : real;
     const std::int64_t t = at.value;
     const Show& show = runner.show();
     switch (request.command) {
@@ -50,19 +51,6 @@ std::optional<LiveProblem> applyRunnerEvent(ShowRunner& runner, LiveRequest& req
             if (request.id.empty()) request.id = show.rundown[static_cast<std::size_t>(index)].id;
             request.index = index;
             return refusal(runner.gotoSegment(t, index));
-        }
-        case LiveCommand::QuestionAnswered: {
-            const bool known = request.id.empty() ||
-                               std::any_of(show.questions.begin(), show.questions.end(),
-                                           [&](const Question& q) { return q.id == request.id; });
-            if (!known)
-                return LiveProblem{
-                    LiveRefusal::NotFound,
-                    Error{"There is no question with id '" + request.id + "' in this show",
-                          {},
-                          "use an id from the show's questions, or send no body"},
-                    "no-such-question"};
-            return refusal(runner.noteQuestionAnswered(t));
         }
         default:  // another domain's command: not for the runner
             break;

@@ -30,18 +30,16 @@ std::int64_t Session::sessionMs() const {
     return std::max(m_clock->nowMs() - m_clockOriginMs, m_lastEventMs);
 }
 
-SessionActionResult Session::journalThen(const std::string& type, const nlohmann::json& fields,
-                                         std::optional<SampleCount> sample, LiveState next) {
-    const std::int64_t t = sessionMs();
+SessionActionResult Session::journal(const std::string& type, const nlohmann::json& fields,
+                                     std::optional<SampleCount> sample, SessionMs at) {
     Result<JournalEvent> a =
-        m_journal->append(type, SessionMs(t), EpochMs(m_wall->nowEpochMs()), fields, sample);
+        m_journal->append(type, at, EpochMs(m_wall->nowEpochMs()), fields, sample);
     if (!a) {
         Error e = a.error();
         e.remedy = "nothing changed; " + e.remedy;
         return refused({LiveRefusal::Failed, std::move(e), "journal-failed"});
     }
-    m_live = std::move(next);
-    m_lastEventMs = t;
+    m_lastEventMs = at.value;
     SessionActionResult out;
     out.seq = a->seq;
     m_events.push_back(std::move(*a));
@@ -50,13 +48,19 @@ SessionActionResult Session::journalThen(const std::string& type, const nlohmann
 
 SessionActionResult Session::perform(LiveRequest request) {
     const SessionMs t(sessionMs());
-    // Try it on a copy first: a refused action must leave no trace in the journal.
-    LiveState trial = m_live;
-    if (auto problem = applyLiveEvent(trial, request, t)) return refused(std::move(*problem));
+    // Check first: a refused action must leave no trace in the journal. Then journal, then
+    // commit — the same checks run again on the same state, so the commit cannot refuse.
+    if (auto problem = applyLiveEvent(m_live, request, t, Apply::Check))
+        return refused(std::move(*problem));
     const LiveCommandDef& def = definitionOf(request.command);
-    SessionActionResult r =
-        journalThen(def.journalType, journalFields(request), std::nullopt, std::move(trial));
-    if (r && request.command == LiveCommand::End) {
+    SessionActionResult r = journal(def.journalType, journalFields(request), std::nullopt, t);
+    if (!r) return r;
+    if (auto problem = applyLiveEvent(m_live, request, t, Apply::Commit))
+        r.warnings.push_back("'" + std::string(def.name) +
+                             "' was journaled but not applied (" + problem->error.what +
+                             "); resuming the session applies it from the journal.");
+    r.id = request.id;
+    if (request.command == LiveCommand::End) {
         const SessionReport report =
             buildReport(show(), m_live.runner.state(m_lastEventMs), m_startDate);
         if (Status saved = writeReportFiles(m_dir, report); !saved.ok())
@@ -76,7 +80,7 @@ SessionActionResult Session::appendEvent(const std::string& type, const nlohmann
                               {},
                               "use Session::perform"},
                         {}});
-    return journalThen(type, fields, sample, m_live);
+    return journal(type, fields, sample, SessionMs(sessionMs()));
 }
 
 SessionState Session::state() const {
@@ -84,6 +88,7 @@ SessionState Session::state() const {
     st.sessionMs = sessionMs();
     st.runner = m_live.runner.state(st.sessionMs);
     st.message = m_live.message;
+    st.questions = &m_live.questions;
     st.dir = m_dir;
     st.controlToken = m_token;
     return st;

@@ -39,6 +39,7 @@ std::string sessionSlug(const Show& show);
 struct SessionState {
     RunnerState runner;
     std::optional<ProducerMessage> message;   // the latest one
+    const QuestionQueue* questions = nullptr; // the session's; valid while it lives
     std::filesystem::path dir;
     std::string controlToken;
     std::int64_t sessionMs = 0;
@@ -52,6 +53,7 @@ struct SessionActionResult {
     std::string code;                    // "not-started", "no-such-segment" … when refused
     Error error;                         // what, where, what to do; empty when ok
     std::int64_t seq = 0;                // journal seq of the event written
+    std::string id;                      // the question or segment acted on (submit: the new id)
     std::vector<std::string> warnings;   // done, but something on the side failed (report)
     explicit operator bool() const { return ok; }
 };
@@ -98,6 +100,8 @@ struct SessionSnapshot {
     std::optional<std::int64_t> startTodMs;   // local ms after midnight at session ms 0
     std::string startDate;               // local YYYY-MM-DD the session started
     std::optional<ProducerMessage> lastMessage;
+    QuestionQueue questions;             // replayed to the last event
+    std::string audiencePin;
     std::int64_t lastEventMs = 0;
     bool ended = false;
 };
@@ -148,6 +152,11 @@ public:
 
     const Show& show() const { return m_live.runner.show(); }
     const ShowRunner& runner() const { return m_live.runner; }
+    const QuestionQueue& questions() const { return m_live.questions; }
+    // The audience page's PIN, kept in session.json ("" until one is set).
+    const std::string& audiencePin() const { return m_audiencePin; }
+    // Sets and keeps it (session.json rewritten atomically); the Error says why not.
+    Status setAudiencePin(const std::string& pin);
     const std::filesystem::path& dir() const { return m_dir; }
     const std::string& controlToken() const { return m_token; }
     // The show file it was started from, when known (absolute); may no longer exist.
@@ -167,13 +176,16 @@ public:
     Session(Key, SessionOptions options);   // use create/createAt/open
 
 private:
-    SessionActionResult journalThen(const std::string& type, const nlohmann::json& fields,
-                                    std::optional<SampleCount> sample, LiveState next);
+    // Appends one event at `at` (fdatasync'ed); changes no domain.
+    SessionActionResult journal(const std::string& type, const nlohmann::json& fields,
+                                std::optional<SampleCount> sample, SessionMs at);
 
     const Clock* m_clock = nullptr;
     const WallClock* m_wall = nullptr;
     std::filesystem::path m_dir;
     std::string m_token;
+    std::string m_audiencePin;
+    std::string m_created;               // session.json's "created", kept when it is rewritten
     std::filesystem::path m_sourceFile;
     std::unique_ptr<Journal> m_journal;
     LiveState m_live;

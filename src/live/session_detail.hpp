@@ -16,6 +16,8 @@ struct SessionFiles {
     Show show;
     std::string token;
     std::filesystem::path source;
+    std::string audiencePin;
+    std::string created;  // ISO UTC, as session.json says
 };
 // Warnings (no token in session.json) are added to `warnings`.
 Result<SessionFiles> loadSessionFiles(const std::filesystem::path& dir,

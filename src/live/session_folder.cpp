@@ -48,12 +48,13 @@ std::string newControlToken() {
 }
 
 std::string sessionInfoText(const std::string& createdIso, const std::string& token,
-                            const fs::path& source) {
+                            const fs::path& source, const std::string& audiencePin = {}) {
     nlohmann::ordered_json j;
     j["version"] = kSessionFormatVersion;
     j["created"] = createdIso;
     j["control_token"] = token;
     if (!source.empty()) j["source"] = source.string();
+    if (!audiencePin.empty()) j["audience_pin"] = audiencePin;
     try {
         return j.dump(2) + "\n";
     } catch (const nlohmann::json::exception&) {
@@ -102,7 +103,7 @@ Result<SessionFiles> loadSessionFiles(const fs::path& dir, std::vector<std::stri
             what += ": " + formatProblem(showFile.string(), loaded.problems.front());
         return Error{what, showFile.string(), {}};
     }
-    SessionFiles out{std::move(*loaded.show), {}, {}};
+    SessionFiles out{std::move(*loaded.show), {}, {}, {}, {}};
     const auto infoFile = dir / kSessionInfoFile;
     std::ifstream in(infoFile, std::ios::binary);
     if (in) {
@@ -118,6 +119,10 @@ Result<SessionFiles> loadSessionFiles(const fs::path& dir, std::vector<std::stri
             warnings.push_back(infoFile.string() + ": no control token in it.");
         if (j.is_object() && j.contains("source") && j["source"].is_string())
             out.source = j["source"].get<std::string>();
+        if (j.is_object() && j.contains("audience_pin") && j["audience_pin"].is_string())
+            out.audiencePin = j["audience_pin"].get<std::string>();
+        if (j.is_object() && j.contains("created") && j["created"].is_string())
+            out.created = j["created"].get<std::string>();
     }
     return out;
 }
@@ -206,9 +211,10 @@ Result<std::unique_ptr<Session>> Session::createAt(const Show& show, const fs::p
     auto s = std::make_unique<Session>(Key{}, options);
     s->m_dir = dir;
     s->m_token = token;
+    s->m_created = formatIsoUtc(wallStart);
     s->m_sourceFile = sourceOf(options);
     s->m_journal = std::move(jo->journal);
-    s->m_live.runner = ShowRunner(show);
+    s->m_live = LiveState(show);
     s->m_live.runner.setTimeOfDayAtZeroMs(local.msOfDay);
     s->m_wallStartMs = wallStart;
     s->m_startDate = local.date();
@@ -229,11 +235,13 @@ Result<std::unique_ptr<Session>> Session::open(const fs::path& dir, SessionOptio
     std::vector<std::string> warnings;
     Result<session_detail::SessionFiles> files = session_detail::loadSessionFiles(dir, warnings);
     if (!files) return files.error();
+    if (files->created.empty()) files->created = formatIsoUtc(options.wall->nowEpochMs());
     if (files->token.empty()) {
         files->token = newControlToken();
-        const std::string created = formatIsoUtc(options.wall->nowEpochMs());
         Status saved = writeFileAtomically(
-            dir / kSessionInfoFile, sessionInfoText(created, files->token, files->source), false);
+            dir / kSessionInfoFile,
+            sessionInfoText(files->created, files->token, files->source, files->audiencePin),
+            false);
         warnings.push_back(saved.ok() ? dir.string() +
                                             ": the session had no control token; made a new one."
                                       : saved.error().message());
@@ -246,6 +254,8 @@ Result<std::unique_ptr<Session>> Session::open(const fs::path& dir, SessionOptio
     auto s = std::make_unique<Session>(Key{}, options);
     s->m_dir = dir;
     s->m_token = std::move(files->token);
+    s->m_audiencePin = std::move(files->audiencePin);
+    s->m_created = std::move(files->created);
     s->m_sourceFile = std::move(files->source);
     s->m_journal = std::move(jo->journal);
     s->m_live = std::move(rep.live);
@@ -315,6 +325,17 @@ std::vector<InterruptedSession> Session::findInterrupted(const fs::path& session
         return a.dir.filename() > b.dir.filename();
     });
     return out;
+}
+
+Status Session::setAudiencePin(const std::string& pin) {
+    if (pin == m_audiencePin) return ok();
+    if (Status saved = writeFileAtomically(m_dir / kSessionInfoFile,
+                                           sessionInfoText(m_created, m_token, m_sourceFile, pin),
+                                           false);
+        !saved.ok())
+        return saved;
+    m_audiencePin = pin;
+    return ok();
 }
 
 }  // namespace pycast

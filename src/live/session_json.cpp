@@ -133,10 +133,69 @@ std::string formatTimeOfDayMs(std::int64_t todMs) {
     return buf;
 }
 
+json questionJson(const QuestionQueue& queue, const LiveQuestion& q, const Show& show) {
+    const Person* person = q.forPerson.empty() ? nullptr : show.findPerson(q.forPerson);
+    auto optMs = [](const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); };
+    return {{"id", q.id},
+            {"text", q.text},
+            {"name", q.name},
+            {"source", toName(q.source)},
+            {"state", toName(q.state)},
+            {"submitted_ms", q.submittedMs},
+            {"votes", queue.votes(q)},
+            {"own_votes", q.ownVotes()},
+            {"topics", q.topics},
+            {"for", q.forPerson},
+            {"for_name", person ? person->name : std::string()},
+            {"segment", q.segmentId},
+            {"held_for", q.heldFor},
+            {"original_text", q.originalText.empty() ? json(nullptr) : json(q.originalText)},
+            {"merged_into", q.mergedInto.empty() ? json(nullptr) : json(q.mergedInto)},
+            {"merged", q.merged},
+            {"on_air_ms", optMs(q.onAirMs)},
+            {"answered_ms", optMs(q.answeredMs)},
+            {"answered_segment", q.answeredSegmentId}};
+}
+
+namespace {
+
+json questionCounts(const QuestionQueue& queue) {
+    return {{"pending", queue.count(QuestionState::Pending)},
+            {"approved", queue.count(QuestionState::Approved)},
+            {"on_air", queue.count(QuestionState::OnAir)},
+            {"answered", queue.count(QuestionState::Answered)},
+            {"dismissed", queue.count(QuestionState::Dismissed)},
+            {"merged", queue.count(QuestionState::Merged)}};
+}
+
+json oldestPending(const QuestionQueue& queue) {
+    const auto ms = queue.oldestPendingMs();
+    return ms ? json(*ms) : json(nullptr);
+}
+
+}  // namespace
+
+json moderationJson(const QuestionQueue& queue, const Show& show) {
+    json list = json::array();
+    for (const LiveQuestion& q : queue.all()) list.push_back(questionJson(queue, q, show));
+    return {{"counts", questionCounts(queue)},
+            {"oldest_pending_ms", oldestPending(queue)},
+            {"topics", queue.topics()},
+            {"questions", std::move(list)}};
+}
+
 nlohmann::json sessionStateJson(const SessionState& state, const Show& show) {
     const RunnerState& st = state.runner;
     json message = nullptr;
     if (state.message) message = {{"text", state.message->text}, {"at_ms", state.message->atMs}};
+    json questions = nullptr;
+    if (state.questions) {
+        const QuestionQueue& queue = *state.questions;
+        const LiveQuestion* onAir = queue.onAir();
+        questions = questionCounts(queue);
+        questions["on_air"] = onAir ? questionJson(queue, *onAir, show) : json(nullptr);
+        questions["oldest_pending_ms"] = oldestPending(queue);
+    }
     return {
         {"version", kSessionStateJsonVersion},
         {"phase", toName(st.phase)},
@@ -146,6 +205,7 @@ nlohmann::json sessionStateJson(const SessionState& state, const Show& show) {
         {"session_ms", state.sessionMs},
         {"segment", currentJson(st, show)},
         {"next", nextJson(st, show)},
+        {"questions", std::move(questions)},
         {"qa", qaJson(st)},
         {"message", std::move(message)},
         {"show", showJson(st, show)},

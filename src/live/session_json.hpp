@@ -33,6 +33,8 @@ inline constexpr int kSessionStateJsonVersion = 1;
 //   "qa": null | {"answered", "pace_ms", "default_pace": bool, "questions_left"},
 //                                          // only while a Q&A segment is on air
 //   "message": null | {"text", "at_ms"},   // the producer's latest message
+//   "questions": {"on_air": null | QUESTION, "pending", "approved", "answered", "dismissed",
+//                 "oldest_pending_ms": int|null},   // counts; QUESTION as questionJson
 //   "show": {
 //     "title", "series", "episode": int|null,
 //     "started_at_ms": int|null, "ended_at_ms": int|null,
@@ -57,6 +59,20 @@ inline constexpr int kSessionStateJsonVersion = 1;
 // }
 nlohmann::json sessionStateJson(const SessionState& state, const Show& show);
 nlohmann::json sessionStateJson(const Session& session);
+
+// One question for the producer (GET /api/moderation) and scripts:
+// {"id", "text", "name", "source": "show"|"import"|"web"|"producer",
+//  "state": "pending"|"approved"|"on-air"|"answered"|"dismissed"|"merged",
+//  "submitted_ms", "votes" (merged ones included), "own_votes", "topics": [..],
+//  "for": person id|"", "for_name": the person's name|"", "segment": id|"",
+//  "held_for": [blocked words matched], "original_text": text before the producer's edit|null,
+//  "merged_into": id|null, "merged": [ids], "on_air_ms": int|null, "answered_ms": int|null,
+//  "answered_segment": id|""}. Never contains the device ids.
+nlohmann::json questionJson(const QuestionQueue& queue, const LiveQuestion& q, const Show& show);
+// GET /api/moderation: {"counts": {"pending", "approved", "on_air", "answered", "dismissed",
+// "merged"}, "oldest_pending_ms": int|null, "topics": [..], "questions": [QUESTION …]} in
+// submission order.
+nlohmann::json moderationJson(const QuestionQueue& queue, const Show& show);
 
 // "20:37:05" for local ms after midnight (wraps past 24 h; whole seconds, rounded down).
 std::string formatTimeOfDayMs(std::int64_t todMs);

@@ -30,7 +30,7 @@ namespace session_detail {
 Replayed replay(const Show& show, const std::vector<JournalEvent>& events,
                 std::vector<std::string>& warnings) {
     Replayed out;
-    out.live.runner = ShowRunner(show);
+    out.live = LiveState(show);
     for (const JournalEvent& e : events) {
         // readJournal already skipped lines whose t_ms goes back; this only guards hand-made
         // event lists.
@@ -88,6 +88,8 @@ Result<SessionSnapshot> loadSessionSnapshot(const std::filesystem::path& dir) {
     s.startTodMs = rep.startTodMs;
     s.startDate = rep.startDate.empty() ? s.show.meta.date : rep.startDate;
     s.lastMessage = std::move(rep.live.message);
+    s.questions = std::move(rep.live.questions);
+    s.audiencePin = std::move(files->audiencePin);
     s.lastEventMs = rep.lastEventMs;
     s.ended = rep.ended;
     Result<SessionSnapshot> out(std::move(s));

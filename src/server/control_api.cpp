@@ -19,6 +19,39 @@ using nlohmann::json;
 
 constexpr const char* kApiPrefix = "/api/";
 constexpr const char* kStatePath = "/api/state";
+constexpr const char* kModerationPath = "/api/moderation";
+
+// Splits "questions/q3/approve" at '/'.
+std::vector<std::string> pathParts(const std::string& path) {
+    std::vector<std::string> out;
+    std::size_t from = 0;
+    while (true) {
+        const std::size_t slash = path.find('/', from);
+        out.push_back(path.substr(from, slash - from));
+        if (slash == std::string::npos) break;
+        from = slash + 1;
+    }
+    return out;
+}
+
+// Whether `path` (under /api/) matches a route pattern such as "questions/{id}/approve"; the
+// {id} part goes to `id`.
+bool matchRoute(const std::string& pattern, const std::string& path, std::string& id) {
+    const std::vector<std::string> want = pathParts(pattern);
+    const std::vector<std::string> got = pathParts(path);
+    if (want.size() != got.size()) return false;
+    std::string found;
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        if (want[i] == "{id}") {
+            if (got[i].empty()) return false;
+            found = got[i];
+        } else if (want[i] != got[i]) {
+            return false;
+        }
+    }
+    id = std::move(found);
+    return true;
+}
 
 bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
@@ -51,18 +84,19 @@ int statusFor(LiveRefusal refusal) {
 // What the owner thread hands back for one command: the domain's result and the new state.
 struct Outcome {
     SessionActionResult result;
-    json state;
+    json state;             // the session's state, plus "question" for a question command
+    bool created = false;   // a new question: 201
 };
 
 HttpReply replyFor(const Outcome& o) {
     const SessionActionResult& r = o.result;
     if (r.ok) {
-        HttpReply reply{200, o.state, {}};
+        HttpReply reply{o.created ? 201 : 200, o.state, {}};
         if (!r.warnings.empty()) reply.body["warnings"] = r.warnings;
         return reply;
     }
     HttpReply reply = errorReply(statusFor(r.refusal), sentence(r.error));
-    if (r.refusal == LiveRefusal::Refused && !r.code.empty()) reply.body["code"] = r.code;
+    if (!r.code.empty()) reply.body["code"] = r.code;
     return reply;
 }
 
@@ -112,8 +146,13 @@ struct ControlApi::Impl {
     HttpReply perform(LiveRequest request) {
         OwnerReply<Outcome> reply = queue.call<Outcome>(
             [request = std::move(request)](Session& s) {
-                Outcome o{s.perform(request), json()};
-                if (o.result.ok) o.state = sessionStateJson(s);
+                Outcome o{s.perform(request), json(), false};
+                if (!o.result.ok) return o;
+                o.state = sessionStateJson(s);
+                if (definitionOf(request.command).domain == LiveDomain::Questions)
+                    if (const LiveQuestion* q = s.questions().find(o.result.id))
+                        o.state["question"] = questionJson(s.questions(), *q, s.show());
+                o.created = request.command == LiveCommand::QuestionSubmit;
                 return o;
             },
             options.replyTimeout);
@@ -124,6 +163,14 @@ struct ControlApi::Impl {
     HttpReply state() {
         OwnerReply<json> reply =
             queue.call<json>([](Session& s) { return sessionStateJson(s); }, options.replyTimeout);
+        if (auto other = unlessDone(reply)) return *other;
+        return HttpReply{200, std::move(*reply.value), {}};
+    }
+
+    HttpReply moderation() {
+        OwnerReply<json> reply = queue.call<json>(
+            [](Session& s) { return moderationJson(s.questions(), s.show()); },
+            options.replyTimeout);
         if (auto other = unlessDone(reply)) return *other;
         return HttpReply{200, std::move(*reply.value), {}};
     }
@@ -170,12 +217,15 @@ struct ControlApi::Impl {
     HttpReply command(const LiveCommandDef& def, const HttpRequest& req, const std::string& id) {
         json fields = json::object();
         if (def.field != LiveField::None && def.field != LiveField::SegmentId) {
-            const bool optional = def.field == LiveField::QuestionId;
+            // The id in the path is the whole request for these.
+            const bool optional = def.field == LiveField::AnsweredQuestion ||
+                                  (def.field == LiveField::QuestionId && !id.empty());
             Result<json> body = parseJsonObjectBody(req.body, def.example, optional);
             if (!body) return errorReply(400, sentence(body.error()));
             fields = std::move(*body);
         }
         if (def.field == LiveField::SegmentId) fields = {{"segment", id}};
+        else if (!id.empty()) fields["question"] = id;
         LiveProblem problem;
         std::optional<LiveRequest> request =
             parseLiveRequest(def, fields, LiveSource::Api, problem);
@@ -193,12 +243,26 @@ struct ControlApi::Impl {
             if (req.method != "GET") return wrongMethod(path, "GET");
             return state();
         }
+        if (path == kModerationPath) {
+            if (req.method != "GET") return wrongMethod(path, "GET");
+            return moderation();
+        }
         const std::string name = path.substr(std::strlen(kApiPrefix));
+        // Routes of their own: "questions/{id}/approve" …
+        for (const LiveCommandDef& d : liveCommands()) {
+            std::string id;
+            if (!*d.route || std::strcmp(d.route, "-") == 0 || !matchRoute(d.route, name, id))
+                continue;
+            if (req.method != "POST") return wrongMethod(path, "POST");
+            return command(d, req, id);
+        }
         const auto slash = name.find('/');
         const std::string head = name.substr(0, slash);
         const LiveCommandDef* def = findLiveCommand(head);
-        // The API's names are the definitions' names and aliases (not journal-only types).
+        // The API's names are the definitions' names and aliases (not journal-only types), and
+        // not the commands that come only from the audience page.
         if (def && head != def->name && head != def->alias) def = nullptr;
+        if (def && std::strcmp(def->route, "-") == 0) def = nullptr;
         if (def && def->field == LiveField::SegmentId) {
             const std::string id = slash == std::string::npos ? "" : name.substr(slash + 1);
             if (id.empty() || id.find('/') != std::string::npos)
