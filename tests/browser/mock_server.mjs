@@ -162,8 +162,11 @@ const control = createServer(async (req, res) => {
   if (req.headers.authorization !== 'Bearer ' + TOKEN) return fail(res, 401, 'unauthorized', 'Send "Authorization: Bearer TOKEN".');
   const path = new URL(req.url, 'http://127.0.0.1').pathname;
   if (req.method === 'GET' && path === '/api/moderation') {
-    const all = [...questions.values()].map(q => ({ ...publicView(q), voted: undefined, state: q.state }));
-    return send(res, 200, { pending: all.filter(q => q.state === 'pending'), questions: all, revision });
+    // The shape of docs/control-api.md, trimmed to what the page's test reads.
+    const all = [...questions.values()].map(q => ({ id: q.id, text: q.text, name: q.name, source: 'web', state: q.state, votes: q.votes, topics: q.topics, for: q.for }));
+    const counts = {};
+    for (const q of all) counts[q.state.replace('-', '_')] = (counts[q.state.replace('-', '_')] || 0) + 1;
+    return send(res, 200, { counts, topics: TOPICS, questions: all });
   }
   const m = path.match(/^\/api\/questions\/([^/]+)\/(approve|dismiss|on-air|answered)$/);
   if (req.method === 'POST' && m) {
@@ -174,7 +177,7 @@ const control = createServer(async (req, res) => {
     if (m[2] === 'answered') answered++;
     q.state = { approve: 'approved', dismiss: 'dismissed', 'on-air': 'on-air', answered: 'answered' }[m[2]];
     revision++;
-    return send(res, 200, { id: q.id, state: q.state });
+    return send(res, 200, { question: { id: q.id, text: q.text, state: q.state, votes: q.votes } });
   }
   return fail(res, 404, 'not-found', 'There is no such API address.');
 });
