@@ -1,5 +1,6 @@
 // The audience page in a real headless Chromium at phone size: ask in Chinese, wait for approval,
-// see it arrive without a reload, vote, and show a <script> as text. Exits non-zero on any failure.
+// see it arrive without a reload, vote, see it on air, and show a <script> as text. Exits non-zero
+// on any failure.
 //
 //   AUDIENCE_URL=http://127.0.0.1:P/?pin=123456 CONTROL_URL=http://127.0.0.1:Q CONTROL_TOKEN=T \
 //   SCREENSHOT=/tmp/page.png node tests/browser/audience_page.mjs
@@ -161,6 +162,13 @@ try {
   const said2 = (await vote.textContent()).replace(/\s+/g, ' ');
   if (!said2.includes('1') || !said2.includes('已投')) throw new Error(`the voted button reads "${said2}", expected the count and 已投`);
 
+  step = 'put it on air: it moves to the top';
+  await control('POST', `/api/questions/${encodeURIComponent(id)}/on-air`);
+  await page.locator('#onair #onair-text', { hasText: QUESTION }).waitFor();
+  await item.waitFor({ state: 'detached' });
+  const onAirMeta = await page.locator('#onair-meta').textContent();
+  if (!onAirMeta.includes('1 票')) throw new Error(`the question on air reads "${onAirMeta}", expected its 1 vote`);
+
   step = 'a <script> question shows as text';
   await page.locator('#q-text').fill(SCRIPT);
   await page.locator('#send').tap();
@@ -209,7 +217,8 @@ try {
   await page.waitForFunction(() => document.body.dataset.revision !== undefined);
   if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') throw new Error('the language choice was not kept over a reload');
   if ((await page.evaluate(() => localStorage.getItem('pycast-device'))) !== device) throw new Error('the device id changed over a reload');
-  if ((await page.locator(`#list li[data-id="${id}"] .vote`).getAttribute('aria-pressed')) !== 'true') throw new Error('after a reload the vote is not shown as voted');
+  if ((await page.locator(`#list li[data-id="${scriptId}"] .text`).textContent()) !== SCRIPT) throw new Error('after a reload the list is not there');
+  if (!(await page.locator('#onair-meta').textContent()).includes('1 vote')) throw new Error('after a reload the question on air is not in English');
 
   if (pageErrors.length) throw new Error(`JavaScript errors on the page: ${pageErrors.join(' | ')}`);
   if (foreign.length) throw new Error(`the page loaded something from elsewhere: ${foreign.join(', ')}`);
