@@ -122,6 +122,12 @@ try {
 
   step = 'submit a question in Traditional Chinese';
   await page.locator('#q-text').fill(QUESTION);
+  // The show's topics, when it has some, are offered; the first one goes with the question.
+  let topic = '';
+  if (await page.locator('#topic-box').isVisible()) {
+    topic = await page.locator('#q-topic option').nth(1).getAttribute('value');
+    await page.locator('#q-topic').selectOption(topic);
+  }
   const counted = await page.locator('#q-count').textContent();
   if (!counted.startsWith(`${Array.from(QUESTION).length} / 500`)) throw new Error(`the counter says "${counted}"`);
   await page.locator('#send').tap();
@@ -144,6 +150,7 @@ try {
   await item.waitFor({ timeout: 10000 });
   if ((await item.locator('.text').textContent()) !== QUESTION) throw new Error(`the approved item shows "${await item.locator('.text').textContent()}"`);
   if (!(await page.evaluate(() => window.__sameDocument === true))) throw new Error('the page reloaded');
+  if (topic && (await item.locator('.chip').allTextContents()).join() !== topic) throw new Error(`the approved item does not show its topic "${topic}"`);
   await page.locator('#pending li', { hasText: QUESTION }).waitFor({ state: 'detached' });
   if (await page.locator('#q-text').inputValue() !== '草稿：還沒寫完') throw new Error('an update of the list lost what the user was typing');
 

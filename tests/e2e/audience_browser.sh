@@ -34,8 +34,9 @@ fail() {
 
 TOKEN="e2e-$RANDOM-$RANDOM"
 PIN=123456
-# Port 0 for both listeners: each picks a free port and pycast prints it.
-"$PYCAST_CLI" live "$PYCAST_SOURCE_DIR/shows/pycast-episode.json" --session "$TMP/s" \
+# A show with topics, so the page offers them. Port 0 for both listeners: each picks a free port
+# and pycast prints it.
+"$PYCAST_CLI" live "$PYCAST_SOURCE_DIR/shows/pycast-ama.json" --session "$TMP/s" \
     --api 127.0.0.1:0 --control-token "$TOKEN" \
     --audience 127.0.0.1:0 --audience-pin "$PIN" >"$TMP/out" 2>"$TMP/err" &
 PID=$!
