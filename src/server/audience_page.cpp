@@ -80,7 +80,8 @@ std::optional<WeightedRange> parseElement(std::string_view element) {
 }
 
 bool startsWithTag(std::string_view range, std::string_view tag) {
-    return range.substr(0, tag.size()) == tag && (range.size() == tag.size() || range[tag.size()] == '-');
+    return range.substr(0, tag.size()) == tag &&
+           (range.size() == tag.size() || range[tag.size()] == '-');
 }
 
 // Which of the page's languages a (lower-cased) range asks for, if any.
@@ -95,7 +96,8 @@ std::optional<std::string_view> languageFor(std::string_view range) {
 }  // namespace
 
 std::string audiencePage(std::string_view lang) {
-    const std::string_view value = lang == kAudienceLanguageZhHant ? kAudienceLanguageZhHant : kAudienceLanguageEn;
+    const std::string_view value =
+        lang == kAudienceLanguageZhHant ? kAudienceLanguageZhHant : kAudienceLanguageEn;
     const std::string_view html = audiencePageHtml();
     std::string out;
     out.reserve(html.size() + 16);
@@ -119,7 +121,8 @@ std::string pickAudienceLanguage(std::string_view acceptLanguage) {
         const auto element = trimOws(acceptLanguage.substr(from, end - from));
         // Empty list elements are allowed (RFC 9110 §5.6.1); malformed ones are passed over.
         if (!element.empty())
-            if (auto parsed = parseElement(element); parsed && parsed->q > 0) ranges.push_back(std::move(*parsed));
+            if (auto parsed = parseElement(element); parsed && parsed->q > 0)
+                ranges.push_back(std::move(*parsed));
         from = end + 1;
     }
     std::stable_sort(ranges.begin(), ranges.end(),

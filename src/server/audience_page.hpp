@@ -1,4 +1,5 @@
-// The audience page served to phones, built into the binary, and its language (any thread; pure functions).
+// The audience page served to phones, built into the binary, and its language (any thread; pure
+// functions).
 #pragma once
 
 #include <string>

@@ -14,7 +14,8 @@ using pycast::test::sourceDir;
 namespace {
 
 std::string pageOnDisk() {
-    std::ifstream in(sourceDir() / "src" / "server" / "audience_page" / "index.html", std::ios::binary);
+    std::ifstream in(sourceDir() / "src" / "server" / "audience_page" / "index.html",
+                     std::ios::binary);
     std::ostringstream out;
     out << in.rdbuf();
     return out.str();
@@ -22,7 +23,9 @@ std::string pageOnDisk() {
 
 std::size_t count(std::string_view text, std::string_view what) {
     std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string_view::npos; at = text.find(what, at + what.size())) ++n;
+    for (auto at = text.find(what); at != std::string_view::npos;
+         at = text.find(what, at + what.size()))
+        ++n;
     return n;
 }
 
@@ -84,8 +87,9 @@ TEST_CASE("audience page: a language other than zh-Hant or en is served as en") 
 }
 
 TEST_CASE("audience language: Traditional Chinese ranges give zh-Hant, in any case") {
-    for (const char* header : {"zh", "zh-TW", "zh-tw", "ZH-TW", "zh-Hant", "zh-Hant-TW", "zh-HK", "zh-MO",
-                               "zh-TW,zh;q=0.9,en-US;q=0.8,en;q=0.7", "zh-Hant-HK;q=0.5"}) {
+    for (const char* header :
+         {"zh", "zh-TW", "zh-tw", "ZH-TW", "zh-Hant", "zh-Hant-TW", "zh-HK", "zh-MO",
+          "zh-TW,zh;q=0.9,en-US;q=0.8,en;q=0.7", "zh-Hant-HK;q=0.5"}) {
         const std::string shown = header;
         CAPTURE(shown);
         CHECK(pickAudienceLanguage(header) == "zh-Hant");
@@ -93,8 +97,9 @@ TEST_CASE("audience language: Traditional Chinese ranges give zh-Hant, in any ca
 }
 
 TEST_CASE("audience language: English, other languages and nothing give en") {
-    for (const char* header : {"", "en", "en-US", "en-US,en;q=0.9,zh-TW;q=0.8", "*", "ja", "fr-CH, fr;q=0.9",
-                               "zh-CN", "zh-Hans", "zh-SG", "zh-Hans-TW", "zhx"}) {
+    for (const char* header :
+         {"", "en", "en-US", "en-US,en;q=0.9,zh-TW;q=0.8", "*", "ja", "fr-CH, fr;q=0.9", "zh-CN",
+          "zh-Hans", "zh-SG", "zh-Hans-TW", "zhx"}) {
         const std::string shown = header;
         CAPTURE(shown);
         CHECK(pickAudienceLanguage(header) == "en");
@@ -121,10 +126,28 @@ TEST_CASE("audience language: q-values order the ranges, ties keep their order, 
 }
 
 TEST_CASE("audience language: malformed elements are skipped, a malformed header gives en") {
-    for (const char* header : {"!!!", ";;;", ",,,", "q=1", "zh-TW;q=2", "zh-TW;q=1.001", "zh-TW;q=0.8888",
-                               "zh-TW;q=abc", "zh-TW;q=", "zh-TW;q=.5", "zh-TW;q=-1", "zh-TW;foo=bar",
-                               "zh-TW;q=0.5;q=0.5", "zh_TW", "zh-", "-zh", "zh--TW", "zhongwen-TW",
-                               "zh-TW-abcdefghi", "zh TW", "\xe4\xb8\xad\xe6\x96\x87", "\xff\xfe"}) {
+    for (const char* header : {"!!!",
+                               ";;;",
+                               ",,,",
+                               "q=1",
+                               "zh-TW;q=2",
+                               "zh-TW;q=1.001",
+                               "zh-TW;q=0.8888",
+                               "zh-TW;q=abc",
+                               "zh-TW;q=",
+                               "zh-TW;q=.5",
+                               "zh-TW;q=-1",
+                               "zh-TW;foo=bar",
+                               "zh-TW;q=0.5;q=0.5",
+                               "zh_TW",
+                               "zh-",
+                               "-zh",
+                               "zh--TW",
+                               "zhongwen-TW",
+                               "zh-TW-abcdefghi",
+                               "zh TW",
+                               "\xe4\xb8\xad\xe6\x96\x87",
+                               "\xff\xfe"}) {
         const std::string shown = header;
         CAPTURE(shown);
         CHECK(pickAudienceLanguage(header) == "en");
