@@ -2,9 +2,12 @@
 #include "views/live/live_controller.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <random>
 #include <system_error>
 
 #include "server/control_api.hpp"
+#include "server/lan_address.hpp"
 
 namespace pycast::ui {
 
@@ -80,6 +83,14 @@ void LiveController::refreshApi() {
 }
 
 bool LiveController::adopted(const Status& status, bool resumed) {
+    // The stacks and the audience page belong to the session before, if any.
+    m_questionUndo.clear();
+    m_questionRedo.clear();
+    m_audience.on = false;
+    m_audience.url.clear();
+    m_audience.qr.reset();
+    m_audience.qrOnPresenter = false;
+    m_audience.error.clear();
     if (!status.ok()) {
         collectLines();
         m_lastError = status.error().message();
@@ -114,6 +125,12 @@ bool LiveController::resumeSession(const fs::path& dir) {
 
 void LiveController::closeSession(bool sayHowToResume) {
     m_frozen.reset();
+    m_questionUndo.clear();
+    m_questionRedo.clear();
+    m_audience.on = false;  // the host stops every service with the session
+    m_audience.url.clear();
+    m_audience.qr.reset();
+    m_audience.qrOnPresenter = false;
     if (sayHowToResume)
         m_host.shutdown(false);
     else
@@ -163,9 +180,157 @@ SessionActionResult LiveController::perform(const LiveAction& action) {
         r.error = Error{"There is no live session", {}, "start one from the Live tab"};
         return remember(r);
     }
+    std::optional<QuestionUndoStep> step;
+    if (isProducerQuestionCommand(action.request.command))
+        step = questionUndoStep(action.request, m_host.session()->questions());
     SessionActionResult r = remember(m_host.perform(action.request));
-    if (r && action.request.command == LiveCommand::End) refreshApi();
+    if (r && action.request.command == LiveCommand::End) {
+        refreshApi();
+        m_audience.on = false;  // the page closes with the show
+        m_audience.url.clear();
+        m_audience.qr.reset();
+        m_audience.qrOnPresenter = false;
+    }
+    if (r && step) {
+        if (action.request.command == LiveCommand::QuestionSubmit) completeSubmitStep(*step, r.id);
+        m_questionUndo.push_back(std::move(*step));
+        m_questionRedo.clear();
+    }
     return r;
+}
+
+std::string LiveController::questionUndoLabel() const {
+    return m_questionUndo.empty() ? std::string() : m_questionUndo.back().label;
+}
+
+std::string LiveController::questionRedoLabel() const {
+    return m_questionRedo.empty() ? std::string() : m_questionRedo.back().label;
+}
+
+SessionActionResult LiveController::performSteps(const std::vector<LiveRequest>& requests) {
+    SessionActionResult last;
+    if (!m_host.session()) {
+        last.ok = false;
+        last.refusal = LiveRefusal::Refused;
+        last.error = Error{"There is no live session", {}, "start one from the Live tab"};
+        return remember(last);
+    }
+    for (const LiveRequest& request : requests) {
+        last = remember(m_host.perform(request));
+        if (!last) break;
+    }
+    return last;
+}
+
+SessionActionResult LiveController::undoQuestion() {
+    if (m_questionUndo.empty()) return SessionActionResult{};
+    QuestionUndoStep step = std::move(m_questionUndo.back());
+    m_questionUndo.pop_back();
+    SessionActionResult r = performSteps(step.undo);
+    if (!r) {
+        m_lastError = "Could not undo " + step.label + ": " + r.error.message();
+        return r;
+    }
+    m_questionRedo.push_back(std::move(step));
+    return r;
+}
+
+SessionActionResult LiveController::redoQuestion() {
+    if (m_questionRedo.empty()) return SessionActionResult{};
+    QuestionUndoStep step = std::move(m_questionRedo.back());
+    m_questionRedo.pop_back();
+    SessionActionResult r = performSteps(step.redo);
+    if (!r) {
+        m_lastError = "Could not redo " + step.label + ": " + r.error.message();
+        return r;
+    }
+    m_questionUndo.push_back(std::move(step));
+    return r;
+}
+
+void LiveController::setAudienceFactory(AudienceServiceFactory factory) {
+    m_audienceFactory = std::move(factory);
+    m_audience.available = static_cast<bool>(m_audienceFactory);
+}
+
+void LiveController::setAudienceHost(const std::string& host) {
+    m_audience.host = host;
+    refreshAudienceUrl();
+}
+
+void LiveController::refreshAudienceUrl() {
+    m_audience.url.clear();
+    m_audience.qr.reset();
+    if (!m_audience.on) return;
+    const std::string host = m_audience.host.empty() ? std::string("127.0.0.1") : m_audience.host;
+    m_audience.url = audienceUrl(host, m_audience.port, m_audience.pin);
+    if (Result<QrMatrix> qr = encodeQr(m_audience.url))
+        m_audience.qr = std::move(*qr);
+    else
+        m_audience.error = qr.error().message();
+}
+
+bool LiveController::setAudienceOn(bool on) {
+    m_frozen.reset();
+    m_audience.error.clear();
+    if (!on) {
+        m_host.stopService(kAudienceServiceName);
+        m_audience.on = false;
+        m_audience.qrOnPresenter = false;
+        refreshAudienceUrl();
+        collectLines();
+        return true;
+    }
+    Session* session = m_host.session();
+    if (!m_audienceFactory) {
+        m_audience.error = "This build of the studio cannot serve the audience page";
+        return false;
+    }
+    if (!session || !m_host.isLive()) {
+        m_audience.error = "Audience questions need a live session: start one first";
+        return false;
+    }
+    if (session->audiencePin().empty()) {
+        // Six digits from the kernel's random source; kept in session.json, so a resumed
+        // session keeps the printed QR codes working.
+        std::random_device random;
+        std::uniform_int_distribution<int> digits(100000, 999999);
+        if (Status s = session->setAudiencePin(std::to_string(digits(random))); !s.ok()) {
+            m_audience.error = s.error().message();
+            return false;
+        }
+    }
+    m_audience.pin = session->audiencePin();
+    std::unique_ptr<LiveService> service =
+        m_audienceFactory(HostPort{"0.0.0.0", m_audience.port}, m_audience.pin);
+    Status started = service ? m_host.startService(std::move(service))
+                             : Status(Error{"The audience page could not be made", {}, {}});
+    collectLines();
+    if (!started.ok()) {
+        m_audience.error = started.error().message();
+        m_audience.on = false;
+        refreshAudienceUrl();
+        return false;
+    }
+    for (const ServiceInfo& info : m_host.services()) {
+        if (info.name != kAudienceServiceName) continue;
+        // The port it bound ("http://0.0.0.0:8766"), which may be another than asked for.
+        const std::size_t colon = info.url.rfind(':');
+        if (colon != std::string::npos) {
+            int port = 0;
+            for (std::size_t i = colon + 1; i < info.url.size() && std::isdigit(static_cast<unsigned char>(info.url[i])); ++i)
+                port = port * 10 + (info.url[i] - '0');
+            if (port > 0 && port < 65536) m_audience.port = port;
+        }
+        if (!info.running) m_audience.error = info.error;
+    }
+    m_audience.on = m_audience.error.empty();
+    if (m_audience.host.empty()) {
+        const Result<std::vector<NetInterface>> found = listNetInterfaces();
+        m_audience.host = pickLanAddress(found ? *found : std::vector<NetInterface>{});
+    }
+    refreshAudienceUrl();
+    return m_audience.on;
 }
 
 SessionActionResult LiveController::sendMessage(const std::string& text) {

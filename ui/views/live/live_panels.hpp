@@ -41,6 +41,12 @@ void controlsPanel(ViewContext& ctx, const SessionState& st,
 void rundownPanel(ViewContext& ctx, const SessionState& st,
                   float height);                   // live_rundown_panel.cpp
 void reportPanel(ViewContext& ctx, float height);  // live_report_panel.cpp
+// The question on air, across the tab under the clocks (none: nothing drawn).
+void questionBand(ViewContext& ctx, const SessionState& st,
+                  float width);  // live_question_band.cpp
+// Below this width (in font sizes) the rundown and the questions share the space under the
+// controls as tabs; above it they sit side by side.
+inline constexpr float kSideBySideWidthEm = 96.0f;
 
 // Shared by the panels (live_panel_support.cpp).
 const Segment* segmentAt(const Show& show, int index);

@@ -31,6 +31,7 @@ void handleShortcuts(LiveContext& live) {
     // (the studio just opened on the Live tab) the keys are the Live tab's: no click first.
     const bool ours = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) ||
                       !ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow);
+    live.view.liveKeysOurs = ours && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup);
     if (!ours) return;
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup)) return;
     const ImGuiIO& io = ImGui::GetIO();
@@ -61,6 +62,49 @@ void handleShortcuts(LiveContext& live) {
                 c.perform(action);
         });
     }
+}
+
+// Under the controls: the rundown and the Questions panel, side by side in a wide window,
+// else as two tabs.
+void lowerPanels(ViewContext& ctx, const SessionState& st, float height) {
+    LiveContext& live = *ctx.live;
+    const float f = ImGui::GetFontSize();
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (live.view.questions.detached) {
+        rundownPanel(ctx, st, height);
+        return;
+    }
+    if (width >= f * kSideBySideWidthEm) {
+        const float left = std::floor(width * 0.5f);
+        ImGui::BeginChild("##rundown-side", ImVec2(left, height), false, ImGuiWindowFlags_NoScrollbar);
+        rundownPanel(ctx, st, height);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        questionsPanel(ctx, ImVec2(0, height));
+        return;
+    }
+    const QuestionQueue* q = st.questions;
+    const std::size_t waiting = q ? q->count(QuestionState::Pending) : 0;
+    const std::string questions =
+        "Questions" + (waiting > 0 ? " · " + std::to_string(waiting) + " waiting" : std::string()) +
+        "###questions-tab";
+    const float top = ImGui::GetCursorPosY();
+    if (ImGui::BeginTabBar("##live-lower")) {
+        if (ImGui::BeginTabItem("Rundown###rundown-tab")) {
+            live.view.narrowShowsQuestions = false;
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(questions.c_str())) {
+            live.view.narrowShowsQuestions = true;
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    const float rest = std::max(height - (ImGui::GetCursorPosY() - top), f * 4.0f);
+    if (live.view.narrowShowsQuestions)
+        questionsPanel(ctx, ImVec2(0, rest));
+    else
+        rundownPanel(ctx, st, rest);
 }
 
 void helpOverlay(ViewContext& ctx) {
@@ -179,6 +223,8 @@ void drawLiveView(ViewContext& ctx) {
 
     ImGui::Spacing();
     const float controlsTop = ImGui::GetCursorPosY();
+    // Counted with the controls, so the layout keeps the rundown its rows under it.
+    if (r.phase != RunPhase::Ended) questionBand(ctx, st, ImGui::GetContentRegionAvail().x);
     if (r.phase == RunPhase::Ended) {
         // Nothing left to press; the next show starts from here.
         ImGui::AlignTextToFramePadding();
@@ -196,10 +242,11 @@ void drawLiveView(ViewContext& ctx) {
     if (r.phase == RunPhase::Ended) {
         reportPanel(ctx, rest);
     } else {
-        rundownPanel(ctx, st, rest);
+        lowerPanels(ctx, st, rest);
     }
     helpOverlay(ctx);
     ImGui::EndChild();
+    questionsWindow(ctx);
 }
 
 }  // namespace pycast::ui
