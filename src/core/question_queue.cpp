@@ -255,7 +255,7 @@ QuestionResult QuestionQueue::submit(NewQuestion q, std::int64_t atMs, Apply mod
         return fail(QuestionError::DuplicateId, "the id " + quote(q.id) + " is already in use",
                     q.id);
     const std::string id = q.id.empty() ? freshId() : q.id;
-    if (mode == Apply::Check) return QuestionResult{QuestionError::None, {}, id};
+    if (mode == Apply::Check) return done(id);
 
     LiveQuestion lq;
     lq.id = id;
@@ -286,7 +286,7 @@ QuestionResult QuestionQueue::submit(NewQuestion q, std::int64_t atMs, Apply mod
     m_index.emplace(id, m_questions.size());
     m_questions.push_back(std::move(lq));
     touch(visible);
-    return QuestionResult{QuestionError::None, {}, id};
+    return done(id);
 }
 
 QuestionResult QuestionQueue::vote(const std::string& id, const std::string& device,
@@ -302,10 +302,10 @@ QuestionResult QuestionQueue::vote(const std::string& id, const std::string& dev
     if (hasVoted(*q, device))
         return fail(QuestionError::AlreadyVoted,
                     "this device has already voted for question " + quote(id), id);
-    if (mode == Apply::Check) return QuestionResult{QuestionError::None, {}, id};
+    if (mode == Apply::Check) return done(id);
     q->voters.insert(std::lower_bound(q->voters.begin(), q->voters.end(), device), device);
     touch(true);
-    return QuestionResult{QuestionError::None, {}, id};
+    return done(id);
 }
 
 namespace {
@@ -317,43 +317,54 @@ std::string wrongState(const LiveQuestion& q, const std::string& need) {
 
 }  // namespace
 
-#define PYCAST_FIND_OR_FAIL(q, id)                                                       \
-    LiveQuestion* q = findMutable(id);                                                   \
-    if (!q)                                                                              \
-        return fail(QuestionError::NoSuchQuestion,                                       \
-                    "there is no question " + quote(id) + " in this session", id);
+LiveQuestion* QuestionQueue::inState(const std::string& id,
+                                     std::initializer_list<QuestionState> from, const char* need,
+                                     QuestionResult& refusal) {
+    LiveQuestion* q = findMutable(id);
+    if (!q) {
+        refusal = fail(QuestionError::NoSuchQuestion,
+                       "there is no question " + quote(id) + " in this session", id);
+        return nullptr;
+    }
+    if (from.size() != 0 && std::find(from.begin(), from.end(), q->state) == from.end()) {
+        refusal = fail(QuestionError::WrongState, wrongState(*q, need), id);
+        return nullptr;
+    }
+    return q;
+}
 
-QuestionResult QuestionQueue::approve(const std::string& id, Apply mode) {
-    PYCAST_FIND_OR_FAIL(q, id)
-    if (q->state != QuestionState::Pending)
-        return fail(QuestionError::WrongState,
-                    wrongState(*q, "only a pending question can be approved"), id);
+QuestionResult QuestionQueue::move(const std::string& id, QuestionState from, QuestionState to,
+                                   const char* need, Apply mode) {
+    QuestionResult refusal;
+    LiveQuestion* q = inState(id, {from}, need, refusal);
+    if (!q) return refusal;
     if (mode == Apply::Commit) {
-        q->state = QuestionState::Approved;
+        q->state = to;
         touch(true);
     }
-    return QuestionResult{QuestionError::None, {}, id};
+    return done(id);
+}
+
+QuestionResult QuestionQueue::approve(const std::string& id, Apply mode) {
+    return move(id, QuestionState::Pending, QuestionState::Approved,
+                "only a pending question can be approved", mode);
 }
 
 QuestionResult QuestionQueue::unapprove(const std::string& id, Apply mode) {
-    PYCAST_FIND_OR_FAIL(q, id)
-    if (q->state != QuestionState::Approved)
-        return fail(QuestionError::WrongState,
-                    wrongState(*q, "only an approved question can go back to the inbox"), id);
-    if (mode == Apply::Commit) {
-        q->state = QuestionState::Pending;
-        touch(true);
-    }
-    return QuestionResult{QuestionError::None, {}, id};
+    return move(id, QuestionState::Approved, QuestionState::Pending,
+                "only an approved question can go back to the inbox", mode);
+}
+
+QuestionResult QuestionQueue::takeOffAir(const std::string& id, Apply mode) {
+    return move(id, QuestionState::OnAir, QuestionState::Approved, "it is not on air", mode);
 }
 
 QuestionResult QuestionQueue::dismiss(const std::string& id, Apply mode) {
-    PYCAST_FIND_OR_FAIL(q, id)
-    if (q->state != QuestionState::Pending && q->state != QuestionState::Approved &&
-        q->state != QuestionState::OnAir)
-        return fail(QuestionError::WrongState,
-                    wrongState(*q, "only a pending, approved or on-air question can be dismissed"),
-                    id);
+    QuestionResult refusal;
+    LiveQuestion* q =
+        inState(id, {QuestionState::Pending, QuestionState::Approved, QuestionState::OnAir},
+                "only a pending, approved or on-air question can be dismissed", refusal);
+    if (!q) return refusal;
     if (mode == Apply::Commit) {
         const bool wasPublic = q->isPublic();
         // Restoring never puts a question straight back on air: the host decides that.
@@ -362,29 +373,30 @@ QuestionResult QuestionQueue::dismiss(const std::string& id, Apply mode) {
         q->state = QuestionState::Dismissed;
         touch(wasPublic);
     }
-    return QuestionResult{QuestionError::None, {}, id};
+    return done(id);
 }
 
 QuestionResult QuestionQueue::restore(const std::string& id, Apply mode) {
-    PYCAST_FIND_OR_FAIL(q, id)
-    if (q->state != QuestionState::Dismissed)
-        return fail(QuestionError::WrongState,
-                    wrongState(*q, "only a dismissed question can be restored"), id);
+    QuestionResult refusal;
+    LiveQuestion* q = inState(id, {QuestionState::Dismissed},
+                              "only a dismissed question can be restored", refusal);
+    if (!q) return refusal;
     if (mode == Apply::Commit) {
         q->state = q->stateBeforeDismiss;
         touch(q->isPublic());
     }
-    return QuestionResult{QuestionError::None, {}, id};
+    return done(id);
 }
 
 QuestionResult QuestionQueue::putOnAir(const std::string& id, std::int64_t atMs, Apply mode) {
-    PYCAST_FIND_OR_FAIL(q, id)
-    if (q->state != QuestionState::Approved && q->state != QuestionState::Answered)
-        return fail(QuestionError::WrongState,
-                    wrongState(*q, q->state == QuestionState::Pending
-                                       ? "approve it first"
-                                       : "only an approved or answered question can go on air"),
-                    id);
+    QuestionResult refusal;
+    const LiveQuestion* pending = find(id);
+    LiveQuestion* q = inState(id, {QuestionState::Approved, QuestionState::Answered},
+                              pending && pending->state == QuestionState::Pending
+                                  ? "approve it first"
+                                  : "only an approved or answered question can go on air",
+                              refusal);
+    if (!q) return refusal;
     if (mode == Apply::Commit) {
         for (LiveQuestion& other : m_questions)
             if (other.state == QuestionState::OnAir) other.state = QuestionState::Approved;
@@ -392,18 +404,7 @@ QuestionResult QuestionQueue::putOnAir(const std::string& id, std::int64_t atMs,
         q->onAirMs = atMs;
         touch(true);
     }
-    return QuestionResult{QuestionError::None, {}, id};
-}
-
-QuestionResult QuestionQueue::takeOffAir(const std::string& id, Apply mode) {
-    PYCAST_FIND_OR_FAIL(q, id)
-    if (q->state != QuestionState::OnAir)
-        return fail(QuestionError::WrongState, wrongState(*q, "it is not on air"), id);
-    if (mode == Apply::Commit) {
-        q->state = QuestionState::Approved;
-        touch(true);
-    }
-    return QuestionResult{QuestionError::None, {}, id};
+    return done(id);
 }
 
 QuestionResult QuestionQueue::answer(const std::string& id, std::int64_t atMs,
@@ -412,38 +413,38 @@ QuestionResult QuestionQueue::answer(const std::string& id, std::int64_t atMs,
     if (target.empty())
         return fail(QuestionError::NoSuchQuestion,
                     "no question is on air; name the question that was answered");
-    PYCAST_FIND_OR_FAIL(q, target)
-    if (q->state != QuestionState::OnAir && q->state != QuestionState::Approved)
-        return fail(QuestionError::WrongState,
-                    wrongState(*q, "only an approved or on-air question can be answered"), target);
+    QuestionResult refusal;
+    LiveQuestion* q = inState(target, {QuestionState::OnAir, QuestionState::Approved},
+                              "only an approved or on-air question can be answered", refusal);
+    if (!q) return refusal;
     if (mode == Apply::Commit) {
         q->state = QuestionState::Answered;
         q->answeredMs = atMs;
         q->answeredSegmentId = segmentId;
         touch(true);
     }
-    return QuestionResult{QuestionError::None, {}, target};
+    return done(target);
 }
 
 QuestionResult QuestionQueue::reopen(const std::string& id, Apply mode) {
-    PYCAST_FIND_OR_FAIL(q, id)
-    if (q->state != QuestionState::Answered)
-        return fail(QuestionError::WrongState,
-                    wrongState(*q, "only an answered question can be reopened"), id);
+    QuestionResult refusal;
+    LiveQuestion* q = inState(id, {QuestionState::Answered},
+                              "only an answered question can be reopened", refusal);
+    if (!q) return refusal;
     if (mode == Apply::Commit) {
         q->state = QuestionState::Approved;
         q->answeredMs.reset();
         q->answeredSegmentId.clear();
         touch(true);
     }
-    return QuestionResult{QuestionError::None, {}, id};
+    return done(id);
 }
 
 QuestionResult QuestionQueue::edit(const std::string& id, const std::string& text, Apply mode) {
-    PYCAST_FIND_OR_FAIL(q, id)
-    if (q->state != QuestionState::Pending && q->state != QuestionState::Approved)
-        return fail(QuestionError::WrongState,
-                    wrongState(*q, "only a pending or approved question can be edited"), id);
+    QuestionResult refusal;
+    LiveQuestion* q = inState(id, {QuestionState::Pending, QuestionState::Approved},
+                              "only a pending or approved question can be edited", refusal);
+    if (!q) return refusal;
     if (auto p = questionTextProblem(text)) return fail(QuestionError::Invalid, *p, id);
     if (mode == Apply::Commit && text != q->text) {
         if (q->originalText.empty()) q->originalText = q->text;
@@ -451,15 +452,18 @@ QuestionResult QuestionQueue::edit(const std::string& id, const std::string& tex
         q->text = text;
         touch(q->isPublic());
     }
-    return QuestionResult{QuestionError::None, {}, id};
+    return done(id);
 }
 
 QuestionResult QuestionQueue::merge(const std::string& into, const std::vector<std::string>& ids,
                                     Apply mode) {
-    PYCAST_FIND_OR_FAIL(target, into)
-    if (target->state == QuestionState::Merged || target->state == QuestionState::Dismissed)
-        return fail(QuestionError::WrongState,
-                    wrongState(*target, "merge into a question that is still in the queue"), into);
+    QuestionResult refusal;
+    LiveQuestion* target =
+        inState(into,
+                {QuestionState::Pending, QuestionState::Approved, QuestionState::OnAir,
+                 QuestionState::Answered},
+                "merge into a question that is still in the queue", refusal);
+    if (!target) return refusal;
     if (ids.empty()) return fail(QuestionError::Invalid, "name the questions to merge", into);
     for (std::size_t i = 0; i < ids.size(); ++i) {
         const std::string& id = ids[i];
@@ -469,20 +473,17 @@ QuestionResult QuestionQueue::merge(const std::string& into, const std::vector<s
         if (std::find(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(i), id) !=
             ids.begin() + static_cast<std::ptrdiff_t>(i))
             return fail(QuestionError::Invalid, "question " + quote(id) + " is listed twice", id);
-        PYCAST_FIND_OR_FAIL(q, id)
-        if (q->state == QuestionState::Merged || q->state == QuestionState::Answered ||
-            q->state == QuestionState::OnAir)
-            return fail(QuestionError::WrongState,
-                        wrongState(*q, "only a pending, approved or dismissed question can be "
-                                       "merged"),
-                        id);
+        const LiveQuestion* q =
+            inState(id, {QuestionState::Pending, QuestionState::Approved, QuestionState::Dismissed},
+                    "only a pending, approved or dismissed question can be merged", refusal);
+        if (!q) return refusal;
         if (!q->merged.empty())
             return fail(QuestionError::WrongState,
                         "question " + quote(id) + " has questions merged into it; merge into " +
                             quote(id) + " instead, or unmerge those first",
                         id);
     }
-    if (mode == Apply::Check) return QuestionResult{QuestionError::None, {}, into};
+    if (mode == Apply::Check) return done(into);
     bool visible = target->isPublic();
     for (const std::string& id : ids) {
         LiveQuestion* q = findMutable(id);
@@ -493,16 +494,15 @@ QuestionResult QuestionQueue::merge(const std::string& into, const std::vector<s
         target->merged.push_back(id);
     }
     touch(visible);
-    return QuestionResult{QuestionError::None, {}, into};
+    return done(into);
 }
 
 QuestionResult QuestionQueue::unmerge(const std::string& id, Apply mode) {
-    PYCAST_FIND_OR_FAIL(q, id)
-    if (q->state != QuestionState::Merged)
-        return fail(QuestionError::WrongState, wrongState(*q, "it is not merged"), id);
+    QuestionResult refusal;
+    LiveQuestion* q = inState(id, {QuestionState::Merged}, "it is not merged", refusal);
+    if (!q) return refusal;
     if (mode == Apply::Commit) {
-        LiveQuestion* target = findMutable(q->mergedInto);
-        if (target) {
+        if (LiveQuestion* target = findMutable(q->mergedInto)) {
             auto& m = target->merged;
             m.erase(std::remove(m.begin(), m.end(), id), m.end());
         }
@@ -511,12 +511,14 @@ QuestionResult QuestionQueue::unmerge(const std::string& id, Apply mode) {
         q->mergedInto.clear();
         touch(true);
     }
-    return QuestionResult{QuestionError::None, {}, id};
+    return done(id);
 }
 
 QuestionResult QuestionQueue::label(const std::string& id, const std::vector<std::string>& topics,
                                     Apply mode) {
-    PYCAST_FIND_OR_FAIL(q, id)
+    QuestionResult refusal;
+    LiveQuestion* q = inState(id, {}, "", refusal);
+    if (!q) return refusal;
     if (auto r = checkTopics(topics); !r) {
         r.id = id;
         return r;
@@ -525,12 +527,14 @@ QuestionResult QuestionQueue::label(const std::string& id, const std::vector<std
         q->topics = topics;
         touch(q->isPublic());
     }
-    return QuestionResult{QuestionError::None, {}, id};
+    return done(id);
 }
 
 QuestionResult QuestionQueue::assign(const std::string& id, const std::string& personId,
                                      Apply mode) {
-    PYCAST_FIND_OR_FAIL(q, id)
+    QuestionResult refusal;
+    LiveQuestion* q = inState(id, {}, "", refusal);
+    if (!q) return refusal;
     if (auto r = checkPerson(personId); !r) {
         r.id = id;
         return r;
@@ -539,9 +543,7 @@ QuestionResult QuestionQueue::assign(const std::string& id, const std::string& p
         q->forPerson = personId;
         touch(q->isPublic());
     }
-    return QuestionResult{QuestionError::None, {}, id};
+    return done(id);
 }
-
-#undef PYCAST_FIND_OR_FAIL
 
 }  // namespace pycast

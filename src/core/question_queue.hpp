@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -180,6 +181,16 @@ public:
 
 private:
     LiveQuestion* findMutable(std::string_view id);
+    // The question `id` when its state is one of `from` (any, when empty); otherwise null, with
+    // `refusal` saying why ("question 'q3' is answered; " + need).
+    LiveQuestion* inState(const std::string& id, std::initializer_list<QuestionState> from,
+                          const char* need, QuestionResult& refusal);
+    // A plain step from one state to another.
+    QuestionResult move(const std::string& id, QuestionState from, QuestionState to,
+                        const char* need, Apply mode);
+    static QuestionResult done(std::string id) {
+        return QuestionResult{QuestionError::None, {}, std::move(id)};
+    }
     QuestionResult fail(QuestionError e, std::string message, std::string id = {}) const;
     QuestionResult checkTopics(const std::vector<std::string>& topics) const;
     QuestionResult checkPerson(const std::string& personId) const;

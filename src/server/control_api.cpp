@@ -91,7 +91,7 @@ struct Outcome {
 HttpReply replyFor(const Outcome& o) {
     const SessionActionResult& r = o.result;
     if (r.ok) {
-        HttpReply reply{200, o.state, {}};
+        HttpReply reply{o.created ? 201 : 200, o.state, {}};
         if (!r.warnings.empty()) reply.body["warnings"] = r.warnings;
         return reply;
     }

@@ -427,3 +427,47 @@ TEST_CASE("control API: bodies are read as strictly as show files; a message hol
     REQUIRE(api.session->events().size() == before + 1);
     CHECK(api.session->events().back().fields["text"] == "two\tcolumns\nand a line");
 }
+
+TEST_CASE("control API: the producer moderates questions through /api/questions/{id}/VERB") {
+    Api api;
+    // The producer types one from the live chat: approved at once, 201 with the question.
+    const Reply added = api.post("/api/questions", R"({"text": "來自直播聊天室的問題", "name": "YT"})");
+    REQUIRE(added.status == 201);
+    const std::string id = added.body["question"]["id"].get<std::string>();
+    CHECK(added.body["question"]["state"] == "approved");
+    CHECK(added.body["question"]["source"] == "producer");
+    // A body cannot pretend to be the audience or pick an id.
+    const Reply sneaky =
+        api.post("/api/questions", R"({"text": "x?", "source": "web", "id": "q99"})");
+    REQUIRE(sneaky.status == 201);
+    CHECK(sneaky.body["question"]["source"] == "producer");
+    CHECK(sneaky.body["question"]["id"] != "q99");
+
+    CHECK(api.post("/api/questions/" + id + "/approve").status == 409);  // already approved
+    const Reply onAir = api.post("/api/questions/" + id + "/on-air");
+    REQUIRE(onAir.status == 200);
+    CHECK(onAir.body["questions"]["on_air"]["id"] == id);
+    const Reply edit = api.post("/api/questions/" + id + "/edit", R"({"text": "changed"})");
+    CHECK(edit.status == 409);
+    CHECK(edit.body["code"] == "wrong-state");
+    CHECK(api.post("/api/questions/q-nope/dismiss").status == 404);
+    CHECK(api.post("/api/questions/" + id + "/answered").status == 409);  // not started
+    REQUIRE(api.post("/api/start").status == 200);
+    const Reply answered = api.post("/api/questions/" + id + "/answered");
+    REQUIRE(answered.status == 200);
+    CHECK(answered.body["question"]["state"] == "answered");
+    CHECK(api.session->events().back().type == "question-answered");
+    CHECK(api.session->events().back().fields["question"] == id);
+
+    const Reply list = api.get("/api/moderation");
+    REQUIRE(list.status == 200);
+    CHECK(list.body["counts"]["answered"] == 1);
+    CHECK(list.body["questions"].size() == 2);
+    CHECK(list.body["questions"][0].contains("device") == false);
+    CHECK(api.get("/api/questions/" + id + "/approve").status == 405);
+    // Votes come only from the audience page's devices.
+    CHECK(api.post("/api/question-vote", R"({"question": "q1", "device": "device-0001"})").status ==
+          404);
+    const Reply merge = api.post("/api/questions/merge", R"({"into": "q1", "ids": []})");
+    CHECK(merge.status == 400);
+}
