@@ -58,6 +58,13 @@ bool App::setupLive() {
             ok = false;
             std::cerr << "pycast-studio: " << doc.fileName()
                       << " did not open, so there is no show to go live with\n";
+        } else if (m_demo && m_options.demoQuestions) {
+            ok = runLiveDemo(*m_live, *m_demo, withDemoQuestionRules(*doc.show),
+                             *m_options.liveDemoSeconds, fillDemoQuestions);
+            // The pictures show the panel: its tab in a narrow window, a question selected.
+            m_liveContext->view.narrowShowsQuestions = true;
+            m_liveContext->view.selectLowerTab = true;
+            m_liveContext->view.questions.list = QuestionList::Inbox;
         } else if (m_demo) {
             ok = runLiveDemo(*m_live, *m_demo, *doc.show, *m_options.liveDemoSeconds);
         } else if (m_options.liveDemoSeconds) {

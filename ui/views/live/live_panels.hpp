@@ -16,6 +16,8 @@ struct ViewContext;
 inline constexpr float kCompactWidthEm = 64.0f;
 // The rundown keeps room for at least this many rows below the panels.
 inline constexpr int kMinRundownRows = 7;
+// ... or this many (frame heights) while the Questions panel is there.
+inline constexpr int kMinRowsUnderQuestions = 12;
 // ... or this many while a long message needs the room.
 inline constexpr int kMinRundownRowsUnderMessage = 5;
 
@@ -42,8 +44,8 @@ void rundownPanel(ViewContext& ctx, const SessionState& st,
                   float height);                   // live_rundown_panel.cpp
 void reportPanel(ViewContext& ctx, float height);  // live_report_panel.cpp
 // The question on air, across the tab under the clocks (none: nothing drawn).
-void questionBand(ViewContext& ctx, const SessionState& st,
-                  float width);  // live_question_band.cpp
+void questionBand(ViewContext& ctx, const SessionState& st, float width,
+                  bool compact);  // live_question_band.cpp
 // Below this width (in font sizes) the rundown and the questions share the space under the
 // controls as tabs; above it they sit side by side.
 inline constexpr float kSideBySideWidthEm = 96.0f;

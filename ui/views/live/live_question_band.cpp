@@ -14,7 +14,7 @@
 
 namespace pycast::ui {
 
-void questionBand(ViewContext& ctx, const SessionState& st, float width) {
+void questionBand(ViewContext& ctx, const SessionState& st, float width, bool compact) {
     // Only the question on air: an approved one at most, never one that waits for review.
     const LiveQuestion* q = st.questions ? st.questions->onAir() : nullptr;
     if (q == nullptr) return;
@@ -26,8 +26,10 @@ void questionBand(ViewContext& ctx, const SessionState& st, float width) {
     const float pad = ImGui::GetFontSize() * 0.6f;
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float textWidth = width - pad * 2;
-    // Two lines of the bold font at most: the band must leave the rundown its rows.
-    const FittedText fitted = fitTextInFont(bold, q->text, textWidth, bold->FontSize * 1.15f * 2.0f,
+    // Two lines of the bold font at most (one in a small window): the band must leave the
+    // rundown and the questions their rows.
+    const float lines = compact ? 1.0f : 2.0f;
+    const FittedText fitted = fitTextInFont(bold, q->text, textWidth, bold->FontSize * 1.15f * lines,
                                             bold->FontSize * 1.15f, small->FontSize);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->ChannelsSplit(2);
@@ -35,7 +37,9 @@ void questionBand(ViewContext& ctx, const SessionState& st, float width) {
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad * 0.6f));
     ImGui::BeginGroup();
     ImGui::PushFont(small);
-    textTruncated("QUESTION ON AIR   " + askedByLine(show, *q), colours::kBad, textWidth);
+    textColoured("QUESTION ON AIR", colours::kBad);
+    ImGui::SameLine();
+    textTruncated(askedByLine(show, *q), colours::kTextDim, textWidth - ImGui::GetCursorPosX());
     ImGui::PopFont();
     fittedTextItem(bold, fitted, q->text, textWidth, colours::kText);
     ImGui::EndGroup();

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 #include "core/duration.hpp"
 #include "views/live/live_format.hpp"
@@ -90,12 +91,17 @@ void lowerPanels(ViewContext& ctx, const SessionState& st, float height) {
         "###questions-tab";
     const float top = ImGui::GetCursorPosY();
     if (ImGui::BeginTabBar("##live-lower")) {
-        if (ImGui::BeginTabItem("Rundown###rundown-tab")) {
-            live.view.narrowShowsQuestions = false;
+        // A tab chosen from outside (a demo, a test) is selected once; after that, clicks decide.
+        const bool pick = std::exchange(live.view.selectLowerTab, false);
+        const bool wantQuestions = live.view.narrowShowsQuestions;
+        if (ImGui::BeginTabItem("Rundown###rundown-tab", nullptr,
+                                pick && !wantQuestions ? ImGuiTabItemFlags_SetSelected : 0)) {
+            if (!pick) live.view.narrowShowsQuestions = false;
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(questions.c_str())) {
-            live.view.narrowShowsQuestions = true;
+        if (ImGui::BeginTabItem(questions.c_str(), nullptr,
+                                pick && wantQuestions ? ImGuiTabItemFlags_SetSelected : 0)) {
+            if (!pick) live.view.narrowShowsQuestions = true;
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
@@ -162,7 +168,13 @@ LiveLayout liveLayout(const ViewContext& ctx) {
     const float natural = std::max(builtDigits + lines * 3.2f + f * 3.6f, f * 15.0f);
     // A rundown row is as tall as a chip: a frame's height (cell padding included).
     const float row = ImGui::GetFrameHeight();
-    out.minRundownHeight = row * static_cast<float>(kMinRundownRows + 1);
+    // The Questions panel under the controls needs more room than the rundown's rows: its
+    // header, list buttons and add field come on top of them.
+    const bool questionsShown =
+        !live.view.questions.detached &&
+        (avail.x >= f * kSideBySideWidthEm || live.view.narrowShowsQuestions);
+    out.minRundownHeight =
+        row * static_cast<float>((questionsShown ? kMinRowsUnderQuestions : kMinRundownRows) + 1);
     const float controls =
         live.view.controlsHeight > 0.0f
             ? live.view.controlsHeight
@@ -224,7 +236,8 @@ void drawLiveView(ViewContext& ctx) {
     ImGui::Spacing();
     const float controlsTop = ImGui::GetCursorPosY();
     // Counted with the controls, so the layout keeps the rundown its rows under it.
-    if (r.phase != RunPhase::Ended) questionBand(ctx, st, ImGui::GetContentRegionAvail().x);
+    if (r.phase != RunPhase::Ended)
+        questionBand(ctx, st, ImGui::GetContentRegionAvail().x, layout.compact);
     if (r.phase == RunPhase::Ended) {
         // Nothing left to press; the next show starts from here.
         ImGui::AlignTextToFramePadding();

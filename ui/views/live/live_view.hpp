@@ -77,6 +77,7 @@ struct LiveViewState {
     bool lanListed = false;
     // Which of the rundown and the questions shows under the controls in a narrow window.
     bool narrowShowsQuestions = false;
+    bool selectLowerTab = false;  // select narrowShowsQuestions' tab next frame
     // The producer's message as the Live tab last laid it out (size, lines, cut or not).
     FittedText messageShown;
     float controlsHeight = 0.0f;  // the controls' height last frame, for the layout

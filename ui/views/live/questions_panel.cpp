@@ -356,8 +356,8 @@ void audienceLine(Panel& p) {
     const AudienceInfo& a = p.live.controller.audience();
     if (!a.available) return;
     if (!a.on) {
-        smallDim(p.ctx, a.error.empty() ? "Audience questions are off (Live ▸ Audience questions)"
-                                        : "Audience page: " + a.error);
+        // Off is the normal case (the Live menu switches it on); only a failure takes a line.
+        if (!a.error.empty()) textColoured("Audience page: " + a.error, colours::kBad);
         return;
     }
     ImGui::AlignTextToFramePadding();
@@ -385,14 +385,26 @@ void audienceLine(Panel& p) {
     }
 }
 
-// The list tabs, with the counts in their labels.
-void listTabs(Panel& p) {
+// Puts the next item, `width` wide, on the current line when it fits there, else on the next.
+void flow(float width) {
+    const float x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (x + width <= right) ImGui::SameLine();
+}
+
+float buttonWidth(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+// The lists, as a row of buttons with their counts (the filters follow on the same line when
+// the panel is wide enough: every line here is a row of questions less).
+void listButtons(Panel& p) {
     const QuestionQueue& q = p.queue;
-    struct Tab {
+    struct Entry {
         QuestionList list;
         std::string label;
     };
-    const Tab tabs[] = {
+    const Entry entries[] = {
         {QuestionList::Inbox, "Inbox (" + std::to_string(q.count(QuestionState::Pending)) + ")###inbox"},
         {QuestionList::Queue,
          "Queue (" +
@@ -405,30 +417,32 @@ void listTabs(Panel& p) {
              std::to_string(q.count(QuestionState::Dismissed) + q.count(QuestionState::Merged)) +
              ")###closed"},
     };
-    if (!ImGui::BeginTabBar("##question-lists")) return;
-    for (const Tab& t : tabs) {
-        const ImGuiTabItemFlags flags =
-            p.qs.selectList && p.qs.list == t.list ? ImGuiTabItemFlags_SetSelected : 0;
-        if (ImGui::BeginTabItem(t.label.c_str(), nullptr, flags)) {
-            if (!p.qs.selectList && p.qs.list != t.list) {
-                p.qs.list = t.list;
-                p.qs.checked.clear();
-            }
-            ImGui::EndTabItem();
+    bool first = true;
+    for (const Entry& e : entries) {
+        if (!first) flow(buttonWidth(e.label.c_str()));
+        first = false;
+        const bool on = p.qs.list == e.list;
+        if (on) {
+            ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(40, 86, 150, 255));
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(52, 100, 168, 255));
         }
+        if (ImGui::Button(e.label.c_str()) && !on) {
+            p.qs.list = e.list;
+            p.qs.checked.clear();
+        }
+        if (on) ImGui::PopStyleColor(2);
     }
-    p.qs.selectList = false;
-    ImGui::EndTabBar();
 }
 
 // Search, topic filter, order and merge, above the lists that have them.
 void filters(Panel& p) {
     const float f = ImGui::GetFontSize();
     if (p.qs.list != QuestionList::Inbox) {
+        flow(f * 11.0f);
         ImGui::SetNextItemWidth(f * 11.0f);
         ImGui::InputTextWithHint("##search", "Search…", &p.qs.search);
         p.ctx.requests.requestGlyphs(p.qs.search);
-        ImGui::SameLine();
+        flow(f * 9.0f);
         ImGui::SetNextItemWidth(f * 9.0f);
         const std::string preview = p.qs.topic.empty() ? std::string("All topics") : p.qs.topic;
         if (ImGui::BeginCombo("##topic", preview.c_str())) {
@@ -448,7 +462,8 @@ void filters(Panel& p) {
             p.qs.topic.clear();
     }
     if (p.qs.list == QuestionList::Queue) {
-        ImGui::SameLine();
+        flow(ImGui::CalcTextSize("Sort").x + ImGui::GetFrameHeight() * 2 +
+             ImGui::CalcTextSize("votestime").x + f * 2.0f);
         ImGui::AlignTextToFramePadding();
         textColoured("Sort", colours::kTextDim);
         ImGui::SameLine();
@@ -457,7 +472,6 @@ void filters(Panel& p) {
         if (ImGui::RadioButton("time", p.qs.sort == QuestionSort::Time)) p.qs.sort = QuestionSort::Time;
     }
     if (p.qs.list == QuestionList::Inbox || p.qs.list == QuestionList::Queue) {
-        if (p.qs.list != QuestionList::Inbox) ImGui::SameLine();
         // Only the ticked questions still in a list that can merge.
         std::erase_if(p.qs.checked, [&](const std::string& id) {
             const LiveQuestion* q = p.queue.find(id);
@@ -466,6 +480,7 @@ void filters(Panel& p) {
                                      q->state == QuestionState::OnAir);
         });
         const std::string label = "Merge ticked (" + std::to_string(p.qs.checked.size()) + ")…";
+        flow(buttonWidth(label.c_str()));
         ImGui::BeginDisabled(p.qs.checked.size() < 2 || p.ended);
         if (ImGui::Button((label + "###merge").c_str())) ImGui::OpenPopup("Merge into");
         ImGui::EndDisabled();
@@ -491,10 +506,16 @@ void filters(Panel& p) {
             }
             ImGui::EndPopup();
         }
-        if (p.qs.list == QuestionList::Inbox) {
+        const char* keys = "Keys: ↑ ↓ select · A approve · O on air · D answered · F1 all";
+        ImGui::PushFont(p.ctx.fonts.font(FontRole::Small));
+        const float keysWidth = ImGui::CalcTextSize(keys).x;
+        ImGui::PopFont();
+        // Only when it fits beside the buttons: the help overlay (F1) lists them too.
+        const float x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+        if (x + keysWidth <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) {
             ImGui::SameLine();
             ImGui::AlignTextToFramePadding();
-            smallDim(p.ctx, "Keys: ↑ ↓ select · A approve · X dismiss · Ctrl+Z undo");
+            smallDim(p.ctx, keys);
         }
     }
 }
@@ -726,9 +747,13 @@ void questionList(Panel& p, float height) {
             ImGui::PopFont();
             ImGui::TableNextColumn();
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (rowHeight - line) * 0.5f);
-            const std::string votes = "▲ " + std::to_string(p.queue.votes(q));
-            alignRight(votes);
-            textColoured(votes, colours::kText);
+            // Only the room's questions (approved, on air) can be voted for.
+            const int count = p.queue.votes(q);
+            if (count > 0 || q.isPublic()) {
+                const std::string votes = "▲ " + std::to_string(count);
+                alignRight(votes);
+                textColoured(votes, count > 0 ? colours::kText : colours::kTextDim);
+            }
             ImGui::TableNextColumn();
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (rowHeight - ImGui::GetFrameHeight()) * 0.5f);
             rowActions(p, q);
@@ -778,11 +803,11 @@ void detailBox(Panel& p, float width) {
 void addBox(Panel& p) {
     const float f = ImGui::GetFontSize();
     const float avail = ImGui::GetContentRegionAvail().x;
-    ImGui::SetNextItemWidth(std::max(f * 8.0f, avail - f * 15.5f));
+    ImGui::SetNextItemWidth(std::max(f * 8.0f, avail - f * 18.0f));
     const bool enter = ImGui::InputTextWithHint("##add", "Add a question (from the live chat)…",
                                                 &p.qs.addDraft, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(f * 8.0f);
+    ImGui::SetNextItemWidth(f * 10.5f);
     ImGui::InputTextWithHint("##asker", "asked by (optional)", &p.qs.addName);
     p.ctx.requests.requestGlyphs(p.qs.addDraft);
     p.ctx.requests.requestGlyphs(p.qs.addName);
@@ -811,12 +836,13 @@ void drawPanelBody(ViewContext& ctx, bool keysOurs) {
             st.runner.phase == RunPhase::Ended};
     if (p.queue.find(p.qs.selected) == nullptr) p.qs.selected.clear();
     for (const std::string& t : queue.topics()) ctx.requests.requestGlyphs(t);
+    ctx.requests.requestGlyphs("▲↑↓▸…·—");
     handleKeys(p, keysOurs);
     // Ctrl+Z is the questions' here, not the rundown editor's (main_window.cpp reads this).
     if (keysOurs) live.view.questionKeys = true;
     header(p);
     audienceLine(p);
-    listTabs(p);
+    listButtons(p);
     filters(p);
     const float f = ImGui::GetFontSize();
     const float width = ImGui::GetContentRegionAvail().x;

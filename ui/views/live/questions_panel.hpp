@@ -50,7 +50,6 @@ std::optional<QuestionKey> questionKeyForCharacter(unsigned int character);
 // UI-only state (nothing here is journaled).
 struct QuestionsViewState {
     QuestionList list = QuestionList::Inbox;
-    bool selectList = false;  // the list tab changes to `list` next frame
     QuestionSort sort = QuestionSort::Votes;
     std::string search;
     std::string topic;                 // filter; "" all

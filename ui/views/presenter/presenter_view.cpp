@@ -337,9 +337,13 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
         const float textHeight = std::max(qBottom - pad - askedHeight - textTop, small->FontSize);
         FittedText fitted = fitTextInFont(heading, question->text, width - pad * 4, textHeight,
                                           heading->FontSize * 1.25f, small->FontSize * 0.8f);
-        dl->AddRectFilled(ImVec2(left, qTop), ImVec2(right, qBottom), IM_COL32(40, 22, 24, 255),
+        // The box ends under its text: a short question leaves the screen calm.
+        const float used = textTop + fitted.size * 1.15f * static_cast<float>(fitted.lines.size()) +
+                           pad * 0.3f + body->FontSize * 1.2f + pad;
+        const float boxBottom = std::min(qBottom, used);
+        dl->AddRectFilled(ImVec2(left, qTop), ImVec2(right, boxBottom), IM_COL32(40, 22, 24, 255),
                           pad);
-        dl->AddRectFilled(ImVec2(left, qTop), ImVec2(left + pad * 0.5f, qBottom), colours::kBad,
+        dl->AddRectFilled(ImVec2(left, qTop), ImVec2(left + pad * 0.5f, boxBottom), colours::kBad,
                           pad);
         dl->AddText(small, small->FontSize, ImVec2(left + pad * 2, qTop + pad), colours::kBad,
                     "QUESTION");
