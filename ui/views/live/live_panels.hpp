@@ -29,6 +29,7 @@ struct LiveLayout {
     float digitSize = 0.0f;  // the countdown's digits, px
     float minRundownHeight = 0.0f;
     bool compact = false;  // a small window: smaller digits, clock rows in the body font
+    bool strip = false;    // the Questions tab in a small window: countdown and clock in a line
 };
 
 // The panels, top to bottom; drawLiveView (live_view.cpp) lays them out.
@@ -36,6 +37,8 @@ void sessionStrip(ViewContext& ctx);  // live_session_strip.cpp
 void noticesPanel(ViewContext& ctx);  // live_session_strip.cpp
 void countdownPanel(ViewContext& ctx, const SessionState& st,
                     const LiveLayout& layout);  // live_countdown_panel.cpp
+// The countdown and the show's clock in one line (LiveLayout::strip).
+void countdownStrip(ViewContext& ctx, const SessionState& st);  // live_countdown_panel.cpp
 void clockPanel(ViewContext& ctx, const SessionState& st,
                 const LiveLayout& layout);  // live_clock_panel.cpp
 void controlsPanel(ViewContext& ctx, const SessionState& st,

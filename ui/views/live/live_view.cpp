@@ -184,6 +184,9 @@ LiveLayout liveLayout(const ViewContext& ctx) {
     const float spacing = style.ItemSpacing.y * 4.5f;
     const float budget = avail.y - controls - out.minRundownHeight - spacing;
     out.compact = budget < natural || avail.x < f * kCompactWidthEm;
+    // The Questions tab of a window too small for both: the countdown and the clock shrink to
+    // one line (the presenter window still has them large) and the questions get the rows.
+    out.strip = questionsShown && avail.x < f * kSideBySideWidthEm && budget < f * 13.0f;
     // A long message may make the panels taller, the rundown keeping fewer rows meanwhile.
     const float wanted = std::max(natural, live.view.messageTop + live.view.messageWantedHeight);
     const float messageBudget =
@@ -229,9 +232,13 @@ void drawLiveView(ViewContext& ctx) {
     noticesPanel(ctx);
 
     const LiveLayout layout = liveLayout(ctx);
-    countdownPanel(ctx, st, layout);
-    ImGui::SameLine();
-    clockPanel(ctx, st, layout);
+    if (layout.strip) {
+        countdownStrip(ctx, st);
+    } else {
+        countdownPanel(ctx, st, layout);
+        ImGui::SameLine();
+        clockPanel(ctx, st, layout);
+    }
 
     ImGui::Spacing();
     const float controlsTop = ImGui::GetCursorPosY();
