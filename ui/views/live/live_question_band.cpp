@@ -21,6 +21,8 @@ void questionBand(ViewContext& ctx, const SessionState& st, float width, bool co
     const Show& show = ctx.live->controller.session()->show();
     ctx.requests.requestGlyphs(q->text);
     ctx.requests.requestGlyphs(q->name);
+    const std::string asked = askedByLine(show, *q);
+    ctx.requests.requestGlyphs(asked);
     ImFont* bold = ctx.fonts.font(FontRole::Bold);
     ImFont* small = ctx.fonts.font(FontRole::Small);
     const float pad = ImGui::GetFontSize() * 0.6f;
@@ -39,7 +41,7 @@ void questionBand(ViewContext& ctx, const SessionState& st, float width, bool co
     ImGui::PushFont(small);
     textColoured("QUESTION ON AIR", colours::kBad);
     ImGui::SameLine();
-    textTruncated(askedByLine(show, *q), colours::kTextDim, textWidth - ImGui::GetCursorPosX());
+    textTruncated(asked, colours::kTextDim, textWidth - ImGui::GetCursorPosX());
     ImGui::PopFont();
     fittedTextItem(bold, fitted, q->text, textWidth, colours::kText);
     ImGui::EndGroup();

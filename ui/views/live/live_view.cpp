@@ -182,7 +182,11 @@ LiveLayout liveLayout(const ViewContext& ctx) {
     // What the panels may take: the rest less the controls, the rundown's rows and the spacing
     // between them.
     const float spacing = style.ItemSpacing.y * 4.5f;
-    const float budget = avail.y - controls - out.minRundownHeight - spacing;
+    // In a narrow window the rundown and the questions are tabs: their bar takes a line.
+    const bool lowerTabs =
+        !live.view.questions.detached && avail.x < f * kSideBySideWidthEm;
+    const float tabs = lowerTabs ? ImGui::GetFrameHeight() + style.ItemSpacing.y * 2.0f : 0.0f;
+    const float budget = avail.y - controls - out.minRundownHeight - spacing - tabs;
     out.compact = budget < natural || avail.x < f * kCompactWidthEm;
     // The Questions tab of a window too small for both: the countdown and the clock shrink to
     // one line (the presenter window still has them large) and the questions get the rows.
@@ -190,7 +194,8 @@ LiveLayout liveLayout(const ViewContext& ctx) {
     // A long message may make the panels taller, the rundown keeping fewer rows meanwhile.
     const float wanted = std::max(natural, live.view.messageTop + live.view.messageWantedHeight);
     const float messageBudget =
-        avail.y - controls - row * static_cast<float>(kMinRundownRowsUnderMessage + 1) - spacing;
+        avail.y - controls - row * static_cast<float>(kMinRundownRowsUnderMessage + 1) - spacing -
+        tabs;
     out.panelHeight =
         std::max(std::min(wanted > natural ? messageBudget : budget, wanted), f * 11.0f);
     out.digitSize =
