@@ -147,6 +147,14 @@ std::optional<QuestionKey> questionKeyForCharacter(unsigned int c) {
         case 'x':
         case 'X':
             return QuestionKey::Dismiss;
+        case '1':
+            return QuestionKey::Inbox;
+        case '2':
+            return QuestionKey::Queue;
+        case '3':
+            return QuestionKey::AnsweredList;
+        case '4':
+            return QuestionKey::ClosedList;
         default:
             return std::nullopt;
     }
@@ -303,6 +311,21 @@ void handleKeys(Panel& p, bool ours) {
             case QuestionKey::Undo:
                 p.live.controller.post([](LiveController& c) { c.undoQuestion(); });
                 break;
+            case QuestionKey::Inbox:
+            case QuestionKey::Queue:
+            case QuestionKey::AnsweredList:
+            case QuestionKey::ClosedList: {
+                const QuestionList list = k == QuestionKey::Inbox   ? QuestionList::Inbox
+                                          : k == QuestionKey::Queue ? QuestionList::Queue
+                                          : k == QuestionKey::AnsweredList ? QuestionList::Answered
+                                                                           : QuestionList::Closed;
+                if (p.qs.list != list) {
+                    p.qs.list = list;
+                    p.qs.checked.clear();
+                    p.qs.selected.clear();
+                }
+                break;
+            }
             case QuestionKey::Redo:
                 p.live.controller.post([](LiveController& c) { c.redoQuestion(); });
                 break;

@@ -44,7 +44,11 @@ std::string askedByLine(const Show& show, const LiveQuestion& q);
 // The panel's keys, when the Live tab (or the panel's own window) has the keyboard:
 //   Up / Down   select          A   approve          O   put on air
 //   Enter / D   answered        X   dismiss          Ctrl+Z / Ctrl+Shift+Z   undo / redo
-enum class QuestionKey { Up, Down, Approve, OnAir, Answered, Dismiss, Undo, Redo };
+//   1 2 3 4     inbox, queue, answered, dismissed & merged
+enum class QuestionKey {
+    Up, Down, Approve, OnAir, Answered, Dismiss, Undo, Redo,
+    Inbox, Queue, AnsweredList, ClosedList
+};
 std::optional<QuestionKey> questionKeyForCharacter(unsigned int character);
 
 // UI-only state (nothing here is journaled).
