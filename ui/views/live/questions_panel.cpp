@@ -611,14 +611,15 @@ void forPopup(Panel& p, const LiveQuestion& q) {
 // A row's buttons for its state; returns nothing, posts what was pressed.
 void rowActions(Panel& p, const LiveQuestion& q) {
     const bool can = !p.ended;
+    bool first = true;
     auto button = [&](const char* label, bool enabled = true) {
-        ImGui::SameLine();
+        if (!first) ImGui::SameLine();
+        first = false;
         ImGui::BeginDisabled(!can || !enabled);
         const bool pressed = ImGui::SmallButton(label);
         ImGui::EndDisabled();
         return pressed;
     };
-    ImGui::NewLine();
     const bool editable = q.state == QuestionState::Pending || q.state == QuestionState::Approved;
     switch (q.state) {
         case QuestionState::Pending:
@@ -815,9 +816,8 @@ void detailBox(Panel& p, float width) {
     if (!sel) return;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::PushStyleColor(ImGuiCol_Text, colours::kText);
-    // Up to three lines of the whole text; its end goes in the tooltip of the row above.
-    const std::string text = sel->text.size() > 600 ? sel->text.substr(0, 600) + "…" : sel->text;
-    ImGui::TextWrapped("%s", text.c_str());
+    // The whole text (at most 500 characters); the box scrolls when it is longer than it.
+    ImGui::TextWrapped("%s", sel->text.c_str());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
 }
