@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <random>
 #include <system_error>
 
 #include "server/control_api.hpp"
@@ -290,19 +289,10 @@ bool LiveController::setAudienceOn(bool on) {
         m_audience.error = "Audience questions need a live session: start one first";
         return false;
     }
-    if (session->audiencePin().empty()) {
-        // Six digits from the kernel's random source; kept in session.json, so a resumed
-        // session keeps the printed QR codes working.
-        std::random_device random;
-        std::uniform_int_distribution<int> digits(100000, 999999);
-        if (Status s = session->setAudiencePin(std::to_string(digits(random))); !s.ok()) {
-            m_audience.error = s.error().message();
-            return false;
-        }
-    }
-    m_audience.pin = session->audiencePin();
+    // The session's PIN, or a new one the service makes and keeps in session.json (a resumed
+    // session keeps printed QR codes working).
     std::unique_ptr<LiveService> service =
-        m_audienceFactory(HostPort{"0.0.0.0", m_audience.port}, m_audience.pin);
+        m_audienceFactory(HostPort{"0.0.0.0", m_audience.port}, session->audiencePin());
     Status started = service ? m_host.startService(std::move(service))
                              : Status(Error{"The audience page could not be made", {}, {}});
     collectLines();
@@ -312,17 +302,22 @@ bool LiveController::setAudienceOn(bool on) {
         refreshAudienceUrl();
         return false;
     }
+    m_audience.pin = session->audiencePin();
     for (const ServiceInfo& info : m_host.services()) {
         if (info.name != kAudienceServiceName) continue;
-        // The port it bound ("http://0.0.0.0:8766"), which may be another than asked for.
-        const std::size_t colon = info.url.rfind(':');
-        if (colon != std::string::npos) {
+        if (!info.running) m_audience.error = info.error;
+        // "http://HOST:PORT/?pin=PIN": the port it bound, and the PIN it serves (the session's,
+        // unless it could not be kept there).
+        const std::size_t slash = info.url.find('/', info.url.find("//") + 2);
+        const std::size_t colon = info.url.rfind(':', slash);
+        if (colon != std::string::npos && slash != std::string::npos) {
             int port = 0;
-            for (std::size_t i = colon + 1; i < info.url.size() && std::isdigit(static_cast<unsigned char>(info.url[i])); ++i)
+            for (std::size_t i = colon + 1; i < slash && std::isdigit(static_cast<unsigned char>(info.url[i])); ++i)
                 port = port * 10 + (info.url[i] - '0');
             if (port > 0 && port < 65536) m_audience.port = port;
         }
-        if (!info.running) m_audience.error = info.error;
+        const std::size_t pin = info.url.find("pin=");
+        if (m_audience.pin.empty() && pin != std::string::npos) m_audience.pin = info.url.substr(pin + 4);
     }
     m_audience.on = m_audience.error.empty();
     if (m_audience.host.empty()) {

@@ -83,7 +83,8 @@ struct AudienceInfo {
     bool qrOnPresenter = false;  // the presenter shows the QR full screen
 };
 
-// Makes the audience service listening on ADDRESS with PIN (the shell's, app_live.cpp).
+// Makes the audience service listening on ADDRESS with PIN ("": the session's, or a new one
+// the service keeps in session.json) — the shell's, app_live.cpp.
 using AudienceServiceFactory =
     std::function<std::unique_ptr<LiveService>(const HostPort& address, const std::string& pin)>;
 
@@ -154,8 +155,8 @@ public:
     // switch is not offered.
     void setAudienceFactory(AudienceServiceFactory factory);
     const AudienceInfo& audience() const { return m_audience; }
-    // Switches submissions on (the service starts, the PIN is made when the session has none)
-    // or off (the port closes at once). False with audience().error when it could not start.
+    // Switches submissions on (the service starts; the PIN is the session's, made by the
+    // service when it has none) or off (the port closes at once). False with audience().error when it could not start.
     bool setAudienceOn(bool on);
     // The LAN address the URL and QR code use (the service listens on every interface).
     void setAudienceHost(const std::string& host);

@@ -346,6 +346,14 @@ static void audienceMenu(LiveContext& live) {
                 c.post([address = n.address](LiveController& lc) { lc.setAudienceHost(address); });
             }
         }
+        ImGui::Separator();
+        // The page listens on every interface; the port is chosen before it is switched on.
+        int port = a.port;
+        ImGui::BeginDisabled(a.on);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+        if (ImGui::InputInt("port", &port, 0, 0) && port > 0 && port < 65536)
+            c.post([port](LiveController& lc) { lc.setAudiencePort(port); });
+        ImGui::EndDisabled();
         ImGui::EndMenu();
     }
     if (a.on) {
