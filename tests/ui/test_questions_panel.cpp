@@ -309,7 +309,7 @@ TEST_CASE("a question's text is drawn as text: markup and format directives appe
     CHECK(band.find(withoutSpaces("<script>alert(1)</script>%s%n%d")) != std::u32string::npos);
 }
 
-TEST_CASE("nothing pending reaches the host's band; the question on air does, with who asked") {
+TEST_CASE("nothing pending reaches the host's band, the question on air does, with who asked") {
     Studio s;
     const std::string id = s.submit("Pending and not for the room", "device-aaaa-1");
     s.draw(3);
