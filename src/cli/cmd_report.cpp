@@ -14,8 +14,10 @@ namespace {
 
 const char* kReportHelp =
     "usage: pycast report [--format md|csv] [--] SESSION_DIR\n\n"
-    "Prints the planned-vs-actual report of a session: per segment and per speaker. An\n"
-    "interrupted session is reported as of its last journal event.\n"
+    "Prints the planned-vs-actual report of a session: per segment and per speaker, and the\n"
+    "audience's questions (per source, answered with the time into the show, the top\n"
+    "unanswered by votes, per topic and per guest). A session still live or interrupted is\n"
+    "reported as of its last journal event; the folder is only read.\n"
     "  --format F   md (Markdown, default) or csv (printed without the BOM report.csv has)\n"
     "  --           ends the options: a folder named like an option follows\n"
     "Exit 0 ok, 1 when the session cannot be read, 2 on usage errors.\n";
@@ -31,7 +33,7 @@ int runReportCommand(const std::filesystem::path& dir, std::ostream& out, std::o
         return 1;
     }
     const SessionSnapshot& s = *loaded;
-    const SessionReport report = buildReport(s.show, s.runner.state(s.lastEventMs), s.startDate);
+    const SessionReport report = buildReport(s.show, s.runner.state(s.lastEventMs), s.startDate, &s.questions);
     // Printed, CSV has no BOM (as `pycast rundown --format csv`); report.csv on disk keeps it.
     out << (csv ? renderReportCsv(report, false) : renderReportMarkdown(report));
     return 0;

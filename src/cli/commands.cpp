@@ -8,6 +8,8 @@ const std::vector<Command>& commands() {
         {"validate", "check show files and print every problem", runValidate},
         {"rundown", "print a show's rundown with timings and balance (text, md, csv, json)", runRundown},
         {"import-csv", "add segments from a spreadsheet's CSV to a show (dry run unless --write)", runImportCsv},
+        {"questions", "import audience questions from a form's CSV, or list a show's or session's",
+         runQuestions},
         {"live", "run a show without a window, driven over the HTTP control API", runLive},
         {"report", "print a session's planned-vs-actual report (md or csv)", runReport},
         {"devices", "list the audio devices PortAudio sees", runDevices},

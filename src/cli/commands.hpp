@@ -24,6 +24,8 @@ int runRundown(const Args& args, std::ostream& out, std::ostream& err);
 int runVersion(const Args& args, std::ostream& out, std::ostream& err);
 int runDevices(const Args& args, std::ostream& out, std::ostream& err);
 int runImportCsv(const Args&, std::ostream&, std::ostream&);
+// `pycast questions import|list` (cmd_questions.cpp).
+int runQuestions(const Args& args, std::ostream& out, std::ostream& err);
 int runLive(const Args& args, std::ostream& out, std::ostream& err);
 int runReport(const Args& args, std::ostream& out, std::ostream& err);
 // The report of the session in DIR (Markdown, or CSV when `csv`) to `out`; warnings and errors

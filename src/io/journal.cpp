@@ -7,6 +7,7 @@
 #include "io/show_io.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -281,6 +282,25 @@ Result<OpenedJournal> Journal::open(const std::filesystem::path& file) {
     std::vector<std::string> warnings;
     std::error_code ec;
     const bool existed = std::filesystem::exists(file, ec);
+    UniqueFd fd(::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644));
+    if (!fd)
+        return Error{"cannot open the journal for writing (" + errnoText(errno) + ")",
+                     file.string(), "check the folder exists and is writable"};
+    // One writer per session: a second program appending (or cutting a torn tail the first is
+    // still writing) would interleave seqs and lose events. The lock is advisory, held for as
+    // long as the descriptor is open, and released by the kernel when the process dies, so a
+    // crashed session can be resumed at once. Taken before anything is read or repaired.
+    int locked;
+    do {
+        locked = ::flock(fd.get(), LOCK_EX | LOCK_NB);
+    } while (locked != 0 && errno == EINTR);
+    if (locked != 0) {
+        if (errno == EWOULDBLOCK)
+            return Error{"the session is live in another program (pycast live or the studio)",
+                         file.string(), "import there, or stop it first"};
+        return Error{"cannot lock the journal (" + errnoText(errno) + ")", file.string(),
+                     "check the file system supports locks (a local disk does)"};
+    }
     JournalContents read;
     if (existed) {
         Result<JournalContents> got = readJournal(file);
@@ -288,10 +308,6 @@ Result<OpenedJournal> Journal::open(const std::filesystem::path& file) {
         read = std::move(*got);
         for (auto& w : got.warnings) warnings.push_back(std::move(w));
     }
-    UniqueFd fd(::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644));
-    if (!fd)
-        return Error{"cannot open the journal for writing (" + errnoText(errno) + ")",
-                     file.string(), "check the folder exists and is writable"};
     if (!existed && !syncFolder(file.parent_path())) {
         // The file exists; only its durability across a power cut is in doubt.
         warnings.push_back(file.string() + ": could not sync the session folder.");

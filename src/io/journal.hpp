@@ -75,6 +75,10 @@ public:
     // Opens FILE for appending, creating it (and syncing its folder) when missing. Reads what
     // is there first. An unterminated damaged last line is cut off so appends start clean.
     // Warnings (damaged lines skipped, folder not synced) ride on the Result.
+    // One writer at a time: the journal holds an advisory lock (flock, LOCK_EX) while it is
+    // open; opening one that another Journal holds — another process, or this one — is an
+    // Error ("the session is live in another program"). The kernel drops the lock when the
+    // holder exits, however it exits.
     static Result<OpenedJournal> open(const std::filesystem::path& file);
 
     ~Journal();

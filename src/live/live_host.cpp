@@ -123,6 +123,8 @@ Status LiveHost::resumeSession(const fs::path& dir) {
     if (!fs::exists(dir / kSessionJournalFile, ec))
         return Error{std::string("holds no session (no ") + kSessionJournalFile + ")", dir.string(),
                      "pick the folder of a session, or start a new one"};
+    // An ended session this host shows (its report) holds the journal's lock: let it go first.
+    if (m_session && fs::equivalent(m_session->dir(), dir, ec)) closeSession();
     Result<std::unique_ptr<Session>> opened = Session::open(dir, m_options.clocks);
     if (opened && (*opened)->runner().phase() == RunPhase::Ended && !m_options.openEndedSessions) {
         for (auto& w : opened.warnings) say(HostLine::Kind::Warning, std::move(w));

@@ -46,10 +46,113 @@ std::int64_t shareOf(std::int64_t total, std::size_t n, std::size_t i) {
     return base + (static_cast<std::int64_t>(i) < rest ? 1 : 0);
 }
 
+// "0:12:34": the time into the show, always with hours (whole seconds, rounded down).
+std::string intoShow(std::int64_t ms) {
+    const std::int64_t sec = shownSeconds(ms < 0 ? 0 : ms);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(sec / 3600),
+                  static_cast<long long>(sec / 60 % 60), static_cast<long long>(sec % 60));
+    return buf;
+}
+
+void count(QuestionTally& t, QuestionState state) {
+    ++t.asked;
+    switch (state) {
+        case QuestionState::Pending: ++t.pending; break;
+        case QuestionState::Approved:
+        case QuestionState::OnAir: ++t.approved; break;
+        case QuestionState::Answered:
+            ++t.approved;
+            ++t.answered;
+            break;
+        case QuestionState::Dismissed: ++t.dismissed; break;
+        case QuestionState::Merged: ++t.merged; break;
+    }
+}
+
+QuestionReportRow questionRow(const Show& show, const QuestionQueue& queue, const LiveQuestion& q) {
+    QuestionReportRow row;
+    row.id = q.id;
+    row.text = q.text;
+    row.asker = q.name;
+    row.forId = q.forPerson;
+    if (!q.forPerson.empty()) {
+        const Person* p = show.findPerson(q.forPerson);
+        row.forName = p ? p->name : q.forPerson;
+    }
+    row.topics = q.topics;
+    row.source = q.source;
+    row.state = q.state;
+    row.votes = queue.votes(q);
+    return row;
+}
+
 std::string statusWord(const SegmentReportRow& row) {
     if (row.status == SegmentStatus::Skipped) return "skipped";
     if (row.status == SegmentStatus::Upcoming) return "not run";
     return overUnderWord(row.differenceMs);
+}
+
+std::string tallyCells(const QuestionTally& t, bool bold) {
+    std::string out;
+    for (int n : {t.asked, t.pending, t.approved, t.answered, t.dismissed, t.merged})
+        out += " " + (bold ? "**" + std::to_string(n) + "**" : std::to_string(n)) + " |";
+    return out;
+}
+
+std::string renderQuestionsMarkdown(const QuestionsReport& q) {
+    std::string md = "\n## Questions\n\n";
+    md += "| Source | Asked | Pending | Approved | Answered | Dismissed | Merged |\n";
+    md += "|---|---:|---:|---:|---:|---:|---:|\n";
+    for (const auto& t : q.sources) md += "| " + t.label + " |" + tallyCells(t, false) + "\n";
+    md += "| **Total** |" + tallyCells(q.total, true) + "\n\n";
+    md += "Approved counts every question that passed moderation: approved, on air or answered. "
+          "Merged ones joined another question, and their votes count there.\n";
+
+    md += "\n### Answered\n\n";
+    if (q.answered.empty()) {
+        md += "No question was answered.\n";
+    } else {
+        md += "| # | Into the show | Segment | Question | Asked by | For | Votes |\n";
+        md += "|---:|---:|---|---|---|---|---:|\n";
+        for (const auto& a : q.answered)
+            md += "| " + std::to_string(a.number) + " | " +
+                  (a.intoShowMs ? intoShow(*a.intoShowMs) : std::string()) + " | " +
+                  markdownCell(a.segmentTitle) + " | " + markdownCell(a.text) + " | " +
+                  markdownCell(a.asker) + " | " + markdownCell(a.forName) + " | " +
+                  std::to_string(a.votes) + " |\n";
+    }
+
+    md += "\n### Follow-ups: top unanswered by votes\n\n";
+    if (q.followUps.empty()) {
+        md += "No approved question is left unanswered.\n";
+    } else {
+        md += "| # | Votes | Question | Asked by | For | Topics |\n";
+        md += "|---:|---:|---|---|---|---|\n";
+        for (const auto& f : q.followUps)
+            md += "| " + std::to_string(f.number) + " | " + std::to_string(f.votes) + " | " +
+                  markdownCell(f.text) + " | " + markdownCell(f.asker) + " | " +
+                  markdownCell(f.forName) + " | " + markdownCell(joined(f.topics)) + " |\n";
+    }
+    if (q.unmoderated > 0)
+        md += "\n" + std::to_string(q.unmoderated) +
+              (q.unmoderated == 1 ? " question was" : " questions were") +
+              " still waiting for moderation and " + (q.unmoderated == 1 ? "is" : "are") +
+              " not listed.\n";
+
+    if (!q.topics.empty()) {
+        md += "\n### Per topic\n\n| Topic | Asked | Answered |\n|---|---:|---:|\n";
+        for (const auto& t : q.topics)
+            md += "| " + markdownCell(t.label) + " | " + std::to_string(t.asked) + " | " +
+                  std::to_string(t.answered) + " |\n";
+    }
+    if (!q.guests.empty()) {
+        md += "\n### Per guest\n\n| For | Asked | Answered |\n|---|---:|---:|\n";
+        for (const auto& t : q.guests)
+            md += "| " + markdownCell(t.label) + " | " + std::to_string(t.asked) + " | " +
+                  std::to_string(t.answered) + " |\n";
+    }
+    return md;
 }
 
 }  // namespace
@@ -60,8 +163,91 @@ const char* overUnderWord(std::int64_t differenceMs) {
     return "on time";
 }
 
-SessionReport buildReport(const Show& show, const RunnerState& state, const std::string& date) {
+QuestionsReport buildQuestionsReport(const Show& show, const RunnerState& state,
+                                     const QuestionQueue& queue) {
+    QuestionsReport r;
+    for (QuestionSource src : {QuestionSource::Show, QuestionSource::Import, QuestionSource::Web,
+                               QuestionSource::Producer}) {
+        QuestionTally t;
+        t.id = t.label = toName(src);
+        r.sources.push_back(std::move(t));
+    }
+    r.total.label = "total";
+    for (const std::string& topic : queue.topics()) r.topics.push_back({{}, topic});
+    QuestionTally noTopic{{}, "(no topic)"};
+    std::vector<QuestionTally> people(show.people.size());
+    for (std::size_t i = 0; i < show.people.size(); ++i)
+        people[i] = {show.people[i].id, show.people[i].name};
+    std::vector<QuestionTally> strangers;   // for a person id the show does not have
+    QuestionTally anyone{{}, "(anyone)"};
+
+    std::vector<const LiveQuestion*> answered;
+    std::vector<const LiveQuestion*> open;
+    for (const LiveQuestion& q : queue.all()) {
+        count(r.sources[static_cast<std::size_t>(q.source)], q.state);
+        count(r.total, q.state);
+        bool labelled = false;
+        for (const std::string& topic : q.topics)
+            for (QuestionTally& t : r.topics)
+                if (t.label == topic) {
+                    count(t, q.state);
+                    labelled = true;
+                }
+        if (!labelled) count(noTopic, q.state);
+        if (q.forPerson.empty()) {
+            count(anyone, q.state);
+        } else if (const Person* p = show.findPerson(q.forPerson)) {
+            count(people[static_cast<std::size_t>(p - show.people.data())], q.state);
+        } else {
+            auto it = std::find_if(strangers.begin(), strangers.end(),
+                                   [&](const QuestionTally& t) { return t.id == q.forPerson; });
+            if (it == strangers.end()) {
+                strangers.push_back({q.forPerson, q.forPerson});
+                it = strangers.end() - 1;
+            }
+            count(*it, q.state);
+        }
+        if (q.state == QuestionState::Answered) answered.push_back(&q);
+        if (q.state == QuestionState::Approved || q.state == QuestionState::OnAir)
+            open.push_back(&q);
+        if (q.state == QuestionState::Pending) ++r.unmoderated;
+    }
+    if (noTopic.asked > 0) r.topics.push_back(std::move(noTopic));
+    for (std::size_t i = 0; i < show.people.size(); ++i)
+        if (show.people[i].role == Role::Guest || people[i].asked > 0)
+            r.guests.push_back(std::move(people[i]));
+    for (auto& t : strangers) r.guests.push_back(std::move(t));
+    if (anyone.asked > 0) r.guests.push_back(std::move(anyone));
+
+    std::stable_sort(answered.begin(), answered.end(), [](const LiveQuestion* a, const LiveQuestion* b) {
+        return a->answeredMs.value_or(0) < b->answeredMs.value_or(0);
+    });
+    const std::int64_t startMs = state.startedAtMs.value_or(0);
+    for (const LiveQuestion* q : answered) {
+        QuestionReportRow row = questionRow(show, queue, *q);
+        row.number = static_cast<int>(r.answered.size()) + 1;
+        if (q->answeredMs) row.intoShowMs = shownMs(*q->answeredMs - startMs);
+        row.segmentId = q->answeredSegmentId;
+        if (const Segment* seg = show.findSegment(q->answeredSegmentId)) row.segmentTitle = seg->title;
+        else row.segmentTitle = q->answeredSegmentId;
+        r.answered.push_back(std::move(row));
+    }
+
+    std::vector<QuestionReportRow> followUps;
+    for (const LiveQuestion* q : open) followUps.push_back(questionRow(show, queue, *q));
+    std::stable_sort(followUps.begin(), followUps.end(),
+                     [](const QuestionReportRow& a, const QuestionReportRow& b) { return a.votes > b.votes; });
+    if (followUps.size() > kMaxFollowUps) followUps.resize(kMaxFollowUps);
+    for (std::size_t i = 0; i < followUps.size(); ++i) followUps[i].number = static_cast<int>(i) + 1;
+    r.followUps = std::move(followUps);
+    return r;
+}
+
+SessionReport buildReport(const Show& show, const RunnerState& state, const std::string& date,
+                          const QuestionQueue* questions) {
     SessionReport r;
+    if (questions && !questions->all().empty())
+        r.questions = buildQuestionsReport(show, state, *questions);
     r.title = show.meta.title;
     r.series = show.meta.series;
     r.episode = show.meta.episode;
@@ -186,6 +372,7 @@ std::string renderReportMarkdown(const SessionReport& r) {
                   overUnderWord(shownDifferenceMs(s.actualMs, s.plannedMs)) +
                   " |\n";
     }
+    if (r.questions) md += renderQuestionsMarkdown(*r.questions);
     return md;
 }
 
@@ -193,17 +380,61 @@ std::string renderReportCsv(const SessionReport& r, bool bom) {
     // For spreadsheets: UTF-8 BOM (unless printed), cells quoted and formula-neutralized by the
     // shared writer; seconds such as "-12.345" are plain numbers and stay numbers.
     CsvWriter csv(bom, "\n");
-    csv.row({"section", "number", "id", "name", "kind", "company", "role", "planned_s", "extension_s",
-             "actual_s", "difference_s", "status"});
+    // The timing columns, then the questions' (empty on timing rows, and the other way round).
+    constexpr std::size_t kTimingColumns = 12;
+    std::vector<std::string> header{"section", "number", "id", "name", "kind", "company", "role",
+                                    "planned_s", "extension_s", "actual_s", "difference_s", "status",
+                                    "text", "asker", "for", "topics", "source", "votes",
+                                    "into_show_s", "segment_id", "segment", "asked", "pending",
+                                    "approved", "answered", "dismissed", "merged"};
+    const std::size_t width = header.size();
+    csv.row(header);
+    auto timing = [&](std::vector<std::string> cells) {
+        cells.resize(width);
+        csv.row(cells);
+    };
     for (const auto& row : r.segments)
-        csv.row({"segment", std::to_string(row.number), row.id, row.title, toName(row.kind), "", "",
-                 csvSeconds(row.plannedMs), csvSeconds(row.extensionMs), csvSeconds(row.actualMs),
-                 csvSeconds(row.differenceMs), statusWord(row)});
+        timing({"segment", std::to_string(row.number), row.id, row.title, toName(row.kind), "", "",
+                csvSeconds(row.plannedMs), csvSeconds(row.extensionMs), csvSeconds(row.actualMs),
+                csvSeconds(row.differenceMs), statusWord(row)});
     for (const auto& s : r.speakers)
-        csv.row({"speaker", "", s.personId, s.name, "", s.company, toName(s.role), csvSeconds(s.plannedMs), "",
-                 csvSeconds(s.actualMs), csvSeconds(s.differenceMs), overUnderWord(s.differenceMs)});
-    csv.row({"total", "", "", r.title, "", "", "", csvSeconds(r.plannedTotalMs), "", csvSeconds(r.actualTotalMs),
-             csvSeconds(r.differenceMs), overUnderWord(r.differenceMs)});
+        timing({"speaker", "", s.personId, s.name, "", s.company, toName(s.role), csvSeconds(s.plannedMs), "",
+                csvSeconds(s.actualMs), csvSeconds(s.differenceMs), overUnderWord(s.differenceMs)});
+    timing({"total", "", "", r.title, "", "", "", csvSeconds(r.plannedTotalMs), "", csvSeconds(r.actualTotalMs),
+            csvSeconds(r.differenceMs), overUnderWord(r.differenceMs)});
+    if (!r.questions) return csv.text();
+
+    const QuestionsReport& q = *r.questions;
+    auto tally = [&](const char* section, const QuestionTally& t) {
+        std::vector<std::string> cells(width);
+        cells[0] = section;
+        cells[2] = t.id;
+        cells[3] = t.label;
+        std::size_t at = width - 6;
+        for (int n : {t.asked, t.pending, t.approved, t.answered, t.dismissed, t.merged})
+            cells[at++] = std::to_string(n);
+        csv.row(cells);
+    };
+    auto question = [&](const char* section, const QuestionReportRow& row) {
+        std::vector<std::string> cells(width);
+        cells[0] = section;
+        cells[1] = std::to_string(row.number);
+        cells[2] = row.id;
+        cells[11] = toName(row.state);
+        std::size_t at = kTimingColumns;
+        for (std::string v : {row.text, row.asker, row.forName, joined(row.topics),
+                              std::string(toName(row.source)), std::to_string(row.votes),
+                              row.intoShowMs ? csvSeconds(*row.intoShowMs) : std::string(),
+                              row.segmentId, row.segmentTitle})
+            cells[at++] = std::move(v);
+        csv.row(cells);
+    };
+    for (const auto& t : q.sources) tally("question-source", t);
+    tally("question-total", q.total);
+    for (const auto& a : q.answered) question("question-answered", a);
+    for (const auto& f : q.followUps) question("question-follow-up", f);
+    for (const auto& t : q.topics) tally("question-topic", t);
+    for (const auto& t : q.guests) tally("question-guest", t);
     return csv.text();
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/question_queue.hpp"
 #include "core/show.hpp"
 #include "io/show_io.hpp"
 #include "core/show_runner.hpp"
@@ -41,6 +42,59 @@ struct SpeakerReportRow {
     std::int64_t differenceMs = 0;
 };
 
+// How many questions are in each state, for one source, topic or guest (or all of them).
+// Approved counts every question that passed moderation and is still in the queue: approved,
+// on air or answered; so asked = pending + approved + dismissed + merged.
+struct QuestionTally {
+    std::string id;      // the person's id (per guest), the source's name (per source), else ""
+    std::string label;   // "web", "技術 Tech", a guest's name, "(no topic)", "(anyone)", "total"
+    int asked = 0;
+    int pending = 0;
+    int approved = 0;
+    int answered = 0;
+    int dismissed = 0;
+    int merged = 0;
+    bool operator==(const QuestionTally&) const = default;
+};
+
+// One question in the report's lists.
+struct QuestionReportRow {
+    int number = 0;                      // 1-based within its list
+    std::string id;
+    std::string text;
+    std::string asker;                   // "" when anonymous
+    std::string forId;                   // person id, "" for anyone
+    std::string forName;
+    std::vector<std::string> topics;
+    QuestionSource source = QuestionSource::Web;
+    QuestionState state = QuestionState::Pending;
+    int votes = 0;                       // merged ones included
+    // Answered: the time into the show (from the show's start, rounded down to whole seconds
+    // as every elapsed time shown) and the segment on air then.
+    std::optional<std::int64_t> intoShowMs;
+    std::string segmentId;
+    std::string segmentTitle;
+};
+
+inline constexpr std::size_t kMaxFollowUps = 10;
+
+struct QuestionsReport {
+    std::vector<QuestionTally> sources;       // show, import, web, producer (all four)
+    QuestionTally total;                      // their sum
+    std::vector<QuestionReportRow> answered;  // in the order they were answered
+    // Follow-ups: the approved (or on air) questions not answered, most votes first (ties in
+    // submission order), at most kMaxFollowUps. Pending ones were never moderated, so they are
+    // only counted (`unmoderated`): a report is shared, and nothing unapproved is shown.
+    std::vector<QuestionReportRow> followUps;
+    int unmoderated = 0;
+    // Per topic: the show's topics in its order (zeros too), then "(no topic)" when any has
+    // none. A question with two topics counts in both.
+    std::vector<QuestionTally> topics;
+    // Per guest: the show's guests (zeros too) and anyone else a question was for, in the show's
+    // order of people, then "(anyone)" when any question was for no one in particular.
+    std::vector<QuestionTally> guests;
+};
+
 // Segment rows and totals are whole seconds as shown (core/display_time.hpp: actual times
 // rounded down), and each total is the sum of its rows, so the figures add up wherever they are
 // shown. Speakers' airtime splits those seconds to the millisecond; shown, a speaker's
@@ -60,14 +114,29 @@ struct SessionReport {
     std::optional<std::int64_t> endTodMs;
     std::vector<SegmentReportRow> segments;
     std::vector<SpeakerReportRow> speakers;   // in the show's order of people
+    // The audience's questions; set when the session had any.
+    std::optional<QuestionsReport> questions;
 };
 
 // "over", "under", "on time" for a difference.
 const char* overUnderWord(std::int64_t differenceMs);
 
-SessionReport buildReport(const Show& show, const RunnerState& state, const std::string& date);
+// `questions`: the session's question queue (Session::questions(), SessionSnapshot::questions);
+// null or empty leaves the report without its questions.
+SessionReport buildReport(const Show& show, const RunnerState& state, const std::string& date,
+                          const QuestionQueue* questions = nullptr);
+// The same counts for a queue on its own (the show's start and segments place answered ones).
+QuestionsReport buildQuestionsReport(const Show& show, const RunnerState& state,
+                                     const QuestionQueue& questions);
+// Markdown: heading, facts, segments, speakers, then "## Questions" (per source, answered,
+// follow-ups, per topic, per guest) when there are any. Every text from a person is escaped
+// (io/markdown).
 std::string renderReportMarkdown(const SessionReport& report);
-// One table: section (segment/speaker/total), then plan and actual in seconds with ms.
+// One table: section (segment/speaker/total), then plan and actual in seconds with ms; the
+// question sections (question-source, question-total, question-answered, question-follow-up,
+// question-topic, question-guest) fill the columns after "status": text, asker, for, topics,
+// source, votes, into_show_s, segment_id, segment and the counts asked … merged. Rows of one
+// kind leave the others' columns empty.
 // `bom`: start with the UTF-8 BOM a spreadsheet needs (report.csv); leave it out for a terminal.
 std::string renderReportCsv(const SessionReport& report, bool bom = true);
 // report.md and report.csv in DIR, each written atomically.

@@ -62,7 +62,7 @@ SessionActionResult Session::perform(LiveRequest request) {
     r.id = request.id;
     if (request.command == LiveCommand::End) {
         const SessionReport report =
-            buildReport(show(), m_live.runner.state(m_lastEventMs), m_startDate);
+            buildReport(show(), m_live.runner.state(m_lastEventMs), m_startDate, &m_live.questions);
         if (Status saved = writeReportFiles(m_dir, report); !saved.ok())
             r.warnings.push_back("The show ended, but the report could not be written: " +
                                  saved.error().message());

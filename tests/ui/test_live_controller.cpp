@@ -245,6 +245,7 @@ TEST_CASE("resuming a folder without a session, or an ended one") {
     REQUIRE(f.controller->perform(LiveAction::Start));
     REQUIRE(f.controller->perform(LiveAction::End));
     const std::filesystem::path dir = f.controller->session()->dir();
+    f.controller->closeSession();  // one program at a time holds a session's journal (flock)
     LiveController again(withApi(0), SessionOptions{&f.clock, &f.wall, {}});
     REQUIRE(again.resumeSession(dir));
     CHECK_FALSE(again.isLive());

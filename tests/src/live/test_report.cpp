@@ -136,21 +136,23 @@ TEST_CASE("Report: planned vs actual per segment and per speaker for a scripted 
     CHECK(has(md, "| Moderator | PyCon Taiwan | moderator | 05:00 | 05:25 | +00:25 | over |\n"));
 
     const std::string csv = readFile(tmp / "s" / "report.csv");
+    const std::string kNoQuestion(15, ',');   // the question columns, empty on timing rows
     CHECK(csv == renderReportCsv(r));
     CHECK(csv.rfind("\xEF\xBB\xBF" "section,number,id,name,kind,company,role,planned_s,extension_s,actual_s,"
-                    "difference_s,status\n", 0) == 0);
-    CHECK(has(csv, "segment,1,s-intro,Intro,intro,,,300.000,0.000,330.000,30.000,over\n"));
+                    "difference_s,status,text,asker,for,topics,source,votes,into_show_s,"
+                    "segment_id,segment,asked,pending,approved,answered,dismissed,merged\n", 0) == 0);
+    CHECK(has(csv, "segment,1,s-intro,Intro,intro,,,300.000,0.000,330.000,30.000,over" + kNoQuestion + "\n"));
     CHECK(has(csv, "segment,2,s-talk,\"Talk, with \"\"quotes\"\"\",tech,,,900.000,0.000,"
-                   "840.000,-60.000,under\n"));
+                   "840.000,-60.000,under" + kNoQuestion + "\n"));
     CHECK(has(csv, "segment,3,s-panel,Panel | all,panel,,,600.000,0.000,600.000,0.000,"
-                   "on time\n"));
-    CHECK(has(csv, "segment,4,s-qa,Q&A,qa,,,600.000,60.000,650.000,50.000,over\n"));
-    CHECK(has(csv, "segment,5,s-outro,Outro,outro,,,120.000,0.000,0.000,-120.000,skipped\n"));
+                   "on time" + kNoQuestion + "\n"));
+    CHECK(has(csv, "segment,4,s-qa,Q&A,qa,,,600.000,60.000,650.000,50.000,over" + kNoQuestion + "\n"));
+    CHECK(has(csv, "segment,5,s-outro,Outro,outro,,,120.000,0.000,0.000,-120.000,skipped" + kNoQuestion + "\n"));
     CHECK(has(csv, "speaker,,p-guest,Guest A,,\"Acme, Inc.\",guest,950.000,,945.000,-5.000,"
-                   "under\n"));
+                   "under" + kNoQuestion + "\n"));
     CHECK(has(csv, "speaker,,p-mod,Moderator,,PyCon Taiwan,moderator,300.000,,325.000,25.000,"
-                   "over\n"));
-    CHECK(has(csv, "total,,,Typing,,,,2520.000,,2420.000,-100.000,under\n"));
+                   "over" + kNoQuestion + "\n"));
+    CHECK(has(csv, "total,,,Typing,,,,2520.000,,2420.000,-100.000,under" + kNoQuestion + "\n"));
 
     // `pycast report DIR` prints the same Markdown from the folder alone.
     const auto cli = pycast::test::runCli("report \"" + (tmp / "s").string() + "\"");
