@@ -185,7 +185,11 @@ SessionActionResult LiveController::perform(const LiveAction& action) {
     SessionActionResult r = remember(m_host.perform(action.request));
     if (r && action.request.command == LiveCommand::End) {
         refreshApi();
-        m_audience.on = false;  // the page closes with the show
+        // Nothing is accepted after the end: the page closes with the show, and the switch
+        // says so.
+        if (m_audience.on) m_host.stopService(kAudienceServiceName);
+        collectLines();
+        m_audience.on = false;
         m_audience.url.clear();
         m_audience.qr.reset();
         m_audience.qrOnPresenter = false;
