@@ -75,15 +75,16 @@ struct Studio {
         io().AddInputCharacter(static_cast<unsigned>(c));
         draw(1);
     }
-    // A question from a phone (pending) at the fixture's clock.
+    // A question from a phone (pending) at the fixture's clock. It comes through the live host,
+    // as the audience page's do: the audience's, not on the studio's undo stack.
     std::string submit(const std::string& text, const std::string& device,
                        std::vector<std::string> topics = {}) {
-        const SessionActionResult r = f.controller->perform(LiveAction::command(
+        const SessionActionResult r = f.controller->host().perform(
             LiveRequest(LiveCommand::QuestionSubmit)
                 .withText(text)
                 .withDevice(device)
                 .withTopics(std::move(topics))
-                .withSource(QuestionSource::Web)));
+                .withSource(QuestionSource::Web));
         REQUIRE_MESSAGE(r, r.error.message());
         return r.id;
     }
@@ -344,4 +345,19 @@ TEST_CASE("the panel draws balanced in every list, narrow and wide, and in its o
             if (std::string(w->Name) == "Questions" && w->Active) found = true;
         CHECK(found);
     }
+}
+
+TEST_CASE("an undo the queue no longer allows is refused with a sentence and dropped") {
+    Studio s;
+    const std::string id = s.submit("Approved here, dismissed over the API", "device-aaaa-1");
+    s.perform(LiveCommand::QuestionApprove, id);
+    REQUIRE(s.f.controller->canUndoQuestion());
+    // Another hand (the control API) dismisses it: not the studio's change, not on its stack.
+    REQUIRE(s.f.controller->host().perform(LiveRequest(LiveCommand::QuestionDismiss).withId(id)));
+    const SessionActionResult r = s.f.controller->undoQuestion();
+    CHECK_FALSE(r);
+    CHECK(s.f.controller->lastError().find("Could not undo question-approve " + id) == 0);
+    CHECK(s.stateOf(id) == QuestionState::Dismissed);  // nothing changed
+    CHECK_FALSE(s.f.controller->canUndoQuestion());
+    CHECK_FALSE(s.f.controller->canRedoQuestion());
 }
