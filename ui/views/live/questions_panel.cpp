@@ -543,12 +543,10 @@ void filters(Panel& p) {
     }
 }
 
-const char* sourceWord(QuestionSource s) { return toName(s); }
-
 std::string metaLine(const Panel& p, const LiveQuestion& q) {
     std::string meta = q.name.empty() ? std::string("anonymous") : q.name;
     meta += " · ";
-    meta += sourceWord(q.source);
+    meta += toName(q.source);
     if (q.source != QuestionSource::Show && q.source != QuestionSource::Import)
         meta += " · " + ageText(p.nowMs - q.submittedMs);
     if (!q.segmentId.empty()) {
