@@ -85,11 +85,13 @@ int main() {
                     .withSource(QuestionSource::Web)));
             if (!r) continue;
             if (i % 10 == 0) continue;  // waits in the inbox
-            controller.perform(LiveAction::command(LiveRequest(LiveCommand::QuestionApprove).withId(r.id)));
+            controller.perform(
+                LiveAction::command(LiveRequest(LiveCommand::QuestionApprove).withId(r.id)));
             for (int v = 0; v < i % 7; ++v)
-                controller.perform(LiveAction::command(LiveRequest(LiveCommand::QuestionVote)
-                                                           .withId(r.id)
-                                                           .withDevice("bench-voter-" + std::to_string(v))));
+                controller.perform(
+                    LiveAction::command(LiveRequest(LiveCommand::QuestionVote)
+                                            .withId(r.id)
+                                            .withDevice("bench-voter-" + std::to_string(v))));
         }
         const double setupMs = millisecondsSince(setupStart);
 
@@ -138,21 +140,25 @@ int main() {
         for (int i = 0; i < 50; ++i) {
             clock.advance(100);
             wall.advance(100);
-            controller.perform(LiveAction::command(LiveRequest(LiveCommand::QuestionSubmit)
-                                                       .withText("Arriving question " + std::to_string(i))
-                                                       .withDevice("bench-late-" + std::to_string(i))
-                                                       .withSource(QuestionSource::Web)));
+            controller.perform(
+                LiveAction::command(LiveRequest(LiveCommand::QuestionSubmit)
+                                        .withText("Arriving question " + std::to_string(i))
+                                        .withDevice("bench-late-" + std::to_string(i))
+                                        .withSource(QuestionSource::Web)));
             const auto start = Wall::now();
             frame();
             arriving.push_back(millisecondsSince(start));
         }
         const Figures r = summarize(rundown);
-        std::printf("Live tab + rundown (no panel),     %4d questions, 1400x900: median %.3f ms, p95 %.3f ms per frame\n",
-                    count, r.median, r.p95);
+        std::printf(
+            "Live tab + rundown (no panel),     %4d questions, 1400x900: median %.3f ms, p95 %.3f "
+            "ms per frame\n",
+            count, r.median, r.p95);
         const Figures f = summarize(steady);
         const Figures a = summarize(arriving);
         std::printf(
-            "Live tab + Questions (queue list), %4d questions, 1400x900: median %.3f ms, p95 %.3f ms "
+            "Live tab + Questions (queue list), %4d questions, 1400x900: median %.3f ms, p95 %.3f "
+            "ms "
             "per frame; with a new question each frame: median %.3f ms, p95 %.3f ms "
             "(%d vertices; views: %s; setup %.0f ms, journaled)\n",
             count, f.median, f.p95, a.median, a.p95, imgui.drawData()->TotalVtxCount,

@@ -45,7 +45,8 @@ inline std::u32string withoutSpaces(const std::string& utf8) {
         const int length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
         char32_t c = length == 1 ? b : b & (0x3F >> (length - 1));
         for (int k = 1; k < length && i + static_cast<std::size_t>(k) < utf8.size(); ++k)
-            c = (c << 6) | (static_cast<unsigned char>(utf8[i + static_cast<std::size_t>(k)]) & 0x3F);
+            c = (c << 6) |
+                (static_cast<unsigned char>(utf8[i + static_cast<std::size_t>(k)]) & 0x3F);
         i += static_cast<std::size_t>(length);
         if (c != U' ') out.push_back(c);
     }

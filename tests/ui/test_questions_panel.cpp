@@ -6,11 +6,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "drawn_text.hpp"
 #include "editing/document.hpp"
 #include "live/live_command.hpp"
 #include "shell/headless.hpp"
 #include "shell/main_window.hpp"
-#include "drawn_text.hpp"
 #include "test_live_support.hpp"
 #include "views/live/live_view.hpp"
 #include "views/live/question_undo.hpp"
@@ -79,23 +79,26 @@ struct Studio {
     // as the audience page's do: the audience's, not on the studio's undo stack.
     std::string submit(const std::string& text, const std::string& device,
                        std::vector<std::string> topics = {}) {
-        const SessionActionResult r = f.controller->host().perform(
-            LiveRequest(LiveCommand::QuestionSubmit)
-                .withText(text)
-                .withDevice(device)
-                .withTopics(std::move(topics))
-                .withSource(QuestionSource::Web));
+        const SessionActionResult r =
+            f.controller->host().perform(LiveRequest(LiveCommand::QuestionSubmit)
+                                             .withText(text)
+                                             .withDevice(device)
+                                             .withTopics(std::move(topics))
+                                             .withSource(QuestionSource::Web));
         REQUIRE_MESSAGE(r, r.error.message());
         return r.id;
     }
     void perform(LiveCommand c, const std::string& id) {
-        const SessionActionResult r = f.controller->perform(LiveAction::command(LiveRequest(c).withId(id)));
+        const SessionActionResult r =
+            f.controller->perform(LiveAction::command(LiveRequest(c).withId(id)));
         REQUIRE_MESSAGE(r, r.error.message());
     }
     void vote(const std::string& id, int votes) {
         for (int i = 0; i < votes; ++i) {
-            const SessionActionResult r = f.controller->perform(LiveAction::command(
-                LiveRequest(LiveCommand::QuestionVote).withId(id).withDevice("voter-device-" + std::to_string(i))));
+            const SessionActionResult r = f.controller->perform(
+                LiveAction::command(LiveRequest(LiveCommand::QuestionVote)
+                                        .withId(id)
+                                        .withDevice("voter-device-" + std::to_string(i))));
             REQUIRE_MESSAGE(r, r.error.message());
         }
     }
@@ -146,7 +149,8 @@ TEST_CASE("the inbox counts what waits and the age of the oldest, and marks a he
     CHECK(drawn.find(withoutSpaces("held: spam")) != std::u32string::npos);
 }
 
-TEST_CASE("the queue sorts by votes or by time, the one on air first, and filters by search and topic") {
+TEST_CASE(
+    "the queue sorts by votes or by time, the one on air first, and filters by search and topic") {
     Studio s;
     const std::vector<std::string> topics = s.queue().topics();
     REQUIRE(topics.size() >= 2);
@@ -154,7 +158,8 @@ TEST_CASE("the queue sorts by votes or by time, the one on air first, and filter
     s.f.advance(1000);
     const std::string b = s.submit("Middle question about hiring", "device-bbbb-2", {topics[2]});
     s.f.advance(1000);
-    const std::string c = s.submit("Newest question about TESTING too", "device-cccc-3", {topics[1]});
+    const std::string c =
+        s.submit("Newest question about TESTING too", "device-cccc-3", {topics[1]});
     for (const std::string& id : {a, b, c}) s.perform(LiveCommand::QuestionApprove, id);
     s.vote(b, 5);
     s.vote(c, 2);
@@ -174,7 +179,8 @@ TEST_CASE("the queue sorts by votes or by time, the one on air first, and filter
     CHECK(idsOf(q, questionRows(q, QuestionList::Queue, QuestionSort::Time, "testing", "")) ==
           std::vector<std::string>{a, c});
     // The show's own questions may carry that topic too; of ours, only b does.
-    const auto hiring = idsOf(q, questionRows(q, QuestionList::Queue, QuestionSort::Time, "", topics[2]));
+    const auto hiring =
+        idsOf(q, questionRows(q, QuestionList::Queue, QuestionSort::Time, "", topics[2]));
     CHECK(ours(hiring) == std::vector<std::string>{b});
     for (const std::string& id : hiring) {
         const auto& t = q.find(id)->topics;
@@ -256,11 +262,13 @@ TEST_CASE("each producer change has the inverse the undo performs") {
         return step->undo;
     };
     CHECK(undoOf(LiveRequest(LiveCommand::QuestionEdit).withId(a).withText("New")) ==
-          std::vector<LiveRequest>{LiveRequest(LiveCommand::QuestionEdit).withId(a).withText("Original text")});
+          std::vector<LiveRequest>{
+              LiveRequest(LiveCommand::QuestionEdit).withId(a).withText("Original text")});
     CHECK(undoOf(LiveRequest(LiveCommand::QuestionMerge).withId(a).withIds({b})) ==
           std::vector<LiveRequest>{LiveRequest(LiveCommand::QuestionUnmerge).withId(b)});
     CHECK(undoOf(LiveRequest(LiveCommand::QuestionAssign).withId(a).withPerson("p-guest")) ==
-          std::vector<LiveRequest>{LiveRequest(LiveCommand::QuestionAssign).withId(a).withPerson("")});
+          std::vector<LiveRequest>{
+              LiveRequest(LiveCommand::QuestionAssign).withId(a).withPerson("")});
     CHECK(undoOf(LiveRequest(LiveCommand::QuestionDismiss).withId(a)) ==
           std::vector<LiveRequest>{LiveRequest(LiveCommand::QuestionRestore).withId(a)});
     // On air with another on air before: that one comes back on air.
@@ -283,8 +291,10 @@ TEST_CASE("each producer change has the inverse the undo performs") {
     REQUIRE(s.f.controller->undoQuestion());
     CHECK(s.stateOf(c) == QuestionState::Pending);
     // A producer's own question: undo dismisses it, redo restores it (no second copy).
-    const SessionActionResult added = s.f.controller->perform(LiveAction::command(
-        LiveRequest(LiveCommand::QuestionSubmit).withText("From the chat").withSource(QuestionSource::Producer)));
+    const SessionActionResult added =
+        s.f.controller->perform(LiveAction::command(LiveRequest(LiveCommand::QuestionSubmit)
+                                                        .withText("From the chat")
+                                                        .withSource(QuestionSource::Producer)));
     REQUIRE(added);
     REQUIRE(s.f.controller->undoQuestion());
     CHECK(s.stateOf(added.id) == QuestionState::Dismissed);

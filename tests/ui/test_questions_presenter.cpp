@@ -37,19 +37,22 @@ struct Presenter {
             fonts.addText(requests.glyphText);
         }
     }
-    std::string submit(const std::string& text, const std::string& name, const std::string& person = {}) {
+    std::string submit(const std::string& text, const std::string& name,
+                       const std::string& person = {}) {
         const SessionActionResult r = f.controller->perform(LiveAction::command(
             LiveRequest(LiveCommand::QuestionSubmit)
                 .withText(text)
                 .withName(name)
                 .withPerson(person)
-                .withDevice("device-presenter-" + std::to_string(f.controller->session()->questions().all().size()))
+                .withDevice("device-presenter-" +
+                            std::to_string(f.controller->session()->questions().all().size()))
                 .withSource(QuestionSource::Web)));
         REQUIRE_MESSAGE(r, r.error.message());
         return r.id;
     }
     void perform(LiveCommand c, const std::string& id) {
-        const SessionActionResult r = f.controller->perform(LiveAction::command(LiveRequest(c).withId(id)));
+        const SessionActionResult r =
+            f.controller->perform(LiveAction::command(LiveRequest(c).withId(id)));
         REQUIRE_MESSAGE(r, r.error.message());
     }
     bool shows(const std::string& text) {
@@ -61,7 +64,8 @@ struct Presenter {
 
 TEST_CASE("the presenter shows the question on air large, with who asked it and for whom") {
     Presenter p;
-    const std::string id = p.submit("Python 3.13 的 free-threading，你們團隊會在正式環境用嗎？", "阿哲", "p-guest");
+    const std::string id =
+        p.submit("Python 3.13 的 free-threading，你們團隊會在正式環境用嗎？", "阿哲", "p-guest");
     p.perform(LiveCommand::QuestionApprove, id);
     p.draw();
     CHECK_FALSE(p.shows("QUESTION"));  // approved, not on air: not the room's yet
@@ -96,7 +100,8 @@ TEST_CASE("a long question shrinks to fit the presenter, whole, and markup stays
     for (ImVec2 size : {ImVec2(1920, 1080), ImVec2(1280, 720)}) {
         Presenter p(size);
         std::string text = "<script>alert(1)</script> ";
-        while (text.size() < 420) text += "這是一個很長的問題，關於團隊如何導入型別檢查 and testing in CI. ";
+        while (text.size() < 420)
+            text += "這是一個很長的問題，關於團隊如何導入型別檢查 and testing in CI. ";
         const std::string id = p.submit(text, "");
         p.perform(LiveCommand::QuestionApprove, id);
         p.perform(LiveCommand::QuestionOnAir, id);

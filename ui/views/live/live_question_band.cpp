@@ -31,8 +31,9 @@ void questionBand(ViewContext& ctx, const SessionState& st, float width, bool co
     // Two lines of the bold font at most (one in a small window): the band must leave the
     // rundown and the questions their rows.
     const float lines = compact ? 1.0f : 2.0f;
-    const FittedText fitted = fitTextInFont(bold, q->text, textWidth, bold->FontSize * 1.15f * lines,
-                                            bold->FontSize * 1.15f, small->FontSize);
+    const FittedText fitted =
+        fitTextInFont(bold, q->text, textWidth, bold->FontSize * 1.15f * lines,
+                      bold->FontSize * 1.15f, small->FontSize);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->ChannelsSplit(2);
     dl->ChannelsSetCurrent(1);

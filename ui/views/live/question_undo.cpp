@@ -98,12 +98,12 @@ std::optional<QuestionUndoStep> questionUndoStep(const LiveRequest& request,
                 step.undo.push_back(on(LiveCommand::QuestionUnmerge, merged));
             break;
         case LiveCommand::QuestionUnmerge:
-            step.undo = {LiveRequest(LiveCommand::QuestionMerge)
-                             .withId(q->mergedInto)
-                             .withIds({q->id})};
+            step.undo = {
+                LiveRequest(LiveCommand::QuestionMerge).withId(q->mergedInto).withIds({q->id})};
             break;
         case LiveCommand::QuestionLabel:
-            step.undo = {LiveRequest(LiveCommand::QuestionLabel).withId(q->id).withTopics(q->topics)};
+            step.undo = {
+                LiveRequest(LiveCommand::QuestionLabel).withId(q->id).withTopics(q->topics)};
             break;
         case LiveCommand::QuestionAssign:
             step.undo = {

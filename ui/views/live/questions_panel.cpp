@@ -71,9 +71,8 @@ std::vector<std::size_t> questionRows(const QuestionQueue& queue, QuestionList l
         if (!inList(q, list)) continue;
         // The inbox shows everything that waits: a filter must not hide a question from review.
         if (list != QuestionList::Inbox && !matches(q, search, topic)) continue;
-        rows.push_back({i, list == QuestionList::Queue && sort == QuestionSort::Votes
-                               ? queue.votes(q)
-                               : 0});
+        rows.push_back(
+            {i, list == QuestionList::Queue && sort == QuestionSort::Votes ? queue.votes(q) : 0});
     }
     const auto at = [&](const Row& r) -> const LiveQuestion& { return all[r.index]; };
     switch (list) {
@@ -120,7 +119,8 @@ std::string waitingSummary(const QuestionQueue& queue, std::int64_t nowMs) {
     const std::size_t waiting = queue.count(QuestionState::Pending);
     if (waiting == 0) return "Nothing waiting";
     std::string text = std::to_string(waiting) + " waiting";
-    if (const auto oldest = queue.oldestPendingMs()) text += " · oldest " + waitText(nowMs - *oldest);
+    if (const auto oldest = queue.oldestPendingMs())
+        text += " · oldest " + waitText(nowMs - *oldest);
     return text;
 }
 
@@ -251,7 +251,8 @@ void handleKeys(Panel& p, bool ours) {
     } else {
         for (ImWchar c : io.InputQueueCharacters)
             if (const auto k = questionKeyForCharacter(c)) keys.push_back(*k);
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) keys.push_back(QuestionKey::Up);
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
+            keys.push_back(QuestionKey::Up);
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
             keys.push_back(QuestionKey::Down);
         if (ImGui::IsKeyPressed(kKeyEnter, false) || ImGui::IsKeyPressed(kKeyKeypadEnter, false))
@@ -288,11 +289,10 @@ void handleKeys(Panel& p, bool ours) {
                 break;
             case QuestionKey::Answered: {
                 // The selected one when it can be answered; otherwise the one on air.
-                const LiveQuestion* q =
-                    sel && (sel->state == QuestionState::OnAir ||
-                            sel->state == QuestionState::Approved)
-                        ? sel
-                        : p.queue.onAir();
+                const LiveQuestion* q = sel && (sel->state == QuestionState::OnAir ||
+                                                sel->state == QuestionState::Approved)
+                                            ? sel
+                                            : p.queue.onAir();
                 if (q == nullptr) break;
                 if (q->id == p.qs.selected && p.qs.list == QuestionList::Queue)
                     p.qs.selected = neighbour(p, q->id);
@@ -300,9 +300,9 @@ void handleKeys(Panel& p, bool ours) {
                 break;
             }
             case QuestionKey::Dismiss:
-                if (sel && (sel->state == QuestionState::Pending ||
-                            sel->state == QuestionState::Approved ||
-                            sel->state == QuestionState::OnAir)) {
+                if (sel &&
+                    (sel->state == QuestionState::Pending ||
+                     sel->state == QuestionState::Approved || sel->state == QuestionState::OnAir)) {
                     const std::string next = neighbour(p, sel->id);
                     postOn(p.live, LiveCommand::QuestionDismiss, sel->id);
                     p.qs.selected = next;
@@ -315,8 +315,8 @@ void handleKeys(Panel& p, bool ours) {
             case QuestionKey::Queue:
             case QuestionKey::AnsweredList:
             case QuestionKey::ClosedList: {
-                const QuestionList list = k == QuestionKey::Inbox   ? QuestionList::Inbox
-                                          : k == QuestionKey::Queue ? QuestionList::Queue
+                const QuestionList list = k == QuestionKey::Inbox          ? QuestionList::Inbox
+                                          : k == QuestionKey::Queue        ? QuestionList::Queue
                                           : k == QuestionKey::AnsweredList ? QuestionList::Answered
                                                                            : QuestionList::Closed;
                 if (p.qs.list != list) {
@@ -355,10 +355,13 @@ void header(Panel& p) {
     const char* windowLabel = p.qs.detached ? "Into the Live tab" : "Own window";
     const float buttons = ImGui::CalcTextSize("Undo").x + ImGui::CalcTextSize("Redo").x +
                           ImGui::CalcTextSize(windowLabel).x +
-                          ImGui::GetStyle().FramePadding.x * 6 + ImGui::GetStyle().ItemSpacing.x * 2;
+                          ImGui::GetStyle().FramePadding.x * 6 +
+                          ImGui::GetStyle().ItemSpacing.x * 2;
     const float right = ImGui::GetContentRegionAvail().x;
-    if (right > buttons + f) ImGui::SameLine(ImGui::GetCursorPosX() + right - buttons);
-    else ImGui::NewLine();
+    if (right > buttons + f)
+        ImGui::SameLine(ImGui::GetCursorPosX() + right - buttons);
+    else
+        ImGui::NewLine();
     ImGui::BeginDisabled(!c.canUndoQuestion() || p.ended);
     if (ImGui::Button("Undo")) c.post([](LiveController& lc) { lc.undoQuestion(); });
     ImGui::EndDisabled();
@@ -428,7 +431,8 @@ void listButtons(Panel& p) {
         std::string label;
     };
     const Entry entries[] = {
-        {QuestionList::Inbox, "Inbox (" + std::to_string(q.count(QuestionState::Pending)) + ")###inbox"},
+        {QuestionList::Inbox,
+         "Inbox (" + std::to_string(q.count(QuestionState::Pending)) + ")###inbox"},
         {QuestionList::Queue,
          "Queue (" +
              std::to_string(q.count(QuestionState::Approved) + q.count(QuestionState::OnAir)) +
@@ -479,9 +483,8 @@ void filters(Panel& p) {
             }
             ImGui::EndCombo();
         }
-        if (!p.qs.topic.empty() &&
-            std::find(p.queue.topics().begin(), p.queue.topics().end(), p.qs.topic) ==
-                p.queue.topics().end())
+        if (!p.qs.topic.empty() && std::find(p.queue.topics().begin(), p.queue.topics().end(),
+                                             p.qs.topic) == p.queue.topics().end())
             p.qs.topic.clear();
     }
     if (p.qs.list == QuestionList::Queue) {
@@ -490,17 +493,19 @@ void filters(Panel& p) {
         ImGui::AlignTextToFramePadding();
         textColoured("Sort", colours::kTextDim);
         ImGui::SameLine();
-        if (ImGui::RadioButton("votes", p.qs.sort == QuestionSort::Votes)) p.qs.sort = QuestionSort::Votes;
+        if (ImGui::RadioButton("votes", p.qs.sort == QuestionSort::Votes))
+            p.qs.sort = QuestionSort::Votes;
         ImGui::SameLine();
-        if (ImGui::RadioButton("time", p.qs.sort == QuestionSort::Time)) p.qs.sort = QuestionSort::Time;
+        if (ImGui::RadioButton("time", p.qs.sort == QuestionSort::Time))
+            p.qs.sort = QuestionSort::Time;
     }
     if (p.qs.list == QuestionList::Inbox || p.qs.list == QuestionList::Queue) {
         // Only the ticked questions still in a list that can merge.
         std::erase_if(p.qs.checked, [&](const std::string& id) {
             const LiveQuestion* q = p.queue.find(id);
-            return q == nullptr || !(q->state == QuestionState::Pending ||
-                                     q->state == QuestionState::Approved ||
-                                     q->state == QuestionState::OnAir);
+            return q == nullptr ||
+                   !(q->state == QuestionState::Pending || q->state == QuestionState::Approved ||
+                     q->state == QuestionState::OnAir);
         });
         const std::string label = "Merge ticked (" + std::to_string(p.qs.checked.size()) + ")…";
         flow(buttonWidth(label.c_str()));
@@ -518,7 +523,8 @@ void filters(Panel& p) {
                     std::vector<std::string> others;
                     for (const std::string& o : p.qs.checked)
                         if (o != id) others.push_back(o);
-                    post(p.live, LiveRequest(LiveCommand::QuestionMerge).withId(id).withIds(others));
+                    post(p.live,
+                         LiveRequest(LiveCommand::QuestionMerge).withId(id).withIds(others));
                     p.qs.checked.clear();
                     p.qs.selected = id;
                     ImGui::CloseCurrentPopup();
@@ -598,7 +604,8 @@ void forPopup(Panel& p, const LiveQuestion& q) {
     for (const Person& person : p.show.people) {
         ImGui::PushID(person.id.c_str());
         if (ImGui::Selectable("##p", q.forPerson == person.id) && q.forPerson != person.id)
-            post(p.live, LiveRequest(LiveCommand::QuestionAssign).withId(q.id).withPerson(person.id));
+            post(p.live,
+                 LiveRequest(LiveCommand::QuestionAssign).withId(q.id).withPerson(person.id));
         ImGui::SameLine(0, 0);
         ImGui::TextUnformatted(person.name.c_str());
         ImGui::PopID();
@@ -704,7 +711,9 @@ void questionList(Panel& p, float height) {
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable(listName(p.qs.list), ticks ? 4 : 3, flags, ImVec2(0, height))) return;
-    if (ticks) ImGui::TableSetupColumn("##tick", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
+    if (ticks)
+        ImGui::TableSetupColumn("##tick", ImGuiTableColumnFlags_WidthFixed,
+                                ImGui::GetFrameHeight());
     ImGui::TableSetupColumn("Question", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Votes", ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("▲ 0000").x);
@@ -728,10 +737,10 @@ void questionList(Panel& p, float height) {
             const bool selected = p.qs.selected == q.id;
             // The row is one selectable under everything; the boxes and buttons drawn after it
             // take the clicks on themselves.
-            if (ImGui::Selectable("##row", selected,
-                                  ImGuiSelectableFlags_SpanAllColumns |
-                                      ImGuiSelectableFlags_AllowItemOverlap,
-                                  ImVec2(0, rowHeight)))
+            if (ImGui::Selectable(
+                    "##row", selected,
+                    ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+                    ImVec2(0, rowHeight)))
                 p.qs.selected = q.id;
             if (selected && p.qs.scrollToSelected && r == selectedRow) {
                 ImGui::SetScrollHereY(0.5f);
@@ -742,8 +751,10 @@ void questionList(Panel& p, float height) {
                 bool checked = isChecked(p.qs, q.id);
                 ImGui::SetCursorPosY(at.y + (rowHeight - ImGui::GetFrameHeight()) * 0.5f);
                 if (ImGui::Checkbox("##tick", &checked)) {
-                    if (checked) p.qs.checked.push_back(q.id);
-                    else std::erase(p.qs.checked, q.id);
+                    if (checked)
+                        p.qs.checked.push_back(q.id);
+                    else
+                        std::erase(p.qs.checked, q.id);
                 }
                 ImGui::TableNextColumn();
             }
@@ -777,7 +788,8 @@ void questionList(Panel& p, float height) {
                 textColoured(votes, count > 0 ? colours::kText : colours::kTextDim);
             }
             ImGui::TableNextColumn();
-            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (rowHeight - ImGui::GetFrameHeight()) * 0.5f);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() +
+                                 (rowHeight - ImGui::GetFrameHeight()) * 0.5f);
             rowActions(p, q);
             ImGui::PopID();
         }
@@ -794,15 +806,18 @@ void detailBox(Panel& p, float width) {
     if (!editing) p.qs.editingId.clear();
     const float f = ImGui::GetFontSize();
     if (editing) {
-        smallDim(p.ctx, "Editing " + editing->id + (editing->originalText.empty()
-                                                        ? std::string()
-                                                        : " · first sent as: " + oneLine(editing->originalText)));
+        smallDim(p.ctx, "Editing " + editing->id +
+                            (editing->originalText.empty()
+                                 ? std::string()
+                                 : " · first sent as: " + oneLine(editing->originalText)));
         ImGui::InputTextMultiline("##edit", &p.qs.editDraft, ImVec2(width, f * 3.4f));
         p.ctx.requests.requestGlyphs(p.qs.editDraft);
         const bool changed = !p.qs.editDraft.empty() && p.qs.editDraft != editing->text;
         ImGui::BeginDisabled(!changed || p.ended);
         if (ImGui::Button("Save edit")) {
-            post(p.live, LiveRequest(LiveCommand::QuestionEdit).withId(editing->id).withText(p.qs.editDraft));
+            post(p.live, LiveRequest(LiveCommand::QuestionEdit)
+                             .withId(editing->id)
+                             .withText(p.qs.editDraft));
             p.qs.editingId.clear();
         }
         ImGui::EndDisabled();
@@ -825,8 +840,9 @@ void addBox(Panel& p) {
     const float f = ImGui::GetFontSize();
     const float avail = ImGui::GetContentRegionAvail().x;
     ImGui::SetNextItemWidth(std::max(f * 8.0f, avail - f * 18.0f));
-    const bool enter = ImGui::InputTextWithHint("##add", "Add a question (from the live chat)…",
-                                                &p.qs.addDraft, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter =
+        ImGui::InputTextWithHint("##add", "Add a question (from the live chat)…", &p.qs.addDraft,
+                                 ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(f * 10.5f);
     ImGui::InputTextWithHint("##asker", "asked by (optional)", &p.qs.addName);
@@ -853,7 +869,12 @@ void drawPanelBody(ViewContext& ctx, bool keysOurs) {
     if (session == nullptr) return;
     const SessionState st = live.controller.state();
     const QuestionQueue& queue = st.questions ? *st.questions : session->questions();
-    Panel p{ctx, live, live.view.questions, queue, session->show(), st.sessionMs,
+    Panel p{ctx,
+            live,
+            live.view.questions,
+            queue,
+            session->show(),
+            st.sessionMs,
             st.runner.phase == RunPhase::Ended};
     if (p.queue.find(p.qs.selected) == nullptr) p.qs.selected.clear();
     for (const std::string& t : queue.topics()) ctx.requests.requestGlyphs(t);
@@ -870,10 +891,13 @@ void drawPanelBody(ViewContext& ctx, bool keysOurs) {
     const bool editing = !p.qs.editingId.empty();
     const float detail = editing ? f * 3.4f + ImGui::GetFrameHeightWithSpacing() * 2.0f
                                  : (p.qs.selected.empty() ? 0.0f : f * 3.6f);
-    const float bottom = detail + ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
-    questionList(p, std::max(ImGui::GetContentRegionAvail().y - bottom, ImGui::GetFrameHeight() * 3.0f));
+    const float bottom =
+        detail + ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    questionList(
+        p, std::max(ImGui::GetContentRegionAvail().y - bottom, ImGui::GetFrameHeight() * 3.0f));
     if (detail > 0.0f) {
-        ImGui::BeginChild("##detail", ImVec2(width, detail - ImGui::GetStyle().ItemSpacing.y), false);
+        ImGui::BeginChild("##detail", ImVec2(width, detail - ImGui::GetStyle().ItemSpacing.y),
+                          false);
         detailBox(p, width - ImGui::GetStyle().WindowPadding.x);
         ImGui::EndChild();
     }
@@ -887,7 +911,8 @@ void questionsPanel(ViewContext& ctx, ImVec2 size) {
     ImGui::BeginChild("##questions", size, true, ImGuiWindowFlags_NoScrollbar);
     if (live.view.questions.detached) {
         textColoured("The questions are in their own window.", colours::kTextDim);
-        if (ImGui::Button("Bring them back into the Live tab")) live.view.questions.detached = false;
+        if (ImGui::Button("Bring them back into the Live tab"))
+            live.view.questions.detached = false;
     } else {
         // The Live tab's keyboard rule (live_view.cpp): its window focused, or none at all.
         drawPanelBody(ctx, live.view.liveKeysOurs);

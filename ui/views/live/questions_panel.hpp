@@ -46,8 +46,18 @@ std::string askedByLine(const Show& show, const LiveQuestion& q);
 //   Enter / D   answered        X   dismiss          Ctrl+Z / Ctrl+Shift+Z   undo / redo
 //   1 2 3 4     inbox, queue, answered, dismissed & merged
 enum class QuestionKey {
-    Up, Down, Approve, OnAir, Answered, Dismiss, Undo, Redo,
-    Inbox, Queue, AnsweredList, ClosedList
+    Up,
+    Down,
+    Approve,
+    OnAir,
+    Answered,
+    Dismiss,
+    Undo,
+    Redo,
+    Inbox,
+    Queue,
+    AnsweredList,
+    ClosedList
 };
 std::optional<QuestionKey> questionKeyForCharacter(unsigned int character);
 
@@ -61,9 +71,9 @@ struct QuestionsViewState {
     std::vector<std::string> checked;  // ticked for a merge
     std::string editingId;             // the question whose text is being edited
     std::string editDraft;
-    std::string addDraft;              // the producer's new question
-    std::string addName;               // who asked it (from the chat), optional
-    bool detached = false;             // drawn as its own window, "Questions"
+    std::string addDraft;   // the producer's new question
+    std::string addName;    // who asked it (from the chat), optional
+    bool detached = false;  // drawn as its own window, "Questions"
     bool scrollToSelected = false;
     // The rows, found again only when the queue, the list, the order or the filter changed:
     // with 3000 questions a sort every frame would show in the frame time.
