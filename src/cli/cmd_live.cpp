@@ -1,5 +1,6 @@
 // `pycast live`: runs a session on the live host without a window (main thread).
 #include <signal.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <csignal>
@@ -13,7 +14,9 @@
 #include "io/show_io.hpp"
 #include "live/live_host.hpp"
 #include "live/session.hpp"
+#include "server/audience_api.hpp"
 #include "server/control_api.hpp"
+#include "server/qr_code.hpp"
 
 namespace pycast::cli {
 
@@ -50,8 +53,10 @@ private:
 };
 
 const char* kLiveHelp =
-    "usage: pycast live --session DIR [--api HOST:PORT] [--control-token TOKEN] [--] SHOW.json\n"
-    "       pycast live --resume --session DIR [--api HOST:PORT] [--control-token TOKEN]\n\n"
+    "usage: pycast live --session DIR [--api HOST:PORT] [--control-token TOKEN]\n"
+    "                   [--audience HOST:PORT [--audience-pin PIN]] [--] SHOW.json\n"
+    "       pycast live --resume --session DIR [--api HOST:PORT] [--control-token TOKEN]\n"
+    "                   [--audience HOST:PORT [--audience-pin PIN]]\n\n"
     "Runs a live session without a window: the show runner, its journal in DIR and the HTTP\n"
     "control API for Companion, a Stream Deck or scripts (see docs/control-api.md).\n"
     "Prints one line whenever the segment changes. Ctrl-C (or SIGTERM) ends the show, writes\n"
@@ -64,6 +69,12 @@ const char* kLiveHelp =
     "                         (the studio, pycast-studio --api off, runs a show without it)\n"
     "  --control-token TOKEN  the bearer token clients must send (default: the session's own,\n"
     "                         kept in DIR/session.json)\n"
+    "  --audience HOST:PORT   also serve the audience page, where phones send and upvote\n"
+    "                         questions (0.0.0.0:8766 reaches the room's Wi-Fi; port 0 picks a\n"
+    "                         free one). Its URL, with the PIN, is printed (on a terminal\n"
+    "                         also as a QR code for the room to scan)\n"
+    "  --audience-pin PIN     the PIN the page needs (4 to 32 letters or digits; default: the\n"
+    "                         session's own, or a new 6-digit one, kept in DIR/session.json)\n"
     "  --                     ends the options: a show file named like an option follows\n\n"
     "Exit 0 when the session ended cleanly, 1 when it could not run, 2 on usage errors.\n";
 
@@ -106,6 +117,19 @@ void print(const std::vector<std::string>& lines, std::ostream& out) {
     out.flush();
 }
 
+// The audience page's URL as a QR code the room's phones can scan off the screen. Only on a
+// terminal: in a log file the half blocks are noise.
+void printAudienceQr(const LiveHost& host, std::ostream& out) {
+    for (const ServiceInfo& info : host.services()) {
+        if (info.name != kAudienceServiceName || !info.running) continue;
+        const Result<QrMatrix> qr = encodeQr(info.url);
+        if (!qr) continue;
+        out << "Phones can scan this to open the audience page:\n"
+            << qrToTerminal(*qr, TerminalColours::Ansi);
+    }
+    out.flush();
+}
+
 }  // namespace
 
 int runLive(const Args& args, std::ostream& out, std::ostream& err) {
@@ -117,6 +141,8 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err) {
     std::string sessionDir;
     std::string apiText = std::string(kDefaultControlHost) + ":" + std::to_string(kDefaultControlPort);
     std::optional<std::string> token;
+    std::optional<std::string> audienceText;
+    std::optional<std::string> audiencePin;
     bool resume = false;
     bool optionsEnded = false;   // after "--" every argument is a show file, even "-x.json"
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -138,6 +164,10 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err) {
             apiText = *v2;
         } else if (auto v3 = optionValue(args, i, "--control-token", error)) {
             token = *v3;
+        } else if (auto v4 = optionValue(args, i, "--audience-pin", error)) {
+            audiencePin = *v4;
+        } else if (auto v5 = optionValue(args, i, "--audience", error)) {
+            audienceText = *v5;
         } else if (a.size() > 1 && a[0] == '-') {
             err << "pycast live: unknown option " << a << "\n" << kLiveHelp;
             return 2;
@@ -179,6 +209,23 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err) {
         err << "pycast live: --control-token must be printable ASCII without spaces\n";
         return 2;
     }
+    std::optional<HostPort> audience;
+    if (audienceText) {
+        const Result<HostPort> parsed = parseHostPort(*audienceText);
+        if (!parsed) {
+            err << "pycast live: --audience: " << parsed.error().message() << "\n";
+            return 2;
+        }
+        audience = *parsed;
+    }
+    if (audiencePin && !audience) {
+        err << "pycast live: --audience-pin needs --audience HOST:PORT (where the page listens)\n";
+        return 2;
+    }
+    if (audiencePin && !validAudiencePin(*audiencePin)) {
+        err << "pycast live: --audience-pin must be 4 to 32 letters or digits\n";
+        return 2;
+    }
 
     const fs::path dir = sessionDir;
     LiveHostOptions hostOptions;
@@ -192,6 +239,14 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err) {
     apiOptions.token = token;
     apiOptions.addressHint = "set the address with --api HOST:PORT (port 0 picks a free one)";
     host.addService([apiOptions] { return makeControlApiService(apiOptions); });
+    if (audience) {
+        AudienceServiceOptions audienceOptions;
+        audienceOptions.address = *audience;
+        audienceOptions.pin = audiencePin;
+        audienceOptions.addressHint =
+            "set the address with --audience HOST:PORT (port 0 picks a free one)";
+        host.addService([audienceOptions] { return makeAudienceService(audienceOptions); });
+    }
 
     Status opened = ok();
     if (resume) {
@@ -219,6 +274,7 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err) {
         err << "pycast live: " << opened.error().message() << "\n";
         return 1;
     }
+    if (audience && ::isatty(STDOUT_FILENO)) printAudienceQr(host, out);
     StopSignals signals;
     out << "Ctrl-C ends the show, writes the report and quits.\n";
     print(host.statusLines(), out);

@@ -76,13 +76,20 @@ Error bindFailure(const std::string& host, int port) {
     }
 }
 
+// "8 KiB", "64 KiB", "1000 bytes"
+std::string sizeText(std::size_t bytes) {
+    if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes / 1024) + " KiB";
+    return std::to_string(bytes) + " bytes";
+}
+
 // For replies httplib makes before our handler sees the request.
-std::string httpErrorSentence(int status) {
+std::string httpErrorSentence(int status, std::size_t maxBodyBytes) {
     switch (status) {
         case 400:
             return "The request is not valid HTTP.";
         case 413:
-            return "The request body is too large for this API (64 KiB at most).";
+            return "The request body is too large for this API (" + sizeText(maxBodyBytes) +
+                   " at most).";
         case 414:
             return "The request path is too long.";
         case 416:
@@ -106,9 +113,16 @@ void send(httplib::Response& res, const HttpReply& reply) {
     res.status = reply.status;
     res.set_header("Cache-Control", "no-store");
     for (const auto& [name, value] : reply.headers) res.set_header(name.c_str(), value);
+    if (!reply.contentType.empty()) {
+        res.set_content(reply.text, reply.contentType.c_str());
+        return;
+    }
     res.set_content(reply.body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n",
                     "application/json; charset=utf-8");
 }
+
+// The stable code of an error the listener makes itself.
+std::string httpErrorCode(int status) { return status == 413 ? "too-large" : std::string(); }
 
 }  // namespace
 
@@ -116,10 +130,11 @@ std::string HttpRequest::header(const std::string& name) const {
     return raw ? raw->get_header_value(name.c_str()) : std::string();
 }
 
-HttpReply errorReply(int status, std::string sentence) {
+HttpReply errorReply(int status, std::string sentence, std::string code) {
     HttpReply r;
     r.status = status;
     r.body = {{"error", std::move(sentence)}};
+    if (!code.empty()) r.body["code"] = std::move(code);
     return r;
 }
 
@@ -158,6 +173,7 @@ struct HttpListener::Impl {
     std::atomic<bool> done{false};
     std::string host;
     int port = 0;
+    int listenFd = -1;
 
     void serve(const httplib::Request& req, httplib::Response& res, std::string body) {
         HttpRequest r;
@@ -273,7 +289,7 @@ HttpListener::HttpListener(Handler handler, ListenerOptions options)
             return;
         }
         if (tooLarge) {
-            send(res, errorReply(413, httpErrorSentence(413)));
+            send(res, errorReply(413, httpErrorSentence(413, max), httpErrorCode(413)));
             return;
         }
         impl.serve(req, res, std::move(body));
@@ -296,9 +312,12 @@ HttpListener::HttpListener(Handler handler, ListenerOptions options)
         return httplib::Server::HandlerResponse::Handled;
     });
     s.set_error_handler(
-        httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        httplib::Server::HandlerWithResponse([&impl](const httplib::Request&,
+                                                     httplib::Response& res) {
             if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-            send(res, errorReply(res.status, httpErrorSentence(res.status)));
+            send(res, errorReply(res.status,
+                                 httpErrorSentence(res.status, impl.options.maxBodyBytes),
+                                 httpErrorCode(res.status)));
             return httplib::Server::HandlerResponse::Handled;
         }));
     s.set_exception_handler(
@@ -312,10 +331,15 @@ HttpListener::HttpListener(Handler handler, ListenerOptions options)
             }
             send(res, errorReply(500, "Internal error: " + what));
         });
-    s.set_socket_options([](socket_t sock) {
+    s.set_socket_options([&impl](socket_t sock) {
         const int yes = 1;
         ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        impl.listenFd = sock;  // the last one set up is the one bound
     });
+    // Replies go out as header and body in separate writes; with Nagle's algorithm the body
+    // waits for the client's delayed ACK, 40 ms on Linux, on every request. Accepted sockets
+    // inherit the listening socket's TCP_NODELAY.
+    s.set_tcp_nodelay(true);
     s.set_payload_max_length(options.maxBodyBytes);
     s.set_read_timeout(options.readTimeout);
     s.set_write_timeout(options.writeTimeout);
@@ -337,6 +361,10 @@ Result<int> HttpListener::start(const std::string& host, int port) {
     else if (impl.server.bind_to_port(host, port))
         bound = port;
     if (bound <= 0) return bindFailure(host, port);
+    // httplib listens with a backlog of 5: a room of phones connecting at once (everyone votes
+    // when a question appears) would overflow it, and each dropped SYN costs a phone a second's
+    // retransmit or a reset. Listening again on the bound socket raises the backlog (Linux).
+    if (impl.listenFd >= 0) ::listen(impl.listenFd, SOMAXCONN);
     impl.host = host;
     impl.port = bound;
     impl.done = false;

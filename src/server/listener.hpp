@@ -49,10 +49,15 @@ struct HttpReply {
     int status = 200;
     nlohmann::json body = nlohmann::json::object();
     std::vector<std::pair<std::string, std::string>> headers;  // e.g. Allow, WWW-Authenticate
+    // When set, `text` is sent as it is with this Content-Type and `body` is ignored: a page,
+    // or JSON serialised once and served to many.
+    std::string contentType = {};
+    std::string text = {};
 };
 
-// {"error": sentence} with a status.
-HttpReply errorReply(int status, std::string sentence);
+// {"error": sentence} with a status, and {"code": code} when one is given (a stable name
+// clients can test, such as "too-large").
+HttpReply errorReply(int status, std::string sentence, std::string code = {});
 
 // The body as a JSON object, or a 400 that says what to send instead (`example`). An empty
 // body is an empty object when `emptyIsObject`.
