@@ -3,7 +3,8 @@
 # come in over HTTP; the producer's keys (xdotool) approve one (A), switch to the queue (2), put it
 # on air (O), mark it answered (Enter) and undo that (Ctrl+Z); GET /api/moderation and
 # GET /api/state see each step. Then screenshots of the Questions panel and the presenter with the
-# question on air (--live-demo --demo-questions), at 1280x800 and 1024x700.
+# question on air (--live-demo --demo-questions), at 1280x800 and 1024x700; the audience page
+# switched on, its QR code on the presenter read back by zbarimg as the URL.
 set -u
 
 studio=${PYCAST_STUDIO:?set PYCAST_STUDIO to the pycast-studio binary}
@@ -148,6 +149,31 @@ for size in 1280x800 1024x700; do
     python3 "$source_dir/tests/e2e/lib/png_check.py" "$tmp/presenter-$size.png" 1280 720 20 ||
         fail "presenter screenshot at $size"
 done
+
+# 4. The audience page switched on (127.0.0.1, a free port) with its QR code full screen on the
+# presenter: zbarimg reads the picture back as the URL the studio printed, and the page answers.
+command -v zbarimg >/dev/null || fail "zbarimg is not installed (zbar-tools; tools/dev deps)"
+"$studio" "$source_dir/shows/pycast-ama.json" --live-demo 1500 --demo-questions --demo-audience \
+    --size 1280x800 --screenshot "$tmp/audience.png" --screenshot-presenter "$tmp/presenter-qr.png" \
+    --screenshot-delay 2 >"$tmp/qr.out" 2>"$tmp/qr.err" &
+studio_pid=$!
+page=""
+for _ in $(seq 1 100); do
+    page=$(sed -nE 's/^audience: (http[^ ]+)$/\1/p' "$tmp/qr.out" | head -n1)
+    [ -n "$page" ] && break
+    kill -0 "$studio_pid" 2>/dev/null || fail "--demo-audience: the studio exited without an audience URL"
+    sleep 0.1
+done
+case "$page" in http://127.0.0.1:[1-9]*/\?pin=[0-9A-Za-z]*) ;; *) fail "audience URL is '$page'" ;; esac
+pin=${page##*pin=}
+got=$(curl -s -o "$tmp/page.json" -w '%{http_code}' "${page%%/\?*}/api/questions?pin=$pin")
+[ "$got" = "200" ] || fail "GET /api/questions on the audience page gave $got"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); q=d["on_air"]; sys.exit(0 if q and "free-threading" in q["text"] else 1)' \
+    "$tmp/page.json" || fail "the audience page does not show the question on air: $(cat "$tmp/page.json")"
+wait "$studio_pid" || fail "--demo-audience run failed"
+studio_pid=""
+decoded=$(zbarimg --raw -q --nodbus "$tmp/presenter-qr.png" 2>/dev/null)
+[ "$decoded" = "$page" ] || fail "the presenter's QR code reads '$decoded', expected '$page'"
 
 if [ -n "${PYCAST_E2E_KEEP:-}" ]; then
     mkdir -p "$PYCAST_E2E_KEEP" && cp "$tmp"/*.png "$PYCAST_E2E_KEEP"/

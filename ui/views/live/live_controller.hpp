@@ -14,6 +14,7 @@
 #include "live/live_host.hpp"
 #include "live/report.hpp"
 #include "live/session.hpp"
+#include "server/audience_api.hpp"  // kAudienceServiceName, kDefaultAudiencePort
 #include "server/host_port.hpp"
 #include "server/qr_code.hpp"
 #include "views/live/question_undo.hpp"
@@ -75,7 +76,7 @@ struct AudienceInfo {
     bool available = false;  // this studio can serve the page (the shell gave a factory)
     bool on = false;         // the service is running: phones can submit
     std::string host;        // the LAN address in the URL ("192.168.1.20"; "" until picked)
-    int port = 8766;         // asked for; the bound one once on
+    int port = kDefaultAudiencePort;  // asked for; the bound one once on
     std::string pin;         // the session's
     std::string url;         // "http://HOST:PORT/?pin=PIN" while on
     std::optional<QrMatrix> qr;  // of the URL, while on
@@ -87,9 +88,6 @@ struct AudienceInfo {
 // the service keeps in session.json) — the shell's, app_live.cpp.
 using AudienceServiceFactory =
     std::function<std::unique_ptr<LiveService>(const HostPort& address, const std::string& pin)>;
-
-// The name the audience service gives itself (LiveHost::stopService).
-inline constexpr const char* kAudienceServiceName = "audience page";
 
 // The studio's layer over the LiveHost (live/live_host.hpp), which owns the session and its
 // services: it adds what only a window needs (one frozen instant per frame, the report kept
