@@ -1,8 +1,7 @@
 // The audience switch behind the Live menu with the real audience service on 127.0.0.1: the URL
 // with the session's PIN, its QR code, the presenter's full-screen code, the port closed when off.
-#include <doctest/doctest.h>
-
 #include <arpa/inet.h>
+#include <doctest/doctest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -61,7 +60,9 @@ std::string scan(const QrMatrix& qr, const std::filesystem::path& file) {
 
 }  // namespace
 
-TEST_CASE("audience questions on: the page listens, the URL has the session's PIN, the QR code scans as it") {
+TEST_CASE(
+    "audience questions on: the page listens, the URL has the session's PIN, the QR code scans as "
+    "it") {
     LiveFixture f;
     f.createSession();
     CHECK_FALSE(f.controller->audience().available);
@@ -125,7 +126,8 @@ TEST_CASE("Show QR on presenter fills the presenter with the code and the URL in
     float top = 1e9f, bottom = -1e9f;
     for (int l = 0; l < imgui.drawData()->CmdListsCount; ++l)
         for (const ImDrawVert& v : imgui.drawData()->CmdLists[l]->VtxBuffer)
-            if (v.col == IM_COL32(255, 255, 255, 255) && v.uv.x == imgui.io().Fonts->TexUvWhitePixel.x) {
+            if (v.col == IM_COL32(255, 255, 255, 255) &&
+                v.uv.x == imgui.io().Fonts->TexUvWhitePixel.x) {
                 top = std::min(top, v.pos.y);
                 bottom = std::max(bottom, v.pos.y);
             }
@@ -135,5 +137,6 @@ TEST_CASE("Show QR on presenter fills the presenter with the code and the URL in
     FrameRequests requests;
     PresenterContext ctx{*f.controller, state, fonts, digits, "AMA"};
     imgui.frame([&] { drawPresenterView(ctx, requests); });
-    CHECK(drawnCharacters(imgui.drawData()).find(withoutSpaces("Scan to ask")) == std::u32string::npos);
+    CHECK(drawnCharacters(imgui.drawData()).find(withoutSpaces("Scan to ask")) ==
+          std::u32string::npos);
 }
