@@ -371,7 +371,9 @@ Result<JournalEvent> Journal::append(const std::string& type, SessionMs at, Epoc
                          "); it was not recorded",
                      m_file.string(), "free some disk space or check the disk, then try again"};
     }
-    if (::fdatasync(fd) != 0) {
+    if (m_deferSync) {
+        m_unsynced = true;
+    } else if (::fdatasync(fd) != 0) {
         const int err = errno;
         if (::ftruncate(fd, static_cast<off_t>(m_size)) != 0) {
             // Could not take it back either; reading will show whether it landed.
@@ -384,6 +386,20 @@ Result<JournalEvent> Journal::append(const std::string& type, SessionMs at, Epoc
     m_lastSeq = event.seq;
     event.line = 0;
     return event;
+}
+
+void Journal::deferSync(bool defer) { m_deferSync = defer; }
+
+Status Journal::sync() {
+    if (!m_unsynced) return ok();
+    if (::fdatasync(m_fd.get()) != 0) {
+        const int err = errno;
+        return Error{"could not flush the journal to disk (" + errnoText(err) +
+                         "); the last events were written but may not survive a power cut",
+                     m_file.string(), "free some disk space or check the disk"};
+    }
+    m_unsynced = false;
+    return ok();
 }
 
 }  // namespace pycast

@@ -92,6 +92,14 @@ public:
                                 const nlohmann::json& fields = nlohmann::json::object(),
                                 std::optional<SampleCount> sample = std::nullopt);
 
+    // Group commit: while deferred, append writes its line (one write(), so a crash of the
+    // process loses nothing written) but leaves the fdatasync to sync(), which the owner calls
+    // once for a whole batch before it acknowledges any event of it. Power loss before sync()
+    // can lose the batch — nothing of which was acknowledged yet.
+    void deferSync(bool defer);
+    // fdatasync if anything was appended since the last one; the Error says what to do.
+    Status sync();
+
     std::int64_t lastSeq() const { return m_lastSeq; }
     const std::filesystem::path& file() const { return m_file; }
 
@@ -107,6 +115,8 @@ private:
     UniqueFd m_fd;
     std::int64_t m_lastSeq = 0;
     std::uintmax_t m_size = 0;           // bytes known to be whole lines
+    bool m_deferSync = false;
+    bool m_unsynced = false;             // appended since the last fdatasync
 };
 
 }  // namespace pycast

@@ -249,9 +249,7 @@ SessionActionResult LiveHost::perform(LiveRequest request) {
 
 std::size_t LiveHost::drain() {
     if (!m_session || !m_queue) return 0;
-    const std::size_t ran = m_queue->drain(*m_session);
-    if (ran > 0) notifyServices();
-    return ran;
+    return m_queue->drain(*m_session, [this] { notifyServices(); });
 }
 
 void LiveHost::notifyServices() {

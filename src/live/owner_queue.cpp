@@ -1,8 +1,11 @@
 // Commands from service threads to the session's owner thread, and their results (any thread).
 #include "live/owner_queue.hpp"
 
+#include "live/session.hpp"
+
 #include <exception>
 #include <utility>
+#include <vector>
 
 namespace pycast {
 
@@ -29,24 +32,38 @@ void OwnerQueue::push(const std::shared_ptr<Item>& item) {
     if (wake) wake();
 }
 
-std::size_t OwnerQueue::drain(Session& session) {
+std::size_t OwnerQueue::drain(Session& session, const std::function<void()>& beforeReplies) {
     std::deque<std::shared_ptr<Item>> batch;
     {
         std::lock_guard lock(m_mutex);
         batch.swap(m_items);
     }
     std::size_t ran = 0;
+    std::vector<Item*> done;  // ran; their results wait for the journal's sync
+    session.deferJournalSync(true);
     for (auto& item : batch) {
         if (!item->claim(kRunning)) continue;  // withdrawn by a poster that stopped waiting
+        ++ran;
         try {
             item->run(session);
+            done.push_back(item.get());
+            continue;
         } catch (const std::exception& e) {
             item->refuse(OwnerCallStatus::Failed, std::string("Internal error: ") + e.what());
         } catch (...) {
             item->refuse(OwnerCallStatus::Failed, "Internal error.");
         }
         item->state = kAnswered;
-        ++ran;
+    }
+    session.deferJournalSync(false);
+    const Status synced = session.syncJournal();
+    if (ran > 0 && beforeReplies) beforeReplies();
+    for (Item* item : done) {
+        if (synced.ok())
+            item->deliver();
+        else
+            item->refuse(OwnerCallStatus::Failed, synced.error().message());
+        item->state = kAnswered;
     }
     return ran;
 }

@@ -68,8 +68,14 @@ public:
         return future.get();
     }
 
-    // Owner thread: runs every queued command in order; returns how many ran.
-    std::size_t drain(Session& session);
+    // Owner thread: runs every queued command in order; returns how many ran. Group commit:
+    // the session's journal is synced once after the batch and only then are the commands'
+    // results handed back, so an acknowledged event is on disk and a flood costs one
+    // fdatasync per drain, not one per event. A failed sync answers the batch Failed.
+    // `beforeReplies` runs after the sync and before any result is handed back (when any
+    // command ran): services republish there, so a poster never reads a view older than its
+    // own acknowledged change.
+    std::size_t drain(Session& session, const std::function<void()>& beforeReplies = {});
 
     // Owner thread: sleeps until something is queued or the timeout passes (true: work queued).
     bool waitForWork(std::chrono::milliseconds timeout);
@@ -87,7 +93,8 @@ private:
     // One queued command. The state decides, atomically, who owns it: the owner thread (runs
     // it) or a poster that gave up waiting (withdraws it). Exactly one of them wins.
     struct Item {
-        std::function<void(Session&)> run;
+        std::function<void(Session&)> run;   // runs the command, keeps its result
+        std::function<void()> deliver;       // hands the kept result to the poster
         std::function<void(OwnerCallStatus, const std::string&)> refuse;
         std::atomic<int> state{kPending};
         bool claim(int to) {
@@ -102,8 +109,12 @@ private:
         auto promise = std::make_shared<std::promise<OwnerReply<R>>>();
         std::future<OwnerReply<R>> future = promise->get_future();
         auto item = std::make_shared<Item>();
-        item->run = [promise, command = std::move(command)](Session& s) {
-            promise->set_value(OwnerReply<R>{OwnerCallStatus::Done, command(s), {}});
+        auto result = std::make_shared<std::optional<R>>();
+        item->run = [result, command = std::move(command)](Session& s) {
+            result->emplace(command(s));
+        };
+        item->deliver = [promise, result] {
+            promise->set_value(OwnerReply<R>{OwnerCallStatus::Done, std::move(*result), {}});
         };
         item->refuse = [promise](OwnerCallStatus status, const std::string& why) {
             promise->set_value(OwnerReply<R>{status, std::nullopt, why});

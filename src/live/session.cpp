@@ -83,6 +83,10 @@ SessionActionResult Session::appendEvent(const std::string& type, const nlohmann
     return journal(type, fields, sample, SessionMs(sessionMs()));
 }
 
+void Session::deferJournalSync(bool defer) { m_journal->deferSync(defer); }
+
+Status Session::syncJournal() { return m_journal->sync(); }
+
 SessionState Session::state() const {
     SessionState st;
     st.sessionMs = sessionMs();

@@ -146,6 +146,11 @@ public:
     SessionActionResult appendEvent(const std::string& type, const nlohmann::json& fields,
                                     std::optional<SampleCount> sample = std::nullopt);
 
+    // Group commit for the owner queue's drain: actions journal their lines but one
+    // fdatasync (syncJournal) covers the batch, before any of it is acknowledged.
+    void deferJournalSync(bool defer);
+    Status syncJournal();
+
     SessionState state() const;
     std::int64_t sessionMs() const;      // now, never before the last journaled event
     bool checkToken(const std::string& token) const;   // constant-time comparison

@@ -19,6 +19,7 @@
 #include "core/text.hpp"
 #include "live/live_command.hpp"
 #include "live/session.hpp"
+#include "server/audience_page.hpp"
 #include "server/audience_text.hpp"
 #include "server/control_api.hpp"
 #include "server/lan_address.hpp"
@@ -31,18 +32,6 @@ using nlohmann::json;
 
 constexpr std::string_view kQuestionsPath = "/api/questions";
 constexpr std::string_view kVoteSuffix = "/vote";
-
-// Until the audience page lands from its own branch: a page that says where the API is.
-std::string pickAudienceLanguage(std::string_view acceptLanguage) {
-    std::string lower(acceptLanguage);
-    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return lower.rfind("zh", 0) == 0 ? "zh-Hant" : "en";
-}
-std::string audiencePage(std::string_view lang) {
-    return "<!doctype html><html lang=\"" + std::string(lang) +
-           "\"><meta charset=\"utf-8\"><title>PyCast</title><p>PyCast audience questions: "
-           "GET /api/questions?pin=PIN</p></html>\n";
-}
 
 // An Error as one sentence for a JSON body: capitalised, ending in a full stop.
 std::string sentence(const Error& e) {
