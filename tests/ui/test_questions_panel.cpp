@@ -371,3 +371,16 @@ TEST_CASE("an undo the queue no longer allows is refused with a sentence and dro
     CHECK_FALSE(s.f.controller->canUndoQuestion());
     CHECK_FALSE(s.f.controller->canRedoQuestion());
 }
+
+TEST_CASE("a new session's questions replace the old session's lists, whatever its queue's address") {
+    Studio s;
+    s.submit("First session, one", "device-aaaa-1");
+    s.submit("First session, two", "device-bbbb-2");
+    s.draw();
+    REQUIRE(s.live.view.questions.cache.rows.size() == 2);
+    s.f.controller->closeSession();
+    REQUIRE(s.f.controller->startSessionAt(s.f.show, s.f.tmp / "s2"));
+    s.draw();
+    CHECK(s.live.view.questions.cache.rows.empty());
+    CHECK(s.live.view.questions.cache.queue == &s.queue());
+}

@@ -200,9 +200,13 @@ void postOn(LiveContext& live, LiveCommand command, const std::string& id) {
 
 const std::vector<std::size_t>& rowsOf(Panel& p) {
     QuestionsViewState::Cache& c = p.qs.cache;
-    if (c.queue != &p.queue || c.revision != p.queue.revision() || c.list != p.qs.list ||
-        c.sort != p.qs.sort || c.search != p.qs.search || c.topic != p.qs.topic) {
+    const int generation = p.live.controller.generation();
+    if (c.queue != &p.queue || c.generation != generation || c.size != p.queue.all().size() ||
+        c.revision != p.queue.revision() || c.list != p.qs.list || c.sort != p.qs.sort ||
+        c.search != p.qs.search || c.topic != p.qs.topic) {
         c.queue = &p.queue;
+        c.generation = generation;
+        c.size = p.queue.all().size();
         c.revision = p.queue.revision();
         c.list = p.qs.list;
         c.sort = p.qs.sort;

@@ -79,6 +79,9 @@ struct QuestionsViewState {
     // with 3000 questions a sort every frame would show in the frame time.
     struct Cache {
         const QuestionQueue* queue = nullptr;
+        int generation = -1;  // LiveController::generation(): a new session's queue may
+                              // live at the old one's address, at the same revision
+        std::size_t size = 0;
         std::uint64_t revision = ~std::uint64_t{0};
         QuestionList list = QuestionList::Inbox;
         QuestionSort sort = QuestionSort::Votes;
