@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "live/session.hpp"        // defaultSessionsRoot()
+#include "server/audience_api.hpp"  // makeAudienceService
 #include "server/control_api.hpp"  // kDefaultControlHost
 
 namespace pycast::ui {
@@ -23,6 +24,18 @@ void printHostLines(LiveController& live) {
         (toErr ? std::cerr : std::cout) << formatHostLine(line) << "\n";
     }
     std::cout.flush();
+}
+
+// The audience page behind the Live menu's switch (server/audience_api): one factory, so the
+// controller knows nothing of the server.
+void plugAudience(LiveController& live) {
+    live.setAudienceFactory([](const HostPort& address, const std::string& pin) {
+        AudienceServiceOptions o;
+        o.address = address;
+        if (!pin.empty()) o.pin = pin;
+        o.addressHint = "pick another port in Live ▸ Audience address";
+        return makeAudienceService(std::move(o));
+    });
 }
 
 }  // namespace
@@ -45,6 +58,7 @@ bool App::setupLive() {
     }
     m_live = std::make_unique<LiveController>(settings, m_demo ? m_demo->clocks() : SessionOptions{});
     m_live->setWakeCallback(waker());
+    plugAudience(*m_live);
     m_liveContext = std::make_unique<LiveContext>(*m_live);
     m_liveContext->hostDigits = &m_hostDigits;
     m_liveContext->view.presenterOpen = m_options.presenter;
@@ -58,6 +72,24 @@ bool App::setupLive() {
             ok = false;
             std::cerr << "pycast-studio: " << doc.fileName()
                       << " did not open, so there is no show to go live with\n";
+        } else if (m_demo && m_options.demoQuestions) {
+            ok = runLiveDemo(*m_live, *m_demo, withDemoQuestionRules(*doc.show),
+                             *m_options.liveDemoSeconds, fillDemoQuestions);
+            // The pictures show the panel: its tab in a narrow window, a question selected.
+            m_liveContext->view.narrowShowsQuestions = true;
+            m_liveContext->view.selectLowerTab = true;
+            if (ok && m_options.demoAudience) {
+                // On loopback and a free port: a picture must not take a real show's port.
+                m_live->setAudienceHost("127.0.0.1");
+                m_live->setAudiencePort(0);
+                if (m_live->setAudienceOn(true)) {
+                    m_live->setQrOnPresenter(true);
+                    std::cout << "audience: " << m_live->audience().url << "\n";
+                } else {
+                    std::cerr << "pycast-studio: --demo-audience: " << m_live->audience().error << "\n";
+                }
+            }
+            m_liveContext->view.questions.list = QuestionList::Inbox;
         } else if (m_demo) {
             ok = runLiveDemo(*m_live, *m_demo, *doc.show, *m_options.liveDemoSeconds);
         } else if (m_options.liveDemoSeconds) {

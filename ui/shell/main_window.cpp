@@ -240,6 +240,8 @@ bool MainWindow::apply(const FrameRequests& requests) {
 }
 
 void MainWindow::handleShortcuts(FrameRequests& requests) {
+    // The Questions panel had the keys last frame: Ctrl+Z is its undo there.
+    const bool questionsUndo = m_live && std::exchange(m_live->view.questionKeys, false);
     if (anyPopupOpen()) return;
     if (ctrlShortcut('O')) requests.showOpenDialog = true;
     if (ctrlShortcut('R')) requests.reload = true;
@@ -249,7 +251,7 @@ void MainWindow::handleShortcuts(FrameRequests& requests) {
     if (ctrlShortcut('S')) save();
     if (ctrlShiftShortcut('S')) showSaveAsDialog();
     // While a field is being typed into, Ctrl+Z belongs to the field's own undo.
-    if (ImGui::GetIO().WantTextInput) return;
+    if (ImGui::GetIO().WantTextInput || questionsUndo) return;
     if (ctrlShortcut('Z')) m_editor.post([](RundownEditor& e) { e.undo(); });
     if (ctrlShiftShortcut('Z') || ctrlShortcut('Y')) m_editor.post([](RundownEditor& e) { e.redo(); });
 }

@@ -65,6 +65,10 @@ std::string usage(const std::string& program) {
            "                         the clock work meanwhile) instead of after --frames frames\n"
            "  --live-demo S          a throwaway session of FILE, S seconds into the show on plan\n"
            "                         (README pictures); removed when the studio closes\n"
+           "  --demo-questions       with --live-demo: questions in every state (one on air, one\n"
+           "                         held for a blocked word), the Questions panel in view\n"
+           "  --demo-audience        with --demo-questions: the audience page on 127.0.0.1 (a free\n"
+           "                         port) and its QR code full screen on the presenter window\n"
            "  -h, --help             show this help\n";
 }
 
@@ -101,12 +105,16 @@ ParsedOptions parseCommandLine(int argc, const char* const* argv) {
             name = arg.substr(0, eq);
             value = arg.substr(eq + 1);
         }
-        if (name == "--live" || name == "--presenter") {
+        if (name == "--live" || name == "--presenter" || name == "--demo-questions" ||
+            name == "--demo-audience") {
             if (value) {
                 result.error = std::string(name) + " takes no value";
                 return result;
             }
-            (name == "--live" ? o.live : o.presenter) = true;
+            (name == "--live"             ? o.live
+             : name == "--presenter"      ? o.presenter
+             : name == "--demo-questions" ? o.demoQuestions
+                                          : o.demoAudience) = true;
             continue;
         }
         const bool takesValue = name == "--screenshot" || name == "--frames" || name == "--size" ||
@@ -185,6 +193,14 @@ ParsedOptions parseCommandLine(int argc, const char* const* argv) {
     const int liveSources = (o.live ? 1 : 0) + (o.resume ? 1 : 0) + (o.liveDemoSeconds ? 1 : 0);
     if (liveSources > 1 && !o.help) {
         result.error = "--live, --resume and --live-demo each open a session; pick one";
+        return result;
+    }
+    if (o.demoAudience && !o.demoQuestions && !o.help) {
+        result.error = "--demo-audience only makes sense with --demo-questions";
+        return result;
+    }
+    if (o.demoQuestions && !o.liveDemoSeconds && !o.help) {
+        result.error = "--demo-questions only makes sense with --live-demo";
         return result;
     }
     if (o.screenshotDelay > 0.0 && !o.screenshotMode() && !o.help) {

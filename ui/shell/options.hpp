@@ -26,6 +26,8 @@ struct AppOptions {
     std::optional<std::filesystem::path> presenterScreenshot;  // --screenshot-presenter FILE.png
     double screenshotDelay = 0.0;                       // --screenshot-delay SECONDS (runs live meanwhile)
     std::optional<int> liveDemoSeconds;                 // --live-demo SECONDS
+    bool demoQuestions = false;                         // --demo-questions: the demo has questions
+    bool demoAudience = false;                          // --demo-audience: its page on, QR on presenter
 
     // Any screenshot asked for: the studio renders, saves and exits.
     bool screenshotMode() const { return screenshot.has_value() || presenterScreenshot.has_value(); }

@@ -261,7 +261,11 @@ void clockPanel(ViewContext& ctx, const SessionState& st, const LiveLayout& layo
              r.phase == RunPhase::Ended ? std::string() : endNote, rows);
 
     ImGui::Dummy(ImVec2(0, pad * 0.3f));
-    messageBox(ctx, st, width - pad * 2, height - ImGui::GetCursorPosY() - pad * 0.5f);
+    // Without a message, an empty box that would be cut in half is left out: the panel is at
+    // its smallest (the Questions panel wants the room) and "No message" says nothing then.
+    const float left = height - ImGui::GetCursorPosY() - pad * 0.5f;
+    const float emptyBox = ImGui::GetFontSize() * 2.6f + pad * 1.4f;
+    if (st.message || left >= emptyBox) messageBox(ctx, st, width - pad * 2, left);
     ImGui::EndGroup();
     ImGui::EndChild();
 }

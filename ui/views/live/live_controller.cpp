@@ -2,9 +2,11 @@
 #include "views/live/live_controller.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <system_error>
 
 #include "server/control_api.hpp"
+#include "server/lan_address.hpp"
 
 namespace pycast::ui {
 
@@ -80,6 +82,14 @@ void LiveController::refreshApi() {
 }
 
 bool LiveController::adopted(const Status& status, bool resumed) {
+    // The stacks and the audience page belong to the session before, if any.
+    m_questionUndo.clear();
+    m_questionRedo.clear();
+    m_audience.on = false;
+    m_audience.url.clear();
+    m_audience.qr.reset();
+    m_audience.qrOnPresenter = false;
+    m_audience.error.clear();
     if (!status.ok()) {
         collectLines();
         m_lastError = status.error().message();
@@ -114,6 +124,12 @@ bool LiveController::resumeSession(const fs::path& dir) {
 
 void LiveController::closeSession(bool sayHowToResume) {
     m_frozen.reset();
+    m_questionUndo.clear();
+    m_questionRedo.clear();
+    m_audience.on = false;  // the host stops every service with the session
+    m_audience.url.clear();
+    m_audience.qr.reset();
+    m_audience.qrOnPresenter = false;
     if (sayHowToResume)
         m_host.shutdown(false);
     else
@@ -163,9 +179,157 @@ SessionActionResult LiveController::perform(const LiveAction& action) {
         r.error = Error{"There is no live session", {}, "start one from the Live tab"};
         return remember(r);
     }
+    std::optional<QuestionUndoStep> step;
+    if (isProducerQuestionCommand(action.request.command))
+        step = questionUndoStep(action.request, m_host.session()->questions());
     SessionActionResult r = remember(m_host.perform(action.request));
-    if (r && action.request.command == LiveCommand::End) refreshApi();
+    if (r && action.request.command == LiveCommand::End) {
+        refreshApi();
+        // Nothing is accepted after the end: the page closes with the show, and the switch
+        // says so.
+        if (m_audience.on) m_host.stopService(kAudienceServiceName);
+        collectLines();
+        m_audience.on = false;
+        m_audience.url.clear();
+        m_audience.qr.reset();
+        m_audience.qrOnPresenter = false;
+    }
+    if (r && step) {
+        if (action.request.command == LiveCommand::QuestionSubmit) completeSubmitStep(*step, r.id);
+        m_questionUndo.push_back(std::move(*step));
+        m_questionRedo.clear();
+    }
     return r;
+}
+
+std::string LiveController::questionUndoLabel() const {
+    return m_questionUndo.empty() ? std::string() : m_questionUndo.back().label;
+}
+
+std::string LiveController::questionRedoLabel() const {
+    return m_questionRedo.empty() ? std::string() : m_questionRedo.back().label;
+}
+
+SessionActionResult LiveController::performSteps(const std::vector<LiveRequest>& requests) {
+    SessionActionResult last;
+    if (!m_host.session()) {
+        last.ok = false;
+        last.refusal = LiveRefusal::Refused;
+        last.error = Error{"There is no live session", {}, "start one from the Live tab"};
+        return remember(last);
+    }
+    for (const LiveRequest& request : requests) {
+        last = remember(m_host.perform(request));
+        if (!last) break;
+    }
+    return last;
+}
+
+SessionActionResult LiveController::undoQuestion() {
+    if (m_questionUndo.empty()) return SessionActionResult{};
+    QuestionUndoStep step = std::move(m_questionUndo.back());
+    m_questionUndo.pop_back();
+    SessionActionResult r = performSteps(step.undo);
+    if (!r) {
+        m_lastError = "Could not undo " + step.label + ": " + r.error.message();
+        return r;
+    }
+    m_questionRedo.push_back(std::move(step));
+    return r;
+}
+
+SessionActionResult LiveController::redoQuestion() {
+    if (m_questionRedo.empty()) return SessionActionResult{};
+    QuestionUndoStep step = std::move(m_questionRedo.back());
+    m_questionRedo.pop_back();
+    SessionActionResult r = performSteps(step.redo);
+    if (!r) {
+        m_lastError = "Could not redo " + step.label + ": " + r.error.message();
+        return r;
+    }
+    m_questionUndo.push_back(std::move(step));
+    return r;
+}
+
+void LiveController::setAudienceFactory(AudienceServiceFactory factory) {
+    m_audienceFactory = std::move(factory);
+    m_audience.available = static_cast<bool>(m_audienceFactory);
+}
+
+void LiveController::setAudienceHost(const std::string& host) {
+    m_audience.host = host;
+    refreshAudienceUrl();
+}
+
+void LiveController::refreshAudienceUrl() {
+    m_audience.url.clear();
+    m_audience.qr.reset();
+    if (!m_audience.on) return;
+    const std::string host = m_audience.host.empty() ? std::string("127.0.0.1") : m_audience.host;
+    m_audience.url = audienceUrl(host, m_audience.port, m_audience.pin);
+    if (Result<QrMatrix> qr = encodeQr(m_audience.url))
+        m_audience.qr = std::move(*qr);
+    else
+        m_audience.error = qr.error().message();
+}
+
+bool LiveController::setAudienceOn(bool on) {
+    m_frozen.reset();
+    m_audience.error.clear();
+    if (!on) {
+        m_host.stopService(kAudienceServiceName);
+        m_audience.on = false;
+        m_audience.qrOnPresenter = false;
+        refreshAudienceUrl();
+        collectLines();
+        return true;
+    }
+    Session* session = m_host.session();
+    if (!m_audienceFactory) {
+        m_audience.error = "This build of the studio cannot serve the audience page";
+        return false;
+    }
+    if (!session || !m_host.isLive()) {
+        m_audience.error = "Audience questions need a live session: start one first";
+        return false;
+    }
+    // The session's PIN, or a new one the service makes and keeps in session.json (a resumed
+    // session keeps printed QR codes working).
+    std::unique_ptr<LiveService> service =
+        m_audienceFactory(HostPort{"0.0.0.0", m_audience.port}, session->audiencePin());
+    Status started = service ? m_host.startService(std::move(service))
+                             : Status(Error{"The audience page could not be made", {}, {}});
+    collectLines();
+    if (!started.ok()) {
+        m_audience.error = started.error().message();
+        m_audience.on = false;
+        refreshAudienceUrl();
+        return false;
+    }
+    m_audience.pin = session->audiencePin();
+    for (const ServiceInfo& info : m_host.services()) {
+        if (info.name != kAudienceServiceName) continue;
+        if (!info.running) m_audience.error = info.error;
+        // "http://HOST:PORT/?pin=PIN": the port it bound, and the PIN it serves (the session's,
+        // unless it could not be kept there).
+        const std::size_t slash = info.url.find('/', info.url.find("//") + 2);
+        const std::size_t colon = info.url.rfind(':', slash);
+        if (colon != std::string::npos && slash != std::string::npos) {
+            int port = 0;
+            for (std::size_t i = colon + 1; i < slash && std::isdigit(static_cast<unsigned char>(info.url[i])); ++i)
+                port = port * 10 + (info.url[i] - '0');
+            if (port > 0 && port < 65536) m_audience.port = port;
+        }
+        const std::size_t pin = info.url.find("pin=");
+        if (m_audience.pin.empty() && pin != std::string::npos) m_audience.pin = info.url.substr(pin + 4);
+    }
+    m_audience.on = m_audience.error.empty();
+    if (m_audience.host.empty()) {
+        const Result<std::vector<NetInterface>> found = listNetInterfaces();
+        m_audience.host = pickLanAddress(found ? *found : std::vector<NetInterface>{});
+    }
+    refreshAudienceUrl();
+    return m_audience.on;
 }
 
 SessionActionResult LiveController::sendMessage(const std::string& text) {

@@ -14,7 +14,10 @@
 #include "live/live_host.hpp"
 #include "live/report.hpp"
 #include "live/session.hpp"
+#include "server/audience_api.hpp"  // kAudienceServiceName, kDefaultAudiencePort
 #include "server/host_port.hpp"
+#include "server/qr_code.hpp"
+#include "views/live/question_undo.hpp"
 
 namespace pycast::ui {
 
@@ -66,6 +69,26 @@ struct LiveApiInfo {
     std::string error;  // it could not start at all
 };
 
+// The audience page as the producer sees it. The service itself (server/audience_api) is made
+// by the shell's factory; the URL uses the LAN address the producer picked, the port the
+// service bound and the session's PIN.
+struct AudienceInfo {
+    bool available = false;  // this studio can serve the page (the shell gave a factory)
+    bool on = false;         // the service is running: phones can submit
+    std::string host;        // the LAN address in the URL ("192.168.1.20"; "" until picked)
+    int port = kDefaultAudiencePort;  // asked for; the bound one once on
+    std::string pin;         // the session's
+    std::string url;         // "http://HOST:PORT/?pin=PIN" while on
+    std::optional<QrMatrix> qr;  // of the URL, while on
+    std::string error;       // why it is not on
+    bool qrOnPresenter = false;  // the presenter shows the QR full screen
+};
+
+// Makes the audience service listening on ADDRESS with PIN ("": the session's, or a new one
+// the service keeps in session.json) — the shell's, app_live.cpp.
+using AudienceServiceFactory =
+    std::function<std::unique_ptr<LiveService>(const HostPort& address, const std::string& pin)>;
+
 // The studio's layer over the LiveHost (live/live_host.hpp), which owns the session and its
 // services: it adds what only a window needs (one frozen instant per frame, the report kept
 // for drawing, the Live tab's notices, the show file to reopen after a resume).
@@ -110,8 +133,33 @@ public:
     RunPhase phase() const { return m_host.phase(); }
 
     // The host's actions. Each is journaled before it shows; a refusal (Next on the last
-    // segment) comes back with a sentence for the host and is kept in lastError().
+    // segment) comes back with a sentence for the host and is kept in lastError(). A producer's
+    // change to the question queue also pushes its inverse onto the questions' undo stack
+    // (and clears the redo stack).
     SessionActionResult perform(const LiveAction& action);
+
+    // The question queue's undo: performs the top step's inverse (each a journaled command)
+    // and moves it to the redo stack; redo performs it again. A step that the session refuses
+    // (the queue moved on meanwhile, say the API answered that question) is dropped, with the
+    // refusal in lastError(). Both stacks are the session's: a new session starts empty.
+    bool canUndoQuestion() const { return !m_questionUndo.empty(); }
+    bool canRedoQuestion() const { return !m_questionRedo.empty(); }
+    std::string questionUndoLabel() const;  // "approve q7"; "" when none
+    std::string questionRedoLabel() const;
+    SessionActionResult undoQuestion();
+    SessionActionResult redoQuestion();
+
+    // The audience page (see AudienceInfo). setAudienceFactory is the shell's: without one the
+    // switch is not offered.
+    void setAudienceFactory(AudienceServiceFactory factory);
+    const AudienceInfo& audience() const { return m_audience; }
+    // Switches submissions on (the service starts; the PIN is the session's, made by the
+    // service when it has none) or off (the port closes at once). False with audience().error when it could not start.
+    bool setAudienceOn(bool on);
+    // The LAN address the URL and QR code use (the service listens on every interface).
+    void setAudienceHost(const std::string& host);
+    void setAudiencePort(int port) { m_audience.port = port; }
+    void setQrOnPresenter(bool on) { m_audience.qrOnPresenter = on && m_audience.on; }
     SessionActionResult sendMessage(const std::string& text);  // "" clears it
 
     // Views post actions while they draw; the shell runs them after the frame, so the model
@@ -157,6 +205,8 @@ private:
     void collectLines(const char* warningPrefix = "");
     void refreshApi();
     SessionActionResult remember(SessionActionResult result);
+    SessionActionResult performSteps(const std::vector<LiveRequest>& requests);
+    void refreshAudienceUrl();
 
     LiveSettings m_settings;
     LiveHost m_host;
@@ -170,6 +220,10 @@ private:
     std::vector<std::function<void(LiveController&)>> m_postedWork;
     int m_generation = 0;
     std::optional<std::filesystem::path> m_sourceToReopen;
+    std::vector<QuestionUndoStep> m_questionUndo;
+    std::vector<QuestionUndoStep> m_questionRedo;
+    AudienceServiceFactory m_audienceFactory;
+    AudienceInfo m_audience;
 };
 
 }  // namespace pycast::ui

@@ -137,4 +137,50 @@ void countdownPanel(ViewContext& ctx, const SessionState& st, const LiveLayout& 
     ImGui::EndChild();
 }
 
+void countdownStrip(ViewContext& ctx, const SessionState& st) {
+    LiveContext& live = *ctx.live;
+    const RunnerState& r = st.runner;
+    const Show& show = live.controller.session()->show();
+    const Countdown cd = countdownFor(r, live.controller.settings().warningMs);
+    const float f = ImGui::GetFontSize();
+    ImGui::BeginChild("##countdown-strip", ImVec2(0, f * 2.6f), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::SetCursorPos(ImVec2(f * 0.6f, (f * 2.6f - ImGui::GetFrameHeight()) * 0.5f));
+    const bool ended = r.phase == RunPhase::Ended;
+    const char* status = r.phase == RunPhase::NotStarted ? "READY"
+                         : ended                         ? "SHOW ENDED"
+                         : r.phase == RunPhase::Paused   ? "ON HOLD"
+                                                         : "ON AIR";
+    const ImU32 statusColour = r.phase == RunPhase::NotStarted ? colours::kAccent
+                               : ended                         ? colours::kTextDim
+                               : r.phase == RunPhase::Paused   ? colours::kWarning
+                                                               : colours::kBad;
+    chip(status, statusColour, IM_COL32(255, 255, 255, 255));
+    // The countdown in the heading font, in its colours, then the clock, then the title with
+    // what is left of the line.
+    ImGui::SameLine();
+    ImGui::PushFont(ctx.fonts.font(FontRole::Heading));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (ImGui::GetFontSize() - f) * 0.5f);
+    textColoured(cd.text, withAlpha(toneColour(cd.tone), cd.held ? 0.6f : 1.0f));
+    ImGui::PopFont();
+    ImGui::SameLine();
+    std::string clock = "show " + formatClockMs(r.showElapsedMs);
+    if (r.timeLeftToHardOutMs && !ended) {
+        clock += *r.timeLeftToHardOutMs >= 0
+                     ? " · hard out in " + formatClockMs(*r.timeLeftToHardOutMs, true)
+                     : " · PAST HARD OUT";
+    }
+    if (cd.held) clock += " · HOLD";
+    ImGui::SetCursorPosY((f * 2.6f - ImGui::GetTextLineHeight()) * 0.5f);
+    textColoured(clock, colours::kTextDim);
+    ImGui::SameLine(0.0f, f * 1.2f);
+    const Segment* seg = segmentAt(show, r.current ? r.current->index : (ended ? -1 : 0));
+    if (seg != nullptr) {
+        const int number = r.current ? r.current->index + 1 : 1;
+        textTruncated(std::to_string(number) + " / " + std::to_string(show.rundown.size()) + "  " +
+                          seg->title,
+                      colours::kText);
+    }
+    ImGui::EndChild();
+}
+
 }  // namespace pycast::ui

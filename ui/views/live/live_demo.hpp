@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -50,9 +51,24 @@ struct LiveDemo {
 // A demo for `show` with its folder made. Null (and error set) when no folder could be made.
 std::unique_ptr<LiveDemo> makeLiveDemo(const Show& show, std::string& error);
 
+// What a demo does between its last Next and the moment it stands at: called with the clock
+// and the session ms it may use, from (the last Next) to (the demo's moment).
+using DemoFill = std::function<void(LiveController&, DemoClock&, std::int64_t fromMs,
+                                    std::int64_t toMs)>;
+
 // Creates the session in demo.dir and runs it on plan: Start at 0, Next at each planned end
-// before `seconds`, then the clock stands at `seconds` and runs on.
+// before `seconds`, `fill` if given, then the clock stands at `seconds` and runs on.
 bool runLiveDemo(LiveController& controller, LiveDemo& demo, const Show& show,
-                 std::int64_t seconds);
+                 std::int64_t seconds, const DemoFill& fill = {});
+
+// --demo-questions: the show with topics (when it has none) and a blocked word, for a demo
+// session whose questions show every state.
+Show withDemoQuestionRules(Show show);
+// Fills the session with questions in every state, in the last minutes before `toMs`: pending
+// ones (one held by the blocked word "spam", one that is a <script> tag, Chinese and English),
+// approved ones with votes, one on air, one answered, one dismissed, one merged. Each goes
+// through LiveController::perform, as the panel's buttons and the audience page's requests do.
+void fillDemoQuestions(LiveController& controller, DemoClock& clock, std::int64_t fromMs,
+                       std::int64_t toMs);
 
 }  // namespace pycast::ui

@@ -11,6 +11,7 @@
 #include "editing/document.hpp"
 #include "core/duration.hpp"
 #include "widgets/fonts.hpp"
+#include "server/lan_address.hpp"
 #include "views/live/live_view.hpp"
 #include "widgets/theme.hpp"
 #include "views/views.hpp"
@@ -315,6 +316,60 @@ void drawPresenterMenuItem(LiveContext& live) {
     ImGui::MenuItem("Presenter window", nullptr, &live.view.presenterOpen);
 }
 
+// The audience page's switch, its address and PIN (the service: server/audience_api, made by
+// the shell).
+static void audienceMenu(LiveContext& live) {
+    LiveController& c = live.controller;
+    const AudienceInfo& a = c.audience();
+    if (!a.available) {
+        ImGui::MenuItem("Audience questions (not in this build)", nullptr, false, false);
+        return;
+    }
+    bool on = a.on;
+    if (ImGui::MenuItem("Audience questions", nullptr, &on, c.isLive())) {
+        c.post([on](LiveController& lc) { lc.setAudienceOn(on); });
+    }
+    if (ImGui::BeginMenu("Audience address", c.isLive())) {
+        // Read when the menu opens: getifaddrs every frame would be wasted work.
+        if (ImGui::IsWindowAppearing() || !live.view.lanListed) {
+            const Result<std::vector<NetInterface>> found = listNetInterfaces();
+            live.view.lanAddresses =
+                rankLanAddresses(found ? *found : std::vector<NetInterface>{});
+            live.view.lanListed = true;
+        }
+        const std::string current = a.host.empty() ? std::string("127.0.0.1") : a.host;
+        std::vector<NetInterface> choices = live.view.lanAddresses;
+        choices.push_back(NetInterface{"lo", "127.0.0.1", true, true});
+        for (const NetInterface& n : choices) {
+            const std::string label = n.address + "   (" + n.name + ")";
+            if (ImGui::MenuItem(label.c_str(), nullptr, current == n.address)) {
+                c.post([address = n.address](LiveController& lc) { lc.setAudienceHost(address); });
+            }
+        }
+        ImGui::Separator();
+        // The page listens on every interface; the port is chosen before it is switched on.
+        int port = a.port;
+        ImGui::BeginDisabled(a.on);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+        if (ImGui::InputInt("port", &port, 0, 0) && port > 0 && port < 65536)
+            c.post([port](LiveController& lc) { lc.setAudiencePort(port); });
+        ImGui::EndDisabled();
+        ImGui::EndMenu();
+    }
+    if (a.on) {
+        ImGui::MenuItem(("PIN " + a.pin).c_str(), nullptr, false, false);
+        bool qr = a.qrOnPresenter;
+        if (ImGui::MenuItem("Show QR on presenter", nullptr, &qr)) {
+            c.post([qr, &live](LiveController& lc) {
+                lc.setQrOnPresenter(qr);
+                if (qr) live.view.presenterOpen = true;
+            });
+        }
+    } else if (!a.error.empty()) {
+        ImGui::MenuItem(a.error.c_str(), nullptr, false, false);
+    }
+}
+
 void drawLiveMenu(LiveContext& live, const Document& document) {
     if (!ImGui::BeginMenu("Live")) return;
     LiveController& c = live.controller;
@@ -339,6 +394,8 @@ void drawLiveMenu(LiveContext& live, const Document& document) {
     if (ImGui::MenuItem("End show…", nullptr, false, c.isOnAir()))
         live.view.endConfirmRequested = true;
     ImGui::MenuItem("Presenter window", nullptr, &live.view.presenterOpen);
+    ImGui::Separator();
+    audienceMenu(live);
     ImGui::EndMenu();
 }
 

@@ -66,6 +66,14 @@ const LiveShortcutHelp* liveShortcutHelp(int& count) {
         {"+", "Extend the segment by 30 s"},
         {"-", "Shorten the segment by 30 s"},
         {"F1  or  ?", "This list"},
+        // The Questions panel (questions_panel.hpp).
+        {"↑  /  ↓", "Select a question"},
+        {"A", "Approve the selected question"},
+        {"O", "Put the selected question on air"},
+        {"Enter  or  D", "Answered: the selected question, else the one on air"},
+        {"X", "Dismiss the selected question"},
+        {"1  2  3  4", "Questions: inbox, queue, answered, dismissed & merged"},
+        {"Ctrl+Z  /  Ctrl+Shift+Z", "Undo / redo a change to the questions"},
     };
     count = static_cast<int>(sizeof kHelp / sizeof kHelp[0]);
     return kHelp;

@@ -16,6 +16,8 @@ struct ViewContext;
 inline constexpr float kCompactWidthEm = 64.0f;
 // The rundown keeps room for at least this many rows below the panels.
 inline constexpr int kMinRundownRows = 7;
+// ... or this many (frame heights) while the Questions panel is there.
+inline constexpr int kMinRowsUnderQuestions = 12;
 // ... or this many while a long message needs the room.
 inline constexpr int kMinRundownRowsUnderMessage = 5;
 
@@ -27,6 +29,7 @@ struct LiveLayout {
     float digitSize = 0.0f;  // the countdown's digits, px
     float minRundownHeight = 0.0f;
     bool compact = false;  // a small window: smaller digits, clock rows in the body font
+    bool strip = false;    // the Questions tab in a small window: countdown and clock in a line
 };
 
 // The panels, top to bottom; drawLiveView (live_view.cpp) lays them out.
@@ -34,6 +37,8 @@ void sessionStrip(ViewContext& ctx);  // live_session_strip.cpp
 void noticesPanel(ViewContext& ctx);  // live_session_strip.cpp
 void countdownPanel(ViewContext& ctx, const SessionState& st,
                     const LiveLayout& layout);  // live_countdown_panel.cpp
+// The countdown and the show's clock in one line (LiveLayout::strip).
+void countdownStrip(ViewContext& ctx, const SessionState& st);  // live_countdown_panel.cpp
 void clockPanel(ViewContext& ctx, const SessionState& st,
                 const LiveLayout& layout);  // live_clock_panel.cpp
 void controlsPanel(ViewContext& ctx, const SessionState& st,
@@ -41,6 +46,12 @@ void controlsPanel(ViewContext& ctx, const SessionState& st,
 void rundownPanel(ViewContext& ctx, const SessionState& st,
                   float height);                   // live_rundown_panel.cpp
 void reportPanel(ViewContext& ctx, float height);  // live_report_panel.cpp
+// The question on air, across the tab under the clocks (none: nothing drawn).
+void questionBand(ViewContext& ctx, const SessionState& st, float width,
+                  bool compact);  // live_question_band.cpp
+// Below this width (in font sizes) the rundown and the questions share the space under the
+// controls as tabs; above it they sit side by side.
+inline constexpr float kSideBySideWidthEm = 96.0f;
 
 // Shared by the panels (live_panel_support.cpp).
 const Segment* segmentAt(const Show& show, int index);

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 #include "core/duration.hpp"
 #include "views/live/live_format.hpp"
@@ -31,6 +32,7 @@ void handleShortcuts(LiveContext& live) {
     // (the studio just opened on the Live tab) the keys are the Live tab's: no click first.
     const bool ours = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) ||
                       !ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow);
+    live.view.liveKeysOurs = ours && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup);
     if (!ours) return;
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup)) return;
     const ImGuiIO& io = ImGui::GetIO();
@@ -61,6 +63,54 @@ void handleShortcuts(LiveContext& live) {
                 c.perform(action);
         });
     }
+}
+
+// Under the controls: the rundown and the Questions panel, side by side in a wide window,
+// else as two tabs.
+void lowerPanels(ViewContext& ctx, const SessionState& st, float height) {
+    LiveContext& live = *ctx.live;
+    const float f = ImGui::GetFontSize();
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (live.view.questions.detached) {
+        rundownPanel(ctx, st, height);
+        return;
+    }
+    if (width >= f * kSideBySideWidthEm) {
+        const float left = std::floor(width * 0.5f);
+        ImGui::BeginChild("##rundown-side", ImVec2(left, height), false, ImGuiWindowFlags_NoScrollbar);
+        rundownPanel(ctx, st, height);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        questionsPanel(ctx, ImVec2(0, height));
+        return;
+    }
+    const QuestionQueue* q = st.questions;
+    const std::size_t waiting = q ? q->count(QuestionState::Pending) : 0;
+    const std::string questions =
+        "Questions" + (waiting > 0 ? " · " + std::to_string(waiting) + " waiting" : std::string()) +
+        "###questions-tab";
+    const float top = ImGui::GetCursorPosY();
+    if (ImGui::BeginTabBar("##live-lower")) {
+        // A tab chosen from outside (a demo, a test) is selected once; after that, clicks decide.
+        const bool pick = std::exchange(live.view.selectLowerTab, false);
+        const bool wantQuestions = live.view.narrowShowsQuestions;
+        if (ImGui::BeginTabItem("Rundown###rundown-tab", nullptr,
+                                pick && !wantQuestions ? ImGuiTabItemFlags_SetSelected : 0)) {
+            if (!pick) live.view.narrowShowsQuestions = false;
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(questions.c_str(), nullptr,
+                                pick && wantQuestions ? ImGuiTabItemFlags_SetSelected : 0)) {
+            if (!pick) live.view.narrowShowsQuestions = true;
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    const float rest = std::max(height - (ImGui::GetCursorPosY() - top), f * 4.0f);
+    if (live.view.narrowShowsQuestions)
+        questionsPanel(ctx, ImVec2(0, rest));
+    else
+        rundownPanel(ctx, st, rest);
 }
 
 void helpOverlay(ViewContext& ctx) {
@@ -118,7 +168,13 @@ LiveLayout liveLayout(const ViewContext& ctx) {
     const float natural = std::max(builtDigits + lines * 3.2f + f * 3.6f, f * 15.0f);
     // A rundown row is as tall as a chip: a frame's height (cell padding included).
     const float row = ImGui::GetFrameHeight();
-    out.minRundownHeight = row * static_cast<float>(kMinRundownRows + 1);
+    // The Questions panel under the controls needs more room than the rundown's rows: its
+    // header, list buttons and add field come on top of them.
+    const bool questionsShown =
+        !live.view.questions.detached &&
+        (avail.x >= f * kSideBySideWidthEm || live.view.narrowShowsQuestions);
+    out.minRundownHeight =
+        row * static_cast<float>((questionsShown ? kMinRowsUnderQuestions : kMinRundownRows) + 1);
     const float controls =
         live.view.controlsHeight > 0.0f
             ? live.view.controlsHeight
@@ -126,12 +182,20 @@ LiveLayout liveLayout(const ViewContext& ctx) {
     // What the panels may take: the rest less the controls, the rundown's rows and the spacing
     // between them.
     const float spacing = style.ItemSpacing.y * 4.5f;
-    const float budget = avail.y - controls - out.minRundownHeight - spacing;
+    // In a narrow window the rundown and the questions are tabs: their bar takes a line.
+    const bool lowerTabs =
+        !live.view.questions.detached && avail.x < f * kSideBySideWidthEm;
+    const float tabs = lowerTabs ? ImGui::GetFrameHeight() + style.ItemSpacing.y * 2.0f : 0.0f;
+    const float budget = avail.y - controls - out.minRundownHeight - spacing - tabs;
     out.compact = budget < natural || avail.x < f * kCompactWidthEm;
+    // The Questions tab of a window too small for both: the countdown and the clock shrink to
+    // one line (the presenter window still has them large) and the questions get the rows.
+    out.strip = questionsShown && avail.x < f * kSideBySideWidthEm && budget < f * 13.0f;
     // A long message may make the panels taller, the rundown keeping fewer rows meanwhile.
     const float wanted = std::max(natural, live.view.messageTop + live.view.messageWantedHeight);
     const float messageBudget =
-        avail.y - controls - row * static_cast<float>(kMinRundownRowsUnderMessage + 1) - spacing;
+        avail.y - controls - row * static_cast<float>(kMinRundownRowsUnderMessage + 1) - spacing -
+        tabs;
     out.panelHeight =
         std::max(std::min(wanted > natural ? messageBudget : budget, wanted), f * 11.0f);
     out.digitSize =
@@ -173,12 +237,19 @@ void drawLiveView(ViewContext& ctx) {
     noticesPanel(ctx);
 
     const LiveLayout layout = liveLayout(ctx);
-    countdownPanel(ctx, st, layout);
-    ImGui::SameLine();
-    clockPanel(ctx, st, layout);
+    if (layout.strip) {
+        countdownStrip(ctx, st);
+    } else {
+        countdownPanel(ctx, st, layout);
+        ImGui::SameLine();
+        clockPanel(ctx, st, layout);
+    }
 
     ImGui::Spacing();
     const float controlsTop = ImGui::GetCursorPosY();
+    // Counted with the controls, so the layout keeps the rundown its rows under it.
+    if (r.phase != RunPhase::Ended)
+        questionBand(ctx, st, ImGui::GetContentRegionAvail().x, layout.compact);
     if (r.phase == RunPhase::Ended) {
         // Nothing left to press; the next show starts from here.
         ImGui::AlignTextToFramePadding();
@@ -196,10 +267,11 @@ void drawLiveView(ViewContext& ctx) {
     if (r.phase == RunPhase::Ended) {
         reportPanel(ctx, rest);
     } else {
-        rundownPanel(ctx, st, rest);
+        lowerPanels(ctx, st, rest);
     }
     helpOverlay(ctx);
     ImGui::EndChild();
+    questionsWindow(ctx);
 }
 
 }  // namespace pycast::ui

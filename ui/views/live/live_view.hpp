@@ -9,6 +9,8 @@
 
 #include "views/live/live_controller.hpp"
 #include "views/live/live_digits.hpp"
+#include "server/lan_address.hpp"
+#include "views/live/questions_panel.hpp"
 #include "widgets/text_wrap.hpp"
 
 namespace pycast { struct Document; }  // editing/document.hpp
@@ -63,6 +65,19 @@ struct LiveViewState {
     // move a focus ring with the arrows and "press" it with Space). The shell clears it before
     // each frame.
     bool ownsKeyboard = false;
+    // This frame, the Live tab has the keyboard (its window or none focused, no popup): the
+    // Questions panel's keys are live then too.
+    bool liveKeysOurs = false;
+    // The Questions panel took the keys last frame: Ctrl+Z undoes a question, not a rundown
+    // edit. The main window reads and clears it before each frame's shortcuts.
+    bool questionKeys = false;
+    QuestionsViewState questions;
+    // The Live menu's audience addresses, read when the menu opens.
+    std::vector<NetInterface> lanAddresses;
+    bool lanListed = false;
+    // Which of the rundown and the questions shows under the controls in a narrow window.
+    bool narrowShowsQuestions = false;
+    bool selectLowerTab = false;  // select narrowShowsQuestions' tab next frame
     // The producer's message as the Live tab last laid it out (size, lines, cut or not).
     FittedText messageShown;
     float controlsHeight = 0.0f;  // the controls' height last frame, for the layout

@@ -10,7 +10,9 @@
 #include "widgets/fonts.hpp"
 #include "widgets/theme.hpp"
 #include "views/live/live_format.hpp"
+#include "views/live/questions_panel.hpp"
 #include "views/views.hpp"
+#include "widgets/qr_view.hpp"
 #include "widgets/text_wrap.hpp"
 
 namespace pycast::ui {
@@ -50,6 +52,10 @@ std::string fitted(ImFont* font, float size, const std::string& text, float maxW
     return "…";
 }
 
+std::string fittedLine(ImFont* font, const std::string& text, float maxWidth) {
+    return fitted(font, font->FontSize, text, maxWidth);
+}
+
 // Text in `font`, centred on centreX with its top at y; returns its height.
 float centred(ImDrawList* dl, ImFont* font, const std::string& text, float centreX, float y,
               float maxWidth, ImU32 colour) {
@@ -63,6 +69,29 @@ float centred(ImDrawList* dl, ImFont* font, const std::string& text, float centr
 const Segment* segmentAt(const Show& show, int index) {
     if (index < 0 || static_cast<std::size_t>(index) >= show.rundown.size()) return nullptr;
     return &show.rundown[static_cast<std::size_t>(index)];
+}
+
+// The audience page's QR code filling the screen, its URL large under it: the room scans it
+// from their seats.
+void drawAudienceQr(PresenterContext& ctx, const AudienceInfo& audience, ImVec2 origin,
+                    ImVec2 size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* heading = ctx.fonts.font(FontRole::Heading);
+    ImFont* body = ctx.fonts.font(FontRole::Body);
+    const float margin = std::round(size.y * 0.035f);
+    const float width = size.x - margin * 2;
+    const float centreX = origin.x + size.x * 0.5f;
+    // Under the code: "Scan to ask a question", the URL, the PIN.
+    const float textBlock = body->FontSize * 1.4f + heading->FontSize * 1.3f + body->FontSize * 1.4f;
+    const float side = std::max(size.y - margin * 2 - textBlock, 16.0f);
+    float y = origin.y + margin;
+    ImGui::SetCursorScreenPos(ImVec2(std::floor(centreX - side * 0.5f), y));
+    const float drawn = drawQrCode(*audience.qr, ImVec2(side, side));
+    // The code is centred in its box: the text starts under the code, not under the box.
+    y += side * 0.5f + std::min(drawn, side) * 0.5f + body->FontSize * 0.3f;
+    y += centred(dl, body, "Scan to ask a question", centreX, y, width, colours::kTextDim);
+    y += centred(dl, heading, audience.url, centreX, y, width, colours::kText);
+    centred(dl, body, "PIN " + audience.pin, centreX, y, width, colours::kTextDim);
 }
 
 }  // namespace
@@ -87,7 +116,16 @@ std::string presenterText(const LiveController& controller) {
     if (session == nullptr) return text;
     text += session->show().meta.title;
     for (const Segment& s : session->show().rundown) text += s.title;
-    if (const SessionState st = controller.state(); st.message) text += st.message->text;
+    const SessionState st = controller.state();
+    if (st.message) text += st.message->text;
+    text += "QUESTION — asked by anonymously · for Scan to ask a question PIN";
+    if (st.questions) {
+        if (const LiveQuestion* q = st.questions->onAir()) {
+            text += q->text + q->name;
+            for (const Person& p : session->show().people) text += p.name;
+        }
+    }
+    text += controller.audience().url;
     return text;
 }
 
@@ -126,9 +164,23 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
         return;
     }
 
+    const AudienceInfo& audience = ctx.controller.audience();
+    if (audience.qrOnPresenter && audience.qr) {
+        drawAudienceQr(ctx, audience, origin, size);
+        ImGui::End();
+        return;
+    }
+
     const SessionState st = ctx.controller.state();
     const RunnerState& r = st.runner;
     const Show& show = session->show();
+    // Only the question on air (approved by the producer) is ever shown to the room.
+    const LiveQuestion* question = st.questions ? st.questions->onAir() : nullptr;
+    if (question) {
+        requests.requestGlyphs(question->text);
+        requests.requestGlyphs(question->name);
+    }
+    ctx.state.questionShown = {};
     const Countdown cd = countdownFor(r, ctx.controller.settings().warningMs);
     const double now = ImGui::GetTime();
     const float pulse = ctx.state.flash.update(st.message, now);
@@ -189,6 +241,8 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
 
     ImFont* digitFont = ctx.digits.font() ? ctx.digits.font() : heading;
     float digitSize = ctx.digits.font() ? ctx.digits.size() : heading->FontSize * 3.0f;
+    // With a question on air the countdown gives it the middle of the screen.
+    if (question) digitSize = std::min(digitSize, size.y * 0.2f);
     ImVec2 ds = digitFont->CalcTextSizeA(digitSize, FLT_MAX, 0.0f, cd.text.c_str());
     if (ds.x > width) {
         digitSize *= width / ds.x;
@@ -197,7 +251,7 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
     const float barHeight = std::max(6.0f, size.y * 0.016f);
     const float gap = body->FontSize * 0.6f;
     const float block = heading->FontSize + ds.y + barHeight + gap * 2 + body->FontSize;
-    y = std::max(y, y + (messageTop - gap - y - block) * 0.5f);
+    if (!question) y = std::max(y, y + (messageTop - gap - y - block) * 0.5f);
 
     // The title of what is on.
     std::string title = r.phase == RunPhase::Ended ? std::string("Thank you — the show has ended")
@@ -268,6 +322,45 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
         }
         ctx.state.messageShown = std::move(fitted);
         ctx.state.messageTop = boxTop;
+    }
+
+    // The question on air, between the countdown and the message: the text as large as fits,
+    // who asked and for whom under it. The NEXT line gives it its room.
+    if (question && !report) {
+        const float qTop = y;
+        const float qBottom = std::max(qTop + heading->FontSize * 3.0f, boxTop - gap);
+        const float pad = body->FontSize * 0.6f;
+        const std::string asked = askedByLine(show, *question);
+        const float labelHeight = small->FontSize * 1.2f;
+        const float askedHeight = body->FontSize * 1.3f;
+        const float textTop = qTop + pad + labelHeight;
+        const float textHeight = std::max(qBottom - pad - askedHeight - textTop, small->FontSize);
+        FittedText fitted = fitTextInFont(heading, question->text, width - pad * 4, textHeight,
+                                          heading->FontSize * 1.25f, small->FontSize * 0.8f);
+        // The box ends under its text: a short question leaves the screen calm.
+        const float used = textTop + fitted.size * 1.15f * static_cast<float>(fitted.lines.size()) +
+                           pad * 0.3f + body->FontSize * 1.2f + pad;
+        const float boxBottom = std::min(qBottom, used);
+        dl->AddRectFilled(ImVec2(left, qTop), ImVec2(right, boxBottom), IM_COL32(40, 22, 24, 255),
+                          pad);
+        dl->AddRectFilled(ImVec2(left, qTop), ImVec2(left + pad * 0.5f, boxBottom), colours::kBad,
+                          pad);
+        dl->AddText(small, small->FontSize, ImVec2(left + pad * 2, qTop + pad), colours::kBad,
+                    "QUESTION");
+        dl->PushClipRect(ImVec2(left, qTop), ImVec2(right, qBottom), true);
+        float lineY = textTop;
+        for (const std::string& line : fitted.lines) {
+            dl->AddText(heading, fitted.size, ImVec2(left + pad * 2, lineY), colours::kText,
+                        line.c_str());
+            lineY += fitted.size * 1.15f;
+        }
+        const std::string askedShown = fittedLine(body, asked, width - pad * 4);
+        dl->AddText(body, body->FontSize,
+                    ImVec2(left + pad * 2, std::min(lineY + pad * 0.3f, qBottom - pad - body->FontSize)),
+                    colours::kTextDim, askedShown.c_str());
+        dl->PopClipRect();
+        ctx.state.questionShown = std::move(fitted);
+        ctx.state.nextShown = false;
     }
 
     // Next up, or how the show went.

@@ -23,6 +23,7 @@ struct PresenterState {
     // NEXT line was drawn (a long message may take its room).
     FittedText messageShown;
     bool nextShown = true;
+    FittedText questionShown;      // the question on air as laid out (empty: none)
     float countdownBottom = 0.0f;  // below the countdown and its bar, px from the top
     float messageTop = 0.0f;       // the message box's top, px (the bottom without a message)
 };

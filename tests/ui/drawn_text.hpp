@@ -1,0 +1,56 @@
+// Reads back what a frame drew as text, from its draw data (tests only).
+#pragma once
+
+#include <imgui.h>
+
+#include <map>
+#include <string>
+#include <utility>
+
+namespace pycast::uitest {
+
+// The characters drawn this frame, read back from the draw data: each glyph is a quad whose
+// texture corners are that glyph's in the font atlas. Spaces draw nothing and do not appear.
+inline std::u32string drawnCharacters(ImDrawData* data) {
+    // Several glyphs may share a top-left corner (a glyph with no width next to another).
+    std::multimap<std::pair<float, float>, const ImFontGlyph*> byCorner;
+    for (ImFont* font : ImGui::GetIO().Fonts->Fonts)
+        for (const ImFontGlyph& g : font->Glyphs)
+            if (g.Visible) byCorner.insert({{g.U0, g.V0}, &g});
+    std::u32string out;
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        const ImVector<ImDrawVert>& v = data->CmdLists[l]->VtxBuffer;
+        for (int i = 0; i + 3 < v.Size; ++i) {
+            const auto [from, to] = byCorner.equal_range({v[i].uv.x, v[i].uv.y});
+            for (auto it = from; it != to; ++it) {
+                const ImFontGlyph& g = *it->second;
+                // A glyph cut at the bottom of its line (a "y" in a one-line box) keeps its top
+                // edge; only its lower texture coordinate moves.
+                if (v[i + 1].uv.x != g.U1 || v[i + 1].uv.y != g.V0 || v[i + 2].uv.x != g.U1)
+                    continue;
+                out.push_back(static_cast<char32_t>(g.Codepoint));
+                i += 3;
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+// UTF-8 to code points, without the spaces (they draw no glyph).
+inline std::u32string withoutSpaces(const std::string& utf8) {
+    std::u32string out;
+    for (std::size_t i = 0; i < utf8.size();) {
+        const auto b = static_cast<unsigned char>(utf8[i]);
+        const int length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        char32_t c = length == 1 ? b : b & (0x3F >> (length - 1));
+        for (int k = 1; k < length && i + static_cast<std::size_t>(k) < utf8.size(); ++k)
+            c = (c << 6) |
+                (static_cast<unsigned char>(utf8[i + static_cast<std::size_t>(k)]) & 0x3F);
+        i += static_cast<std::size_t>(length);
+        if (c != U' ') out.push_back(c);
+    }
+    return out;
+}
+
+}  // namespace pycast::uitest
