@@ -368,7 +368,8 @@ void LiveController::freeze() {
 const SessionReport* LiveController::report() const {
     const Session* s = m_host.session();
     if (!s || s->runner().phase() != RunPhase::Ended) return nullptr;
-    if (!m_report) m_report = buildReport(s->show(), s->state().runner, s->startDate());
+    if (!m_report)
+        m_report = buildReport(s->show(), s->state().runner, s->startDate(), &s->questions());
     return &*m_report;
 }
 

@@ -38,6 +38,19 @@ void reportPanel(ViewContext& ctx, float height) {
                      colours::kTextDim);
     }
 
+    if (report->questions) {
+        // The questions in one line; the lists (answered with times, follow-ups, per topic and
+        // guest) are in report.md and report.csv.
+        const QuestionTally& t = report->questions->total;
+        textColoured("Questions: " + std::to_string(t.asked) + " asked · " +
+                         std::to_string(t.approved) + " approved · " +
+                         std::to_string(t.answered) + " answered · " +
+                         std::to_string(t.dismissed) + " dismissed · " +
+                         std::to_string(report->questions->followUps.size()) +
+                         " follow-ups in the report",
+                     colours::kText);
+    }
+
     const std::string md = live.controller.reportMarkdownPath().string();
     const std::string csv = live.controller.reportCsvPath().string();
     ctx.requests.requestGlyphs(md);
