@@ -477,8 +477,9 @@ HttpReply AudienceApi::Impl::submitToOwner(std::string text, std::string name, s
                               .withTopics(std::move(topics))
                               .withDevice(std::move(device))
                               .withSource(QuestionSource::Web);
-    // Session::perform journals (fdatasync) before it applies: the 201 below is sent only for a
-    // question that survives a crash.
+    // Session::perform journals before it applies, and the owner queue hands the outcome back
+    // only after the journal's fdatasync (one per drain: group commit): the 201 below is sent
+    // only for a question that survives a crash.
     OwnerReply<Outcome> reply = queue.call<Outcome>(
         [request = std::move(request)](Session& s) {
             Outcome o{s.perform(request), {}, 0};

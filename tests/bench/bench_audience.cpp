@@ -176,8 +176,8 @@ int main() {
 
     std::printf(
         "audience server: %d phones on loopback (keep-alive), a real session in %s;\n"
-        "  every submission and vote is journaled (one write + fdatasync each) before "
-        "its 201/200\n",
+        "  every submission and vote is journaled (one write each, one fdatasync per drain of "
+        "the owner's queue) before its 201/200\n",
         kPhones, dir.c_str());
     std::printf(
         "  limits raised for the benchmark (one loopback address is the whole room): "
@@ -197,7 +197,8 @@ int main() {
                              .withSource(QuestionSource::Web));
         const double ms = msSince(t0);
         std::printf(
-            "  the owner alone (check, journal + fdatasync, apply): %.3f ms an event, "
+            "  the owner alone, one event at a time (check, journal + fdatasync, apply): %.3f "
+            "ms an event, "
             "at most %.0f events/s\n",
             ms / kEvents, kEvents * 1000.0 / ms);
     }
