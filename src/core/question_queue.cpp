@@ -14,12 +14,6 @@ constexpr const char* kStateNames[] = {"pending",  "approved",  "on-air",
                                        "answered", "dismissed", "merged"};
 constexpr const char* kSourceNames[] = {"show", "import", "web", "producer"};
 
-std::string lowerAscii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 // "on air" for messages.

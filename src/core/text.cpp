@@ -179,4 +179,86 @@ std::string describeCodePointAt(std::string_view text, std::size_t at) {
     return std::string(hex) + (code == 0 ? ", NUL" : "");
 }
 
+namespace {
+
+constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+
+bool isAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+}  // namespace
+
+std::string trimSpaces(std::string_view text) {
+    for (;;) {
+        if (!text.empty() && isAsciiSpace(text.front()))
+            text.remove_prefix(1);
+        else if (text.substr(0, 3) == kIdeographicSpace)
+            text.remove_prefix(3);
+        else
+            break;
+    }
+    for (;;) {
+        if (!text.empty() && isAsciiSpace(text.back()))
+            text.remove_suffix(1);
+        else if (text.size() >= 3 && text.substr(text.size() - 3) == kIdeographicSpace)
+            text.remove_suffix(3);
+        else
+            break;
+    }
+    return std::string(text);
+}
+
+std::string lowerAscii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string replaceAll(std::string text, std::string_view from, std::string_view to) {
+    if (from.empty()) return text;
+    for (std::size_t at = text.find(from); at != std::string::npos;
+         at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    return text;
+}
+
+std::vector<std::string> splitOn(std::string_view text,
+                                 const std::vector<std::string>& separators) {
+    std::vector<std::string> out;
+    std::string piece;
+    auto flush = [&] {
+        std::string t = trimSpaces(piece);
+        if (!t.empty()) out.push_back(std::move(t));
+        piece.clear();
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        bool cut = false;
+        for (const std::string& x : separators)
+            if (!x.empty() && text.substr(i, x.size()) == x) {
+                cut = true;
+                i += x.size();
+                break;
+            }
+        if (cut)
+            flush();
+        else
+            piece += text[i++];
+    }
+    flush();
+    return out;
+}
+
+std::string foldKey(std::string_view text) {
+    const std::string in = lowerAscii(replaceAll(trimSpaces(text), kIdeographicSpace, " "));
+    std::string out;
+    for (char c : in) {
+        if (isAsciiSpace(c)) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 }  // namespace pycast

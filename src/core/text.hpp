@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pycast {
 
@@ -45,6 +46,25 @@ std::optional<std::size_t> controlCharacterAt(std::string_view text, bool allowL
 
 // `text` without those characters (CR LF becomes LF when line breaks are allowed).
 std::string stripControlCharacters(std::string_view text, bool allowLineBreaks = true);
+
+// `text` without white space at either end: ASCII space, tab, CR, LF and the ideographic
+// space U+3000 that Chinese input methods type.
+std::string trimSpaces(std::string_view text);
+
+// ASCII letters lower-cased; every other byte as it is (UTF-8 stays valid).
+std::string lowerAscii(std::string_view text);
+
+// Every `from` in `text` replaced by `to`, left to right, never rescanning what was put in.
+std::string replaceAll(std::string text, std::string_view from, std::string_view to);
+
+// `text` split at any of `separators` (UTF-8 strings, e.g. "," "、"), each piece trimmed
+// (trimSpaces), empty pieces dropped.
+std::vector<std::string> splitOn(std::string_view text,
+                                 const std::vector<std::string>& separators);
+
+// How names, topics and header cells are compared: trimmed, runs of white space (ideographic
+// spaces and line breaks too) as one ASCII space, ASCII letters lower-cased.
+std::string foldKey(std::string_view text);
 
 // "U+001B" for the control character at byte `at` of `text` (as found by controlCharacterAt).
 std::string describeCodePointAt(std::string_view text, std::size_t at);

@@ -267,4 +267,8 @@ CsvWriter& CsvWriter::row(const std::vector<std::string>& cells) {
     return *this;
 }
 
+std::string csvCellText(const std::string& cell) {
+    return trimSpaces(unneutralizedCell(replaceAll(cell, "\r\n", "\n")));
+}
+
 }  // namespace pycast

@@ -65,6 +65,9 @@ std::string csvCell(const std::string& text);
 bool isPlainNumberOrDuration(const std::string& text);
 // Undoes csvCell's prefix when reading a cell back: "'=SUM(A1)" → "=SUM(A1)".
 std::string unneutralizedCell(const std::string& cell);
+// A cell as an import keeps it: CRLF inside a quoted cell becomes LF, a formula guard ' that a
+// CSV writer added is taken off (our own exports import back as they were), ends trimmed.
+std::string csvCellText(const std::string& cell);
 
 // Builds a CSV table row by row through csvCell.
 class CsvWriter {

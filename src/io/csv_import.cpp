@@ -12,72 +12,24 @@
 
 #include "io/csv.hpp"
 #include "core/duration.hpp"
+#include "core/text.hpp"
 
 namespace pycast {
 namespace {
 
 const char* const kFullWidthSpace = "\xE3\x80\x80";
 
-// Trims ASCII white space and the ideographic space that Chinese input methods type.
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::string trim(const std::string& s) {
-    size_t b = 0, e = s.size();
-    for (;;) {
-        if (b < e && isSpace(s[b])) ++b;
-        else if (e - b >= 3 && s.compare(b, 3, kFullWidthSpace) == 0) b += 3;
-        else break;
-    }
-    for (;;) {
-        if (e > b && isSpace(s[e - 1])) --e;
-        else if (e - b >= 3 && s.compare(e - 3, 3, kFullWidthSpace) == 0) e -= 3;
-        else break;
-    }
-    return s.substr(b, e - b);
-}
-
-std::string lowerAscii(std::string s) {
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-
-std::string replaceAll(std::string s, const std::string& from, const std::string& to) {
-    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-        s.replace(at, from.size(), to);
-    return s;
-}
-
-// Spreadsheet cells keep CRLF inside quoted text; the show file stores plain LF.
-// A leading ' that a CSV writer put before = + - @ to keep spreadsheets from running the cell
-// as a formula is taken off again (our own export imports back as it was).
-std::string cellText(const std::string& s) { return trim(unneutralizedCell(replaceAll(s, "\r\n", "\n"))); }
-
-// Single spaces only, ideographic spaces as ASCII ones, lower case: how names are compared.
-std::string nameKey(const std::string& s) {
-    std::string in = lowerAscii(replaceAll(trim(s), kFullWidthSpace, " "));
-    std::string out;
-    for (char c : in) {
-        if (c == ' ' || c == '\t') {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
 // Header cells: case folded, a trailing "(mm:ss)" / "（分鐘）" / ":" annotation removed.
 std::string headerKey(const std::string& cell) {
-    std::string s = nameKey(cell);
+    std::string s = foldKey(cell);
     for (const char* open : {"(", "\xEF\xBC\x88"}) {   // ( and （
         size_t at = s.find(open);
-        if (at != std::string::npos && at > 0) s = trim(s.substr(0, at));
+        if (at != std::string::npos && at > 0) s = trimSpaces(s.substr(0, at));
     }
     for (const char* colon : {":", "\xEF\xBC\x9A"}) {  // : and ：
         const std::string c = colon;
         if (s.size() > c.size() && s.compare(s.size() - c.size(), c.size(), c) == 0)
-            s = trim(s.substr(0, s.size() - c.size()));
+            s = trimSpaces(s.substr(0, s.size() - c.size()));
     }
     return s;
 }
@@ -121,7 +73,7 @@ std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 // Kind aliases compared with case, spaces, '-' and '_' ignored.
 std::string kindKey(const std::string& s) {
     std::string out;
-    for (char c : lowerAscii(replaceAll(trim(s), kFullWidthSpace, "")))
+    for (char c : lowerAscii(replaceAll(trimSpaces(s), kFullWidthSpace, "")))
         if (c != ' ' && c != '-' && c != '_') out += c;
     return out;
 }
@@ -164,7 +116,7 @@ Seconds unitSeconds(const std::string& unit) {
 // ';'-separated CSV) types it.
 LengthParse parseLength(const std::string& raw, bool decimalComma) {
     LengthParse r;
-    std::string text = lowerAscii(trim(asciiDigits(raw)));
+    std::string text = lowerAscii(trimSpaces(asciiDigits(raw)));
     if (decimalComma) text = replaceAll(text, ",", ".");
     if (text.empty()) {
         r.error = LengthError::Empty;
@@ -244,8 +196,8 @@ public:
     void add(const Person& p) {
         const size_t i = m_people.size();
         m_people.push_back(p);
-        std::vector<std::pair<int, std::string>> keys{{0, p.id}, {1, p.name}, {2, nameKey(p.name)}};
-        const std::string full = nameKey(p.name);
+        std::vector<std::pair<int, std::string>> keys{{0, p.id}, {1, p.name}, {2, foldKey(p.name)}};
+        const std::string full = foldKey(p.name);
         std::set<std::string> parts;
         for (size_t at : {full.find(' '), full.rfind(' ')}) {
             if (at == std::string::npos) continue;
@@ -273,8 +225,8 @@ public:
 
     // Indices of the people the text names at the best level that names anyone.
     std::vector<size_t> match(const std::string& text) const {
-        const std::string name = trim(text);
-        const std::string key = nameKey(name);
+        const std::string name = trimSpaces(text);
+        const std::string key = foldKey(name);
         if (key.empty()) return {};
         const std::string* lookFor[4] = {&name, &name, &key, &key};
         for (size_t level = 0; level < 4; ++level) {
@@ -289,29 +241,6 @@ private:
     std::vector<std::vector<std::pair<int, std::string>>> m_keys;   // what each person is indexed under
     std::unordered_map<std::string, std::vector<size_t>> m_index[4];
 };
-
-// Splits on any of the separators (each a UTF-8 string), dropping empty pieces.
-std::vector<std::string> splitOn(const std::string& s, const std::vector<std::string>& separators) {
-    std::vector<std::string> out;
-    std::string piece;
-    for (size_t i = 0; i < s.size();) {
-        bool sep = false;
-        for (const auto& x : separators)
-            if (s.compare(i, x.size(), x) == 0) {
-                sep = true;
-                i += x.size();
-                break;
-            }
-        if (sep) {
-            if (!trim(piece).empty()) out.push_back(trim(piece));
-            piece.clear();
-        } else {
-            piece += s[i++];
-        }
-    }
-    if (!trim(piece).empty()) out.push_back(trim(piece));
-    return out;
-}
 
 const std::vector<std::string> kMainSeparators{";", "\xEF\xBC\x9B"};   // ; ；
 const std::vector<std::string> kOtherSeparators{"\xE3\x80\x81", "/", "\xEF\xBC\x8F", ",",
@@ -376,13 +305,13 @@ struct RowReader {
     void read(const CsvRecord& rec) {
         bool blank = true;
         for (const auto& f : rec.fields)
-            if (!trim(f).empty()) blank = false;
+            if (!trimSpaces(f).empty()) blank = false;
         if (blank) return;   // a spreadsheet's empty row, written as ",,,,"
 
         const ColumnMapping& m = preview.mapping;
         auto cell = [&](int column) -> std::string {
             return column >= 0 && static_cast<size_t>(column) < rec.fields.size()
-                       ? cellText(rec.fields[static_cast<size_t>(column)])
+                       ? csvCellText(rec.fields[static_cast<size_t>(column)])
                        : std::string();
         };
         std::vector<std::string> reasons;
@@ -430,7 +359,7 @@ struct RowReader {
         if (rec.fields.size() > preview.headers.size()) {
             bool extra = false;
             for (size_t i = preview.headers.size(); i < rec.fields.size(); ++i)
-                if (!trim(rec.fields[i]).empty()) extra = true;
+                if (!trimSpaces(rec.fields[i]).empty()) extra = true;
             if (extra) {
                 const std::string delim = preview.delimiter == '\t' ? "tab" : quoted(std::string(1, preview.delimiter));
                 reasons.push_back("has " + std::to_string(rec.fields.size()) + " cells but the header has " +
@@ -505,7 +434,7 @@ ImportPreview previewOrThrow(const Show& show, const std::string& csvBytes, cons
     }
     const CsvTable& table = *csv;
     preview.delimiter = table.delimiter;
-    for (const auto& h : table.header.fields) preview.headers.push_back(trim(h));
+    for (const auto& h : table.header.fields) preview.headers.push_back(trimSpaces(h));
     preview.mapping = options.mapping ? *options.mapping : detectColumns(preview.headers);
 
     const int columns = static_cast<int>(preview.headers.size());

@@ -19,79 +19,20 @@
 namespace pycast {
 namespace {
 
-const char* const kFullWidthSpace = "\xE3\x80\x80";
-
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-// Trims ASCII white space and the ideographic space Chinese input methods type.
-std::string trim(const std::string& s) {
-    size_t b = 0, e = s.size();
-    for (;;) {
-        if (b < e && isSpace(s[b]))
-            ++b;
-        else if (e - b >= 3 && s.compare(b, 3, kFullWidthSpace) == 0)
-            b += 3;
-        else
-            break;
-    }
-    for (;;) {
-        if (e > b && isSpace(s[e - 1]))
-            --e;
-        else if (e - b >= 3 && s.compare(e - 3, 3, kFullWidthSpace) == 0)
-            e -= 3;
-        else
-            break;
-    }
-    return s.substr(b, e - b);
-}
-
-std::string lowerAscii(std::string s) {
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-
-std::string replaceAll(std::string s, const std::string& from, const std::string& to) {
-    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-        s.replace(at, from.size(), to);
-    return s;
-}
-
-// A cell as the question keeps it: CRLF inside a quoted cell becomes LF, a formula guard ' a
-// CSV writer added is taken off, the ends are trimmed.
-std::string cellText(const std::string& s) {
-    return trim(unneutralizedCell(replaceAll(s, "\r\n", "\n")));
-}
-
-// Runs of white space (ideographic spaces and line breaks too) as one ASCII space, ASCII
-// letters lower case: how names, topics and duplicate questions are compared.
-std::string foldKey(const std::string& s) {
-    const std::string in = lowerAscii(replaceAll(trim(s), kFullWidthSpace, " "));
-    std::string out;
-    for (char c : in) {
-        if (isSpace(c)) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
 // Header cells: folded, an annotation in brackets ("(選填)", "（可匿名）") and a trailing
 // ":" / "?" (full-width too) removed, so Google Forms' question titles still match.
 std::string headerKey(const std::string& cell) {
     std::string s = foldKey(cell);
     for (const char* open : {"(", "\xEF\xBC\x88"}) {  // ( （
         const size_t at = s.find(open);
-        if (at != std::string::npos && at > 0) s = trim(s.substr(0, at));
+        if (at != std::string::npos && at > 0) s = trimSpaces(s.substr(0, at));
     }
     for (bool again = true; again;) {
         again = false;
         for (const char* tail : {":", "\xEF\xBC\x9A", "?", "\xEF\xBC\x9F"}) {  // : ： ? ？
             const std::string t = tail;
             if (s.size() > t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0) {
-                s = trim(s.substr(0, s.size() - t.size()));
+                s = trimSpaces(s.substr(0, s.size() - t.size()));
                 again = true;
             }
         }
@@ -142,29 +83,6 @@ std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 std::string joinNames(const std::vector<std::string>& names, const char* sep = ", ") {
     std::string out;
     for (const auto& n : names) out += (out.empty() ? "" : sep) + n;
-    return out;
-}
-
-// Splits on any of the separators (UTF-8 strings), dropping empty pieces.
-std::vector<std::string> splitOn(const std::string& s, const std::vector<std::string>& separators) {
-    std::vector<std::string> out;
-    std::string piece;
-    for (size_t i = 0; i < s.size();) {
-        bool sep = false;
-        for (const auto& x : separators)
-            if (s.compare(i, x.size(), x) == 0) {
-                sep = true;
-                i += x.size();
-                break;
-            }
-        if (sep) {
-            if (!trim(piece).empty()) out.push_back(trim(piece));
-            piece.clear();
-        } else {
-            piece += s[i++];
-        }
-    }
-    if (!trim(piece).empty()) out.push_back(trim(piece));
     return out;
 }
 
@@ -261,7 +179,7 @@ constexpr QuestionField kAllFields[] = {QuestionField::Text,  QuestionField::Nam
                                         QuestionField::Votes, QuestionField::Timestamp};
 
 std::optional<QuestionField> fieldFromName(const std::string& raw) {
-    const std::string n = lowerAscii(trim(raw));
+    const std::string n = lowerAscii(trimSpaces(raw));
     if (n == "text" || n == "question") return QuestionField::Text;
     if (n == "name" || n == "from") return QuestionField::Name;
     if (n == "topic" || n == "topics") return QuestionField::Topic;
@@ -274,7 +192,7 @@ std::optional<QuestionField> fieldFromName(const std::string& raw) {
 // The column a choice names: a header (as written, any case), a letter, a number, or none (-1).
 std::optional<int> resolveColumn(const ColumnChoice& choice,
                                  const std::vector<std::string>& headers, std::string& error) {
-    const std::string spec = trim(choice.column);
+    const std::string spec = trimSpaces(choice.column);
     const std::string what = std::string(toName(choice.field)) + "=" + spec;
     const std::string lower = lowerAscii(spec);
     if (lower == "none" || lower == "-") return -1;
@@ -386,7 +304,7 @@ struct RowReader {
 
     void readVotes(const std::string& cell, ImportedQuestion& out,
                    std::vector<std::string>& reasons) {
-        const std::string v = trim(asciiDigits(cell));
+        const std::string v = trimSpaces(asciiDigits(cell));
         if (v.empty()) return;
         if (v.find_first_not_of("0123456789") != std::string::npos) {
             reasons.push_back("votes " + quoted(cell) +
@@ -406,13 +324,13 @@ struct RowReader {
     void read(const CsvRecord& rec) {
         bool blank = true;
         for (const auto& f : rec.fields)
-            if (!trim(f).empty()) blank = false;
+            if (!trimSpaces(f).empty()) blank = false;
         if (blank) return;  // a spreadsheet's empty row, written as ",,,"
 
         const QuestionColumns& m = preview.mapping;
         auto cell = [&](int column) -> std::string {
             return column >= 0 && static_cast<size_t>(column) < rec.fields.size()
-                       ? cellText(rec.fields[static_cast<size_t>(column)])
+                       ? csvCellText(rec.fields[static_cast<size_t>(column)])
                        : std::string();
         };
         std::vector<std::string> reasons;
@@ -430,7 +348,7 @@ struct RowReader {
         if (rec.fields.size() > preview.headers.size()) {
             bool extra = false;
             for (size_t i = preview.headers.size(); i < rec.fields.size(); ++i)
-                if (!trim(rec.fields[i]).empty()) extra = true;
+                if (!trimSpaces(rec.fields[i]).empty()) extra = true;
             if (extra) {
                 const std::string delim =
                     preview.delimiter == '\t' ? "tab" : quoted(std::string(1, preview.delimiter));
@@ -471,7 +389,7 @@ QuestionImportPreview previewOrThrow(const Show& show, const std::string& csvByt
     }
     const CsvTable& table = *csv;
     preview.delimiter = table.delimiter;
-    for (const auto& h : table.header.fields) preview.headers.push_back(trim(h));
+    for (const auto& h : table.header.fields) preview.headers.push_back(trimSpaces(h));
     QuestionColumns m = options.mapping ? *options.mapping : detectQuestionColumns(preview.headers);
     std::set<QuestionField> chosen;
     for (const ColumnChoice& choice : options.choices) {
@@ -551,15 +469,15 @@ Result<std::vector<ColumnChoice>> parseColumnChoices(const std::string& spec) {
     std::vector<ColumnChoice> out;
     for (const std::string& piece : splitOn(spec, {","})) {
         const size_t eq = piece.find('=');
-        if (eq == std::string::npos || trim(piece.substr(eq + 1)).empty())
+        if (eq == std::string::npos || trimSpaces(piece.substr(eq + 1)).empty())
             return Error{quoted(piece) + " is not FIELD=COLUMN", "--map",
                          "write e.g. text=C,name=姓名 (fields: text, name, topic, for, votes, "
                          "timestamp; columns by header, letter or number, or none)"};
         const auto field = fieldFromName(piece.substr(0, eq));
         if (!field)
-            return Error{quoted(trim(piece.substr(0, eq))) + " is not a field of a question",
+            return Error{quoted(trimSpaces(piece.substr(0, eq))) + " is not a field of a question",
                          "--map", "use text, name, topic, for, votes or timestamp"};
-        out.push_back({*field, trim(piece.substr(eq + 1))});
+        out.push_back({*field, trimSpaces(piece.substr(eq + 1))});
     }
     if (out.empty()) return Error{"no column chosen", "--map", "write e.g. --map text=C,name=B"};
     return out;

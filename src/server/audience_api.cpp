@@ -310,7 +310,7 @@ struct AudienceApi::Impl {
         if (auto limited = limitDevice(submitsPerDevice, device, req, now)) return *limited;
         if (auto problem = cleanQuestionText(text)) return refuse(*problem);
         if (auto problem = cleanName(name)) return refuse(*problem);
-        topic = trimSpace(stripControlCharacters(topic, false));
+        topic = trimSpaces(stripControlCharacters(topic, false));
         if (!topic.empty() && !board.current()->knowsTopic(topic))
             return refuse(400, "unknown-topic",
                           "\"" + topic + "\" is not one of this show's topics",
@@ -409,24 +409,6 @@ struct Outcome {
     int votes = 0;      // vote: the question's votes after it
 };
 
-int statusFor(LiveRefusal refusal) {
-    switch (refusal) {
-        case LiveRefusal::None:
-            return 200;
-        case LiveRefusal::Invalid:
-            return 400;
-        case LiveRefusal::TooLarge:
-            return 413;
-        case LiveRefusal::NotFound:
-            return 404;
-        case LiveRefusal::Refused:
-            return 409;
-        case LiveRefusal::Failed:
-            return 500;
-    }
-    return 500;
-}
-
 HttpReply refusalReply(const SessionActionResult& r, bool isVote) {
     // For a vote, a question that left the room's view since the page last looked (answered,
     // dismissed, merged) is the contract's 404, whatever state it is in now.
@@ -438,7 +420,7 @@ HttpReply refusalReply(const SessionActionResult& r, bool isVote) {
                       "nothing was kept; tell the host's team");
     std::string code = r.code;
     if (code.empty()) code = r.refusal == LiveRefusal::Invalid ? "bad-request" : "refused";
-    return errorReply(statusFor(r.refusal), sentence(r.error), code);
+    return errorReply(httpStatusFor(r.refusal), sentence(r.error), code);
 }
 
 // A reply for an owner call that did not run (or threw), or nothing when it ran.

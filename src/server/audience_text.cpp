@@ -13,30 +13,9 @@ AudienceProblem badRequest(std::string code, std::string what, std::string remed
     return AudienceProblem{400, std::move(code), Error{std::move(what), {}, std::move(remedy)}};
 }
 
-bool isSpaceByte(char ch) { return ch == ' ' || ch == '\t' || ch == '\n'; }
 
 }  // namespace
 
-std::string trimSpace(std::string_view utf8) {
-    constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
-    for (;;) {
-        if (!utf8.empty() && isSpaceByte(utf8.front()))
-            utf8.remove_prefix(1);
-        else if (utf8.substr(0, 3) == kIdeographicSpace)
-            utf8.remove_prefix(3);
-        else
-            break;
-    }
-    for (;;) {
-        if (!utf8.empty() && isSpaceByte(utf8.back()))
-            utf8.remove_suffix(1);
-        else if (utf8.size() >= 3 && utf8.substr(utf8.size() - 3) == kIdeographicSpace)
-            utf8.remove_suffix(3);
-        else
-            break;
-    }
-    return std::string(utf8);
-}
 
 std::optional<AudienceProblem> checkUtf8(std::string_view bytes, std::string_view what) {
     const auto bad = invalidUtf8At(bytes);
@@ -48,7 +27,7 @@ std::optional<AudienceProblem> checkUtf8(std::string_view bytes, std::string_vie
 }
 
 std::optional<AudienceProblem> cleanQuestionText(std::string& text) {
-    text = trimSpace(stripControlCharacters(text, true));
+    text = trimSpaces(stripControlCharacters(text, true));
     if (text.empty())
         return badRequest("empty-question", "the question is empty", "type a question first");
     const std::size_t chars = codePointCount(text);
@@ -61,7 +40,7 @@ std::optional<AudienceProblem> cleanQuestionText(std::string& text) {
 }
 
 std::optional<AudienceProblem> cleanName(std::string& name) {
-    name = trimSpace(stripControlCharacters(name, false));
+    name = trimSpaces(stripControlCharacters(name, false));
     const std::size_t chars = codePointCount(name);
     if (chars > kMaxAskerNameChars)
         return badRequest("name-too-long",

@@ -19,10 +19,6 @@ struct AudienceProblem {
     bool operator==(const AudienceProblem&) const = default;
 };
 
-// TEXT without leading and trailing white space: ASCII space, tab and newline, and the
-// ideographic space U+3000 that Chinese input methods type.
-std::string trimSpace(std::string_view utf8);
-
 // 400 bad-utf8 unless BYTES is valid UTF-8 (core/text.hpp invalidUtf8At). `what` names it in
 // the sentence: "the body".
 std::optional<AudienceProblem> checkUtf8(std::string_view bytes, std::string_view what);

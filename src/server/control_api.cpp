@@ -63,24 +63,6 @@ std::string sentence(const Error& e) {
     return s;
 }
 
-int statusFor(LiveRefusal refusal) {
-    switch (refusal) {
-        case LiveRefusal::None:
-            return 200;
-        case LiveRefusal::Invalid:
-            return 400;
-        case LiveRefusal::TooLarge:
-            return 413;
-        case LiveRefusal::NotFound:
-            return 404;
-        case LiveRefusal::Refused:
-            return 409;
-        case LiveRefusal::Failed:
-            return 500;
-    }
-    return 500;
-}
-
 // What the owner thread hands back for one command: the domain's result and the new state.
 struct Outcome {
     SessionActionResult result;
@@ -95,7 +77,7 @@ HttpReply replyFor(const Outcome& o) {
         if (!r.warnings.empty()) reply.body["warnings"] = r.warnings;
         return reply;
     }
-    HttpReply reply = errorReply(statusFor(r.refusal), sentence(r.error));
+    HttpReply reply = errorReply(httpStatusFor(r.refusal), sentence(r.error));
     if (!r.code.empty()) reply.body["code"] = r.code;
     return reply;
 }
@@ -229,7 +211,7 @@ struct ControlApi::Impl {
         LiveProblem problem;
         std::optional<LiveRequest> request =
             parseLiveRequest(def, fields, LiveSource::Api, problem);
-        if (!request) return errorReply(statusFor(problem.refusal), sentence(problem.error));
+        if (!request) return errorReply(httpStatusFor(problem.refusal), sentence(problem.error));
         return perform(std::move(*request));
     }
 

@@ -130,6 +130,24 @@ std::string HttpRequest::header(const std::string& name) const {
     return raw ? raw->get_header_value(name.c_str()) : std::string();
 }
 
+int httpStatusFor(LiveRefusal refusal) {
+    switch (refusal) {
+        case LiveRefusal::None:
+            return 200;
+        case LiveRefusal::Invalid:
+            return 400;
+        case LiveRefusal::TooLarge:
+            return 413;
+        case LiveRefusal::NotFound:
+            return 404;
+        case LiveRefusal::Refused:
+            return 409;
+        case LiveRefusal::Failed:
+            return 500;
+    }
+    return 500;
+}
+
 HttpReply errorReply(int status, std::string sentence, std::string code) {
     HttpReply r;
     r.status = status;

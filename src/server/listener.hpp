@@ -11,6 +11,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "live/live_command.hpp"
 
 namespace httplib {
 struct Request;
@@ -54,6 +55,10 @@ struct HttpReply {
     std::string contentType = {};
     std::string text = {};
 };
+
+// The status for a domain's refusal: Invalid 400, TooLarge 413, NotFound 404, Refused 409,
+// Failed 500 (None 200). Every API over the live session answers with these.
+int httpStatusFor(LiveRefusal refusal);
 
 // {"error": sentence} with a status, and {"code": code} when one is given (a stable name
 // clients can test, such as "too-large").
