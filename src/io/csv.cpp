@@ -271,4 +271,16 @@ std::string csvCellText(const std::string& cell) {
     return trimSpaces(unneutralizedCell(replaceAll(cell, "\r\n", "\n")));
 }
 
+std::string csvCellAt(const CsvRecord& record, int column) {
+    return column >= 0 && static_cast<std::size_t>(column) < record.fields.size()
+               ? csvCellText(record.fields[static_cast<std::size_t>(column)])
+               : std::string();
+}
+
+bool isBlankCsvRecord(const CsvRecord& record) {
+    for (const auto& f : record.fields)
+        if (!trimSpaces(f).empty()) return false;
+    return true;
+}
+
 }  // namespace pycast

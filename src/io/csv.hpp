@@ -68,6 +68,11 @@ std::string unneutralizedCell(const std::string& cell);
 // A cell as an import keeps it: CRLF inside a quoted cell becomes LF, a formula guard ' that a
 // CSV writer added is taken off (our own exports import back as they were), ends trimmed.
 std::string csvCellText(const std::string& cell);
+// csvCellText of the record's cell in `column` (0-based); "" when the column is -1 (not
+// mapped) or the row is shorter.
+std::string csvCellAt(const CsvRecord& record, int column);
+// A spreadsheet's empty row (",,,," or only spaces): imports skip it.
+bool isBlankCsvRecord(const CsvRecord& record);
 
 // Builds a CSV table row by row through csvCell.
 class CsvWriter {

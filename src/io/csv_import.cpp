@@ -303,17 +303,10 @@ struct RowReader {
     }
 
     void read(const CsvRecord& rec) {
-        bool blank = true;
-        for (const auto& f : rec.fields)
-            if (!trimSpaces(f).empty()) blank = false;
-        if (blank) return;   // a spreadsheet's empty row, written as ",,,,"
+        if (isBlankCsvRecord(rec)) return;
 
         const ColumnMapping& m = preview.mapping;
-        auto cell = [&](int column) -> std::string {
-            return column >= 0 && static_cast<size_t>(column) < rec.fields.size()
-                       ? csvCellText(rec.fields[static_cast<size_t>(column)])
-                       : std::string();
-        };
+        auto cell = [&](int column) { return csvCellAt(rec, column); };
         std::vector<std::string> reasons;
         Segment s;
         s.title = cell(m.title);

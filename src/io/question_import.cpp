@@ -322,17 +322,10 @@ struct RowReader {
     }
 
     void read(const CsvRecord& rec) {
-        bool blank = true;
-        for (const auto& f : rec.fields)
-            if (!trimSpaces(f).empty()) blank = false;
-        if (blank) return;  // a spreadsheet's empty row, written as ",,,"
+        if (isBlankCsvRecord(rec)) return;
 
         const QuestionColumns& m = preview.mapping;
-        auto cell = [&](int column) -> std::string {
-            return column >= 0 && static_cast<size_t>(column) < rec.fields.size()
-                       ? csvCellText(rec.fields[static_cast<size_t>(column)])
-                       : std::string();
-        };
+        auto cell = [&](int column) { return csvCellAt(rec, column); };
         std::vector<std::string> reasons;
         ImportedQuestion q;
         q.row = rec.row;
