@@ -3,8 +3,12 @@
 // phones submit), and of a frame right after a question arrived (the panel's lists rebuilt).
 #include <stdlib.h>
 
+#include <httplib.h>
+
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -14,6 +18,7 @@
 #include "editing/document.hpp"
 #include "io/show_io.hpp"
 #include "live/live_command.hpp"
+#include "server/audience_api.hpp"
 #include "shell/headless.hpp"
 #include "shell/main_window.hpp"
 #include "views/live/live_view.hpp"
@@ -163,6 +168,75 @@ int main() {
             "(%d vertices; views: %s; setup %.0f ms, journaled)\n",
             count, f.median, f.p95, a.median, a.p95, imgui.drawData()->TotalVtxCount,
             window.drawnViews().empty() ? "none" : window.drawnViews().front().c_str(), setupMs);
+
+        // The room at once: the real audience page on 127.0.0.1 and 150 phones, each sending a
+        // question every 150 ms (1000 a second in all), while the studio draws and drains its
+        // owner queue each frame as it does live (journal, group commit, republish included).
+        if (count != 300) continue;
+        controller.setAudienceFactory([](const HostPort& address, const std::string& pin) {
+            AudienceServiceOptions o;
+            o.address = address;
+            if (!pin.empty()) o.pin = pin;
+            // One loopback address stands for the whole room; the per-device limit stays.
+            o.api.limits.writesPerAddress = {1e6, 1e6};
+            o.api.limits.readsPerAddress = {1e6, 1e6};
+            o.api.limits.submitsPerDevice = {1e6, 1e6};
+            return makeAudienceService(std::move(o));
+        });
+        controller.setAudienceHost("127.0.0.1");
+        controller.setAudiencePort(0);
+        if (!controller.setAudienceOn(true)) {
+            std::fprintf(stderr, "bench_questions_frame: audience page: %s\n",
+                         controller.audience().error.c_str());
+            return 1;
+        }
+        const std::string url = controller.audience().url;
+        const int port = std::stoi(url.substr(url.rfind(':') + 1));
+        const std::string pin = controller.audience().pin;
+        std::atomic<bool> stop{false};
+        std::atomic<int> accepted{0};
+        std::vector<std::thread> phones;
+        for (int p = 0; p < 150; ++p)
+            phones.emplace_back([&, p] {
+                httplib::Client client("127.0.0.1", port);
+                client.set_keep_alive(true);
+                const std::string device = "bench-phone-" + std::to_string(1000 + p);
+                auto next = Wall::now();
+                for (int n = 0; !stop.load(); ++n) {
+                    nlohmann::json body{{"pin", pin},
+                                        {"device", device},
+                                        {"text", std::string(kTexts[n % 5]) + " (" + device + ")"}};
+                    auto res = client.Post("/api/questions", body.dump(), "application/json");
+                    if (res && res->status == 201) accepted.fetch_add(1);
+                    next += std::chrono::milliseconds(150);
+                    std::this_thread::sleep_until(next);
+                }
+            });
+        std::vector<double> flood;
+        std::vector<double> floodDraw;
+        const auto floodStart = Wall::now();
+        while (millisecondsSince(floodStart) < 3000) {
+            const auto start = Wall::now();
+            controller.drain();
+            const auto drawStart = Wall::now();
+            frame();
+            floodDraw.push_back(millisecondsSince(drawStart));
+            flood.push_back(millisecondsSince(start));
+            // A 60 Hz display: the loop waits for the next frame (or a wake) like the studio's.
+            std::this_thread::sleep_until(start + std::chrono::microseconds(16'667));
+        }
+        const double floodSeconds = millisecondsSince(floodStart) / 1000.0;
+        stop = true;
+        for (auto& t : phones) t.join();
+        controller.drain();
+        const Figures fl = summarize(flood);
+        const Figures fd = summarize(floodDraw);
+        std::printf(
+            "Live tab + Questions (queue list) while 150 phones submit through the audience page "
+            "(%.0f accepted/s, 60 Hz): draw median %.3f ms, p95 %.3f ms; drain (journal, one "
+            "fdatasync, republish) + draw median %.3f ms, p95 %.3f ms; %zu frames\n",
+            accepted.load() / floodSeconds, fd.median, fd.p95, fl.median, fl.p95, flood.size());
+        controller.setAudienceOn(false);
     }
     return 0;
 }
