@@ -47,7 +47,7 @@ const char* kImportHelp =
     "  --session DIR     add them to a session's queue as approved, source \"import\"; the "
     "session\n"
     "                    must not have ended, and must not be open in pycast live or the studio\n"
-    "                    (import there, or stop it first)\n"
+    "                    (import from that program, or stop it first)\n"
     "  --write           import; refused if any row is bad\n"
     "  --map F=C,...     choose columns by hand: F is text, name, topic, for, votes or timestamp;\n"
     "                    C is a header, a column letter (A, B, …), a number (1, 2, …) or none\n"

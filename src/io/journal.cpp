@@ -297,7 +297,9 @@ Result<OpenedJournal> Journal::open(const std::filesystem::path& file) {
     if (locked != 0) {
         if (errno == EWOULDBLOCK)
             return Error{"the session is live in another program (pycast live or the studio)",
-                         file.string(), "import there, or stop it first"};
+                         file.string(),
+                         "use that program, or stop it first (Ctrl-C in pycast live; End or "
+                         "close the session in the studio)"};
         return Error{"cannot lock the journal (" + errnoText(errno) + ")", file.string(),
                      "check the file system supports locks (a local disk does)"};
     }

@@ -98,7 +98,7 @@ cp "$SESSION/journal.jsonl" "$TMP/journal.before"
 run 0 questions import "$DATA/excel-en.csv" --session "$SESSION"
 grep -q "would import 3 questions" "$TMP/out" || fail "session dry run: $(cat "$TMP/out")"
 run 1 questions import "$DATA/excel-en.csv" --session "$SESSION" --write
-grep -q "the session is live in another program (pycast live or the studio); import there, or stop it first" "$TMP/err" ||
+grep -q "the session is live in another program (pycast live or the studio); use that program, or stop it first" "$TMP/err" ||
     fail "no lock refusal: $(cat "$TMP/err")"
 cmp -s "$SESSION/journal.jsonl" "$TMP/journal.before" || fail "a refused import wrote to the journal"
 run 0 questions list --session "$SESSION"

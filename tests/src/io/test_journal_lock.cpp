@@ -47,8 +47,9 @@ TEST_CASE("Journal lock: a second open is refused while the first is open, allow
     CHECK(second.error().where == file.string());
     CHECK(second.error().message() ==
           file.string() +
-              ": the session is live in another program (pycast live or the studio); import "
-              "there, or stop it first");
+              ": the session is live in another program (pycast live or the studio); use that "
+              "program, or stop it first (Ctrl-C in pycast live; End or close the session in "
+              "the studio)");
     CHECK(readFile(file) == before);  // nothing read-and-repaired, nothing appended
 
     first->journal.reset();
