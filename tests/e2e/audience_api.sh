@@ -172,11 +172,13 @@ got=$(curl -s -o /dev/null -w '%{http_code}' "$AUD/api/questions?pin=$PIN" || tr
 
 # On a terminal pycast live also shows the URL as a QR code (half blocks) for the room to scan.
 if command -v script >/dev/null; then
-    script -qfec "\"$PYCAST_CLI\" live \"$SHOW\" --session \"$TMP/tty\" --api 127.0.0.1:0 --audience 127.0.0.1:0" \
-        /dev/null >"$TMP/tty-out" 2>&1 &
+    # `script` runs the command through $SHELL (or /bin/sh, which may not exec it), so pycast
+    # live is found by its command line, not as script's child; `timeout` bounds the whole step.
+    SHELL=/bin/sh timeout 30 script -qfec "\"$PYCAST_CLI\" live \"$SHOW\" --session \"$TMP/tty\" --api 127.0.0.1:0 --audience 127.0.0.1:0" \
+        /dev/null >"$TMP/tty-out" 2>&1 </dev/null &
     TTY_PID=$!
     for _ in $(seq 1 100); do grep -q 'Ctrl-C ends the show' "$TMP/tty-out" 2>/dev/null && break; sleep 0.1; done
-    pkill -INT -P "$TTY_PID" 2>/dev/null || true  # pycast live, the child of script
+    pkill -INT -f "^$PYCAST_CLI live $SHOW --session $TMP/tty " 2>/dev/null || true
     wait "$TTY_PID" 2>/dev/null || true
     grep -q 'scan this to open the audience page' "$TMP/tty-out" || fail "no QR code on a terminal: $(cat "$TMP/tty-out")"
     grep -q '█' "$TMP/tty-out" || fail "the QR code on the terminal has no blocks"
