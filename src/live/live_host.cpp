@@ -249,7 +249,15 @@ SessionActionResult LiveHost::perform(LiveRequest request) {
 
 std::size_t LiveHost::drain() {
     if (!m_session || !m_queue) return 0;
-    return m_queue->drain(*m_session, [this] { notifyServices(); });
+    const std::size_t ran = m_queue->drain(*m_session, [this] { notifyServices(); });
+    for (const auto& service : m_services) service->poll(*m_session);
+    return ran;
+}
+
+LiveService* LiveHost::findService(const std::string& name) {
+    for (const auto& service : m_services)
+        if (service->info().name == name) return service.get();
+    return nullptr;
 }
 
 void LiveHost::notifyServices() {

@@ -92,6 +92,8 @@ public:
     bool waitForWork(std::chrono::milliseconds timeout);
 
     std::vector<ServiceInfo> services() const;
+    // The running service of that name (its info().name), or null; valid until it stops.
+    LiveService* findService(const std::string& name);
     // A service switched on during the session (the audience page): started now, stopped with
     // the session or by stopService. A running service of the same name is replaced. The
     // service must say its name in info() before start.

@@ -45,6 +45,10 @@ public:
     // the service serves without asking the owner, e.g. the audience's public view. Owner
     // thread; keep it cheap — compare a revision first.
     virtual void sessionChanged(const Session& session) { (void)session; }
+    // Called on the owner thread at every LiveHost::drain() (each UI frame, each turn of the
+    // CLI's loop, at least every 100 ms): a service with its own status to journal (the
+    // recorder's dropouts and warnings) does it here, through the session.
+    virtual void poll(Session& session) { (void)session; }
     // Lines that tell a person how to reach it once running: "control API on URL (token T)",
     // then examples ("  curl …").
     virtual std::vector<std::string> describe() const = 0;

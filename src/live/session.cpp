@@ -32,6 +32,7 @@ std::int64_t Session::sessionMs() const {
 
 SessionActionResult Session::journal(const std::string& type, const nlohmann::json& fields,
                                      std::optional<SampleCount> sample, SessionMs at) {
+    if (!sample && m_sampleSource) sample = m_sampleSource();
     Result<JournalEvent> a =
         m_journal->append(type, at, EpochMs(m_wall->nowEpochMs()), fields, sample);
     if (!a) {
@@ -81,6 +82,10 @@ SessionActionResult Session::appendEvent(const std::string& type, const nlohmann
                               "use Session::perform"},
                         {}});
     return journal(type, fields, sample, SessionMs(sessionMs()));
+}
+
+void Session::setSampleSource(std::function<std::optional<SampleCount>()> source) {
+    m_sampleSource = std::move(source);
 }
 
 void Session::deferJournalSync(bool defer) { m_journal->deferSync(defer); }

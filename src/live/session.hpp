@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -146,6 +147,11 @@ public:
     SessionActionResult appendEvent(const std::string& type, const nlohmann::json& fields,
                                     std::optional<SampleCount> sample = std::nullopt);
 
+    // The recorder's timeline sample now: while set, every event journaled without a sample of
+    // its own is stamped with it (segment changes, answered questions, markers land on the exact
+    // sample). Null clears it (the recorder stopped). Owner thread; the source must be cheap
+    // (an atomic load).
+    void setSampleSource(std::function<std::optional<SampleCount>()> source);
     // Group commit for the owner queue's drain: actions journal their lines but one
     // fdatasync (syncJournal) covers the batch, before any of it is acknowledged.
     void deferJournalSync(bool defer);
@@ -193,6 +199,7 @@ private:
     std::string m_created;               // session.json's "created", kept when it is rewritten
     std::filesystem::path m_sourceFile;
     std::unique_ptr<Journal> m_journal;
+    std::function<std::optional<SampleCount>()> m_sampleSource;
     LiveState m_live;
     std::vector<JournalEvent> m_events;
     std::int64_t m_clockOriginMs = 0;    // clock ms at session ms 0
