@@ -373,7 +373,11 @@ std::optional<LiveProblem> checkLiveRequest(const LiveRequest& request) {
                                          {},
                                          "shorten it: it becomes a chapter title"},
                                    "label-too-long"};
-            if (const auto at = controlCharacterAt(request.text))
+            // controlCharacterAt lets tabs and line breaks through (a message may hold them);
+            // a chapter title may not.
+            if (const auto at = request.text.find_first_of("\t\r\n") != std::string::npos
+                                    ? std::optional<std::size_t>(request.text.find_first_of("\t\r\n"))
+                                    : controlCharacterAt(request.text))
                 return LiveProblem{
                     LiveRefusal::Invalid,
                     Error{"\"label\" holds a control character (" +
