@@ -48,19 +48,20 @@ std::uint64_t get64(const std::uint8_t* p) {
 }
 bool idIs(const std::uint8_t* p, const char* id) { return std::memcmp(p, id, 4) == 0; }
 
-// A four-byte id as a person can read it: "RIFF", or hex when it is not text.
+// A four-byte id as a person can read it: "RIFF", "ID3\x03".
 std::string showId(const std::uint8_t* p, std::size_t n) {
-    bool printable = true;
-    for (std::size_t i = 0; i < n; ++i) printable = printable && p[i] >= 0x20 && p[i] < 0x7F;
-    if (printable) return "\"" + std::string(reinterpret_cast<const char*>(p), n) + "\"";
     static const char* hex = "0123456789abcdef";
-    std::string out = "bytes";
+    std::string out = "\"";
     for (std::size_t i = 0; i < n; ++i) {
-        out += ' ';
-        out += hex[p[i] >> 4];
-        out += hex[p[i] & 15];
+        if (p[i] >= 0x20 && p[i] < 0x7F && p[i] != '"' && p[i] != '\\') {
+            out += static_cast<char>(p[i]);
+        } else {
+            out += "\\x";
+            out += hex[p[i] >> 4];
+            out += hex[p[i] & 15];
+        }
     }
-    return out;
+    return out + "\"";
 }
 
 std::string errnoText(int err) { return std::strerror(err); }
