@@ -185,9 +185,11 @@ std::uint64_t WavInfo::frames() const {
 Result<WavInfo> parseWavHeader(std::span<const std::uint8_t> head, std::uint64_t fileBytes) {
     const std::uint8_t* p = head.data();
     const std::uint64_t n = head.size();
-    if (n < 12)
+    auto tooShort = [&] {
         return Error{"not a WAV file: only " + std::to_string(fileBytes) + " bytes long", "",
                      "pick a .wav track file"};
+    };
+    if (n < 4) return tooShort();
     WavInfo info;
     info.fileBytes = fileBytes;
     if (idIs(p, "RF64") || idIs(p, "BW64")) {
@@ -196,6 +198,7 @@ Result<WavInfo> parseWavHeader(std::span<const std::uint8_t> head, std::uint64_t
         return Error{"not a WAV file: starts with " + showId(p, 4) + ", not \"RIFF\"", "",
                      "pick a .wav track file"};
     }
+    if (n < 12) return tooShort();
     if (!idIs(p + 8, "WAVE"))
         return Error{"not a WAV file: a RIFF file of type " + showId(p + 8, 4) + ", not \"WAVE\"",
                      "", "pick a .wav track file"};
@@ -244,6 +247,8 @@ Result<WavInfo> parseWavHeader(std::span<const std::uint8_t> head, std::uint64_t
                     ds64Data = get64(c + 16);
                 }
             }
+        } else if (idIs(c, "fact")) {
+            if (size >= 4 && at + 12 <= n) info.factOffset = at;
         } else if (idIs(c, "fmt ")) {
             if (size < 16 || at + 8 + 16 > n)
                 return Error{"the fmt chunk is too short (" + std::to_string(size) + " bytes)", "",
@@ -362,7 +367,7 @@ Status WavWriter::writeAll(const void* data, std::size_t bytes) {
         m_bytesWritten >= kWavHeaderBytes)
         refreshHeader();
     const std::string kept = formatSampleTime(m_frames, m_options.sampleRate);
-    if (err == ENOSPC || err == EDQUOT)
+    if (err == ENOSPC || err == EDQUOT || err == EFBIG)
         return Error{"the disk is full: the track stopped at " + kept + " (" + errnoText(err) + ")",
                      m_path.string(),
                      "free space on that disk or record to another one; everything up to " + kept +
@@ -495,6 +500,11 @@ Result<WavRepair> repairWav(const std::filesystem::path& path) {
         if (!pwriteAll(fd.get(), field, 4, 4)) return fail("writing the header");
         put32(field, static_cast<std::uint32_t>(dataBytes));
         if (!pwriteAll(fd.get(), field, 4, b.dataOffset - 4)) return fail("writing the header");
+    }
+    if (b.factOffset != 0) {  // float and some PCM writers (sox) also keep the count here
+        put32(field, rf64 || dataBytes / align > kNoSize32 ? kNoSize32
+                                                             : static_cast<std::uint32_t>(dataBytes / align));
+        if (!pwriteAll(fd.get(), field, 4, b.factOffset + 8)) return fail("writing the fact chunk");
     }
     if (::fdatasync(fd.get()) != 0) return fail("flushing to disk");
     fd.reset();
