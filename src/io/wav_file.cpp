@@ -20,6 +20,7 @@ namespace {
 constexpr std::uint32_t kNoSize32 = 0xFFFFFFFFu;  // RF64: "the size is in ds64"
 constexpr std::uint64_t kDs64Body = 28;           // riff 8 + data 8 + sampleCount 8 + table 4
 constexpr std::uint64_t kHeadScanBytes = 1 << 16; // chunks before "data" must fit in this
+constexpr std::uint64_t kRiffMaxDataBytes = 0xFFFFFFFFull - kWavHeaderBytes;
 
 // Offsets in the header WavWriter writes (see kWavHeaderBytes).
 constexpr std::size_t kJunkAt = 12;
@@ -416,7 +417,8 @@ Status WavWriter::appendSilence(std::uint64_t frames) {
 Status WavWriter::refreshHeader() {
     if (!m_fd) return Error{"the track file is closed", m_path.string(), "start a new take"};
     const std::uint64_t dataBytes = m_frames * 3;
-    if (dataBytes > m_options.rf64AfterBytes) m_rf64 = true;
+    // Past what a 32-bit RIFF size holds the header must be RF64, whatever the option says.
+    if (dataBytes > std::min(m_options.rf64AfterBytes, kRiffMaxDataBytes)) m_rf64 = true;
     const auto header = makeHeader(m_options.sampleRate, dataBytes, m_rf64);
     // The header's blocks already exist, so rewriting them takes no space even on a full disk.
     if (!pwriteAll(m_fd.get(), header.data(), header.size(), 0))

@@ -305,6 +305,22 @@ TEST_CASE("wav: repair recovers the samples written after the last refresh (size
     CHECK(std::fabs(back[4899] - sine(100)[99]) < 1e-6f);
 }
 
+TEST_CASE("wav: repair shortens sizes that claim more than a cut-off copy of the file holds") {
+    TempDir tmp;
+    const auto p = tmp / "t.wav";
+    writeTrack(p, 3000);
+    REQUIRE(::truncate(p.c_str(), static_cast<off_t>(kWavHeaderBytes + 1000 * 3 + 1)) == 0);
+    auto r = repairWav(p);
+    REQUIRE(r.ok());
+    CHECK(r->changed);
+    CHECK(r->before.dataBytes == 3000 * 3);
+    CHECK(r->before.frames() == 1000);  // what is there, whatever the header says
+    CHECK(r->after.dataBytes == 1000 * 3);
+    CHECK(r->framesRecovered == 0);
+    CHECK(r->bytesDropped == 1);
+    CHECK(ffprobeSamples(p) == "1000");
+}
+
 TEST_CASE("wav: repair drops a torn last sample of 1 or 2 bytes") {
     for (std::size_t torn : {1u, 2u}) {
         CAPTURE(torn);
