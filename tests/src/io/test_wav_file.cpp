@@ -169,7 +169,7 @@ TEST_CASE("wav: ffprobe, sox and python's wave read the writer's track, sample f
     CHECK(worst <= 0.5f / 8388608.0f + 1e-9f);
 }
 
-TEST_CASE("wav: refreshHeader makes what was appended so far readable; later appends wait for the next") {
+TEST_CASE("wav: refreshHeader makes what was appended so far readable, later appends wait for the next") {
     TempDir tmp;
     const auto p = tmp / "t.wav";
     auto w = WavWriter::create(p);
