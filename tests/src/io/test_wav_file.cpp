@@ -1,7 +1,6 @@
 // Track files: the 24-bit writer, its header kept current, RF64, reading back, crash repair —
 // each checked against the bytes, and against ffprobe, sox and python's wave module.
 #include <doctest/doctest.h>
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -40,8 +39,10 @@ std::string quote(const std::filesystem::path& p) { return "'" + p.string() + "'
 
 // ffprobe's stream duration_ts: the number of samples it reads from the header.
 std::string ffprobeSamples(const std::filesystem::path& p) {
-    auto [code, out] = shell("ffprobe -v error -select_streams a:0 -show_entries stream=duration_ts "
-                             "-of default=nw=1:nk=1 " + quote(p));
+    auto [code, out] = shell(
+        "ffprobe -v error -select_streams a:0 -show_entries stream=duration_ts "
+        "-of default=nw=1:nk=1 " +
+        quote(p));
     while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
     return code == 0 ? out : "ffprobe failed: " + out;
 }
@@ -98,13 +99,14 @@ std::vector<float> readAll(const std::filesystem::path& p) {
 
 }  // namespace
 
-TEST_CASE("wav: the writer stores 24-bit little-endian PCM, rounded and clipped, in an 80-byte header") {
+TEST_CASE(
+    "wav: the writer stores 24-bit little-endian PCM, rounded and clipped, in an 80-byte header") {
     TempDir tmp;
     const auto p = tmp / "t.wav";
     auto w = WavWriter::create(p);
     REQUIRE(w.ok());
-    const std::vector<float> samples{0.0f, 0.5f, -0.5f, 1.0f, 2.0f, -1.0f, -3.0f,
-                                     1.0f / 8388608.0f, std::nanf("")};
+    const std::vector<float> samples{
+        0.0f, 0.5f, -0.5f, 1.0f, 2.0f, -1.0f, -3.0f, 1.0f / 8388608.0f, std::nanf("")};
     REQUIRE(w->append(samples).ok());
     CHECK(w->frames() == samples.size());
     REQUIRE(w->finish().ok());
@@ -154,12 +156,13 @@ TEST_CASE("wav: ffprobe, sox and python's wave read the writer's track, sample f
     auto [pyCode, pyOut] = shell(
         "python3 -c \"import wave,sys; w=wave.open(sys.argv[1]); d=w.readframes(3); "
         "print(w.getnframes(), w.getsampwidth(), w.getframerate(), "
-        "[int.from_bytes(d[i:i+3],'little',signed=True) for i in range(0,9,3)])\" " + quote(p));
+        "[int.from_bytes(d[i:i+3],'little',signed=True) for i in range(0,9,3)])\" " +
+        quote(p));
     CHECK(pyCode == 0);
     const auto s = sine(3);
     const auto q = [](float x) { return std::to_string(std::lrint(x * 8388608.0)); };
-    CHECK(pyOut == std::to_string(frames) + " 3 48000 [" + q(s[0]) + ", " + q(s[1]) + ", " + q(s[2]) +
-                       "]\n");
+    CHECK(pyOut == std::to_string(frames) + " 3 48000 [" + q(s[0]) + ", " + q(s[1]) + ", " +
+                       q(s[2]) + "]\n");
     // And our own reader gives back the floats to within half a 24-bit step.
     const auto back = readAll(p);
     const auto want = sine(frames);
@@ -169,7 +172,8 @@ TEST_CASE("wav: ffprobe, sox and python's wave read the writer's track, sample f
     CHECK(worst <= 0.5f / 8388608.0f + 1e-9f);
 }
 
-TEST_CASE("wav: refreshHeader makes what was appended so far readable, later appends wait for the next") {
+TEST_CASE(
+    "wav: refreshHeader makes what was appended so far readable, later appends wait for the next") {
     TempDir tmp;
     const auto p = tmp / "t.wav";
     auto w = WavWriter::create(p);
@@ -208,7 +212,8 @@ TEST_CASE("wav: appendSilence writes digital silence so later samples keep their
     CHECK(std::all_of(back.begin() + 1, back.end() - 1, [](float x) { return x == 0.0f; }));
 }
 
-TEST_CASE("wav: repair after a crash before the first refresh: sizes 0, a torn last sample dropped") {
+TEST_CASE(
+    "wav: repair after a crash before the first refresh: sizes 0, a torn last sample dropped") {
     TempDir tmp;
     const auto p = tmp / "t.wav";
     const std::size_t frames = 48000 + 5;
@@ -235,7 +240,9 @@ TEST_CASE("wav: repair after a crash before the first refresh: sizes 0, a torn l
     CHECK(contains(formatSampleTime(frames, 48000), "0:01.000"));
 }
 
-TEST_CASE("wav: past rf64AfterBytes the header becomes RF64 with ds64 in place of JUNK, and readers agree") {
+TEST_CASE(
+    "wav: past rf64AfterBytes the header becomes RF64 with ds64 in place of JUNK, and readers "
+    "agree") {
     TempDir tmp;
     const auto p = tmp / "t.wav";
     WavWriterOptions o;
@@ -279,7 +286,8 @@ TEST_CASE("wav: past rf64AfterBytes the header becomes RF64 with ds64 in place o
     CHECK_FALSE(r->changed);
 }
 
-TEST_CASE("wav: repair recovers the samples written after the last refresh (sizes short of the file)") {
+TEST_CASE(
+    "wav: repair recovers the samples written after the last refresh (sizes short of the file)") {
     TempDir tmp;
     const auto p = tmp / "t.wav";
     {
@@ -468,20 +476,23 @@ TEST_CASE("wav: WavReader reads sox's 16-bit stereo, 32-bit float and 32-bit PCM
     TempDir tmp;
     // Left 0.5, right -0.25, then left -0.75, right 0.125: all exact in 16 bits.
     const auto raw = tmp / "in.f32";
-    auto [pyCode, pyOut] = shell("python3 -c \"import struct,sys; open(sys.argv[1],'wb').write("
-                                 "struct.pack('<4f',0.5,-0.25,-0.75,0.125)*100)\" " + quote(raw));
+    auto [pyCode, pyOut] = shell(
+        "python3 -c \"import struct,sys; open(sys.argv[1],'wb').write("
+        "struct.pack('<4f',0.5,-0.25,-0.75,0.125)*100)\" " +
+        quote(raw));
     REQUIRE_MESSAGE(pyCode == 0, pyOut);
     struct Case {
         std::string soxArgs;
         int bits;
         bool isFloat;
     };
-    for (const Case& c : {Case{"-e signed -b 16", 16, false}, Case{"-e floating-point -b 32", 32, true},
-                          Case{"-e signed -b 32", 32, false}, Case{"-e signed -b 24", 24, false}}) {
+    for (const Case& c :
+         {Case{"-e signed -b 16", 16, false}, Case{"-e floating-point -b 32", 32, true},
+          Case{"-e signed -b 32", 32, false}, Case{"-e signed -b 24", 24, false}}) {
         CAPTURE(c.soxArgs);
         const auto p = tmp / "x.wav";
-        auto [code, out] = shell("sox -D -t f32 -r 44100 -c 2 " + quote(raw) + " " + c.soxArgs + " " +
-                                 quote(p));
+        auto [code, out] =
+            shell("sox -D -t f32 -r 44100 -c 2 " + quote(raw) + " " + c.soxArgs + " " + quote(p));
         REQUIRE_MESSAGE(code == 0, out);
         auto info = readWavInfo(p);
         REQUIRE_MESSAGE(info.ok(), (info.ok() ? "" : info.error().message()));
@@ -498,7 +509,8 @@ TEST_CASE("wav: WavReader reads sox's 16-bit stereo, 32-bit float and 32-bit PCM
     }
 }
 
-TEST_CASE("wav: parseWavHeader answers every truncation and byte flip of a header without crashing") {
+TEST_CASE(
+    "wav: parseWavHeader answers every truncation and byte flip of a header without crashing") {
     TempDir tmp;
     const auto p = tmp / "t.wav";
     writeTrack(p, 10);
