@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace pycast {
 
@@ -13,14 +14,6 @@ constexpr std::int64_t kBridgeFrames = kAirtimeBridgeMs / kAirtimeFrameMs;
 constexpr std::int64_t kMinBurstFrames = kAirtimeMinBurstMs / kAirtimeFrameMs;
 constexpr int kFramesPerSubWindow = kAirtimeFloorWindowMs / kAirtimeFrameMs / 6;  // 6 = kFloorSubWindows
 
-double levelDbfs(std::span<const float> samples) {
-    double sum = 0.0;
-    for (float s : samples) sum += static_cast<double>(s) * static_cast<double>(s);
-    const double meanSquare = sum / static_cast<double>(samples.size());
-    const double floorPower = std::pow(10.0, kAirtimeSilenceDbfs / 10.0);
-    return 10.0 * std::log10(std::max(meanSquare, floorPower));
-}
-
 }  // namespace
 
 AirtimeDetector::AirtimeDetector(int tracks, int sampleRate)
@@ -29,6 +22,37 @@ AirtimeDetector::AirtimeDetector(int tracks, int sampleRate)
       m_active(m_state.size()),
       m_samplesPerFrame(std::max(sampleRate, 100) * kAirtimeFrameMs / 1000) {
     for (Track& t : m_state) t.subMinDb.fill(kNoLevelDb);
+    const double rate = std::max(sampleRate, 100);
+    const double w0 = 2.0 * std::numbers::pi * std::min(kAirtimeHighPassHz, rate / 4.0) / rate;
+    const double alpha = std::sin(w0) / std::numbers::sqrt2;  // sin(w0) / (2 Q), Q = 1/sqrt 2
+    const double c = std::cos(w0);
+    const double a0 = 1.0 + alpha;
+    m_b0 = (1.0 + c) / 2.0 / a0;
+    m_b1 = -(1.0 + c) / a0;
+    m_b2 = m_b0;
+    m_a1 = -2.0 * c / a0;
+    m_a2 = (1.0 - alpha) / a0;
+}
+
+double AirtimeDetector::levelDb(Track& t, std::span<const float> samples) const {
+    double sum = 0.0;
+    bool digitalSilence = true;
+    for (float s : samples) {
+        digitalSilence = digitalSilence && s == 0.0f;
+        const double x = s;
+        double y = m_b0 * x + m_b1 * t.x1 + m_b2 * t.x2 - m_a1 * t.y1 - m_a2 * t.y2;
+        if (std::abs(y) < 1e-20) y = 0.0;  // a decaying tail in digital silence: no denormals
+        t.x2 = t.x1;
+        t.x1 = x;
+        t.y2 = t.y1;
+        t.y1 = y;
+        sum += y * y;
+    }
+    // Judged on the input: the filter's decaying tail after a dropout starts is no room noise.
+    if (digitalSilence) return kAirtimeSilenceDbfs;
+    const double meanSquare = sum / static_cast<double>(samples.size());
+    static const double silencePower = std::pow(10.0, kAirtimeSilenceDbfs / 10.0);
+    return 10.0 * std::log10(std::max(meanSquare, silencePower));
 }
 
 void AirtimeDetector::addFrame(std::span<const float> planar) {
@@ -39,7 +63,7 @@ void AirtimeDetector::addFrame(std::span<const float> planar) {
     bool anyActive = false;
     for (std::size_t i = 0; i < m_state.size(); ++i) {
         Track& t = m_state[i];
-        const double level = levelDbfs(planar.subspan(i * perTrack, perTrack));
+        const double level = levelDb(t, planar.subspan(i * perTrack, perTrack));
         m_levels[i] = level;
         m_active[i] = t.floorKnown && level > kAirtimeFloorDbfs && level >= floorDb(t) + kAirtimeOverNoiseDb;
         if (m_active[i]) {

@@ -4,8 +4,10 @@
 //
 // Rule (documented in docs/recorder.md, decided by tests/e2e/airtime.sh with espeak-ng voices
 // and 20 dB bleed):
-//   1. Level per track and frame: mean square of the frame's samples, in dBFS (a sine at full
-//      scale reads -3 dBFS; digital zero reads kAirtimeSilenceDbfs).
+//   1. Level per track and frame: mean square of the frame's samples after a 100 Hz high-pass
+//      (kAirtimeHighPassHz, 2nd-order Butterworth: the low cut of a voice channel, so the
+//      rumble of a fan or of traffic neither raises nor wobbles the level), in dBFS (a sine at
+//      full scale reads -3 dBFS; a frame of digital zero reads kAirtimeSilenceDbfs).
 //   2. A track is active when its level is above kAirtimeFloorDbfs and at least
 //      kAirtimeOverNoiseDb over its own noise floor. The floor is the lowest frame level of the
 //      last kAirtimeFloorWindowMs (a minimum over 500 ms sub-windows, as in Martin's minimum
@@ -36,7 +38,8 @@ inline constexpr double kAirtimeDominanceDb = 10.0;
 inline constexpr int kAirtimeBridgeMs = 300;
 inline constexpr int kAirtimeMinBurstMs = 100;
 inline constexpr int kAirtimeFloorWindowMs = 3000;
-inline constexpr double kAirtimeSilenceDbfs = -120.0;  // a frame at or below this is digital silence
+inline constexpr double kAirtimeHighPassHz = 100.0;
+inline constexpr double kAirtimeSilenceDbfs = -120.0;  // the level of digital silence (and the lowest)
 
 // Feeds per-track samples, frame by frame; keeps each track's talk time.
 class AirtimeDetector {
@@ -73,10 +76,12 @@ private:
         double currentMinDb = kNoLevelDb;  // minimum of the sub-window being filled
         int currentFrames = 0;     // non-silent frames in it
         bool floorKnown = false;
+        double x1 = 0.0, x2 = 0.0, y1 = 0.0, y2 = 0.0;  // high-pass state (direct form I)
         std::int64_t countedFrames = 0;  // closed bursts
         std::int64_t burstStart = -1;    // first speaking frame of the open burst, -1: none
         std::int64_t lastSpeaking = -1;  // last speaking frame of the open burst
     };
+    double levelDb(Track& t, std::span<const float> samples) const;
     static double floorDb(const Track& t);
     static void learnFloor(Track& t, double levelDb);
     static void closeBurst(Track& t);
@@ -85,6 +90,7 @@ private:
     std::vector<double> m_levels;  // scratch: this frame's level per track, dBFS
     std::vector<char> m_active;    // scratch: this frame's active flag per track
     int m_samplesPerFrame;
+    double m_b0, m_b1, m_b2, m_a1, m_a2;  // high-pass coefficients (RBJ cookbook, Q = 1/sqrt 2)
     std::int64_t m_frames = 0;
 };
 
