@@ -22,6 +22,26 @@ std::vector<std::string> splitNames(const std::string& list) {
     return names;
 }
 
+// Terminal columns of UTF-8 text: East Asian wide characters (CJK, Hangul, full-width forms)
+// take two, so a table of names such as "主持人" and "Guest" lines up.
+std::size_t columns(const std::string& text) {
+    std::size_t cols = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        const std::size_t len = b < 0x80 ? 1 : b >> 5 == 0x6 ? 2 : b >> 4 == 0xE ? 3 : b >> 3 == 0x1E ? 4 : 1;
+        char32_t cp = len == 1 ? b : b & (0x3F >> (len - 1));
+        for (std::size_t k = 1; k < len && i + k < text.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                          (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                          (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        cols += wide ? 2 : 1;
+        i += len;
+    }
+    return cols;
+}
+
 }  // namespace
 
 int runAirtime(const Args& args, std::ostream& out, std::ostream& err) {
@@ -112,11 +132,12 @@ int runAirtime(const Args& args, std::ostream& out, std::ostream& err) {
         return 0;
     }
     std::size_t width = 0;
-    for (const auto& n : names) width = std::max(width, n.size());
+    for (const auto& n : names) width = std::max(width, columns(n));
     for (std::size_t i = 0; i < files.size(); ++i) {
         const std::string time = formatDurationMs(m.talkMs[i]);
-        out << names[i] << std::string(width - names[i].size() + 2, ' ') << std::string(time.size() < 7 ? 7 - time.size() : 0, ' ')
-            << time << "  (" << formatPercent(100.0 * share(m.talkMs[i]), 0) << ")\n";
+        out << names[i] << std::string(width - columns(names[i]) + 2, ' ')
+            << std::string(time.size() < 7 ? 7 - time.size() : 0, ' ') << time << "  ("
+            << formatPercent(100.0 * share(m.talkMs[i]), 0) << ")\n";
     }
     out << "total speech " << formatDurationMs(total) << " of " << formatDurationMs(m.recordedMs) << " recorded";
     if (total > m.recordedMs) out << " (people talked at once)";
