@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# End-to-end: `pycast airtime` on two mic tracks of a conversation made with espeak-ng (two
-# voices taking turns, each heard 20 dB down in the other's mic, over a -70 dBFS room noise):
-# each speaker's measured talk time is within 5 % of the truth.
+# End-to-end: `pycast airtime` on three mic tracks of a conversation made with espeak-ng (three
+# voices — American and British English, Mandarin — taking turns, each heard 20 dB down in the
+# other mics, over -70 dBFS room noise): each speaker's measured talk time is within 5 % of the
+# truth; the text form, and files that cannot be measured.
 #
 # Truth: the sum of a speaker's turns, each turn measured as espeak made it from its first to
 # its last sound (sox trims leading and trailing silence below 1 % of full scale). The pauses
