@@ -1,8 +1,12 @@
 // Library versions and PortAudio's device list. Runs on the calling (UI/CLI) thread.
 #include "media/media_info.hpp"
 
-#include <portaudio.h>
+#include <alsa/asoundlib.h>
 #include <ebur128.h>
+#include <pa_jack.h>
+#include <portaudio.h>
+
+#include <algorithm>
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -14,6 +18,10 @@ extern "C" {
 
 namespace pycast::media {
 namespace {
+
+// ALSA prints ~60 lines when PortAudio probes a machine without a sound card; none of them
+// helps a user (PortAudio's own errors are reported), so they go nowhere.
+void quietAlsa(const char*, int, const char*, int, const char*, ...) {}
 
 std::string ffmpegVersion(unsigned v) {
     return std::to_string(AV_VERSION_MAJOR(v)) + "." + std::to_string(AV_VERSION_MINOR(v)) + "." +
@@ -36,11 +44,22 @@ std::vector<LibraryVersion> libraryVersions() {
     };
 }
 
-std::vector<AudioDevice> listAudioDevices(std::string& error) {
+PortAudioInit::PortAudioInit() {
+    snd_lib_error_set_handler(&quietAlsa);
+    PaJack_SetClientName("pycast");
+    const PaError e = Pa_Initialize();
+    if (e != paNoError) m_error = std::string("PortAudio could not start: ") + Pa_GetErrorText(e);
+}
+
+PortAudioInit::~PortAudioInit() {
+    if (m_error.empty()) Pa_Terminate();
+}
+
+std::vector<AudioDevice> listAudioDevices(std::string& error, std::string* noInputs) {
     std::vector<AudioDevice> out;
-    PaError e = Pa_Initialize();
-    if (e != paNoError) {
-        error = std::string("PortAudio could not start: ") + Pa_GetErrorText(e);
+    PortAudioInit pa;
+    if (!pa.ok()) {
+        error = pa.error();
         return out;
     }
     const int count = Pa_GetDeviceCount();
@@ -52,7 +71,8 @@ std::vector<AudioDevice> listAudioDevices(std::string& error) {
         out.push_back({i, info->name ? info->name : "?", api && api->name ? api->name : "?",
                        info->maxInputChannels, info->maxOutputChannels, info->defaultSampleRate});
     }
-    Pa_Terminate();
+    if (noInputs && std::none_of(out.begin(), out.end(), [](const AudioDevice& d) { return d.maxInputChannels > 0; }))
+        *noInputs = kNoInputDeviceText;
     return out;
 }
 
