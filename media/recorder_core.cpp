@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "core/airtime.hpp"
 #include "core/text.hpp"
 #include "io/wav_file.hpp"
 
@@ -90,6 +91,7 @@ struct CaptureCore::TrackState {
     bool silentWarned = false;
     bool noSignalWarned = false;
     float maxPeak = 0;              // loudest sample since start (soundcheck)
+    std::size_t armedSlot = 0;      // index among the armed tracks (airtime, planar block)
     float peakSinceStatus = 0;
 };
 
@@ -147,6 +149,10 @@ Result<std::unique_ptr<CaptureCore>> CaptureCore::create(CaptureOptions options)
         auto t = std::make_unique<TrackState>();
         t->setup = setup.tracks[i];
         t->squares.assign(windowSamples, 0.f);
+        if (t->setup.armed) {
+            t->armedSlot = core->m_armedIndex.size();
+            core->m_armedIndex.push_back(i);
+        }
         if (t->setup.armed && core->m_opt.writeFiles) {
             t->path = setup.folder / trackFileName(i, t->setup.name, setup.take);
             WavWriterOptions wo;
@@ -161,6 +167,11 @@ Result<std::unique_ptr<CaptureCore>> CaptureCore::create(CaptureOptions options)
     core->m_block.resize(kBlockFrames * static_cast<std::size_t>(core->m_channels));
     core->m_mono.resize(kBlockFrames);
     core->m_programme.resize(kBlockFrames);
+    core->m_planar.resize(kBlockFrames * core->m_armedIndex.size());
+    if (!core->m_armedIndex.empty()) {
+        core->m_airtime = std::make_unique<AirtimeDetector>(static_cast<int>(core->m_armedIndex.size()), setup.sampleRate);
+        core->m_airFrame.resize(static_cast<std::size_t>(core->m_airtime->samplesPerFrame()) * core->m_armedIndex.size());
+    }
     core->m_loudness = std::make_unique<Loudness>();
     // HISTOGRAM keeps the integrated loudness O(1) in memory and time over a long take.
     core->m_loudness->state = ebur128_init(1, static_cast<unsigned long>(setup.sampleRate),
@@ -254,13 +265,10 @@ void CaptureCore::fail(const Error& error, const std::string& file, const std::s
     // The other files get a current header so each stays valid up to the same moment.
     for (auto& t : m_tracks)
         if (t->writer && t->path != file) (void)t->writer->finish();
-    if (!code.empty())
-        m_error = msg;
-    else
-        m_error = (full ? "the disk is full" : "a track could not be written") + std::string(": ") + msg +
-                  " — recording stopped at " + timecode(m_written, m_rate) + "; the files are valid up to there. " +
-                  (full ? "Free some space or pick a folder on another disk, then record a new take."
-                        : "Check the disk and the folder, then record a new take.");
+    // WavWriter's errors already say which file, how far it is kept, and what to do.
+    m_error = code.empty() ? "recording stopped at " + timecode(m_written, m_rate) + ": " + msg +
+                                 (full ? "; then record a new take" : "")
+                           : msg;
     RecorderEvent e;
     e.kind = RecorderEvent::Kind::Error;
     e.code = !code.empty() ? code : full ? "disk-full" : "write-failed";
@@ -333,6 +341,7 @@ void CaptureCore::writeFrames(const float* interleaved, std::size_t frames) {
             t.holdAt = audioEnd;
         }
         if (!t.setup.armed) continue;
+        std::copy_n(m_mono.begin(), frames, m_planar.begin() + static_cast<std::ptrdiff_t>(t.armedSlot * kBlockFrames));
         if (t.writer && !failed()) {
             auto st = t.writer->append(std::span<const float>(m_mono.data(), frames));
             if (!st) fail(st.error(), t.path.string());
@@ -364,6 +373,18 @@ void CaptureCore::writeFrames(const float* interleaved, std::size_t frames) {
              clipNow ? t.setup.name + " is clipping — turn the gain down" : t.setup.name + " stopped clipping");
     }
     ebur128_add_frames_float(m_loudness->state, m_programme.data(), frames);
+    // Airtime: 10 ms planar frames of the armed tracks, carried over between blocks.
+    if (m_airtime) {
+        const std::size_t armed = m_armedIndex.size();
+        const auto spf = static_cast<std::size_t>(m_airtime->samplesPerFrame());
+        for (std::size_t f = 0; f < frames; ++f) {
+            for (std::size_t a = 0; a < armed; ++a) m_airFrame[a * spf + m_airFill] = m_planar[a * kBlockFrames + f];
+            if (++m_airFill == spf) {
+                m_airtime->addFrame(m_airFrame);
+                m_airFill = 0;
+            }
+        }
+    }
     m_written += static_cast<std::int64_t>(frames);
 }
 
@@ -425,6 +446,10 @@ void CaptureCore::publish(double nowSeconds) {
         m.clipping = t.clipping;
         m.silentSeconds = static_cast<double>(t.quietFrames) / m_rate;
         m.noSignal = t.noSignalWarned;
+    }
+    if (m_airtime) {
+        const auto talk = m_airtime->talkMs();
+        for (std::size_t a = 0; a < m_armedIndex.size() && a < talk.size(); ++a) s.tracks[m_armedIndex[a]].talkMs = talk[a];
     }
     s.momentaryLufs = m_momentary;
     s.shortTermLufs = m_shortTerm;
@@ -502,6 +527,7 @@ Status CaptureCore::finish(double nowSeconds, const std::string& reason) {
         m_dropoutRing.write(std::span<const DropoutRecord>(&r, 1));
         drain(nowSeconds);
     }
+    if (m_airtime) m_airtime->finish();
     Status result = ok();
     if (!failed()) {
         for (auto& t : m_tracks) {

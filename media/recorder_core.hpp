@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/airtime.hpp"
 #include "core/units.hpp"
 #include "media/recorder.hpp"
 #include "media/spsc_ring.hpp"
@@ -129,6 +130,11 @@ private:
     std::vector<float> m_block;                          // interleaved frames read from the ring
     std::vector<float> m_mono;                           // one track's de-interleaved samples
     std::vector<float> m_programme;                      // armed tracks summed
+    std::vector<float> m_planar;                         // armed tracks' block, track after track
+    std::vector<std::size_t> m_armedIndex;               // setup index of each armed track
+    std::unique_ptr<AirtimeDetector> m_airtime;          // over the armed tracks
+    std::vector<float> m_airFrame;                       // one 10 ms planar frame being filled
+    std::size_t m_airFill = 0;
     struct Loudness;
     std::unique_ptr<Loudness> m_loudness;
     std::int64_t m_written = 0;  // frames of the take in the files (samples + silence)
