@@ -3,10 +3,12 @@
 
 #include <alsa/asoundlib.h>
 #include <ebur128.h>
+#include <jack/jack.h>
 #include <pa_jack.h>
 #include <portaudio.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -22,6 +24,9 @@ namespace {
 // ALSA prints ~60 lines when PortAudio probes a machine without a sound card; none of them
 // helps a user (PortAudio's own errors are reported), so they go nowhere.
 void quietAlsa(const char*, int, const char*, int, const char*, ...) {}
+// libjack prints "Cannot connect to server socket …" for every probe when no JACK server runs;
+// PortAudio then simply has no JACK host API, which `pycast devices` shows.
+void quietJack(const char*) {}
 
 std::string ffmpegVersion(unsigned v) {
     return std::to_string(AV_VERSION_MAJOR(v)) + "." + std::to_string(AV_VERSION_MINOR(v)) + "." +
@@ -46,6 +51,10 @@ std::vector<LibraryVersion> libraryVersions() {
 
 PortAudioInit::PortAudioInit() {
     snd_lib_error_set_handler(&quietAlsa);
+    jack_set_error_function(&quietJack);
+    jack_set_info_function(&quietJack);
+    // Probing must not start a JACK server of its own (libjack would, with the default driver).
+    ::setenv("JACK_NO_START_SERVER", "1", 0);
     PaJack_SetClientName("pycast");
     const PaError e = Pa_Initialize();
     if (e != paNoError) m_error = std::string("PortAudio could not start: ") + Pa_GetErrorText(e);

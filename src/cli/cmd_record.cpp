@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <csignal>
@@ -174,6 +175,7 @@ int runRecord(const Args& args, std::ostream& out, std::ostream& err) {
     int meterLines = 0;
     const auto target = static_cast<std::int64_t>(std::llround(duration * setup.sampleRate));
     std::string stopReason;
+    std::vector<float> peaks;
     while (true) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         const auto events = recorder.takeEvents();
@@ -188,7 +190,14 @@ int runRecord(const Args& args, std::ostream& out, std::ostream& err) {
             (e.kind == media::RecorderEvent::Kind::Error ? err : out) << tag << " [" << e.code << "] " << e.text << "\n";
         }
         if (!events.empty()) out.flush();
-        const auto status = recorder.status();
+        auto status = recorder.status();
+        // status() holds the peak since the writer's last drain (~20 ms): the meter shows the
+        // loudest of them since it was last printed.
+        peaks.resize(status.tracks.size(), -120.f);
+        for (std::size_t i = 0; i < status.tracks.size(); ++i) {
+            peaks[i] = std::max(peaks[i], status.tracks[i].peakDbfs);
+            status.tracks[i].peakDbfs = peaks[i];
+        }
         if (!status.recording) {
             stopReason = status.error;
             break;
@@ -197,6 +206,7 @@ int runRecord(const Args& args, std::ostream& out, std::ostream& err) {
         if (target > 0 && status.position.value - setup.startSample.value >= target) break;
         if (std::chrono::steady_clock::now() >= nextMeter) {
             nextMeter += period;
+            std::fill(peaks.begin(), peaks.end(), -120.f);
             if (tty) {
                 if (meterLines > 0) out << "\x1b[" << meterLines << "F";
                 meterLines = 0;
@@ -235,8 +245,7 @@ int runRecord(const Args& args, std::ostream& out, std::ostream& err) {
     out << (stopReason.empty() ? "stopped" : "recording stopped by an error") << " after "
         << clock(static_cast<double>(status.framesWritten) / setup.sampleRate) << " (" << status.framesWritten
         << " frames), " << status.dropouts << " dropout(s), " << status.droppedFrames << " frames lost\n";
-    for (std::size_t i = 0; i < recorder.files().size(); ++i) {
-        const auto& f = recorder.files()[i];
+    for (const auto& f : recorder.files()) {
         const auto info = readWavInfo(f);
         if (info)
             out << "  " << f.string() << "  " << info->frames() << " frames ("
