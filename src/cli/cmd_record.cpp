@@ -206,7 +206,6 @@ int runRecord(const Args& args, std::ostream& out, std::ostream& err) {
         if (target > 0 && status.position.value - setup.startSample.value >= target) break;
         if (std::chrono::steady_clock::now() >= nextMeter) {
             nextMeter += period;
-            std::fill(peaks.begin(), peaks.end(), -120.f);
             if (tty) {
                 if (meterLines > 0) out << "\x1b[" << meterLines << "F";
                 meterLines = 0;
@@ -230,6 +229,7 @@ int runRecord(const Args& args, std::ostream& out, std::ostream& err) {
                 out << "  M" << fixed1(status.momentaryLufs) << " LUFS  dropouts " << status.dropouts << "\n";
             }
             out.flush();
+            std::fill(peaks.begin(), peaks.end(), -120.f);
         }
     }
     const Status stopped = recorder.stop();

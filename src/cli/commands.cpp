@@ -12,6 +12,7 @@ const std::vector<Command>& commands() {
          runQuestions},
         {"live", "run a show without a window, driven over the HTTP control API", runLive},
         {"report", "print a session's planned-vs-actual report (md or csv)", runReport},
+        {"recover", "repair the track files of an interrupted recording", runRecover},
         {"devices", "list the audio inputs PortAudio sees (host API, name, channels, rate)", runDevices},
         {"record", "record one WAV per input channel into a folder, with meters on the terminal", runRecord},
         {"version", "print the version and the media libraries in use", runVersion},

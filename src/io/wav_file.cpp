@@ -48,19 +48,20 @@ std::uint64_t get64(const std::uint8_t* p) {
 }
 bool idIs(const std::uint8_t* p, const char* id) { return std::memcmp(p, id, 4) == 0; }
 
-// A four-byte id as a person can read it: "RIFF", or hex when it is not text.
+// A four-byte id as a person can read it: "RIFF", "ID3\x03".
 std::string showId(const std::uint8_t* p, std::size_t n) {
-    bool printable = true;
-    for (std::size_t i = 0; i < n; ++i) printable = printable && p[i] >= 0x20 && p[i] < 0x7F;
-    if (printable) return "\"" + std::string(reinterpret_cast<const char*>(p), n) + "\"";
     static const char* hex = "0123456789abcdef";
-    std::string out = "bytes";
+    std::string out = "\"";
     for (std::size_t i = 0; i < n; ++i) {
-        out += ' ';
-        out += hex[p[i] >> 4];
-        out += hex[p[i] & 15];
+        if (p[i] >= 0x20 && p[i] < 0x7F && p[i] != '"' && p[i] != '\\') {
+            out += static_cast<char>(p[i]);
+        } else {
+            out += "\\x";
+            out += hex[p[i] >> 4];
+            out += hex[p[i] & 15];
+        }
     }
-    return out;
+    return out + "\"";
 }
 
 std::string errnoText(int err) { return std::strerror(err); }
@@ -184,9 +185,11 @@ std::uint64_t WavInfo::frames() const {
 Result<WavInfo> parseWavHeader(std::span<const std::uint8_t> head, std::uint64_t fileBytes) {
     const std::uint8_t* p = head.data();
     const std::uint64_t n = head.size();
-    if (n < 12)
+    auto tooShort = [&] {
         return Error{"not a WAV file: only " + std::to_string(fileBytes) + " bytes long", "",
                      "pick a .wav track file"};
+    };
+    if (n < 4) return tooShort();
     WavInfo info;
     info.fileBytes = fileBytes;
     if (idIs(p, "RF64") || idIs(p, "BW64")) {
@@ -195,6 +198,7 @@ Result<WavInfo> parseWavHeader(std::span<const std::uint8_t> head, std::uint64_t
         return Error{"not a WAV file: starts with " + showId(p, 4) + ", not \"RIFF\"", "",
                      "pick a .wav track file"};
     }
+    if (n < 12) return tooShort();
     if (!idIs(p + 8, "WAVE"))
         return Error{"not a WAV file: a RIFF file of type " + showId(p + 8, 4) + ", not \"WAVE\"",
                      "", "pick a .wav track file"};
@@ -243,6 +247,8 @@ Result<WavInfo> parseWavHeader(std::span<const std::uint8_t> head, std::uint64_t
                     ds64Data = get64(c + 16);
                 }
             }
+        } else if (idIs(c, "fact")) {
+            if (size >= 4 && at + 12 <= n) info.factOffset = at;
         } else if (idIs(c, "fmt ")) {
             if (size < 16 || at + 8 + 16 > n)
                 return Error{"the fmt chunk is too short (" + std::to_string(size) + " bytes)", "",
@@ -361,7 +367,7 @@ Status WavWriter::writeAll(const void* data, std::size_t bytes) {
         m_bytesWritten >= kWavHeaderBytes)
         refreshHeader();
     const std::string kept = formatSampleTime(m_frames, m_options.sampleRate);
-    if (err == ENOSPC || err == EDQUOT)
+    if (err == ENOSPC || err == EDQUOT || err == EFBIG)
         return Error{"the disk is full: the track stopped at " + kept + " (" + errnoText(err) + ")",
                      m_path.string(),
                      "free space on that disk or record to another one; everything up to " + kept +
@@ -494,6 +500,11 @@ Result<WavRepair> repairWav(const std::filesystem::path& path) {
         if (!pwriteAll(fd.get(), field, 4, 4)) return fail("writing the header");
         put32(field, static_cast<std::uint32_t>(dataBytes));
         if (!pwriteAll(fd.get(), field, 4, b.dataOffset - 4)) return fail("writing the header");
+    }
+    if (b.factOffset != 0) {  // float and some PCM writers (sox) also keep the count here
+        put32(field, rf64 || dataBytes / align > kNoSize32 ? kNoSize32
+                                                             : static_cast<std::uint32_t>(dataBytes / align));
+        if (!pwriteAll(fd.get(), field, 4, b.factOffset + 8)) return fail("writing the fact chunk");
     }
     if (::fdatasync(fd.get()) != 0) return fail("flushing to disk");
     fd.reset();

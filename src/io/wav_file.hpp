@@ -86,6 +86,8 @@ struct WavInfo {
     std::uint64_t fileBytes = 0;      // the file's length on disk
     std::uint64_t riffBytes = 0;      // the RIFF size as the header says (RF64: from ds64)
     std::uint64_t ds64Offset = 0;     // where a JUNK or ds64 chunk can hold RF64 sizes (0: none)
+    std::uint64_t factOffset = 0;     // a "fact" chunk before the data, whose sample count a
+                                      // repair keeps current (0: none)
     std::uint64_t frames() const;     // whole frames the data holds, limited to the file
     std::uint64_t blockAlign() const {  // bytes per frame
         return static_cast<std::uint64_t>(channels) * static_cast<std::uint64_t>(bitsPerSample / 8);
