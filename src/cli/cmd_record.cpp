@@ -25,7 +25,7 @@ void onStopSignal(int sig) { g_stopSignal = sig; }
 
 const char* kUsage =
     "usage: pycast record --out DIR [--device NAME] [--host-api NAME] [--channels N] [--rate HZ]\n"
-    "                     [--duration S] [--tracks host,guest1,...]\n\n"
+    "                     [--duration S] [--tracks host,guest1,...] [--soundcheck S]\n\n"
     "Records the input device into DIR, one mono 24-bit WAV per track (01-host.wav, 02-guest1.wav ...;\n"
     "track i is input channel i). Prints each track's meter about 4 times a second on a terminal\n"
     "(once a second, one line per update, when the output is not a terminal), dropouts and warnings\n"
@@ -36,7 +36,9 @@ const char* kUsage =
     "  --channels N      channels to open (default: one per track, else 2)\n"
     "  --rate HZ         sample rate (default 48000)\n"
     "  --duration S      stop after S seconds of audio\n"
-    "  --tracks A,B,...  track names (default \"Track 1\", \"Track 2\" ... one per channel)\n\n"
+    "  --tracks A,B,...  track names (default \"Track 1\", \"Track 2\" ... one per channel)\n"
+    "  --soundcheck S    first listen S seconds without writing and print what would go wrong (no\n"
+    "                    signal on a track, clipping, a rate mismatch, too little disk); then record\n\n"
     "Exit 0 when the recording stopped cleanly, 1 when the device could not be opened or a write\n"
     "failed (the files stay valid up to the failure), 2 for a usage error.\n"
     "Test hook: PYCAST_TEST_DISK_LIMIT_BYTES=N makes every track fail as if the disk were full once\n"
@@ -84,6 +86,7 @@ int runRecord(const Args& args, std::ostream& out, std::ostream& err) {
     std::vector<std::string> names;
     int channels = 0;
     double duration = 0;
+    double soundcheckSeconds = 0;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](std::string& v) {
@@ -114,6 +117,11 @@ int runRecord(const Args& args, std::ostream& out, std::ostream& err) {
         } else if (a == "--duration" && value(v)) {
             if (!parseNumber(v, 0.01, 7 * 24 * 3600.0, duration)) {
                 err << "pycast record: --duration must be a number of seconds, not \"" << v << "\"\n";
+                return 2;
+            }
+        } else if (a == "--soundcheck" && value(v)) {
+            if (!parseNumber(v, 0.1, 600, soundcheckSeconds)) {
+                err << "pycast record: --soundcheck must be a number of seconds (0.1 to 600), not \"" << v << "\"\n";
                 return 2;
             }
         } else if (a == "--tracks" && value(v)) {
@@ -152,6 +160,19 @@ int runRecord(const Args& args, std::ostream& out, std::ostream& err) {
     if (!names.empty()) setup.tracks.resize(names.size());  // named tracks only
     setup.plannedSeconds = static_cast<std::int64_t>(duration);
 
+    if (soundcheckSeconds > 0) {
+        out << "soundcheck: listening for " << soundcheckSeconds << " s ...\n";
+        out.flush();
+        std::string error;
+        const auto findings = media::soundcheck(setup, soundcheckSeconds, error);
+        if (!error.empty()) {
+            err << "pycast record: " << error << "\n";
+            return 1;
+        }
+        for (const auto& f : findings) out << "SOUNDCHECK [" << f.code << "] " << f.text << "\n";
+        if (findings.empty()) out << "soundcheck: every armed track has a signal, nothing clips, the disk holds enough\n";
+        out.flush();
+    }
     media::Recorder recorder;
     if (auto st = recorder.start(setup); !st) {
         err << "pycast record: " << st.error().message() << "\n";

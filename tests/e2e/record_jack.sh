@@ -157,7 +157,7 @@ fi
 FEED="0 1"
 set +e
 "${LIMIT_ENV[@]}" "$PYCAST_CLI" record --host-api jack --device system --out "$TMP/small/rec" \
-    --tracks host,guest --duration 10 >"$TMP/full.out" 2>"$TMP/full.err" &
+    --tracks host,guest --duration 10 --soundcheck 0.3 >"$TMP/full.out" 2>"$TMP/full.err" &
 REC=$!
 for _ in $(seq 100); do jack_lsp | grep -q '^pycast:in_1$' && break; sleep 0.05; done
 for i in 0 1; do jack_connect "$CLICK" "pycast:in_$i" 2>/dev/null; done
@@ -166,6 +166,10 @@ rc=$?
 set -e
 REC=""
 [[ $rc == 1 ]] || fail "a full disk: exit $rc, not 1"
+if [[ -n $MOUNTED ]]; then
+    grep -q "SOUNDCHECK \[disk-low\] the disk holds [0-9]* s of recording" "$TMP/full.out" ||
+        fail "the soundcheck did not warn of the small disk"
+fi
 grep -q "the disk is full" "$TMP/full.err" || fail "a full disk was not named"
 grep -q "ERROR \[disk-full\]" "$TMP/full.err" || fail "no disk-full error event"
 for f in "$TMP"/small/rec/*.wav; do
@@ -175,7 +179,19 @@ for f in "$TMP"/small/rec/*.wav; do
 done
 if [[ -n $MOUNTED ]]; then umount "$MOUNTED"; MOUNTED=""; fi
 
-# --- 4. a pulled cable: jack_disconnect -> "no signal" within a few seconds --------------------
+# --- 4. the soundcheck: no signal on the track nothing is connected to ----------------------------
+"$PYCAST_CLI" record --host-api jack --device system --out "$TMP/sc" --tracks host,guest --soundcheck 1.5 \
+    --duration 0.3 >"$TMP/sc.out" 2>"$TMP/sc.err" &
+REC=$!
+for _ in $(seq 100); do jack_lsp | grep -q '^pycast:in_1$' && break; sleep 0.05; done
+jack_connect "$CLICK" pycast:in_0 || fail "soundcheck: could not connect the metronome"
+wait "$REC" || fail "record --soundcheck exited $?"
+REC=""
+grep -q "SOUNDCHECK \[no-signal\] no signal on guest (input channel 2)" "$TMP/sc.out" ||
+    fail "the soundcheck missed the silent guest input"
+! grep "^SOUNDCHECK" "$TMP/sc.out" | grep -q "host" || fail "the soundcheck warned about the host's connected input"
+
+# --- 5. a pulled cable: jack_disconnect -> "no signal" within a few seconds --------------------
 FEED="0 1"
 record cable --out "$TMP/cable" --tracks host,guest --duration 8
 sleep 2
