@@ -40,7 +40,8 @@ std::vector<LibraryVersion> libraryVersions() {
     ebur128_get_version(&major, &minor, &patch);
     return {
         {"PortAudio", Pa_GetVersionText()},
-        {"libebur128", std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch)},
+        {"libebur128",
+         std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch)},
         {"libavcodec", ffmpegVersion(avcodec_version())},
         {"libavformat", ffmpegVersion(avformat_version())},
         {"libavfilter", ffmpegVersion(avfilter_version())},
@@ -72,7 +73,8 @@ std::vector<AudioDevice> listAudioDevices(std::string& error, std::string* noInp
         return out;
     }
     const int count = Pa_GetDeviceCount();
-    if (count < 0) error = std::string("PortAudio could not list devices: ") + Pa_GetErrorText(count);
+    if (count < 0)
+        error = std::string("PortAudio could not list devices: ") + Pa_GetErrorText(count);
     for (int i = 0; i < count; ++i) {
         const PaDeviceInfo* info = Pa_GetDeviceInfo(i);
         if (!info) continue;
@@ -80,7 +82,8 @@ std::vector<AudioDevice> listAudioDevices(std::string& error, std::string* noInp
         out.push_back({i, info->name ? info->name : "?", api && api->name ? api->name : "?",
                        info->maxInputChannels, info->maxOutputChannels, info->defaultSampleRate});
     }
-    if (noInputs && std::none_of(out.begin(), out.end(), [](const AudioDevice& d) { return d.maxInputChannels > 0; }))
+    if (noInputs && std::none_of(out.begin(), out.end(),
+                                 [](const AudioDevice& d) { return d.maxInputChannels > 0; }))
         *noInputs = kNoInputDeviceText;
     return out;
 }

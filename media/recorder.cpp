@@ -2,9 +2,8 @@
 // soundcheck and the remembered setup (owner thread, except the callback and writerLoop).
 #include "media/recorder.hpp"
 
-#include <sys/statvfs.h>
-
 #include <portaudio.h>
+#include <sys/statvfs.h>
 
 #include <algorithm>
 #include <atomic>
@@ -12,9 +11,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <thread>
-
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "core/text.hpp"
 #include "io/atomic_file.hpp"
@@ -27,7 +25,8 @@ namespace pycast::media {
 namespace {
 
 double nowSeconds() {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 bool containsNoCase(const std::string& haystack, const std::string& needle) {
@@ -53,7 +52,8 @@ struct FoundDevice {
 Result<FoundDevice> findInputDevice(const RecorderSetup& setup) {
     const int count = Pa_GetDeviceCount();
     if (count < 0)
-        return Error{std::string("PortAudio could not list devices: ") + Pa_GetErrorText(count), "", ""};
+        return Error{std::string("PortAudio could not list devices: ") + Pa_GetErrorText(count), "",
+                     ""};
     std::vector<FoundDevice> inputs;
     for (int i = 0; i < count; ++i) {
         const PaDeviceInfo* info = Pa_GetDeviceInfo(i);
@@ -85,7 +85,8 @@ Result<FoundDevice> findInputDevice(const RecorderSetup& setup) {
     if (partial.size() == 1) return partial.front();
     if (partial.size() > 1) {
         std::string names;
-        for (const auto& d : partial) names += (names.empty() ? "\"" : ", \"") + std::string(d.info->name) + "\"";
+        for (const auto& d : partial)
+            names += (names.empty() ? "\"" : ", \"") + std::string(d.info->name) + "\"";
         return Error{"more than one input device matches \"" + setup.device + "\": " + names, "",
                      "give the whole name (or --host-api)"};
     }
@@ -95,15 +96,17 @@ Result<FoundDevice> findInputDevice(const RecorderSetup& setup) {
 }
 
 // Opens (does not start) an input stream on the setup's device feeding `core`.
-Result<PaStream*> openInputStream(const RecorderSetup& setup, CaptureCore* core, FoundDevice& device) {
+Result<PaStream*> openInputStream(const RecorderSetup& setup, CaptureCore* core,
+                                  FoundDevice& device) {
     auto found = findInputDevice(setup);
     if (!found) return found.error();
     device = found.value();
     const std::string name = device.info->name ? device.info->name : "?";
     if (setup.channels > device.info->maxInputChannels)
-        return Error{"the device \"" + name + "\" has " + std::to_string(device.info->maxInputChannels) +
-                         " input channels, " + std::to_string(setup.channels) + " were asked for",
-                     "", "open at most " + std::to_string(device.info->maxInputChannels) + " channels"};
+        return Error{
+            "the device \"" + name + "\" has " + std::to_string(device.info->maxInputChannels) +
+                " input channels, " + std::to_string(setup.channels) + " were asked for",
+            "", "open at most " + std::to_string(device.info->maxInputChannels) + " channels"};
     PaStreamParameters in{};
     in.device = device.index;
     in.channelCount = setup.channels;
@@ -111,19 +114,22 @@ Result<PaStream*> openInputStream(const RecorderSetup& setup, CaptureCore* core,
     in.suggestedLatency = device.info->defaultHighInputLatency;
     const PaError supported = Pa_IsFormatSupported(&in, nullptr, setup.sampleRate);
     if (supported != paFormatIsSupported) {
-        std::string what = "the device \"" + name + "\" does not take " + std::to_string(setup.sampleRate) +
-                           " Hz with " + std::to_string(setup.channels) + " channels (" +
+        std::string what = "the device \"" + name + "\" does not take " +
+                           std::to_string(setup.sampleRate) + " Hz with " +
+                           std::to_string(setup.channels) + " channels (" +
                            Pa_GetErrorText(supported) + ")";
         return Error{what, "",
-                     "its default rate is " + std::to_string(static_cast<long long>(device.info->defaultSampleRate)) +
+                     "its default rate is " +
+                         std::to_string(static_cast<long long>(device.info->defaultSampleRate)) +
                          " Hz: record at that rate"};
     }
     PaStream* stream = nullptr;
-    const PaError e = Pa_OpenStream(&stream, &in, nullptr, setup.sampleRate, paFramesPerBufferUnspecified, paNoFlag,
-                                    &captureCallback, core);
+    const PaError e = Pa_OpenStream(&stream, &in, nullptr, setup.sampleRate,
+                                    paFramesPerBufferUnspecified, paNoFlag, &captureCallback, core);
     if (e != paNoError)
-        return Error{std::string("could not open the device \"") + name + "\": " + Pa_GetErrorText(e), "",
-                     "check that no other program holds it exclusively"};
+        return Error{
+            std::string("could not open the device \"") + name + "\": " + Pa_GetErrorText(e), "",
+            "check that no other program holds it exclusively"};
     return stream;
 }
 
@@ -132,7 +138,7 @@ std::int64_t freeBytesAt(std::filesystem::path folder) {
     std::error_code ec;
     while (!folder.empty() && !std::filesystem::exists(folder, ec)) folder = folder.parent_path();
     if (folder.empty()) folder = ".";
-    struct statvfs st{};
+    struct statvfs st {};
     if (::statvfs(folder.c_str(), &st) != 0) return -1;
     return static_cast<std::int64_t>(st.f_bavail) * static_cast<std::int64_t>(st.f_frsize);
 }
@@ -168,9 +174,11 @@ struct Recorder::Impl {
                 lastStreamCheck = now;
                 // A stream that stopped by itself: the device went away or the JACK server died.
                 if (Pa_IsStreamActive(stream) == 0 && !stopWriter.load(std::memory_order_acquire))
-                    core->abort("stream-error",
-                                "the audio device stopped delivering input (unplugged, or the JACK server "
-                                "stopped) — the files are valid up to here; reconnect and record a new take");
+                    core->abort(
+                        "stream-error",
+                        "the audio device stopped delivering input (unplugged, or the JACK server "
+                        "stopped) — the files are valid up to here; reconnect and record a new "
+                        "take");
             }
         }
     }
@@ -233,7 +241,8 @@ Status Recorder::start(const RecorderSetup& setup) {
         (void)d.core->finish(nowSeconds(), "stream-error");
         d.core.reset();
         d.pa.reset();
-        return Error{std::string("could not start the device: ") + Pa_GetErrorText(e), "", "check the audio setup"};
+        return Error{std::string("could not start the device: ") + Pa_GetErrorText(e), "",
+                     "check the audio setup"};
     }
     d.stopWriter.store(false, std::memory_order_release);
     d.writer = std::thread([&d] { d.writerLoop(); });
@@ -243,11 +252,13 @@ Status Recorder::start(const RecorderSetup& setup) {
 Status Recorder::stop() {
     auto& d = *m_impl;
     if (!d.core) return ok();
-    d.closeStream();
+    // The writer first (it asks PortAudio whether the stream is alive), then the stream; the
+    // ring holds what arrives in between, and finish() drains it.
     if (d.writer.joinable()) {
         d.stopWriter.store(true, std::memory_order_release);
         d.writer.join();
     }
+    d.closeStream();
     Status result = d.core->finish(nowSeconds());
     d.lastFiles = d.core->files();
     d.lastPosition = d.core->position();
@@ -267,15 +278,20 @@ RecorderStatus Recorder::status() const {
     return s;
 }
 
-std::vector<RecorderEvent> Recorder::takeEvents() { return m_impl->core ? m_impl->core->takeEvents() : std::vector<RecorderEvent>{}; }
+std::vector<RecorderEvent> Recorder::takeEvents() {
+    return m_impl->core ? m_impl->core->takeEvents() : std::vector<RecorderEvent>{};
+}
 
-SampleCount Recorder::position() const { return m_impl->core ? m_impl->core->position() : m_impl->lastPosition; }
+SampleCount Recorder::position() const {
+    return m_impl->core ? m_impl->core->position() : m_impl->lastPosition;
+}
 
 std::vector<std::filesystem::path> Recorder::files() const {
     return m_impl->core ? m_impl->core->files() : m_impl->lastFiles;
 }
 
-std::vector<SoundcheckFinding> soundcheck(const RecorderSetup& setup, double seconds, std::string& error) {
+std::vector<SoundcheckFinding> soundcheck(const RecorderSetup& setup, double seconds,
+                                          std::string& error) {
     std::vector<SoundcheckFinding> findings;
     PortAudioInit pa;
     if (!pa.ok()) {
@@ -298,10 +314,11 @@ std::vector<SoundcheckFinding> soundcheck(const RecorderSetup& setup, double sec
     }
     if (device.info->defaultSampleRate > 0 &&
         std::lround(device.info->defaultSampleRate) != setup.sampleRate)
-        findings.push_back({"rate-mismatch", -1,
-                            "the device runs at " + std::to_string(std::lround(device.info->defaultSampleRate)) +
-                                " Hz by default, the setup records at " + std::to_string(setup.sampleRate) +
-                                " Hz — the system will resample; set both to the same rate"});
+        findings.push_back(
+            {"rate-mismatch", -1,
+             "the device runs at " + std::to_string(std::lround(device.info->defaultSampleRate)) +
+                 " Hz by default, the setup records at " + std::to_string(setup.sampleRate) +
+                 " Hz — the system will resample; set both to the same rate"});
     if (const PaError e = Pa_StartStream(stream.value()); e != paNoError) {
         Pa_CloseStream(stream.value());
         error = std::string("could not start the device: ") + Pa_GetErrorText(e);
@@ -322,7 +339,8 @@ std::vector<SoundcheckFinding> soundcheck(const RecorderSetup& setup, double sec
         if (!t.armed) continue;
         if (peaks[i] < -90.f)
             findings.push_back({"no-signal", static_cast<int>(i),
-                                "no signal on " + t.name + " (input channel " + std::to_string(t.channel + 1) +
+                                "no signal on " + t.name + " (input channel " +
+                                    std::to_string(t.channel + 1) +
                                     ") — check the cable, the connection and the gain"});
         if (st.tracks[i].clips > 0)
             findings.push_back({"clipping", static_cast<int>(i),
@@ -331,18 +349,21 @@ std::vector<SoundcheckFinding> soundcheck(const RecorderSetup& setup, double sec
     }
     std::size_t armed = 0;
     for (const auto& t : setup.tracks) armed += t.armed ? 1 : 0;
-    const std::int64_t free = freeBytesAt(setup.folder.empty() ? std::filesystem::path(".") : setup.folder);
+    const std::int64_t free =
+        freeBytesAt(setup.folder.empty() ? std::filesystem::path(".") : setup.folder);
     if (free >= 0 && armed > 0) {
-        const double left = static_cast<double>(free) / (static_cast<double>(armed) * setup.sampleRate * 3.0);
+        const double left =
+            static_cast<double>(free) / (static_cast<double>(armed) * setup.sampleRate * 3.0);
         const double needed = std::max<double>(600.0, static_cast<double>(setup.plannedSeconds));
         if (left < needed)
-            findings.push_back({"disk-low", -1,
-                                "the disk holds " + durationText(left) + " of recording" +
-                                    (setup.plannedSeconds > 0
-                                         ? "; the show is planned for " +
-                                               durationText(static_cast<double>(setup.plannedSeconds))
-                                         : "") +
-                                    " — free some space or record to another disk"});
+            findings.push_back(
+                {"disk-low", -1,
+                 "the disk holds " + durationText(left) + " of recording" +
+                     (setup.plannedSeconds > 0
+                          ? "; the show is planned for " +
+                                durationText(static_cast<double>(setup.plannedSeconds))
+                          : "") +
+                     " — free some space or record to another disk"});
     }
     return findings;
 }
@@ -354,7 +375,8 @@ namespace {
 nlohmann::json setupToJson(const RecorderSetup& s) {
     nlohmann::json tracks = nlohmann::json::array();
     for (const auto& t : s.tracks)
-        tracks.push_back({{"channel", t.channel}, {"name", t.name}, {"person", t.person}, {"armed", t.armed}});
+        tracks.push_back(
+            {{"channel", t.channel}, {"name", t.name}, {"person", t.person}, {"armed", t.armed}});
     return {{"version", 1},
             {"host_api", s.hostApi},
             {"device", s.device},
@@ -367,7 +389,8 @@ nlohmann::json setupToJson(const RecorderSetup& s) {
 
 Result<RecorderSetup> setupFromJson(const nlohmann::json& j, const std::string& file) {
     auto bad = [&](const std::string& where, const std::string& what) {
-        return Error{what, file + ": " + where, "fix or delete the file; the recorder starts from defaults without it"};
+        return Error{what, file + ": " + where,
+                     "fix or delete the file; the recorder starts from defaults without it"};
     };
     if (!j.is_object()) return bad("/", "is not a JSON object");
     RecorderSetup s;
@@ -379,7 +402,8 @@ Result<RecorderSetup> setupFromJson(const nlohmann::json& j, const std::string& 
     };
     auto num = [&](const char* key, int& out, int lo, int hi) -> std::optional<Error> {
         if (!j.contains(key)) return std::nullopt;
-        if (!j[key].is_number_integer()) return bad(std::string("/") + key, "must be a whole number");
+        if (!j[key].is_number_integer())
+            return bad(std::string("/") + key, "must be a whole number");
         const auto v = j[key].get<std::int64_t>();
         if (v < lo || v > hi)
             return bad(std::string("/") + key,
@@ -389,9 +413,9 @@ Result<RecorderSetup> setupFromJson(const nlohmann::json& j, const std::string& 
     };
     for (const auto& [key, value] : j.items()) {
         (void)value;
-        static const std::vector<std::string> known{"version",         "host_api",          "device", "sample_rate",
-                                                    "channels",        "silence_seconds",   "no_signal_seconds",
-                                                    "tracks"};
+        static const std::vector<std::string> known{
+            "version",         "host_api",          "device", "sample_rate", "channels",
+            "silence_seconds", "no_signal_seconds", "tracks"};
         if (std::find(known.begin(), known.end(), key) == known.end())
             return bad("/" + key, "is not a recorder setting");
     }
@@ -412,8 +436,10 @@ Result<RecorderSetup> setupFromJson(const nlohmann::json& j, const std::string& 
                 return bad(at + "/channel", "must be a whole number (0-based input channel)");
             ts.channel = t["channel"].get<int>();
             if (ts.channel < 0 || ts.channel >= s.channels)
-                return bad(at + "/channel", "must be below channels (" + std::to_string(s.channels) + ")");
-            if (!t.contains("name") || !t["name"].is_string() || t["name"].get<std::string>().empty())
+                return bad(at + "/channel",
+                           "must be below channels (" + std::to_string(s.channels) + ")");
+            if (!t.contains("name") || !t["name"].is_string() ||
+                t["name"].get<std::string>().empty())
                 return bad(at + "/name", "must be a track name");
             ts.name = t["name"].get<std::string>();
             if (t.contains("person")) {

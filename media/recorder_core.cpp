@@ -2,9 +2,8 @@
 // see recorder_core.hpp for which function runs where.
 #include "media/recorder_core.hpp"
 
-#include <sys/statvfs.h>
-
 #include <ebur128.h>
+#include <sys/statvfs.h>
 
 #include <algorithm>
 #include <chrono>
@@ -40,7 +39,8 @@ std::string timecode(std::int64_t frames, int rate) {
     char buf[48];
     if (h > 0)
         std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld.%03lld", static_cast<long long>(h),
-                      static_cast<long long>(m), static_cast<long long>(s), static_cast<long long>(r));
+                      static_cast<long long>(m), static_cast<long long>(s),
+                      static_cast<long long>(r));
     else
         std::snprintf(buf, sizeof buf, "%lld:%02lld.%03lld", static_cast<long long>(m),
                       static_cast<long long>(s), static_cast<long long>(r));
@@ -56,7 +56,7 @@ std::string minutesText(double seconds) {
 }
 
 std::int64_t statvfsFree(const std::filesystem::path& folder) {
-    struct statvfs st{};
+    struct statvfs st {};
     if (::statvfs(folder.c_str(), &st) != 0) return -1;
     return static_cast<std::int64_t>(st.f_bavail) * static_cast<std::int64_t>(st.f_frsize);
 }
@@ -86,12 +86,12 @@ struct CaptureCore::TrackState {
     double lastClipAt = -1e9;
     std::uint32_t clips = 0;
     bool clipping = false;
-    std::int64_t quietFrames = 0;   // below -60 dBFS
-    std::int64_t zeroFrames = 0;    // below -90 dBFS (digital silence: a pulled cable)
+    std::int64_t quietFrames = 0;  // below -60 dBFS
+    std::int64_t zeroFrames = 0;   // below -90 dBFS (digital silence: a pulled cable)
     bool silentWarned = false;
     bool noSignalWarned = false;
-    float maxPeak = 0;              // loudest sample since start (soundcheck)
-    std::size_t armedSlot = 0;      // index among the armed tracks (airtime, planar block)
+    float maxPeak = 0;          // loudest sample since start (soundcheck)
+    std::size_t armedSlot = 0;  // index among the armed tracks (airtime, planar block)
     float peakSinceStatus = 0;
 };
 
@@ -106,7 +106,8 @@ CaptureCore::CaptureCore(CaptureOptions options)
     : m_opt(std::move(options)),
       m_channels(std::max(1, m_opt.setup.channels)),
       m_rate(std::max(1, m_opt.setup.sampleRate)),
-      m_ring(static_cast<std::size_t>(std::ceil(m_opt.ringSeconds * m_rate)) * static_cast<std::size_t>(m_channels)),
+      m_ring(static_cast<std::size_t>(std::ceil(m_opt.ringSeconds * m_rate)) *
+             static_cast<std::size_t>(m_channels)),
       m_dropoutRing(kDropoutRecords),
       m_peaks(new std::atomic<float>[static_cast<std::size_t>(m_channels)]),
       m_clips(new std::atomic<std::uint32_t>[static_cast<std::size_t>(m_channels)]) {
@@ -121,8 +122,8 @@ CaptureCore::~CaptureCore() = default;
 Result<std::unique_ptr<CaptureCore>> CaptureCore::create(CaptureOptions options) {
     const RecorderSetup& s = options.setup;
     if (s.sampleRate < 8000 || s.sampleRate > 384000)
-        return Error{"sample rate " + std::to_string(s.sampleRate) + " Hz is out of range", "recorder setup",
-                     "use 44100 or 48000"};
+        return Error{"sample rate " + std::to_string(s.sampleRate) + " Hz is out of range",
+                     "recorder setup", "use 44100 or 48000"};
     if (s.channels < 1 || s.channels > 256)
         return Error{std::to_string(s.channels) + " channels is out of range", "recorder setup",
                      "open between 1 and 256 channels"};
@@ -130,9 +131,10 @@ Result<std::unique_ptr<CaptureCore>> CaptureCore::create(CaptureOptions options)
         return Error{"no tracks", "recorder setup", "map at least one input channel to a track"};
     for (const auto& t : s.tracks)
         if (t.channel < 0 || t.channel >= s.channels)
-            return Error{"track \"" + t.name + "\" uses input channel " + std::to_string(t.channel + 1) +
-                             " but only " + std::to_string(s.channels) + " are open",
-                         "recorder setup", "pick a channel from 1 to " + std::to_string(s.channels)};
+            return Error{
+                "track \"" + t.name + "\" uses input channel " + std::to_string(t.channel + 1) +
+                    " but only " + std::to_string(s.channels) + " are open",
+                "recorder setup", "pick a channel from 1 to " + std::to_string(s.channels)};
     if (options.ringSeconds <= 0) options.ringSeconds = 8.0;
 
     std::unique_ptr<CaptureCore> core(new CaptureCore(std::move(options)));
@@ -169,27 +171,33 @@ Result<std::unique_ptr<CaptureCore>> CaptureCore::create(CaptureOptions options)
     core->m_programme.resize(kBlockFrames);
     core->m_planar.resize(kBlockFrames * core->m_armedIndex.size());
     if (!core->m_armedIndex.empty()) {
-        core->m_airtime = std::make_unique<AirtimeDetector>(static_cast<int>(core->m_armedIndex.size()), setup.sampleRate);
-        core->m_airFrame.resize(static_cast<std::size_t>(core->m_airtime->samplesPerFrame()) * core->m_armedIndex.size());
+        core->m_airtime = std::make_unique<AirtimeDetector>(
+            static_cast<int>(core->m_armedIndex.size()), setup.sampleRate);
+        core->m_airFrame.resize(static_cast<std::size_t>(core->m_airtime->samplesPerFrame()) *
+                                core->m_armedIndex.size());
     }
     core->m_loudness = std::make_unique<Loudness>();
     // HISTOGRAM keeps the integrated loudness O(1) in memory and time over a long take.
-    core->m_loudness->state = ebur128_init(1, static_cast<unsigned long>(setup.sampleRate),
-                                           EBUR128_MODE_M | EBUR128_MODE_S | EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
+    core->m_loudness->state =
+        ebur128_init(1, static_cast<unsigned long>(setup.sampleRate),
+                     EBUR128_MODE_M | EBUR128_MODE_S | EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
     if (!core->m_loudness->state)
         return Error{"libebur128 could not start", "recorder", "check the sample rate"};
     core->m_status.sampleRate = setup.sampleRate;
     core->m_status.recording = true;
     core->m_status.position = setup.startSample;
-    core->m_status.ringCapacity = core->m_ring.capacity() / static_cast<std::size_t>(core->m_channels);
-    for (const auto& t : core->m_tracks) core->m_status.tracks.push_back({t->setup.name, t->setup.armed});
+    core->m_status.ringCapacity =
+        core->m_ring.capacity() / static_cast<std::size_t>(core->m_channels);
+    for (const auto& t : core->m_tracks)
+        core->m_status.tracks.push_back({t->setup.name, t->setup.armed});
     return core;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Audio thread.
 
-void CaptureCore::onInput(const float* interleaved, std::size_t frames, bool inputOverflow) noexcept {
+void CaptureCore::onInput(const float* interleaved, std::size_t frames,
+                          bool inputOverflow) noexcept {
     const auto t0 = std::chrono::steady_clock::now();
     const std::int64_t pos = m_captured.load(std::memory_order_relaxed);
     const auto channels = static_cast<std::size_t>(m_channels);
@@ -209,7 +217,8 @@ void CaptureCore::onInput(const float* interleaved, std::size_t frames, bool inp
                 peak = std::max(peak, x);
                 clips += x >= 1.f ? 1u : 0u;
             }
-            if (peak > m_peaks[c].load(std::memory_order_relaxed)) m_peaks[c].store(peak, std::memory_order_relaxed);
+            if (peak > m_peaks[c].load(std::memory_order_relaxed))
+                m_peaks[c].store(peak, std::memory_order_relaxed);
             if (clips) m_clips[c].fetch_add(clips, std::memory_order_relaxed);
         }
         const std::span<const float> items(interleaved, frames * channels);
@@ -229,7 +238,9 @@ void CaptureCore::onInput(const float* interleaved, std::size_t frames, bool inp
         }
         m_captured.store(pos + static_cast<std::int64_t>(frames), std::memory_order_release);
     }
-    const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count();
+    const auto ns =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0)
+            .count();
     if (ns > m_worstCallbackNs.load(std::memory_order_relaxed))
         m_worstCallbackNs.store(static_cast<std::int64_t>(ns), std::memory_order_relaxed);
 }
@@ -242,7 +253,8 @@ void CaptureCore::push(RecorderEvent event) {
     m_events.push_back(std::move(event));
 }
 
-void CaptureCore::warn(bool on, bool& state, const std::string& code, int track, const std::string& text) {
+void CaptureCore::warn(bool on, bool& state, const std::string& code, int track,
+                       const std::string& text) {
     if (on == state) return;
     state = on;
     RecorderEvent e;
@@ -260,7 +272,8 @@ void CaptureCore::abort(const std::string& code, const std::string& text) {
 void CaptureCore::fail(const Error& error, const std::string& file, const std::string& code) {
     if (failed()) return;
     const std::string msg = error.message();
-    const bool full = code.empty() && (msg.find("full") != std::string::npos || msg.find("ENOSPC") != std::string::npos ||
+    const bool full = code.empty() && (msg.find("full") != std::string::npos ||
+                                       msg.find("ENOSPC") != std::string::npos ||
                                        msg.find("No space") != std::string::npos);
     // The other files get a current header so each stays valid up to the same moment.
     for (auto& t : m_tracks)
@@ -278,8 +291,8 @@ void CaptureCore::fail(const Error& error, const std::string& file, const std::s
     stopped.kind = RecorderEvent::Kind::Stopped;
     stopped.code = e.code;
     stopped.text = "recording stopped: " + std::string(!code.empty() ? "the stream failed"
-                                                        : full   ? "the disk is full"
-                                                                 : "a write failed");
+                                                       : full        ? "the disk is full"
+                                                                     : "a write failed");
     push(std::move(stopped));
     m_failed.store(true, std::memory_order_release);
 }
@@ -299,13 +312,15 @@ void CaptureCore::writeSilence(std::int64_t frames) {
 
 void CaptureCore::writeFrames(const float* interleaved, std::size_t frames) {
     const auto channels = static_cast<std::size_t>(m_channels);
-    if (m_opt.stallMs > 0 && !m_stallDone && m_written + static_cast<std::int64_t>(frames) > m_opt.stallAtFrame) {
+    if (m_opt.stallMs > 0 && !m_stallDone &&
+        m_written + static_cast<std::int64_t>(frames) > m_opt.stallAtFrame) {
         m_stallDone = true;
         std::this_thread::sleep_for(std::chrono::milliseconds(m_opt.stallMs));
     }
     std::fill_n(m_programme.begin(), frames, 0.f);
     const double audioStart = static_cast<double>(m_written) / m_rate;
-    const double audioEnd = static_cast<double>(m_written + static_cast<std::int64_t>(frames)) / m_rate;
+    const double audioEnd =
+        static_cast<double>(m_written + static_cast<std::int64_t>(frames)) / m_rate;
     const double quietMs = fromDbfs(kSilentDbfs) * fromDbfs(kSilentDbfs);
     const double zeroPeak = fromDbfs(kNoSignalDbfs);
     for (std::size_t i = 0; i < m_tracks.size(); ++i) {
@@ -341,7 +356,8 @@ void CaptureCore::writeFrames(const float* interleaved, std::size_t frames) {
             t.holdAt = audioEnd;
         }
         if (!t.setup.armed) continue;
-        std::copy_n(m_mono.begin(), frames, m_planar.begin() + static_cast<std::ptrdiff_t>(t.armedSlot * kBlockFrames));
+        std::copy_n(m_mono.begin(), frames,
+                    m_planar.begin() + static_cast<std::ptrdiff_t>(t.armedSlot * kBlockFrames));
         if (t.writer && !failed()) {
             auto st = t.writer->append(std::span<const float>(m_mono.data(), frames));
             if (!st) fail(st.error(), t.path.string());
@@ -354,14 +370,14 @@ void CaptureCore::writeFrames(const float* interleaved, std::size_t frames) {
         t.zeroFrames = peak < zeroPeak ? t.zeroFrames + static_cast<std::int64_t>(frames) : 0;
         const int index = static_cast<int>(i);
         const double quietSeconds = static_cast<double>(t.quietFrames) / m_rate;
-        warn(m_opt.setup.silenceSeconds > 0 && quietSeconds >= m_opt.setup.silenceSeconds, t.silentWarned, "silent",
-             index,
+        warn(m_opt.setup.silenceSeconds > 0 && quietSeconds >= m_opt.setup.silenceSeconds,
+             t.silentWarned, "silent", index,
              t.silentWarned ? t.setup.name + "'s mic is back"
                             : t.setup.name + "'s mic has been silent (below -60 dBFS) for " +
                                   std::to_string(static_cast<long long>(quietSeconds)) + " s");
         const double zeroSeconds = static_cast<double>(t.zeroFrames) / m_rate;
-        warn(m_opt.setup.noSignalSeconds > 0 && zeroSeconds >= m_opt.setup.noSignalSeconds, t.noSignalWarned,
-             "no-signal", index,
+        warn(m_opt.setup.noSignalSeconds > 0 && zeroSeconds >= m_opt.setup.noSignalSeconds,
+             t.noSignalWarned, "no-signal", index,
              t.noSignalWarned ? t.setup.name + " has a signal again"
                               : "no signal on " + t.setup.name + " (input channel " +
                                     std::to_string(t.setup.channel + 1) + ") for " +
@@ -370,7 +386,8 @@ void CaptureCore::writeFrames(const float* interleaved, std::size_t frames) {
         if (clipped) t.lastClipAt = audioStart;
         const bool clipNow = audioEnd - t.lastClipAt <= kHoldSeconds;
         warn(clipNow, t.clipping, "clipping", index,
-             clipNow ? t.setup.name + " is clipping — turn the gain down" : t.setup.name + " stopped clipping");
+             clipNow ? t.setup.name + " is clipping — turn the gain down"
+                     : t.setup.name + " stopped clipping");
     }
     ebur128_add_frames_float(m_loudness->state, m_programme.data(), frames);
     // Airtime: 10 ms planar frames of the armed tracks, carried over between blocks.
@@ -378,7 +395,8 @@ void CaptureCore::writeFrames(const float* interleaved, std::size_t frames) {
         const std::size_t armed = m_armedIndex.size();
         const auto spf = static_cast<std::size_t>(m_airtime->samplesPerFrame());
         for (std::size_t f = 0; f < frames; ++f) {
-            for (std::size_t a = 0; a < armed; ++a) m_airFrame[a * spf + m_airFill] = m_planar[a * kBlockFrames + f];
+            for (std::size_t a = 0; a < armed; ++a)
+                m_airFrame[a * spf + m_airFill] = m_planar[a * kBlockFrames + f];
             if (++m_airFill == spf) {
                 m_airtime->addFrame(m_airFrame);
                 m_airFill = 0;
@@ -397,7 +415,8 @@ std::vector<float> CaptureCore::maxPeakDbfs() const {
 void CaptureCore::checkDisk(double nowSeconds) {
     if (nowSeconds - m_lastDiskCheck < 1.0 || !m_opt.writeFiles) return;
     m_lastDiskCheck = nowSeconds;
-    const std::int64_t free = m_opt.freeBytes ? m_opt.freeBytes(m_opt.setup.folder) : statvfsFree(m_opt.setup.folder);
+    const std::int64_t free =
+        m_opt.freeBytes ? m_opt.freeBytes(m_opt.setup.folder) : statvfsFree(m_opt.setup.folder);
     std::size_t armed = 0;
     for (const auto& t : m_tracks) armed += t->writer ? 1 : 0;
     if (free < 0 || armed == 0) {
@@ -407,11 +426,13 @@ void CaptureCore::checkDisk(double nowSeconds) {
     const double bytesPerSecond = static_cast<double>(armed) * m_rate * 3.0;
     m_diskSecondsLeft = static_cast<double>(free) / bytesPerSecond;
     const double elapsed = static_cast<double>(m_written) / m_rate;
-    const double needed = std::max(600.0, static_cast<double>(m_opt.setup.plannedSeconds) - elapsed);
+    const double needed =
+        std::max(600.0, static_cast<double>(m_opt.setup.plannedSeconds) - elapsed);
     warn(m_diskSecondsLeft < needed, m_diskLow, "disk-low", -1,
-         m_diskSecondsLeft < needed ? "the disk holds only " + minutesText(m_diskSecondsLeft) +
-                                          " more of recording — free some space"
-                                    : "disk space is fine again (" + minutesText(m_diskSecondsLeft) + " left)");
+         m_diskSecondsLeft < needed
+             ? "the disk holds only " + minutesText(m_diskSecondsLeft) +
+                   " more of recording — free some space"
+             : "disk space is fine again (" + minutesText(m_diskSecondsLeft) + " left)");
 }
 
 void CaptureCore::publish(double nowSeconds) {
@@ -449,7 +470,8 @@ void CaptureCore::publish(double nowSeconds) {
     }
     if (m_airtime) {
         const auto talk = m_airtime->talkMs();
-        for (std::size_t a = 0; a < m_armedIndex.size() && a < talk.size(); ++a) s.tracks[m_armedIndex[a]].talkMs = talk[a];
+        for (std::size_t a = 0; a < m_armedIndex.size() && a < talk.size(); ++a)
+            s.tracks[m_armedIndex[a]].talkMs = talk[a];
     }
     s.momentaryLufs = m_momentary;
     s.shortTermLufs = m_shortTerm;
@@ -458,7 +480,8 @@ void CaptureCore::publish(double nowSeconds) {
     s.droppedFrames = m_droppedFrames.load(std::memory_order_relaxed);
     s.diskSecondsLeft = m_diskSecondsLeft;
     s.ringHighWater = m_ring.highWater() / static_cast<std::size_t>(m_channels);
-    s.callbackWorstMs = static_cast<double>(m_worstCallbackNs.load(std::memory_order_relaxed)) / 1e6;
+    s.callbackWorstMs =
+        static_cast<double>(m_worstCallbackNs.load(std::memory_order_relaxed)) / 1e6;
 }
 
 bool CaptureCore::drain(double nowSeconds) {
@@ -471,13 +494,17 @@ bool CaptureCore::drain(double nowSeconds) {
         DropoutRecord r{};
         const bool haveRecord = m_dropoutRing.peek(std::span<DropoutRecord>(&r, 1)) == 1;
         std::size_t take = avail;
-        if (haveRecord && r.frames > 0) take = static_cast<std::size_t>(std::clamp<std::int64_t>(r.at - m_written, 0, static_cast<std::int64_t>(avail)));
+        if (haveRecord && r.frames > 0)
+            take = static_cast<std::size_t>(
+                std::clamp<std::int64_t>(r.at - m_written, 0, static_cast<std::int64_t>(avail)));
         if (haveRecord && r.frames == 0) take = 0;
         while (take > 0) {
             const std::size_t n = std::min(take, kBlockFrames);
             m_ring.read(std::span<float>(m_block.data(), n * channels));
-            if (!failed()) writeFrames(m_block.data(), n);
-            else m_written += static_cast<std::int64_t>(n);
+            if (!failed())
+                writeFrames(m_block.data(), n);
+            else
+                m_written += static_cast<std::int64_t>(n);
             take -= n;
             avail -= n;
         }
@@ -496,9 +523,10 @@ bool CaptureCore::drain(double nowSeconds) {
             e.text = "dropout at " + timecode(r.at, m_rate) + ": " + std::to_string(r.frames) +
                      " frames lost (the writer fell behind; the gap is silence in the files)";
         } else {
-            e.text = "dropout at " + timecode(r.at, m_rate) +
-                     ": the audio device lost input (an overflow; how much is unknown) — close other "
-                     "programs or use a larger buffer";
+            e.text =
+                "dropout at " + timecode(r.at, m_rate) +
+                ": the audio device lost input (an overflow; how much is unknown) — close other "
+                "programs or use a larger buffer";
         }
         push(std::move(e));
     }
@@ -561,7 +589,9 @@ std::vector<RecorderEvent> CaptureCore::takeEvents() {
     return out;
 }
 
-SampleCount CaptureCore::position() const { return m_opt.setup.startSample + SampleCount(framesCaptured()); }
+SampleCount CaptureCore::position() const {
+    return m_opt.setup.startSample + SampleCount(framesCaptured());
+}
 
 std::vector<std::filesystem::path> CaptureCore::files() const {
     std::vector<std::filesystem::path> out;

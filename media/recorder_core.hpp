@@ -24,8 +24,8 @@
 #include <string>
 #include <vector>
 
-#include "core/error.hpp"
 #include "core/airtime.hpp"
+#include "core/error.hpp"
 #include "core/units.hpp"
 #include "media/recorder.hpp"
 #include "media/spsc_ring.hpp"
@@ -33,9 +33,9 @@
 namespace pycast::media {
 
 struct CaptureOptions {
-    RecorderSetup setup;              // rate, channels, tracks, thresholds, folder, take, start
-    bool writeFiles = true;           // false: a soundcheck (meters only, no files)
-    double ringSeconds = 8.0;         // frame ring depth
+    RecorderSetup setup;       // rate, channels, tracks, thresholds, folder, take, start
+    bool writeFiles = true;    // false: a soundcheck (meters only, no files)
+    double ringSeconds = 8.0;  // frame ring depth
     double headerRefreshSeconds = 1.0;
     // Free bytes at the setup's folder (default: statvfs). Tests inject a full or small disk.
     std::function<std::int64_t(const std::filesystem::path&)> freeBytes;
@@ -113,7 +113,7 @@ private:
     SpscRing<DropoutRecord> m_dropoutRing;
 
     // Written by the audio thread only.
-    std::int64_t m_pendingGapAt = -1;  // a ring overrun not yet recorded (the dropout ring was
+    std::int64_t m_pendingGapAt = -1;     // a ring overrun not yet recorded (the dropout ring was
     std::int64_t m_pendingGapFrames = 0;  // full, or the frame ring still is)
     std::atomic<std::int64_t> m_captured{0};       // release: frames of the take seen
     std::atomic<std::int64_t> m_droppedFrames{0};  // relaxed statistics
@@ -127,13 +127,13 @@ private:
 
     // Writer thread only.
     std::vector<std::unique_ptr<TrackState>> m_tracks;  // one per setup track (armed or not)
-    std::vector<float> m_block;                          // interleaved frames read from the ring
-    std::vector<float> m_mono;                           // one track's de-interleaved samples
-    std::vector<float> m_programme;                      // armed tracks summed
-    std::vector<float> m_planar;                         // armed tracks' block, track after track
-    std::vector<std::size_t> m_armedIndex;               // setup index of each armed track
-    std::unique_ptr<AirtimeDetector> m_airtime;          // over the armed tracks
-    std::vector<float> m_airFrame;                       // one 10 ms planar frame being filled
+    std::vector<float> m_block;                         // interleaved frames read from the ring
+    std::vector<float> m_mono;                          // one track's de-interleaved samples
+    std::vector<float> m_programme;                     // armed tracks summed
+    std::vector<float> m_planar;                        // armed tracks' block, track after track
+    std::vector<std::size_t> m_armedIndex;              // setup index of each armed track
+    std::unique_ptr<AirtimeDetector> m_airtime;         // over the armed tracks
+    std::vector<float> m_airFrame;                      // one 10 ms planar frame being filled
     std::size_t m_airFill = 0;
     struct Loudness;
     std::unique_ptr<Loudness> m_loudness;

@@ -51,7 +51,8 @@ bool onPath(const char* program) {
     std::size_t start = 0;
     while (start <= p.size()) {
         const std::size_t end = std::min(p.find(':', start), p.size());
-        if (::access((p.substr(start, end - start) + "/" + program).c_str(), X_OK) == 0) return true;
+        if (::access((p.substr(start, end - start) + "/" + program).c_str(), X_OK) == 0)
+            return true;
         start = end + 1;
     }
     return false;
@@ -60,11 +61,13 @@ bool onPath(const char* program) {
 }  // namespace
 
 int main() {
-    const fs::path dir = fs::temp_directory_path() / ("pycast-bench-recorder-" + std::to_string(::getpid()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("pycast-bench-recorder-" + std::to_string(::getpid()));
     RecorderSetup setup;
     setup.sampleRate = kRate;
     setup.channels = kTracks;
-    for (int c = 0; c < kTracks; ++c) setup.tracks.push_back({c, "Track " + std::to_string(c + 1), "", true});
+    for (int c = 0; c < kTracks; ++c)
+        setup.tracks.push_back({c, "Track " + std::to_string(c + 1), "", true});
     setup.folder = dir;
     setup.silenceSeconds = 30;
     CaptureOptions options;
@@ -93,9 +96,13 @@ int main() {
         const double cpu0 = threadCpuSeconds();
         while (!stop.load(std::memory_order_acquire)) {
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            core.drain(std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count());
+            core.drain(
+                std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+                    .count());
         }
-        core.finish(std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count());
+        core.finish(
+            std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+                .count());
         writerCpu = threadCpuSeconds() - cpu0;
     });
 
@@ -110,14 +117,18 @@ int main() {
         std::mt19937 rng(7);
         std::normal_distribution<float> voice(0.f, 0.05f);
         const std::int64_t total = kSeconds * kRate;
-        const std::int64_t slowFrom = (kStallAtSecond - 1) * kRate, slowTo = (kStallAtSecond + 4) * kRate;
+        const std::int64_t slowFrom = (kStallAtSecond - 1) * kRate,
+                           slowTo = (kStallAtSecond + 4) * kRate;
         auto next = std::chrono::steady_clock::now();
         for (std::int64_t at = 0; at < total; at += static_cast<std::int64_t>(kBuffer)) {
             for (std::size_t i = 0; i < buf.size(); ++i) buf[i] = voice(rng);
             const double speed = at >= slowFrom && at < slowTo ? 1.0 : kSpeed;
-            next += std::chrono::nanoseconds(static_cast<std::int64_t>(1e9 * kBuffer / kRate / speed));
+            next +=
+                std::chrono::nanoseconds(static_cast<std::int64_t>(1e9 * kBuffer / kRate / speed));
             std::this_thread::sleep_until(next);
-            const double late = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - next).count();
+            const double late =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - next)
+                    .count();
             lateMsWorst = std::max(lateMsWorst, late);
             core.onInput(buf.data(), kBuffer, false);
         }
@@ -126,7 +137,8 @@ int main() {
     feeder.join();
     stop.store(true, std::memory_order_release);
     writer.join();
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (stress > 0) {
         ::kill(stress, SIGTERM);
         ::waitpid(stress, nullptr, 0);
@@ -134,22 +146,28 @@ int main() {
 
     const RecorderStatus st = core.status();
     const double audio = static_cast<double>(kSeconds);
-    std::printf("  %d tracks x %lld s at %d Hz in %zu-frame buffers, fed at %.0fx real time (1x around the stall)\n",
-                kTracks, static_cast<long long>(kSeconds), kRate, kBuffer, kSpeed);
+    std::printf(
+        "  %d tracks x %lld s at %d Hz in %zu-frame buffers, fed at %.0fx real time (1x around the "
+        "stall)\n",
+        kTracks, static_cast<long long>(kSeconds), kRate, kBuffer, kSpeed);
     std::printf("  load: %s; feeder thread %s; simulated disk stall %d ms at %lld s; wall %.1f s\n",
                 stress > 0 ? "stress-ng --cpu 2" : "none (stress-ng not installed)",
-                realtime ? "SCHED_FIFO" : "normal priority", kStallMs, static_cast<long long>(kStallAtSecond), wall);
-    std::printf("  dropped frames          %lld (dropouts %lld)   goal 0\n", static_cast<long long>(st.droppedFrames),
-                static_cast<long long>(st.dropouts));
-    std::printf("  frames written          %lld of %lld\n", static_cast<long long>(st.framesWritten),
-                static_cast<long long>(kSeconds * kRate));
-    std::printf("  ring high-water mark    %zu frames = %.2f s of %zu frames = %.2f s\n", st.ringHighWater,
-                static_cast<double>(st.ringHighWater) / kRate, st.ringCapacity,
+                realtime ? "SCHED_FIFO" : "normal priority", kStallMs,
+                static_cast<long long>(kStallAtSecond), wall);
+    std::printf("  dropped frames          %lld (dropouts %lld)   goal 0\n",
+                static_cast<long long>(st.droppedFrames), static_cast<long long>(st.dropouts));
+    std::printf("  frames written          %lld of %lld\n",
+                static_cast<long long>(st.framesWritten), static_cast<long long>(kSeconds * kRate));
+    std::printf("  ring high-water mark    %zu frames = %.2f s of %zu frames = %.2f s\n",
+                st.ringHighWater, static_cast<double>(st.ringHighWater) / kRate, st.ringCapacity,
                 static_cast<double>(st.ringCapacity) / kRate);
-    std::printf("  callback worst          %.1f us   goal < 1000 us\n", st.callbackWorstMs * 1000.0);
+    std::printf("  callback worst          %.1f us   goal < 1000 us\n",
+                st.callbackWorstMs * 1000.0);
     std::printf("  feeder latest wake-up   %.2f ms (scheduling, not the callback)\n", lateMsWorst);
-    std::printf("  writer CPU              %.2f s for %.0f s of audio = %.2f%% of a core in real time   goal < 5%%\n",
-                writerCpu, audio, 100.0 * writerCpu / audio);
+    std::printf(
+        "  writer CPU              %.2f s for %.0f s of audio = %.2f%% of a core in real time   "
+        "goal < 5%%\n",
+        writerCpu, audio, 100.0 * writerCpu / audio);
     std::error_code ec;
     fs::remove_all(dir, ec);
     return 0;

@@ -45,11 +45,12 @@ struct Feeder {
     std::int64_t fed = 0;
     std::vector<float> buf;
 
-    void feed(std::int64_t frames, const std::function<float(std::int64_t, int)>& gen, std::size_t buffer = 256,
-              int drainEvery = 4) {
+    void feed(std::int64_t frames, const std::function<float(std::int64_t, int)>& gen,
+              std::size_t buffer = 256, int drainEvery = 4) {
         int calls = 0;
         while (frames > 0) {
-            const auto n = static_cast<std::size_t>(std::min<std::int64_t>(frames, static_cast<std::int64_t>(buffer)));
+            const auto n = static_cast<std::size_t>(
+                std::min<std::int64_t>(frames, static_cast<std::int64_t>(buffer)));
             buf.resize(n * static_cast<std::size_t>(channels));
             for (std::size_t f = 0; f < n; ++f)
                 for (int c = 0; c < channels; ++c)
@@ -99,7 +100,8 @@ std::vector<RecorderEvent> eventsOf(const std::vector<RecorderEvent>& all, Recor
 
 float noise(std::int64_t i, int c) {
     // A deterministic, sample-unique signal below full scale.
-    const auto h = static_cast<std::uint32_t>(i * 2654435761u + static_cast<std::uint32_t>(c) * 40503u);
+    const auto h =
+        static_cast<std::uint32_t>(i * 2654435761u + static_cast<std::uint32_t>(c) * 40503u);
     return (static_cast<float>(h % 2000001u) - 1000000.f) / 1100000.f;
 }
 
@@ -154,7 +156,9 @@ TEST_CASE("recorder core: take 2 names its files and starts on the shared timeli
     CHECK(trackFileName(11, "客人 Guest", 1) == "12-客人-guest.wav");
 }
 
-TEST_CASE("recorder core: a full ring is a dropout at its position, and silence keeps later samples in place") {
+TEST_CASE(
+    "recorder core: a full ring is a dropout at its position, and silence keeps later samples in "
+    "place") {
     TempDir dir;
     CaptureOptions o = optionsFor(twoTracks(dir.path()));
     o.ringSeconds = 0.1;  // 4800 frames
@@ -210,7 +214,9 @@ TEST_CASE("recorder core: peak, peak hold, RMS, clips and programme loudness") {
     const double pi = std::acos(-1.0);
     // Host: a 1 kHz sine at 0.1 (-20 dBFS peak, -23 dBFS RMS); guest: nothing.
     auto sine = [&](std::int64_t i, int c) {
-        return c == 0 ? static_cast<float>(0.1 * std::sin(2 * pi * 1000.0 * static_cast<double>(i) / 48000.0)) : 0.f;
+        return c == 0 ? static_cast<float>(
+                            0.1 * std::sin(2 * pi * 1000.0 * static_cast<double>(i) / 48000.0))
+                      : 0.f;
     };
     feeder.feed(48000 * 4, sine);
     (*core)->drain(feeder.now());
@@ -226,7 +232,8 @@ TEST_CASE("recorder core: peak, peak hold, RMS, clips and programme loudness") {
     CHECK(st.integratedLufs == doctest::Approx(-23.0).epsilon(0.02));
 
     // A loud burst, then quieter: the hold stays 2 s, then falls.
-    feeder.feed(480, [](std::int64_t, int c) { return c == 0 ? 1.0f : 0.f; });  // 480 clipped samples
+    feeder.feed(480,
+                [](std::int64_t, int c) { return c == 0 ? 1.0f : 0.f; });  // 480 clipped samples
     feeder.feed(48000, sine);
     (*core)->drain(feeder.now());
     st = (*core)->status();
@@ -243,7 +250,9 @@ TEST_CASE("recorder core: peak, peak hold, RMS, clips and programme loudness") {
     CHECK(eventsOf(events, RecorderEvent::Kind::WarningCleared, "clipping").size() == 1);
 }
 
-TEST_CASE("recorder core: a silent mic and a pulled cable are warned after their seconds of audio, and cleared") {
+TEST_CASE(
+    "recorder core: a silent mic and a pulled cable are warned after their seconds of audio, and "
+    "cleared") {
     TempDir dir;
     RecorderSetup s = twoTracks(dir.path());
     s.silenceSeconds = 3;
@@ -252,7 +261,9 @@ TEST_CASE("recorder core: a silent mic and a pulled cable are warned after their
     REQUIRE(core.ok());
     Feeder feeder{**core, 2, 48000};
     // Host: room noise at -70 dBFS (quiet, not dead); guest: digital zero (a pulled cable).
-    auto quiet = [](std::int64_t i, int c) { return c == 0 ? 0.000316f * (i % 2 ? 1.f : -1.f) : 0.f; };
+    auto quiet = [](std::int64_t i, int c) {
+        return c == 0 ? 0.000316f * (i % 2 ? 1.f : -1.f) : 0.f;
+    };
     feeder.feed(48000 * 9 / 10, quiet);
     (*core)->drain(feeder.now());
     CHECK((*core)->takeEvents().empty());
@@ -319,7 +330,9 @@ TEST_CASE("recorder core: a full disk stops the recording cleanly and the files 
     }
 }
 
-TEST_CASE("recorder core: disk time left from the free space, warned under 10 minutes or the planned rest") {
+TEST_CASE(
+    "recorder core: disk time left from the free space, warned under 10 minutes or the planned "
+    "rest") {
     TempDir dir;
     CaptureOptions o = optionsFor(twoTracks(dir.path()));
     std::int64_t free = 2LL * 48000 * 3 * 3600;  // an hour for two tracks
@@ -336,7 +349,8 @@ TEST_CASE("recorder core: disk time left from the free space, warned under 10 mi
     CHECK(events[0].text.find("60 min") != std::string::npos);
     free *= 3;  // space freed: 3 h left
     (*core)->drain(12.0);
-    CHECK(eventsOf((*core)->takeEvents(), RecorderEvent::Kind::WarningCleared, "disk-low").size() == 1);
+    CHECK(eventsOf((*core)->takeEvents(), RecorderEvent::Kind::WarningCleared, "disk-low").size() ==
+          1);
 }
 
 TEST_CASE("recorder core: a setup with a track on a channel that is not open is refused") {
@@ -368,12 +382,14 @@ TEST_CASE("recorder setup: saved and loaded, strict about a bad file") {
     CHECK_FALSE(back->tracks[1].armed);
     CHECK(readRecorderSetupFile(dir / "missing.json").ok());
 
-    test::writeFile(dir / "bad.json", R"({"channels": 2, "tracks": [{"channel": 5, "name": "Host"}]})");
+    test::writeFile(dir / "bad.json",
+                    R"({"channels": 2, "tracks": [{"channel": 5, "name": "Host"}]})");
     auto bad = readRecorderSetupFile(dir / "bad.json");
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().message().find("/tracks/0/channel") != std::string::npos);
     test::writeFile(dir / "typo.json", R"({"sample_rat": 48000})");
-    CHECK(readRecorderSetupFile(dir / "typo.json").error().message().find("sample_rat") != std::string::npos);
+    CHECK(readRecorderSetupFile(dir / "typo.json").error().message().find("sample_rat") !=
+          std::string::npos);
     test::writeFile(dir / "broken.json", "{");
     CHECK_FALSE(readRecorderSetupFile(dir / "broken.json").ok());
 
