@@ -23,6 +23,9 @@ int runValidate(const Args& args, std::ostream& out, std::ostream& err);
 int runRundown(const Args& args, std::ostream& out, std::ostream& err);
 int runVersion(const Args& args, std::ostream& out, std::ostream& err);
 int runDevices(const Args& args, std::ostream& out, std::ostream& err);
+// `pycast record --out DIR …` (cmd_record.cpp): 0 recorded and stopped cleanly, 1 the device
+// or a write failed, 2 usage.
+int runRecord(const Args& args, std::ostream& out, std::ostream& err);
 int runImportCsv(const Args&, std::ostream&, std::ostream&);
 // `pycast questions import|list` (cmd_questions.cpp).
 int runQuestions(const Args& args, std::ostream& out, std::ostream& err);
