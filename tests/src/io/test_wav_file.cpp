@@ -2,11 +2,14 @@
 // each checked against the bytes, and against ffprobe, sox and python's wave module.
 #include <doctest/doctest.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <vector>
@@ -535,4 +538,54 @@ TEST_CASE(
             CHECK_FALSE(r.error().what.empty());
         }
     }
+}
+
+TEST_CASE("wav: a real write refusal from the kernel (a file size limit) keeps the track valid") {
+    // RLIMIT_FSIZE makes write() fail with EFBIG once the file would pass the limit, partway
+    // through a block as a full disk does; a child process takes the limit so this one keeps none.
+    TempDir tmp;
+    const auto p = tmp / "t.wav";
+    const auto report = tmp / "error.txt";
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        ::signal(SIGXFSZ, SIG_IGN);
+        const rlimit limit{100'000, 100'000};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+        auto w = WavWriter::create(p);
+        if (!w.ok()) ::_exit(3);
+        const std::vector<float> block = sine(4801);  // 14 403 bytes: the limit falls mid-block
+        Status s = ok();
+        int blocks = 0;
+        while (s.ok() && blocks < 100) {
+            s = w->append(block);
+            blocks += s.ok() ? 1 : 0;
+            if (s.ok() && blocks % 2 == 0) s = w->refreshHeader();
+        }
+        if (s.ok()) ::_exit(4);
+        const std::string text = std::to_string(w->frames()) + "\n" + s.error().message();
+        const int fd = ::open(report.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fd < 0 || ::write(fd, text.data(), text.size()) != static_cast<ssize_t>(text.size()))
+            ::_exit(5);
+        ::_exit(0);
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+    const std::string text = test::readFile(report);
+    const std::size_t newline = text.find('\n');
+    REQUIRE(newline != std::string::npos);
+    const std::uint64_t frames = std::stoull(text.substr(0, newline));
+    const std::string message = text.substr(newline + 1);
+    CHECK(frames == 6 * 4801);  // the 7th block would pass 100 000 bytes
+    CHECK(contains(message, p.string()));
+    CHECK(contains(message, "the disk is full"));
+    CHECK(contains(message, "free space"));
+    auto info = readWavInfo(p);
+    REQUIRE(info.ok());
+    CHECK(info->fileBytes == kWavHeaderBytes + frames * 3);  // no partial block left behind
+    CHECK(info->frames() == frames);                         // and the header covers it all
+    CHECK(ffprobeSamples(p) == std::to_string(frames));
+    CHECK_FALSE(repairWav(p)->changed);
 }
