@@ -495,7 +495,8 @@ Result<WavRepair> repairWav(const std::filesystem::path& path) {
         // keeps its length; ds64's readers skip what follows the table.
         if (preadAll(fd.get(), ds64 + 4, 4, b.ds64Offset + 4) != 4) return fail("reading ds64");
         if (!pwriteAll(fd.get(), ds64, sizeof ds64, b.ds64Offset)) return fail("writing ds64");
-        if (!pwriteAll(fd.get(), "RF64", 4, 0)) return fail("writing the header");
+        // A BW64 file (ITU-R BS.2088) keeps its name; a RIFF one becomes RF64.
+        if (!b.isRf64 && !pwriteAll(fd.get(), "RF64", 4, 0)) return fail("writing the header");
         put32(field, kNoSize32);
         if (!pwriteAll(fd.get(), field, 4, 4)) return fail("writing the header");
         if (!pwriteAll(fd.get(), field, 4, b.dataOffset - 4)) return fail("writing the header");

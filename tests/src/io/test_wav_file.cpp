@@ -378,6 +378,19 @@ TEST_CASE("wav: repair of an RF64 track whose ds64 sizes are stale") {
     CHECK(le64(a, 28) == 2500 * 3);
     CHECK(le64(a, 36) == 2500);
     CHECK(ffprobeSamples(p) == "2500");
+
+    // A BW64 file (ITU-R BS.2088, the same layout) is repaired and keeps its name.
+    auto bw = a;
+    std::memcpy(bw.data(), "BW64", 4);
+    bw.push_back(0);
+    bw.push_back(0);
+    bw.push_back(0);
+    writeBytes(p, bw);
+    auto r2 = repairWav(p);
+    REQUIRE(r2.ok());
+    CHECK(r2->changed);
+    CHECK(r2->after.frames() == 2501);
+    CHECK(test::readFile(p).substr(0, 4) == "BW64");
 }
 
 TEST_CASE("wav: repair turns a RIFF track that outgrew 4 GiB into RF64 (a sparse 4.5 GiB file)") {
@@ -588,4 +601,81 @@ TEST_CASE("wav: a real write refusal from the kernel (a file size limit) keeps t
     CHECK(info->frames() == frames);                         // and the header covers it all
     CHECK(ffprobeSamples(p) == std::to_string(frames));
     CHECK_FALSE(repairWav(p)->changed);
+}
+
+TEST_CASE("wav: a damaged or foreign header is refused with what is wrong") {
+    // A minimal header: RIFF, WAVE, then the given chunks.
+    auto riff = [](const std::string& chunks, const char* magic = "RIFF") {
+        std::string h = std::string(magic, 4) + std::string("\0\0\0\0", 4) + "WAVE" + chunks;
+        std::vector<std::uint8_t> b(h.begin(), h.end());
+        return b;
+    };
+    auto chunk = [](const char* id, const std::string& body) {
+        std::string size(4, '\0');
+        for (std::size_t i = 0; i < 4; ++i)
+            size[i] = static_cast<char>((body.size() >> (8 * i)) & 0xFF);
+        return std::string(id, 4) + size + body + (body.size() % 2 ? std::string(1, '\0') : "");
+    };
+    // fmt body: tag, channels, rate, byte rate, block align, bits.
+    auto fmt = [](std::uint16_t tag, std::uint16_t channels, std::uint32_t rate,
+                  std::uint16_t align, std::uint16_t bits) {
+        std::string b(16, '\0');
+        auto put = [&](std::size_t at, std::uint32_t v, std::size_t n) {
+            for (std::size_t i = 0; i < n; ++i)
+                b[at + i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+        };
+        put(0, tag, 2);
+        put(2, channels, 2);
+        put(4, rate, 4);
+        put(8, rate * align, 4);
+        put(12, align, 2);
+        put(14, bits, 2);
+        return b;
+    };
+    const std::string data = chunk("data", std::string(6, '\0'));
+    struct Case {
+        std::vector<std::uint8_t> bytes;
+        std::string says;
+    };
+    const std::vector<Case> cases{
+        {riff(data), "no fmt chunk before the data chunk"},
+        {riff(chunk("fmt ", fmt(1, 1, 48000, 3, 24))), "no data chunk"},
+        {riff(chunk("fmt ", fmt(1, 1, 48000, 1, 8)) + data), "8-bit PCM"},
+        {riff(chunk("fmt ", fmt(3, 1, 48000, 2, 16)) + data), "16-bit float"},
+        {riff(chunk("fmt ", fmt(2, 1, 48000, 3, 24)) + data), "format tag 2"},
+        {riff(chunk("fmt ", fmt(1, 2, 48000, 3, 24)) + data),
+         "block align 3 does not match 2 channels"},
+        {riff(chunk("fmt ", fmt(1, 0, 48000, 0, 24)) + data), "bad channel count 0"},
+        {riff(chunk("fmt ", fmt(1, 1, 0, 3, 24)) + data), "bad sample rate 0 Hz"},
+        {riff(chunk("fmt ", std::string(10, '\0')) + data),
+         "the fmt chunk is too short (10 bytes)"},
+        {riff(chunk("fmt ", fmt(0xFFFE, 1, 48000, 3, 24)) + data),
+         "the extensible fmt chunk is too short"},
+        {riff(chunk("fmt ", fmt(1, 1, 48000, 3, 24)) + chunk("data", ""), "RF64"),
+         ""},  // an RF64 whose data size is a real 32-bit one reads as it says
+        {[&] {
+             auto b = riff(chunk("fmt ", fmt(1, 1, 48000, 3, 24)) + chunk("data", ""), "RF64");
+             b[b.size() - 4] = b[b.size() - 3] = b[b.size() - 2] = b[b.size() - 1] = 0xFF;
+             return b;
+         }(),
+         "an RF64 file without its ds64 chunk"},
+        {riff(chunk("fmt ", fmt(1, 1, 48000, 3, 24)) + data, "RIFX"), "starts with \"RIFX\""},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.says);
+        auto r = parseWavHeader(c.bytes, c.bytes.size());
+        if (c.says.empty()) {
+            CHECK(r.ok());
+            continue;
+        }
+        REQUIRE_FALSE(r.ok());
+        CHECK(contains(r.error().what, c.says));
+        CHECK_FALSE(r.error().remedy.empty());
+    }
+    // Not a WAVE, and a file too short to say anything.
+    std::vector<std::uint8_t> avi = riff(data);
+    std::memcpy(avi.data() + 8, "AVI ", 4);
+    CHECK(contains(parseWavHeader(avi, avi.size()).error().what, "a RIFF file of type \"AVI \""));
+    const std::vector<std::uint8_t> two{'R', 'I'};
+    CHECK(contains(parseWavHeader(two, 2).error().what, "only 2 bytes long"));
 }
