@@ -426,9 +426,19 @@ Status WavWriter::refreshHeader() {
     if (!pwriteAll(m_fd.get(), header.data(), header.size(), 0))
         return Error{"could not update the track's header: " + errnoText(errno), m_path.string(),
                      "check the disk; `pycast recover` repairs the file afterwards"};
-    if (::fdatasync(m_fd.get()) != 0)
-        return Error{"could not flush the track to disk: " + errnoText(errno), m_path.string(),
+    if (::fdatasync(m_fd.get()) != 0) {
+        const int err = errno;
+        // With delayed allocation a full disk can show first here, not at the write.
+        if (err == ENOSPC || err == EDQUOT)
+            return Error{
+                "the disk is full: the last second of the track may not have reached it (" +
+                    errnoText(err) + ")",
+                m_path.string(),
+                "free space on that disk or record to another one, then run `pycast "
+                "recover` on the session"};
+        return Error{"could not flush the track to disk: " + errnoText(err), m_path.string(),
                      "check the disk; `pycast recover` repairs the file afterwards"};
+    }
     return ok();
 }
 
