@@ -2,6 +2,8 @@
 // each checked against the bytes, and against ffprobe, sox and python's wave module.
 #include <doctest/doctest.h>
 #include <fcntl.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -678,4 +680,74 @@ TEST_CASE("wav: a damaged or foreign header is refused with what is wrong") {
     CHECK(contains(parseWavHeader(avi, avi.size()).error().what, "a RIFF file of type \"AVI \""));
     const std::vector<std::uint8_t> two{'R', 'I'};
     CHECK(contains(parseWavHeader(two, 2).error().what, "only 2 bytes long"));
+}
+
+TEST_CASE("wav: a real full disk (a 256 KiB tmpfs) stops the track with whole samples kept") {
+    // The child mounts the tmpfs in a mount namespace of its own, so nothing outlives it;
+    // it copies the track out before it exits. Where namespaces are not allowed the test says so.
+    TempDir tmp;
+    const auto disk = tmp / "disk";
+    std::filesystem::create_directories(disk);
+    const auto copy = tmp / "copy.wav";
+    const auto report = tmp / "report.txt";
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        const uid_t uid = ::geteuid();
+        const gid_t gid = ::getegid();
+        if (uid == 0) {
+            if (::unshare(CLONE_NEWNS) != 0) ::_exit(77);
+        } else {
+            if (::unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0) ::_exit(77);
+            test::writeFile("/proc/self/setgroups", "deny");
+            test::writeFile("/proc/self/uid_map", "0 " + std::to_string(uid) + " 1");
+            test::writeFile("/proc/self/gid_map", "0 " + std::to_string(gid) + " 1");
+        }
+        if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) ::_exit(77);
+        if (::mount("tmpfs", disk.c_str(), "tmpfs", 0, "size=256k") != 0) ::_exit(77);
+        const auto p = disk / "t.wav";
+        auto w = WavWriter::create(p);
+        if (!w.ok()) ::_exit(3);
+        const std::vector<float> block = sine(4801);
+        Status s = ok();
+        for (int blocks = 0; s.ok() && blocks < 1000; ++blocks) {
+            s = w->append(block);
+            if (s.ok() && blocks % 2 == 1) s = w->refreshHeader();
+        }
+        if (s.ok()) ::_exit(4);
+        // Repair needs no space: it rewrites header fields in place.
+        auto r = repairWav(p);
+        const std::string text =
+            std::to_string(w->frames()) + "\n" +
+            (r.ok() ? (r->changed ? "changed" : "whole") : r.error().message()) + "\n" +
+            s.error().message();
+        std::error_code ec;
+        std::filesystem::copy_file(p, copy, ec);
+        test::writeFile(report, text);
+        ::_exit(ec ? 5 : 0);
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    if (WEXITSTATUS(status) == 77) {
+        MESSAGE("skipped: no mount namespace for a tmpfs here (the injected and RLIMIT cases ran)");
+        return;
+    }
+    REQUIRE(WEXITSTATUS(status) == 0);
+    const std::string text = test::readFile(report);
+    const std::size_t a = text.find('\n');
+    const std::size_t b = text.find('\n', a + 1);
+    REQUIRE(b != std::string::npos);
+    const std::uint64_t frames = std::stoull(text.substr(0, a));
+    CHECK(text.substr(a + 1, b - a - 1) == "whole");
+    const std::string message = text.substr(b + 1);
+    CHECK(contains(message, "the disk is full"));
+    CHECK(contains(message, "No space left on device"));
+    CHECK(frames > 40000);  // most of 256 KiB (85 000 samples) was used
+    CHECK(frames % 4801 == 0);
+    auto info = readWavInfo(copy);
+    REQUIRE(info.ok());
+    CHECK(info->fileBytes == kWavHeaderBytes + frames * 3);
+    CHECK(info->frames() == frames);
+    CHECK(ffprobeSamples(copy) == std::to_string(frames));
 }
