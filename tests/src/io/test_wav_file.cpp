@@ -751,3 +751,52 @@ TEST_CASE("wav: a real full disk (a 256 KiB tmpfs) stops the track with whole sa
     CHECK(info->frames() == frames);
     CHECK(ffprobeSamples(copy) == std::to_string(frames));
 }
+
+TEST_CASE(
+    "wav: kill -9 of a process that is writing: readers get the last refresh, repair gets every "
+    "whole sample") {
+    // Sample i is (i mod 4096 - 2048) / 4096, exact in 24 bits, so every sample is checked.
+    auto value = [](std::uint64_t i) {
+        return static_cast<float>(static_cast<int>(i % 4096) - 2048) / 4096.0f;
+    };
+    TempDir tmp;
+    const auto p = tmp / "t.wav";
+    const auto started = tmp / "started";
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        auto w = WavWriter::create(p);
+        if (!w.ok()) ::_exit(3);
+        std::vector<float> block(7001);  // odd, so blocks end at every byte offset mod 3
+        std::uint64_t next = 0;
+        for (int n = 0;; ++n) {
+            for (float& x : block) x = value(next++);
+            if (!w->append(block).ok()) ::_exit(4);
+            if (n % 10 == 9 && !w->refreshHeader().ok()) ::_exit(5);
+            if (n == 30) test::writeFile(started, "");
+        }
+    }
+    for (int i = 0; i < 500 && !std::filesystem::exists(started); ++i) ::usleep(10'000);
+    REQUIRE(std::filesystem::exists(started));
+    ::usleep(50'000);
+    ::kill(child, SIGKILL);
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(WIFSIGNALED(status));
+
+    auto before = readWavInfo(p);
+    REQUIRE(before.ok());
+    CHECK(before->frames() >= 30 * 7001);  // at least the refresh after block 29
+    CHECK(before->frames() % (10 * 7001) == 0);
+    CHECK(ffprobeSamples(p) == std::to_string(before->frames()));
+    auto r = repairWav(p);
+    REQUIRE(r.ok());
+    CHECK(r->after.frames() >= before->frames());
+    CHECK(r->after.frames() * 3 + kWavHeaderBytes == r->after.fileBytes);
+    CHECK(ffprobeSamples(p) == std::to_string(r->after.frames()));
+    const auto back = readAll(p);
+    REQUIRE(back.size() == r->after.frames());
+    std::uint64_t wrong = 0;
+    for (std::uint64_t i = 0; i < back.size(); ++i) wrong += back[i] != value(i) ? 1 : 0;
+    CHECK(wrong == 0);
+}
