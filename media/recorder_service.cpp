@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "core/text.hpp"
-#include "io/wav_file.hpp"
+#include "live/recording_repair.hpp"
 
 namespace pycast::media {
 
@@ -169,38 +169,9 @@ Status RecorderService::start(const ServiceContext& context) {
     m.session = &s;
     m.info.error.clear();
     m.info.notes.clear();
-    // A copy: journaling a repair changes the session's log while this walks it.
-    const RecordingLog log = s.recording();
-    // Takes that never journaled their stop (the program died): repair their files so they
-    // are readable, and learn their length, so the new take starts after them on the timeline.
-    for (const RecordingTake& take : log.takes) {
-        if (take.frames) continue;
-        std::int64_t frames = 0;
-        for (const RecordedTrack& track : take.tracks) {
-            const fs::path file = s.dir() / track.file;
-            Result<WavRepair> repaired = repairWav(file);
-            if (!repaired) {
-                m.info.notes.push_back("take " + std::to_string(take.take) + ": " +
-                                       repaired.error().message());
-                continue;
-            }
-            frames = std::max(frames, static_cast<std::int64_t>(repaired->after.frames()));
-            m.journal(s, recorder_event::kRepair,
-                      {{"take", take.take},
-                       {"file", track.file},
-                       {"frames", repaired->after.frames()},
-                       {"frames_recovered", repaired->framesRecovered},
-                       {"bytes_dropped", repaired->bytesDropped}});
-            if (repaired->changed)
-                m.info.notes.push_back("repaired " + track.file + " (take " +
-                                       std::to_string(take.take) + "): " +
-                                       formatSampleTime(repaired->after.frames(),
-                                                        repaired->after.sampleRate) +
-                                       " kept");
-        }
-        if (take.tracks.empty())
-            m.journal(s, recorder_event::kRepair, {{"take", take.take}, {"frames", 0}});
-    }
+    // Takes that never journaled their stop (the program died): repaired, so they are readable
+    // and their length known; the new take starts after them on the timeline.
+    for (auto& line : repairInterruptedTakes(s)) m.info.notes.push_back(std::move(line));
     bindTracksToPeople(m.setup, s.show());
     m.setup.folder = s.dir() / "tracks";
     m.stopReason.clear();
