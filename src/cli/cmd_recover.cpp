@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cctype>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <ostream>
@@ -47,9 +47,8 @@ std::string groupDigits(std::uint64_t n) {
 
 bool isWavName(const fs::path& p) {
     std::string ext = p.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) {
-        return static_cast<char>(std::tolower(c));
-    });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return ext == ".wav";
 }
 
@@ -101,7 +100,8 @@ int runRecover(const Args& args, std::ostream& out, std::ostream& err) {
     const fs::file_status status = fs::status(root, ec);
     if (!fs::exists(status)) {
         err << "error: " << root.string() << ": no such folder or file; give the session folder "
-            << "(the one holding journal.jsonl and tracks/), a folder of WAV files or a .wav file\n";
+            << "(the one holding journal.jsonl and tracks/), a folder of WAV files or a .wav "
+               "file\n";
         return 1;
     }
 
@@ -120,7 +120,8 @@ int runRecover(const Args& args, std::ostream& out, std::ostream& err) {
                 files.emplace_back(entry.path(), entry.path().lexically_relative(root).string());
         };
         if (hasTracks) {
-            for (fs::recursive_directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
+            for (fs::recursive_directory_iterator it(folder, ec), end; !ec && it != end;
+                 it.increment(ec))
                 take(*it);
         } else {
             for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
@@ -182,9 +183,7 @@ int runRecover(const Args& args, std::ostream& out, std::ostream& err) {
         (r->changed ? repaired : whole) += 1;
         out << name << ": " << describe(*r) << "\n";
     }
-    const auto count = [](int n, const char* what) {
-        return std::to_string(n) + " " + what;
-    };
+    const auto count = [](int n, const char* what) { return std::to_string(n) + " " + what; };
     out << count(static_cast<int>(files.size()), files.size() == 1 ? "file" : "files") << ": "
         << count(repaired, "repaired") << ", " << count(whole, "already whole");
     if (failed > 0) out << ", " << count(failed, "could not be repaired (see above)");

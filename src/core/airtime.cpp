@@ -22,6 +22,7 @@ AirtimeDetector::AirtimeDetector(int tracks, int sampleRate)
       m_active(m_state.size()),
       m_samplesPerFrame(std::max(sampleRate, 100) * kAirtimeFrameMs / 1000) {
     for (Track& t : m_state) t.subMinDb.fill(kNoLevelDb);
+    m_pending.assign(m_state.size() * static_cast<std::size_t>(m_samplesPerFrame), 0.0f);
     const double rate = std::max(sampleRate, 100);
     const double w0 = 2.0 * std::numbers::pi * std::min(kAirtimeHighPassHz, rate / 4.0) / rate;
     const double alpha = std::sin(w0) / std::numbers::sqrt2;  // sin(w0) / (2 Q), Q = 1/sqrt 2
@@ -89,6 +90,41 @@ void AirtimeDetector::addFrame(std::span<const float> planar) {
     }
 }
 
+void AirtimeDetector::addInterleaved(std::span<const float> interleaved, int channels,
+                                     std::span<const int> channelOfTrack) {
+    if (channels <= 0) return;
+    const auto width = static_cast<std::size_t>(channels);
+    const std::size_t perFrame = static_cast<std::size_t>(m_samplesPerFrame);
+    const std::size_t frames = interleaved.size() / width;
+    for (std::size_t f = 0; f < frames; ++f) {
+        const float* frame = interleaved.data() + f * width;
+        for (std::size_t t = 0; t < m_state.size(); ++t) {
+            const int ch = t < channelOfTrack.size() ? channelOfTrack[t] : -1;
+            m_pending[t * perFrame + m_pendingSamples] = ch >= 0 && ch < channels ? frame[ch] : 0.0f;
+        }
+        if (++m_pendingSamples == perFrame) {
+            addFrame(m_pending);
+            m_pendingSamples = 0;
+        }
+    }
+}
+
+void AirtimeDetector::addSilence(std::int64_t frames) {
+    const std::size_t perFrame = static_cast<std::size_t>(m_samplesPerFrame);
+    while (frames > 0) {
+        const std::size_t take =
+            std::min(perFrame - m_pendingSamples, static_cast<std::size_t>(std::min<std::int64_t>(frames, m_samplesPerFrame)));
+        for (std::size_t t = 0; t < m_state.size(); ++t)
+            std::fill_n(m_pending.begin() + static_cast<std::ptrdiff_t>(t * perFrame + m_pendingSamples), take, 0.0f);
+        m_pendingSamples += take;
+        frames -= static_cast<std::int64_t>(take);
+        if (m_pendingSamples == perFrame) {
+            addFrame(m_pending);
+            m_pendingSamples = 0;
+        }
+    }
+}
+
 double AirtimeDetector::floorDb(const Track& t) {
     double floor = t.currentMinDb;
     for (double m : t.subMinDb) floor = std::min(floor, m);
@@ -113,6 +149,7 @@ void AirtimeDetector::closeBurst(Track& t) {
 }
 
 void AirtimeDetector::finish() {
+    m_pendingSamples = 0;
     for (Track& t : m_state)
         if (t.burstStart >= 0) closeBurst(t);
 }

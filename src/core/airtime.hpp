@@ -55,6 +55,14 @@ public:
     // end of a file) is split evenly between the tracks and still counts as one frame; an empty
     // one is ignored.
     void addFrame(std::span<const float> planar);
+    // The recorder's way in: `interleaved` holds whole frames of `channels` samples each (as
+    // PortAudio delivers them), any number of them; track i reads channel `channelOfTrack[i]`
+    // (channelOfTrack.size() == tracks(); a channel out of range reads as silence). Samples are
+    // gathered into 10 ms frames across calls; the last incomplete frame waits for the next
+    // call (finish() drops it: less than 10 ms). A dropout's gap goes in as addSilence().
+    void addInterleaved(std::span<const float> interleaved, int channels, std::span<const int> channelOfTrack);
+    // `frames` samples of digital silence on every track (a dropout's gap), as addInterleaved.
+    void addSilence(std::int64_t frames);
     // Ends a recording: a talk burst still open is closed (counted if long enough). Frames added
     // afterwards start afresh (bursts), keeping the totals and the noise floors.
     void finish();
@@ -89,6 +97,8 @@ private:
     std::vector<Track> m_state;
     std::vector<double> m_levels;  // scratch: this frame's level per track, dBFS
     std::vector<char> m_active;    // scratch: this frame's active flag per track
+    std::vector<float> m_pending;  // addInterleaved's frame being gathered, planar
+    std::size_t m_pendingSamples = 0;  // per track, in m_pending
     int m_samplesPerFrame;
     double m_b0, m_b1, m_b2, m_a1, m_a2;  // high-pass coefficients (RBJ cookbook, Q = 1/sqrt 2)
     std::int64_t m_frames = 0;

@@ -17,9 +17,10 @@ namespace pycast {
 
 namespace {
 
-constexpr std::uint32_t kNoSize32 = 0xFFFFFFFFu;  // RF64: "the size is in ds64"
-constexpr std::uint64_t kDs64Body = 28;           // riff 8 + data 8 + sampleCount 8 + table 4
-constexpr std::uint64_t kHeadScanBytes = 1 << 16; // chunks before "data" must fit in this
+constexpr std::uint32_t kNoSize32 = 0xFFFFFFFFu;   // RF64: "the size is in ds64"
+constexpr std::uint64_t kDs64Body = 28;            // riff 8 + data 8 + sampleCount 8 + table 4
+constexpr std::uint64_t kHeadScanBytes = 1 << 16;  // chunks before "data" must fit in this
+constexpr std::uint64_t kRiffMaxDataBytes = 0xFFFFFFFFull - kWavHeaderBytes;
 
 // Offsets in the header WavWriter writes (see kWavHeaderBytes).
 constexpr std::size_t kJunkAt = 12;
@@ -74,15 +75,14 @@ std::string formatSampleTime(std::uint64_t frames, int rate) {
     const std::uint64_t s = ms / 1000;
     char buf[48];
     if (s >= 3600)
-        std::snprintf(buf, sizeof buf, "%llu:%02llu:%02llu.%03llu",
-                      static_cast<unsigned long long>(s / 3600),
-                      static_cast<unsigned long long>(s / 60 % 60),
-                      static_cast<unsigned long long>(s % 60),
-                      static_cast<unsigned long long>(ms % 1000));
+        std::snprintf(
+            buf, sizeof buf, "%llu:%02llu:%02llu.%03llu", static_cast<unsigned long long>(s / 3600),
+            static_cast<unsigned long long>(s / 60 % 60), static_cast<unsigned long long>(s % 60),
+            static_cast<unsigned long long>(ms % 1000));
     else
-        std::snprintf(buf, sizeof buf, "%llu:%02llu.%03llu", static_cast<unsigned long long>(s / 60),
-                      static_cast<unsigned long long>(s % 60),
-                      static_cast<unsigned long long>(ms % 1000));
+        std::snprintf(
+            buf, sizeof buf, "%llu:%02llu.%03llu", static_cast<unsigned long long>(s / 60),
+            static_cast<unsigned long long>(s % 60), static_cast<unsigned long long>(ms % 1000));
     return buf;
 }
 
@@ -214,7 +214,8 @@ Result<WavInfo> parseWavHeader(std::span<const std::uint8_t> head, std::uint64_t
             if (at + 8 > fileBytes)
                 return Error{"no data chunk: the file ends after " + std::to_string(fileBytes) +
                                  " bytes, inside the header",
-                             "", "the file was cut off before any audio; it holds nothing to recover"};
+                             "",
+                             "the file was cut off before any audio; it holds nothing to recover"};
             return Error{"no data chunk in the first " + std::to_string(n) + " bytes", "",
                          "this is not a track file we can read"};
         }
@@ -279,7 +280,8 @@ Result<WavInfo> parseWavHeader(std::span<const std::uint8_t> head, std::uint64_t
                                         info.bitsPerSample == 32);
     if (!bitsOk)
         return Error{"unsupported sample format: " + std::to_string(info.bitsPerSample) + "-bit " +
-                         (info.isFloat ? "float" : "PCM") + " (16-, 24-, 32-bit PCM and float are read)",
+                         (info.isFloat ? "float" : "PCM") +
+                         " (16-, 24-, 32-bit PCM and float are read)",
                      "", "convert it first (sox in.wav -b 24 out.wav)"};
     if (info.channels < 1 || info.channels > 256)
         return Error{"bad channel count " + std::to_string(info.channels) + " in the fmt chunk", "",
@@ -406,7 +408,8 @@ Status WavWriter::appendSilence(std::uint64_t frames) {
     m_buffer.assign(static_cast<std::size_t>(std::min(frames, kBlockFrames) * 3), 0);
     while (frames > 0) {
         const std::uint64_t n = std::min(frames, kBlockFrames);
-        if (Status s = writeAll(m_buffer.data(), static_cast<std::size_t>(n * 3)); !s.ok()) return s;
+        if (Status s = writeAll(m_buffer.data(), static_cast<std::size_t>(n * 3)); !s.ok())
+            return s;
         m_frames += n;
         frames -= n;
     }
@@ -416,15 +419,26 @@ Status WavWriter::appendSilence(std::uint64_t frames) {
 Status WavWriter::refreshHeader() {
     if (!m_fd) return Error{"the track file is closed", m_path.string(), "start a new take"};
     const std::uint64_t dataBytes = m_frames * 3;
-    if (dataBytes > m_options.rf64AfterBytes) m_rf64 = true;
+    // Past what a 32-bit RIFF size holds the header must be RF64, whatever the option says.
+    if (dataBytes > std::min(m_options.rf64AfterBytes, kRiffMaxDataBytes)) m_rf64 = true;
     const auto header = makeHeader(m_options.sampleRate, dataBytes, m_rf64);
     // The header's blocks already exist, so rewriting them takes no space even on a full disk.
     if (!pwriteAll(m_fd.get(), header.data(), header.size(), 0))
         return Error{"could not update the track's header: " + errnoText(errno), m_path.string(),
                      "check the disk; `pycast recover` repairs the file afterwards"};
-    if (::fdatasync(m_fd.get()) != 0)
-        return Error{"could not flush the track to disk: " + errnoText(errno), m_path.string(),
+    if (::fdatasync(m_fd.get()) != 0) {
+        const int err = errno;
+        // With delayed allocation a full disk can show first here, not at the write.
+        if (err == ENOSPC || err == EDQUOT)
+            return Error{
+                "the disk is full: the last second of the track may not have reached it (" +
+                    errnoText(err) + ")",
+                m_path.string(),
+                "free space on that disk or record to another one, then run `pycast "
+                "recover` on the session"};
+        return Error{"could not flush the track to disk: " + errnoText(err), m_path.string(),
                      "check the disk; `pycast recover` repairs the file afterwards"};
+    }
     return ok();
 }
 
@@ -491,7 +505,8 @@ Result<WavRepair> repairWav(const std::filesystem::path& path) {
         // keeps its length; ds64's readers skip what follows the table.
         if (preadAll(fd.get(), ds64 + 4, 4, b.ds64Offset + 4) != 4) return fail("reading ds64");
         if (!pwriteAll(fd.get(), ds64, sizeof ds64, b.ds64Offset)) return fail("writing ds64");
-        if (!pwriteAll(fd.get(), "RF64", 4, 0)) return fail("writing the header");
+        // A BW64 file (ITU-R BS.2088) keeps its name; a RIFF one becomes RF64.
+        if (!b.isRf64 && !pwriteAll(fd.get(), "RF64", 4, 0)) return fail("writing the header");
         put32(field, kNoSize32);
         if (!pwriteAll(fd.get(), field, 4, 4)) return fail("writing the header");
         if (!pwriteAll(fd.get(), field, 4, b.dataOffset - 4)) return fail("writing the header");
@@ -502,8 +517,9 @@ Result<WavRepair> repairWav(const std::filesystem::path& path) {
         if (!pwriteAll(fd.get(), field, 4, b.dataOffset - 4)) return fail("writing the header");
     }
     if (b.factOffset != 0) {  // float and some PCM writers (sox) also keep the count here
-        put32(field, rf64 || dataBytes / align > kNoSize32 ? kNoSize32
-                                                             : static_cast<std::uint32_t>(dataBytes / align));
+        put32(field, rf64 || dataBytes / align > kNoSize32
+                         ? kNoSize32
+                         : static_cast<std::uint32_t>(dataBytes / align));
         if (!pwriteAll(fd.get(), field, 4, b.factOffset + 8)) return fail("writing the fact chunk");
     }
     if (::fdatasync(fd.get()) != 0) return fail("flushing to disk");
@@ -540,7 +556,8 @@ Result<WavReader> WavReader::open(const std::filesystem::path& path) {
 }
 
 Result<std::size_t> WavReader::read(std::span<float> out) {
-    const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(out.size(), m_framesLeft));
+    const std::size_t n =
+        static_cast<std::size_t>(std::min<std::uint64_t>(out.size(), m_framesLeft));
     if (n == 0) return std::size_t{0};
     const std::size_t align = static_cast<std::size_t>(m_info.blockAlign());
     m_raw.resize(n * align);

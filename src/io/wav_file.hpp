@@ -42,7 +42,8 @@ struct WavWriterOptions {
 class WavWriter {
 public:
     // Creates (or truncates) `path` and writes a header for 0 samples, fsync'ing the folder.
-    static Result<WavWriter> create(const std::filesystem::path& path, WavWriterOptions options = {});
+    static Result<WavWriter> create(const std::filesystem::path& path,
+                                    WavWriterOptions options = {});
     WavWriter(WavWriter&&) noexcept;
     WavWriter& operator=(WavWriter&&) noexcept;
     ~WavWriter();  // closes without refreshing: call finish() for a final header
@@ -76,19 +77,19 @@ private:
 
 // What a WAV header says.
 struct WavInfo {
-    int sampleRate = 0;               // Hz
+    int sampleRate = 0;  // Hz
     int channels = 0;
-    int bitsPerSample = 0;            // 16, 24, 32
+    int bitsPerSample = 0;  // 16, 24, 32
     bool isFloat = false;
     bool isRf64 = false;
-    std::uint64_t dataOffset = 0;     // bytes from the start of the file to the first sample
-    std::uint64_t dataBytes = 0;      // as the header says (RF64: from ds64)
-    std::uint64_t fileBytes = 0;      // the file's length on disk
-    std::uint64_t riffBytes = 0;      // the RIFF size as the header says (RF64: from ds64)
-    std::uint64_t ds64Offset = 0;     // where a JUNK or ds64 chunk can hold RF64 sizes (0: none)
-    std::uint64_t factOffset = 0;     // a "fact" chunk before the data, whose sample count a
-                                      // repair keeps current (0: none)
-    std::uint64_t frames() const;     // whole frames the data holds, limited to the file
+    std::uint64_t dataOffset = 0;       // bytes from the start of the file to the first sample
+    std::uint64_t dataBytes = 0;        // as the header says (RF64: from ds64)
+    std::uint64_t fileBytes = 0;        // the file's length on disk
+    std::uint64_t riffBytes = 0;        // the RIFF size as the header says (RF64: from ds64)
+    std::uint64_t ds64Offset = 0;       // where a JUNK or ds64 chunk can hold RF64 sizes (0: none)
+    std::uint64_t factOffset = 0;       // a "fact" chunk before the data, whose sample count a
+                                        // repair keeps current (0: none)
+    std::uint64_t frames() const;       // whole frames the data holds, limited to the file
     std::uint64_t blockAlign() const {  // bytes per frame
         return static_cast<std::uint64_t>(channels) * static_cast<std::uint64_t>(bitsPerSample / 8);
     }

@@ -51,7 +51,7 @@ TEST_CASE("spsc ring: items come out in order across the wrap, again and again")
     CHECK(ring.writable() == 5);
 }
 
-TEST_CASE("spsc ring: write takes all of a block or none of it; writeSome takes what fits") {
+TEST_CASE("spsc ring: write takes all of a block or none of it, writeSome takes what fits") {
     SpscRing<int> ring(4);
     REQUIRE(ring.write(iota(0, 3)));
     CHECK_FALSE(ring.write(iota(3, 2)));  // a frame is never split across a dropout
@@ -68,7 +68,7 @@ TEST_CASE("spsc ring: write takes all of a block or none of it; writeSome takes 
     CHECK(out == iota(0, 4));
 }
 
-TEST_CASE("spsc ring: peek copies without freeing; discard frees up to what is there") {
+TEST_CASE("spsc ring: peek copies without freeing, discard frees up to what is there") {
     SpscRing<int> ring(6);
     REQUIRE(ring.write(iota(10, 5)));
     std::vector<int> out(3);

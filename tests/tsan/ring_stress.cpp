@@ -23,7 +23,7 @@ struct Item {
 
 struct Outcome {
     std::uint64_t received = 0;
-    std::uint64_t wrong = 0;          // items out of order or torn
+    std::uint64_t wrong = 0;  // items out of order or torn
     std::uint64_t firstWrongAt = 0;
     std::size_t highWater = 0;
 };
@@ -39,7 +39,8 @@ Outcome run(std::size_t capacity, std::uint64_t items, bool allOrNothing) {
         static constexpr std::size_t kSizes[] = {1, 3, 7, 13, 31, 61, 127, 251, 5, 17};
         while (next < items) {
             const std::size_t want = kSizes[size++ % std::size(kSizes)];
-            const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(want, items - next));
+            const std::size_t n =
+                static_cast<std::size_t>(std::min<std::uint64_t>(want, items - next));
             for (std::size_t i = 0; i < n; ++i) {
                 const auto v = static_cast<std::uint32_t>(next + i);
                 block[i] = Item{v, ~v};
@@ -89,7 +90,8 @@ Outcome run(std::size_t capacity, std::uint64_t items, bool allOrNothing) {
 
 }  // namespace
 
-TEST_CASE("tsan ring stress: millions of items through write() and read()/peek+discard arrive in order") {
+TEST_CASE(
+    "tsan ring stress: millions of items through write() and read()/peek+discard arrive in order") {
     const Outcome o = run(1021, 3'000'000, true);
     CHECK(o.received == 3'000'000);
     CHECK_MESSAGE(o.wrong == 0, "first wrong item at " << o.firstWrongAt);

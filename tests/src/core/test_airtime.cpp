@@ -240,3 +240,53 @@ TEST_CASE("airtime: talk so far, the talking light, and odd frames") {
     CHECK(odd.tracks() == 1);
     CHECK(odd.samplesPerFrame() == 1);
 }
+
+TEST_CASE("airtime: interleaved input in any block size, with a dropout's silence, counts as the planar frames do") {
+    Mics m(2, 6.0);
+    roomNoise(m);
+    voice(m, 0, 0.5, 1.5, 440.0);
+    voice(m, 1, 3.0, 1.0, 660.0);
+    // The gap a dropout leaves: digital zero on both tracks, 2.5–2.8 s.
+    for (auto& track : m.samples) std::fill(track.begin() + static_cast<std::ptrdiff_t>(at(2.5)),
+                                            track.begin() + static_cast<std::ptrdiff_t>(at(2.8)), 0.0f);
+    const auto planar = run(m);
+
+    // A 3-channel device: channel 2 is track 0's mic, channel 0 track 1's, channel 1 unused.
+    const std::size_t frames = m.samples[0].size();
+    std::vector<float> interleaved(frames * 3);
+    for (std::size_t f = 0; f < frames; ++f) {
+        interleaved[f * 3 + 2] = m.samples[0][f];
+        interleaved[f * 3 + 0] = m.samples[1][f];
+        interleaved[f * 3 + 1] = 0.9f;  // something loud that belongs to nobody
+    }
+    AirtimeDetector d(2, kRate);
+    const std::vector<int> channelOfTrack{2, 0};
+    const std::size_t sizes[] = {37, 1000, 1, 479, 4096, 256};
+    std::size_t f = 0;
+    for (std::size_t k = 0; f < at(2.5); ++k) {
+        const std::size_t n = std::min(sizes[k % 6], at(2.5) - f);
+        d.addInterleaved(std::span<const float>(interleaved).subspan(f * 3, n * 3), 3, channelOfTrack);
+        f += n;
+    }
+    d.addSilence(static_cast<std::int64_t>(at(2.8) - at(2.5)));
+    f = at(2.8);
+    for (std::size_t k = 0; f < frames; ++k) {
+        const std::size_t n = std::min(sizes[k % 6], frames - f);
+        d.addInterleaved(std::span<const float>(interleaved).subspan(f * 3, n * 3), 3, channelOfTrack);
+        f += n;
+    }
+    CHECK(d.framesSeen() == static_cast<std::int64_t>(frames / 480));
+    d.finish();
+    CHECK(d.talkMs() == planar);
+    CHECK(planar[0] >= 1480);
+    CHECK(planar[1] >= 980);
+
+    // A channel the device does not have reads as silence.
+    AirtimeDetector missing(2, kRate);
+    const std::vector<int> outOfRange{2, 7};
+    missing.addInterleaved(interleaved, 3, outOfRange);
+    missing.finish();
+    CHECK(missing.talkMs()[1] == 0);
+    // With the guest's mic gone, the guest heard in the host's mic is the loudest voice left.
+    CHECK(missing.talkMs()[0] >= planar[0] + planar[1] - 20);
+}
