@@ -13,7 +13,15 @@ done
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/pycast-record-jack.XXXXXX")
 JACKD="" METRO="" REC="" MOUNTED=""
 cleanup() {
-    for pid in $REC $METRO $JACKD; do kill -9 "$pid" 2>/dev/null || true; done
+    [[ -n $REC ]] && kill -9 "$REC" 2>/dev/null || true
+    # jackd and its clients get SIGTERM: a server killed with -9 keeps its slot in JACK's shm
+    # registry, and after 8 such slots no server starts ("Too many servers already active").
+    for pid in $METRO $JACKD; do kill -TERM "$pid" 2>/dev/null || true; done
+    for _ in $(seq 50); do
+        [[ -n $JACKD ]] && kill -0 "$JACKD" 2>/dev/null || break
+        sleep 0.1
+    done
+    [[ -n $JACKD ]] && kill -9 "$JACKD" 2>/dev/null || true
     wait 2>/dev/null || true
     [[ -n $MOUNTED ]] && umount "$MOUNTED" 2>/dev/null || true
     rm -rf "$TMP"
@@ -50,7 +58,7 @@ JACKD=$!
 jack_wait -w -t 5 >/dev/null 2>&1 || fail "jackd did not start"
 jack_metro -b 120 -n metro >"$TMP/metro.out" 2>&1 &
 METRO=$!
-for _ in $(seq 100); do jack_lsp | grep -q '^metro:' && break; sleep 0.05; done
+for _ in $(seq 100); do grep -q '^metro:' < <(jack_lsp) && break; sleep 0.05; done
 CLICK=$(jack_lsp | grep '^metro:' | head -1)
 [[ -n $CLICK ]] || fail "jack_metro has no port"
 
@@ -64,8 +72,8 @@ record() {
     local name=$1; shift
     "$PYCAST_CLI" record --host-api jack --device system "$@" >"$TMP/$name.out" 2>"$TMP/$name.err" &
     REC=$!
-    for _ in $(seq 100); do jack_lsp | grep -q '^pycast:in_1$' && break; sleep 0.05; done
-    jack_lsp | grep -q '^pycast:in_1$' || fail "$name: pycast's JACK ports did not appear"
+    for _ in $(seq 100); do grep -q '^pycast:in_1$' < <(jack_lsp) && break; sleep 0.05; done
+    grep -q '^pycast:in_1$' < <(jack_lsp) || fail "$name: pycast's JACK ports did not appear"
     for i in 0 1; do jack_disconnect "system:capture_$((i + 1))" "pycast:in_$i" 2>/dev/null || true; done
     for i in $FEED; do jack_connect "$CLICK" "pycast:in_$i"; done
 }
@@ -159,7 +167,7 @@ set +e
 "${LIMIT_ENV[@]}" "$PYCAST_CLI" record --host-api jack --device system --out "$TMP/small/rec" \
     --tracks host,guest --duration 10 --soundcheck 0.3 >"$TMP/full.out" 2>"$TMP/full.err" &
 REC=$!
-for _ in $(seq 100); do jack_lsp | grep -q '^pycast:in_1$' && break; sleep 0.05; done
+for _ in $(seq 100); do grep -q '^pycast:in_1$' < <(jack_lsp) && break; sleep 0.05; done
 for i in 0 1; do jack_connect "$CLICK" "pycast:in_$i" 2>/dev/null; done
 wait "$REC"
 rc=$?
@@ -183,7 +191,7 @@ if [[ -n $MOUNTED ]]; then umount "$MOUNTED"; MOUNTED=""; fi
 "$PYCAST_CLI" record --host-api jack --device system --out "$TMP/sc" --tracks host,guest --soundcheck 1.5 \
     --duration 0.3 >"$TMP/sc.out" 2>"$TMP/sc.err" &
 REC=$!
-for _ in $(seq 100); do jack_lsp | grep -q '^pycast:in_1$' && break; sleep 0.05; done
+for _ in $(seq 100); do grep -q '^pycast:in_1$' < <(jack_lsp) && break; sleep 0.05; done
 jack_connect "$CLICK" pycast:in_0 || fail "soundcheck: could not connect the metronome"
 wait "$REC" || fail "record --soundcheck exited $?"
 REC=""
