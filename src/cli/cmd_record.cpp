@@ -138,7 +138,15 @@ int runRecord(const Args& args, std::ostream& out, std::ostream& err) {
                 return 2;
             }
         } else if (a == "--tracks" && value(v)) {
-            for (auto& name : splitOn(v, {","})) {
+            // Split by hand: an empty name between two commas is a mistake to report, not skip.
+            std::vector<std::string> parts{""};
+            for (char ch : v) {
+                if (ch == ',')
+                    parts.emplace_back();
+                else
+                    parts.back() += ch;
+            }
+            for (auto& name : parts) {
                 name = trimSpaces(name);
                 if (name.empty()) {
                     err << "pycast record: --tracks has an empty name in \"" << v << "\"\n";
