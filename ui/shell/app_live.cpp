@@ -3,10 +3,12 @@
 
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <iostream>
 #include <system_error>
 
 #include "live/session.hpp"        // defaultSessionsRoot()
+#include "media/media_info.hpp"     // listAudioDevices
 #include "server/audience_api.hpp"  // makeAudienceService
 #include "server/control_api.hpp"  // kDefaultControlHost
 
@@ -92,6 +94,7 @@ bool App::setupLive() {
             m_liveContext->view.questions.list = QuestionList::Inbox;
         } else if (m_demo) {
             ok = runLiveDemo(*m_live, *m_demo, *doc.show, *m_options.liveDemoSeconds);
+            if (ok && m_options.demoRecorder) startDemoRecorder();
         } else if (m_options.liveDemoSeconds) {
             ok = false;
             std::cerr << "pycast-studio: --live-demo: " << demoError << "\n";
@@ -150,9 +153,71 @@ void App::syncPresenter() {
     }
 }
 
+// --demo-recorder: the show recorded since its start on a made-up 8-input interface, one track
+// per person, the Recorder tab in view.
+void App::startDemoRecorder() {
+    m_demoRecorder = std::make_unique<DemoRecorder>(m_demo->clock);
+    RecorderViewState& rv = m_liveContext->view.recorder;
+    rv.devices = m_demoRecorder->devices();
+    rv.scanned = true;
+    rv.setup.hostApi = rv.devices.front().hostApi;
+    rv.setup.device = rv.devices.front().name;
+    const Show& show = m_live->session()->show();
+    fitTracks(rv.setup, show,
+              std::clamp(static_cast<int>(show.people.size()), 1, rv.devices.front().maxInputChannels));
+    rv.setupLoaded = true;
+    if (const Status started = m_demoRecorder->start(rv.setup, 0); !started)
+        std::cerr << "pycast-studio: --demo-recorder: " << started.error().message() << "\n";
+    rv.showRecorder = true;
+    rv.selectRecorderTab = true;
+}
+
+void App::feedRecorder() {
+    RecorderViewState& rv = m_liveContext->view.recorder;
+    // The real recorder (media::RecorderService) is plugged in here once it is on this branch;
+    // until then only the demo records.
+    rv.feed = m_demoRecorder ? m_demoRecorder->feed() : RecorderFeed{};
+    if (rv.feed.available && !rv.setupLoaded && m_live->session()) {
+        fitTracks(rv.setup, m_live->session()->show(), rv.setup.channels);
+        rv.setupLoaded = true;
+    }
+}
+
+void App::carryOutRecorder(const RecorderRequest& request) {
+    RecorderViewState& rv = m_liveContext->view.recorder;
+    switch (request.kind) {
+        case RecorderRequest::Kind::Rescan:
+            rv.scanning = false;
+            rv.scanned = true;
+            rv.deviceError.clear();
+            if (m_demoRecorder) {
+                rv.devices = m_demoRecorder->devices();
+            } else {
+                rv.devices = media::listAudioDevices(rv.deviceError);
+            }
+            break;
+        case RecorderRequest::Kind::Soundcheck:
+            rv.soundcheckError.clear();
+            if (m_demoRecorder) rv.findings = m_demoRecorder->soundcheck(request.setup);
+            break;
+        case RecorderRequest::Kind::Start:
+            rv.startError.clear();
+            if (m_demoRecorder) {
+                if (const Status started = m_demoRecorder->start(request.setup); !started)
+                    rv.startError = started.error().message();
+            }
+            break;
+        case RecorderRequest::Kind::Stop:
+            if (m_demoRecorder) m_demoRecorder->stop();
+            break;
+    }
+}
+
 void App::renderPresenter(const fs::path* png, std::string* error) {
     if (!m_presenter) return;
-    const std::string e = m_presenter->render(*m_live, m_mainWindow->document().title(), false, png);
+    const std::string e =
+        m_presenter->render(*m_live, m_mainWindow->document().title(), false, png,
+                            presenterWarnings(m_liveContext->view.recorder.feed));
     if (error) *error = e;
 }
 

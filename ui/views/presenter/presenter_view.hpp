@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "views/live/live_controller.hpp"
 #include "views/live/live_digits.hpp"
@@ -34,10 +35,14 @@ struct PresenterContext {
     const FontManager& fonts;  // the presenter's own, built large
     const DigitFont& digits;   // the countdown, built for this window's size
     std::string idleTitle;     // shown without a session (the open show's title)
+    // The recorder's dropout / no signal / silent mic lines (presenterWarnings), drawn large
+    // under the top line in red or amber; empty: none.
+    std::vector<PresenterWarning> warnings;
 };
 
 // Draws the whole window: status, title, countdown in the host view's colours, progress,
-// next up, the producer's message (pulsing when new) and the show's clock. Fills the current
+// next up, the producer's message (pulsing when new), the show's clock and the recorder's
+// warnings. Fills the current
 // context's display.
 void drawPresenterView(PresenterContext& ctx, FrameRequests& requests);
 
