@@ -148,8 +148,8 @@ void table(const char* id, const char* heading, const std::vector<AirtimeRow>& r
     ImGui::TableSetupColumn(heading, ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Actual", ImGuiTableColumnFlags_WidthFixed,
                             widestText({"Actual", "00:00:00"}));
-    ImGui::TableSetupColumn("Plan", ImGuiTableColumnFlags_WidthFixed,
-                            widestText({"Plan", "00:00:00"}));
+    ImGui::TableSetupColumn("Planned", ImGuiTableColumnFlags_WidthFixed,
+                            widestText({"Planned", "00:00:00"}));
     ImGui::TableSetupColumn("Share", ImGuiTableColumnFlags_WidthFixed, f * 7.5f);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, widestText({"100%  over"}));
     ImGui::TableHeadersRow();

@@ -105,7 +105,7 @@ RecorderFeed DemoRecorder::feed() const {
         m.peakHoldDbfs = std::max(m.peakHoldDbfs, m.peakDbfs);
         if (static_cast<int>(i) == silent) m.peakHoldDbfs = -70.0f;
         // The first guest's mic clipped once: its light latches.
-        m.clipping = i == 2 && std::fmod(t, 40.0) < 2.0;
+        m.clipping = i == 2 && std::fmod(t, 300.0) < 60.0;
         m.clips = i == 2 ? 3u : 0u;
         const double w = i < std::size(weights) ? weights[i] : 0.02;
         m.talkMs = static_cast<int>(i) == silent ? 0 : static_cast<std::int64_t>(static_cast<double>(elapsedMs) * w);

@@ -3,6 +3,7 @@
 #include "views/live/recorder_panel.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // the line's text offset, for the REC light
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -169,13 +170,17 @@ std::vector<PresenterWarning> presenterWarnings(const RecorderFeed& feed) {
         // One line per kind and track: a second dropout says nothing new to the host.
         const PresenterWarning w{text, red};
         if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
-        if (out.size() == 3) break;
     }
+    // The lost signal first: it costs the take.
+    std::stable_partition(out.begin(), out.end(), [](const PresenterWarning& w) { return w.red; });
+    if (out.size() > 3) out.resize(3);
     return out;
 }
 
 namespace {
 
+// From this width (font sizes) the meters and the airtime sit side by side.
+constexpr float kRecorderColumnsEm = 60.0f;
 constexpr ImU32 kDarkText = IM_COL32(20, 22, 26, 255);
 constexpr ImU32 kRecRed = IM_COL32(230, 40, 40, 255);
 
@@ -198,7 +203,10 @@ void recLight(bool recording) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetTextLineHeight();
     const float r = h * 0.36f;
-    dl->AddCircleFilled(ImVec2(p.x + r, p.y + h * 0.5f), r, recording ? kRecRed : colours::kTrack);
+    // On a line aligned to frame padding the text sits lower: so does the light.
+    const float base = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;
+    dl->AddCircleFilled(ImVec2(p.x + r, p.y + base + h * 0.5f), r,
+                        recording ? kRecRed : colours::kTrack);
     ImGui::Dummy(ImVec2(r * 2.0f + h * 0.3f, h));
     ImGui::SameLine(0, 0);
     textColoured(recording ? "REC" : "STOPPED", recording ? kRecRed : colours::kTextDim);
@@ -269,7 +277,7 @@ void metersTable(RecorderViewState& rv, const media::RecorderStatus& s) {
     float nameWidth = ImGui::CalcTextSize("Guest 1").x;
     for (const media::TrackMeter& t : s.tracks)
         nameWidth = std::max(nameWidth, std::min(ImGui::CalcTextSize(t.name.c_str()).x, f * 9.0f));
-    const float stateWidth = ImGui::CalcTextSize("NO SIGNAL").x;
+    const float stateWidth = widestText({"NO SIGNAL", "silent 999 s", "-99 dB"});
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float meterWidth =
         std::max(ImGui::GetContentRegionAvail().x - nameWidth - stateWidth - spacing * 2, f * 6.0f);
@@ -294,18 +302,11 @@ void metersTable(RecorderViewState& rv, const media::RecorderStatus& s) {
     ImGui::PopStyleColor();
 }
 
-void setupSection(ViewContext& ctx, RecorderViewState& rv, const Show& show, bool recording) {
+void setupSection(ViewContext& ctx, RecorderViewState& rv, const Show& show) {
     const float f = ImGui::GetFontSize();
     media::RecorderSetup& setup = rv.setup;
-    ImGui::SetNextItemOpen(rv.setupOpen && !recording, ImGuiCond_Always);
-    rv.setupOpen = ImGui::CollapsingHeader("Setup") ? true : (recording ? rv.setupOpen : false);
-    if (recording) {
-        // Collapsed while recording; the setup in use, in one line.
-        smallDim(ctx, (setup.device.empty() ? std::string("default input") : setup.device) + " · " +
-                          std::to_string(setup.sampleRate / 1000) + " kHz · " +
-                          std::to_string(setup.channels) + " ch");
-        return;
-    }
+    ImGui::SetNextItemOpen(rv.setupOpen, ImGuiCond_Always);
+    rv.setupOpen = ImGui::CollapsingHeader("Setup");
     if (!rv.setupOpen) return;
 
     const std::vector<media::AudioDevice> inputs = inputDevices(rv.devices);
@@ -522,14 +523,17 @@ void recorderPanel(ViewContext& ctx, ImVec2 size) {
     // Record / Stop, Soundcheck.
     const bool haveInput = !rv.scanned || !inputDevices(rv.devices).empty();
     if (recording) {
-        recLight(true);
-        ImGui::SameLine();
-        textColoured(takeTimeText(takeFrames(feed), feed.status.sampleRate) + "  take " +
-                         std::to_string(feed.setup.take),
-                     colours::kText);
-        ImGui::SameLine(0, f);
-        if (actionButton("Stop recording", ImVec2(0, 0), colours::kTrack))
+        // The band above says REC, the time and the take; here the Stop and what is in use.
+        if (actionButton("■ Stop recording", ImVec2(0, 0), colours::kTrack))
             ctx.requests.recorder = RecorderRequest{RecorderRequest::Kind::Stop, {}};
+        ImGui::SameLine(0, f);
+        ImGui::AlignTextToFramePadding();
+        const media::RecorderSetup& used = feed.setup;
+        smallDim(ctx, (used.device.empty() ? std::string("default input") : used.device) + " · " +
+                          (used.sampleRate == 44100 ? std::string("44.1")
+                                                    : std::to_string(used.sampleRate / 1000)) +
+                          " kHz · " + std::to_string(used.channels) + " ch · take " +
+                          std::to_string(used.take));
     } else {
         ImGui::BeginDisabled(rv.soundchecking || !haveInput);
         if (ImGui::Button("Soundcheck"))
@@ -566,10 +570,20 @@ void recorderPanel(ViewContext& ctx, ImVec2 size) {
         ImGui::EndPopup();
     }
 
-    setupSection(ctx, rv, show, recording);
+    if (!recording) setupSection(ctx, rv, show);
 
+    // Meters and airtime side by side when the panel is wide, else one under the other.
+    const bool metered = feed.running || recording || !feed.status.tracks.empty();
+    const bool columns = metered && ImGui::GetContentRegionAvail().x >= f * kRecorderColumnsEm;
+    if (columns) {
+        ImGui::BeginTable("##recorder-columns", 2, ImGuiTableFlags_SizingStretchProp);
+        ImGui::TableSetupColumn("meters", ImGuiTableColumnFlags_WidthStretch, 0.55f);
+        ImGui::TableSetupColumn("airtime", ImGuiTableColumnFlags_WidthStretch, 0.45f);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+    }
     // Meters and figures, whenever a recorder runs or ran in this session.
-    if (feed.running || recording || !feed.status.tracks.empty()) {
+    if (metered) {
         ImGui::Spacing();
         sectionHeader("Meters");
         metersTable(rv, feed.status);
@@ -592,6 +606,7 @@ void recorderPanel(ViewContext& ctx, ImVec2 size) {
     }
 
     // Actual airtime beside the plan.
+    if (columns) ImGui::TableNextColumn();
     ImGui::Spacing();
     sectionHeader("Airtime");
     if (rv.planGeneration != live.controller.generation()) {
@@ -600,6 +615,7 @@ void recorderPanel(ViewContext& ctx, ImVec2 size) {
     }
     const media::RecorderSetup& mapping = feed.running ? feed.setup : rv.setup;
     airtimePanel(airtimeTable(show, rv.plan, mapping, feed.status), ImGui::GetContentRegionAvail().x);
+    if (columns) ImGui::EndTable();
     ImGui::EndChild();
 }
 
