@@ -220,7 +220,8 @@ std::string PresenterWindow::render(const LiveController& controller, const std:
     m_deviceReady = true;
     ImGui::NewFrame();
     FrameRequests requests;
-    PresenterContext ctx{controller, m_state, m_fonts, m_digits, idleTitle, std::move(warnings)};
+    m_state.warnings = std::move(warnings);
+    PresenterContext ctx{controller, m_state, m_fonts, m_digits, idleTitle};
     drawPresenterView(ctx, requests);
     ImGui::Render();
     m_frameRate = requests.frameRate;

@@ -277,6 +277,7 @@ void metersTable(RecorderViewState& rv, const media::RecorderStatus& s) {
     float nameWidth = ImGui::CalcTextSize("Guest 1").x;
     for (const media::TrackMeter& t : s.tracks)
         nameWidth = std::max(nameWidth, std::min(ImGui::CalcTextSize(t.name.c_str()).x, f * 9.0f));
+    nameWidth = std::ceil(nameWidth + f * 0.25f);  // textTruncated cuts what only just fits
     const float stateWidth = widestText({"NO SIGNAL", "silent 999 s", "-99 dB"});
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float meterWidth =
@@ -554,12 +555,13 @@ void recorderPanel(ViewContext& ctx, ImVec2 size) {
     if (!rv.startError.empty()) textColoured(rv.startError, colours::kBad);
     if (!recording) findingsList(rv);
     if (rv.confirmRecord) {
-        ImGui::OpenPopup("Record anyway?");
+        ImGui::OpenPopup("Soundcheck found problems");
         rv.confirmRecord = false;
     }
-    if (ImGui::BeginPopupModal("Record anyway?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted("The soundcheck found problems:");
+    if (ImGui::BeginPopupModal("Soundcheck found problems", nullptr,
+                               ImGuiWindowFlags_AlwaysAutoResize)) {
         findingsList(rv);
+        ImGui::TextUnformatted("Fix them and run the soundcheck again, or go ahead as it is.");
         ImGui::Spacing();
         if (actionButton("Record anyway", ImVec2(0, 0), IM_COL32(170, 30, 30, 255))) {
             ctx.requests.recorder = RecorderRequest{RecorderRequest::Kind::Start, rv.setup};

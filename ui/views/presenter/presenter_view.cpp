@@ -235,7 +235,7 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
 
     // The recorder's warnings: a lost or dead signal must reach the host, who is looking at
     // this screen and not at the meters. Large, short, one band each.
-    for (const PresenterWarning& w : ctx.warnings) {
+    for (const PresenterWarning& w : ctx.state.warnings) {
         requests.requestGlyphs(w.text);
         const float h = std::round(heading->FontSize * 1.45f);
         dl->AddRectFilled(ImVec2(left, y), ImVec2(right, y + h),
@@ -244,7 +244,7 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
                 width - h, w.red ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 22, 26, 255));
         y += h + small->FontSize * 0.4f;
     }
-    if (!ctx.warnings.empty()) requests.requestFrameRate(10.0);
+    if (!ctx.state.warnings.empty()) requests.requestFrameRate(10.0);
 
     // The message area at the bottom is kept free even without a message, so nothing moves
     // when one arrives; the rest is centred in what is left.

@@ -27,6 +27,9 @@ struct PresenterState {
     FittedText questionShown;      // the question on air as laid out (empty: none)
     float countdownBottom = 0.0f;  // below the countdown and its bar, px from the top
     float messageTop = 0.0f;       // the message box's top, px (the bottom without a message)
+    // Set before each frame by the shell: the recorder's dropout / no signal / silent mic lines
+    // (presenterWarnings), drawn large under the top line in red or amber; empty: none.
+    std::vector<PresenterWarning> warnings;
 };
 
 struct PresenterContext {
@@ -35,9 +38,6 @@ struct PresenterContext {
     const FontManager& fonts;  // the presenter's own, built large
     const DigitFont& digits;   // the countdown, built for this window's size
     std::string idleTitle;     // shown without a session (the open show's title)
-    // The recorder's dropout / no signal / silent mic lines (presenterWarnings), drawn large
-    // under the top line in red or amber; empty: none.
-    std::vector<PresenterWarning> warnings;
 };
 
 // Draws the whole window: status, title, countdown in the host view's colours, progress,
