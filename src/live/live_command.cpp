@@ -83,6 +83,8 @@ constexpr std::array kLiveCommands = {
                    LiveDomain::Questions, LiveField::QuestionPerson,
                    "POST /api/questions/ID/assign {\"person\": \"p-guest1\"} (\"\" for anyone)",
                    "questions/{id}/assign"},
+    LiveCommandDef{LiveCommand::Marker, "marker", "marker", "", LiveDomain::Markers,
+                   LiveField::MarkerLabel, "{\"label\": \"good quote\"} (or no body)"},
 };
 
 LiveProblem invalid(std::string what, const LiveCommandDef& def) {
@@ -222,6 +224,9 @@ std::optional<LiveRequest> parseLiveRequest(const LiveCommandDef& def, const jso
         case LiveField::AnsweredQuestion:
             if (!readString(f, "question", false, out.id, def, problem)) return std::nullopt;
             break;
+        case LiveField::MarkerLabel:
+            if (!readString(f, "label", false, out.text, def, problem)) return std::nullopt;
+            break;
         case LiveField::QuestionId:
             if (!readString(f, "question", true, out.id, def, problem) ||
                 !needQuestionId(out.id, def, problem))
@@ -358,6 +363,30 @@ std::optional<LiveProblem> checkLiveRequest(const LiveRequest& request) {
                                          {}},
                                    "bad-device"};
             break;
+        case LiveField::MarkerLabel:
+            if (codePointCount(request.text) > kMaxMarkerLabelChars)
+                return LiveProblem{LiveRefusal::TooLarge,
+                                   Error{"The marker's label is " +
+                                             std::to_string(codePointCount(request.text)) +
+                                             " characters; the limit is " +
+                                             std::to_string(kMaxMarkerLabelChars),
+                                         {},
+                                         "shorten it: it becomes a chapter title"},
+                                   "label-too-long"};
+            // controlCharacterAt lets tabs and line breaks through (a message may hold them);
+            // a chapter title may not.
+            if (const auto at = request.text.find_first_of("\t\r\n") != std::string::npos
+                                    ? std::optional<std::size_t>(request.text.find_first_of("\t\r\n"))
+                                    : controlCharacterAt(request.text))
+                return LiveProblem{
+                    LiveRefusal::Invalid,
+                    Error{"\"label\" holds a control character (" +
+                              describeCodePointAt(request.text, *at) + ") at byte " +
+                              std::to_string(*at + 1),
+                          {},
+                          "a marker's label is one line of text"},
+                    "bad-label"};
+            break;
         case LiveField::None:
         case LiveField::SegmentId:
         case LiveField::AnsweredQuestion:
@@ -384,6 +413,9 @@ json journalFields(const LiveRequest& request) {
             break;
         case LiveField::Text:
             f["text"] = request.text;
+            break;
+        case LiveField::MarkerLabel:
+            if (!request.text.empty()) f["label"] = request.text;
             break;
         case LiveField::AnsweredQuestion:
             if (!request.id.empty()) f["question"] = request.id;

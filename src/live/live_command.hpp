@@ -50,11 +50,12 @@ enum class LiveCommand {
     QuestionUnmerge,
     QuestionLabel,
     QuestionAssign,
+    Marker,  // a plain marker at this moment (and sample), with an optional label
 };
 
 // Who replays a command's events. Each domain has one file (live/<domain>_events.cpp) with its
 // state in LiveState; a new domain (questions, markers, recorder) adds its value here.
-enum class LiveDomain { Runner, Messages, Questions };
+enum class LiveDomain { Runner, Messages, Questions, Markers };
 
 // The one argument a command takes, if any.
 enum class LiveField {
@@ -71,12 +72,15 @@ enum class LiveField {
     QuestionMerge,     // "into", "ids"
     QuestionTopics,    // "question", "topics" (may be empty: no labels)
     QuestionPerson,    // "question", "person" ("" clears)
+    MarkerLabel,       // "label": optional, at most kMaxMarkerLabelChars code points, one line
 };
 
 // A live extend/shorten beyond a day is a typo, and keeps seconds * 1000 far from overflow.
 inline constexpr std::int64_t kMaxExtendSeconds = 24 * 3600;
 // A producer's message longer than this is refused (413 on the API).
 inline constexpr std::size_t kMaxMessageBytes = 2000;
+// A marker's label becomes a chapter title: one line, at most this many code points.
+inline constexpr std::size_t kMaxMarkerLabelChars = 200;
 
 struct LiveCommandDef {
     LiveCommand command;
@@ -154,6 +158,9 @@ struct LiveRequest {
     QuestionSource source = QuestionSource::Producer;  // submit; the API sets it, never a body
     std::string segment;                     // submit: the segment on air (set when applied)
     int votes = 0;                           // submit: an import's votes
+    // The recorder's timeline sample when it was performed (set by the session while recording,
+    // or from the journal's "sample" on replay); markers keep it.
+    std::optional<SampleCount> sample;
     bool operator==(const LiveRequest&) const = default;
 };
 

@@ -13,6 +13,8 @@ std::optional<LiveProblem> applyLiveEvent(LiveState& state, LiveRequest& request
             return applyMessageEvent(state.message, request, at, mode);
         case LiveDomain::Questions:
             return applyQuestionEvent(state, request, at, mode);
+        case LiveDomain::Markers:
+            return applyMarkerEvent(state.markers, request, at, mode);
     }
     return std::nullopt;
 }

@@ -2,8 +2,12 @@
 // thread).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/question_queue.hpp"
 #include "core/show_runner.hpp"
@@ -18,6 +22,70 @@ struct ProducerMessage {
     bool operator==(const ProducerMessage&) const = default;
 };
 
+// A plain marker: the host's key, the control API's POST /api/marker. Becomes a chapter.
+struct Marker {
+    std::string label;                 // "" = none given
+    std::int64_t atMs = 0;             // session ms
+    std::optional<SampleCount> sample; // the recorder's timeline sample, when recording
+    bool operator==(const Marker&) const = default;
+};
+
+// What the recorder's journal events say (recorder_events.cpp): the takes and their files,
+// dropouts, errors — replayed like every other domain, so a resumed session knows where take 2
+// starts on the timeline.
+struct RecordedTrack {
+    int channel = 0;
+    std::string name;
+    std::string person;  // the show's person id, "" when none
+    std::string file;    // relative to the session folder: "tracks/01-host.wav"
+    bool operator==(const RecordedTrack&) const = default;
+};
+
+struct RecordingTake {
+    int take = 1;
+    int sampleRate = 48000;
+    SampleCount startSample{0};         // timeline sample of its first frame
+    std::vector<RecordedTrack> tracks;
+    std::int64_t startedMs = 0;         // session ms
+    std::optional<std::int64_t> frames; // known from its stop, or from a repair
+    std::optional<std::int64_t> stoppedMs;
+    std::string stopReason;             // "stopped", "show ended", "disk full …", "recovered"
+    bool operator==(const RecordingTake&) const = default;
+};
+
+struct RecordedDropout {
+    int take = 1;
+    SampleCount at{0};                  // timeline sample
+    std::int64_t frames = 0;            // 0 = unknown (PortAudio's input overflow)
+    std::string kind;                   // "ring-overrun" | "input-overflow"
+    std::int64_t atMs = 0;
+    bool operator==(const RecordedDropout&) const = default;
+};
+
+struct RecordingLog {
+    std::vector<RecordingTake> takes;
+    std::vector<RecordedDropout> dropouts;
+    std::vector<std::string> errors;    // recorder-error texts, in order
+    bool recording() const { return !takes.empty() && !takes.back().stoppedMs; }
+    int nextTake() const { return takes.empty() ? 1 : takes.back().take + 1; }
+    // Where a new take starts on the timeline: after the last take's frames (known once it
+    // stopped or its files were repaired; 0 frames when unknown).
+    SampleCount nextStartSample() const;
+    bool operator==(const RecordingLog&) const = default;
+};
+
+// Journal types of the recorder's events (not live commands: the recorder service writes them
+// through Session::appendEvent).
+namespace recorder_event {
+inline constexpr const char* kStart = "recorder-start";
+inline constexpr const char* kStop = "recorder-stop";
+inline constexpr const char* kDropout = "recorder-dropout";
+inline constexpr const char* kWarning = "recorder-warning";
+inline constexpr const char* kWarningCleared = "recorder-warning-cleared";
+inline constexpr const char* kError = "recorder-error";
+inline constexpr const char* kRepair = "recorder-repair";
+}  // namespace recorder_event
+
 // The state of every domain. A new domain (markers, recorder status) adds its member here and
 // its apply function below, in a file of its own.
 struct LiveState {
@@ -26,6 +94,8 @@ struct LiveState {
     ShowRunner runner;                       // runner_events.cpp
     std::optional<ProducerMessage> message;  // message_events.cpp: the latest one
     QuestionQueue questions;                 // question_events.cpp
+    std::vector<Marker> markers;             // marker_events.cpp
+    RecordingLog recording;                  // recorder_events.cpp
 };
 
 // Applies `request` at `at` to the domain that owns it; with Apply::Check it only says whether
@@ -40,6 +110,14 @@ std::optional<LiveProblem> applyRunnerEvent(ShowRunner& runner, LiveRequest& req
                                             Apply mode);
 std::optional<LiveProblem> applyMessageEvent(std::optional<ProducerMessage>& message,
                                              const LiveRequest& request, SessionMs at, Apply mode);
+std::optional<LiveProblem> applyMarkerEvent(std::vector<Marker>& markers,
+                                            const LiveRequest& request, SessionMs at, Apply mode);
+// The recorder's events (recorder_event::k*): Applied, Ignored (not a recorder event) or
+// Rejected with why (a field missing or of the wrong type).
+enum class RecorderApply { Applied, Ignored, Rejected };
+RecorderApply applyRecorderEvent(RecordingLog& log, const std::string& type,
+                                 const nlohmann::json& fields, std::optional<SampleCount> sample,
+                                 SessionMs at, std::string& why);
 // Questions: the queue, and the runner for answered/reopen (the Q&A pace counts them).
 std::optional<LiveProblem> applyQuestionEvent(LiveState& state, LiveRequest& request, SessionMs at,
                                               Apply mode);

@@ -49,12 +49,13 @@ SessionActionResult Session::journal(const std::string& type, const nlohmann::js
 
 SessionActionResult Session::perform(LiveRequest request) {
     const SessionMs t(sessionMs());
+    if (!request.sample && m_sampleSource) request.sample = m_sampleSource();
     // Check first: a refused action must leave no trace in the journal. Then journal, then
     // commit — the same checks run again on the same state, so the commit cannot refuse.
     if (auto problem = applyLiveEvent(m_live, request, t, Apply::Check))
         return refused(std::move(*problem));
     const LiveCommandDef& def = definitionOf(request.command);
-    SessionActionResult r = journal(def.journalType, journalFields(request), std::nullopt, t);
+    SessionActionResult r = journal(def.journalType, journalFields(request), request.sample, t);
     if (!r) return r;
     if (auto problem = applyLiveEvent(m_live, request, t, Apply::Commit))
         r.warnings.push_back("'" + std::string(def.name) +
@@ -81,7 +82,16 @@ SessionActionResult Session::appendEvent(const std::string& type, const nlohmann
                               {},
                               "use Session::perform"},
                         {}});
-    return journal(type, fields, sample, SessionMs(sessionMs()));
+    const SessionMs at(sessionMs());
+    if (!sample && m_sampleSource) sample = m_sampleSource();
+    // A recorder event is checked before it is written, like a command.
+    RecordingLog check = m_live.recording;
+    std::string why;
+    if (applyRecorderEvent(check, type, fields, sample, at, why) == RecorderApply::Rejected)
+        return refused({LiveRefusal::Invalid, Error{why, {}, {}}, {}});
+    SessionActionResult r = journal(type, fields, sample, at);
+    if (r) m_live.recording = std::move(check);
+    return r;
 }
 
 void Session::setSampleSource(std::function<std::optional<SampleCount>()> source) {

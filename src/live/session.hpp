@@ -102,6 +102,8 @@ struct SessionSnapshot {
     std::string startDate;               // local YYYY-MM-DD the session started
     std::optional<ProducerMessage> lastMessage;
     QuestionQueue questions;             // replayed to the last event
+    std::vector<Marker> markers;         // the plain markers, in order
+    RecordingLog recording;              // takes, their files, dropouts
     std::string audiencePin;
     std::int64_t lastEventMs = 0;
     bool ended = false;
@@ -164,6 +166,8 @@ public:
     const Show& show() const { return m_live.runner.show(); }
     const ShowRunner& runner() const { return m_live.runner; }
     const QuestionQueue& questions() const { return m_live.questions; }
+    const std::vector<Marker>& markers() const { return m_live.markers; }
+    const RecordingLog& recording() const { return m_live.recording; }
     // The audience page's PIN, kept in session.json ("" until one is set).
     const std::string& audiencePin() const { return m_audiencePin; }
     // Sets and keeps it (session.json rewritten atomically); the Error says why not.

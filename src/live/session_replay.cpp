@@ -12,14 +12,25 @@ namespace pycast {
 
 ReplayOutcome replayJournalEvent(LiveState& state, const JournalEvent& event, SessionMs at) {
     const LiveCommandDef* def = findLiveCommand(event.type);
+    if (!def) {
+        std::string why;
+        switch (applyRecorderEvent(state.recording, event.type, event.fields, event.sample, at,
+                                   why)) {
+            case RecorderApply::Applied: return {};
+            case RecorderApply::Rejected: return {ReplayOutcome::Kind::Rejected, why};
+            case RecorderApply::Ignored: break;
+        }
+        return {ReplayOutcome::Kind::Ignored, {}};
+    }
     // Only the journal type (or an alias) counts: "hold" and "pause" are the same event.
-    if (!def ||
+    if (
         (event.type != def->journalType && event.type != def->alias && event.type != def->name))
         return {ReplayOutcome::Kind::Ignored, {}};
     LiveProblem problem;
     std::optional<LiveRequest> request =
         parseLiveRequest(*def, event.fields, LiveSource::Journal, problem);
     if (!request) return {ReplayOutcome::Kind::Rejected, problem.error.what};
+    request->sample = event.sample;
     if (auto refused = applyLiveEvent(state, *request, at))
         return {ReplayOutcome::Kind::Rejected, refused->error.what};
     return {};
@@ -89,6 +100,8 @@ Result<SessionSnapshot> loadSessionSnapshot(const std::filesystem::path& dir) {
     s.startDate = rep.startDate.empty() ? s.show.meta.date : rep.startDate;
     s.lastMessage = std::move(rep.live.message);
     s.questions = std::move(rep.live.questions);
+    s.markers = std::move(rep.live.markers);
+    s.recording = std::move(rep.live.recording);
     s.audiencePin = std::move(files->audiencePin);
     s.lastEventMs = rep.lastEventMs;
     s.ended = rep.ended;

@@ -201,6 +201,7 @@ struct ControlApi::Impl {
         if (def.field != LiveField::None && def.field != LiveField::SegmentId) {
             // The id in the path is the whole request for these.
             const bool optional = def.field == LiveField::AnsweredQuestion ||
+                                  def.field == LiveField::MarkerLabel ||
                                   (def.field == LiveField::QuestionId && !id.empty());
             Result<json> body = parseJsonObjectBody(req.body, def.example, optional);
             if (!body) return errorReply(400, sentence(body.error()));

@@ -79,6 +79,12 @@ expect 400 POST /api/extend '{oops'
 check '"not valid JSON" in d["error"]'
 expect 200 POST /api/message '{"text": "wrap up in 2"}'
 check 'd["message"]["text"] == "wrap up in 2"'
+# A plain marker, with or without a label; a label is one short line.
+expect 200 POST /api/marker
+expect 200 POST /api/marker '{"label": "好問題 good quote"}'
+expect 413 POST /api/marker "{\"label\": \"$(printf 'x%.0s' $(seq 1 201))\"}"
+expect 400 POST /api/marker '{"label": "two\nlines"}'
+expect 400 POST /api/marker '{"label": 5}'
 expect 400 POST /api/message '{"text": ""}'
 # Bodies as strict as show files; no control characters in a message (nothing journaled).
 expect 400 POST /api/message '{"text":"a\u0000b"}'
@@ -104,7 +110,7 @@ PID=""
 python3 - "$SESSION/journal.jsonl" <<'EOF' || fail "the journal does not hold the session's events"
 import json, sys
 types = [json.loads(line)["type"] for line in open(sys.argv[1], encoding="utf-8")]
-want = ["session-start", "start", "next", "extend", "message", "goto", "end"]
+want = ["session-start", "start", "next", "extend", "message", "marker", "marker", "goto", "end"]
 if types != want:
     sys.exit(f"journal types {types}, expected {want}")
 EOF

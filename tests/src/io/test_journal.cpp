@@ -274,7 +274,11 @@ SessionActionResult doOp(Session& s, Op op, int i) {
             return s.perform(std::move(r));
         }
         case Op::Previous: return s.perform(LiveRequest(LiveCommand::Previous));
-        case Op::Marker: return s.appendEvent("marker", {}, SampleCount(i * 48'000));
+        case Op::Marker: {
+            LiveRequest r(LiveCommand::Marker);
+            r.sample = SampleCount(i * 48'000);
+            return s.perform(std::move(r));
+        }
     }
     return {};
 }

@@ -21,12 +21,13 @@ TEST_CASE("live commands: every command has one row, with unique names") {
         CHECK(findLiveCommand(d.name) == &d);
         CHECK(findLiveCommand(d.journalType) == &d);
     }
-    CHECK(commands.size() == static_cast<std::size_t>(LiveCommand::QuestionAssign) + 1);
+    CHECK(commands.size() == static_cast<std::size_t>(LiveCommand::Marker) + 1);
     // Holding the clock: "hold" by name, "pause" on disk and as the old API path.
     CHECK(findLiveCommand("hold")->command == LiveCommand::Hold);
     CHECK(findLiveCommand("pause")->command == LiveCommand::Hold);
     CHECK(std::string(definitionOf(LiveCommand::Hold).journalType) == "pause");
-    CHECK(findLiveCommand("marker") == nullptr);
+    CHECK(findLiveCommand("marker")->command == LiveCommand::Marker);
+    CHECK(findLiveCommand("recorder-start") == nullptr);   // the recorder's events are not commands
 }
 
 TEST_CASE("live commands: the limits are checked in one place, for every source") {

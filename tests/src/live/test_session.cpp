@@ -211,9 +211,14 @@ TEST_CASE("Session: actions are journaled first and refused ones leave no trace"
     CHECK(st.runner.current->qa->answered == 1);
 
     CHECK_FALSE(s.appendEvent("next", {}).ok);   // the runner's own types go through actions
-    REQUIRE(s.appendEvent("marker", {}, SampleCount(48'000)));
+    CHECK_FALSE(s.appendEvent("marker", {}).ok);   // a marker is a command
+    REQUIRE(s.appendEvent("recorder-warning", {{"code", "silent"}, {"track", 1}}, SampleCount(48'000)));
     CHECK(s.events().back().sample == SampleCount(48'000));
-    CHECK(s.events().back().type == "marker");
+    CHECK(s.events().back().type == "recorder-warning");
+    // A recorder event that does not hold together is refused before it is written.
+    const std::size_t before = s.events().size();
+    CHECK_FALSE(s.appendEvent("recorder-stop", {{"take", 7}}).ok);
+    CHECK(s.events().size() == before);
 
     REQUIRE(s.perform(LiveRequest(LiveCommand::Message).withText("")));   // an empty message clears it
     CHECK_FALSE(s.state().message.has_value());
@@ -589,4 +594,48 @@ TEST_CASE("Session: a show path that is not UTF-8 starts a session that keeps no
     REQUIRE(reopened.ok());
     CHECK((*reopened)->controlToken() == token);
     CHECK((*reopened)->sourceFile().empty());
+}
+
+TEST_CASE("Session: markers and the recorder's takes are stamped with the recorder's sample and replay") {
+    TempDir tmp;
+    ManualClock clock(0);
+    ManualWallClock wall(kWallStart, kTaipei);
+    {
+        auto created = Session::createAt(episode(), tmp / "s", {&clock, &wall, {}});
+        REQUIRE(created);
+        Session& s = **created;
+        REQUIRE(s.perform(LiveRequest(LiveCommand::Start)));
+        // Not recording: a marker keeps its time only.
+        REQUIRE(s.perform(LiveRequest(LiveCommand::Marker).withText("cold open")));
+        CHECK_FALSE(s.events().back().sample.has_value());
+        REQUIRE(s.appendEvent("recorder-start", {{"take", 1}, {"rate", 48000}, {"start_sample", 0},
+                                                 {"tracks", {{{"channel", 0}, {"name", "Host"}, {"file", "tracks/01-host.wav"}}}}}));
+        std::int64_t position = 96'000;
+        s.setSampleSource([&] { return std::optional<SampleCount>(SampleCount(position)); });
+        clock.advance(2000);
+        REQUIRE(s.perform(LiveRequest(LiveCommand::Next)));
+        CHECK(s.events().back().sample == SampleCount(96'000));
+        position = 123'456;
+        REQUIRE(s.perform(LiveRequest(LiveCommand::Marker)));
+        SessionActionResult tooLong = s.perform(LiveRequest(LiveCommand::Marker).withText(std::string(201, 'x')));
+        CHECK(tooLong.refusal == LiveRefusal::TooLarge);
+        CHECK(tooLong.code == "label-too-long");
+        REQUIRE(s.markers().size() == 2);
+        CHECK(s.markers()[0] == Marker{"cold open", 0, std::nullopt});
+        CHECK(s.markers()[1].sample == SampleCount(123'456));
+        CHECK(s.recording().recording());
+        REQUIRE(s.appendEvent("recorder-stop", {{"take", 1}, {"frames", 200'000}, {"reason", "stopped"}}));
+        s.setSampleSource(nullptr);
+        CHECK_FALSE(s.recording().recording());
+        CHECK(s.recording().nextTake() == 2);
+        CHECK(s.recording().nextStartSample() == SampleCount(200'000));
+    }
+    auto snap = loadSessionSnapshot(tmp / "s");
+    REQUIRE(snap);
+    REQUIRE(snap->markers.size() == 2);
+    CHECK(snap->markers[1].sample == SampleCount(123'456));
+    REQUIRE(snap->recording.takes.size() == 1);
+    CHECK(snap->recording.takes[0].tracks.at(0).file == "tracks/01-host.wav");
+    CHECK(snap->recording.takes[0].frames == 200'000);
+    CHECK(snap->recording.takes[0].stopReason == "stopped");
 }
