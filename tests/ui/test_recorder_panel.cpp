@@ -444,3 +444,23 @@ TEST_CASE("the presenter shows the recorder's warnings large, and nothing of the
     CHECK(state.countdownBottom >= calmBottom);
     CHECK(state.countdownBottom < display.y);
 }
+
+TEST_CASE("key M and the Marker button drop a plain marker, journaled with the session") {
+    Studio s;
+    media::RecorderSetup setup;
+    fitTracks(setup, s.f.show, 6);
+    REQUIRE(s.recorder.start(setup, 0));
+    s.f.controller->perform(LiveAction::Start);
+    s.f.advance(12'000);
+    s.draw(2);
+    CHECK(s.shows("markers 0"));
+    s.imgui.io().AddInputCharacter('m');
+    s.draw(2);
+    REQUIRE(s.f.controller->session()->markers().size() == 1);
+    CHECK(s.f.controller->session()->markers()[0].label.empty());
+    CHECK(s.shows("markers 1"));
+    s.f.advance(3'000);
+    s.click("Marker (M)");
+    REQUIRE(s.f.controller->session()->markers().size() == 2);
+    CHECK(s.f.controller->session()->markers()[1].atMs > s.f.controller->session()->markers()[0].atMs);
+}

@@ -482,6 +482,10 @@ void recorderBand(ViewContext& ctx) {
                                                                            : colours::kTextDim);
         ImGui::SameLine(0, f);
         textColoured("M " + lufsText(s.momentaryLufs) + " LUFS", colours::kTextDim);
+        if (const Session* session = ctx.live->controller.session()) {
+            ImGui::SameLine(0, f);
+            textColoured("markers " + std::to_string(session->markers().size()), colours::kTextDim);
+        }
         if (!rv.showRecorder) {
             ImGui::SameLine(0, f);
             if (ImGui::SmallButton("Meters")) {
@@ -527,6 +531,12 @@ void recorderPanel(ViewContext& ctx, ImVec2 size) {
         // The band above says REC, the time and the take; here the Stop and what is in use.
         if (actionButton("■ Stop recording", ImVec2(0, 0), colours::kTrack))
             ctx.requests.recorder = RecorderRequest{RecorderRequest::Kind::Stop, {}};
+        ImGui::SameLine();
+        if (ImGui::Button("Marker (M)"))
+            live.controller.post(LiveAction::command(LiveRequest(LiveCommand::Marker)));
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("A marker at this sample of the recording, in the journal and the "
+                              "chapters. Key M.");
         ImGui::SameLine(0, f);
         ImGui::AlignTextToFramePadding();
         const media::RecorderSetup& used = feed.setup;
