@@ -319,15 +319,12 @@ void setupSection(ViewContext& ctx, RecorderViewState& rv, const Show& show) {
                                   (rv.deviceError.empty() ? std::string() : "\n" + rv.deviceError))
                                      .c_str());
     }
-    const float labelWidth = widestText({"Host API", "Device", "Rate", "Channels"}) + f * 0.5f;
-    const float fieldWidth = std::min(ImGui::GetContentRegionAvail().x - labelWidth, f * 22.0f);
-
-    // Host API.
+    // Two lines: where the sound comes from, then its format.
     const std::vector<std::string> apis = inputHostApis(rv.devices);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Host API");
-    ImGui::SameLine(labelWidth);
-    ImGui::SetNextItemWidth(fieldWidth * 0.7f);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(f * 11.0f);
     if (ImGui::BeginCombo("##hostapi", setup.hostApi.empty() ? "Default" : setup.hostApi.c_str())) {
         if (ImGui::Selectable("Default", setup.hostApi.empty())) setup.hostApi.clear();
         for (const std::string& api : apis)
@@ -337,17 +334,10 @@ void setupSection(ViewContext& ctx, RecorderViewState& rv, const Show& show) {
             }
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
-    ImGui::BeginDisabled(rv.scanning);
-    if (ImGui::Button(rv.scanned ? "Rescan" : "Scan devices"))
-        ctx.requests.recorder = RecorderRequest{RecorderRequest::Kind::Rescan, {}};
-    ImGui::EndDisabled();
-
-    // Device: this host API's inputs.
-    ImGui::AlignTextToFramePadding();
+    ImGui::SameLine(0, f);
     ImGui::TextUnformatted("Device");
-    ImGui::SameLine(labelWidth);
-    ImGui::SetNextItemWidth(fieldWidth);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(f * 20.0f);
     const media::AudioDevice* chosen = nullptr;
     for (const media::AudioDevice& d : inputs)
         if (d.name == setup.device && (setup.hostApi.empty() || d.hostApi == setup.hostApi)) chosen = &d;
@@ -366,11 +356,17 @@ void setupSection(ViewContext& ctx, RecorderViewState& rv, const Show& show) {
         }
         ImGui::EndCombo();
     }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(rv.scanning);
+    if (ImGui::Button(rv.scanned ? "Rescan" : "Scan devices"))
+        ctx.requests.recorder = RecorderRequest{RecorderRequest::Kind::Rescan, {}};
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Lists the audio devices again (a device plugged in since, JACK started)");
 
-    // Rate and channels on one line.
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Rate");
-    ImGui::SameLine(labelWidth);
+    ImGui::SameLine();
     ImGui::SetNextItemWidth(f * 7.0f);
     const char* rateLabel = setup.sampleRate == 44100 ? "44.1 kHz" : "48 kHz";
     if (ImGui::BeginCombo("##rate", rateLabel)) {
@@ -378,26 +374,28 @@ void setupSection(ViewContext& ctx, RecorderViewState& rv, const Show& show) {
         if (ImGui::Selectable("44.1 kHz", setup.sampleRate == 44100)) setup.sampleRate = 44100;
         ImGui::EndCombo();
     }
-    if (chosen && chosen->defaultSampleRate > 0 &&
-        static_cast<int>(chosen->defaultSampleRate) != setup.sampleRate) {
-        ImGui::SameLine();
-        textColoured("device runs at " + std::to_string(static_cast<int>(chosen->defaultSampleRate)) +
-                         " Hz",
-                     colours::kWarning);
-    }
-    ImGui::AlignTextToFramePadding();
+    ImGui::SameLine(0, f);
     ImGui::TextUnformatted("Channels");
-    ImGui::SameLine(labelWidth);
+    ImGui::SameLine();
     ImGui::SetNextItemWidth(f * 7.0f);
     int channels = setup.channels;
     const int maxChannels = chosen ? chosen->maxInputChannels : 64;
     if (ImGui::InputInt("##channels", &channels, 1, 1))
         fitTracks(setup, show, std::clamp(channels, 1, std::max(maxChannels, 1)));
+    if (chosen && chosen->defaultSampleRate > 0 &&
+        static_cast<int>(chosen->defaultSampleRate) != setup.sampleRate) {
+        ImGui::SameLine(0, f);
+        textColoured("the device runs at " +
+                         std::to_string(static_cast<int>(chosen->defaultSampleRate)) + " Hz",
+                     colours::kWarning);
+    }
 
     // Tracks: input → name, person, armed.
     const ImGuiTableFlags flags =
-        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
-    if (ImGui::BeginTable("##tracks", 4, flags)) {
+        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+        ImGuiTableFlags_NoHostExtendX;
+    if (ImGui::BeginTable("##tracks", 4, flags,
+                          ImVec2(std::min(ImGui::GetContentRegionAvail().x, f * 52.0f), 0))) {
         ImGui::TableSetupColumn("Input", ImGuiTableColumnFlags_WidthFixed, widestText({"Input", "In 16"}));
         ImGui::TableSetupColumn("Track name", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn("Person", ImGuiTableColumnFlags_WidthStretch);
