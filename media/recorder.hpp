@@ -52,9 +52,15 @@ struct RecorderSetup {
     SampleCount startSample{0};
 };
 
-// Loads / saves the last setup on this machine (configDir()/recorder.json, atomic).
-RecorderSetup loadRecorderSetup();
+// Loads / saves the last setup on this machine (configDir()/recorder.json, atomic). Saved:
+// host API, device, rate, channels, thresholds, tracks (not folder, take, start or plan).
+// A missing file gives the defaults; a bad one gives the defaults and, when `warning` is given,
+// says what is wrong and where ("recorder.json: /tracks/0/channel: must be …; fix or delete …").
+RecorderSetup loadRecorderSetup(std::string* warning = nullptr);
 Status saveRecorderSetup(const RecorderSetup& setup);
+// The same for any file (strict: unknown keys, wrong types and out-of-range values are errors).
+Result<RecorderSetup> readRecorderSetupFile(const std::filesystem::path& file);
+Status writeRecorderSetupFile(const std::filesystem::path& file, const RecorderSetup& setup);
 
 struct TrackMeter {
     std::string name;
@@ -116,10 +122,16 @@ public:
     Recorder();
     ~Recorder();  // stops (finishing the files) if recording
 
-    // Opens the device and starts writing. Errors: no such device ("no input device named …;
-    // `pycast devices` lists them"), too few channels, the rate refused, a file not created.
+    // Opens the device and starts writing. Errors: no input device at all (kNoInputDeviceText),
+    // no such device ("no input device named …; `pycast devices` lists them"), too few
+    // channels, the rate refused, a file not created. The test hook PYCAST_TEST_DISK_LIMIT_BYTES
+    // (environment) makes every track fail with ENOSPC past that many bytes.
+    // After a write error or a dead stream the recorder stops writing by itself:
+    // recording() turns false, status().error says why, an Error event is queued; call stop().
     Status start(const RecorderSetup& setup);
-    // Stops the stream, drains the ring, finishes every file. Safe to call twice.
+    // Stops the stream, drains the ring, finishes every file. Safe to call twice. Returns the
+    // error that stopped the recording, if one did. status() and takeEvents() keep answering
+    // until the next start().
     Status stop();
     bool recording() const;
 

@@ -39,7 +39,7 @@ class SpscRing {
 public:
     // Holds up to `capacity` items (> 0). Allocates once, here.
     explicit SpscRing(std::size_t capacity)
-        : m_capacity(capacity == 0 ? 1 : capacity), m_items(new T[m_capacity]()) {}
+        : m_capacity(capacity == 0 ? 1 : capacity), m_items(std::make_unique<T[]>(m_capacity)) {}
     SpscRing(const SpscRing&) = delete;
     SpscRing& operator=(const SpscRing&) = delete;
 
@@ -65,7 +65,7 @@ public:
         copyIn(items.first(n));
         return n;
     }
-    // The most items ever held at once since construction (or resetHighWater).
+    // The most items ever held at once since construction.
     std::size_t highWater() const { return m_highWater.load(std::memory_order_relaxed); }
 
     // --- consumer side -------------------------------------------------------------------------
@@ -84,6 +84,7 @@ public:
     // Copies up to out.size() items out without freeing them.
     std::size_t peek(std::span<T> out) const {
         const std::size_t n = std::min(out.size(), readable());
+        if (n == 0) return 0;  // out.data() may be null; memcpy must not see it
         const std::uint64_t start = m_start.load(std::memory_order_relaxed);
         const std::size_t at = static_cast<std::size_t>(start % m_capacity);
         const std::size_t first = std::min(n, m_capacity - at);
@@ -102,6 +103,7 @@ public:
 private:
     void copyIn(std::span<const T> items) {
         const std::size_t n = items.size();
+        if (n == 0) return;  // items.data() may be null; memcpy must not see it
         const std::uint64_t end = m_end.load(std::memory_order_relaxed);
         const std::size_t at = static_cast<std::size_t>(end % m_capacity);
         const std::size_t first = std::min(n, m_capacity - at);

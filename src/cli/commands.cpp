@@ -12,7 +12,10 @@ const std::vector<Command>& commands() {
          runQuestions},
         {"live", "run a show without a window, driven over the HTTP control API", runLive},
         {"report", "print a session's planned-vs-actual report (md or csv)", runReport},
-        {"devices", "list the audio devices PortAudio sees", runDevices},
+        {"recover", "repair the track files of an interrupted recording", runRecover},
+        {"airtime", "measure each speaker's actual talk time in a recording's track files", runAirtime},
+        {"devices", "list the audio inputs PortAudio sees (host API, name, channels, rate)", runDevices},
+        {"record", "record one WAV per input channel into a folder, with meters on the terminal", runRecord},
         {"version", "print the version and the media libraries in use", runVersion},
     };
     return all;

@@ -23,11 +23,18 @@ int runValidate(const Args& args, std::ostream& out, std::ostream& err);
 int runRundown(const Args& args, std::ostream& out, std::ostream& err);
 int runVersion(const Args& args, std::ostream& out, std::ostream& err);
 int runDevices(const Args& args, std::ostream& out, std::ostream& err);
+// `pycast record --out DIR …` (cmd_record.cpp): 0 recorded and stopped cleanly, 1 the device
+// or a write failed, 2 usage.
+int runRecord(const Args& args, std::ostream& out, std::ostream& err);
 int runImportCsv(const Args&, std::ostream&, std::ostream&);
 // `pycast questions import|list` (cmd_questions.cpp).
 int runQuestions(const Args& args, std::ostream& out, std::ostream& err);
 int runLive(const Args& args, std::ostream& out, std::ostream& err);
 int runReport(const Args& args, std::ostream& out, std::ostream& err);
+// `pycast recover SESSION_DIR|FOLDER|FILE.wav` (cmd_recover.cpp).
+int runRecover(const Args& args, std::ostream& out, std::ostream& err);
+// `pycast airtime FILE.wav... [--names a,b] [--json]` (cmd_airtime.cpp).
+int runAirtime(const Args& args, std::ostream& out, std::ostream& err);
 // The report of the session in DIR (Markdown, or CSV when `csv`) to `out`; warnings and errors
 // to `err`. 0 ok, 1 when DIR is not a readable session.
 int runReportCommand(const std::filesystem::path& dir, std::ostream& out, std::ostream& err,

@@ -42,7 +42,8 @@ struct WavWriterOptions {
 class WavWriter {
 public:
     // Creates (or truncates) `path` and writes a header for 0 samples, fsync'ing the folder.
-    static Result<WavWriter> create(const std::filesystem::path& path, WavWriterOptions options = {});
+    static Result<WavWriter> create(const std::filesystem::path& path,
+                                    WavWriterOptions options = {});
     WavWriter(WavWriter&&) noexcept;
     WavWriter& operator=(WavWriter&&) noexcept;
     ~WavWriter();  // closes without refreshing: call finish() for a final header
@@ -76,16 +77,27 @@ private:
 
 // What a WAV header says.
 struct WavInfo {
-    int sampleRate = 0;               // Hz
+    int sampleRate = 0;  // Hz
     int channels = 0;
-    int bitsPerSample = 0;            // 16, 24, 32
+    int bitsPerSample = 0;  // 16, 24, 32
     bool isFloat = false;
     bool isRf64 = false;
-    std::uint64_t dataOffset = 0;     // bytes from the start of the file to the first sample
-    std::uint64_t dataBytes = 0;      // as the header says (RF64: from ds64)
-    std::uint64_t fileBytes = 0;      // the file's length on disk
-    std::uint64_t frames() const;     // whole frames the data holds, limited to the file
+    std::uint64_t dataOffset = 0;       // bytes from the start of the file to the first sample
+    std::uint64_t dataBytes = 0;        // as the header says (RF64: from ds64)
+    std::uint64_t fileBytes = 0;        // the file's length on disk
+    std::uint64_t riffBytes = 0;        // the RIFF size as the header says (RF64: from ds64)
+    std::uint64_t ds64Offset = 0;       // where a JUNK or ds64 chunk can hold RF64 sizes (0: none)
+    std::uint64_t factOffset = 0;       // a "fact" chunk before the data, whose sample count a
+                                        // repair keeps current (0: none)
+    std::uint64_t frames() const;       // whole frames the data holds, limited to the file
+    std::uint64_t blockAlign() const {  // bytes per frame
+        return static_cast<std::uint64_t>(channels) * static_cast<std::uint64_t>(bitsPerSample / 8);
+    }
 };
+
+// The header checks of readWavInfo on the file's first bytes (up to 64 KiB, or all of a shorter
+// file) and its length; a pure function, for tests and fuzzing. Errors have no `where`.
+Result<WavInfo> parseWavHeader(std::span<const std::uint8_t> head, std::uint64_t fileBytes);
 
 // Reads and checks the header. Errors say what is wrong and where ("not a WAV file: starts
 // with …", "no data chunk"). A header whose sizes are short of the file's length (a crash) is
@@ -106,6 +118,10 @@ struct WavRepair {
 // consistent is left untouched. Errors name the file.
 Result<WavRepair> repairWav(const std::filesystem::path& path);
 
+// A sample count at `sampleRate` as a person reads a track's length: "12:03.456",
+// "1:02:03.456" (milliseconds rounded down).
+std::string formatSampleTime(std::uint64_t frames, int sampleRate);
+
 // Reads a WAV's samples in blocks as mono float (channels averaged), full scale ±1.0.
 // Thread: one at a time.
 class WavReader {
@@ -121,7 +137,9 @@ public:
 private:
     WavReader() = default;
     WavInfo m_info;
+    std::filesystem::path m_path;
     UniqueFd m_fd;
+    std::uint64_t m_offset = 0;  // file offset of the next frame
     std::uint64_t m_framesLeft = 0;
     std::vector<std::uint8_t> m_raw;
 };

@@ -2,12 +2,15 @@
 #include "live/report.hpp"
 
 #include <algorithm>
+#include <map>
 #include <cstdio>
 #include <cstdlib>
 #include <ostream>
 
 #include "core/display_time.hpp"
 #include "core/duration.hpp"
+#include "core/rundown.hpp"
+#include "core/text.hpp"
 #include "io/csv.hpp"
 #include "io/markdown.hpp"
 #include "live/session.hpp"
@@ -243,11 +246,73 @@ QuestionsReport buildQuestionsReport(const Show& show, const RunnerState& state,
     return r;
 }
 
+TalkReport buildTalkReport(const Show& show, const std::vector<TrackTalk>& talk) {
+    TalkReport out;
+    out.maxCompanyShare = show.guidelines.maxCompanyShare;
+    const RundownAnalysis plan = analyzeRundown(show);
+    Seconds plannedTotal = 0;
+    for (const Airtime& a : plan.perSpeaker) plannedTotal += a.seconds;
+    std::map<std::string, std::int64_t> byPerson;
+    std::vector<const TrackTalk*> unbound;
+    for (const TrackTalk& t : talk) {
+        out.totalTalkMs += t.talkMs;
+        if (t.person.empty() || !show.findPerson(t.person)) unbound.push_back(&t);
+        else byPerson[t.person] += t.talkMs;
+    }
+    auto pct = [](double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; };
+    std::map<std::string, TalkReportRow> companies;
+    std::int64_t guestTalk = 0;
+    Seconds guestPlanned = 0;
+    for (const Person& p : show.people) {
+        const auto measured = byPerson.find(p.id);
+        const auto planned = std::find_if(plan.perSpeaker.begin(), plan.perSpeaker.end(),
+                                          [&](const Airtime& a) { return a.key == p.id; });
+        if (measured == byPerson.end() && planned == plan.perSpeaker.end()) continue;
+        TalkReportRow row;
+        row.key = p.id;
+        row.name = p.name;
+        row.company = p.company;
+        row.plannedMs = planned == plan.perSpeaker.end() ? 0 : planned->seconds * 1000;
+        row.talkMs = measured == byPerson.end() ? 0 : measured->second;
+        out.speakers.push_back(row);
+        if (p.role == Role::Guest && !p.company.empty()) {
+            TalkReportRow& c = companies[p.company];
+            c.key = c.name = p.company;
+            c.plannedMs += row.plannedMs;
+            c.talkMs += row.talkMs;
+        }
+        if (p.role == Role::Guest) {
+            guestTalk += row.talkMs;
+            guestPlanned += row.plannedMs / 1000;
+        }
+    }
+    for (const TrackTalk* t : unbound) {
+        TalkReportRow row;
+        row.key = row.name = t->name;
+        row.talkMs = t->talkMs;
+        out.speakers.push_back(row);
+    }
+    for (TalkReportRow& row : out.speakers) {
+        row.plannedShare = pct(static_cast<double>(row.plannedMs), static_cast<double>(plannedTotal) * 1000.0);
+        row.share = pct(static_cast<double>(row.talkMs), static_cast<double>(out.totalTalkMs));
+    }
+    for (auto& [name, c] : companies) {
+        c.plannedShare = pct(static_cast<double>(c.plannedMs), static_cast<double>(guestPlanned) * 1000.0);
+        c.share = pct(static_cast<double>(c.talkMs), static_cast<double>(guestTalk));
+        c.overLimit = c.share > out.maxCompanyShare;
+        out.companies.push_back(c);
+    }
+    std::stable_sort(out.companies.begin(), out.companies.end(),
+                     [](const TalkReportRow& a, const TalkReportRow& b) { return a.talkMs > b.talkMs; });
+    return out;
+}
+
 SessionReport buildReport(const Show& show, const RunnerState& state, const std::string& date,
-                          const QuestionQueue* questions) {
+                          const QuestionQueue* questions, const std::vector<TrackTalk>* talk) {
     SessionReport r;
     if (questions && !questions->all().empty())
         r.questions = buildQuestionsReport(show, state, *questions);
+    if (talk && !talk->empty()) r.talk = buildTalkReport(show, *talk);
     r.title = show.meta.title;
     r.series = show.meta.series;
     r.episode = show.meta.episode;
@@ -262,12 +327,12 @@ SessionReport buildReport(const Show& show, const RunnerState& state, const std:
         r.endTodMs = *state.todAtZeroMs + (state.endedAtMs ? *state.endedAtMs : state.nowMs);
     }
 
-    struct Airtime {
+    struct OnAir {
         std::int64_t planned = 0;
         std::int64_t actual = 0;
         bool speaks = false;
     };
-    std::vector<Airtime> airtime(show.people.size());
+    std::vector<OnAir> airtime(show.people.size());
     std::vector<SpeakerReportRow> strangers;   // speaker ids with no person in the show
 
     for (std::size_t i = 0; i < show.rundown.size() && i < state.segments.size(); ++i) {
@@ -293,7 +358,7 @@ SessionReport buildReport(const Show& show, const RunnerState& state, const std:
             const Person* p = show.findPerson(pid);
             row.speakers.push_back(p ? p->name : pid);
             if (p) {
-                Airtime& a = airtime[static_cast<std::size_t>(p - show.people.data())];
+                OnAir& a = airtime[static_cast<std::size_t>(p - show.people.data())];
                 a.planned += planned;
                 a.actual += actual;
                 a.speaks = true;
@@ -323,6 +388,30 @@ SessionReport buildReport(const Show& show, const RunnerState& state, const std:
     }
     r.differenceMs = r.actualTotalMs - r.plannedTotalMs;
     return r;
+}
+
+std::string renderTalkMarkdown(const TalkReport& t) {
+    auto percent = [](double v) { return formatPercent(v, 0); };
+    std::string md = "\n## Airtime measured from the recording\n\n";
+    md += "Talk time from each microphone's voice activity; a voice heard in another mic (bleed) "
+          "counts only for the loudest. Plan: each segment's time shared equally by its speakers.\n\n";
+    md += "| Speaker | Company | Planned | Share planned | Talked | Share |\n";
+    md += "|---|---|---:|---:|---:|---:|\n";
+    for (const auto& s : t.speakers)
+        md += "| " + markdownCell(s.name) + " | " + markdownCell(s.company) + " | " +
+              formatDurationMs(s.plannedMs) + " | " + percent(s.plannedShare) + " | " +
+              formatDurationMs(shownMs(s.talkMs)) + " | " + percent(s.share) + " |\n";
+    md += "| **Total talk** | | | | **" + formatDurationMs(shownMs(t.totalTalkMs)) + "** | |\n";
+    if (!t.companies.empty()) {
+        md += "\nCompanies (guests only; limit " + percent(t.maxCompanyShare) +
+              " of guests' talk):\n\n";
+        md += "| Company | Share planned | Talked | Share | |\n|---|---:|---:|---:|---|\n";
+        for (const auto& c : t.companies)
+            md += "| " + markdownCell(c.name) + " | " + percent(c.plannedShare) + " | " +
+                  formatDurationMs(shownMs(c.talkMs)) + " | " + percent(c.share) + " | " +
+                  (c.overLimit ? "**over the limit**" : "within the limit") + " |\n";
+    }
+    return md;
 }
 
 std::string renderReportMarkdown(const SessionReport& r) {
@@ -372,6 +461,7 @@ std::string renderReportMarkdown(const SessionReport& r) {
                   overUnderWord(shownDifferenceMs(s.actualMs, s.plannedMs)) +
                   " |\n";
     }
+    if (r.talk) md += renderTalkMarkdown(*r.talk);
     if (r.questions) md += renderQuestionsMarkdown(*r.questions);
     return md;
 }
@@ -400,6 +490,15 @@ std::string renderReportCsv(const SessionReport& r, bool bom) {
     for (const auto& s : r.speakers)
         timing({"speaker", "", s.personId, s.name, "", s.company, toName(s.role), csvSeconds(s.plannedMs), "",
                 csvSeconds(s.actualMs), csvSeconds(s.differenceMs), overUnderWord(s.differenceMs)});
+    if (r.talk) {
+        for (const auto& s : r.talk->speakers)
+            timing({"talk-speaker", "", s.key, s.name, "", s.company, "", csvSeconds(s.plannedMs), "",
+                    csvSeconds(s.talkMs), csvSeconds(s.talkMs - s.plannedMs), ""});
+        for (const auto& c : r.talk->companies)
+            timing({"talk-company", "", c.key, c.name, "", c.name, "", csvSeconds(c.plannedMs), "",
+                    csvSeconds(c.talkMs), csvSeconds(c.talkMs - c.plannedMs),
+                    c.overLimit ? "over-limit" : "within-limit"});
+    }
     timing({"total", "", "", r.title, "", "", "", csvSeconds(r.plannedTotalMs), "", csvSeconds(r.actualTotalMs),
             csvSeconds(r.differenceMs), overUnderWord(r.differenceMs)});
     if (!r.questions) return csv.text();

@@ -42,6 +42,35 @@ struct SpeakerReportRow {
     std::int64_t differenceMs = 0;
 };
 
+// Measured talk time of one recorded track (summed over the takes), from the voice activity of
+// the recording (live/recorded_airtime.hpp); `person` is the show's person id ("" when the track
+// was bound to nobody).
+struct TrackTalk {
+    std::string person;
+    std::string name;                    // the track's name ("Host", "Guest 1")
+    std::int64_t talkMs = 0;
+    bool operator==(const TrackTalk&) const = default;
+};
+
+// One row of the measured airtime: a speaker (or an unbound track) or a company.
+struct TalkReportRow {
+    std::string key;                     // person id, track name, or company name
+    std::string name;
+    std::string company;                 // speakers only
+    std::int64_t plannedMs = 0;          // the plan's airtime (each segment shared equally)
+    double plannedShare = 0;             // percent of the plan's total (companies: of guests')
+    std::int64_t talkMs = 0;             // measured
+    double share = 0;                    // percent of all measured talk (companies: of guests')
+    bool overLimit = false;              // companies: over the show's maxCompanyShare
+};
+
+struct TalkReport {
+    std::vector<TalkReportRow> speakers; // in the show's order of people, then unbound tracks
+    std::vector<TalkReportRow> companies;// guests' companies, most measured talk first
+    std::int64_t totalTalkMs = 0;
+    double maxCompanyShare = 0;          // the show's limit, percent
+};
+
 // How many questions are in each state, for one source, topic or guest (or all of them).
 // Approved counts every question that passed moderation and is still in the queue: approved,
 // on air or answered; so asked = pending + approved + dismissed + merged.
@@ -116,6 +145,8 @@ struct SessionReport {
     std::vector<SpeakerReportRow> speakers;   // in the show's order of people
     // The audience's questions; set when the session had any.
     std::optional<QuestionsReport> questions;
+    // Measured from the recorded tracks; set when the session recorded any.
+    std::optional<TalkReport> talk;
 };
 
 // "over", "under", "on time" for a difference.
@@ -123,8 +154,15 @@ const char* overUnderWord(std::int64_t differenceMs);
 
 // `questions`: the session's question queue (Session::questions(), SessionSnapshot::questions);
 // null or empty leaves the report without its questions.
+// `talk`: measured talk time per track (recorded_airtime.hpp); null or empty leaves the report
+// without its measured airtime.
 SessionReport buildReport(const Show& show, const RunnerState& state, const std::string& date,
-                          const QuestionQueue* questions = nullptr);
+                          const QuestionQueue* questions = nullptr,
+                          const std::vector<TrackTalk>* talk = nullptr);
+// Planned vs measured airtime per speaker and per guest company (core/rundown's plan: each
+// segment shared equally by its speakers; companies count guests only, against the show's
+// maxCompanyShare).
+TalkReport buildTalkReport(const Show& show, const std::vector<TrackTalk>& talk);
 // The same counts for a queue on its own (the show's start and segments place answered ones).
 QuestionsReport buildQuestionsReport(const Show& show, const RunnerState& state,
                                      const QuestionQueue& questions);

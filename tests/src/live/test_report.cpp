@@ -200,3 +200,39 @@ TEST_CASE("Report: shared airtime splits to the millisecond and adds up") {
     CHECK(std::string(overUnderWord(1000)) == "over");
     CHECK(std::string(overUnderWord(-1000)) == "under");
 }
+
+TEST_CASE("report: airtime measured from the tracks, per speaker and per guest company, against the plan and the limit") {
+    const Show show = scriptedShow();   // limit: 40 % of guests' talk per company
+    const std::vector<TrackTalk> talk = {{"p-host", "Host", 300'000},
+                                         {"p-guest", "Guest A", 600'000},
+                                         {"p-guest2", "Guest B", 200'000},
+                                         {"", "Audience mic", 100'000}};
+    const TalkReport t = buildTalkReport(show, talk);
+    CHECK(t.totalTalkMs == 1'200'000);
+    REQUIRE(t.speakers.size() == 5);   // the moderator has no track: kept with the plan, 0 talked
+    CHECK(t.speakers[3].key == "p-mod");
+    CHECK(t.speakers[3].talkMs == 0);
+    CHECK(t.speakers[3].plannedMs == 300'000);
+    CHECK(t.speakers[0].key == "p-host");
+    CHECK(t.speakers[0].share == doctest::Approx(25.0));
+    CHECK(t.speakers.back().name == "Audience mic");
+    CHECK(t.speakers.back().plannedMs == 0);
+    REQUIRE(t.companies.size() == 2);
+    CHECK(t.companies[0].name == "Acme, Inc.");
+    CHECK(t.companies[0].share == doctest::Approx(75.0));   // of the guests' 800 s
+    CHECK(t.companies[0].overLimit);
+    CHECK(t.companies[1].share == doctest::Approx(25.0));
+    CHECK_FALSE(t.companies[1].overLimit);
+    // Planned: the talk (900 s) and panel (600 s) are shared; A also has half of the Q&A.
+    CHECK(t.companies[0].plannedMs == (450 + 200 + 300) * 1000);
+
+    SessionReport r;
+    r.talk = t;
+    const std::string md = renderReportMarkdown(r);
+    CHECK(md.find("## Airtime measured from the recording") != std::string::npos);
+    CHECK(md.find("over the limit") != std::string::npos);
+    CHECK(md.find("Beta\\|Corp") != std::string::npos);   // escaped like every cell
+    const std::string csv = renderReportCsv(r, false);
+    CHECK(csv.find("talk-company") != std::string::npos);
+    CHECK(csv.find("over-limit") != std::string::npos);
+}
