@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -94,6 +95,12 @@ private:
 
     std::unique_ptr<LiveDemo> m_demo;  // --live-demo's clocks and folder; outlives m_live
     std::unique_ptr<DemoRecorder> m_demoRecorder;  // --demo-recorder; on m_demo's clock
+    // A soundcheck listening in the background (it takes seconds; the frames go on).
+    struct SoundcheckResult {
+        std::vector<media::SoundcheckFinding> findings;
+        std::string error;
+    };
+    std::future<SoundcheckResult> m_soundcheck;
     std::unique_ptr<LiveController> m_live;
     std::unique_ptr<LiveContext> m_liveContext;
     std::unique_ptr<PresenterWindow> m_presenter;

@@ -4,11 +4,13 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <system_error>
 
 #include "live/session.hpp"        // defaultSessionsRoot()
 #include "media/media_info.hpp"     // listAudioDevices
+#include "media/recorder.hpp"       // soundcheck, loadRecorderSetup
 #include "server/audience_api.hpp"  // makeAudienceService
 #include "server/control_api.hpp"  // kDefaultControlHost
 
@@ -153,6 +155,9 @@ void App::syncPresenter() {
     }
 }
 
+// How long Soundcheck listens.
+constexpr double kSoundcheckSeconds = 3.0;
+
 // --demo-recorder: the show recorded since its start on a made-up 8-input interface, one track
 // per person, the Recorder tab in view.
 void App::startDemoRecorder() {
@@ -177,7 +182,21 @@ void App::feedRecorder() {
     // The real recorder (media::RecorderService) is plugged in here once it is on this branch;
     // until then only the demo records.
     rv.feed = m_demoRecorder ? m_demoRecorder->feed() : RecorderFeed{};
+    if (m_soundcheck.valid() &&
+        m_soundcheck.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        SoundcheckResult result = m_soundcheck.get();
+        rv.findings = std::move(result.findings);
+        rv.soundcheckError = std::move(result.error);
+        rv.soundchecking = false;
+    }
+    if (rv.soundchecking) m_pacer.requestFrameRate(4.0);  // its result shows when it comes
+    // The last setup on this machine, fitted to this show's people (once per session).
     if (rv.feed.available && !rv.setupLoaded && m_live->session()) {
+        if (!m_demoRecorder) {
+            std::string warning;
+            rv.setup = media::loadRecorderSetup(&warning);
+            if (!warning.empty()) rv.startError = warning;
+        }
         fitTracks(rv.setup, m_live->session()->show(), rv.setup.channels);
         rv.setupLoaded = true;
     }
@@ -198,7 +217,21 @@ void App::carryOutRecorder(const RecorderRequest& request) {
             break;
         case RecorderRequest::Kind::Soundcheck:
             rv.soundcheckError.clear();
-            if (m_demoRecorder) rv.findings = m_demoRecorder->soundcheck(request.setup);
+            rv.findings.reset();
+            if (m_demoRecorder) {
+                rv.findings = m_demoRecorder->soundcheck(request.setup);
+            } else if (!m_soundcheck.valid()) {
+                // The device is opened on a thread of its own for a few seconds; the panel
+                // says "listening…" meanwhile and feedRecorder collects the findings.
+                media::RecorderSetup setup = request.setup;
+                if (const Session* session = m_live->session()) setup.folder = session->dir();
+                rv.soundchecking = true;
+                m_soundcheck = std::async(std::launch::async, [setup] {
+                    SoundcheckResult result;
+                    result.findings = media::soundcheck(setup, kSoundcheckSeconds, result.error);
+                    return result;
+                });
+            }
             break;
         case RecorderRequest::Kind::Start:
             rv.startError.clear();
@@ -224,6 +257,8 @@ void App::renderPresenter(const fs::path* png, std::string* error) {
 void App::afterFrame() {
     if (m_live->generation() != m_liveGeneration) {
         m_liveGeneration = m_live->generation();
+        // A new session has its own people: the setup is fitted to them again.
+        m_liveContext->view.recorder.setupLoaded = m_demoRecorder != nullptr;
         m_mainWindow->selectView("live");
         if (const Session* session = m_live->session()) {
             m_fonts.addText(documentText(m_mainWindow->document()));

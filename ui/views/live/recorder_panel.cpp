@@ -357,7 +357,7 @@ void setupSection(ViewContext& ctx, RecorderViewState& rv, const Show& show) {
         ImGui::EndCombo();
     }
     ImGui::SameLine();
-    ImGui::BeginDisabled(rv.scanning);
+    ImGui::BeginDisabled(rv.scanning || rv.soundchecking);  // one PortAudio user at a time
     if (ImGui::Button(rv.scanned ? "Rescan" : "Scan devices"))
         ctx.requests.recorder = RecorderRequest{RecorderRequest::Kind::Rescan, {}};
     ImGui::EndDisabled();
