@@ -181,9 +181,10 @@ void table(const char* id, const char* heading, const std::vector<AirtimeRow>& r
 }  // namespace
 
 void airtimePanel(const AirtimeTable& t, float width) {
-    table("##airtime-speakers", "Speaker", t.speakers, 0.0, width);
-    ImGui::Spacing();
+    // Companies first: the limit is what the organisers watch, and the list is short.
     table("##airtime-companies", "Company (guests)", t.companies, t.limit, width);
+    ImGui::Spacing();
+    table("##airtime-speakers", "Speaker", t.speakers, 0.0, width);
     if (t.unmappedMs > 0)
         textColoured("Talk on tracks with no person: " + talkTimeText(t.unmappedMs),
                      colours::kTextDim);

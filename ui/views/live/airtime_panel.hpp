@@ -44,7 +44,7 @@ AirtimeTable airtimeTable(const Show& show, const RundownAnalysis& plan,
 // "12:34" of a talk time in ms (whole seconds, rounded down); "h:mm:ss" past an hour.
 std::string talkTimeText(std::int64_t ms);
 
-// Draws the table: speakers, then companies, each row the actual time, the plan, the share as a
+// Draws the tables: companies, then speakers, each row the actual time, the plan, the share as a
 // bar with the plan's share marked, and "over limit" in red for a company past the limit.
 void airtimePanel(const AirtimeTable& table, float width);
 
