@@ -49,7 +49,8 @@ std::optional<ImVec2> drawnAt(ImDrawData* data, const std::string& utf8) {
             const auto [from, to] = byCorner.equal_range({v[i].uv.x, v[i].uv.y});
             for (auto it = from; it != to; ++it) {
                 const ImFontGlyph& g = *it->second;
-                if (v[i + 1].uv.x != g.U1 || v[i + 1].uv.y != g.V0 || v[i + 2].uv.x != g.U1) continue;
+                if (v[i + 1].uv.x != g.U1 || v[i + 1].uv.y != g.V0 || v[i + 2].uv.x != g.U1)
+                    continue;
                 text.push_back(static_cast<char32_t>(g.Codepoint));
                 where.push_back(v[i].pos);
                 i += 3;
@@ -101,7 +102,8 @@ struct Studio {
                 asked.push_back(*requests.recorder);
                 // The shell's part, for the scan: the demo's devices.
                 if (requests.recorder->kind == RecorderRequest::Kind::Rescan) {
-                    rv().devices = feedRecorder ? recorder.devices() : std::vector<media::AudioDevice>{};
+                    rv().devices =
+                        feedRecorder ? recorder.devices() : std::vector<media::AudioDevice>{};
                     rv().scanned = true;
                 }
             }
@@ -111,7 +113,9 @@ struct Studio {
         return last;
     }
     std::u32string drawn() { return drawnCharacters(imgui.drawData()); }
-    bool shows(const std::string& text) { return drawn().find(withoutSpaces(text)) != std::u32string::npos; }
+    bool shows(const std::string& text) {
+        return drawn().find(withoutSpaces(text)) != std::u32string::npos;
+    }
     // A left click on the text `label` where it was drawn last frame: hover, press, release.
     void click(const std::string& label) {
         const std::optional<ImVec2> at = drawnAt(imgui.drawData(), label);
@@ -131,7 +135,8 @@ struct Studio {
 
 }  // namespace
 
-TEST_CASE("a new setup has a track per person with a mic: host, moderator, guests, then spare inputs") {
+TEST_CASE(
+    "a new setup has a track per person with a mic: host, moderator, guests, then spare inputs") {
     const Show meetup = meetupShow();
     const std::vector<media::TrackSetup> six = defaultTracks(meetup, 6);
     REQUIRE(six.size() == 6);
@@ -172,11 +177,11 @@ TEST_CASE("fitting a remembered setup to a device keeps the host's names and dro
     REQUIRE(setup.tracks.size() == 4);
     CHECK(setup.tracks[0].name == "Chia-Jung");  // the host's own name kept
     CHECK(setup.tracks[1].name == "Old guest");
-    CHECK(setup.tracks[1].person.empty());       // no such person in this show
-    CHECK_FALSE(setup.tracks[1].armed);          // the host's choice kept
-    CHECK(setup.tracks[2].name == "Guest 1");    // a new channel: the default
+    CHECK(setup.tracks[1].person.empty());     // no such person in this show
+    CHECK_FALSE(setup.tracks[1].armed);        // the host's choice kept
+    CHECK(setup.tracks[2].name == "Guest 1");  // a new channel: the default
     CHECK(setup.tracks[3].channel == 3);
-    fitTracks(setup, meetup, 0);                 // never below one channel
+    fitTracks(setup, meetup, 0);  // never below one channel
     CHECK(setup.channels == 1);
     CHECK(setup.tracks.size() == 1);
 }
@@ -236,7 +241,7 @@ TEST_CASE("the presenter gets the dropout, no signal and silent mic only, red fi
         e.track = track;
         return e;
     };
-    feed.warnings = {event("silent", 0), event("clipping", 1), event("disk-low", -1),
+    feed.warnings = {event("silent", 0),    event("clipping", 1), event("disk-low", -1),
                      event("no-signal", 2), event("dropout", -1), event("dropout", -1)};
     const std::vector<PresenterWarning> lines = presenterWarnings(feed);
     REQUIRE(lines.size() == 3);
@@ -247,7 +252,8 @@ TEST_CASE("the presenter gets the dropout, no signal and silent mic only, red fi
     CHECK(presenterWarnings(feed).empty());
 }
 
-TEST_CASE("airtime: tracks add up per person and per guest company, against the plan and the limit") {
+TEST_CASE(
+    "airtime: tracks add up per person and per guest company, against the plan and the limit") {
     const Show meetup = meetupShow();
     const RundownAnalysis plan = analyzeRundown(meetup);
     media::RecorderSetup setup;
@@ -255,7 +261,8 @@ TEST_CASE("airtime: tracks add up per person and per guest company, against the 
     setup.tracks.push_back({6, "Audience mic", "", true});
     setup.tracks.push_back({7, "Host spare", "p-host", true});
     media::RecorderStatus status;
-    const std::int64_t talk[] = {300'000, 60'000, 400'000, 200'000, 150'000, 50'000, 30'000, 20'000};
+    const std::int64_t talk[] = {300'000, 60'000, 400'000, 200'000,
+                                 150'000, 50'000, 30'000,  20'000};
     for (std::int64_t ms : talk) {
         status.tracks.push_back({});
         status.tracks.back().talkMs = ms;
@@ -304,7 +311,9 @@ TEST_CASE("airtime: tracks add up per person and per guest company, against the 
     CHECK(talkTimeText(3'723'000) == "1:02:03");
 }
 
-TEST_CASE("recording: the band shows REC, the take time and the warnings; the tab the meters and airtime") {
+TEST_CASE(
+    "recording: the band shows REC, the take time and the warnings; the tab the meters and "
+    "airtime") {
     Studio s;
     s.recorder.start(defaultTracks(s.f.show, 6).empty() ? media::RecorderSetup{} : [&] {
         media::RecorderSetup setup;
@@ -327,7 +336,7 @@ TEST_CASE("recording: the band shows REC, the take time and the warnings; the ta
     CHECK(s.shows("-18.9"));  // integrated loudness
     CHECK(s.shows("蔡宗翰 Tsung-Han Tsai"));
     CHECK(s.shows("玉山金融科技 Yushan FinTech"));
-    CHECK(s.shows("over"));   // 玉山 past the 40% limit in the demo's talk
+    CHECK(s.shows("over"));  // 玉山 past the 40% limit in the demo's talk
     // The first guest clipped: its light stays lit after the clip is over, until clicked.
     REQUIRE(s.rv().clipLatched.size() == 6);
     CHECK(s.rv().clipLatched[2]);
@@ -462,5 +471,6 @@ TEST_CASE("key M and the Marker button drop a plain marker, journaled with the s
     s.f.advance(3'000);
     s.click("Marker (M)");
     REQUIRE(s.f.controller->session()->markers().size() == 2);
-    CHECK(s.f.controller->session()->markers()[1].atMs > s.f.controller->session()->markers()[0].atMs);
+    CHECK(s.f.controller->session()->markers()[1].atMs >
+          s.f.controller->session()->markers()[0].atMs);
 }

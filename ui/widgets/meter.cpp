@@ -16,7 +16,8 @@ constexpr ImU32 kClipOff = IM_COL32(70, 30, 30, 255);
 constexpr ImU32 kDimmed = IM_COL32(90, 96, 104, 255);
 
 ImU32 faded(ImU32 colour, float alpha) {
-    const auto a = static_cast<unsigned>(static_cast<float>((colour >> IM_COL32_A_SHIFT) & 0xFF) * alpha);
+    const auto a =
+        static_cast<unsigned>(static_cast<float>((colour >> IM_COL32_A_SHIFT) & 0xFF) * alpha);
     return (colour & ~IM_COL32_A_MASK) | (std::min(a, 255u) << IM_COL32_A_SHIFT);
 }
 
@@ -30,9 +31,8 @@ void zonedFill(ImDrawList* dl, ImVec2 min, ImVec2 max, float to, float alpha, bo
         float from, to;
         ImU32 colour;
     };
-    const Zone zones[] = {{0.0f, amber, colours::kGood},
-                          {amber, red, colours::kWarning},
-                          {red, 1.0f, colours::kBad}};
+    const Zone zones[] = {
+        {0.0f, amber, colours::kGood}, {amber, red, colours::kWarning}, {red, 1.0f, colours::kBad}};
     for (const Zone& z : zones) {
         const float end = std::min(to, z.to);
         if (end <= z.from) break;
@@ -72,7 +72,8 @@ bool levelMeter(const char* id, const MeterLevels& levels, ImVec2 size) {
     if (levels.peakHoldDbfs > kMeterFloorDbfs) {
         const float x = std::floor(min.x + barWidth * meterFraction(levels.peakHoldDbfs));
         const float w = std::max(2.0f, std::floor(h * 0.12f));
-        dl->AddRectFilled(ImVec2(std::min(x, max.x - w), min.y), ImVec2(std::min(x + w, max.x), max.y),
+        dl->AddRectFilled(ImVec2(std::min(x, max.x - w), min.y),
+                          ImVec2(std::min(x + w, max.x), max.y),
                           levels.dimmed ? kDimmed : meterZoneColour(levels.peakHoldDbfs));
     }
     // Faint lines at the zone borders, so the scale reads without looking down.
@@ -84,8 +85,7 @@ bool levelMeter(const char* id, const MeterLevels& levels, ImVec2 size) {
     // The clip light: a square that latches; a click clears it.
     const ImVec2 lightMin(max.x + gap, pos.y);
     const ImVec2 lightMax(lightMin.x + h, pos.y + h);
-    dl->AddRectFilled(lightMin, lightMax, levels.clipLit ? colours::kBad : kClipOff,
-                      h * 0.2f);
+    dl->AddRectFilled(lightMin, lightMax, levels.clipLit ? colours::kBad : kClipOff, h * 0.2f);
     ImGui::SetCursorScreenPos(lightMin);
     ImGui::PushID(id);
     const bool clicked = ImGui::InvisibleButton("##clip", ImVec2(h, h)) && levels.clipLit;

@@ -22,8 +22,8 @@ struct MeterLevels {
     float peakDbfs = -120.0f;
     float peakHoldDbfs = -120.0f;
     float rmsDbfs = -120.0f;
-    bool clipLit = false;   // the clip light is on (latched by the caller until clicked)
-    bool dimmed = false;    // a disarmed track: drawn grey
+    bool clipLit = false;  // the clip light is on (latched by the caller until clicked)
+    bool dimmed = false;   // a disarmed track: drawn grey
 };
 
 // One meter at the cursor, `size` big (the clip light takes a square at the right end, height

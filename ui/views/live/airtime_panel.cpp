@@ -21,8 +21,9 @@ double percent(std::int64_t part, std::int64_t whole) {
 
 // Most actual talk first; ties keep the plan's order (stable).
 void byActual(std::vector<AirtimeRow>& rows) {
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const AirtimeRow& a, const AirtimeRow& b) { return a.actualMs > b.actualMs; });
+    std::stable_sort(rows.begin(), rows.end(), [](const AirtimeRow& a, const AirtimeRow& b) {
+        return a.actualMs > b.actualMs;
+    });
 }
 
 }  // namespace
@@ -142,8 +143,8 @@ void table(const char* id, const char* heading, const std::vector<AirtimeRow>& r
            float width) {
     if (rows.empty()) return;
     const float f = ImGui::GetFontSize();
-    const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_NoHostExtendX;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_NoHostExtendX;
     if (!ImGui::BeginTable(id, 5, flags, ImVec2(width, 0))) return;
     ImGui::TableSetupColumn(heading, ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Actual", ImGuiTableColumnFlags_WidthFixed,
@@ -160,8 +161,9 @@ void table(const char* id, const char* heading, const std::vector<AirtimeRow>& r
         ImGui::TableNextColumn();
         textColoured(talkTimeText(r.actualMs), r.overLimit ? colours::kBad : colours::kText);
         ImGui::TableNextColumn();
-        textColoured(r.plannedSeconds > 0 ? talkTimeText(r.plannedSeconds * 1000) : std::string("—"),
-                     colours::kTextDim);
+        textColoured(
+            r.plannedSeconds > 0 ? talkTimeText(r.plannedSeconds * 1000) : std::string("—"),
+            colours::kTextDim);
         ImGui::TableNextColumn();
         shareBar(r.actualShare, r.plannedShare, limit, r.overLimit, f * 7.0f,
                  std::max(4.0f, std::floor(f * 0.45f)));

@@ -15,13 +15,13 @@
 namespace pycast::ui {
 
 struct AirtimeRow {
-    std::string key;              // person id, or company name
-    std::string label;            // the person's name, or the company
-    std::int64_t actualMs = 0;    // measured talk time
-    Seconds plannedSeconds = 0;   // the rundown's plan
-    double actualShare = 0.0;     // percent: of all talk (speakers), of guests' talk (companies)
-    double plannedShare = 0.0;    // percent, as core/rundown computes it
-    bool overLimit = false;       // a company over Guidelines::maxCompanyShare, measured
+    std::string key;                // person id, or company name
+    std::string label;              // the person's name, or the company
+    std::int64_t actualMs = 0;      // measured talk time
+    Seconds plannedSeconds = 0;     // the rundown's plan
+    double actualShare = 0.0;       // percent: of all talk (speakers), of guests' talk (companies)
+    double plannedShare = 0.0;      // percent, as core/rundown computes it
+    bool overLimit = false;         // a company over Guidelines::maxCompanyShare, measured
     bool plannedOverLimit = false;  // … in the plan (RundownAnalysis's own finding)
 };
 

@@ -28,7 +28,8 @@ std::vector<media::AudioDevice> DemoRecorder::devices() const {
     return {d};
 }
 
-std::vector<media::SoundcheckFinding> DemoRecorder::soundcheck(const media::RecorderSetup& setup) const {
+std::vector<media::SoundcheckFinding> DemoRecorder::soundcheck(
+    const media::RecorderSetup& setup) const {
     std::vector<media::SoundcheckFinding> out;
     const int silent = silentTrack(setup);
     if (silent >= 0 && setup.tracks.size() > 1) {
@@ -73,9 +74,11 @@ RecorderFeed DemoRecorder::feed() const {
     const int silent = silentTrack(m_setup);
     std::vector<int> talkers;
     for (std::size_t i = 0; i < m_setup.tracks.size(); ++i)
-        if (m_setup.tracks[i].armed && static_cast<int>(i) != silent) talkers.push_back(static_cast<int>(i));
+        if (m_setup.tracks[i].armed && static_cast<int>(i) != silent)
+            talkers.push_back(static_cast<int>(i));
     const int turn = static_cast<int>(elapsedMs / 7000);
-    const int talking = talkers.empty() ? -1 : talkers[static_cast<std::size_t>(turn) % talkers.size()];
+    const int talking =
+        talkers.empty() ? -1 : talkers[static_cast<std::size_t>(turn) % talkers.size()];
     // Talk time weights: the host, then the guests, the first guest the most.
     const double weights[] = {0.20, 0.08, 0.30, 0.16, 0.12, 0.08, 0.04, 0.02};
     for (std::size_t i = 0; i < m_setup.tracks.size(); ++i) {
@@ -100,15 +103,19 @@ RecorderFeed DemoRecorder::feed() const {
             m.rmsDbfs = static_cast<float>(-44.0 + wobble);  // the talker's voice, 20 dB down
             m.peakDbfs = m.rmsDbfs + 9.0f;
         }
-        m.peakHoldDbfs = std::max(m.peakDbfs, static_cast<float>(-5.0 + std::sin(t * 0.7 + static_cast<double>(i)) * 2.0) -
-                                                  (static_cast<int>(i) == talking ? 0.0f : 30.0f));
+        m.peakHoldDbfs =
+            std::max(m.peakDbfs,
+                     static_cast<float>(-5.0 + std::sin(t * 0.7 + static_cast<double>(i)) * 2.0) -
+                         (static_cast<int>(i) == talking ? 0.0f : 30.0f));
         m.peakHoldDbfs = std::max(m.peakHoldDbfs, m.peakDbfs);
         if (static_cast<int>(i) == silent) m.peakHoldDbfs = -70.0f;
         // The first guest's mic clipped once: its light latches.
         m.clipping = i == 2 && std::fmod(t, 300.0) < 60.0;
         m.clips = i == 2 ? 3u : 0u;
         const double w = i < std::size(weights) ? weights[i] : 0.02;
-        m.talkMs = static_cast<int>(i) == silent ? 0 : static_cast<std::int64_t>(static_cast<double>(elapsedMs) * w);
+        m.talkMs = static_cast<int>(i) == silent
+                       ? 0
+                       : static_cast<std::int64_t>(static_cast<double>(elapsedMs) * w);
         s.tracks.push_back(std::move(m));
     }
     s.momentaryLufs = -17.0 + std::sin(t * 2.1) * 3.0;
@@ -137,8 +144,10 @@ RecorderFeed DemoRecorder::feed() const {
         e.kind = media::RecorderEvent::Kind::Warning;
         e.code = "silent";
         e.track = silent;
-        e.text = m_setup.tracks[static_cast<std::size_t>(silent)].name + "'s mic has been silent for " +
-                 std::to_string(static_cast<int>(s.tracks[static_cast<std::size_t>(silent)].silentSeconds)) +
+        e.text = m_setup.tracks[static_cast<std::size_t>(silent)].name +
+                 "'s mic has been silent for " +
+                 std::to_string(
+                     static_cast<int>(s.tracks[static_cast<std::size_t>(silent)].silentSeconds)) +
                  " s";
         out.warnings.insert(out.warnings.begin(), std::move(e));
     }

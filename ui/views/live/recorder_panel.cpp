@@ -24,8 +24,8 @@ namespace pycast::ui {
 namespace fs = std::filesystem;
 
 WarningTone warningTone(const std::string& code) {
-    if (code == "dropout" || code == "no-signal" || code == "disk-full" ||
-        code == "write-failed" || code == "stream-error")
+    if (code == "dropout" || code == "no-signal" || code == "disk-full" || code == "write-failed" ||
+        code == "stream-error")
         return WarningTone::Red;
     return WarningTone::Amber;
 }
@@ -56,7 +56,8 @@ std::vector<media::TrackSetup> defaultTracks(const Show& show, int channels) {
                     break;
                 case Role::Moderator:
                     ++moderator;
-                    t.name = moderators > 1 ? "Moderator " + std::to_string(moderator) : "Moderator";
+                    t.name =
+                        moderators > 1 ? "Moderator " + std::to_string(moderator) : "Moderator";
                     break;
                 default:
                     t.name = "Guest " + std::to_string(++guests);
@@ -87,8 +88,9 @@ void fitTracks(media::RecorderSetup& setup, const Show& show, int channels) {
         if (std::none_of(kept.begin(), kept.end(),
                          [&](const media::TrackSetup& k) { return k.channel == d.channel; }))
             kept.push_back(d);
-    std::sort(kept.begin(), kept.end(),
-              [](const media::TrackSetup& a, const media::TrackSetup& b) { return a.channel < b.channel; });
+    std::sort(kept.begin(), kept.end(), [](const media::TrackSetup& a, const media::TrackSetup& b) {
+        return a.channel < b.channel;
+    });
     setup.tracks = std::move(kept);
 }
 
@@ -122,7 +124,8 @@ std::string takeTimeText(std::int64_t frames, int rate) {
 std::string diskTimeText(double seconds) {
     if (seconds < 0 || !std::isfinite(seconds)) return "disk: unknown";
     const auto s = static_cast<long long>(seconds);
-    if (s >= 3600) return std::to_string(s / 3600) + " h " + std::to_string(s / 60 % 60) + " min left";
+    if (s >= 3600)
+        return std::to_string(s / 3600) + " h " + std::to_string(s / 60 % 60) + " min left";
     if (s >= 60) return std::to_string(s / 60) + " min left";
     return std::to_string(s) + " s left";
 }
@@ -192,7 +195,8 @@ void warningLine(const std::string& text, ImU32 fill, ImU32 textColour, float wi
     const float pad = ImGui::GetStyle().FramePadding.x;
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), fill, h * 0.2f);
     dl->PushClipRect(p, ImVec2(p.x + width - pad, p.y + h), true);
-    dl->AddText(ImVec2(p.x + pad, p.y + ImGui::GetStyle().FramePadding.y), textColour, text.c_str());
+    dl->AddText(ImVec2(p.x + pad, p.y + ImGui::GetStyle().FramePadding.y), textColour,
+                text.c_str());
     dl->PopClipRect();
     ImGui::Dummy(ImVec2(width, h));
 }
@@ -251,8 +255,9 @@ void loudnessRow(const media::RecorderStatus& s, float width) {
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetTextLineHeight() - f * 0.45f) * 0.5f);
     bar(s.momentaryLufs > -120.0 ? frac(s.momentaryLufs) : 0.0f, barWidth, style);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Momentary loudness; green band: -19 to -14 LUFS (podcast target -16); "
-                          "tick: integrated");
+        ImGui::SetTooltip(
+            "Momentary loudness; green band: -19 to -14 LUFS (podcast target -16); "
+            "tick: integrated");
 }
 
 // A track's state after its meter: what matters most first.
@@ -340,12 +345,15 @@ void setupSection(ViewContext& ctx, RecorderViewState& rv, const Show& show) {
     ImGui::SetNextItemWidth(f * 20.0f);
     const media::AudioDevice* chosen = nullptr;
     for (const media::AudioDevice& d : inputs)
-        if (d.name == setup.device && (setup.hostApi.empty() || d.hostApi == setup.hostApi)) chosen = &d;
-    if (ImGui::BeginCombo("##device", setup.device.empty() ? "Default input" : setup.device.c_str())) {
+        if (d.name == setup.device && (setup.hostApi.empty() || d.hostApi == setup.hostApi))
+            chosen = &d;
+    if (ImGui::BeginCombo("##device",
+                          setup.device.empty() ? "Default input" : setup.device.c_str())) {
         if (ImGui::Selectable("Default input", setup.device.empty())) setup.device.clear();
         for (const media::AudioDevice& d : inputs) {
             if (!setup.hostApi.empty() && d.hostApi != setup.hostApi) continue;
-            const std::string label = d.name + "  (" + std::to_string(d.maxInputChannels) + " in, " +
+            const std::string label = d.name + "  (" + std::to_string(d.maxInputChannels) +
+                                      " in, " +
                                       std::to_string(static_cast<int>(d.defaultSampleRate)) +
                                       " Hz)##" + std::to_string(d.index);
             if (ImGui::Selectable(label.c_str(), d.name == setup.device)) {
@@ -362,7 +370,8 @@ void setupSection(ViewContext& ctx, RecorderViewState& rv, const Show& show) {
         ctx.requests.recorder = RecorderRequest{RecorderRequest::Kind::Rescan, {}};
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Lists the audio devices again (a device plugged in since, JACK started)");
+        ImGui::SetTooltip(
+            "Lists the audio devices again (a device plugged in since, JACK started)");
 
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Rate");
@@ -391,12 +400,12 @@ void setupSection(ViewContext& ctx, RecorderViewState& rv, const Show& show) {
     }
 
     // Tracks: input → name, person, armed.
-    const ImGuiTableFlags flags =
-        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-        ImGuiTableFlags_NoHostExtendX;
+    const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_NoHostExtendX;
     if (ImGui::BeginTable("##tracks", 4, flags,
                           ImVec2(std::min(ImGui::GetContentRegionAvail().x, f * 52.0f), 0))) {
-        ImGui::TableSetupColumn("Input", ImGuiTableColumnFlags_WidthFixed, widestText({"Input", "In 16"}));
+        ImGui::TableSetupColumn("Input", ImGuiTableColumnFlags_WidthFixed,
+                                widestText({"Input", "In 16"}));
         ImGui::TableSetupColumn("Track name", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn("Person", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn("Armed", ImGuiTableColumnFlags_WidthFixed, widestText({"Armed"}));
@@ -447,8 +456,8 @@ void findingsList(const RecorderViewState& rv) {
         return;
     }
     for (const media::SoundcheckFinding& f : *rv.findings)
-        textColoured("• " + f.text, warningTone(f.code) == WarningTone::Red ? colours::kBad
-                                                                              : colours::kWarning);
+        textColoured("• " + f.text,
+                     warningTone(f.code) == WarningTone::Red ? colours::kBad : colours::kWarning);
 }
 
 }  // namespace
@@ -493,7 +502,8 @@ void recorderBand(ViewContext& ctx) {
         }
     }
     if (stoppedByItself)
-        warningLine("Recording stopped: " + s.error, colours::kBad, IM_COL32(255, 255, 255, 255), width);
+        warningLine("Recording stopped: " + s.error, colours::kBad, IM_COL32(255, 255, 255, 255),
+                    width);
     for (const media::RecorderEvent& e : feed.warnings) {
         const bool red = warningTone(e.code) == WarningTone::Red;
         warningLine(warningText(e, s), red ? colours::kBad : colours::kWarning,
@@ -533,8 +543,9 @@ void recorderPanel(ViewContext& ctx, ImVec2 size) {
         if (ImGui::Button("Marker (M)"))
             live.controller.post(LiveAction::command(LiveRequest(LiveCommand::Marker)));
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("A marker at this sample of the recording, in the journal and the "
-                              "chapters. Key M.");
+            ImGui::SetTooltip(
+                "A marker at this sample of the recording, in the journal and the "
+                "chapters. Key M.");
         ImGui::SameLine(0, f);
         ImGui::AlignTextToFramePadding();
         const media::RecorderSetup& used = feed.setup;
@@ -624,7 +635,8 @@ void recorderPanel(ViewContext& ctx, ImVec2 size) {
         rv.planGeneration = live.controller.generation();
     }
     const media::RecorderSetup& mapping = feed.running ? feed.setup : rv.setup;
-    airtimePanel(airtimeTable(show, rv.plan, mapping, feed.status), ImGui::GetContentRegionAvail().x);
+    airtimePanel(airtimeTable(show, rv.plan, mapping, feed.status),
+                 ImGui::GetContentRegionAvail().x);
     if (columns) ImGui::EndTable();
     ImGui::EndChild();
 }

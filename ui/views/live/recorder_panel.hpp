@@ -36,9 +36,9 @@ struct RecorderRequest {
 
 // The recorder as the shell saw it before this frame. The views never hold the recorder.
 struct RecorderFeed {
-    bool available = false;  // this studio can record (the shell has a recorder to drive)
-    bool running = false;    // a recorder runs in this session (status below is live)
-    media::RecorderSetup setup;                  // the running one's (tracks ↔ people, take)
+    bool available = false;      // this studio can record (the shell has a recorder to drive)
+    bool running = false;        // a recorder runs in this session (status below is live)
+    media::RecorderSetup setup;  // the running one's (tracks ↔ people, take)
     media::RecorderStatus status;
     std::vector<media::RecorderEvent> warnings;  // in force now, newest first
 };
