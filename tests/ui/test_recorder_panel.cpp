@@ -12,6 +12,7 @@
 #include "io/show_io.hpp"
 #include "shell/headless.hpp"
 #include "shell/main_window.hpp"
+#include "shell/options.hpp"
 #include "test_live_support.hpp"
 #include "views/live/airtime_panel.hpp"
 #include "views/live/live_view.hpp"
@@ -351,7 +352,7 @@ TEST_CASE(
     REQUIRE(s.askedFor(RecorderRequest::Kind::Stop) == 1);
 }
 
-TEST_CASE("before recording: Soundcheck and Record post requests; findings ask before recording") {
+TEST_CASE("before recording: Soundcheck and Record post requests, and findings ask before recording") {
     Studio s;
     fitTracks(s.rv().setup, s.f.show, 6);  // as remembered on this machine
     s.draw(3);
@@ -473,4 +474,44 @@ TEST_CASE("key M and the Marker button drop a plain marker, journaled with the s
     REQUIRE(s.f.controller->session()->markers().size() == 2);
     CHECK(s.f.controller->session()->markers()[1].atMs >
           s.f.controller->session()->markers()[0].atMs);
+}
+
+TEST_CASE("--demo-recorder goes with --live-demo and takes no value") {
+    const char* with[] = {"pycast-studio", "show.json", "--live-demo", "600", "--demo-recorder"};
+    const ParsedOptions ok = parseCommandLine(5, with);
+    CHECK(ok.ok());
+    CHECK(ok.options.demoRecorder);
+    const char* alone[] = {"pycast-studio", "show.json", "--demo-recorder"};
+    const ParsedOptions lonely = parseCommandLine(3, alone);
+    CHECK(lonely.error == "--demo-recorder only makes sense with --live-demo");
+    const char* valued[] = {"pycast-studio", "show.json", "--live-demo", "6", "--demo-recorder=1"};
+    CHECK(parseCommandLine(5, valued).error == "--demo-recorder takes no value");
+    const char* plain[] = {"pycast-studio", "show.json"};
+    CHECK_FALSE(parseCommandLine(2, plain).options.demoRecorder);
+}
+
+TEST_CASE("the demo recorder: takes number, a feed that stands still once stopped") {
+    ManualClock clock{0};
+    DemoRecorder demo(clock);
+    CHECK(demo.feed().available);
+    CHECK_FALSE(demo.feed().running);
+    media::RecorderSetup setup;
+    fitTracks(setup, meetupShow(), 4);
+    REQUIRE(demo.start(setup));
+    CHECK_FALSE(demo.start(setup));  // once at a time
+    clock.advance(60'000);
+    const RecorderFeed running = demo.feed();
+    CHECK(running.status.recording);
+    CHECK(running.status.position.value == 60LL * 48000);
+    CHECK(running.setup.take == 1);
+    REQUIRE(running.status.tracks.size() == 4);
+    CHECK(running.status.tracks[3].silentSeconds >= 34.0);  // the forgotten mic
+    demo.stop();
+    clock.advance(60'000);
+    const RecorderFeed stopped = demo.feed();
+    CHECK_FALSE(stopped.status.recording);
+    CHECK(stopped.status.position.value == 60LL * 48000);
+    CHECK(stopped.warnings.empty());
+    REQUIRE(demo.start(setup));
+    CHECK(demo.feed().setup.take == 2);
 }
