@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "live/live_host.hpp"
 #include "live/live_service.hpp"
 #include "media/recorder.hpp"
 
@@ -18,6 +19,12 @@ inline constexpr const char* kRecorderServiceName = "recorder";
 // frames} (sample = where), recorder-warning {code, track?, text}, recorder-warning-cleared
 // {code, track?}, recorder-error {code, text}, recorder-repair {file, frames_recovered,
 // bytes_dropped}.
+// Binds the setup's tracks to the show's people. With no tracks: one armed track per person who
+// speaks in the rundown (else every person), in the show's order, on channels 0, 1, …, named
+// after them. Tracks already named are bound to the person whose id or name matches (ignoring
+// case; a track named by id takes the person's name), else left to nobody. Channels grow to hold the highest track channel.
+void bindTracksToPeople(RecorderSetup& setup, const Show& show);
+
 class RecorderService : public LiveService {
 public:
     // `setup`: device and tracks; its folder, take and startSample are chosen at start() from
@@ -38,6 +45,9 @@ public:
     // while they last), newest first.
     std::vector<RecorderEvent> activeWarnings() const;
     const RecorderSetup& setup() const;
+    // Lines for a terminal since the last call: dropouts, warnings begun, errors, the take's
+    // start and stop ("warning: Guest 1: no signal for 2 s — check the cable").
+    std::vector<HostLine> takeLines();
 
 private:
     struct Impl;

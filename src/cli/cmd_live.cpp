@@ -11,9 +11,11 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/recorder_options.hpp"
 #include "io/show_io.hpp"
 #include "live/live_host.hpp"
 #include "live/session.hpp"
+#include "media/recorder_service.hpp"
 #include "server/audience_api.hpp"
 #include "server/control_api.hpp"
 #include "server/qr_code.hpp"
@@ -52,11 +54,13 @@ private:
     struct sigaction m_oldTerm {};
 };
 
-const char* kLiveHelp =
+const char* kLiveHelpHead =
     "usage: pycast live --session DIR [--api HOST:PORT] [--control-token TOKEN]\n"
-    "                   [--audience HOST:PORT [--audience-pin PIN]] [--] SHOW.json\n"
+    "                   [--audience HOST:PORT [--audience-pin PIN]]\n"
+    "                   [--record [--device NAME] [--host-api NAME] [--channels N] [--rate HZ]\n"
+    "                    [--tracks A,B,...]] [--] SHOW.json\n"
     "       pycast live --resume --session DIR [--api HOST:PORT] [--control-token TOKEN]\n"
-    "                   [--audience HOST:PORT [--audience-pin PIN]]\n\n"
+    "                   [--audience HOST:PORT [--audience-pin PIN]] [--record ...]\n\n"
     "Runs a live session without a window: the show runner, its journal in DIR and the HTTP\n"
     "control API for Companion, a Stream Deck or scripts (see docs/control-api.md).\n"
     "Prints one line whenever the segment changes. Ctrl-C (or SIGTERM) ends the show, writes\n"
@@ -75,8 +79,19 @@ const char* kLiveHelp =
     "                         also as a QR code for the room to scan)\n"
     "  --audience-pin PIN     the PIN the page needs (4 to 32 letters or digits; default: the\n"
     "                         session's own, or a new 6-digit one, kept in DIR/session.json)\n"
+    "  --record               record every mic into DIR/tracks (one WAV per track, RF64 past\n"
+    "                         4 GiB); each journaled event carries the recorder's sample, the\n"
+    "                         show's end stops the take and the report gets the measured airtime.\n"
+    "                         A resumed session repairs the interrupted take and records take 2.\n"
+    "                         Tracks default to the show's speakers, one input channel each;\n"
+    "                         --tracks names them in channel order (a person's id or name binds\n"
+    "                         the track to that person). With --record:\n"
+    ;
+const char* kLiveHelpTail =
     "  --                     ends the options: a show file named like an option follows\n\n"
     "Exit 0 when the session ended cleanly, 1 when it could not run, 2 on usage errors.\n";
+
+std::string liveHelp() { return std::string(kLiveHelpHead) + kRecorderOptionsHelp + kLiveHelpTail; }
 
 // An option's value from "--name VALUE" or "--name=VALUE"; nullopt when `a` is another option.
 std::optional<std::string> optionValue(const Args& args, std::size_t& i, const std::string& name,
@@ -134,7 +149,7 @@ void printAudienceQr(const LiveHost& host, std::ostream& out) {
 
 int runLive(const Args& args, std::ostream& out, std::ostream& err) {
     if (wantsHelp(args)) {
-        out << kLiveHelp;
+        out << liveHelp();
         return 0;
     }
     std::string showFile;
@@ -144,6 +159,9 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err) {
     std::optional<std::string> audienceText;
     std::optional<std::string> audiencePin;
     bool resume = false;
+    bool record = false;
+    RecorderOptions recorderOptions;
+    bool recorderOptionGiven = false;
     bool optionsEnded = false;   // after "--" every argument is a show file, even "-x.json"
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -158,6 +176,10 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err) {
             optionsEnded = true;
         } else if (a == "--resume") {
             resume = true;
+        } else if (a == "--record") {
+            record = true;
+        } else if (readRecorderOption(args, i, recorderOptions, error)) {
+            recorderOptionGiven = true;
         } else if (auto v = optionValue(args, i, "--session", error)) {
             sessionDir = *v;
         } else if (auto v2 = optionValue(args, i, "--api", error)) {
@@ -169,7 +191,7 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err) {
         } else if (auto v5 = optionValue(args, i, "--audience", error)) {
             audienceText = *v5;
         } else if (a.size() > 1 && a[0] == '-') {
-            err << "pycast live: unknown option " << a << "\n" << kLiveHelp;
+            err << "pycast live: unknown option " << a << "\n" << liveHelp();
             return 2;
         } else if (showFile.empty()) {
             showFile = a;
@@ -183,12 +205,12 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err) {
         }
     }
     if (sessionDir.empty()) {
-        err << "pycast live: say where the session goes with --session DIR\n" << kLiveHelp;
+        err << "pycast live: say where the session goes with --session DIR\n" << liveHelp();
         return 2;
     }
     if (!resume && showFile.empty()) {
         err << "pycast live: no show file given (or use --resume to continue a session)\n"
-            << kLiveHelp;
+            << liveHelp();
         return 2;
     }
     if (apiText == "off") {
@@ -218,6 +240,10 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err) {
         }
         audience = *parsed;
     }
+    if (recorderOptionGiven && !record) {
+        err << "pycast live: --device, --host-api, --channels, --rate and --tracks go with --record\n";
+        return 2;
+    }
     if (audiencePin && !audience) {
         err << "pycast live: --audience-pin needs --audience HOST:PORT (where the page listens)\n";
         return 2;
@@ -246,6 +272,18 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err) {
         audienceOptions.addressHint =
             "set the address with --audience HOST:PORT (port 0 picks a free one)";
         host.addService([audienceOptions] { return makeAudienceService(audienceOptions); });
+    }
+
+    if (record) {
+        media::RecorderSetup setup = recorderOptions.setup;
+        for (std::size_t c = 0; c < recorderOptions.names.size(); ++c) {
+            media::TrackSetup t;
+            t.channel = static_cast<int>(c);
+            t.name = recorderOptions.names[c];
+            setup.tracks.push_back(std::move(t));
+        }
+        setup.channels = recorderOptions.channels;   // grown to the tracks by the service
+        host.addService([setup] { return std::make_unique<media::RecorderService>(setup); });
     }
 
     Status opened = ok();
@@ -279,16 +317,22 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err) {
     out << "Ctrl-C ends the show, writes the report and quits.\n";
     print(host.statusLines(), out);
 
+    auto recorderLines = [&] {
+        if (auto* recorder = dynamic_cast<media::RecorderService*>(host.findService(media::kRecorderServiceName)))
+            print(recorder->takeLines(), out, err);
+    };
     bool endedByApi = false;
     while (g_stopSignal == 0) {
         host.waitForWork(std::chrono::milliseconds(100));
         if (host.drain() > 0) print(host.statusLines(), out);
+        recorderLines();
         if (host.phase() == RunPhase::Ended) {
             endedByApi = true;
             break;
         }
     }
     if (!endedByApi) out << "\n";
+    recorderLines();
     const bool ended = host.shutdown(
         !endedByApi, endedByApi ? std::string() : (g_stopSignal == SIGTERM ? "SIGTERM" : "interrupted"));
     print(host.takeLines(), out, err);

@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "live/report.hpp"
+#include "live/recorded_airtime.hpp"
 #include "live/session.hpp"
 
 namespace pycast::cli {
@@ -33,7 +34,14 @@ int runReportCommand(const std::filesystem::path& dir, std::ostream& out, std::o
         return 1;
     }
     const SessionSnapshot& s = *loaded;
-    const SessionReport report = buildReport(s.show, s.runner.state(s.lastEventMs), s.startDate, &s.questions);
+    // The measured airtime of every take (a take cut off by a crash reads up to its last
+    // refreshed header; `pycast recover` gives it back the rest).
+    Result<std::vector<TrackTalk>> talk = measureRecordedTalk(s.dir, s.recording);
+    for (const auto& w : talk.warnings) err << "warning: " << w << "\n";
+    if (!talk) err << "warning: the airtime was left out: " << talk.error().message() << "\n";
+    const std::vector<TrackTalk> measured = talk ? *talk : std::vector<TrackTalk>{};
+    const SessionReport report =
+        buildReport(s.show, s.runner.state(s.lastEventMs), s.startDate, &s.questions, &measured);
     // Printed, CSV has no BOM (as `pycast rundown --format csv`); report.csv on disk keeps it.
     out << (csv ? renderReportCsv(report, false) : renderReportMarkdown(report));
     return 0;

@@ -426,9 +426,19 @@ Status WavWriter::refreshHeader() {
     if (!pwriteAll(m_fd.get(), header.data(), header.size(), 0))
         return Error{"could not update the track's header: " + errnoText(errno), m_path.string(),
                      "check the disk; `pycast recover` repairs the file afterwards"};
-    if (::fdatasync(m_fd.get()) != 0)
-        return Error{"could not flush the track to disk: " + errnoText(errno), m_path.string(),
+    if (::fdatasync(m_fd.get()) != 0) {
+        const int err = errno;
+        // With delayed allocation a full disk can show first here, not at the write.
+        if (err == ENOSPC || err == EDQUOT)
+            return Error{
+                "the disk is full: the last second of the track may not have reached it (" +
+                    errnoText(err) + ")",
+                m_path.string(),
+                "free space on that disk or record to another one, then run `pycast "
+                "recover` on the session"};
+        return Error{"could not flush the track to disk: " + errnoText(err), m_path.string(),
                      "check the disk; `pycast recover` repairs the file afterwards"};
+    }
     return ok();
 }
 
@@ -495,7 +505,8 @@ Result<WavRepair> repairWav(const std::filesystem::path& path) {
         // keeps its length; ds64's readers skip what follows the table.
         if (preadAll(fd.get(), ds64 + 4, 4, b.ds64Offset + 4) != 4) return fail("reading ds64");
         if (!pwriteAll(fd.get(), ds64, sizeof ds64, b.ds64Offset)) return fail("writing ds64");
-        if (!pwriteAll(fd.get(), "RF64", 4, 0)) return fail("writing the header");
+        // A BW64 file (ITU-R BS.2088) keeps its name; a RIFF one becomes RF64.
+        if (!b.isRf64 && !pwriteAll(fd.get(), "RF64", 4, 0)) return fail("writing the header");
         put32(field, kNoSize32);
         if (!pwriteAll(fd.get(), field, 4, 4)) return fail("writing the header");
         if (!pwriteAll(fd.get(), field, 4, b.dataOffset - 4)) return fail("writing the header");

@@ -1,6 +1,7 @@
 // The one live host: a session and the services around it, for the studio and `pycast live` (owner
 // thread).
 #include "live/live_host.hpp"
+#include "live/recording_repair.hpp"
 
 #include "core/rundown.hpp"
 
@@ -143,6 +144,10 @@ Status LiveHost::adopt(Result<std::unique_ptr<Session>> result, bool resumed, bo
     m_resumed = resumed;
     m_seen = Seen{};
     const bool ended = m_session->runner().phase() == RunPhase::Ended;
+    // A take the crash cut off is repaired now, recorder or not (`pycast recover` does the same
+    // by hand).
+    if (resumed)
+        for (auto& line : repairInterruptedTakes(*m_session)) say(HostLine::Kind::Note, std::move(line));
     if (!ended) startServices();
     if (m_options.servicesRequired) {
         for (const auto& service : m_services) {

@@ -1,6 +1,7 @@
 // The live session's verbs: every command journaled first, then applied by its domain (owner
 // thread).
 #include "live/session.hpp"
+#include "live/recorded_airtime.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -63,13 +64,31 @@ SessionActionResult Session::perform(LiveRequest request) {
                              "); resuming the session applies it from the journal.");
     r.id = request.id;
     if (request.command == LiveCommand::End) {
-        const SessionReport report =
-            buildReport(show(), m_live.runner.state(m_lastEventMs), m_startDate, &m_live.questions);
-        if (Status saved = writeReportFiles(m_dir, report); !saved.ok())
+        Result<std::vector<std::string>> written = writeReport();
+        if (!written)
             r.warnings.push_back("The show ended, but the report could not be written: " +
-                                 saved.error().message());
+                                 written.error().message());
+        else
+            for (auto& w : *written) r.warnings.push_back(std::move(w));
     }
     return r;
+}
+
+Result<std::vector<std::string>> Session::writeReport() {
+    std::vector<TrackTalk> talk;
+    std::vector<std::string> warnings;
+    // While a take runs its files are still growing: the recorder service writes the report
+    // again once it has stopped them.
+    if (!m_live.recording.takes.empty() && !m_live.recording.recording()) {
+        Result<std::vector<TrackTalk>> measured = measureRecordedTalk(m_dir, m_live.recording);
+        if (measured) talk = std::move(*measured);
+        else warnings.push_back(measured.error().message());
+        for (auto& w : measured.warnings) warnings.push_back(std::move(w));
+    }
+    const SessionReport report = buildReport(show(), m_live.runner.state(m_lastEventMs),
+                                             m_startDate, &m_live.questions, &talk);
+    if (Status saved = writeReportFiles(m_dir, report); !saved.ok()) return saved.error();
+    return warnings;
 }
 
 SessionActionResult Session::appendEvent(const std::string& type, const nlohmann::json& fields,

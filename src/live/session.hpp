@@ -149,6 +149,11 @@ public:
     SessionActionResult appendEvent(const std::string& type, const nlohmann::json& fields,
                                     std::optional<SampleCount> sample = std::nullopt);
 
+    // Writes report.md and report.csv (atomically) for the session as it stands, with the
+    // airtime measured from the recorded tracks when no take is running (a take that runs is
+    // measured once the recorder stopped it: the recorder service calls this again). Returns
+    // warnings (a take whose files could not be read), or the Error of the write.
+    Result<std::vector<std::string>> writeReport();
     // The recorder's timeline sample now: while set, every event journaled without a sample of
     // its own is stamped with it (segment changes, answered questions, markers land on the exact
     // sample). Null clears it (the recorder stopped). Owner thread; the source must be cheap

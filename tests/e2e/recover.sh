@@ -142,6 +142,10 @@ recover "$TMP/empty"
 grep -q "no .wav files to recover" "$TMP/err" || fail "the empty-folder message"
 recover
 [[ $RC -eq 2 ]] || fail "no argument should be a usage error"
+recover --help
+[[ $RC -eq 0 ]] && grep -q "usage: pycast recover" "$TMP/out" || fail "recover --help"
+recover --frobnicate "$S"
+[[ $RC -eq 2 ]] && grep -q "unknown option --frobnicate" "$TMP/err" || fail "an unknown option"
 
 # --- RF64: an ffmpeg track (JUNK reserved for ds64) that passed 4 GiB before the crash ---------
 # A sparse file: 4.5 GiB long, a few KiB on disk.

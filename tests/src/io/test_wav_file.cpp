@@ -2,11 +2,16 @@
 // each checked against the bytes, and against ffprobe, sox and python's wave module.
 #include <doctest/doctest.h>
 #include <fcntl.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <vector>
@@ -375,6 +380,19 @@ TEST_CASE("wav: repair of an RF64 track whose ds64 sizes are stale") {
     CHECK(le64(a, 28) == 2500 * 3);
     CHECK(le64(a, 36) == 2500);
     CHECK(ffprobeSamples(p) == "2500");
+
+    // A BW64 file (ITU-R BS.2088, the same layout) is repaired and keeps its name.
+    auto bw = a;
+    std::memcpy(bw.data(), "BW64", 4);
+    bw.push_back(0);
+    bw.push_back(0);
+    bw.push_back(0);
+    writeBytes(p, bw);
+    auto r2 = repairWav(p);
+    REQUIRE(r2.ok());
+    CHECK(r2->changed);
+    CHECK(r2->after.frames() == 2501);
+    CHECK(test::readFile(p).substr(0, 4) == "BW64");
 }
 
 TEST_CASE("wav: repair turns a RIFF track that outgrew 4 GiB into RF64 (a sparse 4.5 GiB file)") {
@@ -535,4 +553,250 @@ TEST_CASE(
             CHECK_FALSE(r.error().what.empty());
         }
     }
+}
+
+TEST_CASE("wav: a real write refusal from the kernel (a file size limit) keeps the track valid") {
+    // RLIMIT_FSIZE makes write() fail with EFBIG once the file would pass the limit, partway
+    // through a block as a full disk does; a child process takes the limit so this one keeps none.
+    TempDir tmp;
+    const auto p = tmp / "t.wav";
+    const auto report = tmp / "error.txt";
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        ::signal(SIGXFSZ, SIG_IGN);
+        const rlimit limit{100'000, 100'000};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+        auto w = WavWriter::create(p);
+        if (!w.ok()) ::_exit(3);
+        const std::vector<float> block = sine(4801);  // 14 403 bytes: the limit falls mid-block
+        Status s = ok();
+        int blocks = 0;
+        while (s.ok() && blocks < 100) {
+            s = w->append(block);
+            blocks += s.ok() ? 1 : 0;
+            if (s.ok() && blocks % 2 == 0) s = w->refreshHeader();
+        }
+        if (s.ok()) ::_exit(4);
+        const std::string text = std::to_string(w->frames()) + "\n" + s.error().message();
+        const int fd = ::open(report.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fd < 0 || ::write(fd, text.data(), text.size()) != static_cast<ssize_t>(text.size()))
+            ::_exit(5);
+        ::_exit(0);
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+    const std::string text = test::readFile(report);
+    const std::size_t newline = text.find('\n');
+    REQUIRE(newline != std::string::npos);
+    const std::uint64_t frames = std::stoull(text.substr(0, newline));
+    const std::string message = text.substr(newline + 1);
+    CHECK(frames == 6 * 4801);  // the 7th block would pass 100 000 bytes
+    CHECK(contains(message, p.string()));
+    CHECK(contains(message, "the disk is full"));
+    CHECK(contains(message, "free space"));
+    auto info = readWavInfo(p);
+    REQUIRE(info.ok());
+    CHECK(info->fileBytes == kWavHeaderBytes + frames * 3);  // no partial block left behind
+    CHECK(info->frames() == frames);                         // and the header covers it all
+    CHECK(ffprobeSamples(p) == std::to_string(frames));
+    CHECK_FALSE(repairWav(p)->changed);
+}
+
+TEST_CASE("wav: a damaged or foreign header is refused with what is wrong") {
+    // A minimal header: RIFF, WAVE, then the given chunks.
+    auto riff = [](const std::string& chunks, const char* magic = "RIFF") {
+        std::string h = std::string(magic, 4) + std::string("\0\0\0\0", 4) + "WAVE" + chunks;
+        std::vector<std::uint8_t> b(h.begin(), h.end());
+        return b;
+    };
+    auto chunk = [](const char* id, const std::string& body) {
+        std::string size(4, '\0');
+        for (std::size_t i = 0; i < 4; ++i)
+            size[i] = static_cast<char>((body.size() >> (8 * i)) & 0xFF);
+        return std::string(id, 4) + size + body + (body.size() % 2 ? std::string(1, '\0') : "");
+    };
+    // fmt body: tag, channels, rate, byte rate, block align, bits.
+    auto fmt = [](std::uint16_t tag, std::uint16_t channels, std::uint32_t rate,
+                  std::uint16_t align, std::uint16_t bits) {
+        std::string b(16, '\0');
+        auto put = [&](std::size_t at, std::uint32_t v, std::size_t n) {
+            for (std::size_t i = 0; i < n; ++i)
+                b[at + i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+        };
+        put(0, tag, 2);
+        put(2, channels, 2);
+        put(4, rate, 4);
+        put(8, rate * align, 4);
+        put(12, align, 2);
+        put(14, bits, 2);
+        return b;
+    };
+    const std::string data = chunk("data", std::string(6, '\0'));
+    struct Case {
+        std::vector<std::uint8_t> bytes;
+        std::string says;
+    };
+    const std::vector<Case> cases{
+        {riff(data), "no fmt chunk before the data chunk"},
+        {riff(chunk("fmt ", fmt(1, 1, 48000, 3, 24))), "no data chunk"},
+        {riff(chunk("fmt ", fmt(1, 1, 48000, 1, 8)) + data), "8-bit PCM"},
+        {riff(chunk("fmt ", fmt(3, 1, 48000, 2, 16)) + data), "16-bit float"},
+        {riff(chunk("fmt ", fmt(2, 1, 48000, 3, 24)) + data), "format tag 2"},
+        {riff(chunk("fmt ", fmt(1, 2, 48000, 3, 24)) + data),
+         "block align 3 does not match 2 channels"},
+        {riff(chunk("fmt ", fmt(1, 0, 48000, 0, 24)) + data), "bad channel count 0"},
+        {riff(chunk("fmt ", fmt(1, 1, 0, 3, 24)) + data), "bad sample rate 0 Hz"},
+        {riff(chunk("fmt ", std::string(10, '\0')) + data),
+         "the fmt chunk is too short (10 bytes)"},
+        {riff(chunk("fmt ", fmt(0xFFFE, 1, 48000, 3, 24)) + data),
+         "the extensible fmt chunk is too short"},
+        {riff(chunk("fmt ", fmt(1, 1, 48000, 3, 24)) + chunk("data", ""), "RF64"),
+         ""},  // an RF64 whose data size is a real 32-bit one reads as it says
+        {[&] {
+             auto b = riff(chunk("fmt ", fmt(1, 1, 48000, 3, 24)) + chunk("data", ""), "RF64");
+             b[b.size() - 4] = b[b.size() - 3] = b[b.size() - 2] = b[b.size() - 1] = 0xFF;
+             return b;
+         }(),
+         "an RF64 file without its ds64 chunk"},
+        {riff(chunk("fmt ", fmt(1, 1, 48000, 3, 24)) + data, "RIFX"), "starts with \"RIFX\""},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.says);
+        auto r = parseWavHeader(c.bytes, c.bytes.size());
+        if (c.says.empty()) {
+            CHECK(r.ok());
+            continue;
+        }
+        REQUIRE_FALSE(r.ok());
+        CHECK(contains(r.error().what, c.says));
+        CHECK_FALSE(r.error().remedy.empty());
+    }
+    // Not a WAVE, and a file too short to say anything.
+    std::vector<std::uint8_t> avi = riff(data);
+    std::memcpy(avi.data() + 8, "AVI ", 4);
+    CHECK(contains(parseWavHeader(avi, avi.size()).error().what, "a RIFF file of type \"AVI \""));
+    const std::vector<std::uint8_t> two{'R', 'I'};
+    CHECK(contains(parseWavHeader(two, 2).error().what, "only 2 bytes long"));
+}
+
+TEST_CASE("wav: a real full disk (a 256 KiB tmpfs) stops the track with whole samples kept") {
+    // The child mounts the tmpfs in a mount namespace of its own, so nothing outlives it;
+    // it copies the track out before it exits. Where namespaces are not allowed the test says so.
+    TempDir tmp;
+    const auto disk = tmp / "disk";
+    std::filesystem::create_directories(disk);
+    const auto copy = tmp / "copy.wav";
+    const auto report = tmp / "report.txt";
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        const uid_t uid = ::geteuid();
+        const gid_t gid = ::getegid();
+        if (uid == 0) {
+            if (::unshare(CLONE_NEWNS) != 0) ::_exit(77);
+        } else {
+            if (::unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0) ::_exit(77);
+            test::writeFile("/proc/self/setgroups", "deny");
+            test::writeFile("/proc/self/uid_map", "0 " + std::to_string(uid) + " 1");
+            test::writeFile("/proc/self/gid_map", "0 " + std::to_string(gid) + " 1");
+        }
+        if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) ::_exit(77);
+        if (::mount("tmpfs", disk.c_str(), "tmpfs", 0, "size=256k") != 0) ::_exit(77);
+        const auto p = disk / "t.wav";
+        auto w = WavWriter::create(p);
+        if (!w.ok()) ::_exit(3);
+        const std::vector<float> block = sine(4801);
+        Status s = ok();
+        for (int blocks = 0; s.ok() && blocks < 1000; ++blocks) {
+            s = w->append(block);
+            if (s.ok() && blocks % 2 == 1) s = w->refreshHeader();
+        }
+        if (s.ok()) ::_exit(4);
+        // Repair needs no space: it rewrites header fields in place.
+        auto r = repairWav(p);
+        const std::string text =
+            std::to_string(w->frames()) + "\n" +
+            (r.ok() ? (r->changed ? "changed" : "whole") : r.error().message()) + "\n" +
+            s.error().message();
+        std::error_code ec;
+        std::filesystem::copy_file(p, copy, ec);
+        test::writeFile(report, text);
+        ::_exit(ec ? 5 : 0);
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    if (WEXITSTATUS(status) == 77) {
+        MESSAGE("skipped: no mount namespace for a tmpfs here (the injected and RLIMIT cases ran)");
+        return;
+    }
+    REQUIRE(WEXITSTATUS(status) == 0);
+    const std::string text = test::readFile(report);
+    const std::size_t a = text.find('\n');
+    const std::size_t b = text.find('\n', a + 1);
+    REQUIRE(b != std::string::npos);
+    const std::uint64_t frames = std::stoull(text.substr(0, a));
+    CHECK(text.substr(a + 1, b - a - 1) == "whole");
+    const std::string message = text.substr(b + 1);
+    CHECK(contains(message, "the disk is full"));
+    CHECK(contains(message, "No space left on device"));
+    CHECK(frames > 40000);  // most of 256 KiB (85 000 samples) was used
+    CHECK(frames % 4801 == 0);
+    auto info = readWavInfo(copy);
+    REQUIRE(info.ok());
+    CHECK(info->fileBytes == kWavHeaderBytes + frames * 3);
+    CHECK(info->frames() == frames);
+    CHECK(ffprobeSamples(copy) == std::to_string(frames));
+}
+
+TEST_CASE(
+    "wav: kill -9 of a process that is writing: readers get the last refresh, repair gets every "
+    "whole sample") {
+    // Sample i is (i mod 4096 - 2048) / 4096, exact in 24 bits, so every sample is checked.
+    auto value = [](std::uint64_t i) {
+        return static_cast<float>(static_cast<int>(i % 4096) - 2048) / 4096.0f;
+    };
+    TempDir tmp;
+    const auto p = tmp / "t.wav";
+    const auto started = tmp / "started";
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        auto w = WavWriter::create(p);
+        if (!w.ok()) ::_exit(3);
+        std::vector<float> block(7001);  // odd, so blocks end at every byte offset mod 3
+        std::uint64_t next = 0;
+        for (int n = 0;; ++n) {
+            for (float& x : block) x = value(next++);
+            if (!w->append(block).ok()) ::_exit(4);
+            if (n % 10 == 9 && !w->refreshHeader().ok()) ::_exit(5);
+            if (n == 30) test::writeFile(started, "");
+        }
+    }
+    for (int i = 0; i < 500 && !std::filesystem::exists(started); ++i) ::usleep(10'000);
+    REQUIRE(std::filesystem::exists(started));
+    ::usleep(50'000);
+    ::kill(child, SIGKILL);
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(WIFSIGNALED(status));
+
+    auto before = readWavInfo(p);
+    REQUIRE(before.ok());
+    CHECK(before->frames() >= 30 * 7001);  // at least the refresh after block 29
+    CHECK(before->frames() % (10 * 7001) == 0);
+    CHECK(ffprobeSamples(p) == std::to_string(before->frames()));
+    auto r = repairWav(p);
+    REQUIRE(r.ok());
+    CHECK(r->after.frames() >= before->frames());
+    CHECK(r->after.frames() * 3 + kWavHeaderBytes == r->after.fileBytes);
+    CHECK(ffprobeSamples(p) == std::to_string(r->after.frames()));
+    const auto back = readAll(p);
+    REQUIRE(back.size() == r->after.frames());
+    std::uint64_t wrong = 0;
+    for (std::uint64_t i = 0; i < back.size(); ++i) wrong += back[i] != value(i) ? 1 : 0;
+    CHECK(wrong == 0);
 }
