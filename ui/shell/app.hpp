@@ -68,6 +68,7 @@ private:
     // The recorder behind the Live tab's Recorder panel: its feed before each frame, the
     // panel's request after it (app_live.cpp).
     void feedRecorder();
+    RecorderFeed serviceFeed();  // the session's media::RecorderService, as the panel sees it
     void startDemoRecorder();
     void carryOutRecorder(const RecorderRequest& request);
     void printLiveLines();  // screenshot mode: session, phase, "segment: <index> <id>", countdown, api
@@ -101,6 +102,13 @@ private:
         std::string error;
     };
     std::future<SoundcheckResult> m_soundcheck;
+    // The last take's setup and figures, shown after Stop until the next start (the service
+    // that had them is gone).
+    struct LastTake {
+        media::RecorderSetup setup;
+        media::RecorderStatus status;
+    };
+    std::optional<LastTake> m_lastTake;
     std::unique_ptr<LiveController> m_live;
     std::unique_ptr<LiveContext> m_liveContext;
     std::unique_ptr<PresenterWindow> m_presenter;

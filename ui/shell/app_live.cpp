@@ -11,6 +11,7 @@
 #include "live/session.hpp"        // defaultSessionsRoot()
 #include "media/media_info.hpp"     // listAudioDevices
 #include "media/recorder.hpp"       // soundcheck, loadRecorderSetup
+#include "media/recorder_service.hpp"
 #include "server/audience_api.hpp"  // makeAudienceService
 #include "server/control_api.hpp"  // kDefaultControlHost
 
@@ -179,9 +180,7 @@ void App::startDemoRecorder() {
 
 void App::feedRecorder() {
     RecorderViewState& rv = m_liveContext->view.recorder;
-    // The real recorder (media::RecorderService) is plugged in here once it is on this branch;
-    // until then only the demo records.
-    rv.feed = m_demoRecorder ? m_demoRecorder->feed() : RecorderFeed{};
+    rv.feed = m_demoRecorder ? m_demoRecorder->feed() : serviceFeed();
     if (m_soundcheck.valid() &&
         m_soundcheck.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
         SoundcheckResult result = m_soundcheck.get();
@@ -202,8 +201,41 @@ void App::feedRecorder() {
     }
 }
 
+RecorderFeed App::serviceFeed() {
+    RecorderFeed feed;
+    // A screenshot run opens no audio device unless asked to (--demo-recorder).
+    feed.available = m_live->session() != nullptr && !m_options.screenshotMode();
+    if (!feed.available) return feed;
+    auto* service = dynamic_cast<media::RecorderService*>(
+        m_live->host().findService(media::kRecorderServiceName));
+    if (service != nullptr) {
+        feed.running = true;
+        feed.setup = service->setup();
+        feed.status = service->status();
+        feed.warnings = service->activeWarnings();
+        m_lastTake = LastTake{feed.setup, feed.status};
+        // The recorder's lines (take started, dropouts, warnings, errors) on the terminal too,
+        // as `pycast live --record` prints them.
+        for (const HostLine& line : service->takeLines()) {
+            const bool toErr =
+                line.kind == HostLine::Kind::Warning || line.kind == HostLine::Kind::Error;
+            (toErr ? std::cerr : std::cout) << formatHostLine(line) << "\n";
+        }
+    } else if (m_lastTake) {
+        feed.running = true;
+        feed.setup = m_lastTake->setup;
+        feed.status = m_lastTake->status;
+        feed.status.recording = false;
+    }
+    return feed;
+}
+
 void App::carryOutRecorder(const RecorderRequest& request) {
     RecorderViewState& rv = m_liveContext->view.recorder;
+    // The planned length, for the disk check ("too little disk for the planned length").
+    media::RecorderSetup setup = request.setup;
+    if (const Session* session = m_live->session(); session && setup.plannedSeconds <= 0)
+        setup.plannedSeconds = session->show().plannedTotal();
     switch (request.kind) {
         case RecorderRequest::Kind::Rescan:
             rv.scanning = false;
@@ -223,7 +255,6 @@ void App::carryOutRecorder(const RecorderRequest& request) {
             } else if (!m_soundcheck.valid()) {
                 // The device is opened on a thread of its own for a few seconds; the panel
                 // says "listening…" meanwhile and feedRecorder collects the findings.
-                media::RecorderSetup setup = request.setup;
                 if (const Session* session = m_live->session()) setup.folder = session->dir();
                 rv.soundchecking = true;
                 m_soundcheck = std::async(std::launch::async, [setup] {
@@ -236,12 +267,30 @@ void App::carryOutRecorder(const RecorderRequest& request) {
         case RecorderRequest::Kind::Start:
             rv.startError.clear();
             if (m_demoRecorder) {
-                if (const Status started = m_demoRecorder->start(request.setup); !started)
+                if (const Status started = m_demoRecorder->start(setup); !started)
                     rv.startError = started.error().message();
+            } else if (m_soundcheck.valid()) {
+                rv.startError = "The soundcheck is still listening; record when it is done.";
+            } else {
+                // Remembered for the next show on this machine, whether or not it starts.
+                const Status saved = media::saveRecorderSetup(setup);
+                const Status started =
+                    m_live->host().startService(std::make_unique<media::RecorderService>(setup));
+                if (!started) {
+                    rv.startError = started.error().message();
+                } else {
+                    m_lastTake.reset();
+                    rv.findings.reset();  // a new take wants a new soundcheck next time
+                    if (!saved) rv.startError = "The setup was not remembered: " + saved.error().message();
+                }
             }
             break;
         case RecorderRequest::Kind::Stop:
-            if (m_demoRecorder) m_demoRecorder->stop();
+            if (m_demoRecorder) {
+                m_demoRecorder->stop();
+            } else {
+                m_live->host().stopService(media::kRecorderServiceName);
+            }
             break;
     }
 }
@@ -259,6 +308,7 @@ void App::afterFrame() {
         m_liveGeneration = m_live->generation();
         // A new session has its own people: the setup is fitted to them again.
         m_liveContext->view.recorder.setupLoaded = m_demoRecorder != nullptr;
+        m_lastTake.reset();
         m_mainWindow->selectView("live");
         if (const Session* session = m_live->session()) {
             m_fonts.addText(documentText(m_mainWindow->document()));
