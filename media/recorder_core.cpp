@@ -307,7 +307,20 @@ void CaptureCore::writeSilence(std::int64_t frames) {
     }
     m_written += frames;
     // The silence counts as audio for the meters' time base but not for the warnings: a gap is
-    // reported as a dropout, not as a dead mic.
+    // reported as a dropout, not as a dead mic. The airtime detector hears it too, so its
+    // frames stay on the files' timeline (a talk burst across the gap is judged as the files
+    // will be measured later).
+    if (m_airtime) {
+        const std::size_t armed = m_armedIndex.size();
+        const auto spf = static_cast<std::size_t>(m_airtime->samplesPerFrame());
+        for (std::int64_t f = 0; f < frames; ++f) {
+            for (std::size_t a = 0; a < armed; ++a) m_airFrame[a * spf + m_airFill] = 0.f;
+            if (++m_airFill == spf) {
+                m_airtime->addFrame(m_airFrame);
+                m_airFill = 0;
+            }
+        }
+    }
 }
 
 void CaptureCore::writeFrames(const float* interleaved, std::size_t frames) {

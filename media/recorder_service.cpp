@@ -140,10 +140,17 @@ struct RecorderService::Impl {
         if (!takeOpen) return;
         takeOpen = false;
         s.setSampleSource(nullptr);
+        // The live detector's talk time per recorded track: the report adds these up instead of
+        // reading every file again at the end of the show.
+        const RecorderStatus st = recorder.status();
+        json talk = json::array();
+        for (std::size_t i = 0; i < setup.tracks.size() && i < st.tracks.size(); ++i)
+            if (setup.tracks[i].armed) talk.push_back(st.tracks[i].talkMs);
         journal(s, recorder_event::kStop,
                 {{"take", setup.take},
-                 {"frames", recorder.status().framesWritten},
-                 {"reason", reason}});
+                 {"frames", st.framesWritten},
+                 {"reason", reason},
+                 {"talk_ms", talk}});
         info.running = false;
         lines.push_back({HostLine::Kind::Info, "recording take " + std::to_string(setup.take) +
                                                    " stopped (" + reason + ")"});

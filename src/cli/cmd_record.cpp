@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/recorder_options.hpp"
 #include "core/text.hpp"
 #include "io/wav_file.hpp"
 #include "media/recorder.hpp"
@@ -23,7 +24,7 @@ volatile std::sig_atomic_t g_stopSignal = 0;
 
 void onStopSignal(int sig) { g_stopSignal = sig; }
 
-const char* kUsage =
+const char* kUsageHead =
     "usage: pycast record --out DIR [--device NAME] [--host-api NAME] [--channels N] [--rate HZ]\n"
     "                     [--duration S] [--tracks host,guest1,...] [--soundcheck S]\n\n"
     "Records the input device into DIR, one mono 24-bit WAV per track (01-host.wav, 02-guest1.wav "
@@ -34,14 +35,10 @@ const char* kUsage =
     "as they happen, and the files with their lengths at the end. Stops cleanly on Ctrl-C or "
     "SIGTERM,\n"
     "or after --duration seconds.\n\n"
-    "  --device NAME     the input device (`pycast devices` lists them; default: the default "
-    "input)\n"
-    "  --host-api NAME   only devices of this host API (\"JACK\", \"ALSA\"; part of the name is "
-    "enough)\n"
-    "  --channels N      channels to open (default: one per track, else 2)\n"
-    "  --rate HZ         sample rate (default 48000)\n"
-    "  --duration S      stop after S seconds of audio\n"
-    "  --tracks A,B,...  track names (default \"Track 1\", \"Track 2\" ... one per channel)\n"
+    ;
+const char* kUsageTail =
+    "  --duration S      stop after S seconds of audio (tracks default to \"Track 1\", \"Track 2\"\n"
+    "                    ... one per channel, 2 channels)\n"
     "  --soundcheck S    first listen S seconds without writing and print what would go wrong (no\n"
     "                    signal on a track, clipping, a rate mismatch, too little disk); then "
     "record\n\n"
@@ -50,6 +47,8 @@ const char* kUsage =
     "Test hook: PYCAST_TEST_DISK_LIMIT_BYTES=N makes every track fail as if the disk were full "
     "once\n"
     "it passes N bytes.\n";
+
+std::string usage() { return std::string(kUsageHead) + kRecorderOptionsHelp + kUsageTail; }
 
 bool parseNumber(const std::string& text, double lo, double hi, double& out) {
     try {
@@ -87,12 +86,10 @@ std::string clock(double seconds) {
 
 int runRecord(const Args& args, std::ostream& out, std::ostream& err) {
     if (wantsHelp(args)) {
-        out << kUsage;
+        out << usage();
         return 0;
     }
-    media::RecorderSetup setup;
-    std::vector<std::string> names;
-    int channels = 0;
+    RecorderOptions options;
     double duration = 0;
     double soundcheckSeconds = 0;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -103,27 +100,14 @@ int runRecord(const Args& args, std::ostream& out, std::ostream& err) {
             return true;
         };
         std::string v;
-        double n = 0;
+        std::string error;
         if (a == "--out" && value(v)) {
-            setup.folder = v;
-        } else if (a == "--device" && value(v)) {
-            setup.device = v;
-        } else if (a == "--host-api" && value(v)) {
-            setup.hostApi = v;
-        } else if (a == "--channels" && value(v)) {
-            if (!parseNumber(v, 1, 256, n) || n != std::floor(n)) {
-                err << "pycast record: --channels must be a whole number from 1 to 256, not \"" << v
-                    << "\"\n";
+            options.setup.folder = v;
+        } else if (readRecorderOption(args, i, options, error)) {
+            if (!error.empty()) {
+                err << "pycast record: " << error << "\n";
                 return 2;
             }
-            channels = static_cast<int>(n);
-        } else if (a == "--rate" && value(v)) {
-            if (!parseNumber(v, 8000, 384000, n) || n != std::floor(n)) {
-                err << "pycast record: --rate must be a sample rate in Hz (8000 to 384000), not \""
-                    << v << "\"\n";
-                return 2;
-            }
-            setup.sampleRate = static_cast<int>(n);
         } else if (a == "--duration" && value(v)) {
             if (!parseNumber(v, 0.01, 7 * 24 * 3600.0, duration)) {
                 err << "pycast record: --duration must be a number of seconds, not \"" << v
@@ -137,23 +121,17 @@ int runRecord(const Args& args, std::ostream& out, std::ostream& err) {
                     << v << "\"\n";
                 return 2;
             }
-        } else if (a == "--tracks" && value(v)) {
-            for (auto& name : splitOn(v, {","})) {
-                name = trimSpaces(name);
-                if (name.empty()) {
-                    err << "pycast record: --tracks has an empty name in \"" << v << "\"\n";
-                    return 2;
-                }
-                names.push_back(name);
-            }
         } else {
             err << "pycast record: "
                 << (a.rfind("--", 0) == 0 ? "missing value for or unknown option " : "unexpected ")
                 << "\"" << a << "\"\n"
-                << kUsage;
+                << usage();
             return 2;
         }
     }
+    media::RecorderSetup setup = options.setup;
+    const std::vector<std::string>& names = options.names;
+    int channels = options.channels;
     if (setup.folder.empty()) {
         err << "pycast record: --out DIR is required (the folder the WAVs go to)\n";
         return 2;

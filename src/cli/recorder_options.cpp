@@ -12,7 +12,8 @@ namespace pycast::cli {
 const char* const kRecorderOptionsHelp =
     "  --device NAME     the input device (`pycast devices` lists them; default: the default "
     "input)\n"
-    "  --host-api NAME   the host API to look in (JACK, ALSA …; default: any)\n"
+    "  --host-api NAME   only devices of this host API (\"JACK\", \"ALSA\"; part of the name is "
+    "enough)\n"
     "  --channels N      channels to open (default: one per track)\n"
     "  --rate HZ         sample rate (default 48000)\n"
     "  --tracks A,B,...  track names, one per input channel in order\n";
@@ -53,8 +54,17 @@ bool readRecorderOption(const Args& args, std::size_t& i, RecorderOptions& optio
         if (!wholeNumber(v, 8000, 384000, options.setup.sampleRate))
             error = "--rate must be a sample rate in Hz (8000 to 384000), not \"" + v + "\"";
     } else {
+        // Split by hand (splitOn drops empty pieces): an empty name between two commas is a
+        // mistake to report, not to skip.
+        std::vector<std::string> parts{""};
+        for (char ch : v) {
+            if (ch == ',')
+                parts.emplace_back();
+            else
+                parts.back() += ch;
+        }
         options.names.clear();
-        for (auto& name : splitOn(v, {","})) {
+        for (auto& name : parts) {
             name = trimSpaces(name);
             if (name.empty()) {
                 error = "--tracks has an empty name in \"" + v + "\"";

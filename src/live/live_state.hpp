@@ -50,6 +50,9 @@ struct RecordingTake {
     std::optional<std::int64_t> frames; // known from its stop, or from a repair
     std::optional<std::int64_t> stoppedMs;
     std::string stopReason;             // "stopped", "show ended", "disk full …", "recovered"
+    // Talk time per track (core/airtime.hpp) as the recorder measured it live, from its stop;
+    // empty when the take was cut off (then measured from the files).
+    std::vector<std::int64_t> talkMs;
     bool operator==(const RecordingTake&) const = default;
 };
 

@@ -12,11 +12,11 @@
 namespace pycast {
 
 // Talk time per track of the session in DIR, from the takes its journal lists (RecordingLog):
-// each take's files are measured together (io/track_airtime.hpp: a voice counts only in the mic
-// where it is loudest), then the takes are added up by person id, or by track name for a track
-// bound to nobody. A session that recorded nothing gives an empty list. A take whose files
+// a take that stopped normally brings the recorder's live totals (recorder-stop "talk_ms"); a
+// take a crash cut off has its files measured together (io/track_airtime.hpp: a voice counts
+// only in the mic where it is loudest; ~2 s of CPU for 4 tracks × 40 min). The takes are added
+// up by person id, or by track name for a track bound to nobody. A session that recorded nothing gives an empty list. A take whose files
 // cannot be read is skipped with a warning in the Result (the others still count).
-// Speed: about 1 s for 4 tracks × 40 min of 48 kHz on one core (docs/recorder.md).
 Result<std::vector<TrackTalk>> measureRecordedTalk(const std::filesystem::path& dir,
                                                    const RecordingLog& log);
 

@@ -1,5 +1,6 @@
 // The recorder's domain: takes, their track files, dropouts and errors, as journaled by the
 // recorder service and replayed on resume (owner thread).
+#include <algorithm>
 #include <limits>
 
 #include "live/live_state.hpp"
@@ -99,6 +100,10 @@ RecorderApply applyRecorderEvent(RecordingLog& log, const std::string& type, con
         if (type == ev::kStop) {
             t->stoppedMs = at.value;
             t->stopReason = readText(fields, "reason");
+            t->talkMs.clear();
+            if (auto talk = fields.find("talk_ms"); talk != fields.end() && talk->is_array())
+                for (const json& ms : *talk)
+                    t->talkMs.push_back(ms.is_number_integer() ? std::max<std::int64_t>(0, ms.get<std::int64_t>()) : 0);
         } else if (!t->stoppedMs) {
             t->stoppedMs = at.value;
             t->stopReason = "recovered";

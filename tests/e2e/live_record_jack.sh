@@ -128,10 +128,13 @@ with wave.open(d + "/" + starts[0]["tracks"][0]["file"]) as w:
 assert starts[1]["start_sample"] == take1, (starts[1], take1)
 stops = [e for e in ev if e["type"] == "recorder-stop"]
 assert stops and stops[-1]["take"] == 2 and stops[-1]["reason"] == "show ended", stops
-# Every event while a take ran carries a sample close to its session ms on that take's timeline.
+# Every event while a take ran carries a sample close to its session ms on that take's timeline
+# (the audio clock may drift from the system clock on a loaded machine: 0.25 s + 10 %).
 def check(e, s):
-    expect = s["start_sample"] + (e["t_ms"] - s["t_ms"]) * 48
-    assert abs(e["sample"] - expect) < 0.25 * 48000, (e, expect)
+    elapsed = (e["t_ms"] - s["t_ms"]) * 48
+    expect = s["start_sample"] + elapsed
+    assert abs(e["sample"] - expect) < 0.25 * 48000 + 0.1 * elapsed, (e, expect)
+    assert e["sample"] >= s["start_sample"], (e, s)
 for e in ev:
     if e["type"] in ("next", "marker", "question-answered"):
         s = [s for s in starts if s["seq"] < e["seq"]][-1]

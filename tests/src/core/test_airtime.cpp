@@ -176,7 +176,7 @@ TEST_CASE("airtime: a noise that starts mid-recording is learnt within the floor
     CHECK(ms2[0] >= ms[0] + 1980);
 }
 
-TEST_CASE("airtime: a 50 ms click does not count; a short word does") {
+TEST_CASE("airtime: a 50 ms click does not count — a short word does") {
     Mics m(2, 4.0);
     roomNoise(m);
     voice(m, 0, 1.0, 0.05, 2000.0, -3.0);  // click, loud

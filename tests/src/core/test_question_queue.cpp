@@ -50,7 +50,7 @@ TEST_CASE("questions: the show's pre-submitted questions enter approved, with th
     CHECK(q->isPublic());
 }
 
-TEST_CASE("questions: a web question waits in the inbox; the producer's goes straight to approved") {
+TEST_CASE("questions: a web question waits in the inbox — the producer's goes straight to approved") {
     QuestionQueue queue(meetup());
     const QuestionResult a = queue.submit(web("How do you onboard juniors?"), 1000);
     REQUIRE(a);
@@ -106,7 +106,7 @@ TEST_CASE("questions: dismiss and restore return a question where it was, never 
     CHECK(queue.restore(id).error == QuestionError::WrongState);
 }
 
-TEST_CASE("questions: one vote per device, not per address; a check changes nothing") {
+TEST_CASE("questions: one vote per device, not per address — a check changes nothing") {
     QuestionQueue queue(meetup());
     CHECK(queue.vote("q-pre", "device-0001", 0, Apply::Check));
     CHECK(queue.votes(*queue.find("q-pre")) == 4);
@@ -190,7 +190,7 @@ TEST_CASE("questions: blocked words mark a web submission for review, whatever t
     CHECK(queue.find(clean)->heldFor.empty());
 }
 
-TEST_CASE("questions: an edit keeps the original words; editing back clears it") {
+TEST_CASE("questions: an edit keeps the original words — editing back clears it") {
     QuestionQueue queue(meetup());
     const std::string id = queue.submit(web("hwo do yuo test?"), 0).id;
     REQUIRE(queue.edit(id, "How do you test?"));

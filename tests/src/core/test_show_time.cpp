@@ -199,7 +199,7 @@ TEST_CASE("the schedule offset counts a hold that the over/under leaves out") {
     CHECK(r.state(18 * kMinMs).scheduleOffsetMs == -2 * kMinMs);
 }
 
-TEST_CASE("a late start is schedule offset; a start hours away moves the schedule instead") {
+TEST_CASE("a late start is schedule offset — a start hours away moves the schedule instead") {
     const Show show = showOf({seg("a", 10 * 60)}, hm(19, 0), hm(19, 30));
     ShowRunner late(show);
     late.setTimeOfDayAtZeroMs(hm(18, 50) * 1000);

@@ -128,7 +128,7 @@ TEST_CASE("file flow: Save in the question writes the file, then does what waite
     CHECK(f.files.recentFiles().front() == std::filesystem::absolute(second));
 }
 
-TEST_CASE("file flow: an untitled show asks for a file; cancelling that keeps everything") {
+TEST_CASE("file flow: an untitled show asks for a file — cancelling that keeps everything") {
     PrivateWorkspace ws;
     const auto other = ws.copyOfSample("enterprise-meetup.json");
     Flow f;
@@ -175,7 +175,7 @@ TEST_CASE("file flow: a failed save is an alert with every problem, and what wai
     CHECK(f.doc.dirty);
 }
 
-TEST_CASE("file flow: closing asks once; Don't save closes without leaving an autosave") {
+TEST_CASE("file flow: closing asks once — Don't save closes without leaving an autosave") {
     PrivateWorkspace ws;
     const auto file = ws.copyOfSample("pycast-episode.json");
     {
@@ -195,7 +195,7 @@ TEST_CASE("file flow: closing asks once; Don't save closes without leaving an au
     CHECK_FALSE(std::filesystem::exists(autosavePathFor(file)));
 }
 
-TEST_CASE("file flow: an autosave left behind is offered; Restore brings the changes back, unsaved") {
+TEST_CASE("file flow: an autosave left behind is offered — Restore brings the changes back, unsaved") {
     PrivateWorkspace ws;
     const auto file = ws.copyOfSample("pycast-episode.json");
     Flow f;

@@ -102,7 +102,7 @@ TEST_CASE("csv: a file for spreadsheets starts with the UTF-8 BOM and reads back
     CHECK(back->records[0].fields[0] == "開場");
 }
 
-TEST_CASE("the delimiter guess follows the data rows too: a ';' inside a quoted header cell is not the delimiter") {
+TEST_CASE("the delimiter guess follows the data rows too: a semicolon inside a quoted header cell is not the delimiter") {
     CHECK(detectCsvDelimiter("Title,\"Notes; a; b; c\",Duration\nA,n,05:00\n") == ',');
     CHECK(detectCsvDelimiter("Notes (max 5\");Title;Duration\nx;A;05:00\n") == ';');
     CHECK(detectCsvDelimiter("title\tduration\nA\t05:00\n") == '\t');

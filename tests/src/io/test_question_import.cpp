@@ -271,7 +271,7 @@ TEST_CASE("question import: duplicates are warnings, against the file, the show 
 }
 
 TEST_CASE(
-    "question import: a form title holding 問題 or question is the text; empty files and folders") {
+    "question import: a form title holding 問題 or question is the text — empty files and folders") {
     const Show show = showWithTopics();
     CHECK(detectQuestionColumns({"Timestamp", "你想問講者什麼問題？"}).text == 1);
     CHECK(detectQuestionColumns({"Timestamp", "Your question for the panel"}).text == 1);

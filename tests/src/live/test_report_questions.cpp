@@ -249,7 +249,7 @@ TEST_CASE("Report questions: CSV rows for each section, formula cells neutralise
 }
 
 TEST_CASE(
-    "Report questions: none asked, no section; a queue from the show alone counts its questions") {
+    "Report questions: none asked, no section — a queue from the show alone counts its questions") {
     Show show = ama();
     show.questions.clear();
     ShowRunner runner(show);

@@ -3,10 +3,13 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <fstream>
 #include <functional>
+#include <thread>
 #include <vector>
 
 #include "../test_support.hpp"
@@ -401,4 +404,60 @@ TEST_CASE("recorder setup: saved and loaded, strict about a bad file") {
     CHECK(loadRecorderSetup(&warning).device.empty());
     CHECK(warning.find("channels") != std::string::npos);
     ::unsetenv("PYCAST_CONFIG_DIR");
+}
+
+TEST_CASE(
+    "recorder core: a fast feeder and a slow writer on their own threads — every frame in its "
+    "place or in a gap") {
+    TempDir dir;
+    CaptureOptions o = optionsFor(twoTracks(dir.path()));
+    o.ringSeconds = 0.05;  // 2400 frames: the writer's naps overrun it again and again
+    auto core = CaptureCore::create(o);
+    REQUIRE(core.ok());
+    const std::int64_t total = 256 * 560;  // ~3 s in whole buffers
+    std::atomic<bool> done{false};
+    std::thread writer([&] {
+        int n = 0;
+        while (!done.load(std::memory_order_acquire)) {
+            std::this_thread::sleep_for(std::chrono::microseconds(n++ % 7 == 0 ? 30000 : 200));
+            (*core)->drain(n * 0.01);
+        }
+    });
+    std::thread feeder([&] {
+        Feeder f(**core, 2, 48000);
+        for (std::int64_t at = 0; at < total; at += 256) {
+            f.feed(256, noise, 256, 0);
+            if ((at / 256) % 16 == 0) std::this_thread::sleep_for(std::chrono::microseconds(500));
+        }
+    });
+    feeder.join();
+    done.store(true, std::memory_order_release);
+    writer.join();
+    REQUIRE((*core)->finish(1000.0).ok());
+
+    const auto st = (*core)->status();
+    const auto drops = eventsOf((*core)->takeEvents(), RecorderEvent::Kind::Dropout);
+    CHECK(st.droppedFrames > 0);  // the test is about gaps: it must have made some
+    std::vector<bool> inGap(static_cast<std::size_t>(total), false);
+    std::int64_t gapFrames = 0, lastEnd = 0;
+    for (const auto& d : drops) {
+        CHECK(d.dropout.kind == "ring-overrun");
+        CHECK(d.dropout.at.value >= lastEnd);  // in order, not overlapping
+        lastEnd = d.dropout.at.value + d.dropout.frames;
+        gapFrames += d.dropout.frames;
+        for (std::int64_t i = d.dropout.at.value; i < lastEnd && i < total; ++i)
+            inGap[static_cast<std::size_t>(i)] = true;
+    }
+    CHECK(gapFrames == st.droppedFrames);
+    CHECK(static_cast<std::int64_t>(drops.size()) == st.dropouts);
+    for (int c = 0; c < 2; ++c) {
+        const auto pcm = readPcm24((*core)->files()[static_cast<std::size_t>(c)]);
+        REQUIRE(pcm.size() == static_cast<std::size_t>(total));
+        std::size_t wrong = 0;
+        for (std::int64_t i = 0; i < total; ++i) {
+            const auto k = static_cast<std::size_t>(i);
+            wrong += pcm[k] != (inGap[k] ? 0 : to24(noise(i, c))) ? 1 : 0;
+        }
+        CHECK(wrong == 0);
+    }
 }

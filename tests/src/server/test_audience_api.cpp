@@ -181,7 +181,7 @@ TEST_CASE("audience API: GET /api/questions serves the published view with this 
     CHECK(after.body["questions"][1]["voted"] == true);
 }
 
-TEST_CASE("audience API: the page is HTML in the reader's language; other paths are 404") {
+TEST_CASE("audience API: the page is HTML in the reader's language — other paths are 404") {
     Board b;
     const Reply en = b.get("/?pin=482913", {{"Accept-Language", "en-US,en;q=0.9"}});
     CHECK(en.status == 200);

@@ -388,7 +388,7 @@ TEST_CASE("control API: a hundred stalled clients, more than the workers kept re
     stalledClientsThenHold(100);
 }
 
-TEST_CASE("control API: bodies are read as strictly as show files; a message holds no control characters") {
+TEST_CASE("control API: bodies are read as strictly as show files — a message holds no control characters") {
     Api api;
     REQUIRE(api.post("/api/start").status == 200);
     const std::size_t before = api.session->events().size();
