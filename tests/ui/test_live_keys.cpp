@@ -14,6 +14,8 @@ TEST_CASE("characters that are shortcuts, whatever the case or the Shift state")
     CHECK(liveKeyForCharacter('N') == LiveKey::N);
     CHECK(liveKeyForCharacter('p') == LiveKey::P);
     CHECK(liveKeyForCharacter('H') == LiveKey::H);
+    CHECK(liveKeyForCharacter('m') == LiveKey::M);
+    CHECK(liveKeyForCharacter('M') == LiveKey::M);
     CHECK(liveKeyForCharacter('+') == LiveKey::Plus);
     CHECK(liveKeyForCharacter('=') == LiveKey::Plus);  // + without Shift on a US keyboard
     CHECK(liveKeyForCharacter('-') == LiveKey::Minus);
@@ -28,6 +30,10 @@ TEST_CASE("Space starts, holds and resumes, and H only holds and resumes") {
     CHECK(liveActionForKey(LiveKey::Space, RunPhase::Paused) == LiveAction::Resume);
     CHECK(liveActionForKey(LiveKey::Space, RunPhase::Ended) == LiveAction::None);
     CHECK(liveActionForKey(LiveKey::H, RunPhase::NotStarted) == LiveAction::None);
+    const LiveAction marker = LiveAction::command(LiveRequest(LiveCommand::Marker));
+    CHECK(liveActionForKey(LiveKey::M, RunPhase::NotStarted) == marker);
+    CHECK(liveActionForKey(LiveKey::M, RunPhase::Running) == marker);
+    CHECK(liveActionForKey(LiveKey::M, RunPhase::Ended) == LiveAction::None);
     CHECK(liveActionForKey(LiveKey::H, RunPhase::Running) == LiveAction::Hold);
     CHECK(liveActionForKey(LiveKey::H, RunPhase::Paused) == LiveAction::Resume);
 }

@@ -299,6 +299,7 @@ int App::run() {
         syncPresenter();
         updateTitle();
 
+        feedRecorder();
         FrameRequests requests;
         m_live->freeze();  // both windows show the same instant
         const bool drawn = renderFrame(requests);
@@ -332,6 +333,7 @@ int App::run() {
         if (shooting) rate = std::max(rate, 10.0);  // look at the clock for a delayed screenshot
         m_pacer.requestFrameRate(rate);
         if (!m_mainWindow->apply(requests)) glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+        if (requests.recorder) carryOutRecorder(*requests.recorder);
         // What the views posted while drawing runs now, between frames.
         m_live->runPosted();
         afterFrame();

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@
 #include "views/live/live_digits.hpp"
 #include "shell/live_gl.hpp"
 #include "views/live/live_view.hpp"
+#include "views/live/recorder_demo.hpp"
 #include "shell/main_window.hpp"
 #include "shell/options.hpp"
 #include "shell/presenter_window.hpp"
@@ -63,6 +65,12 @@ private:
     bool mayClose();           // false: the show is on air and the host was asked first
     void syncPresenter();
     void renderPresenter(const std::filesystem::path* png, std::string* error);
+    // The recorder behind the Live tab's Recorder panel: its feed before each frame, the
+    // panel's request after it (app_live.cpp).
+    void feedRecorder();
+    RecorderFeed serviceFeed();  // the session's media::RecorderService, as the panel sees it
+    void startDemoRecorder();
+    void carryOutRecorder(const RecorderRequest& request);
     void printLiveLines();  // screenshot mode: session, phase, "segment: <index> <id>", countdown, api
     void shutdownLive();
 
@@ -87,6 +95,20 @@ private:
     FramePacer m_pacer;
 
     std::unique_ptr<LiveDemo> m_demo;  // --live-demo's clocks and folder; outlives m_live
+    std::unique_ptr<DemoRecorder> m_demoRecorder;  // --demo-recorder; on m_demo's clock
+    // A soundcheck listening in the background (it takes seconds; the frames go on).
+    struct SoundcheckResult {
+        std::vector<media::SoundcheckFinding> findings;
+        std::string error;
+    };
+    std::future<SoundcheckResult> m_soundcheck;
+    // The last take's setup and figures, shown after Stop until the next start (the service
+    // that had them is gone).
+    struct LastTake {
+        media::RecorderSetup setup;
+        media::RecorderStatus status;
+    };
+    std::optional<LastTake> m_lastTake;
     std::unique_ptr<LiveController> m_live;
     std::unique_ptr<LiveContext> m_liveContext;
     std::unique_ptr<PresenterWindow> m_presenter;

@@ -3,10 +3,15 @@
 
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <system_error>
 
 #include "live/session.hpp"        // defaultSessionsRoot()
+#include "media/media_info.hpp"     // listAudioDevices
+#include "media/recorder.hpp"       // soundcheck, loadRecorderSetup
+#include "media/recorder_service.hpp"
 #include "server/audience_api.hpp"  // makeAudienceService
 #include "server/control_api.hpp"  // kDefaultControlHost
 
@@ -92,6 +97,7 @@ bool App::setupLive() {
             m_liveContext->view.questions.list = QuestionList::Inbox;
         } else if (m_demo) {
             ok = runLiveDemo(*m_live, *m_demo, *doc.show, *m_options.liveDemoSeconds);
+            if (ok && m_options.demoRecorder) startDemoRecorder();
         } else if (m_options.liveDemoSeconds) {
             ok = false;
             std::cerr << "pycast-studio: --live-demo: " << demoError << "\n";
@@ -150,15 +156,159 @@ void App::syncPresenter() {
     }
 }
 
+// How long Soundcheck listens.
+constexpr double kSoundcheckSeconds = 3.0;
+
+// --demo-recorder: the show recorded since its start on a made-up 8-input interface, one track
+// per person, the Recorder tab in view.
+void App::startDemoRecorder() {
+    m_demoRecorder = std::make_unique<DemoRecorder>(m_demo->clock);
+    RecorderViewState& rv = m_liveContext->view.recorder;
+    rv.devices = m_demoRecorder->devices();
+    rv.scanned = true;
+    rv.setup.hostApi = rv.devices.front().hostApi;
+    rv.setup.device = rv.devices.front().name;
+    const Show& show = m_live->session()->show();
+    fitTracks(rv.setup, show,
+              std::clamp(static_cast<int>(show.people.size()), 1, rv.devices.front().maxInputChannels));
+    rv.setupLoaded = true;
+    if (const Status started = m_demoRecorder->start(rv.setup, 0); !started)
+        std::cerr << "pycast-studio: --demo-recorder: " << started.error().message() << "\n";
+    rv.showRecorder = true;
+    rv.selectRecorderTab = true;
+}
+
+void App::feedRecorder() {
+    RecorderViewState& rv = m_liveContext->view.recorder;
+    rv.feed = m_demoRecorder ? m_demoRecorder->feed() : serviceFeed();
+    if (m_soundcheck.valid() &&
+        m_soundcheck.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        SoundcheckResult result = m_soundcheck.get();
+        rv.findings = std::move(result.findings);
+        rv.soundcheckError = std::move(result.error);
+        rv.soundchecking = false;
+    }
+    if (rv.soundchecking) m_pacer.requestFrameRate(4.0);  // its result shows when it comes
+    // The last setup on this machine, fitted to this show's people (once per session).
+    if (rv.feed.available && !rv.setupLoaded && m_live->session()) {
+        if (!m_demoRecorder) {
+            std::string warning;
+            rv.setup = media::loadRecorderSetup(&warning);
+            if (!warning.empty()) rv.startError = warning;
+        }
+        fitTracks(rv.setup, m_live->session()->show(), rv.setup.channels);
+        rv.setupLoaded = true;
+    }
+}
+
+RecorderFeed App::serviceFeed() {
+    RecorderFeed feed;
+    // A screenshot run opens no audio device unless asked to (--demo-recorder).
+    feed.available = m_live->session() != nullptr && !m_options.screenshotMode();
+    if (!feed.available) return feed;
+    auto* service = dynamic_cast<media::RecorderService*>(
+        m_live->host().findService(media::kRecorderServiceName));
+    if (service != nullptr) {
+        feed.running = true;
+        feed.setup = service->setup();
+        feed.status = service->status();
+        feed.warnings = service->activeWarnings();
+        m_lastTake = LastTake{feed.setup, feed.status};
+        // The recorder's lines (take started, dropouts, warnings, errors) on the terminal too,
+        // as `pycast live --record` prints them.
+        for (const HostLine& line : service->takeLines()) {
+            const bool toErr =
+                line.kind == HostLine::Kind::Warning || line.kind == HostLine::Kind::Error;
+            (toErr ? std::cerr : std::cout) << formatHostLine(line) << "\n";
+        }
+    } else if (m_lastTake) {
+        feed.running = true;
+        feed.setup = m_lastTake->setup;
+        feed.status = m_lastTake->status;
+        feed.status.recording = false;
+    }
+    return feed;
+}
+
+void App::carryOutRecorder(const RecorderRequest& request) {
+    RecorderViewState& rv = m_liveContext->view.recorder;
+    // The planned length, for the disk check ("too little disk for the planned length").
+    media::RecorderSetup setup = request.setup;
+    if (const Session* session = m_live->session(); session && setup.plannedSeconds <= 0)
+        setup.plannedSeconds = session->show().plannedTotal();
+    switch (request.kind) {
+        case RecorderRequest::Kind::Rescan:
+            rv.scanning = false;
+            rv.scanned = true;
+            rv.deviceError.clear();
+            if (m_demoRecorder) {
+                rv.devices = m_demoRecorder->devices();
+            } else {
+                rv.devices = media::listAudioDevices(rv.deviceError);
+            }
+            break;
+        case RecorderRequest::Kind::Soundcheck:
+            rv.soundcheckError.clear();
+            rv.findings.reset();
+            if (m_demoRecorder) {
+                rv.findings = m_demoRecorder->soundcheck(request.setup);
+            } else if (!m_soundcheck.valid()) {
+                // The device is opened on a thread of its own for a few seconds; the panel
+                // says "listening…" meanwhile and feedRecorder collects the findings.
+                if (const Session* session = m_live->session()) setup.folder = session->dir();
+                rv.soundchecking = true;
+                m_soundcheck = std::async(std::launch::async, [setup] {
+                    SoundcheckResult result;
+                    result.findings = media::soundcheck(setup, kSoundcheckSeconds, result.error);
+                    return result;
+                });
+            }
+            break;
+        case RecorderRequest::Kind::Start:
+            rv.startError.clear();
+            if (m_demoRecorder) {
+                if (const Status started = m_demoRecorder->start(setup); !started)
+                    rv.startError = started.error().message();
+            } else if (m_soundcheck.valid()) {
+                rv.startError = "The soundcheck is still listening; record when it is done.";
+            } else {
+                // Remembered for the next show on this machine, whether or not it starts.
+                const Status saved = media::saveRecorderSetup(setup);
+                const Status started =
+                    m_live->host().startService(std::make_unique<media::RecorderService>(setup));
+                if (!started) {
+                    rv.startError = started.error().message();
+                } else {
+                    m_lastTake.reset();
+                    rv.findings.reset();  // a new take wants a new soundcheck next time
+                    if (!saved) rv.startError = "The setup was not remembered: " + saved.error().message();
+                }
+            }
+            break;
+        case RecorderRequest::Kind::Stop:
+            if (m_demoRecorder) {
+                m_demoRecorder->stop();
+            } else {
+                m_live->host().stopService(media::kRecorderServiceName);
+            }
+            break;
+    }
+}
+
 void App::renderPresenter(const fs::path* png, std::string* error) {
     if (!m_presenter) return;
-    const std::string e = m_presenter->render(*m_live, m_mainWindow->document().title(), false, png);
+    const std::string e =
+        m_presenter->render(*m_live, m_mainWindow->document().title(), false, png,
+                            presenterWarnings(m_liveContext->view.recorder.feed));
     if (error) *error = e;
 }
 
 void App::afterFrame() {
     if (m_live->generation() != m_liveGeneration) {
         m_liveGeneration = m_live->generation();
+        // A new session has its own people: the setup is fitted to them again.
+        m_liveContext->view.recorder.setupLoaded = m_demoRecorder != nullptr;
+        m_lastTake.reset();
         m_mainWindow->selectView("live");
         if (const Session* session = m_live->session()) {
             m_fonts.addText(documentText(m_mainWindow->document()));

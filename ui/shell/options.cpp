@@ -69,6 +69,8 @@ std::string usage(const std::string& program) {
            "                         held for a blocked word), the Questions panel in view\n"
            "  --demo-audience        with --demo-questions: the audience page on 127.0.0.1 (a free\n"
            "                         port) and its QR code full screen on the presenter window\n"
+           "  --demo-recorder        with --live-demo: a synthetic recorder (no audio device) taking\n"
+           "                         the show since its start: moving meters, a warning, airtime\n"
            "  -h, --help             show this help\n";
 }
 
@@ -104,6 +106,14 @@ ParsedOptions parseCommandLine(int argc, const char* const* argv) {
         if (const auto eq = arg.find('='); eq != std::string_view::npos) {
             name = arg.substr(0, eq);
             value = arg.substr(eq + 1);
+        }
+        if (name == "--demo-recorder") {
+            if (value) {
+                result.error = "--demo-recorder takes no value";
+                return result;
+            }
+            o.demoRecorder = true;
+            continue;
         }
         if (name == "--live" || name == "--presenter" || name == "--demo-questions" ||
             name == "--demo-audience") {
@@ -197,6 +207,10 @@ ParsedOptions parseCommandLine(int argc, const char* const* argv) {
     }
     if (o.demoAudience && !o.demoQuestions && !o.help) {
         result.error = "--demo-audience only makes sense with --demo-questions";
+        return result;
+    }
+    if (o.demoRecorder && !o.liveDemoSeconds && !o.help) {
+        result.error = "--demo-recorder only makes sense with --live-demo";
         return result;
     }
     if (o.demoQuestions && !o.liveDemoSeconds && !o.help) {

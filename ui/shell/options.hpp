@@ -27,6 +27,7 @@ struct AppOptions {
     double screenshotDelay = 0.0;                       // --screenshot-delay SECONDS (runs live meanwhile)
     std::optional<int> liveDemoSeconds;                 // --live-demo SECONDS
     bool demoQuestions = false;                         // --demo-questions: the demo has questions
+    bool demoRecorder = false;                          // --demo-recorder: a synthetic recorder runs
     bool demoAudience = false;                          // --demo-audience: its page on, QR on presenter
 
     // Any screenshot asked for: the studio renders, saves and exits.

@@ -179,7 +179,8 @@ void PresenterWindow::toggleFullScreen() {
 }
 
 std::string PresenterWindow::render(const LiveController& controller, const std::string& idleTitle,
-                                    bool force, const std::filesystem::path* png) {
+                                    bool force, const std::filesystem::path* png,
+                                    std::vector<PresenterWarning> warnings) {
     if (m_window == nullptr) return "the presenter window is not open";
     if (m_toggleRequested) {
         m_toggleRequested = false;
@@ -201,6 +202,7 @@ std::string PresenterWindow::render(const LiveController& controller, const std:
     // Fonts: text large enough for across the room, digits as big as the window allows.
     m_fonts.addText(presenterText(controller));
     m_fonts.addText(idleTitle);
+    for (const PresenterWarning& warning : warnings) m_fonts.addText(warning.text);
     const float scale = presenterFontScale(io.DisplaySize);
     if (scale != m_fontScale || m_fonts.rebuildPending()) {
         m_fonts.build(*io.Fonts, scale);
@@ -218,6 +220,7 @@ std::string PresenterWindow::render(const LiveController& controller, const std:
     m_deviceReady = true;
     ImGui::NewFrame();
     FrameRequests requests;
+    m_state.warnings = std::move(warnings);
     PresenterContext ctx{controller, m_state, m_fonts, m_digits, idleTitle};
     drawPresenterView(ctx, requests);
     ImGui::Render();

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "widgets/fonts.hpp"
 #include "views/live/live_digits.hpp"
@@ -43,8 +44,10 @@ public:
 
     // Draws a frame (skipped when nothing changed unless `force`), then, if `png` is given,
     // writes it there before showing it. Returns an error message, empty when all went well.
+    // `warnings`: the recorder's, for the warning band (views/live/recorder_panel.hpp).
     std::string render(const LiveController& controller, const std::string& idleTitle, bool force,
-                       const std::filesystem::path* png = nullptr);
+                       const std::filesystem::path* png = nullptr,
+                       std::vector<PresenterWarning> warnings = {});
 
     // The frame rate the last frame asked for (0: none; the flash of a new message asks more).
     double requestedFrameRate() const { return m_frameRate; }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "editing/document.hpp"
+#include "views/live/recorder_panel.hpp"  // RecorderRequest
 #include "widgets/fonts.hpp"
 
 namespace pycast {
@@ -56,6 +57,10 @@ struct FrameRequests {
     double frameRate = 0.0;  // > 0: a live view wants redraws at this rate (e.g. a countdown)
     std::string glyphText;   // text a view is about to show that the document does not hold
                              // (typed into an editor): the font atlas grows before next frame
+
+    // The recorder's Rescan / Soundcheck / Start / Stop (views/live/recorder_panel.hpp); the
+    // shell carries it out after the frame (app_live.cpp).
+    std::optional<RecorderRequest> recorder;
 
     void requestFrameRate(double fps) { frameRate = std::max(frameRate, fps); }
     void requestGlyphs(std::string_view text) { glyphText.append(text); }

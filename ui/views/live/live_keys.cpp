@@ -16,6 +16,9 @@ std::optional<LiveKey> liveKeyForCharacter(unsigned int c) {
         case 'h':
         case 'H':
             return LiveKey::H;
+        case 'm':
+        case 'M':
+            return LiveKey::M;
         case '+':
         case '=':
             return LiveKey::Plus;
@@ -46,6 +49,9 @@ LiveAction liveActionForKey(LiveKey key, RunPhase phase) {
         case LiveKey::P:
         case LiveKey::Left:
             return LiveAction::Previous;
+        case LiveKey::M:
+            // Before the start too: a rehearsal's recording wants its marks.
+            return LiveAction::command(LiveRequest(LiveCommand::Marker));
         case LiveKey::Plus:
             return onAir ? LiveAction::ExtendPlus30 : LiveAction::None;
         case LiveKey::Minus:
@@ -65,6 +71,7 @@ const LiveShortcutHelp* liveShortcutHelp(int& count) {
         {"H", "Hold / resume"},
         {"+", "Extend the segment by 30 s"},
         {"-", "Shorten the segment by 30 s"},
+        {"M", "Drop a marker (lands on the recording's sample)"},
         {"F1  or  ?", "This list"},
         // The Questions panel (questions_panel.hpp).
         {"↑  /  ↓", "Select a question"},

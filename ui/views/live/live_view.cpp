@@ -65,10 +65,82 @@ void handleShortcuts(LiveContext& live) {
     }
 }
 
+// With a recorder: the Recorder tab joins them — beside the Questions tab on the right in a
+// wide window, as a third tab in a narrow one.
+void lowerPanelsWithRecorder(ViewContext& ctx, const SessionState& st, float height) {
+    LiveContext& live = *ctx.live;
+    RecorderViewState& rec = live.view.recorder;
+    const float f = ImGui::GetFontSize();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool questions = !live.view.questions.detached;
+    const bool wide = width >= f * kSideBySideWidthEm;
+    const QuestionQueue* q = st.questions;
+    const std::size_t waiting = q ? q->count(QuestionState::Pending) : 0;
+    const std::string questionsLabel =
+        "Questions" + (waiting > 0 ? " · " + std::to_string(waiting) + " waiting" : std::string()) +
+        "###questions-tab";
+    const bool recording = rec.feed.status.recording;
+    const std::string recorderLabel =
+        std::string(recording ? "● Recorder" : "Recorder") +
+        (rec.feed.warnings.empty() ? std::string()
+                                   : " · " + std::to_string(rec.feed.warnings.size()) + " warning" +
+                                         (rec.feed.warnings.size() > 1 ? "s" : "")) +
+        "###recorder-tab";
+    if (wide) {
+        const float left = std::floor(width * 0.5f);
+        ImGui::BeginChild("##rundown-side", ImVec2(left, height), false, ImGuiWindowFlags_NoScrollbar);
+        rundownPanel(ctx, st, height);
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
+    ImGui::BeginGroup();
+    const float top = ImGui::GetCursorPosY();
+    // A tab chosen from outside (a demo, a test, the band's Meters button) is selected once;
+    // after that, clicks decide.
+    const bool pickRecorder = std::exchange(rec.selectRecorderTab, false);
+    const bool pickLower = std::exchange(live.view.selectLowerTab, false);
+    const auto flags = [&](bool want) {
+        return want && (pickRecorder || pickLower) ? ImGuiTabItemFlags_SetSelected : 0;
+    };
+    enum class Pane { Rundown, Questions, Recorder } pane = Pane::Recorder;
+    if (ImGui::BeginTabBar("##live-lower")) {
+        if (!wide && ImGui::BeginTabItem("Rundown###rundown-tab", nullptr,
+                                         flags(!rec.showRecorder && !live.view.narrowShowsQuestions))) {
+            pane = Pane::Rundown;
+            ImGui::EndTabItem();
+        }
+        if (questions && ImGui::BeginTabItem(questionsLabel.c_str(), nullptr,
+                                             flags(!rec.showRecorder && (wide || live.view.narrowShowsQuestions)))) {
+            pane = Pane::Questions;
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(recorderLabel.c_str(), nullptr, flags(rec.showRecorder))) {
+            pane = Pane::Recorder;
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    if (!pickRecorder && !pickLower) {
+        rec.showRecorder = pane == Pane::Recorder;
+        if (!wide && pane != Pane::Recorder) live.view.narrowShowsQuestions = pane == Pane::Questions;
+    }
+    const float rest = std::max(height - (ImGui::GetCursorPosY() - top), f * 4.0f);
+    switch (pane) {
+        case Pane::Rundown: rundownPanel(ctx, st, rest); break;
+        case Pane::Questions: questionsPanel(ctx, ImVec2(0, rest)); break;
+        case Pane::Recorder: recorderPanel(ctx, ImVec2(0, rest)); break;
+    }
+    ImGui::EndGroup();
+}
+
 // Under the controls: the rundown and the Questions panel, side by side in a wide window,
 // else as two tabs.
 void lowerPanels(ViewContext& ctx, const SessionState& st, float height) {
     LiveContext& live = *ctx.live;
+    if (live.view.recorder.feed.available) {
+        lowerPanelsWithRecorder(ctx, st, height);
+        return;
+    }
     const float f = ImGui::GetFontSize();
     const float width = ImGui::GetContentRegionAvail().x;
     if (live.view.questions.detached) {
@@ -235,6 +307,7 @@ void drawLiveView(ViewContext& ctx) {
     handleShortcuts(live);
     sessionStrip(ctx);
     noticesPanel(ctx);
+    recorderBand(ctx);
 
     const LiveLayout layout = liveLayout(ctx);
     if (layout.strip) {

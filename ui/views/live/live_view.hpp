@@ -11,6 +11,7 @@
 #include "views/live/live_digits.hpp"
 #include "server/lan_address.hpp"
 #include "views/live/questions_panel.hpp"
+#include "views/live/recorder_panel.hpp"
 #include "widgets/text_wrap.hpp"
 
 namespace pycast { struct Document; }  // editing/document.hpp
@@ -72,6 +73,7 @@ struct LiveViewState {
     // edit. The main window reads and clears it before each frame's shortcuts.
     bool questionKeys = false;
     QuestionsViewState questions;
+    RecorderViewState recorder;  // the shell sets recorder.feed before each frame
     // The Live menu's audience addresses, read when the menu opens.
     std::vector<NetInterface> lanAddresses;
     bool lanListed = false;

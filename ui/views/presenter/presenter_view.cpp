@@ -233,6 +233,19 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
                 hardOutTrouble ? colours::kBad : colours::kTextDim, clock.c_str());
     y += small->FontSize * 1.5f;
 
+    // The recorder's warnings: a lost or dead signal must reach the host, who is looking at
+    // this screen and not at the meters. Large, short, one band each.
+    for (const PresenterWarning& w : ctx.state.warnings) {
+        requests.requestGlyphs(w.text);
+        const float h = std::round(heading->FontSize * 1.45f);
+        dl->AddRectFilled(ImVec2(left, y), ImVec2(right, y + h),
+                          w.red ? colours::kBad : colours::kWarning, h * 0.15f);
+        centred(dl, heading, w.text, centreX, y + (h - heading->FontSize) * 0.5f,
+                width - h, w.red ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 22, 26, 255));
+        y += h + small->FontSize * 0.4f;
+    }
+    if (!ctx.state.warnings.empty()) requests.requestFrameRate(10.0);
+
     // The message area at the bottom is kept free even without a message, so nothing moves
     // when one arrives; the rest is centred in what is left.
     const float msgPad = body->FontSize * 0.5f;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "views/live/live_controller.hpp"
 #include "views/live/live_digits.hpp"
@@ -26,6 +27,9 @@ struct PresenterState {
     FittedText questionShown;      // the question on air as laid out (empty: none)
     float countdownBottom = 0.0f;  // below the countdown and its bar, px from the top
     float messageTop = 0.0f;       // the message box's top, px (the bottom without a message)
+    // Set before each frame by the shell: the recorder's dropout / no signal / silent mic lines
+    // (presenterWarnings), drawn large under the top line in red or amber; empty: none.
+    std::vector<PresenterWarning> warnings;
 };
 
 struct PresenterContext {
@@ -37,7 +41,8 @@ struct PresenterContext {
 };
 
 // Draws the whole window: status, title, countdown in the host view's colours, progress,
-// next up, the producer's message (pulsing when new) and the show's clock. Fills the current
+// next up, the producer's message (pulsing when new), the show's clock and the recorder's
+// warnings. Fills the current
 // context's display.
 void drawPresenterView(PresenterContext& ctx, FrameRequests& requests);
 
