@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/show.hpp"
 #include "core/units.hpp"
 
 namespace pycast::media {
@@ -61,6 +62,20 @@ Status saveRecorderSetup(const RecorderSetup& setup);
 // The same for any file (strict: unknown keys, wrong types and out-of-range values are errors).
 Result<RecorderSetup> readRecorderSetupFile(const std::filesystem::path& file);
 Status writeRecorderSetupFile(const std::filesystem::path& file, const RecorderSetup& setup);
+
+// The tracks a new setup starts with: one per input channel, in the order host(s),
+// moderator(s), guests (producers have no mic), named "Host", "Moderator", "Guest 1" …,
+// bound to that person; channels past the people are "Input N" with no person. All armed.
+std::vector<TrackSetup> defaultTracks(const Show& show, int channels);
+// Fits `setup` to `channels`: keeps the tracks of channels that exist, adds defaults for new
+// ones (defaultTracks), and drops people ids the show does not know.
+void fitTracks(RecorderSetup& setup, const Show& show, int channels);
+
+// Binds the setup's tracks to the show's people. With no tracks: defaultTracks for everyone
+// with a mic (hosts, moderators, guests). Tracks already named are bound to the person whose id
+// or name matches (ignoring case; a track named by id takes that person's default name, "Host",
+// "Guest 1"), else left to nobody. Channels grow to hold the highest track channel.
+void bindTracksToPeople(RecorderSetup& setup, const Show& show);
 
 struct TrackMeter {
     std::string name;

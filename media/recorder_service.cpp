@@ -28,40 +28,6 @@ std::string relativeTo(const fs::path& dir, const fs::path& file) {
 
 }  // namespace
 
-void bindTracksToPeople(RecorderSetup& setup, const Show& show) {
-    if (setup.tracks.empty()) {
-        std::vector<const Person*> speakers;
-        for (const Person& p : show.people)
-            for (const Segment& seg : show.rundown)
-                if (std::find(seg.speakers.begin(), seg.speakers.end(), p.id) != seg.speakers.end()) {
-                    speakers.push_back(&p);
-                    break;
-                }
-        if (speakers.empty())
-            for (const Person& p : show.people) speakers.push_back(&p);
-        int channel = 0;
-        for (const Person* p : speakers) {
-            TrackSetup t;
-            t.channel = channel++;
-            t.name = p->name.empty() ? p->id : p->name;
-            t.person = p->id;
-            setup.tracks.push_back(std::move(t));
-        }
-    } else {
-        for (TrackSetup& t : setup.tracks) {
-            if (!t.person.empty()) continue;
-            const std::string key = lowerAscii(t.name);
-            for (const Person& p : show.people)
-                if (lowerAscii(p.id) == key || lowerAscii(p.name) == key) {
-                    t.person = p.id;
-                    if (lowerAscii(p.id) == key && !p.name.empty()) t.name = p.name;  // "p-host" → "Host"
-                    break;
-                }
-        }
-    }
-    for (const TrackSetup& t : setup.tracks) setup.channels = std::max(setup.channels, t.channel + 1);
-}
-
 struct RecorderService::Impl {
     RecorderSetup setup;
     Recorder recorder;

@@ -19,12 +19,6 @@ inline constexpr const char* kRecorderServiceName = "recorder";
 // frames} (sample = where), recorder-warning {code, track?, text}, recorder-warning-cleared
 // {code, track?}, recorder-error {code, text}, recorder-repair {file, frames_recovered,
 // bytes_dropped}.
-// Binds the setup's tracks to the show's people. With no tracks: one armed track per person who
-// speaks in the rundown (else every person), in the show's order, on channels 0, 1, …, named
-// after them. Tracks already named are bound to the person whose id or name matches (ignoring
-// case; a track named by id takes the person's name), else left to nobody. Channels grow to hold the highest track channel.
-void bindTracksToPeople(RecorderSetup& setup, const Show& show);
-
 class RecorderService : public LiveService {
 public:
     // `setup`: device and tracks; its folder, take and startSample are chosen at start() from

@@ -30,8 +30,9 @@ fail() {
     exit 1
 }
 
-# One fixed name: a stale registry entry of an earlier run under this name is reclaimed.
-export JACK_DEFAULT_SERVER="pycast-e2e-live-record"
+# One name per build (checkouts side by side do not meet), the same on every run of it: a stale
+# registry entry left by an earlier run under this name is reclaimed.
+export JACK_DEFAULT_SERVER="pycast-lr-$(printf '%s' "$PYCAST_CLI" | cksum | cut -d' ' -f1)"
 PERIOD=256
 RT=()
 if [[ $(id -u) != 0 && $(ulimit -r) == 0 ]]; then RT=(-r); PERIOD=1024; fi

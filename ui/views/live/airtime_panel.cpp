@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 
+#include "live/report.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/widgets.hpp"
 
@@ -30,78 +31,35 @@ void byActual(std::vector<AirtimeRow>& rows) {
 
 AirtimeTable airtimeTable(const Show& show, const RundownAnalysis& plan,
                           const media::RecorderSetup& setup, const media::RecorderStatus& status) {
-    AirtimeTable out;
-    out.limit = show.guidelines.maxCompanyShare;
-    std::map<std::string, std::int64_t> byPerson;
+    // The same table as the report's (live/report.hpp buildTalkReport), from the live totals.
+    std::vector<TrackTalk> talk;
     for (std::size_t i = 0; i < status.tracks.size(); ++i) {
-        const std::int64_t ms = std::max<std::int64_t>(status.tracks[i].talkMs, 0);
         const std::string person = i < setup.tracks.size() ? setup.tracks[i].person : std::string();
-        if (person.empty() || show.findPerson(person) == nullptr) {
-            out.unmappedMs += ms;
+        talk.push_back({show.findPerson(person) ? person : std::string(), status.tracks[i].name,
+                        std::max<std::int64_t>(status.tracks[i].talkMs, 0)});
+    }
+    const TalkReport report = buildTalkReport(show, talk);
+    AirtimeTable out;
+    out.limit = report.maxCompanyShare;
+    for (const TalkReportRow& r : report.speakers) {
+        if (!show.findPerson(r.key)) {   // a track bound to nobody
+            out.unmappedMs += r.talkMs;
             continue;
         }
-        byPerson[person] += ms;
+        out.totalMs += r.talkMs;
+        out.speakers.push_back({r.key, r.name, r.talkMs, r.plannedMs / 1000, 0.0, r.plannedShare,
+                                false, false});
     }
-
-    // Speakers: the plan's, then anyone measured but not planned.
-    std::map<std::string, bool> listed;
-    for (const Airtime& a : plan.perSpeaker) {
-        AirtimeRow row;
-        row.key = a.key;
-        row.label = a.label;
-        row.plannedSeconds = a.seconds;
-        row.plannedShare = a.share;
-        const auto it = byPerson.find(a.key);
-        row.actualMs = it != byPerson.end() ? it->second : 0;
-        out.speakers.push_back(std::move(row));
-        listed[a.key] = true;
-    }
-    for (const auto& [id, ms] : byPerson) {
-        if (listed.count(id)) continue;
-        AirtimeRow row;
-        row.key = id;
-        row.label = show.findPerson(id)->name;
-        row.actualMs = ms;
-        out.speakers.push_back(std::move(row));
-    }
-    for (const AirtimeRow& r : out.speakers) out.totalMs += r.actualMs;
     for (AirtimeRow& r : out.speakers) r.actualShare = percent(r.actualMs, out.totalMs);
     byActual(out.speakers);
-
-    // Companies: guests only, as the plan counts them.
-    std::map<std::string, std::int64_t> byCompany;
-    for (const auto& [id, ms] : byPerson) {
-        const Person* p = show.findPerson(id);
-        if (p->role != Role::Guest || p->company.empty()) continue;
-        byCompany[p->company] += ms;
-        out.guestMs += ms;
+    for (const TalkReportRow& c : report.companies) {
+        out.guestMs += c.talkMs;
+        const auto planned = std::find_if(plan.perCompany.begin(), plan.perCompany.end(),
+                                          [&](const Airtime& a) { return a.key == c.key; });
+        out.companies.push_back({c.key, c.name, c.talkMs, c.plannedMs / 1000, c.share,
+                                 c.plannedShare, c.overLimit,
+                                 planned != plan.perCompany.end() && planned->overLimit});
     }
-    for (const Airtime& a : plan.perCompany) {
-        AirtimeRow row;
-        row.key = a.key;
-        row.label = a.label;
-        row.plannedSeconds = a.seconds;
-        row.plannedShare = a.share;
-        row.plannedOverLimit = a.overLimit;
-        const auto it = byCompany.find(a.key);
-        row.actualMs = it != byCompany.end() ? it->second : 0;
-        out.companies.push_back(std::move(row));
-        byCompany.erase(a.key);
-    }
-    for (const auto& [company, ms] : byCompany) {
-        AirtimeRow row;
-        row.key = company;
-        row.label = company;
-        row.actualMs = ms;
-        out.companies.push_back(std::move(row));
-    }
-    for (AirtimeRow& r : out.companies) {
-        r.actualShare = percent(r.actualMs, out.guestMs);
-        // A share of one company among guests is only a finding when there are others to
-        // compare with and something was said.
-        r.overLimit = out.guestMs > 0 && out.companies.size() > 1 && r.actualShare > out.limit;
-    }
-    byActual(out.companies);
     return out;
 }
 

@@ -74,13 +74,9 @@ enum class WarningTone { Red, Amber };
 // and anything else: amber.
 WarningTone warningTone(const std::string& code);
 
-// The tracks a new setup starts with: one per input channel, in the order host(s),
-// moderator(s), guests (producers have no mic), named "Host", "Moderator", "Guest 1" …,
-// bound to that person; channels past the people are "Input N" with no person. All armed.
-std::vector<media::TrackSetup> defaultTracks(const Show& show, int channels);
-// Fits `setup` to `channels`: keeps the tracks of channels that exist, adds defaults for new
-// ones (defaultTracks), and drops people ids the show does not know.
-void fitTracks(media::RecorderSetup& setup, const Show& show, int channels);
+// The tracks' defaults and fitting are the recorder's (media/recorder.hpp).
+using media::defaultTracks;
+using media::fitTracks;
 
 // Input devices (at least one input channel) of `devices`, for the device combo.
 std::vector<media::AudioDevice> inputDevices(const std::vector<media::AudioDevice>& devices);
