@@ -188,10 +188,10 @@ TEST_CASE("fitting a remembered setup to a device keeps the host's names and dro
 }
 
 TEST_CASE("recorder texts: take time, disk time, loudness, warning tones") {
-    CHECK(takeTimeText(0, 48000) == "0:00");
+    CHECK(takeTimeText(0, 48000) == "00:00");
     CHECK(takeTimeText(48000LL * 754, 48000) == "12:34");
     CHECK(takeTimeText(44100LL * 3723, 44100) == "1:02:03");
-    CHECK(takeTimeText(48000, 0) == "0:00");
+    CHECK(takeTimeText(48000, 0) == "00:00");
     CHECK(diskTimeText(18'720) == "5 h 12 min left");
     CHECK(diskTimeText(14 * 60 + 59) == "14 min left");
     CHECK(diskTimeText(40) == "40 s left");

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 
+#include "core/duration.hpp"
 #include "live/report.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/widgets.hpp"
@@ -64,15 +65,8 @@ AirtimeTable airtimeTable(const Show& show, const RundownAnalysis& plan,
 }
 
 std::string talkTimeText(std::int64_t ms) {
-    const std::int64_t s = std::max<std::int64_t>(ms, 0) / 1000;
-    char buf[32];
-    if (s >= 3600)
-        std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
-                      static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60));
-    else
-        std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(s / 60),
-                      static_cast<long long>(s % 60));
-    return buf;
+    // The app's one way of writing a length (core/duration.hpp).
+    return formatDurationMs(std::max<std::int64_t>(ms, 0));
 }
 
 namespace {

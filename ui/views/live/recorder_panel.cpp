@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/duration.hpp"
 #include "views/live/airtime_panel.hpp"
 #include "views/live/live_panels.hpp"
 #include "views/live/live_view.hpp"
@@ -46,15 +47,8 @@ std::vector<std::string> inputHostApis(const std::vector<media::AudioDevice>& de
 }
 
 std::string takeTimeText(std::int64_t frames, int rate) {
-    const std::int64_t s = rate > 0 ? std::max<std::int64_t>(frames, 0) / rate : 0;
-    char buf[32];
-    if (s >= 3600)
-        std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
-                      static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60));
-    else
-        std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(s / 60),
-                      static_cast<long long>(s % 60));
-    return buf;
+    // The app's one way of writing a length (core/duration.hpp).
+    return formatDuration(rate > 0 ? std::max<std::int64_t>(frames, 0) / rate : 0);
 }
 
 std::string diskTimeText(double seconds) {
