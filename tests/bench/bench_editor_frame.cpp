@@ -9,6 +9,7 @@
 #include <numeric>
 #include <vector>
 
+#include "bench_timing.hpp"
 #include "../ui/ui_test_support.hpp"
 #include "editing/document.hpp"
 #include "editing/rundown_editor.hpp"
@@ -18,22 +19,14 @@
 
 using namespace pycast;
 using namespace pycast::ui;
-using Clock = std::chrono::steady_clock;
+using Clock = pycast::bench::Wall;
+using pycast::bench::Figures;
+using pycast::bench::millisecondsSince;
+using pycast::bench::summarize;
 
 namespace {
 
-struct Figures {
-    double mean = 0;
-    double median = 0;
-    double p95 = 0;
-};
 
-Figures summarize(std::vector<double> samples) {
-    std::sort(samples.begin(), samples.end());
-    const double sum = std::accumulate(samples.begin(), samples.end(), 0.0);
-    return {sum / static_cast<double>(samples.size()), samples[samples.size() / 2],
-            samples[samples.size() * 95 / 100]};
-}
 
 long peakRssKb() {
     rusage usage{};

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_timing.hpp"
 #include "../ui/ui_test_support.hpp"
 #include "core/clock.hpp"
 #include "editing/document.hpp"
@@ -21,23 +22,15 @@
 
 using namespace pycast;
 using namespace pycast::ui;
-using Wall = std::chrono::steady_clock;
+using pycast::bench::Figures;
+using pycast::bench::millisecondsSince;
+using pycast::bench::summarize;
+using Wall = pycast::bench::Wall;
 
 namespace {
 
-double millisecondsSince(Wall::time_point start) {
-    return std::chrono::duration<double, std::milli>(Wall::now() - start).count();
-}
 
-struct Figures {
-    double median = 0;
-    double p95 = 0;
-};
 
-Figures summarize(std::vector<double> samples) {
-    std::sort(samples.begin(), samples.end());
-    return {samples[samples.size() / 2], samples[samples.size() * 95 / 100]};
-}
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "bench_timing.hpp"
 #include "../ui/ui_test_support.hpp"
 #include "editing/document.hpp"
 #include "shell/draw_hash.hpp"
@@ -13,23 +14,15 @@
 
 using namespace pycast;
 using namespace pycast::ui;
-using Clock = std::chrono::steady_clock;
+using Clock = pycast::bench::Wall;
+using pycast::bench::Figures;
+using pycast::bench::millisecondsSince;
+using pycast::bench::summarize;
 
 namespace {
 
-double millisecondsSince(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
-struct Figures {
-    double median = 0;
-    double p95 = 0;
-};
 
-Figures summarize(std::vector<double> samples) {
-    std::sort(samples.begin(), samples.end());
-    return {samples[samples.size() / 2], samples[samples.size() * 95 / 100]};
-}
 
 }  // namespace
 
