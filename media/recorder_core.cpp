@@ -136,6 +136,22 @@ Result<std::unique_ptr<CaptureCore>> CaptureCore::create(CaptureOptions options)
                     " but only " + std::to_string(s.channels) + " are open",
                 "recorder setup", "pick a channel from 1 to " + std::to_string(s.channels)};
     if (options.ringSeconds <= 0) options.ringSeconds = 8.0;
+    // Never overwrite a recording: a second `pycast record` into the same folder (or a take
+    // whose files are already there) is refused before any file is opened.
+    if (options.writeFiles) {
+        std::string existing;
+        for (std::size_t i = 0; i < s.tracks.size(); ++i) {
+            if (!s.tracks[i].armed) continue;
+            const std::filesystem::path path =
+                s.folder / trackFileName(i, s.tracks[i].name, s.take);
+            std::error_code ec;
+            if (std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
+                existing += (existing.empty() ? "" : ", ") + path.filename().string();
+        }
+        if (!existing.empty())
+            return Error{"a recording is already there (" + existing + ")", s.folder.string(),
+                         "record into another folder, or move the earlier files away first"};
+    }
 
     std::unique_ptr<CaptureCore> core(new CaptureCore(std::move(options)));
     const RecorderSetup& setup = core->m_opt.setup;

@@ -366,6 +366,29 @@ TEST_CASE("recorder core: a setup with a track on a channel that is not open is 
     CHECK(std::filesystem::is_empty(dir.path()));
 }
 
+TEST_CASE("recorder core: a take whose files are already there is refused, the files untouched") {
+    TempDir dir;
+    RecorderSetup s = twoTracks(dir.path());
+    {
+        auto first = CaptureCore::create(optionsFor(s));
+        REQUIRE(first.ok());
+        Feeder feeder{**first, 2, 48000};
+        feeder.feed(4800, noise);
+        REQUIRE((*first)->finish(1.0).ok());
+    }
+    const auto host = dir.path() / "01-host.wav";
+    const auto size = std::filesystem::file_size(host);
+    auto again = CaptureCore::create(optionsFor(s));
+    REQUIRE_FALSE(again.ok());
+    const std::string message = again.error().message();
+    CHECK(message.find("a recording is already there (01-host.wav, 02-guest-1.wav)") !=
+          std::string::npos);
+    CHECK(message.find("another folder") != std::string::npos);
+    CHECK(std::filesystem::file_size(host) == size);
+    s.take = 2;  // the next take has its own names
+    CHECK(CaptureCore::create(optionsFor(s)).ok());
+}
+
 TEST_CASE("recorder setup: saved and loaded, strict about a bad file") {
     TempDir dir;
     RecorderSetup s = twoTracks(dir.path());
