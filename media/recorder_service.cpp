@@ -57,6 +57,17 @@ void bindTracksToPeople(RecorderSetup& setup, const Show& show) {
                     if (lowerAscii(p.id) == key && !p.name.empty()) t.name = p.name;  // "p-host" → "Host"
                     break;
                 }
+            if (!t.person.empty()) continue;
+            // `--tracks host,guest` as `pycast record --help` shows it: the only person of
+            // that role, so the talk time still counts for a person and a company.
+            const Person* only = nullptr;
+            int count = 0;
+            for (const Person& p : show.people)
+                if (lowerAscii(toName(p.role)) == key) {
+                    only = &p;
+                    ++count;
+                }
+            if (count == 1) t.person = only->id;
         }
     }
     for (const TrackSetup& t : setup.tracks) setup.channels = std::max(setup.channels, t.channel + 1);
@@ -180,6 +191,15 @@ Status RecorderService::start(const ServiceContext& context) {
     // and their length known; the new take starts after them on the timeline.
     for (auto& line : repairInterruptedTakes(s)) m.info.notes.push_back(std::move(line));
     bindTracksToPeople(m.setup, s.show());
+    for (const TrackSetup& t : m.setup.tracks) {
+        if (!t.person.empty() || !t.armed) continue;
+        std::string ids;
+        for (const Person& p : s.show().people) ids += (ids.empty() ? "" : ", ") + p.id;
+        m.info.notes.push_back("track \"" + t.name +
+                               "\" is no person of the show: its talk time counts for nobody's "
+                               "airtime or company; name the track by a person's id (" +
+                               ids + "), name or role");
+    }
     m.setup.folder = s.dir() / "tracks";
     m.stopReason.clear();
     m.setup.take = s.recording().nextTake();

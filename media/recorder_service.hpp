@@ -22,7 +22,8 @@ inline constexpr const char* kRecorderServiceName = "recorder";
 // Binds the setup's tracks to the show's people. With no tracks: one armed track per person who
 // speaks in the rundown (else every person), in the show's order, on channels 0, 1, …, named
 // after them. Tracks already named are bound to the person whose id or name matches (ignoring
-// case; a track named by id takes the person's name), else left to nobody. Channels grow to hold the highest track channel.
+// case; a track named by id takes the person's name), else to the only person of the role it
+// is named after ("host", "guest"), else left to nobody (start() then says so in a note). Channels grow to hold the highest track channel.
 void bindTracksToPeople(RecorderSetup& setup, const Show& show);
 
 class RecorderService : public LiveService {

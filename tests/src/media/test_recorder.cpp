@@ -16,6 +16,7 @@
 #include "io/wav_file.hpp"
 #include "media/recorder.hpp"
 #include "media/recorder_core.hpp"
+#include "media/recorder_service.hpp"
 
 using namespace pycast;
 using namespace pycast::media;
@@ -483,4 +484,26 @@ TEST_CASE(
         }
         CHECK(wrong == 0);
     }
+}
+
+TEST_CASE("recorder service: tracks named by id, name or the only person of a role are bound") {
+    Show show;
+    show.people = {{"p-host", "林雅婷 Ya-Ting Lin", Role::Host, "PyCon Taiwan", {}},
+                   {"p-g1", "Guest One", Role::Guest, "A Corp", {}},
+                   {"p-g2", "Guest Two", Role::Guest, "B Corp", {}},
+                   {"p-prod", "Producer", Role::Producer, "", {}}};
+    RecorderSetup s;
+    s.tracks = {{0, "HOST", "", true},
+                {1, "guest", "", true},
+                {2, "p-g2", "", true},
+                {3, "guest one", "", true},
+                {4, "nobody", "", true}};
+    bindTracksToPeople(s, show);
+    CHECK(s.tracks[0].person == "p-host");  // the only host, by role
+    CHECK(s.tracks[1].person.empty());      // two guests: "guest" names neither
+    CHECK(s.tracks[2].person == "p-g2");
+    CHECK(s.tracks[2].name == "Guest Two");
+    CHECK(s.tracks[3].person == "p-g1");
+    CHECK(s.tracks[4].person.empty());
+    CHECK(s.channels == 5);
 }
