@@ -287,6 +287,8 @@ void CaptureCore::abort(const std::string& code, const std::string& text) {
 
 void CaptureCore::fail(const Error& error, const std::string& file, const std::string& code) {
     if (failed()) return;
+    // The block being written when it failed is not in every file: the take ends before it.
+    m_keptFrames = m_written;
     const std::string msg = error.message();
     const bool full = code.empty() && (msg.find("full") != std::string::npos ||
                                        msg.find("ENOSPC") != std::string::npos ||
@@ -482,7 +484,7 @@ void CaptureCore::publish(double nowSeconds) {
     s.recording = !failed() && !m_finished;
     s.error = m_error;
     s.position = m_opt.setup.startSample + SampleCount(framesCaptured());
-    s.framesWritten = m_written;
+    s.framesWritten = m_keptFrames >= 0 ? m_keptFrames : m_written;
     for (std::size_t i = 0; i < m_tracks.size(); ++i) {
         auto& t = *m_tracks[i];
         auto& m = s.tracks[i];

@@ -317,6 +317,13 @@ TEST_CASE("recorder core: a full disk stops the recording cleanly and the files 
     REQUIRE(errors.size() == 1);
     CHECK(eventsOf(events, RecorderEvent::Kind::Stopped).size() == 1);
     CHECK_FALSE((*core)->finish(feeder.now()).ok());
+    // The take's length (journaled as recorder-stop's frames, where the next take starts on
+    // the timeline) is what every file holds, not the 4 s fed after the disk filled up.
+    std::int64_t shortest = 48000 * 4;
+    for (const auto& f : (*core)->files())
+        if (auto info = readWavInfo(f))
+            shortest = std::min(shortest, static_cast<std::int64_t>(info->frames()));
+    CHECK((*core)->status().framesWritten == shortest);
     for (const auto& f : (*core)->files()) {
         CAPTURE(f);
         auto info = readWavInfo(f);
