@@ -95,12 +95,11 @@ Result<FoundDevice> findInputDevice(const RecorderSetup& setup) {
                  "", "`pycast devices` lists them"};
 }
 
-// Opens (does not start) an input stream on the setup's device feeding `core`.
-Result<PaStream*> openInputStream(const RecorderSetup& setup, CaptureCore* core,
-                                  FoundDevice& device) {
+// Finds the setup's device and checks that it takes the setup's channels and rate.
+Result<FoundDevice> checkInputDevice(const RecorderSetup& setup) {
     auto found = findInputDevice(setup);
     if (!found) return found.error();
-    device = found.value();
+    const FoundDevice device = found.value();
     const std::string name = device.info->name ? device.info->name : "?";
     if (setup.channels > device.info->maxInputChannels)
         return Error{
@@ -123,6 +122,21 @@ Result<PaStream*> openInputStream(const RecorderSetup& setup, CaptureCore* core,
                          std::to_string(static_cast<long long>(device.info->defaultSampleRate)) +
                          " Hz: record at that rate"};
     }
+    return device;
+}
+
+// Opens (does not start) an input stream on the setup's device feeding `core`.
+Result<PaStream*> openInputStream(const RecorderSetup& setup, CaptureCore* core,
+                                  FoundDevice& device) {
+    auto checked = checkInputDevice(setup);
+    if (!checked) return checked.error();
+    device = checked.value();
+    const std::string name = device.info->name ? device.info->name : "?";
+    PaStreamParameters in{};
+    in.device = device.index;
+    in.channelCount = setup.channels;
+    in.sampleFormat = paFloat32;
+    in.suggestedLatency = device.info->defaultHighInputLatency;
     PaStream* stream = nullptr;
     const PaError e = Pa_OpenStream(&stream, &in, nullptr, setup.sampleRate,
                                     paFramesPerBufferUnspecified, paNoFlag, &captureCallback, core);
@@ -206,10 +220,10 @@ Status Recorder::start(const RecorderSetup& setup) {
         d.pa.reset();
         return e;
     }
-    // Files are created only once the device is known to open, so a bad setup leaves no
-    // empty WAVs behind: find and check the device first.
+    // Files are created only once the device is known to take the setup, so a bad setup (no
+    // such device, too many channels, a rate it refuses) leaves no empty WAVs behind.
     {
-        auto found = findInputDevice(setup);
+        auto found = checkInputDevice(setup);
         if (!found) {
             d.pa.reset();
             return found.error();

@@ -74,7 +74,8 @@ void fitTracks(RecorderSetup& setup, const Show& show, int channels);
 // Binds the setup's tracks to the show's people. With no tracks: defaultTracks for everyone
 // with a mic (hosts, moderators, guests). Tracks already named are bound to the person whose id
 // or name matches (ignoring case; a track named by id takes that person's default name, "Host",
-// "Guest 1"), else left to nobody. Channels grow to hold the highest track channel.
+// "Guest 1"), else to the only person of the role it names ("host", "guest"), else to nobody.
+// Channels grow to hold the highest track channel.
 void bindTracksToPeople(RecorderSetup& setup, const Show& show);
 
 struct TrackMeter {

@@ -136,6 +136,22 @@ Result<std::unique_ptr<CaptureCore>> CaptureCore::create(CaptureOptions options)
                     " but only " + std::to_string(s.channels) + " are open",
                 "recorder setup", "pick a channel from 1 to " + std::to_string(s.channels)};
     if (options.ringSeconds <= 0) options.ringSeconds = 8.0;
+    // Never overwrite a recording: a second `pycast record` into the same folder (or a take
+    // whose files are already there) is refused before any file is opened.
+    if (options.writeFiles) {
+        std::string existing;
+        for (std::size_t i = 0; i < s.tracks.size(); ++i) {
+            if (!s.tracks[i].armed) continue;
+            const std::filesystem::path path =
+                s.folder / trackFileName(i, s.tracks[i].name, s.take);
+            std::error_code ec;
+            if (std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
+                existing += (existing.empty() ? "" : ", ") + path.filename().string();
+        }
+        if (!existing.empty())
+            return Error{"a recording is already there (" + existing + ")", s.folder.string(),
+                         "record into another folder, or move the earlier files away first"};
+    }
 
     std::unique_ptr<CaptureCore> core(new CaptureCore(std::move(options)));
     const RecorderSetup& setup = core->m_opt.setup;
@@ -271,6 +287,8 @@ void CaptureCore::abort(const std::string& code, const std::string& text) {
 
 void CaptureCore::fail(const Error& error, const std::string& file, const std::string& code) {
     if (failed()) return;
+    // The block being written when it failed is not in every file: the take ends before it.
+    m_keptFrames = m_written;
     const std::string msg = error.message();
     const bool full = code.empty() && (msg.find("full") != std::string::npos ||
                                        msg.find("ENOSPC") != std::string::npos ||
@@ -466,7 +484,7 @@ void CaptureCore::publish(double nowSeconds) {
     s.recording = !failed() && !m_finished;
     s.error = m_error;
     s.position = m_opt.setup.startSample + SampleCount(framesCaptured());
-    s.framesWritten = m_written;
+    s.framesWritten = m_keptFrames >= 0 ? m_keptFrames : m_written;
     for (std::size_t i = 0; i < m_tracks.size(); ++i) {
         auto& t = *m_tracks[i];
         auto& m = s.tracks[i];

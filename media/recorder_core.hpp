@@ -138,6 +138,9 @@ private:
     struct Loudness;
     std::unique_ptr<Loudness> m_loudness;
     std::int64_t m_written = 0;  // frames of the take in the files (samples + silence)
+    // After a failure m_written keeps counting (the timeline of the markers goes on) but the
+    // files do not grow: the frames every file holds, reported as the take's length.
+    std::int64_t m_keptFrames = -1;
     double m_lastRefresh = -1e9, m_lastDiskCheck = -1e9, m_lastIntegrated = -1e9;
     double m_diskSecondsLeft = -1;
     bool m_diskLow = false;

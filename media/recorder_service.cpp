@@ -146,6 +146,15 @@ Status RecorderService::start(const ServiceContext& context) {
     // and their length known; the new take starts after them on the timeline.
     for (auto& line : repairInterruptedTakes(s)) m.info.notes.push_back(std::move(line));
     bindTracksToPeople(m.setup, s.show());
+    for (const TrackSetup& t : m.setup.tracks) {
+        if (!t.person.empty() || !t.armed) continue;
+        std::string ids;
+        for (const Person& p : s.show().people) ids += (ids.empty() ? "" : ", ") + p.id;
+        m.info.notes.push_back("track \"" + t.name +
+                               "\" is no person of the show: its talk time counts for nobody's "
+                               "airtime or company; name the track by a person's id (" +
+                               ids + "), name or role");
+    }
     m.setup.folder = s.dir() / "tracks";
     m.stopReason.clear();
     m.setup.take = s.recording().nextTake();

@@ -91,6 +91,17 @@ void bindTracksToPeople(RecorderSetup& setup, const Show& show) {
                         if (d.person == p.id) t.name = d.name;
                 break;
             }
+            if (!t.person.empty()) continue;
+            // `--tracks host,guest` as `pycast record --help` shows it: the only person of that
+            // role, so the talk time still counts for a person and a company.
+            const Person* only = nullptr;
+            int count = 0;
+            for (const Person& p : show.people)
+                if (lowerAscii(toName(p.role)) == key) {
+                    only = &p;
+                    ++count;
+                }
+            if (count == 1) t.person = only->id;
         }
     }
     for (const TrackSetup& t : setup.tracks) setup.channels = std::max(setup.channels, t.channel + 1);

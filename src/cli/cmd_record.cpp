@@ -37,8 +37,8 @@ const char* kUsageHead =
     "or after --duration seconds.\n\n"
     ;
 const char* kUsageTail =
-    "  --duration S      stop after S seconds of audio (tracks default to \"Track 1\", \"Track 2\"\n"
-    "                    ... one per channel, 2 channels)\n"
+    "                    (default: \"Track 1\", \"Track 2\" ... one per channel, 2 channels)\n"
+    "  --duration S      stop after S seconds of audio\n"
     "  --soundcheck S    first listen S seconds without writing and print what would go wrong (no\n"
     "                    signal on a track, clipping, a rate mismatch, too little disk); then "
     "record\n\n"

@@ -66,6 +66,22 @@ CLICK=$(jack_lsp | grep '^metro:' | head -1)
 grep -E -q '^JACK Audio Connection Kit +system +2 +48000 Hz' "$TMP/devices.out" ||
     fail "pycast devices does not list JACK's system device: $(cat "$TMP/devices.out")"
 
+# A setup the device refuses (more channels than it has, a rate it does not take) exits 1 with
+# what to do, and leaves no folder of empty WAVs behind.
+code=0
+"$PYCAST_CLI" record --host-api jack --device system --out "$TMP/wide" --channels 8 --duration 1 \
+    >"$TMP/wide.out" 2>"$TMP/wide.err" || code=$?
+[[ $code == 1 ]] || fail "--channels 8 on a 2-channel device exited $code, not 1"
+grep -q 'has 2 input channels, 8 were asked for; open at most 2 channels' "$TMP/wide.err" ||
+    fail "--channels 8: $(cat "$TMP/wide.err")"
+[[ ! -e $TMP/wide ]] || fail "--channels 8 left $(ls -R "$TMP/wide")"
+code=0
+"$PYCAST_CLI" record --host-api jack --device system --out "$TMP/rate" --rate 44100 --duration 1 \
+    >"$TMP/rate.out" 2>"$TMP/rate.err" || code=$?
+[[ $code == 1 ]] || fail "--rate 44100 on a 48 kHz JACK server exited $code, not 1"
+grep -q 'does not take 44100 Hz' "$TMP/rate.err" || fail "--rate 44100: $(cat "$TMP/rate.err")"
+[[ ! -e $TMP/rate ]] || fail "--rate 44100 left $(ls -R "$TMP/rate")"
+
 # Starts `pycast record ARGS` (stdout NAME.out, stderr NAME.err), waits for its JACK ports, and
 # connects the metronome to the inputs listed in $FEED (instead of the dummy capture ports).
 record() {

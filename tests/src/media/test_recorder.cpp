@@ -16,6 +16,7 @@
 #include "io/wav_file.hpp"
 #include "media/recorder.hpp"
 #include "media/recorder_core.hpp"
+#include "media/recorder_service.hpp"
 
 using namespace pycast;
 using namespace pycast::media;
@@ -316,6 +317,13 @@ TEST_CASE("recorder core: a full disk stops the recording cleanly and the files 
     REQUIRE(errors.size() == 1);
     CHECK(eventsOf(events, RecorderEvent::Kind::Stopped).size() == 1);
     CHECK_FALSE((*core)->finish(feeder.now()).ok());
+    // The take's length (journaled as recorder-stop's frames, where the next take starts on
+    // the timeline) is what every file holds, not the 4 s fed after the disk filled up.
+    std::int64_t shortest = 48000 * 4;
+    for (const auto& f : (*core)->files())
+        if (auto info = readWavInfo(f))
+            shortest = std::min(shortest, static_cast<std::int64_t>(info->frames()));
+    CHECK((*core)->status().framesWritten == shortest);
     for (const auto& f : (*core)->files()) {
         CAPTURE(f);
         auto info = readWavInfo(f);
@@ -364,6 +372,29 @@ TEST_CASE("recorder core: a setup with a track on a channel that is not open is 
     REQUIRE_FALSE(core.ok());
     CHECK(core.error().message().find("Guest 1") != std::string::npos);
     CHECK(std::filesystem::is_empty(dir.path()));
+}
+
+TEST_CASE("recorder core: a take whose files are already there is refused, the files untouched") {
+    TempDir dir;
+    RecorderSetup s = twoTracks(dir.path());
+    {
+        auto first = CaptureCore::create(optionsFor(s));
+        REQUIRE(first.ok());
+        Feeder feeder{**first, 2, 48000};
+        feeder.feed(4800, noise);
+        REQUIRE((*first)->finish(1.0).ok());
+    }
+    const auto host = dir.path() / "01-host.wav";
+    const auto size = std::filesystem::file_size(host);
+    auto again = CaptureCore::create(optionsFor(s));
+    REQUIRE_FALSE(again.ok());
+    const std::string message = again.error().message();
+    CHECK(message.find("a recording is already there (01-host.wav, 02-guest-1.wav)") !=
+          std::string::npos);
+    CHECK(message.find("another folder") != std::string::npos);
+    CHECK(std::filesystem::file_size(host) == size);
+    s.take = 2;  // the next take has its own names
+    CHECK(CaptureCore::create(optionsFor(s)).ok());
 }
 
 TEST_CASE("recorder setup: saved and loaded, strict about a bad file") {
@@ -460,4 +491,26 @@ TEST_CASE(
         }
         CHECK(wrong == 0);
     }
+}
+
+TEST_CASE("recorder service: tracks named by id, name or the only person of a role are bound") {
+    Show show;
+    show.people = {{"p-host", "林雅婷 Ya-Ting Lin", Role::Host, "PyCon Taiwan", {}},
+                   {"p-g1", "Guest One", Role::Guest, "A Corp", {}},
+                   {"p-g2", "Guest Two", Role::Guest, "B Corp", {}},
+                   {"p-prod", "Producer", Role::Producer, "", {}}};
+    RecorderSetup s;
+    s.tracks = {{0, "HOST", "", true},
+                {1, "guest", "", true},
+                {2, "p-g2", "", true},
+                {3, "guest one", "", true},
+                {4, "nobody", "", true}};
+    bindTracksToPeople(s, show);
+    CHECK(s.tracks[0].person == "p-host");  // the only host, by role
+    CHECK(s.tracks[1].person.empty());      // two guests: "guest" names neither
+    CHECK(s.tracks[2].person == "p-g2");
+    CHECK(s.tracks[2].name == "Guest 2");  // named by id: the default name of that person
+    CHECK(s.tracks[3].person == "p-g1");
+    CHECK(s.tracks[4].person.empty());
+    CHECK(s.channels == 5);
 }
