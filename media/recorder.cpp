@@ -172,6 +172,7 @@ struct Recorder::Impl {
     std::unique_ptr<CaptureCore> core;
     std::thread writer;
     std::atomic<bool> stopWriter{false};
+    std::atomic<bool> streamDied{false};  // set by the writer; read by stop() after the join
     std::vector<std::filesystem::path> lastFiles;
     SampleCount lastPosition{0};
 
@@ -187,18 +188,30 @@ struct Recorder::Impl {
             if (now - lastStreamCheck >= 0.5 && !core->failed()) {
                 lastStreamCheck = now;
                 // A stream that stopped by itself: the device went away or the JACK server died.
-                if (Pa_IsStreamActive(stream) == 0 && !stopWriter.load(std::memory_order_acquire))
+                if (Pa_IsStreamActive(stream) == 0 && !stopWriter.load(std::memory_order_acquire)) {
+                    streamDied.store(true, std::memory_order_release);
                     core->abort(
                         "stream-error",
                         "the audio device stopped delivering input (unplugged, or the JACK server "
                         "stopped) — the files are valid up to here; reconnect and record a new "
                         "take");
+                }
             }
         }
     }
 
     void closeStream() {
         if (!stream) return;
+        if (streamDied.load(std::memory_order_acquire)) {
+            // The device or the JACK server is gone. PortAudio's JACK host then waits in
+            // Pa_StopStream and asserts in CleanUpStream (pa_jack.c: "err == 0"), which would
+            // abort the whole program mid-show; a dead stream delivers nothing more, so it is
+            // left unclosed, and PortAudio is not terminated either (Pa_Terminate closes open
+            // streams). The memory is the price of staying up.
+            stream = nullptr;
+            (void)pa.release();
+            return;
+        }
         Pa_StopStream(stream);  // returns after the last callback finished
         Pa_CloseStream(stream);
         stream = nullptr;
@@ -259,6 +272,7 @@ Status Recorder::start(const RecorderSetup& setup) {
                      "check the audio setup"};
     }
     d.stopWriter.store(false, std::memory_order_release);
+    d.streamDied.store(false, std::memory_order_release);
     d.writer = std::thread([&d] { d.writerLoop(); });
     return ok();
 }

@@ -231,4 +231,22 @@ grep -q "WARNING \[no-signal\] no signal on guest" < <(after) || fail "no warnin
 ! grep -q "no signal on host" < <(after) || fail "the host's connected input was warned"
 wait "$REC" || fail "record (cable) exited $?"
 REC=""
-echo "ok: clicks 24000 apart, kill -9 + recover, full disk ($DISK), no-signal after $(python3 -c "print(round($T1 - $T0, 2))") s"
+# --- 6. the JACK server stops mid-take: a clear error, a clean exit, valid files ----------------
+FEED="0"
+record died --out "$TMP/died" --tracks host,guest
+sleep 1.5
+kill -TERM "$JACKD"
+wait "$JACKD" 2>/dev/null || true
+JACKD=""
+for _ in $(seq 150); do kill -0 "$REC" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$REC" 2>/dev/null; then fail "pycast record still runs 15 s after the JACK server stopped"; fi
+set +e
+wait "$REC"
+rc=$?
+set -e
+REC=""
+[[ $rc == 1 ]] || fail "record exited $rc after the JACK server stopped, expected 1 (no abort)"
+grep -q "the audio device stopped delivering input" "$TMP/died.err" || fail "no error said the device stopped"
+ffprobe -v error "$TMP/died/01-host.wav" || fail "the take before the server stopped is not readable"
+
+echo "ok: clicks 24000 apart, kill -9 + recover, full disk ($DISK), server stopped, no-signal after $(python3 -c "print(round($T1 - $T0, 2))") s"
