@@ -142,7 +142,15 @@ for f in "$TMP/clicks/01-host.wav" "$TMP/clicks/02-guest.wav"; do
         fail "$f: ffprobe says $codec $rate $ch $dur (python read $n frames)"
     grep -q "$(basename "$f")  $n frames" "$TMP/clicks.out" || fail "the summary does not give $f's $n frames"
 done
-grep -q "0 dropout(s), 0 frames lost" "$TMP/clicks.out" || fail "dropouts in an idle recording"
+# No frame lost to the ring. An xrun of the JACK server itself (input overflow) can happen on a
+# loaded CI machine: it must then be reported as it happened, and the clicks above prove no
+# sample went missing or was duplicated.
+grep -q " 0 frames lost" "$TMP/clicks.out" || fail "frames lost in an idle recording"
+if ! grep -q "0 dropout(s), 0 frames lost" "$TMP/clicks.out"; then
+    grep -q "^DROPOUT \[dropout\] dropout at .*input overflow" "$TMP/clicks.out" ||
+        fail "the summary counts dropouts that were not reported as they happened"
+    echo "note: the JACK server overran during the recording (reported as an input overflow)" >&2
+fi
 
 # --- 2. kill -9 mid-recording: all but about a second is readable, recover fixes the rest ------
 FEED="0 1"
