@@ -85,9 +85,9 @@ Result<std::vector<std::string>> Session::writeReport() {
         else warnings.push_back(measured.error().message());
         for (auto& w : measured.warnings) warnings.push_back(std::move(w));
     }
-    const SessionReport report = buildReport(show(), m_live.runner.state(m_lastEventMs),
-                                             m_startDate, &m_live.questions, &talk);
-    if (Status saved = writeReportFiles(m_dir, report); !saved.ok()) return saved.error();
+    m_report = buildReport(show(), m_live.runner.state(m_lastEventMs), m_startDate,
+                           &m_live.questions, &talk);
+    if (Status saved = writeReportFiles(m_dir, *m_report); !saved.ok()) return saved.error();
     return warnings;
 }
 

@@ -18,6 +18,7 @@
 #include "core/error.hpp"
 #include "live/live_command.hpp"
 #include "live/live_state.hpp"
+#include "live/report.hpp"
 
 namespace pycast {
 
@@ -154,6 +155,8 @@ public:
     // measured once the recorder stopped it: the recorder service calls this again). Returns
     // warnings (a take whose files could not be read), or the Error of the write.
     Result<std::vector<std::string>> writeReport();
+    // The report writeReport() last built (null before the first): what report.md holds.
+    const SessionReport* report() const { return m_report ? &*m_report : nullptr; }
     // The recorder's timeline sample now: while set, every event journaled without a sample of
     // its own is stamped with it (segment changes, answered questions, markers land on the exact
     // sample). Null clears it (the recorder stopped). Owner thread; the source must be cheap
@@ -209,6 +212,7 @@ private:
     std::filesystem::path m_sourceFile;
     std::unique_ptr<Journal> m_journal;
     std::function<std::optional<SampleCount>()> m_sampleSource;
+    std::optional<SessionReport> m_report;
     LiveState m_live;
     std::vector<JournalEvent> m_events;
     std::int64_t m_clockOriginMs = 0;    // clock ms at session ms 0

@@ -624,11 +624,22 @@ TEST_CASE("Session: markers and the recorder's takes are stamped with the record
         CHECK(s.markers()[0] == Marker{"cold open", 0, std::nullopt});
         CHECK(s.markers()[1].sample == SampleCount(123'456));
         CHECK(s.recording().recording());
-        REQUIRE(s.appendEvent("recorder-stop", {{"take", 1}, {"frames", 200'000}, {"reason", "stopped"}}));
+        REQUIRE(s.appendEvent("recorder-stop", {{"take", 1}, {"frames", 200'000}, {"reason", "stopped"},
+                                                {"talk_ms", {61'000}}}));
         s.setSampleSource(nullptr);
         CHECK_FALSE(s.recording().recording());
         CHECK(s.recording().nextTake() == 2);
         CHECK(s.recording().nextStartSample() == SampleCount(200'000));
+        // The end's report has the recorder's live talk time (no file to read: the totals are
+        // in the journal), in report.md and in what the studio shows.
+        CHECK(s.report() == nullptr);
+        REQUIRE(s.perform(LiveRequest(LiveCommand::End)));
+        REQUIRE(s.report() != nullptr);
+        REQUIRE(s.report()->talk.has_value());
+        REQUIRE_FALSE(s.report()->talk->speakers.empty());
+        CHECK(s.report()->talk->totalTalkMs == 61'000);
+        CHECK(pycast::test::readFile(tmp / "s" / "report.md").find("Airtime measured from the recording") !=
+              std::string::npos);
     }
     auto snap = loadSessionSnapshot(tmp / "s");
     REQUIRE(snap);

@@ -368,6 +368,9 @@ void LiveController::freeze() {
 const SessionReport* LiveController::report() const {
     const Session* s = m_host.session();
     if (!s || s->runner().phase() != RunPhase::Ended) return nullptr;
+    // The session's own, as report.md holds it (with the measured airtime once the recorder
+    // stopped); built here only for a session that ended before this program opened it.
+    if (const SessionReport* written = s->report()) return written;
     if (!m_report)
         m_report = buildReport(s->show(), s->state().runner, s->startDate(), &s->questions());
     return &*m_report;

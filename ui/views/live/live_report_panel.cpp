@@ -51,6 +51,21 @@ void reportPanel(ViewContext& ctx, float height) {
                      colours::kText);
     }
 
+    if (report->talk && !report->talk->companies.empty()) {
+        // The measured airtime per company in one line; per speaker in report.md.
+        std::string line = "Airtime (measured):";
+        bool over = false;
+        for (const TalkReportRow& c : report->talk->companies) {
+            line += "  " + c.name + " " + std::to_string(std::lround(c.share)) + "%";
+            over = over || c.overLimit;
+        }
+        if (over)
+            line += "  — over the " + std::to_string(std::lround(report->talk->maxCompanyShare)) +
+                    "% limit";
+        ctx.requests.requestGlyphs(line);
+        textColoured(line, over ? colours::kBad : colours::kText);
+    }
+
     const std::string md = live.controller.reportMarkdownPath().string();
     const std::string csv = live.controller.reportCsvPath().string();
     ctx.requests.requestGlyphs(md);
