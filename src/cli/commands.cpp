@@ -12,6 +12,7 @@ const std::vector<Command>& commands() {
          runQuestions},
         {"live", "run a show without a window, driven over the HTTP control API", runLive},
         {"report", "print a session's planned-vs-actual report (md or csv)", runReport},
+        {"chapters", "print a session's chapters (segments, answered questions, markers)", runChapters},
         {"recover", "repair the track files of an interrupted recording", runRecover},
         {"airtime", "measure each speaker's actual talk time in a recording's track files", runAirtime},
         {"devices", "list the audio inputs PortAudio sees (host API, name, channels, rate)", runDevices},

@@ -31,6 +31,8 @@ int runImportCsv(const Args&, std::ostream&, std::ostream&);
 int runQuestions(const Args& args, std::ostream& out, std::ostream& err);
 int runLive(const Args& args, std::ostream& out, std::ostream& err);
 int runReport(const Args& args, std::ostream& out, std::ostream& err);
+// `pycast chapters [--format text|youtube|json] SESSION_DIR` (cmd_chapters.cpp).
+int runChapters(const Args& args, std::ostream& out, std::ostream& err);
 // `pycast recover SESSION_DIR|FOLDER|FILE.wav` (cmd_recover.cpp).
 int runRecover(const Args& args, std::ostream& out, std::ostream& err);
 // `pycast airtime FILE.wav... [--names a,b] [--json]` (cmd_airtime.cpp).

@@ -150,4 +150,21 @@ PY
 grep -q '## Airtime measured from the recording' "$SESSION/report.md" || fail "report.md has no measured airtime"
 "$PYCAST_CLI" report "$SESSION" >"$TMP/report.out" 2>"$TMP/report.err" || fail "pycast report exited $?"
 grep -q 'Airtime measured from the recording' "$TMP/report.out" || fail "pycast report has no measured airtime"
+# --- the chapters: on the recording's timeline, for podcast apps and YouTube ----------------------
+"$PYCAST_CLI" chapters --format json "$SESSION" >"$TMP/chapters.json" 2>"$TMP/chapters.err" || fail "pycast chapters exited $?"
+python3 - "$TMP/chapters.json" "$SESSION" <<'PY' || fail "the chapters do not match the journal"
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+assert doc["version"] == "1.2.0", doc
+titles = [c["title"] for c in doc["chapters"]]
+assert "good quote" in titles and titles[0] == "開場 Intro", titles
+ev = [json.loads(l) for l in open(sys.argv[2] + "/journal.jsonl", encoding="utf-8")]
+quote = [e for e in ev if e["type"] == "marker" and e.get("label") == "good quote"][0]
+got = [c for c in doc["chapters"] if c["title"] == "good quote"][0]["startTime"]
+assert abs(got - quote["sample"] / 48000) < 0.002, (got, quote["sample"])
+starts = [c["startTime"] for c in doc["chapters"]]
+assert starts == sorted(starts), starts
+PY
+"$PYCAST_CLI" chapters --format youtube "$SESSION" >"$TMP/youtube.txt" 2>/dev/null || fail "pycast chapters --format youtube exited $?"
+head -1 "$TMP/youtube.txt" | grep -q '^0:00 ' || fail "the YouTube list does not start at 0:00: $(head -1 "$TMP/youtube.txt")"
 echo "ok: live --record, kill -9, resume into take 2 on one timeline, report with airtime"
