@@ -27,12 +27,6 @@ using pycast::bench::millisecondsSince;
 using pycast::bench::summarize;
 using Wall = pycast::bench::Wall;
 
-namespace {
-
-
-
-
-}  // namespace
 
 int main() {
     std::error_code ec;

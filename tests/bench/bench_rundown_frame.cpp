@@ -19,12 +19,6 @@ using pycast::bench::Figures;
 using pycast::bench::millisecondsSince;
 using pycast::bench::summarize;
 
-namespace {
-
-
-
-
-}  // namespace
 
 int main() {
     // Font atlas: the sample episode's text, as at start-up.

@@ -11,12 +11,35 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "../temp_dir.hpp"
+#include "core/show.hpp"
 
 namespace pycast::test {
+
+// A show with one host (p-host, "Host") speaking in one 10-minute segment per id, titled
+// "Title of ID": for tests that need a session and nothing particular in it.
+inline Show hostShow(const std::vector<std::string>& segmentIds, const std::string& title = "Test") {
+    Show show;
+    show.meta.title = title;
+    Person host;
+    host.id = "p-host";
+    host.name = "Host";
+    host.role = Role::Host;
+    show.people = {host};
+    for (const std::string& id : segmentIds) {
+        Segment seg;
+        seg.id = id;
+        seg.title = "Title of " + id;
+        seg.planned = 600;
+        seg.speakers = {"p-host"};
+        show.rundown.push_back(seg);
+    }
+    return show;
+}
 
 inline std::filesystem::path sourceDir() { return PYCAST_SOURCE_DIR; }
 inline std::filesystem::path showsDir() { return sourceDir() / "shows"; }

@@ -14,21 +14,7 @@ using pycast::test::TempDir;
 namespace {
 
 Show chapterShow() {
-    Show show;
-    show.meta.title = "Chapters";
-    Person host;
-    host.id = "p-host";
-    host.name = "Host";
-    host.role = Role::Host;
-    show.people = {host};
-    for (const char* id : {"s-intro", "s-talk", "s-qa"}) {
-        Segment seg;
-        seg.id = id;
-        seg.title = std::string("Title of ") + id;
-        seg.planned = 600;
-        seg.speakers = {"p-host"};
-        show.rundown.push_back(seg);
-    }
+    Show show = pycast::test::hostShow({"s-intro", "s-talk", "s-qa"}, "Chapters");
     Question q;
     q.id = "q-1";
     q.text = "How do you hire juniors?";

@@ -12,33 +12,13 @@
 using namespace pycast;
 using pycast::test::TempDir;
 
-namespace {
-
-Show twoPeople() {
-    Show show;
-    show.meta.title = "Repair";
-    Person host;
-    host.id = "p-host";
-    host.name = "Host";
-    host.role = Role::Host;
-    show.people = {host};
-    Segment seg;
-    seg.id = "s-1";
-    seg.title = "One";
-    seg.planned = 600;
-    seg.speakers = {"p-host"};
-    show.rundown = {seg};
-    return show;
-}
-
-}  // namespace
 
 TEST_CASE("repairInterruptedTakes: a take cut off by a crash gets its header and length back, once") {
     TempDir tmp;
     ManualClock clock(0);
     const auto dir = tmp / "s";
     {
-        auto created = Session::createAt(twoPeople(), dir, {&clock, nullptr, {}});
+        auto created = Session::createAt(pycast::test::hostShow({"s-1"}, "Repair"), dir, {&clock, nullptr, {}});
         REQUIRE(created);
         Session& s = **created;
         REQUIRE(s.appendEvent("recorder-start",
@@ -83,7 +63,7 @@ TEST_CASE("repairInterruptedTakes: a missing file is said, and the take still ge
     TempDir tmp;
     ManualClock clock(0);
     const auto dir = tmp / "s";
-    auto created = Session::createAt(twoPeople(), dir, {&clock, nullptr, {}});
+    auto created = Session::createAt(pycast::test::hostShow({"s-1"}, "Repair"), dir, {&clock, nullptr, {}});
     REQUIRE(created);
     Session& s = **created;
     REQUIRE(s.appendEvent("recorder-start",

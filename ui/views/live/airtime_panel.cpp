@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
-#include <map>
 
 #include "core/duration.hpp"
 #include "live/report.hpp"
