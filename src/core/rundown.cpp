@@ -20,6 +20,10 @@ void sortByAirtime(std::vector<Airtime>& list) {
 
 }  // namespace
 
+bool companyOverLimit(double share, std::size_t companies, const Guidelines& guidelines) {
+    return companies > 1 && share > guidelines.maxCompanyShare + 1e-9;
+}
+
 RundownAnalysis analyzeRundown(const Show& show) {
     RundownAnalysis a;
     a.target = show.meta.target;
@@ -92,8 +96,7 @@ RundownAnalysis analyzeRundown(const Show& show) {
         at.label = company;
         at.seconds = static_cast<Seconds>(std::llround(companySeconds[company]));
         at.share = guestSeconds > 0 ? 100.0 * companySeconds[company] / guestSeconds : 0.0;
-        // One company alone cannot be "balanced"; the limit matters when several share the stage.
-        at.overLimit = companyOrder.size() > 1 && at.share > g.maxCompanyShare + 1e-9;
+        at.overLimit = companyOverLimit(at.share, companyOrder.size(), g);
         a.perCompany.push_back(at);
     }
     sortByAirtime(a.perSpeaker);

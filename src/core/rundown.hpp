@@ -56,4 +56,9 @@ struct RundownAnalysis {
 // Technical share: technical segments (isTechnical) over all segments except breaks.
 RundownAnalysis analyzeRundown(const Show& show);
 
+// The balance rule, for the plan and for measured airtime alike: a company is over when its
+// share (percent of the guests' airtime) passes Guidelines::maxCompanyShare and it shares the
+// stage with at least one other company — one company alone cannot be "balanced".
+bool companyOverLimit(double share, std::size_t companies, const Guidelines& guidelines);
+
 }  // namespace pycast

@@ -299,7 +299,7 @@ TalkReport buildTalkReport(const Show& show, const std::vector<TrackTalk>& talk)
     for (auto& [name, c] : companies) {
         c.plannedShare = pct(static_cast<double>(c.plannedMs), static_cast<double>(guestPlanned) * 1000.0);
         c.share = pct(static_cast<double>(c.talkMs), static_cast<double>(guestTalk));
-        c.overLimit = c.share > out.maxCompanyShare;
+        c.overLimit = companyOverLimit(c.share, companies.size(), show.guidelines);
         out.companies.push_back(c);
     }
     std::stable_sort(out.companies.begin(), out.companies.end(),

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/clock.hpp"
+#include "core/rundown.hpp"
 #include "live/report.hpp"
 #include "live/session.hpp"
 #include "test_support.hpp"
@@ -235,4 +236,14 @@ TEST_CASE("report: airtime measured from the tracks, per speaker and per guest c
     const std::string csv = renderReportCsv(r, false);
     CHECK(csv.find("talk-company") != std::string::npos);
     CHECK(csv.find("over-limit") != std::string::npos);
+}
+
+TEST_CASE("report: one guest company alone is never over the limit, measured as in the plan") {
+    Show show = scriptedShow();
+    show.people[2].company = show.people[1].company;   // both guests from Acme
+    const TalkReport t = buildTalkReport(show, {{"p-guest", "Guest A", 600'000}, {"p-guest2", "Guest B", 200'000}});
+    REQUIRE(t.companies.size() == 1);
+    CHECK(t.companies[0].share == doctest::Approx(100.0));
+    CHECK_FALSE(t.companies[0].overLimit);
+    CHECK_FALSE(analyzeRundown(show).perCompany.at(0).overLimit);
 }
