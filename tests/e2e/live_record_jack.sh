@@ -22,6 +22,8 @@ cleanup() {
     rm -rf "$TMP"
 }
 trap cleanup EXIT
+# shellcheck source=lib/jack.sh
+source "$(dirname "$0")/lib/jack.sh"
 fail() {
     echo "FAIL: $*" >&2
     for f in "$TMP"/*.out "$TMP"/*.err "$TMP/jackd.log" "$TMP/s/journal.jsonl"; do
@@ -30,15 +32,7 @@ fail() {
     exit 1
 }
 
-# One name per build (checkouts side by side do not meet), the same on every run of it: a stale
-# registry entry left by an earlier run under this name is reclaimed.
-export JACK_DEFAULT_SERVER="pycast-lr-$(printf '%s' "$PYCAST_CLI" | cksum | cut -d' ' -f1)"
-PERIOD=256
-RT=()
-if [[ $(id -u) != 0 && $(ulimit -r) == 0 ]]; then RT=(-r); PERIOD=1024; fi
-jackd "${RT[@]}" -n "$JACK_DEFAULT_SERVER" -d dummy -r 48000 -p "$PERIOD" >"$TMP/jackd.log" 2>&1 &
-JACKD=$!
-jack_wait -w -t 5 >/dev/null 2>&1 || fail "jackd did not start"
+start_jack_server "$TMP/jackd.log"
 jack_metro -b 120 -n metro >"$TMP/metro.out" 2>&1 &
 METRO=$!
 for _ in $(seq 100); do jack_lsp | grep -q '^metro:' && break; sleep 0.05; done

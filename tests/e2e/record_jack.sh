@@ -27,6 +27,8 @@ cleanup() {
     rm -rf "$TMP"
 }
 trap cleanup EXIT
+# shellcheck source=lib/jack.sh
+source "$(dirname "$0")/lib/jack.sh"
 fail() {
     echo "FAIL: $*" >&2
     for f in "$TMP"/*.out "$TMP"/*.err "$TMP/jackd.log"; do
@@ -36,7 +38,8 @@ fail() {
 }
 
 # --- no JACK, and (on a machine without a sound card) no input at all -------------------------
-export JACK_DEFAULT_SERVER="pycast-e2e-$$"
+# A server name no server has: what a machine without JACK running sees.
+export JACK_DEFAULT_SERVER="pycast-e2e-none-$$"
 "$PYCAST_CLI" devices >"$TMP/devices0.out" 2>"$TMP/devices0.err" || fail "pycast devices without JACK exited $?"
 if grep -q "no audio input device found" "$TMP/devices0.out"; then
     set +e
@@ -50,12 +53,7 @@ if grep -q "no audio input device found" "$TMP/devices0.out"; then
 fi
 
 # --- the JACK server: realtime as root, else no-realtime with a larger period ------------------
-PERIOD=256
-RT=()
-if [[ $(id -u) != 0 && $(ulimit -r) == 0 ]]; then RT=(-r); PERIOD=1024; fi
-jackd "${RT[@]}" -n "$JACK_DEFAULT_SERVER" -d dummy -r 48000 -p "$PERIOD" >"$TMP/jackd.log" 2>&1 &
-JACKD=$!
-jack_wait -w -t 5 >/dev/null 2>&1 || fail "jackd did not start"
+start_jack_server "$TMP/jackd.log"
 jack_metro -b 120 -n metro >"$TMP/metro.out" 2>&1 &
 METRO=$!
 for _ in $(seq 100); do grep -q '^metro:' < <(jack_lsp) && break; sleep 0.05; done
