@@ -30,9 +30,9 @@ Result<LoudnessMeter> LoudnessMeter::create(int channels, int sampleRate, Modes 
     if (sampleRate < 8000 || sampleRate > 384000)
         return Error{"cannot measure at " + std::to_string(sampleRate) + " Hz", "loudness meter",
                      "give a sample rate of 8–384 kHz"};
-    // The histogram keeps memory flat for hours of audio; it rounds to 0.01 LU, far inside
-    // every tolerance.
-    int mode = EBUR128_MODE_I | EBUR128_MODE_S | EBUR128_MODE_SAMPLE_PEAK | EBUR128_MODE_HISTOGRAM;
+    // Without EBUR128_MODE_HISTOGRAM: its bins read up to 0.04 LU off, and keeping every block
+    // costs about 1 MB per hour.
+    int mode = EBUR128_MODE_I | EBUR128_MODE_S | EBUR128_MODE_SAMPLE_PEAK;
     if (modes.truePeak) mode |= EBUR128_MODE_TRUE_PEAK;
     if (modes.range) mode |= EBUR128_MODE_LRA;
     std::unique_ptr<ebur128_state, StateDeleter> state(
