@@ -209,6 +209,9 @@ void TruePeakLimiter::release(std::int64_t upTo, std::vector<float>& out) {
         double target = 1.0;
         if (m_ringBelowOne > 0) {
             target = std::min(1.0, m_ringSum / static_cast<double>(m_window));
+            // The first W frames of a stream have no past to spread the attack over: a peak
+            // there gets its reduction at once.
+            if (j < m_window - 1) target = std::min(target, minimum);
         } else {
             m_ringSum = static_cast<double>(m_window);  // no drift carried into the next peak
         }
