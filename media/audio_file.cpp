@@ -121,6 +121,7 @@ Status AudioFileReader::convert(const AVFrame* frame) {
             int rc = swr_alloc_set_opts2(&raw, &out, AV_SAMPLE_FMT_FLT, m_outRate, &in,
                                          static_cast<AVSampleFormat>(frame->format),
                                          frame->sample_rate, 0, nullptr);
+            const int inChannels = in.nb_channels;
             av_channel_layout_uninit(&in);
             av_channel_layout_uninit(&out);
             m_resampler.reset(raw);
@@ -128,6 +129,13 @@ Status AudioFileReader::convert(const AVFrame* frame) {
             // Remixing keeps each output channel's gains summing to at most 1: stereo → mono
             // is (L + R) / 2, not FFmpeg's louder −3 dB pan law.
             av_opt_set_double(raw, "rematrix_maxval", 1.0, 0);
+            // Mono → stereo plays the one channel on both sides at its level (FFmpeg's own
+            // matrix puts it 3 dB down in each).
+            if (inChannels == 1 && m_outChannels == 2) {
+                const double both[2] = {1.0, 1.0};
+                if (rc = swr_set_matrix(raw, both, 1); rc < 0)
+                    return decodeError(rc, "cannot set up the channel mix");
+            }
             if (rc = swr_init(raw); rc < 0)
                 return decodeError(rc, "cannot set up the sample-rate converter");
             m_resamplerFormat = frame->format;

@@ -18,7 +18,8 @@ class AudioFileReader {
 public:
     // Opens the file's best audio stream. `sampleRate`/`channels` 0 keep the file's own; other
     // values resample (libswresample) and remix: stereo → mono is the average of L and R (a
-    // centred voice keeps its level), mono → stereo copies the channel to both. A file without
+    // centred voice keeps its level), mono → stereo plays the channel on both sides at
+    // its level; other remixes are FFmpeg's, scaled so no output channel sums past 1. A file without
     // a channel layout (WAV) gets FFmpeg's default layout for its channel count.
     // Errors (where = the path): the file does not exist; "no audio stream in …" (a picture, a
     // text file); FFmpeg cannot read it or has no decoder for it.
