@@ -45,7 +45,7 @@ double overshootLinear() {
 
 }  // namespace
 
-double TruePeakLimiter::overshootBoundDb() { return 20.0 * std::log10(overshootLinear()); }
+double TruePeakLimiter::overshootBoundDb() { return 20.0 * std::log10(overshootLinear()) + kMarginDb; }
 
 TruePeakLimiter::TruePeakLimiter(int channels, int sampleRate, double ceilingDbtp,
                                  double lookaheadMs, double releaseMs)

@@ -24,9 +24,11 @@ public:
 
     // Appends to `out` the processed audio (interleaved float), delayed by latencyFrames():
     // the first call appends less than it is given, flush() appends the rest, so everything
-    // appended equals the input in length. Where no peak of the 4× oversampled signal (and no
-    // sample) exceeds the ceiling, nor lies within the look-ahead or release of one that does,
-    // samples pass unchanged (bit-exact). A trailing partial frame is ignored.
+    // appended equals the input in length. The detector aims 0.1 dB under the ceiling (other
+    // meters interpolate with other filters and read a few hundredths higher). Where no sample
+    // and no point of the 4× oversampled signal passes that, nor lies within the look-ahead
+    // before or the release after one that does, samples pass unchanged (bit-exact): the gain
+    // moves nowhere else. A trailing partial frame is ignored.
     void process(std::span<const float> in, std::vector<float>& out);
     // Appends what is still held back and ends the stream; the next process() starts a new one.
     void flush(std::vector<float>& out);
@@ -36,9 +38,10 @@ public:
     double maxReductionDb() const;                                   // ≥ 0
 
     // How far a true peak can exceed the sample peak for this limiter's detector, dB: the
-    // largest sum of |taps| of the BS.1770-4 Annex 2 interpolator's phases (about +6 dB; only
-    // a full-scale signal alternating at near Nyquist gets there). When samplePeak + gain +
-    // this stays under the ceiling, the limiter would leave every sample unchanged.
+    // largest sum of |taps| of the BS.1770-4 Annex 2 interpolator's phases (+6.1 dB; only a
+    // full-scale pattern of alternating signs near Nyquist gets there) plus the detector's
+    // 0.1 dB margin. When samplePeak + gain + this stays under the ceiling, the limiter would
+    // leave every sample unchanged and can be skipped.
     static double overshootBoundDb();
 
 private:

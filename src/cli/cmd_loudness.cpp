@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "media/ffmpeg.hpp"
 #include "media/loudness.hpp"
 
 namespace pycast::cli {
@@ -68,9 +69,11 @@ int runLoudness(const Args& args, std::ostream& out, std::ostream& err) {
         return 2;
     }
 
+    // Our errors carry FFmpeg's text; its own log lines would only repeat them out of order.
+    av_log_set_level(AV_LOG_QUIET);
     int exitCode = 0;
     nlohmann::ordered_json array = nlohmann::ordered_json::array();
-    if (!json) out << "integrated      range    true peak   sample peak  file\n";
+    if (!json) out << "integrated      range    true peak   sample peak  file" << std::endl;
     for (const auto& file : files) {
         auto measured = media::measureFile(file);
         if (!measured) {

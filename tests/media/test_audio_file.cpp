@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -159,6 +160,42 @@ TEST_CASE("AudioFileReader: a text file, a picture-less path and a folder are cl
     auto picture = AudioFileReader::open(png);
     REQUIRE_FALSE(picture.ok());
     CHECK(picture.error().what == "no audio stream in cover.png");
+}
+
+TEST_CASE("AudioFileReader: a FLAC damaged in the middle fails naming the file and where") {
+    pycast::test::TempDir dir;
+    const auto flac = make(dir, "damaged.flac", kMono, 48000, 10.0, "-c:a flac");
+    {
+        std::string bytes = pycast::test::readFile(flac);
+        std::uint32_t x = 12345;
+        for (std::size_t i = bytes.size() / 2; i < bytes.size() / 2 + 20000; ++i) {
+            x = x * 1664525u + 1013904223u;
+            bytes[i] = static_cast<char>(x >> 24);
+        }
+        pycast::test::writeFile(flac, bytes);
+    }
+    auto r = AudioFileReader::open(flac);
+    REQUIRE(r.ok());
+    std::vector<float> buffer(4096);
+    std::optional<pycast::Error> failure;
+    for (;;) {
+        auto got = (*r)->read(buffer);
+        if (!got) {
+            failure = got.error();
+            break;
+        }
+        if (*got == 0) break;
+    }
+    REQUIRE(failure.has_value());
+    CHECK(failure->where == flac.string());
+    INFO(failure->message());
+    // Damage from the middle of the file on: the position is somewhere in the middle.
+    const auto at = failure->what.find(" at ");
+    REQUIRE(at != std::string::npos);
+    const long ms = std::stol(failure->what.substr(at + 4));
+    CHECK(ms > 2000);
+    CHECK(ms < 8000);
+    CHECK(failure->what.find(" ms") != std::string::npos);
 }
 
 TEST_CASE("measureFile: a mono 1 kHz sine at -20 dBFS in a WAV reads -23.0 LUFS") {

@@ -150,6 +150,14 @@ TEST_CASE("Limiter: the overshoot bound covers the worst signal for the detector
     const auto f = figures(in, 1);
     INFO("sample peak " << f.samplePeakDbfs << ", true peak " << f.truePeakDbtp);
     CHECK(f.truePeakDbtp - f.samplePeakDbfs <= bound);
+    // Just under the bound the limiter is idle (the exporter's test for skipping it).
+    const double level = std::pow(10.0, (-1.0 - bound - 0.01) / 20.0);
+    std::vector<float> quiet;
+    for (float v : in) quiet.push_back(static_cast<float>(v / 0.25 * level));
+    TruePeakLimiter idle(1, kRate, -1.0);
+    const auto untouched = limit(idle, quiet, 500, 1);
+    REQUIRE(untouched.size() == quiet.size());
+    CHECK(std::memcmp(untouched.data(), quiet.data(), quiet.size() * sizeof(float)) == 0);
     // And the limiter holds it under the ceiling.
     TruePeakLimiter limiter(1, kRate, -12.0 - 1.0);
     const auto out = limit(limiter, in, 500, 1);

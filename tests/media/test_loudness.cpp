@@ -190,7 +190,7 @@ TEST_CASE("Loudness: a programme measured in two pieces gives the whole's integr
     CHECK(LoudnessMeter::integratedOf({}) == -HUGE_VAL);
 }
 
-TEST_CASE("Loudness: silence has no integrated loudness and no peaks; modes left off read NaN") {
+TEST_CASE("Loudness: silence has no integrated loudness and no peaks, and modes left off read NaN") {
     std::vector<float> silence(2 * kRate * 5, 0.0f);
     const auto f = measure(silence, 2);
     CHECK(f.integratedLufs == -HUGE_VAL);
