@@ -31,7 +31,8 @@ constexpr int kHistory = kTaps - 1;
 // The detector aims this far under the ceiling: other meters (libebur128, ffmpeg's ebur128)
 // interpolate with other filters and read up to a few hundredths of a dB higher.
 constexpr double kMarginDb = 0.1;
-constexpr std::size_t kBlock = 4096;  // frames per detector pass
+constexpr std::size_t kBlock = 4096;   // frames per detector pass
+constexpr std::size_t kStretch = 256;  // frames the filter runs on or skips at once
 
 double overshootLinear() {
     double worst = 0;
@@ -134,20 +135,27 @@ void TruePeakLimiter::detect(const float* in, std::size_t frames) {
         }
         std::memcpy(hist.data(), x + frames, kHistory * sizeof(float));
         // No interpolated value can pass the ceiling when every sample it is made of is under
-        // ceiling / Σ|taps|: the usual case costs one pass of fabs.
+        // ceiling / Σ|taps|: most of a programme costs one pass of fabs, and the filter runs
+        // only on the 256-frame stretches around loud samples.
         if (samplePeak <= threshold) continue;
-        anyOver = true;
         float* peak = m_peak.data();
-        for (std::size_t i = 0; i < frames; ++i) peak[i] = std::max(peak[i], std::fabs(x[kHistory + i]));
-        for (const auto& h : kPhase) {
-            float* y = m_phase.data();
-            std::fill(y, y + frames, 0.0f);
-            for (int k = 0; k < kTaps; ++k) {
-                const float hk = h[k];
-                const float* src = x + kHistory - k;
-                for (std::size_t i = 0; i < frames; ++i) y[i] += hk * src[i];
+        for (std::size_t from = 0; from < frames; from += kStretch) {
+            const std::size_t to = std::min(frames, from + kStretch);
+            float loudest = 0;
+            for (std::size_t i = from; i < to + kHistory; ++i) loudest = std::max(loudest, std::fabs(x[i]));
+            if (loudest <= threshold) continue;
+            anyOver = true;
+            for (std::size_t i = from; i < to; ++i) peak[i] = std::max(peak[i], std::fabs(x[kHistory + i]));
+            for (const auto& h : kPhase) {
+                float* y = m_phase.data();
+                std::fill(y + from, y + to, 0.0f);
+                for (int k = 0; k < kTaps; ++k) {
+                    const float hk = h[k];
+                    const float* src = x + kHistory - k;
+                    for (std::size_t i = from; i < to; ++i) y[i] += hk * src[i];
+                }
+                for (std::size_t i = from; i < to; ++i) peak[i] = std::max(peak[i], std::fabs(y[i]));
             }
-            for (std::size_t i = 0; i < frames; ++i) peak[i] = std::max(peak[i], std::fabs(y[i]));
         }
     }
     if (!anyOver) return;
