@@ -96,28 +96,31 @@ std::vector<float> synth(int rate, int channels) {
     return out;
 }
 
-// A 1400×1400 RGB PNG made by FFmpeg's PNG encoder.
-void writePng(const std::filesystem::path& path, int size) {
-    const AVCodec* codec = avcodec_find_encoder(AV_CODEC_ID_PNG);
+// A square image made by FFmpeg's PNG or MJPEG encoder: coloured tiles (a few KB), RGB24 or
+// RGBA for PNG, full-range YUV for JPEG.
+void writeImage(const std::filesystem::path& path, int size, AVCodecID codecId = AV_CODEC_ID_PNG,
+                AVPixelFormat pixels = AV_PIX_FMT_RGB24) {
+    const AVCodec* codec = avcodec_find_encoder(codecId);
     REQUIRE(codec);
     ff::CodecContext cc(avcodec_alloc_context3(codec));
     cc->width = size;
     cc->height = size;
-    cc->pix_fmt = AV_PIX_FMT_RGB24;
+    cc->pix_fmt = codecId == AV_CODEC_ID_MJPEG ? AV_PIX_FMT_YUVJ420P : pixels;
     cc->time_base = AVRational{1, 25};
     REQUIRE(avcodec_open2(cc.get(), codec, nullptr) >= 0);
     ff::Frame frame(av_frame_alloc());
     frame->width = size;
     frame->height = size;
-    frame->format = AV_PIX_FMT_RGB24;
+    frame->format = cc->pix_fmt;
     REQUIRE(av_frame_get_buffer(frame.get(), 0) >= 0);
-    for (int y = 0; y < size; ++y) {
-        for (int x = 0; x < size; ++x) {
-            std::uint8_t* p = frame->data[0] + y * frame->linesize[0] + x * 3;
-            // Tiles, not a gradient: a cover of a few KB keeps the tests quick.
-            p[0] = static_cast<std::uint8_t>((x / 200) * 36);
-            p[1] = static_cast<std::uint8_t>((y / 200) * 36);
-            p[2] = 128;
+    const int planes = cc->pix_fmt == AV_PIX_FMT_YUVJ420P ? 3 : 1;
+    for (int plane = 0; plane < planes; ++plane) {
+        const int h = plane == 0 ? size : size / 2;
+        for (int y = 0; y < h; ++y) {
+            std::uint8_t* row = frame->data[plane] + y * frame->linesize[plane];
+            for (int x = 0; x < frame->linesize[plane]; ++x) {
+                row[x] = static_cast<std::uint8_t>(((x / 200) * 36 + (y / 200) * 20 + plane * 50) & 0xFF);
+            }
         }
     }
     frame->pts = 0;
@@ -127,6 +130,7 @@ void writePng(const std::filesystem::path& path, int size) {
     REQUIRE(avcodec_receive_packet(cc.get(), packet.get()) >= 0);
     std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(packet->data), packet->size);
 }
+void writePng(const std::filesystem::path& path, int size) { writeImage(path, size); }
 
 EncoderOptions intent(ExportFormat format, const std::filesystem::path& cover) {
     EncoderOptions o;
@@ -346,10 +350,10 @@ TEST_CASE("encoder: Opus in Ogg from 44.1 kHz is resampled to 48 kHz and carries
     CHECK(m["pictures"][0]["width"] == 1400);
 }
 
-TEST_CASE("encoder: FLAC carries our CHAPTERnnn comments and a front-cover PICTURE") {
+TEST_CASE("encoder: FLAC carries our CHAPTERnnn comments and a front-cover PICTURE from a JPEG") {
     TempDir dir;
-    writePng(dir / "cover.png", 1400);
-    const auto o = intent(ExportFormat::Flac, dir / "cover.png");
+    writeImage(dir / "cover.jpg", 1400, AV_CODEC_ID_MJPEG);
+    const auto o = intent(ExportFormat::Flac, dir / "cover.jpg");
     encode(dir / "out.flac", o);
     const ProbedAudio p = checkWithOurProbe(dir / "out.flac", o, "flac");
     CHECK(p.hasCover);
@@ -363,7 +367,8 @@ TEST_CASE("encoder: FLAC carries our CHAPTERnnn comments and a front-cover PICTU
     CHECK(c["chapter003name"][0] == "Outro");
     REQUIRE(m["pictures"].size() == 1);
     CHECK(m["pictures"][0]["type"] == 3);
-    CHECK(m["pictures"][0]["mime"] == "image/png");
+    CHECK(m["pictures"][0]["mime"] == "image/jpeg");
+    CHECK(p.coverCodec == "mjpeg");
 }
 
 TEST_CASE("encoder: WAV is 24-bit PCM with tags and neither chapters nor cover") {
@@ -498,4 +503,48 @@ TEST_CASE("probeCoverImage reads a PNG's codec, size and colour") {
     CHECK(iso639Language("en-US") == "eng");
     CHECK(formatChapterTime(723456) == "12:03.456");
     CHECK(formatChapterTime(3723456) == "1:02:03.456");
+}
+
+TEST_CASE("probeCoverImage reads a JPEG as colour and an RGBA PNG as having alpha") {
+    TempDir dir;
+    writeImage(dir / "cover.jpg", 1600, AV_CODEC_ID_MJPEG);
+    auto jpeg = probeCoverImage(dir / "cover.jpg");
+    REQUIRE(jpeg.ok());
+    CHECK(jpeg->codec == "mjpeg");
+    CHECK(jpeg->width == 1600);
+    CHECK(jpeg->isRgb);
+    CHECK_FALSE(jpeg->hasAlpha);
+    writeImage(dir / "alpha.png", 1400, AV_CODEC_ID_PNG, AV_PIX_FMT_RGBA);
+    auto rgba = probeCoverImage(dir / "alpha.png");
+    REQUIRE(rgba.ok());
+    CHECK(rgba->hasAlpha);
+    CHECK(rgba->isRgb);
+    writeImage(dir / "gray.png", 1400, AV_CODEC_ID_PNG, AV_PIX_FMT_GRAY8);
+    auto gray = probeCoverImage(dir / "gray.png");
+    REQUIRE(gray.ok());
+    CHECK_FALSE(gray->isRgb);
+    CHECK_FALSE(probeCoverImage(dir / "missing.png").ok());
+}
+
+TEST_CASE("encoder: destroyed without finish, it closes and leaves the partial file to its caller") {
+    TempDir dir;
+    const auto o = intent(ExportFormat::M4a, {});
+    {
+        auto enc = AudioEncoder::open(dir / "partial.m4a", o);
+        REQUIRE(enc.ok());
+        const auto samples = synth(48000, 2);
+        REQUIRE((*enc)->write(samples).ok());
+        CHECK((*enc)->samplesWritten() == 48000 * kLengthMs / 1000);
+    }
+    CHECK(std::filesystem::exists(dir / "partial.m4a"));
+    auto enc = AudioEncoder::open(dir / "twice.wav", intent(ExportFormat::Wav, {}));
+    REQUIRE(enc.ok());
+    REQUIRE((*enc)->finish().ok());
+    CHECK_FALSE((*enc)->finish().ok());
+    const std::vector<float> more(2, 0.0f);
+    CHECK_FALSE((*enc)->write(more).ok());
+    const std::vector<float> odd(3, 0.0f);
+    auto stereo = AudioEncoder::open(dir / "odd.wav", intent(ExportFormat::Wav, {}));
+    REQUIRE(stereo.ok());
+    CHECK_FALSE((*stereo)->write(odd).ok());
 }
