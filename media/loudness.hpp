@@ -11,9 +11,17 @@
 #include <ebur128.h>  // ebur128_state is an anonymous struct: it cannot be forward-declared
 
 #include "core/error.hpp"
-#include "media/exporter.hpp"
 
 namespace pycast::media {
+
+// Loudness as measured (ITU-R BS.1770-4 / EBU Tech 3341–3342 via libebur128).
+struct LoudnessFigures {
+    double integratedLufs = 0;   // LUFS (−inf for silence: -HUGE_VAL)
+    double loudnessRangeLu = 0;  // LU (EBU Tech 3342)
+    double truePeakDbtp = 0;     // dBTP (4× oversampled, BS.1770 Annex 2)
+    double samplePeakDbfs = 0;   // dBFS
+};
+
 
 // One programme's loudness. Channels are weighted as BS.1770 says: 1 → one front channel
 // (weight 1, not the dual-mono 2×), 2 → L R, 5 → L R C Ls Rs, 6 → L R C LFE Ls Rs (LFE left

@@ -88,7 +88,7 @@ int runLoudness(const Args& args, std::ostream& out, std::ostream& err) {
                                  {"error", measured.error().message()}});
             continue;
         }
-        const LoudnessFigures& f = *measured;
+        const media::LoudnessFigures& f = *measured;
         if (json) {
             array.push_back({{"file", file.string()},
                              {"integrated_lufs", number(f.integratedLufs)},

@@ -48,7 +48,7 @@ std::vector<float> limit(TruePeakLimiter& limiter, const std::vector<float>& in,
     return out;
 }
 
-pycast::LoudnessFigures figures(const std::vector<float>& audio, int channels) {
+pycast::media::LoudnessFigures figures(const std::vector<float>& audio, int channels) {
     auto m = LoudnessMeter::create(channels, kRate);
     REQUIRE(m.ok());
     m->add(audio);

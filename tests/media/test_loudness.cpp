@@ -12,7 +12,7 @@
 
 #include "media/loudness.hpp"
 
-using pycast::LoudnessFigures;
+using pycast::media::LoudnessFigures;
 using pycast::media::LoudnessMeter;
 
 namespace {
