@@ -10,8 +10,8 @@ namespace pycast::media {
 
 namespace {
 
-constexpr int kTaps = 12;    // per phase
-constexpr int kPhases = 4;   // 4× oversampling
+constexpr int kTaps = 12;   // per phase
+constexpr int kPhases = 4;  // 4× oversampling
 // ITU-R BS.1770-4 Annex 2: the order-48 interpolating FIR as four 12-tap phases.
 constexpr float kPhase[kPhases][kTaps] = {
     {0.0017089843750f, 0.0109863281250f, -0.0196533203125f, 0.0332031250000f, -0.0594482421875f,
@@ -46,7 +46,9 @@ double overshootLinear() {
 
 }  // namespace
 
-double TruePeakLimiter::overshootBoundDb() { return 20.0 * std::log10(overshootLinear()) + kMarginDb; }
+double TruePeakLimiter::overshootBoundDb() {
+    return 20.0 * std::log10(overshootLinear()) + kMarginDb;
+}
 
 TruePeakLimiter::TruePeakLimiter(int channels, int sampleRate, double ceilingDbtp,
                                  double lookaheadMs, double releaseMs)
@@ -93,7 +95,8 @@ void TruePeakLimiter::process(std::span<const float> in, std::vector<float>& out
 void TruePeakLimiter::flush(std::vector<float>& out) {
     // Silence after the end lets the detector see the last samples' ringing and the gain
     // settle; only real frames are output.
-    const std::vector<float> silence(static_cast<std::size_t>(m_latency) * static_cast<std::size_t>(m_channels), 0.0f);
+    const std::vector<float> silence(
+        static_cast<std::size_t>(m_latency) * static_cast<std::size_t>(m_channels), 0.0f);
     push(silence.data(), static_cast<std::size_t>(m_latency), out);
     reset();
 }
@@ -110,7 +113,8 @@ void TruePeakLimiter::push(const float* in, std::size_t frames, std::vector<floa
     const auto drop = static_cast<std::size_t>(m_next - m_bufStart);
     if (drop > 0) {
         m_input.erase(m_input.begin(), m_input.begin() + static_cast<std::ptrdiff_t>(drop * ch));
-        m_required.erase(m_required.begin(), m_required.begin() + static_cast<std::ptrdiff_t>(drop));
+        m_required.erase(m_required.begin(),
+                         m_required.begin() + static_cast<std::ptrdiff_t>(drop));
         m_bufStart = m_next;
     }
 }
@@ -128,7 +132,8 @@ void TruePeakLimiter::detect(const float* in, std::size_t frames) {
         float* x = m_planar.data();
         std::memcpy(x, hist.data(), kHistory * sizeof(float));
         float samplePeak = 0;
-        for (std::size_t i = 0; i < kHistory; ++i) samplePeak = std::max(samplePeak, std::fabs(x[i]));
+        for (std::size_t i = 0; i < kHistory; ++i)
+            samplePeak = std::max(samplePeak, std::fabs(x[i]));
         for (std::size_t i = 0; i < frames; ++i) {
             x[kHistory + i] = in[i * ch + c];
             samplePeak = std::max(samplePeak, std::fabs(x[kHistory + i]));
@@ -142,10 +147,12 @@ void TruePeakLimiter::detect(const float* in, std::size_t frames) {
         for (std::size_t from = 0; from < frames; from += kStretch) {
             const std::size_t to = std::min(frames, from + kStretch);
             float loudest = 0;
-            for (std::size_t i = from; i < to + kHistory; ++i) loudest = std::max(loudest, std::fabs(x[i]));
+            for (std::size_t i = from; i < to + kHistory; ++i)
+                loudest = std::max(loudest, std::fabs(x[i]));
             if (loudest <= threshold) continue;
             anyOver = true;
-            for (std::size_t i = from; i < to; ++i) peak[i] = std::max(peak[i], std::fabs(x[kHistory + i]));
+            for (std::size_t i = from; i < to; ++i)
+                peak[i] = std::max(peak[i], std::fabs(x[kHistory + i]));
             for (const auto& h : kPhase) {
                 float* y = m_phase.data();
                 std::fill(y + from, y + to, 0.0f);
@@ -154,7 +161,8 @@ void TruePeakLimiter::detect(const float* in, std::size_t frames) {
                     const float* src = x + kHistory - k;
                     for (std::size_t i = from; i < to; ++i) y[i] += hk * src[i];
                 }
-                for (std::size_t i = from; i < to; ++i) peak[i] = std::max(peak[i], std::fabs(y[i]));
+                for (std::size_t i = from; i < to; ++i)
+                    peak[i] = std::max(peak[i], std::fabs(y[i]));
             }
         }
     }
@@ -185,12 +193,14 @@ void TruePeakLimiter::release(std::int64_t upTo, std::vector<float>& out) {
         // Idle: no reduction pending anywhere in reach — copy until the next required one.
         if (m_gain == 1.0 && m_ringBelowOne == 0 && m_minQueue.empty()) {
             std::int64_t k = std::max(m_queued, m_next + m_window - 1);
-            while (k <= lastKnown && m_required[static_cast<std::size_t>(k - m_bufStart)] >= 1.0f) ++k;
+            while (k <= lastKnown && m_required[static_cast<std::size_t>(k - m_bufStart)] >= 1.0f)
+                ++k;
             // Frames j with j + W − 1 < k see no reduction.
             const std::int64_t runEnd = std::min(upTo, k - m_window + 1);
             if (runEnd > m_next) {
                 const auto n = static_cast<std::size_t>(runEnd - m_next);
-                std::memcpy(dst, m_input.data() + static_cast<std::size_t>(m_next - m_bufStart) * ch,
+                std::memcpy(dst,
+                            m_input.data() + static_cast<std::size_t>(m_next - m_bufStart) * ch,
                             n * ch * sizeof(float));
                 dst += n * ch;
                 m_next = runEnd;

@@ -35,7 +35,7 @@ public:
 
     std::int64_t latencyFrames() const { return m_latency; }
     std::int64_t limitedFrames() const { return m_limitedFrames; }  // frames whose gain was < 1
-    double maxReductionDb() const;                                   // ≥ 0
+    double maxReductionDb() const;                                  // ≥ 0
 
     // How far a true peak can exceed the sample peak for this limiter's detector, dB: the
     // largest sum of |taps| of the BS.1770-4 Annex 2 interpolator's phases (+6.1 dB; only a
@@ -46,26 +46,26 @@ public:
 
 private:
     void push(const float* in, std::size_t frames, std::vector<float>& out);
-    void detect(const float* in, std::size_t frames);   // lowers m_required for new frames
+    void detect(const float* in, std::size_t frames);          // lowers m_required for new frames
     void release(std::int64_t upTo, std::vector<float>& out);  // outputs frames < upTo
     void reset();
 
     int m_channels;
-    double m_ceiling;          // linear, with the detector's safety margin taken off
-    std::int64_t m_window;     // look-ahead frames W (the attack)
-    std::int64_t m_latency;    // W + the interpolator's 12 taps − 2
-    double m_releaseCoef;      // per frame
+    double m_ceiling;        // linear, with the detector's safety margin taken off
+    std::int64_t m_window;   // look-ahead frames W (the attack)
+    std::int64_t m_latency;  // W + the interpolator's 12 taps − 2
+    double m_releaseCoef;    // per frame
 
     // Frames [m_bufStart, m_received): input not yet output, and the gain each frame may have
     // at most (1 = free) as the detector found so far.
     std::vector<float> m_input;
     std::vector<float> m_required;
     std::int64_t m_bufStart = 0;
-    std::int64_t m_received = 0;  // frames through the detector (real and flush padding)
+    std::int64_t m_received = 0;    // frames through the detector (real and flush padding)
     std::int64_t m_realFrames = 0;  // frames given to process() in this stream
-    std::int64_t m_next = 0;      // the next frame to output
+    std::int64_t m_next = 0;        // the next frame to output
 
-    std::vector<std::vector<float>> m_history;  // per channel: the last 11 samples (planar)
+    std::vector<std::vector<float>> m_history;     // per channel: the last 11 samples (planar)
     std::vector<float> m_planar, m_phase, m_peak;  // detector scratch
 
     // Sliding minimum of m_required over [j, j + W − 1] (only values < 1 are queued), then
@@ -75,7 +75,7 @@ private:
         float gain;
     };
     std::deque<Entry> m_minQueue;
-    std::int64_t m_queued = 0;  // the next frame to offer to m_minQueue
+    std::int64_t m_queued = 0;   // the next frame to offer to m_minQueue
     std::vector<double> m_ring;  // the last W minima
     std::size_t m_ringPos = 0;
     double m_ringSum = 0;

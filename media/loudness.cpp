@@ -35,8 +35,8 @@ Result<LoudnessMeter> LoudnessMeter::create(int channels, int sampleRate, Modes 
     int mode = EBUR128_MODE_I | EBUR128_MODE_S | EBUR128_MODE_SAMPLE_PEAK;
     if (modes.truePeak) mode |= EBUR128_MODE_TRUE_PEAK;
     if (modes.range) mode |= EBUR128_MODE_LRA;
-    std::unique_ptr<ebur128_state, StateDeleter> state(
-        ebur128_init(static_cast<unsigned>(channels), static_cast<unsigned long>(sampleRate), mode));
+    std::unique_ptr<ebur128_state, StateDeleter> state(ebur128_init(
+        static_cast<unsigned>(channels), static_cast<unsigned long>(sampleRate), mode));
     if (!state) return Error{"libebur128 could not start (out of memory)", "loudness meter", ""};
     // libebur128's default map reads channel 3 as LFE; 5 channels are L R C Ls Rs (EBU Tech
     // 3341 case 6). One channel is one front channel, as BS.1770 weighs it.
@@ -57,9 +57,11 @@ void LoudnessMeter::add(std::span<const float> interleaved) {
 LoudnessFigures LoudnessMeter::figures() const {
     LoudnessFigures f;
     ebur128_state* st = m_state.get();
-    if (ebur128_loudness_global(st, &f.integratedLufs) != EBUR128_SUCCESS) f.integratedLufs = -HUGE_VAL;
+    if (ebur128_loudness_global(st, &f.integratedLufs) != EBUR128_SUCCESS)
+        f.integratedLufs = -HUGE_VAL;
     if (m_modes.range) {
-        if (ebur128_loudness_range(st, &f.loudnessRangeLu) != EBUR128_SUCCESS) f.loudnessRangeLu = 0;
+        if (ebur128_loudness_range(st, &f.loudnessRangeLu) != EBUR128_SUCCESS)
+            f.loudnessRangeLu = 0;
     } else {
         f.loudnessRangeLu = std::numeric_limits<double>::quiet_NaN();
     }
@@ -111,7 +113,8 @@ Result<LoudnessFigures> measureFile(const std::filesystem::path& path) {
         auto got = r.read(block);
         if (!got) return got.error();
         if (*got == 0) break;
-        meter->add(std::span<const float>(block.data(), *got * static_cast<std::size_t>(r.channels())));
+        meter->add(
+            std::span<const float>(block.data(), *got * static_cast<std::size_t>(r.channels())));
     }
     return meter->figures();
 }

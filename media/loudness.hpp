@@ -2,13 +2,13 @@
 // interleaved float audio, and one file measured whole. A meter is used by one thread at a time.
 #pragma once
 
+#include <ebur128.h>  // ebur128_state is an anonymous struct: it cannot be forward-declared
+
 #include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <span>
 #include <vector>
-
-#include <ebur128.h>  // ebur128_state is an anonymous struct: it cannot be forward-declared
 
 #include "core/error.hpp"
 #include "media/exporter.hpp"
@@ -61,7 +61,10 @@ private:
     };
     LoudnessMeter(std::unique_ptr<ebur128_state, StateDeleter> state, int channels, int sampleRate,
                   Modes modes)
-        : m_state(std::move(state)), m_channels(channels), m_sampleRate(sampleRate), m_modes(modes) {}
+        : m_state(std::move(state)),
+          m_channels(channels),
+          m_sampleRate(sampleRate),
+          m_modes(modes) {}
 
     std::unique_ptr<ebur128_state, StateDeleter> m_state;
     int m_channels = 0;

@@ -18,12 +18,14 @@ namespace {
 
 constexpr int kRate = 48000;
 
-std::vector<float> sine(double hz, double amplitude, double seconds, int channels, double phaseDeg = 0) {
+std::vector<float> sine(double hz, double amplitude, double seconds, int channels,
+                        double phaseDeg = 0) {
     std::vector<float> out;
     const auto frames = static_cast<std::size_t>(seconds * kRate);
     for (std::size_t n = 0; n < frames; ++n) {
-        const double v = amplitude * std::sin(2 * std::numbers::pi * hz * static_cast<double>(n) / kRate +
-                                              phaseDeg * std::numbers::pi / 180);
+        const double v =
+            amplitude * std::sin(2 * std::numbers::pi * hz * static_cast<double>(n) / kRate +
+                                 phaseDeg * std::numbers::pi / 180);
         for (int c = 0; c < channels; ++c) out.push_back(static_cast<float>(v));
     }
     return out;
@@ -33,17 +35,19 @@ std::vector<float> sine(double hz, double amplitude, double seconds, int channel
 std::vector<float> noise(double seconds, int channels, unsigned seed = 7) {
     std::mt19937 rng(seed);
     std::uniform_real_distribution<float> d(-0.05f, 0.05f);
-    std::vector<float> out(static_cast<std::size_t>(seconds * kRate) * static_cast<std::size_t>(channels));
+    std::vector<float> out(static_cast<std::size_t>(seconds * kRate) *
+                           static_cast<std::size_t>(channels));
     for (auto& v : out) v = d(rng);
     return out;
 }
 
-std::vector<float> limit(TruePeakLimiter& limiter, const std::vector<float>& in, std::size_t block = 1024,
-                         int channels = 2) {
+std::vector<float> limit(TruePeakLimiter& limiter, const std::vector<float>& in,
+                         std::size_t block = 1024, int channels = 2) {
     std::vector<float> out;
     const std::size_t step = block * static_cast<std::size_t>(channels);
     for (std::size_t at = 0; at < in.size(); at += step)
-        limiter.process(std::span<const float>(in.data() + at, std::min(step, in.size() - at)), out);
+        limiter.process(std::span<const float>(in.data() + at, std::min(step, in.size() - at)),
+                        out);
     limiter.flush(out);
     return out;
 }
@@ -86,7 +90,9 @@ TEST_CASE("Limiter: audio whose true peak stays under the ceiling passes bit-exa
     CHECK(limiter.maxReductionDb() == 0.0);
 }
 
-TEST_CASE("Limiter: an inter-sample peak between samples under the ceiling is caught, the rest untouched") {
+TEST_CASE(
+    "Limiter: an inter-sample peak between samples under the ceiling is caught, the rest "
+    "untouched") {
     // 1 s of fs/4 at 45°: every sample is at ±0.707 (-3 dBFS, under the -1 ceiling), the
     // waveform between them reaches 0 dBTP. Quiet noise before and after.
     const auto before = noise(2.0, 2, 1);
@@ -108,7 +114,8 @@ TEST_CASE("Limiter: an inter-sample peak between samples under the ceiling is ca
     const std::size_t lead = before.size() - 2 * static_cast<std::size_t>(limiter.latencyFrames());
     CHECK(std::memcmp(out.data(), in.data(), lead * sizeof(float)) == 0);
     const std::size_t tail = before.size() + burst.size() + 2 * kRate * 2;  // 2 s after the burst
-    CHECK(std::memcmp(out.data() + tail, in.data() + tail, (in.size() - tail) * sizeof(float)) == 0);
+    CHECK(std::memcmp(out.data() + tail, in.data() + tail, (in.size() - tail) * sizeof(float)) ==
+          0);
     CHECK(limiter.limitedFrames() >= kRate);
     CHECK(limiter.limitedFrames() < 2 * kRate);
 }

@@ -20,7 +20,7 @@ namespace {
 constexpr int kRate = 48000;
 
 struct Tone {
-    double dbfs;     // per-channel peak level
+    double dbfs;  // per-channel peak level
     double seconds;
 };
 
@@ -33,9 +33,11 @@ std::vector<float> tones(const std::vector<Tone>& sequence, int channels,
     for (const Tone& t : sequence) {
         const auto frames = static_cast<std::int64_t>(std::llround(t.seconds * kRate));
         for (std::int64_t i = 0; i < frames; ++i, ++n) {
-            const double s = std::sin(2 * std::numbers::pi * 1000.0 * static_cast<double>(n) / kRate);
+            const double s =
+                std::sin(2 * std::numbers::pi * 1000.0 * static_cast<double>(n) / kRate);
             for (int c = 0; c < channels; ++c) {
-                const double db = t.dbfs + (channelDb.empty() ? 0.0 : channelDb[static_cast<std::size_t>(c)]);
+                const double db =
+                    t.dbfs + (channelDb.empty() ? 0.0 : channelDb[static_cast<std::size_t>(c)]);
                 out.push_back(static_cast<float>(std::pow(10.0, db / 20.0) * s));
             }
         }
@@ -77,8 +79,9 @@ double truePeakOfSine(int divisor, double amplitude, double phaseDeg) {
         double env = 1.0;
         if (n < fade) env = static_cast<double>(n) / fade;
         if (frames - 1 - n < fade) env = static_cast<double>(frames - 1 - n) / fade;
-        const double v = amplitude * env *
-                         std::sin(2 * std::numbers::pi * n / divisor + phaseDeg * std::numbers::pi / 180);
+        const double v =
+            amplitude * env *
+            std::sin(2 * std::numbers::pi * n / divisor + phaseDeg * std::numbers::pi / 180);
         audio.push_back(static_cast<float>(v));
         audio.push_back(static_cast<float>(v));
     }
@@ -104,7 +107,8 @@ TEST_CASE("EBU Tech 3341 case 2: stereo 1 kHz at -33 dBFS reads -33.0 LUFS (M, S
 }
 
 TEST_CASE("EBU Tech 3341 case 3: -36/-23/-36 dBFS (10/60/10 s) gates to -23.0 LUFS") {
-    CHECK(std::fabs(measure(tones({{-36, 10}, {-23, 60}, {-36, 10}}, 2), 2).integratedLufs + 23.0) <= 0.1);
+    CHECK(std::fabs(measure(tones({{-36, 10}, {-23, 60}, {-36, 10}}, 2), 2).integratedLufs +
+                    23.0) <= 0.1);
 }
 
 TEST_CASE("EBU Tech 3341 case 4: -72/-36/-23/-36/-72 dBFS gates to -23.0 LUFS") {
@@ -113,15 +117,19 @@ TEST_CASE("EBU Tech 3341 case 4: -72/-36/-23/-36/-72 dBFS gates to -23.0 LUFS") 
 }
 
 TEST_CASE("EBU Tech 3341 case 5: -26/-20/-26 dBFS (20/20.1/20 s) reads -23.0 LUFS") {
-    CHECK(std::fabs(measure(tones({{-26, 20}, {-20, 20.1}, {-26, 20}}, 2), 2).integratedLufs + 23.0) <= 0.1);
+    CHECK(std::fabs(measure(tones({{-26, 20}, {-20, 20.1}, {-26, 20}}, 2), 2).integratedLufs +
+                    23.0) <= 0.1);
 }
 
-TEST_CASE("EBU Tech 3341 case 6: 5.0 channels L R C Ls Rs at -28/-28/-24/-30/-30 dBFS read -23.0 LUFS") {
+TEST_CASE(
+    "EBU Tech 3341 case 6: 5.0 channels L R C Ls Rs at -28/-28/-24/-30/-30 dBFS read -23.0 LUFS") {
     const auto audio = tones({{0, 20}}, 5, {-28, -28, -24, -30, -30});
     CHECK(std::fabs(measure(audio, 5).integratedLufs + 23.0) <= 0.1);
 }
 
-TEST_CASE("EBU Tech 3341 case 9: 1.34 s at -20 / 1.66 s at -30 dBFS x5 holds short-term at -23.0 after 3 s") {
+TEST_CASE(
+    "EBU Tech 3341 case 9: 1.34 s at -20 / 1.66 s at -30 dBFS x5 holds short-term at -23.0 after 3 "
+    "s") {
     std::vector<Tone> seq;
     for (int i = 0; i < 5; ++i) seq.insert(seq.end(), {{-20, 1.34}, {-30, 1.66}});
     int checked = 0;
@@ -134,7 +142,9 @@ TEST_CASE("EBU Tech 3341 case 9: 1.34 s at -20 / 1.66 s at -30 dBFS x5 holds sho
     CHECK(checked == 1201);
 }
 
-TEST_CASE("EBU Tech 3341 case 12: 0.18 s at -20 / 0.22 s at -30 dBFS x25 holds momentary at -23.0 after 1 s") {
+TEST_CASE(
+    "EBU Tech 3341 case 12: 0.18 s at -20 / 0.22 s at -30 dBFS x25 holds momentary at -23.0 after "
+    "1 s") {
     std::vector<Tone> seq;
     for (int i = 0; i < 25; ++i) seq.insert(seq.end(), {{-20, 0.18}, {-30, 0.22}});
     int checked = 0;
@@ -190,7 +200,8 @@ TEST_CASE("Loudness: a programme measured in two pieces gives the whole's integr
     CHECK(LoudnessMeter::integratedOf({}) == -HUGE_VAL);
 }
 
-TEST_CASE("Loudness: silence has no integrated loudness and no peaks, and modes left off read NaN") {
+TEST_CASE(
+    "Loudness: silence has no integrated loudness and no peaks, and modes left off read NaN") {
     std::vector<float> silence(2 * kRate * 5, 0.0f);
     const auto f = measure(silence, 2);
     CHECK(f.integratedLufs == -HUGE_VAL);
