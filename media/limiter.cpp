@@ -192,7 +192,7 @@ void TruePeakLimiter::release(std::int64_t upTo, std::vector<float>& out) {
     while (m_next < upTo) {
         // Idle: no reduction pending anywhere in reach — copy until the next required one.
         if (m_gain == 1.0 && m_ringBelowOne == 0 && m_minQueue.empty()) {
-            std::int64_t k = std::max(m_queued, m_next + m_window - 1);
+            std::int64_t k = m_queued;  // frames before it were offered: all free
             while (k <= lastKnown && m_required[static_cast<std::size_t>(k - m_bufStart)] >= 1.0f)
                 ++k;
             // Frames j with j + W − 1 < k see no reduction.

@@ -171,3 +171,17 @@ TEST_CASE("Limiter: the overshoot bound covers the worst signal for the detector
     REQUIRE(out.size() == in.size());
     CHECK(figures(out, 1).truePeakDbtp <= -13.0 + 0.05);
 }
+
+TEST_CASE("Limiter: a click in the first frames of a stream is held under the ceiling too") {
+    for (std::size_t at : {0u, 5u, 60u, 200u}) {
+        std::vector<float> in(2 * 4800, 0.0f);
+        in[2 * at] = in[2 * at + 1] = 1.5f;
+        TruePeakLimiter limiter(2, kRate, -1.0);
+        const auto out = limit(limiter, in, 4800);
+        REQUIRE(out.size() == in.size());
+        const auto f = figures(out, 2);
+        INFO("click at frame " << at << ": true peak after " << f.truePeakDbtp);
+        CHECK(f.truePeakDbtp <= -1.0 + 0.05);
+        CHECK(f.samplePeakDbfs > -2.0);
+    }
+}
