@@ -1,6 +1,7 @@
 // A look-ahead true-peak limiter: one gain for all channels, lowered smoothly before an
-// (oversampled) peak over the ceiling and raised again after it; bit-exact where nothing is over.
-// One instance is used by one thread at a time (any thread).
+// (oversampled, as libebur128 oversamples for its true peak) peak over the ceiling and raised again
+// after it; bit-exact where nothing is over. One instance is used by one thread at a time (any
+// thread).
 #pragma once
 
 #include <cstddef>
@@ -38,10 +39,10 @@ public:
     double maxReductionDb() const;                                  // ≥ 0
 
     // How far a true peak can exceed the sample peak for this limiter's detector, dB: the
-    // largest sum of |taps| of the BS.1770-4 Annex 2 interpolator's phases (+6.1 dB; only a
-    // full-scale pattern of alternating signs near Nyquist gets there) plus the detector's
-    // 0.1 dB margin. When samplePeak + gain + this stays under the ceiling, the limiter would
-    // leave every sample unchanged and can be skipped.
+    // largest sum of |taps| of the interpolator's phases (+5.5 dB; only a full-scale pattern of
+    // alternating signs near Nyquist gets there) plus the detector's 0.1 dB margin. When
+    // samplePeak + gain + this stays under the ceiling, the limiter would leave every sample
+    // unchanged and can be skipped.
     static double overshootBoundDb();
 
 private:
