@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <numbers>
 
 namespace pycast::media {
 
@@ -25,8 +26,9 @@ struct Interpolator {
         for (int j = 0; j < prototype; ++j) {
             const double m = j - (prototype - 1) / 2.0;
             double c = 1.0;
-            if (std::fabs(m) > 1e-9) c = std::sin(m * M_PI / kPhases) / (m * M_PI / kPhases);
-            c *= 0.5 * (1.0 - std::cos(2.0 * M_PI * j / (prototype - 1)));
+            if (std::fabs(m) > 1e-9)
+                c = std::sin(m * std::numbers::pi / kPhases) / (m * std::numbers::pi / kPhases);
+            c *= 0.5 * (1.0 - std::cos(2.0 * std::numbers::pi * j / (prototype - 1)));
             if (j / kPhases < kTaps) phase[j % kPhases][j / kPhases] = static_cast<float>(c);
         }
     }

@@ -185,3 +185,44 @@ TEST_CASE("Limiter: a click in the first frames of a stream is held under the ce
         CHECK(f.samplePeakDbfs > -2.0);
     }
 }
+
+TEST_CASE("Limiter: tones, noise and clicks in random blocks stay under random ceilings") {
+    for (unsigned seed = 1; seed <= 16; ++seed) {
+        std::mt19937 rng(seed);
+        std::uniform_real_distribution<double> u(0, 1);
+        const int channels = 1 + static_cast<int>(seed % 2);
+        const std::size_t frames = 2 * kRate;
+        std::vector<float> in(frames * static_cast<std::size_t>(channels));
+        const double hz = 50 + u(rng) * 20000, amplitude = 0.3 + u(rng) * 1.5;
+        for (std::size_t n = 0; n < frames; ++n) {
+            const double env = std::fabs(std::sin(static_cast<double>(n) * 1e-4));
+            for (int c = 0; c < channels; ++c)
+                in[n * static_cast<std::size_t>(channels) + static_cast<std::size_t>(c)] =
+                    static_cast<float>(
+                        amplitude * env *
+                            std::sin(2 * std::numbers::pi * hz * static_cast<double>(n) / kRate +
+                                     c) +
+                        0.2 * (u(rng) - 0.5));
+        }
+        for (int k = 0; k < 20; ++k)
+            in[static_cast<std::size_t>(u(rng) * static_cast<double>(in.size()))] =
+                static_cast<float>((u(rng) - 0.5) * 4);
+        const double ceiling = -1 - u(rng) * 6;
+        TruePeakLimiter limiter(channels, kRate, ceiling, 0.5 + u(rng) * 4, 10 + u(rng) * 200);
+        std::vector<float> out;
+        for (std::size_t at = 0; at < in.size();) {
+            const std::size_t n =
+                std::min(in.size() - at, (1 + static_cast<std::size_t>(u(rng) * 3000)) *
+                                             static_cast<std::size_t>(channels));
+            limiter.process(std::span<const float>(in.data() + at, n), out);
+            at += n;
+        }
+        limiter.flush(out);
+        REQUIRE(out.size() == in.size());
+        const double truePeak = figures(out, channels).truePeakDbtp;
+        INFO("seed " << seed << ": " << hz << " Hz, ceiling " << ceiling << " dBTP, out "
+                     << truePeak << " dBTP");
+        CHECK(truePeak <= ceiling + 0.05);
+        CHECK(truePeak >= ceiling - 0.5);
+    }
+}
