@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <mutex>
 
 #include "media/audio_file.hpp"
 
@@ -35,8 +36,12 @@ Result<LoudnessMeter> LoudnessMeter::create(int channels, int sampleRate, Modes 
     int mode = EBUR128_MODE_I | EBUR128_MODE_S | EBUR128_MODE_SAMPLE_PEAK;
     if (modes.truePeak) mode |= EBUR128_MODE_TRUE_PEAK;
     if (modes.range) mode |= EBUR128_MODE_LRA;
+    // ebur128_init rewrites constants shared by every state (the gate factors): one at a time.
+    static std::mutex initMutex;
+    std::unique_lock lock(initMutex);
     std::unique_ptr<ebur128_state, StateDeleter> state(ebur128_init(
         static_cast<unsigned>(channels), static_cast<unsigned long>(sampleRate), mode));
+    lock.unlock();
     if (!state) return Error{"libebur128 could not start (out of memory)", "loudness meter", ""};
     // libebur128's default map reads channel 3 as LFE; 5 channels are L R C Ls Rs (EBU Tech
     // 3341 case 6). One channel is one front channel, as BS.1770 weighs it.

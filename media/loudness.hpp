@@ -24,6 +24,8 @@ public:
         bool truePeak = true;  // 4× oversampled true peak (costs about 3× the rest)
         bool range = true;     // loudness range (EBU Tech 3342)
     };
+    // Any thread; creations are serialized (libebur128's init rewrites constants all states
+    // share, so create the meters before their threads start feeding them).
     // Errors: a channel count outside 1…64, a sample rate outside 8 kHz…384 kHz, libebur128
     // unable to allocate.
     static Result<LoudnessMeter> create(int channels, int sampleRate, Modes modes);
@@ -52,7 +54,8 @@ public:
 
     // Integrated loudness of several meters' audio taken together (gating over all of their
     // blocks), LUFS: a programme measured in pieces, on several threads, gives the whole's
-    // figure. Meters must share channel count and rate; an empty list gives −HUGE_VAL.
+    // figure. Meters must share channel count and rate, and none may be fed meanwhile; an empty
+    // list gives −HUGE_VAL.
     static double integratedOf(const std::vector<const LoudnessMeter*>& meters);
 
 private:
