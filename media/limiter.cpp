@@ -33,23 +33,44 @@ struct Interpolator {
         }
     }
 };
-const Interpolator kInterpolator;
-const auto& kPhase = kInterpolator.phase;
+const Interpolator& interpolator() {
+    static const Interpolator instance;
+    return instance;
+}
 constexpr int kHistory = kTaps - 1;
-// The detector aims this far under the ceiling: other meters (libebur128, ffmpeg's ebur128)
-// interpolate with other filters and read up to a few hundredths of a dB higher.
+// The detector aims this far under the ceiling: ffmpeg's ebur128 filter oversamples with
+// libswresample and reads a few hundredths of a dB differently.
 constexpr double kMarginDb = 0.1;
 constexpr std::size_t kBlock = 4096;   // frames per detector pass
 constexpr std::size_t kStretch = 256;  // frames the filter runs on or skips at once
 
 double overshootLinear() {
     double worst = 0;
-    for (const auto& phase : kPhase) {
+    for (const auto& phase : interpolator().phase) {
         double sum = 0;
         for (float h : phase) sum += std::fabs(static_cast<double>(h));
         worst = std::max(worst, sum);
     }
     return std::max(worst, 1.0);
+}
+
+// For samples x[kHistory + from, kHistory + to) (x holds kHistory samples of history before
+// them): peak[i] = max(peak[i], |each interpolated point between x[i − 7] and x[i − 6]|).
+// Phase 0 is the sample x[i − 6] itself and is left to the caller's sample peak. Loops over
+// i innermost so the compiler vectorizes them.
+void interpolatedPeaks(const float* x, std::size_t from, std::size_t to, float* scratch,
+                       float* peak) {
+    const auto& phases = interpolator().phase;
+    for (int p = 1; p < kPhases; ++p) {
+        const float* h = phases[p];
+        std::fill(scratch + from, scratch + to, 0.0f);
+        for (int k = 0; k < kTaps; ++k) {
+            const float hk = h[k];
+            const float* src = x + kHistory - k;
+            for (std::size_t i = from; i < to; ++i) scratch[i] += hk * src[i];
+        }
+        for (std::size_t i = from; i < to; ++i) peak[i] = std::max(peak[i], std::fabs(scratch[i]));
+    }
 }
 
 }  // namespace
@@ -161,19 +182,7 @@ void TruePeakLimiter::detect(const float* in, std::size_t frames) {
             anyOver = true;
             for (std::size_t i = from; i < to; ++i)
                 peak[i] = std::max(peak[i], std::fabs(x[kHistory + i]));
-            // Phase 0 is the sample itself (x[n − 6]), already in `peak`.
-            for (int p = 1; p < kPhases; ++p) {
-                const auto& h = kPhase[p];
-                float* y = m_phase.data();
-                std::fill(y + from, y + to, 0.0f);
-                for (int k = 0; k < kTaps; ++k) {
-                    const float hk = h[k];
-                    const float* src = x + kHistory - k;
-                    for (std::size_t i = from; i < to; ++i) y[i] += hk * src[i];
-                }
-                for (std::size_t i = from; i < to; ++i)
-                    peak[i] = std::max(peak[i], std::fabs(y[i]));
-            }
+            interpolatedPeaks(x, from, to, m_phase.data(), peak);
         }
     }
     if (!anyOver) return;
@@ -260,6 +269,44 @@ void TruePeakLimiter::release(std::int64_t upTo, std::vector<float>& out) {
         }
         dst += ch;
         ++m_next;
+    }
+}
+
+TruePeakMeter::TruePeakMeter(int channels)
+    : m_channels(std::clamp(channels, 1, 64)),
+      m_history(static_cast<std::size_t>(m_channels), std::vector<float>(kHistory, 0.0f)) {}
+
+void TruePeakMeter::add(std::span<const float> interleaved) {
+    const auto ch = static_cast<std::size_t>(m_channels);
+    const std::size_t frames = interleaved.size() / ch;
+    const auto bound = static_cast<float>(overshootLinear());
+    for (std::size_t done = 0; done < frames;) {
+        const std::size_t n = std::min(kBlock, frames - done);
+        const float* in = interleaved.data() + done * ch;
+        m_planar.resize(kHistory + n);
+        m_phase.resize(n);
+        m_peak.resize(n);
+        for (std::size_t c = 0; c < ch; ++c) {
+            float* x = m_planar.data();
+            std::memcpy(x, m_history[c].data(), kHistory * sizeof(float));
+            float samplePeak = 0, withHistory = 0;
+            for (std::size_t i = 0; i < kHistory; ++i)
+                withHistory = std::max(withHistory, std::fabs(x[i]));
+            for (std::size_t i = 0; i < n; ++i) {
+                x[kHistory + i] = in[i * ch + c];
+                samplePeak = std::max(samplePeak, std::fabs(x[kHistory + i]));
+            }
+            std::memcpy(m_history[c].data(), x + n, kHistory * sizeof(float));
+            m_samplePeak = std::max(m_samplePeak, samplePeak);
+            m_truePeak = std::max(m_truePeak, samplePeak);
+            // A block whose samples cannot interpolate past the loudest point so far changes
+            // nothing: after the first loud passage most blocks cost one pass of fabs.
+            if (std::max(samplePeak, withHistory) * bound <= m_truePeak) continue;
+            std::fill(m_peak.begin(), m_peak.end(), 0.0f);
+            interpolatedPeaks(x, 0, n, m_phase.data(), m_peak.data());
+            for (std::size_t i = 0; i < n; ++i) m_truePeak = std::max(m_truePeak, m_peak[i]);
+        }
+        done += n;
     }
 }
 

@@ -87,4 +87,23 @@ private:
     double m_minGain = 1.0;
 };
 
+// The true peak (and sample peak) of a stream with the limiter's detector: 4× oversampled with
+// the interpolator libebur128 uses, so it reads what libebur128's true peak reads (to float
+// rounding) at a fraction of the cost — blocks that cannot beat the loudest point so far are
+// skipped, the rest run vectorized. LoudnessMeter uses it. One thread at a time.
+class TruePeakMeter {
+public:
+    explicit TruePeakMeter(int channels);
+    // Interleaved float, ±1.0 full scale; a trailing partial frame is ignored.
+    void add(std::span<const float> interleaved);
+    double truePeak() const { return m_truePeak; }      // linear, max over channels, ≥ samplePeak
+    double samplePeak() const { return m_samplePeak; }  // linear
+
+private:
+    int m_channels;
+    std::vector<std::vector<float>> m_history;  // per channel: the last 11 samples
+    std::vector<float> m_planar, m_phase, m_peak;
+    float m_truePeak = 0, m_samplePeak = 0;
+};
+
 }  // namespace pycast::media

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "media/audio_file.hpp"
+#include "media/limiter.hpp"
 
 namespace pycast::media {
 
@@ -22,6 +23,15 @@ void LoudnessMeter::StateDeleter::operator()(ebur128_state* state) const {
     ebur128_destroy(&state);
 }
 
+LoudnessMeter::LoudnessMeter(std::unique_ptr<ebur128_state, StateDeleter> state, int channels,
+                             int sampleRate, Modes modes)
+    : m_state(std::move(state)),
+      m_truePeak(modes.truePeak ? std::make_unique<TruePeakMeter>(channels) : nullptr),
+      m_channels(channels),
+      m_sampleRate(sampleRate),
+      m_modes(modes) {}
+LoudnessMeter::LoudnessMeter(LoudnessMeter&&) noexcept = default;
+LoudnessMeter& LoudnessMeter::operator=(LoudnessMeter&&) noexcept = default;
 LoudnessMeter::~LoudnessMeter() = default;
 
 Result<LoudnessMeter> LoudnessMeter::create(int channels, int sampleRate, Modes modes) {
@@ -34,7 +44,6 @@ Result<LoudnessMeter> LoudnessMeter::create(int channels, int sampleRate, Modes 
     // Without EBUR128_MODE_HISTOGRAM: its bins read up to 0.04 LU off, and keeping every block
     // costs about 1 MB per hour.
     int mode = EBUR128_MODE_I | EBUR128_MODE_S | EBUR128_MODE_SAMPLE_PEAK;
-    if (modes.truePeak) mode |= EBUR128_MODE_TRUE_PEAK;
     if (modes.range) mode |= EBUR128_MODE_LRA;
     // ebur128_init rewrites constants shared by every state (the gate factors): one at a time.
     static std::mutex initMutex;
@@ -56,7 +65,9 @@ Result<LoudnessMeter> LoudnessMeter::create(int channels, int sampleRate, Modes 
 
 void LoudnessMeter::add(std::span<const float> interleaved) {
     const std::size_t frames = interleaved.size() / static_cast<std::size_t>(m_channels);
-    if (frames > 0) ebur128_add_frames_float(m_state.get(), interleaved.data(), frames);
+    if (frames == 0) return;
+    ebur128_add_frames_float(m_state.get(), interleaved.data(), frames);
+    if (m_truePeak) m_truePeak->add(interleaved);
 }
 
 LoudnessFigures LoudnessMeter::figures() const {
@@ -70,16 +81,14 @@ LoudnessFigures LoudnessMeter::figures() const {
     } else {
         f.loudnessRangeLu = std::numeric_limits<double>::quiet_NaN();
     }
-    double sample = 0, truePeak = 0;
+    double sample = 0;
     for (unsigned c = 0; c < static_cast<unsigned>(m_channels); ++c) {
         double v = 0;
         if (ebur128_sample_peak(st, c, &v) == EBUR128_SUCCESS) sample = std::max(sample, v);
-        if (m_modes.truePeak && ebur128_true_peak(st, c, &v) == EBUR128_SUCCESS)
-            truePeak = std::max(truePeak, v);
     }
     f.samplePeakDbfs = toDb(sample);
-    f.truePeakDbtp = m_modes.truePeak ? toDb(std::max(truePeak, sample))
-                                      : std::numeric_limits<double>::quiet_NaN();
+    f.truePeakDbtp = m_truePeak ? toDb(std::max(m_truePeak->truePeak(), sample))
+                                : std::numeric_limits<double>::quiet_NaN();
     return f;
 }
 

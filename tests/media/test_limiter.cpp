@@ -1,6 +1,7 @@
 // TruePeakLimiter: peaks over the ceiling come out under it as libebur128 measures true peak,
 // everything else passes bit-exact, lengths are kept, and blocks of any size give the same result.
 #include <doctest/doctest.h>
+#include <ebur128.h>
 
 #include <cmath>
 #include <cstring>
@@ -9,9 +10,7 @@
 #include <vector>
 
 #include "media/limiter.hpp"
-#include "media/loudness.hpp"
 
-using pycast::media::LoudnessMeter;
 using pycast::media::TruePeakLimiter;
 
 namespace {
@@ -52,11 +51,29 @@ std::vector<float> limit(TruePeakLimiter& limiter, const std::vector<float>& in,
     return out;
 }
 
-pycast::LoudnessFigures figures(const std::vector<float>& audio, int channels) {
-    auto m = LoudnessMeter::create(channels, kRate);
-    REQUIRE(m.ok());
-    m->add(audio);
-    return m->figures();
+struct Peaks {
+    double truePeakDbtp;
+    double samplePeakDbfs;
+};
+
+// libebur128's own true peak, not LoudnessMeter's (which uses the limiter's detector): the
+// limiter is judged by an independent meter.
+Peaks figures(const std::vector<float>& audio, int channels) {
+    ebur128_state* st = ebur128_init(static_cast<unsigned>(channels), kRate,
+                                     EBUR128_MODE_TRUE_PEAK | EBUR128_MODE_SAMPLE_PEAK);
+    REQUIRE(st != nullptr);
+    ebur128_add_frames_float(st, audio.data(), audio.size() / static_cast<std::size_t>(channels));
+    double tp = 0, sp = 0;
+    for (unsigned c = 0; c < static_cast<unsigned>(channels); ++c) {
+        double v = 0;
+        ebur128_true_peak(st, c, &v);
+        tp = std::max(tp, v);
+        ebur128_sample_peak(st, c, &v);
+        sp = std::max(sp, v);
+    }
+    ebur128_destroy(&st);
+    auto db = [](double x) { return x > 0 ? 20 * std::log10(x) : -HUGE_VAL; };
+    return {db(tp), db(sp)};
 }
 
 }  // namespace

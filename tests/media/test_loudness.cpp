@@ -4,10 +4,12 @@
 // 6) are recordings; 10, 11, 13, 14 (maxima over separate files / live meters) and 20–23
 // (synthesized at 4·fs and filtered down with a filter the text leaves open) are left out.
 #include <doctest/doctest.h>
+#include <ebur128.h>
 
 #include <cmath>
 #include <functional>
 #include <numbers>
+#include <random>
 #include <vector>
 
 #include "media/loudness.hpp"
@@ -224,4 +226,46 @@ TEST_CASE("Loudness: a meter refuses impossible channel counts and rates with a 
     auto slow = LoudnessMeter::create(2, 100);
     REQUIRE_FALSE(slow.ok());
     CHECK(slow.error().message().find("100 Hz") != std::string::npos);
+}
+
+TEST_CASE("Loudness: the true peak reads what libebur128's own true peak reads") {
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> u(0, 1);
+    for (int round = 0; round < 6; ++round) {
+        const int channels = 1 + round % 2;
+        std::vector<float> audio(static_cast<std::size_t>(kRate * 3 * channels));
+        const double hz = 100 + u(rng) * 20000;
+        for (std::size_t i = 0; i < audio.size(); ++i)
+            audio[i] = static_cast<float>(
+                0.4 *
+                    std::sin(2 * std::numbers::pi * hz *
+                             static_cast<double>(i / static_cast<std::size_t>(channels)) / kRate) +
+                0.3 * (u(rng) - 0.5) * std::fabs(std::sin(static_cast<double>(i) * 3e-5)));
+        for (int k = 0; k < 5; ++k)
+            audio[static_cast<std::size_t>(u(rng) * static_cast<double>(audio.size()))] =
+                static_cast<float>(u(rng) * 1.5 - 0.75);
+
+        LoudnessMeter ours = meter(channels);
+        ebur128_state* theirs =
+            ebur128_init(static_cast<unsigned>(channels), kRate, EBUR128_MODE_TRUE_PEAK);
+        REQUIRE(theirs != nullptr);
+        for (std::size_t at = 0; at < audio.size();) {  // uneven pieces
+            const std::size_t n =
+                std::min(audio.size() - at, static_cast<std::size_t>(1 + u(rng) * 7000) *
+                                                static_cast<std::size_t>(channels));
+            ours.add(std::span<const float>(audio.data() + at, n));
+            ebur128_add_frames_float(theirs, audio.data() + at,
+                                     n / static_cast<std::size_t>(channels));
+            at += n;
+        }
+        double expected = 0;
+        for (unsigned c = 0; c < static_cast<unsigned>(channels); ++c) {
+            double v = 0;
+            ebur128_true_peak(theirs, c, &v);
+            expected = std::max(expected, v);
+        }
+        ebur128_destroy(&theirs);
+        INFO("round " << round << ", " << hz << " Hz");
+        CHECK(std::fabs(ours.figures().truePeakDbtp - 20 * std::log10(expected)) < 0.01);
+    }
 }
