@@ -90,7 +90,8 @@ private:
 // The true peak (and sample peak) of a stream with the limiter's detector: 4× oversampled with
 // the interpolator libebur128 uses, so it reads what libebur128's true peak reads (to float
 // rounding) at a fraction of the cost — blocks that cannot beat the loudest point so far are
-// skipped, the rest run vectorized. LoudnessMeter uses it. One thread at a time.
+// skipped, the rest run vectorized. Always 4× (libebur128 oversamples 2× at 96 kHz and not
+// at all from 192 kHz). LoudnessMeter uses it. One thread at a time.
 class TruePeakMeter {
 public:
     explicit TruePeakMeter(int channels);
