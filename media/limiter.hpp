@@ -1,7 +1,7 @@
-// A look-ahead true-peak limiter: one gain for all channels, lowered smoothly before an
-// (oversampled, as libebur128 oversamples for its true peak) peak over the ceiling and raised again
-// after it; bit-exact where nothing is over. One instance is used by one thread at a time (any
-// thread).
+// A look-ahead true-peak limiter (one gain for all channels, lowered smoothly before a peak of
+// the 4x oversampled signal over the ceiling, raised again after it, bit-exact where nothing is
+// over) and the true-peak meter built on its detector. Each instance is used by one thread at a
+// time (any thread).
 #pragma once
 
 #include <cstddef>
@@ -25,8 +25,9 @@ public:
 
     // Appends to `out` the processed audio (interleaved float), delayed by latencyFrames():
     // the first call appends less than it is given, flush() appends the rest, so everything
-    // appended equals the input in length. The detector aims 0.1 dB under the ceiling (other
-    // meters interpolate with other filters and read a few hundredths higher). Where no sample
+    // appended equals the input in length. The detector (libebur128's interpolator) aims 0.1 dB
+    // under the ceiling: ffmpeg's ebur128 filter oversamples otherwise and reads a few
+    // hundredths differently. Where no sample
     // and no point of the 4× oversampled signal passes that, nor lies within the look-ahead
     // before or the release after one that does, samples pass unchanged (bit-exact): the gain
     // moves nowhere else. A trailing partial frame is ignored.
