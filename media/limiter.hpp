@@ -25,12 +25,12 @@ public:
 
     // Appends to `out` the processed audio (interleaved float), delayed by latencyFrames():
     // the first call appends less than it is given, flush() appends the rest, so everything
-    // appended equals the input in length. The detector (libebur128's interpolator) aims 0.1 dB
-    // under the ceiling: ffmpeg's ebur128 filter oversamples otherwise and reads a few
-    // hundredths differently. Where no sample
-    // and no point of the 4× oversampled signal passes that, nor lies within the look-ahead
-    // before or the release after one that does, samples pass unchanged (bit-exact): the gain
-    // moves nowhere else. A trailing partial frame is ignored.
+    // appended equals the input in length. The detector (libebur128's interpolator) aims
+    // 0.1 dB under the ceiling: ffmpeg's ebur128 filter oversamples otherwise and reads a few
+    // hundredths differently. Where no sample and no point of the 4× oversampled signal passes
+    // that, nor lies within the look-ahead before or the release after one that does, samples
+    // pass unchanged (bit-exact): the gain moves nowhere else. A trailing partial frame is
+    // ignored.
     void process(std::span<const float> in, std::vector<float>& out);
     // Appends what is still held back and ends the stream; the next process() starts a new one.
     void flush(std::vector<float>& out);
