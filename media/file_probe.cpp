@@ -1,6 +1,8 @@
 // An exported file opened again with FFmpeg, and compared with what was intended (any thread).
 #include "media/file_probe.hpp"
 
+#include "core/duration.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -96,17 +98,6 @@ std::string tagOf(const ProbedAudio& file, std::initializer_list<const char*> ke
 
 }  // namespace
 
-std::string formatChapterTime(std::int64_t ms) {
-    const bool negative = ms < 0;
-    if (negative) ms = -ms;
-    char text[40];
-    const long long h = ms / 3600000, m = ms / 60000 % 60, s = ms / 1000 % 60, f = ms % 1000;
-    if (h > 0)
-        std::snprintf(text, sizeof text, "%lld:%02lld:%02lld.%03lld", h, m, s, f);
-    else
-        std::snprintf(text, sizeof text, "%lld:%02lld.%03lld", m, s, f);
-    return (negative ? "-" : "") + std::string(text);
-}
 
 Result<ProbedAudio> probeAudioFile(const std::filesystem::path& path) {
     const std::string where = path.string();
@@ -174,13 +165,13 @@ std::vector<ExportCheck> compareWithIntended(const ProbedAudio& file,
     const std::int64_t tolerance = 50 + codecFrameMs(file.codec, file.sampleRate);
     const std::int64_t off = file.durationMs - intendedMs;
     if (std::llabs(off) > tolerance) {
-        checks.push_back(error("Duration", "the file lasts " + formatChapterTime(file.durationMs) +
-                                               ", intended " + formatChapterTime(intendedMs) +
+        checks.push_back(error("Duration", "the file lasts " + formatTimecode(file.durationMs, true) +
+                                               ", intended " + formatTimecode(intendedMs, true) +
                                                " (" + std::to_string(off) + " ms off; ±" +
                                                std::to_string(tolerance) + " ms allowed)"));
     } else {
         checks.push_back(fine(
-            "Duration", "the file lasts " + formatChapterTime(file.durationMs) + " as intended"));
+            "Duration", "the file lasts " + formatTimecode(file.durationMs, true) + " as intended"));
     }
 
     // Chapters (WAV carries none).
@@ -197,12 +188,12 @@ std::vector<ExportCheck> compareWithIntended(const ProbedAudio& file,
             const std::string name = "chapter " + std::to_string(i + 1);
             if (got[i].startMs != want[i].startMs) {
                 checks.push_back(
-                    error("Chapters", name + " starts at " + formatChapterTime(got[i].startMs) +
-                                          ", intended " + formatChapterTime(want[i].startMs)));
+                    error("Chapters", name + " starts at " + formatTimecode(got[i].startMs, true) +
+                                          ", intended " + formatTimecode(want[i].startMs, true)));
             }
             if (got[i].title != want[i].title) {
                 checks.push_back(error(
-                    "Chapters", name + " (" + formatChapterTime(want[i].startMs) + ") is titled " +
+                    "Chapters", name + " (" + formatTimecode(want[i].startMs, true) + ") is titled " +
                                     quoted(got[i].title) + ", intended " + quoted(want[i].title)));
             }
         }

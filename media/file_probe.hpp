@@ -38,7 +38,4 @@ std::vector<ExportCheck> compareWithIntended(const ProbedAudio& file,
                                              const EncoderOptions& intended,
                                              std::int64_t intendedMs);
 
-// "12:03.456" (m:ss.mmm, h:mm:ss.mmm past an hour), for the checks' texts.
-std::string formatChapterTime(std::int64_t ms);
-
 }  // namespace pycast::media

@@ -132,6 +132,23 @@ std::string formatDurationMs(std::int64_t ms) {
     return formatDuration(ms / 1000);
 }
 
+std::string formatTimecode(std::int64_t ms, bool withMs) {
+    const bool negative = ms < 0;
+    const unsigned long long a = negative ? 0ULL - static_cast<unsigned long long>(ms) : static_cast<unsigned long long>(ms);
+    const unsigned long long s = a / 1000;
+    char text[64];
+    if (s >= 3600)
+        std::snprintf(text, sizeof text, "%llu:%02llu:%02llu", s / 3600, s / 60 % 60, s % 60);
+    else
+        std::snprintf(text, sizeof text, "%llu:%02llu", s / 60, s % 60);
+    std::string out = (negative ? "-" : "") + std::string(text);
+    if (withMs) {
+        std::snprintf(text, sizeof text, ".%03llu", a % 1000);
+        out += text;
+    }
+    return out;
+}
+
 std::optional<std::int64_t> parseTimeOfDay(const std::string& raw) {
     std::vector<std::int64_t> f;
     std::string text = trim(asciiDigits(raw));  // "１９：５０" as people type it with a CJK input method

@@ -26,6 +26,9 @@ constexpr std::int64_t kMaxDurationSeconds = 999999LL * 3600 + 59 * 60 + 59;
 std::string formatDuration(std::int64_t seconds);
 // Milliseconds rounded toward zero to whole seconds, then formatted; "-" prefix when negative.
 std::string formatDurationMs(std::int64_t ms);
+// A position on a timeline as players and YouTube write it: "1:15", "1:02:03" (no leading zero
+// on the first field), with `withMs` "1:15.042"; ms rounded down; "-" prefix when negative.
+std::string formatTimecode(std::int64_t ms, bool withMs);
 
 // Full-width digits (U+FF10..U+FF19), colon, full stop and comma as their ASCII forms; other text unchanged.
 std::string asciiDigits(const std::string& text);

@@ -2,6 +2,8 @@
 // repair (writer: the track writer thread; the rest: any one thread per file).
 #include "io/wav_file.hpp"
 
+#include "core/duration.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -71,19 +73,7 @@ std::string errnoText(int err) { return std::strerror(err); }
 
 std::string formatSampleTime(std::uint64_t frames, int rate) {
     if (rate <= 0) return std::to_string(frames) + " samples";
-    const std::uint64_t ms = frames * 1000 / static_cast<std::uint64_t>(rate);
-    const std::uint64_t s = ms / 1000;
-    char buf[48];
-    if (s >= 3600)
-        std::snprintf(
-            buf, sizeof buf, "%llu:%02llu:%02llu.%03llu", static_cast<unsigned long long>(s / 3600),
-            static_cast<unsigned long long>(s / 60 % 60), static_cast<unsigned long long>(s % 60),
-            static_cast<unsigned long long>(ms % 1000));
-    else
-        std::snprintf(
-            buf, sizeof buf, "%llu:%02llu.%03llu", static_cast<unsigned long long>(s / 60),
-            static_cast<unsigned long long>(s % 60), static_cast<unsigned long long>(ms % 1000));
-    return buf;
+    return formatTimecode(static_cast<std::int64_t>(frames * 1000 / static_cast<std::uint64_t>(rate)), true);
 }
 
 namespace {

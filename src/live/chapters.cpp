@@ -102,15 +102,7 @@ std::string youtubeChapterList(const std::vector<Chapter>& chapters, std::string
     for (const Chapter& c : kept) {
         std::string line = c.title;
         std::replace(line.begin(), line.end(), '\n', ' ');
-        const std::int64_t s = c.startMs / 1000;
-        char stamp[32];
-        if (s >= 3600)
-            std::snprintf(stamp, sizeof stamp, "%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
-                          static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60));
-        else
-            std::snprintf(stamp, sizeof stamp, "%lld:%02lld", static_cast<long long>(s / 60),
-                          static_cast<long long>(s % 60));
-        out += std::string(stamp) + " " + line + "\n";
+        out += formatTimecode(c.startMs, false) + " " + line + "\n";
     }
     if (warning)
         *warning = kept.size() < 3 ? "YouTube shows chapters only when there are at least three, "

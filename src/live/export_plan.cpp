@@ -20,23 +20,6 @@ namespace {
 constexpr std::int64_t kYoutubeMinMs = 10'000;
 constexpr std::uint64_t kId3TagWarnBytes = 300 * 1024;
 
-std::string stamp(std::int64_t ms, bool withMs) {
-    const std::int64_t s = ms / 1000;
-    char text[48];
-    if (s >= 3600)
-        std::snprintf(text, sizeof text, "%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
-                      static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60));
-    else
-        std::snprintf(text, sizeof text, "%lld:%02lld", static_cast<long long>(s / 60),
-                      static_cast<long long>(s % 60));
-    std::string out = text;
-    if (withMs) {
-        std::snprintf(text, sizeof text, ".%03lld", static_cast<long long>(ms % 1000));
-        out += text;
-    }
-    return out;
-}
-
 std::string podcastRole(Role role) {
     switch (role) {
         case Role::Host:
@@ -208,7 +191,7 @@ Result<std::vector<Chapter>> parseChapterList(std::string_view text) {
     }
     for (std::size_t i = 1; i < out.size(); ++i)
         if (out[i].startMs < out[i - 1].startMs)
-            return Error{"goes back in time (" + stamp(out[i].startMs, false) + " after " + stamp(out[i - 1].startMs, false) + ")",
+            return Error{"goes back in time (" + formatTimecode(out[i].startMs, false) + " after " + formatTimecode(out[i - 1].startMs, false) + ")",
                          "chapter " + std::to_string(i + 1), "list the chapters in time order"};
     return out;
 }
@@ -308,12 +291,12 @@ std::vector<ExportCheck> checksBeforeExport(const ExportPlan& plan,
             const auto& c = chapters[i];
             const std::string name = "chapter " + std::to_string(i + 1) + " \"" + c.title + "\"";
             if (i > 0 && c.startMs <= chapters[i - 1].startMs) {
-                add(L::Error, "Chapters", name + " at " + stamp(c.startMs, true) + " is not after the one before it");
+                add(L::Error, "Chapters", name + " at " + formatTimecode(c.startMs, true) + " is not after the one before it");
                 fine = false;
             }
             if (c.startMs >= outputMs || c.startMs < 0) {
-                add(L::Error, "Chapters", name + " at " + stamp(c.startMs, true) + " is outside the audio (" +
-                                              stamp(outputMs, true) + " long)");
+                add(L::Error, "Chapters", name + " at " + formatTimecode(c.startMs, true) + " is outside the audio (" +
+                                              formatTimecode(outputMs, true) + " long)");
                 fine = false;
             }
             if (trimSpaces(c.title).empty()) {
@@ -327,7 +310,7 @@ std::vector<ExportCheck> checksBeforeExport(const ExportPlan& plan,
         // YouTube's rules, each breach named.
         bool youtube = true;
         if (chapters.front().startMs != 0) {
-            add(L::Warning, "YouTube", "the first chapter starts at " + stamp(chapters.front().startMs, false) +
+            add(L::Warning, "YouTube", "the first chapter starts at " + formatTimecode(chapters.front().startMs, false) +
                                            ", not 0:00");
             youtube = false;
         }
@@ -340,7 +323,7 @@ std::vector<ExportCheck> checksBeforeExport(const ExportPlan& plan,
             const auto& c = chapters[i];
             if (c.endMs - c.startMs < kYoutubeMinMs) {
                 add(L::Warning, "YouTube", "chapter " + std::to_string(i + 1) + " \"" + c.title + "\" at " +
-                                               stamp(c.startMs, false) + " lasts " +
+                                               formatTimecode(c.startMs, false) + " lasts " +
                                                std::to_string((c.endMs - c.startMs) / 1000) +
                                                " s; YouTube needs at least 10 s (the list merges it into the next)");
                 youtube = false;
@@ -459,7 +442,7 @@ std::string showNotesMarkdown(const ExportPlan& plan, const std::vector<OutputCh
         if (c.kind != Chapter::Kind::Question) continue;
         if (kept.empty() || c.startMs >= kept.back().endMs) continue;
         std::string text = c.title.rfind("Q: ", 0) == 0 ? c.title.substr(3) : c.title;
-        answered += "- " + stamp(toOutputMs(kept, introMs, c.startMs), false) + " " + markdownCell(text) + "\n";
+        answered += "- " + formatTimecode(toOutputMs(kept, introMs, c.startMs), false) + " " + markdownCell(text) + "\n";
     }
     if (!answered.empty()) out += "## Questions answered\n\n" + answered + "\n";
 

@@ -2,6 +2,8 @@
 // (one Chinese), tags and a PNG cover, then read back three ways — our FFmpeg probe, ffprobe's
 // JSON and mutagen (tests/media/read_tags.py) — plus the tapped packets decoded, and the errors.
 #include <doctest/doctest.h>
+
+#include "core/duration.hpp"
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -528,8 +530,8 @@ TEST_CASE("probeCoverImage reads a PNG's codec, size and colour") {
     CHECK(peopleCredit({{"A", "host", "", ""}, {"B", "guest", "X Co", ""}}) == "A, B (X Co)");
     CHECK(iso639Language("zh-TW") == "chi");
     CHECK(iso639Language("en-US") == "eng");
-    CHECK(formatChapterTime(723456) == "12:03.456");
-    CHECK(formatChapterTime(3723456) == "1:02:03.456");
+    CHECK(formatTimecode(723456, true) == "12:03.456");
+    CHECK(formatTimecode(3723456, true) == "1:02:03.456");
 }
 
 TEST_CASE("probeCoverImage reads a JPEG as colour and an RGBA PNG as having alpha") {

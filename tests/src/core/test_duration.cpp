@@ -53,3 +53,12 @@ TEST_CASE("a well-formed length too long to hold is TooLong, not NotADuration") 
     CHECK(parseDuration("9999999:00").seconds == 9999999LL * 60);   // minutes may run long
     CHECK(parseDuration("12x:00").error == DurationError::NotADuration);
 }
+
+TEST_CASE("formatTimecode writes a timeline position as players and YouTube read it") {
+    CHECK(formatTimecode(0, false) == "0:00");
+    CHECK(formatTimecode(75'999, false) == "1:15");
+    CHECK(formatTimecode(75'042, true) == "1:15.042");
+    CHECK(formatTimecode(3'723'456, true) == "1:02:03.456");
+    CHECK(formatTimecode(36'000'000, false) == "10:00:00");
+    CHECK(formatTimecode(-1'500, true) == "-0:01.500");
+}
