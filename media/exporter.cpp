@@ -333,6 +333,37 @@ private:
     std::vector<float> m_buffer;
 };
 
+// Reads `programme` to its end in blocks of interleaved float: each is multiplied by `gain`,
+// shown to `seen` with its first frame's position, passed through `limiter` when there is one
+// (flushed at the end), and handed to `sink`. Stops early when `stop` is set or `sink` says no.
+Status pump(Programme& programme, int channels, float gain, TruePeakLimiter* limiter,
+            const std::atomic<bool>& stop, const std::function<void(std::span<const float>, std::int64_t)>& seen,
+            const std::function<bool(std::vector<float>)>& sink) {
+    std::vector<float> block;
+    std::int64_t at = 0;
+    while (!stop) {
+        block.resize(kBlockFrames * static_cast<std::size_t>(channels));
+        auto n = programme.read(block);
+        if (!n) return n.error();
+        if (*n == 0) break;
+        block.resize(*n * static_cast<std::size_t>(channels));
+        if (gain != 1.0f)
+            for (float& v : block) v *= gain;
+        seen(block, at);
+        at += static_cast<std::int64_t>(*n);
+        std::vector<float> out;
+        if (limiter) limiter->process(block, out);
+        else out = block;
+        if (!out.empty() && !sink(std::move(out))) return ok();
+    }
+    if (limiter && !stop) {
+        std::vector<float> out;
+        limiter->flush(out);
+        if (!out.empty()) sink(std::move(out));
+    }
+    return ok();
+}
+
 std::int64_t fileMs(const std::filesystem::path& path, std::vector<ExportCheck>& checks, const char* what) {
     if (path.empty()) return 0;
     auto r = AudioFileReader::open(path);
@@ -465,8 +496,6 @@ Result<ExportResult> runExport(const ExportPlan& planIn,
         LoudnessFigures figures;
         double samplePeak = 0;  // linear, of what was measured
         std::int64_t frames = 0;
-        bool limited = false;
-        double maxReductionDb = 0;
     };
     // The excerpts: kExcerpts stretches of kExcerptMs spread evenly over the programme (all of a
     // programme no longer than they are together), kept from pass 1 to learn on them, cheaply,
@@ -485,74 +514,45 @@ Result<ExportResult> runExport(const ExportPlan& planIn,
         }
     }
     std::vector<float> excerpt;
-    auto measure = [&](float gain, std::optional<double> limitCeiling, double from, double to,
-                       std::vector<float>* keep) -> Result<Measured> {
+    auto measure = [&](std::vector<float>& keep) -> Result<Measured> {
         Measured m;
-        auto meter = LoudnessMeter::create(channels, rate, {false, !limitCeiling});
+        auto meter = LoudnessMeter::create(channels, rate, {false, true});
         if (!meter) return meter.error();
         auto programme = Programme::open(plan, rate, channels);
         if (!programme) return programme.error();
-        std::optional<TruePeakLimiter> limiter;
-        if (limitCeiling) limiter.emplace(channels, rate, *limitCeiling);
         BlockQueue<std::vector<float>> queue(8);
         std::thread measurer([&] {
             while (auto block = queue.pop()) meter->add(*block);
         });
-        Status failed = ok();
-        std::vector<float> block;
-        while (!cancel) {
-            block.resize(kBlockFrames * static_cast<std::size_t>(channels));
-            auto n = (*programme)->read(block);
-            if (!n) {
-                failed = n.error();
-                break;
-            }
-            if (*n == 0) break;
-            block.resize(*n * static_cast<std::size_t>(channels));
-            if (gain != 1.0f)
-                for (float& v : block) v *= gain;
+        auto seen = [&](std::span<const float> block, std::int64_t at) {
+            const std::int64_t n = static_cast<std::int64_t>(block.size()) / channels;
             for (float v : block) m.samplePeak = std::max(m.samplePeak, static_cast<double>(std::fabs(v)));
-            if (keep) {
-                for (const auto& [ws, we] : windows) {
-                    if (m.frames + static_cast<std::int64_t>(*n) <= ws || m.frames >= we) continue;
-                    const std::int64_t a = std::max<std::int64_t>(0, ws - m.frames);
-                    const std::int64_t b = std::min<std::int64_t>(static_cast<std::int64_t>(*n), we - m.frames);
-                    // A short fade at each end of a window, so the joins make no clicks.
-                    const std::size_t at = keep->size();
-                    keep->insert(keep->end(), block.begin() + a * channels, block.begin() + b * channels);
-                    const std::int64_t fade = rate / 100;
-                    for (std::int64_t f = 0; f < b - a; ++f) {
-                        const std::int64_t fromStart = m.frames + a + f - ws, toEnd = we - (m.frames + a + f) - 1;
-                        const std::int64_t edge = std::min(fromStart, toEnd);
-                        if (edge >= fade || we == std::numeric_limits<std::int64_t>::max()) continue;
-                        const float w = static_cast<float>(edge) / static_cast<float>(fade);
-                        for (int c = 0; c < channels; ++c) (*keep)[at + static_cast<std::size_t>(f * channels + c)] *= w;
-                    }
+            for (const auto& [ws, we] : windows) {
+                if (at + n <= ws || at >= we) continue;
+                const std::int64_t a = std::max<std::int64_t>(0, ws - at);
+                const std::int64_t b = std::min<std::int64_t>(n, we - at);
+                // A short fade at each end of a window, so the joins make no clicks.
+                const std::size_t first = keep.size();
+                keep.insert(keep.end(), block.begin() + a * channels, block.begin() + b * channels);
+                const std::int64_t fade = rate / 100;
+                for (std::int64_t f = 0; f < b - a && we != std::numeric_limits<std::int64_t>::max(); ++f) {
+                    const std::int64_t edge = std::min(at + a + f - ws, we - (at + a + f) - 1);
+                    if (edge >= fade) continue;
+                    const float w = static_cast<float>(edge) / static_cast<float>(fade);
+                    for (int c = 0; c < channels; ++c) keep[first + static_cast<std::size_t>(f * channels + c)] *= w;
                 }
             }
-            m.frames += static_cast<std::int64_t>(*n);
-            if (limiter) {
-                std::vector<float> out;
-                limiter->process(block, out);
-                if (!out.empty()) queue.push(std::move(out));
-            } else {
-                queue.push(block);
-            }
+            m.frames = at + n;
             if ((m.frames / static_cast<std::int64_t>(kBlockFrames)) % 64 == 0)
-                report(ExportProgress::Phase::Measuring,
-                       from + (to - from) * static_cast<double>(m.frames) / std::max(1.0, expectedFrames));
-        }
-        if (limiter && failed && !cancel) {
-            std::vector<float> out;
-            limiter->flush(out);
-            if (!out.empty()) queue.push(std::move(out));
-            m.limited = limiter->limitedFrames() > 0;
-            m.maxReductionDb = limiter->maxReductionDb();
-        }
+                report(ExportProgress::Phase::Measuring, 0.1 * static_cast<double>(m.frames) / std::max(1.0, expectedFrames));
+        };
+        Status read = pump(**programme, channels, 1.0f, nullptr, cancel, seen, [&](std::vector<float> block) {
+            return queue.push(std::move(block));
+        });
         queue.close();
         measurer.join();
         if (cancel) return cancelled;
-        if (!failed) return failed.error();
+        if (!read) return read.error();
         m.figures = meter->figures();
         return m;
     };
@@ -596,7 +596,7 @@ Result<ExportResult> runExport(const ExportPlan& planIn,
 
     // Pass 1: the programme as it is.
     report(ExportProgress::Phase::Measuring, 0);
-    auto first = measure(1.0f, std::nullopt, 0.0, 0.1, &excerpt);
+    auto first = measure(excerpt);
     if (!first) return first.error();
     result.before = first->figures;
     result.before.samplePeakDbfs = first->samplePeak > 0 ? 20 * std::log10(first->samplePeak) : -HUGE_VAL;
@@ -709,34 +709,15 @@ Result<ExportResult> runExport(const ExportPlan& planIn,
         // The limiter runs only when the gained programme could pass the ceiling somewhere.
         std::optional<TruePeakLimiter> limiter;
         if (needsLimiter(result.gainDb) || ceilingDbtp < ceiling) limiter.emplace(channels, rate, ceilingDbtp);
-        Status readStatus = ok();
-        std::vector<float> block(kBlockFrames * static_cast<std::size_t>(channels));
-        std::int64_t done = 0;
-        while (!cancel && !encodeFailed) {
-            block.resize(kBlockFrames * static_cast<std::size_t>(channels));
-            auto n = (*programme)->read(block);
-            if (!n) {
-                readStatus = n.error();
-                break;
-            }
-            if (*n == 0) break;
-            block.resize(*n * static_cast<std::size_t>(channels));
-            for (float& v : block) v *= gain;
-            done += static_cast<std::int64_t>(*n);
-            if (limiter) {
-                std::vector<float> out;
-                limiter->process(block, out);
-                if (!out.empty()) toEncoder.push(std::move(out));
-            } else {
-                toEncoder.push(block);
-            }
+        auto seen = [&](std::span<const float> block, std::int64_t at) {
+            const std::int64_t done = at + static_cast<std::int64_t>(block.size()) / channels;
             if ((done / static_cast<std::int64_t>(kBlockFrames)) % 32 == 0)
-                report(ExportProgress::Phase::Encoding, 0.2 + 0.77 * static_cast<double>(done) / std::max(1.0, static_cast<double>(frames)));
-        }
-        if (limiter && readStatus && !cancel) {
-            std::vector<float> out;
-            limiter->flush(out);
-            if (!out.empty()) toEncoder.push(std::move(out));
+                report(ExportProgress::Phase::Encoding,
+                       0.2 + 0.77 * static_cast<double>(done) / std::max(1.0, static_cast<double>(frames)));
+        };
+        Status readStatus = pump(**programme, channels, gain, limiter ? &*limiter : nullptr, cancel, seen,
+                                 [&](std::vector<float> block) { return !encodeFailed && toEncoder.push(std::move(block)); });
+        if (limiter) {
             pass.limited = limiter->limitedFrames() > 0;
             pass.maxReductionDb = limiter->maxReductionDb();
         }
