@@ -120,7 +120,7 @@ Result<ExportPlan> planForSession(const std::filesystem::path& sessionDir);
 ExportPlan planForFile(const std::filesystem::path& file);
 
 // The cut regions of whole segments: every stretch on the recording's timeline during which
-// segment `segmentId` was on air (from the session's segment chapters).
+// segment titled `title` was on air (from its segment chapters; to the next segment or the end).
 std::vector<CutRegion> segmentCuts(const std::vector<Chapter>& chapters, std::string_view title,
                                    std::int64_t sourceMs);
 
@@ -177,9 +177,10 @@ bool hasErrors(const std::vector<ExportCheck>& checks);
 // Show notes in Markdown: the title, the description, "## Chapters" as YouTube's list
 // ("0:00 Title"), "## Guests" (name — company), "## Questions answered" (time and question),
 // "## Follow-up questions" (the top unanswered approved ones by votes, at most 5).
-// `session`: the questions come from it (nullptr for a file export).
+// Answered questions are the plan's question chapters, placed on the output timeline (after an
+// intro of `introMs`). `session`: the follow-ups come from it (nullptr for a file export).
 std::string showNotesMarkdown(const ExportPlan& plan, const std::vector<OutputChapter>& chapters,
-                              const SessionSnapshot* session);
+                              std::int64_t introMs, const SessionSnapshot* session);
 // Podcasting 2.0 chapters JSON (1.2.0) of the output chapters.
 std::string outputChaptersJson(const std::vector<OutputChapter>& chapters);
 // One <podcast:person> element per person (role, href when known), for the feed.
