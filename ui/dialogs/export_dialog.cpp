@@ -184,6 +184,7 @@ void ExportDialog::reset() {
     m_addNote.clear();
     m_copiedNote.clear();
     m_cancelRequested = false;
+    m_checkRuns = 0;
 }
 
 void ExportDialog::open(const fs::path& sessionOrFile) {
@@ -307,6 +308,7 @@ void ExportDialog::startChecks() {
     m_checking = promise.get_future();
     m_checkingRevision = m_revision;
     m_checkNow = false;
+    ++m_checkRuns;
     // The future is ready before the wake: the frame it causes sees the result.
     m_checkThread = std::thread([plan = m_plan, wake = m_wake, p = std::move(promise)]() mutable {
         p.set_value(prepareExport(plan));

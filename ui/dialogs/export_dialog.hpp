@@ -71,6 +71,8 @@ public:
     void waitForChecks();
     // The last finished checks (nullopt before the first), for the plan as it was then.
     const std::optional<Result<PreparedExport>>& prepared() const { return m_prepared; }
+    // How many times the checks ran since the dialog opened (edits in a burst run them once).
+    int checkRuns() const { return m_checkRuns; }
     // Why Export is disabled ("" when it is enabled): checks pending, a red check, no source.
     std::string blockedReason(const ExportJob* job = nullptr) const;
 
@@ -129,6 +131,7 @@ private:
     int m_checkingRevision = -1;
     double m_changedAt = 0.0;
     bool m_checkNow = false;
+    int m_checkRuns = 0;
     std::future<Result<PreparedExport>> m_checking;
     std::thread m_checkThread;
     std::optional<Result<PreparedExport>> m_prepared;
