@@ -59,6 +59,7 @@ struct ExportResult {
     std::int64_t outputMs = 0;
     std::vector<OutputChapter> chapters;
     std::vector<ExportCheck> checks;  // before + after; any Error: the export failed a check
+    std::size_t firstAfterCheck = 0;  // checks[firstAfterCheck…] are the ones after export
 };
 
 // Runs the whole export on the calling thread. `progress` is called on that thread a few times a

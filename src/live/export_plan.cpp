@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/duration.hpp"
 #include "core/text.hpp"
 #include "io/markdown.hpp"
 #include "io/wav_file.hpp"
@@ -169,6 +170,47 @@ ExportPlan planForFile(const std::filesystem::path& file) {
     plan.outDir = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
     plan.baseName = slugify(file.stem().string(), SlugLetters::Unicode, "export") + "-export";
     return plan;
+}
+
+Result<std::vector<Chapter>> parseChapterList(std::string_view text) {
+    std::vector<Chapter> out;
+    const std::string trimmed = trimSpaces(text);
+    if (!trimmed.empty() && trimmed.front() == '{') {
+        nlohmann::json doc = nlohmann::json::parse(trimmed, nullptr, false);
+        if (doc.is_discarded() || !doc.is_object() || !doc.contains("chapters") || !doc["chapters"].is_array())
+            return Error{"is not Podcasting 2.0 chapters JSON", "chapters", "give {\"version\": \"1.2.0\", \"chapters\": [...]}"};
+        std::size_t i = 0;
+        for (const auto& c : doc["chapters"]) {
+            ++i;
+            const std::string where = "chapters[" + std::to_string(i - 1) + "]";
+            if (!c.is_object() || !c.contains("startTime") || !c["startTime"].is_number())
+                return Error{"has no startTime (seconds)", where, "give each chapter a startTime in seconds"};
+            const double t = c["startTime"].get<double>();
+            if (!std::isfinite(t) || t < 0 || t > 1e7)
+                return Error{"startTime is out of range", where, "give seconds from the start"};
+            std::string title = c.contains("title") && c["title"].is_string() ? c["title"].get<std::string>() : "";
+            out.push_back({Chapter::Kind::Marker, static_cast<std::int64_t>(std::llround(t * 1000)), {}, title});
+        }
+    } else {
+        std::size_t line = 0;
+        for (const std::string& raw : splitOn(text, {"\n"})) {
+            ++line;
+            const std::string l = trimSpaces(raw);
+            if (l.empty() || l.front() == '#') continue;
+            const auto space = l.find_first_of(" \t");
+            const std::string stampText = l.substr(0, space);
+            const DurationParse d = parseDuration(stampText);
+            if (space == std::string::npos || !d.ok())
+                return Error{"is not \"m:ss Title\" (\"" + l.substr(0, 40) + "\")", "line " + std::to_string(line),
+                             "start each line with its time, then the title: 12:34 Q&A"};
+            out.push_back({Chapter::Kind::Marker, d.seconds * 1000, {}, trimSpaces(l.substr(space + 1))});
+        }
+    }
+    for (std::size_t i = 1; i < out.size(); ++i)
+        if (out[i].startMs < out[i - 1].startMs)
+            return Error{"goes back in time (" + stamp(out[i].startMs, false) + " after " + stamp(out[i - 1].startMs, false) + ")",
+                         "chapter " + std::to_string(i + 1), "list the chapters in time order"};
+    return out;
 }
 
 std::vector<CutRegion> segmentCuts(const std::vector<Chapter>& chapters, std::string_view title,

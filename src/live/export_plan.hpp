@@ -119,6 +119,12 @@ Result<ExportPlan> planForSession(const std::filesystem::path& sessionDir);
 // The plan for one audio file (no chapters, title from the file name).
 ExportPlan planForFile(const std::filesystem::path& file);
 
+// Chapters an editor wrote: YouTube's list ("0:00 Title", "1:02:03 Title", one per line; blank
+// lines and lines starting with '#' skipped) or Podcasting 2.0 chapters JSON (startTime in
+// seconds, title). Times must not go backwards. Errors name the line ("line 3: …") and what
+// to write instead.
+Result<std::vector<Chapter>> parseChapterList(std::string_view text);
+
 // The cut regions of whole segments: every stretch on the recording's timeline during which
 // segment titled `title` was on air (from its segment chapters; to the next segment or the end).
 std::vector<CutRegion> segmentCuts(const std::vector<Chapter>& chapters, std::string_view title,

@@ -178,3 +178,22 @@ TEST_CASE("export plan: a session's plan has its tracks at unity and centred, it
     CHECK(p->baseName == "ep7-plan-計畫");
     CHECK(p->outDir == dir / "exports");
 }
+
+TEST_CASE("export plan: an editor's chapter list, as YouTube's lines or Podcasting 2.0 JSON, is read with its errors named") {
+    auto list = parseChapterList("# edited\n0:00 開場\n\n1:40 Q: 你們怎麼招募新人？\n1:02:03 Wrap-up\n");
+    REQUIRE(list);
+    REQUIRE(list->size() == 3);
+    CHECK(list->at(1).startMs == 100'000);
+    CHECK(list->at(1).title == "Q: 你們怎麼招募新人？");
+    CHECK(list->at(2).startMs == 3'723'000);
+    auto json = parseChapterList(R"({"version": "1.2.0", "chapters": [{"startTime": 0, "title": "A"}, {"startTime": 12.5, "title": "B"}]})");
+    REQUIRE(json);
+    CHECK(json->at(1).startMs == 12'500);
+    auto bad = parseChapterList("0:00 A\nnoon B\n");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().where == "line 2");
+    auto back = parseChapterList("0:10 A\n0:05 B\n");
+    REQUIRE_FALSE(back);
+    CHECK(back.error().what.find("goes back in time") != std::string::npos);
+    CHECK_FALSE(parseChapterList(R"({"chapters": [{"title": "no time"}]})"));
+}
