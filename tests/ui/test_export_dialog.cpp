@@ -369,3 +369,27 @@ TEST_CASE("studio: File > Export episode… (Ctrl+E) asks for a session or an au
     CHECK(s.window.episodeExport().plan().input == tmp / "tone.wav");
     CHECK(s.window.exportJob() == nullptr);
 }
+
+TEST_CASE("export dialog: an editor's chapter list on the clipboard replaces the table; a bad one is named and changes nothing") {
+    pycast::test::TempDir tmp;
+    DialogBench b;
+    b.dialog.openPlan(tonePlan(tmp));
+    b.frame();
+    b.settle();
+    b.click("Chapters (3)");
+    ImGui::SetCurrentContext(b.imgui.context());
+    ImGui::SetClipboardText("0:00 Hello\n0:40 Later\n0:20 Backwards\n");
+    b.click("Replace with the list on the clipboard");
+    CHECK(b.dialog.plan().chapters.size() == 3);
+    CHECK(b.dialog.plan().chapters[1].title == "Break");
+    CHECK(b.shows("chapter 3: goes back in time"));  // the error names the chapter
+    ImGui::SetCurrentContext(b.imgui.context());
+    ImGui::SetClipboardText("0:00 Hello\n0:40 問答 Q&A\n");
+    b.click("Replace with the list on the clipboard");
+    REQUIRE(b.dialog.plan().chapters.size() == 2);
+    CHECK(b.dialog.plan().chapters[1].title == "問答 Q&A");
+    CHECK(b.dialog.plan().chapters[1].startMs == 40'000);
+    b.frame();
+    CHECK(b.shows("Chapters (2)"));
+    CHECK(b.shows("00:40.000"));
+}

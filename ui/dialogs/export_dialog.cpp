@@ -924,7 +924,31 @@ void ExportDialog::drawChaptersTab() {
             changed = resort = true;
         }
     }
-    if (!m_addNote.empty()) textColoured(m_addNote, colours::kWarning);
+    // An editor's own list (YouTube's "0:00 Title" lines or chapters JSON) replaces the table.
+    if (ImGui::Button("Replace with the list on the clipboard")) {
+        const char* clip = ImGui::GetClipboardText();
+        const Result<std::vector<Chapter>> list = parseChapterList(clip != nullptr ? clip : "");
+        if (!list) {
+            m_addNote = "Clipboard: " + list.error().message();
+        } else if (list->empty()) {
+            m_addNote = "The clipboard holds no chapters.";
+        } else {
+            m_plan.chapters = list.value();
+            m_chapterRows.clear();
+            for (const Chapter& ch : m_plan.chapters)
+                m_chapterRows.push_back({m_nextId++, formatChapterTime(ch.startMs), ch.title, false});
+            m_addNote.clear();
+            changed = resort = true;
+        }
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("YouTube's \"0:00 Title\" lines or Podcasting 2.0 chapters JSON, times on the recording");
+    if (!m_addNote.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        textColoured(m_addNote, colours::kWarning);
+        ImGui::PopTextWrapPos();
+        fontsPending(m_addNote);
+    }
     if (resort) sortChapters();
     if (changed) planChanged();
 }
@@ -1059,9 +1083,14 @@ void ExportDialog::drawFinished(const ExportJob& job) {
     }
     if (!m_copiedNote.empty()) textColoured(m_copiedNote, colours::kGood);
 
+    // The checks after export are read from the file itself: they come first, they are news.
+    const std::size_t split = std::min(r.firstAfterCheck, r.checks.size());
     ImGui::Spacing();
-    textColoured("CHECKS (before and after, from the file)", colours::kTextDim);
-    drawCheckList(r.checks);
+    textColoured("AFTER EXPORT (read back from the file)", colours::kTextDim);
+    drawCheckList({r.checks.begin() + static_cast<std::ptrdiff_t>(split), r.checks.end()});
+    ImGui::Spacing();
+    textColoured("BEFORE EXPORT", colours::kTextDim);
+    drawCheckList({r.checks.begin(), r.checks.begin() + static_cast<std::ptrdiff_t>(split)});
 }
 
 }  // namespace pycast::ui
