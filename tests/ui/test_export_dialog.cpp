@@ -19,6 +19,8 @@
 #include "drawn_text.hpp"
 #include "shell/headless.hpp"
 #include "test_editor_support.hpp"
+#include "test_live_support.hpp"
+#include "views/live/live_view.hpp"
 
 using namespace pycast;
 using namespace pycast::ui;
@@ -392,4 +394,57 @@ TEST_CASE("export dialog: an editor's chapter list on the clipboard replaces the
     b.frame();
     CHECK(b.shows("Chapters (2)"));
     CHECK(b.shows("00:40.000"));
+}
+
+TEST_CASE("studio: the Live tab's Export… opens the dialog on the session, and Ctrl+E does too while one is open") {
+    LiveFixture f;
+    FontManager fonts;
+    HeadlessImGui imgui(fonts);
+    mapKeys(imgui.io());
+    MainWindow window(fonts, {sourceDir() / "shows"});
+    LiveContext live(*f.controller);
+    window.setLive(&live);
+    window.setDocument(documentOf(f.show, sourceDir() / "shows" / "pycast-ama.json"));
+    f.createSession();
+    window.selectView("live");
+    const auto frame = [&] {
+        FrameRequests requests;
+        const std::string unbalanced = imgui.frame([&] { window.draw(requests); });
+        CHECK_MESSAGE(unbalanced.empty(), "left open: " << unbalanced);
+        window.apply(requests);
+        f.controller->runPosted();
+        fonts.addText(requests.glyphText);
+        if (fonts.rebuildPending()) fonts.build(*imgui.io().Fonts);
+    };
+    for (int i = 0; i < 3; ++i) frame();
+    const std::optional<ImVec2> at = drawnAt(imgui.drawData(), "Export…");
+    REQUIRE_MESSAGE(at, "no Export… in the session strip");
+    imgui.io().MousePos = ImVec2(at->x + 2.0f, at->y + 4.0f);
+    frame();
+    imgui.io().MouseDown[0] = true;
+    frame();
+    imgui.io().MouseDown[0] = false;
+    frame();
+    frame();
+    REQUIRE(window.episodeExport().isOpen());
+    CHECK(window.episodeExport().plan().input == f.tmp / "s");
+    // Nothing was recorded: the dialog says why there is nothing to export.
+    CHECK_FALSE(window.episodeExport().sourceError().empty());
+    CHECK_FALSE(window.episodeExport().blockedReason().empty());
+
+    // Closed, then Ctrl+E: the session again, no file chooser.
+    imgui.io().KeysDown[keys::Escape] = true;
+    frame();
+    imgui.io().KeysDown[keys::Escape] = false;
+    frame();
+    CHECK_FALSE(window.episodeExport().isOpen());
+    imgui.io().KeyCtrl = true;
+    imgui.io().KeysDown['E'] = true;
+    frame();
+    imgui.io().KeysDown['E'] = false;
+    imgui.io().KeyCtrl = false;
+    frame();
+    CHECK(window.episodeExport().isOpen());
+    CHECK_FALSE(window.fileDialog().isOpen());
+    CHECK(window.episodeExport().plan().input == f.tmp / "s");
 }
