@@ -56,7 +56,7 @@ std::optional<ImVec2> drawnAt(ImDrawData* data, const std::string& utf8, bool la
     return where[at];
 }
 
-// A mono 16-bit WAV of a 440 Hz tone at about −20 dBFS, `seconds` long.
+// A mono 16-bit 8 kHz WAV of a 440 Hz tone at about −20 dBFS, `seconds` long.
 void writeToneWav(const std::filesystem::path& file, int seconds) {
     const std::uint32_t rate = 8000;
     const std::uint32_t frames = rate * static_cast<std::uint32_t>(seconds);
@@ -103,13 +103,16 @@ struct DialogBench {
     HeadlessImGui imgui{fonts};
     ExportDialog dialog;
     std::vector<ExportDialogFrame> frames;
+    std::unique_ptr<ExportJob> job;  // the shell's part: started when the dialog asks
 
     DialogBench() { mapKeys(imgui.io()); }
     ExportDialogFrame frame(float dt = 1.0f / 60.0f) {
         ExportDialogFrame last;
-        const std::string unbalanced = imgui.frame([&] { last = dialog.draw(fonts, nullptr); }, dt);
+        const std::string unbalanced = imgui.frame([&] { last = dialog.draw(fonts, job.get()); }, dt);
         CHECK_MESSAGE(unbalanced.empty(), "left open: " << unbalanced);
         frames.push_back(last);
+        if (last.start) job = std::make_unique<ExportJob>(*last.start, [] {});
+        if (last.cancel && job) job->cancel();
         if (fonts.rebuildPending()) fonts.build(*imgui.io().Fonts);
         return last;
     }
@@ -447,4 +450,69 @@ TEST_CASE("studio: the Live tab's Export… opens the dialog on the session, and
     CHECK(window.episodeExport().isOpen());
     CHECK_FALSE(window.fileDialog().isOpen());
     CHECK(window.episodeExport().plan().input == f.tmp / "s");
+}
+
+TEST_CASE("export dialog: a finished export shows the loudness before and after, the gain, the files and the checks read from the file") {
+    pycast::test::TempDir tmp;
+    DialogBench b;
+    b.dialog.openPlan(tonePlan(tmp));
+    b.frame();
+    b.settle();
+    REQUIRE_MESSAGE(b.dialog.blockedReason().empty(), b.dialog.blockedReason());
+    b.click("Export", true);
+    REQUIRE(b.job);
+    for (int i = 0; i < 6000 && !b.job->finished(); ++i) {
+        b.frame();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    REQUIRE(b.job->finished());
+    b.frame();
+    b.frame();
+    const Result<ExportResult>& r = b.job->result();
+    REQUIRE_MESSAGE(r.ok(), r.error().message());
+    CHECK(std::filesystem::exists(r.value().audio));
+    CHECK(b.shows("EXPORTED"));
+    CHECK(b.shows("Integrated (LUFS)"));
+    CHECK(b.shows("True peak (dBTP)"));
+    CHECK(b.shows(r.value().audio.string()));
+    CHECK(b.shows("Copy path"));
+    CHECK(b.shows("AFTER EXPORT"));
+    CHECK(b.dialog.blockedReason().empty());  // Export again
+    CHECK(b.shows("Export again"));
+}
+
+TEST_CASE("export dialog: Cancel stops a running export, which leaves no file, and the dialog says so") {
+    pycast::test::TempDir tmp;
+    DialogBench b;
+    ExportPlan plan = tonePlan(tmp);
+    writeToneWav(tmp / "tone.wav", 900);  // 15 minutes: long enough to be caught running
+    plan.sourceMs = 900'000;
+    b.dialog.openPlan(plan);
+    b.frame();
+    b.settle();
+    REQUIRE_MESSAGE(b.dialog.blockedReason().empty(), b.dialog.blockedReason());
+    b.click("Export", true);
+    REQUIRE(b.job);
+    b.frame();
+    REQUIRE_FALSE(b.job->finished());
+    CHECK(b.shows("EXPORTING"));
+    CHECK(b.dialog.blockedReason(b.job.get()) == "An export is running.");
+    b.press(keys::Escape);  // no closing while it runs
+    CHECK(b.dialog.isOpen());
+    b.click("Cancel export");
+    for (int i = 0; i < 3000 && !b.job->finished(); ++i) {
+        b.frame();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    REQUIRE(b.job->finished());
+    b.frame();
+    CHECK_FALSE(b.job->result().ok());
+    CHECK(b.shows("CANCELLED"));
+    std::size_t files = 0;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(tmp / "exports", ec)) {
+        (void)e;
+        ++files;
+    }
+    CHECK(files == 0);
 }

@@ -395,7 +395,6 @@ ExportDialogFrame ExportDialog::draw(FontManager& fonts, const ExportJob* job) {
         return frame;
     }
     const bool running = job != nullptr && !job->finished();
-    if (!running) m_cancelRequested = false;
 
     drawSource();
     ImGui::Separator();
