@@ -224,10 +224,8 @@ void ExportDialog::openPlan(ExportPlan plan) {
         const int takes = countTakes(m_plan.input);
         summary = std::to_string(m_plan.tracks.size()) + (m_plan.tracks.size() == 1 ? " track · " : " tracks · ") +
                   std::to_string(takes) + (takes == 1 ? " take" : " takes");
-    } else {
-        summary = "audio file";
     }
-    if (m_plan.sourceMs > 0) summary += " · " + formatDurationMs(m_plan.sourceMs);
+    if (m_plan.sourceMs > 0) summary += (summary.empty() ? "" : " · ") + formatDurationMs(m_plan.sourceMs);
     m_sourceSummary = summary;
     rebuildRows();
     m_open = true;
@@ -405,28 +403,23 @@ ExportDialogFrame ExportDialog::draw(FontManager& fonts, const ExportJob* job) {
     const float settingsWidth = ImGui::GetContentRegionAvail().x - sideWidth - style.ItemSpacing.x;
 
     ImGui::BeginChild("##settings", ImVec2(settingsWidth, -footer), false);
-    ImGui::BeginDisabled(running || !m_sourceError.empty());
+    // The tabs stay browsable while an export runs; what is in them is locked.
+    const bool locked = running || !m_sourceError.empty();
     if (ImGui::BeginTabBar("##export-tabs")) {
-        if (ImGui::BeginTabItem("Format")) {
-            drawFormatTab();
+        const auto tab = [&](const char* label, void (ExportDialog::*body)()) {
+            if (!ImGui::BeginTabItem(label)) return;
+            ImGui::BeginDisabled(locked);
+            (this->*body)();
+            ImGui::EndDisabled();
             ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Mix & cuts")) {
-            drawMixTab();
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Metadata")) {
-            drawMetadataTab();
-            ImGui::EndTabItem();
-        }
+        };
+        tab("Format", &ExportDialog::drawFormatTab);
+        tab("Mix & cuts", &ExportDialog::drawMixTab);
+        tab("Metadata", &ExportDialog::drawMetadataTab);
         const std::string chapters = "Chapters (" + std::to_string(m_plan.chapters.size()) + ")###chapters";
-        if (ImGui::BeginTabItem(chapters.c_str())) {
-            drawChaptersTab();
-            ImGui::EndTabItem();
-        }
+        tab(chapters.c_str(), &ExportDialog::drawChaptersTab);
         ImGui::EndTabBar();
     }
-    ImGui::EndDisabled();
     ImGui::EndChild();
 
     ImGui::SameLine();
