@@ -15,6 +15,7 @@ const std::vector<Command>& commands() {
         {"chapters", "print a session's chapters (segments, answered questions, markers)", runChapters},
         {"recover", "repair the track files of an interrupted recording", runRecover},
         {"airtime", "measure each speaker's actual talk time in a recording's track files", runAirtime},
+        {"loudness", "measure files' loudness: integrated LUFS, range, true peak, sample peak", runLoudness},
         {"devices", "list the audio inputs PortAudio sees (host API, name, channels, rate)", runDevices},
         {"record", "record one WAV per input channel into a folder, with meters on the terminal", runRecord},
         {"version", "print the version and the media libraries in use", runVersion},

@@ -37,6 +37,8 @@ int runChapters(const Args& args, std::ostream& out, std::ostream& err);
 int runRecover(const Args& args, std::ostream& out, std::ostream& err);
 // `pycast airtime FILE.wav... [--names a,b] [--json]` (cmd_airtime.cpp).
 int runAirtime(const Args& args, std::ostream& out, std::ostream& err);
+// `pycast loudness FILE... [--json]` (cmd_loudness.cpp).
+int runLoudness(const Args& args, std::ostream& out, std::ostream& err);
 // The report of the session in DIR (Markdown, or CSV when `csv`) to `out`; warnings and errors
 // to `err`. 0 ok, 1 when DIR is not a readable session.
 int runReportCommand(const std::filesystem::path& dir, std::ostream& out, std::ostream& err,

@@ -1,0 +1,76 @@
+// Loudness measurement per ITU-R BS.1770-4 / EBU Tech 3341–3342 through libebur128: a meter fed
+// interleaved float audio, and one file measured whole. A meter is used by one thread at a time.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include <ebur128.h>  // ebur128_state is an anonymous struct: it cannot be forward-declared
+
+#include "core/error.hpp"
+#include "media/exporter.hpp"
+
+namespace pycast::media {
+
+// One programme's loudness. Channels are weighted as BS.1770 says: 1 → one front channel
+// (weight 1, not the dual-mono 2×), 2 → L R, 5 → L R C Ls Rs, 6 → L R C LFE Ls Rs (LFE left
+// out); other counts as libebur128's default map. Move-only.
+class LoudnessMeter {
+public:
+    struct Modes {
+        bool truePeak = true;  // 4× oversampled true peak (costs about 3× the rest)
+        bool range = true;     // loudness range (EBU Tech 3342)
+    };
+    // Errors: a channel count outside 1…64, a sample rate outside 8 kHz…384 kHz, libebur128
+    // unable to allocate.
+    static Result<LoudnessMeter> create(int channels, int sampleRate, Modes modes);
+    static Result<LoudnessMeter> create(int channels, int sampleRate) {
+        return create(channels, sampleRate, Modes{});
+    }
+
+    LoudnessMeter(LoudnessMeter&&) noexcept = default;
+    LoudnessMeter& operator=(LoudnessMeter&&) noexcept = default;
+    ~LoudnessMeter();
+
+    int channels() const { return m_channels; }
+    int sampleRate() const { return m_sampleRate; }
+
+    // Interleaved float, full scale ±1.0; a trailing partial frame is ignored.
+    void add(std::span<const float> interleaved);
+
+    // Integrated LUFS, LRA LU, true peak dBTP, sample peak dBFS so far. −HUGE_VAL for the
+    // integrated loudness when nothing passed the gates (silence, < 400 ms) and for peaks of
+    // pure silence; the loudness range is 0 when too little audio was measured; true peak or
+    // range not measured (Modes off) are NaN.
+    LoudnessFigures figures() const;
+    // The last 400 ms (momentary) and 3 s (short-term) windows, LUFS (−HUGE_VAL for silence).
+    double momentaryLufs() const;
+    double shortTermLufs() const;
+
+    // Integrated loudness of several meters' audio taken together (gating over all of their
+    // blocks), LUFS: a programme measured in pieces, on several threads, gives the whole's
+    // figure. Meters must share channel count and rate; an empty list gives −HUGE_VAL.
+    static double integratedOf(const std::vector<const LoudnessMeter*>& meters);
+
+private:
+    struct StateDeleter {
+        void operator()(ebur128_state* state) const;
+    };
+    LoudnessMeter(std::unique_ptr<ebur128_state, StateDeleter> state, int channels, int sampleRate,
+                  Modes modes)
+        : m_state(std::move(state)), m_channels(channels), m_sampleRate(sampleRate), m_modes(modes) {}
+
+    std::unique_ptr<ebur128_state, StateDeleter> m_state;
+    int m_channels = 0;
+    int m_sampleRate = 0;
+    Modes m_modes;
+};
+
+// Decodes the whole file at its own rate and channel count and measures it (true peak and
+// range on). Errors: those of AudioFileReader::open and read.
+Result<LoudnessFigures> measureFile(const std::filesystem::path& path);
+
+}  // namespace pycast::media
