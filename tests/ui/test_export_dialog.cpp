@@ -18,6 +18,7 @@
 #include "dialogs/export_dialog.hpp"
 #include "drawn_text.hpp"
 #include "shell/headless.hpp"
+#include "shell/screenshot.hpp"
 #include "test_editor_support.hpp"
 #include "test_live_support.hpp"
 #include "views/live/live_view.hpp"
@@ -515,4 +516,36 @@ TEST_CASE("export dialog: Cancel stops a running export, which leaves no file, a
         ++files;
     }
     CHECK(files == 0);
+}
+
+TEST_CASE("export dialog: the cover's probe result shows beside its path: size and layout, or why it cannot be used") {
+    pycast::test::TempDir tmp;
+    RgbImage square{1400, 1400, std::vector<std::uint8_t>(1400 * 1400 * 3, 90)};
+    REQUIRE(writePng(tmp / "cover.png", square).empty());
+    pycast::test::writeFile(tmp / "fake.png", "not an image at all");
+    DialogBench b;
+    ExportPlan plan = tonePlan(tmp);
+    plan.meta.cover = tmp / "cover.png";
+    b.dialog.openPlan(plan);
+    b.frame();
+    b.settle();
+    b.click("Metadata");
+    b.frame();
+    CHECK(b.shows("PNG 1400 × 1400 px · RGB"));
+    REQUIRE(b.dialog.prepared()->ok());
+    for (const ExportCheck& c : b.dialog.prepared()->value().checks)
+        if (c.topic == "Cover art") CHECK(c.level == ExportCheck::Level::Ok);
+
+    b.dialog.editPlan().meta.cover = tmp / "fake.png";
+    b.dialog.planChanged();
+    b.frame(1.0f);
+    b.settle();
+    CHECK_FALSE(b.shows("PNG 1400 × 1400 px"));
+    CHECK(b.shows("fake.png"));
+    REQUIRE(b.dialog.prepared()->ok());
+    bool red = false;
+    for (const ExportCheck& c : b.dialog.prepared()->value().checks)
+        red = red || (c.topic == "Cover art" && c.level == ExportCheck::Level::Error);
+    CHECK(red);
+    CHECK(b.dialog.blockedReason().rfind("Cover art: ", 0) == 0);
 }

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "core/duration.hpp"
+#include "media/image_probe.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/widgets.hpp"
 
@@ -173,6 +174,7 @@ void ExportDialog::reset() {
     if (m_checkThread.joinable()) m_checkThread.join();
     m_checking = {};
     m_prepared.reset();
+    m_cover.reset();
     m_checkedRevision = -1;
     m_checkingRevision = -1;
     m_sourceError.clear();
@@ -302,14 +304,16 @@ void ExportDialog::sortChapters() {
 
 void ExportDialog::startChecks() {
     if (m_checkThread.joinable()) return;
-    std::promise<Result<PreparedExport>> promise;
+    std::promise<CheckOutcome> promise;
     m_checking = promise.get_future();
     m_checkingRevision = m_revision;
     m_checkNow = false;
     ++m_checkRuns;
     // The future is ready before the wake: the frame it causes sees the result.
     m_checkThread = std::thread([plan = m_plan, wake = m_wake, p = std::move(promise)]() mutable {
-        p.set_value(prepareExport(plan));
+        std::optional<Result<CoverInfo>> cover;
+        if (!plan.meta.cover.empty()) cover = media::probeCoverImage(plan.meta.cover);
+        p.set_value(CheckOutcome{prepareExport(plan), std::move(cover)});
         if (wake) wake();
     });
 }
@@ -317,7 +321,9 @@ void ExportDialog::startChecks() {
 void ExportDialog::pollChecks() {
     if (!m_checking.valid()) return;
     if (m_checking.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
-    m_prepared = m_checking.get();
+    CheckOutcome outcome = m_checking.get();
+    m_prepared = std::move(outcome.prepared);
+    m_cover = std::move(outcome.cover);
     m_checkThread.join();
     m_checkedRevision = m_checkingRevision;
     m_glyphsPending = true;
@@ -370,6 +376,8 @@ ExportDialogFrame ExportDialog::draw(FontManager& fonts, const ExportJob* job) {
         } else if (m_prepared) {
             text += m_prepared->error().message();
         }
+        if (m_cover && !m_cover->ok()) text += m_cover->error().message();
+        text += "×≤±−∞…●";
         fonts.addText(text);
         m_glyphsPending = false;
     }
@@ -757,7 +765,21 @@ void ExportDialog::drawMetadataTab() {
             changed = true;
         }
         formLabel("");
-        // What the probe found, as the checks say it.
+        // What the probe found, then what the checks make of it.
+        if (m_cover && !meta.cover.empty()) {
+            if (m_cover->ok()) {
+                const CoverInfo& ci = m_cover->value();
+                std::string found = (ci.codec == "mjpeg" ? std::string("JPEG") : ci.codec == "png" ? std::string("PNG") : ci.codec) +
+                                    " " + std::to_string(ci.width) + " × " + std::to_string(ci.height) + " px · " +
+                                    (ci.isRgb ? "RGB" : "not RGB") + (ci.hasAlpha ? " with alpha" : "") + " · " +
+                                    std::to_string((ci.bytes + 1023) / 1024) + " KB";
+                textColoured(found, colours::kText);
+            } else {
+                ImGui::PushTextWrapPos(0.0f);
+                textColoured(m_cover->error().message(), colours::kBad);
+                ImGui::PopTextWrapPos();
+            }
+        }
         bool any = false;
         if (m_prepared && m_prepared->ok()) {
             for (const ExportCheck& c : m_prepared->value().checks) {

@@ -132,7 +132,13 @@ private:
     double m_changedAt = 0.0;
     bool m_checkNow = false;
     int m_checkRuns = 0;
-    std::future<Result<PreparedExport>> m_checking;
+    // One run of the checks: prepareExport, and the cover as probed (shown beside its path).
+    struct CheckOutcome {
+        Result<PreparedExport> prepared;
+        std::optional<Result<CoverInfo>> cover;
+    };
+    std::future<CheckOutcome> m_checking;
+    std::optional<Result<CoverInfo>> m_cover;
     std::thread m_checkThread;
     std::optional<Result<PreparedExport>> m_prepared;
 
