@@ -18,6 +18,7 @@
 #include "dialogs/export_dialog.hpp"
 #include "drawn_text.hpp"
 #include "shell/headless.hpp"
+#include "shell/options.hpp"
 #include "shell/screenshot.hpp"
 #include "test_editor_support.hpp"
 #include "test_live_support.hpp"
@@ -548,4 +549,17 @@ TEST_CASE("export dialog: the cover's probe result shows beside its path: size a
         red = red || (c.topic == "Cover art" && c.level == ExportCheck::Level::Error);
     CHECK(red);
     CHECK(b.dialog.blockedReason().rfind("Cover art: ", 0) == 0);
+}
+
+TEST_CASE("studio options: --export PATH opens the Export dialog at start-up; without a path it is a usage error") {
+    const char* args[] = {"pycast-studio", "--export", "/tmp/sessions/2026-12-17-ama", "--screenshot", "x.png"};
+    const ParsedOptions parsed = parseCommandLine(5, args);
+    REQUIRE_MESSAGE(parsed.ok(), parsed.error);
+    REQUIRE(parsed.options.exportSource.has_value());
+    CHECK(*parsed.options.exportSource == "/tmp/sessions/2026-12-17-ama");
+    const char* equals[] = {"pycast-studio", "--export=talk.wav"};
+    CHECK(*parseCommandLine(2, equals).options.exportSource == "talk.wav");
+    const char* missing[] = {"pycast-studio", "--export"};
+    CHECK(parseCommandLine(2, missing).error == "--export needs a value");
+    CHECK(usage("pycast-studio").find("--export PATH") != std::string::npos);
 }
