@@ -243,6 +243,12 @@ void ExportDialog::close() {
     m_openRequested = false;
 }
 
+void ExportDialog::stopChecks() {
+    if (m_checkThread.joinable()) m_checkThread.join();
+    m_checking = {};
+    m_checkingRevision = -1;
+}
+
 void ExportDialog::rebuildRows() {
     m_chapterRows.clear();
     for (const Chapter& c : m_plan.chapters)
@@ -437,7 +443,7 @@ ExportDialogFrame ExportDialog::draw(FontManager& fonts, const ExportJob* job) {
     } else if (job != nullptr) {
         drawFinished(*job);
     } else {
-        drawChecks(0.0f);
+        drawChecks();
     }
     ImGui::EndChild();
 
@@ -461,8 +467,11 @@ ExportDialogFrame ExportDialog::draw(FontManager& fonts, const ExportJob* job) {
     }
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::GetFontSize() * 6.0f);
     ImGui::BeginDisabled(running);
-    const bool closePressed = ImGui::Button("Close", ImVec2(ImGui::GetFontSize() * 6.0f, 0)) ||
-                              (!running && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false));
+    // Escape closes the dialog, not an open combo or the field being typed in.
+    const bool escape = !running && !ImGui::GetIO().WantTextInput &&
+                        ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+                        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    const bool closePressed = ImGui::Button("Close", ImVec2(ImGui::GetFontSize() * 6.0f, 0)) || escape;
     ImGui::EndDisabled();
 
     if (exportPressed && canExport) {
@@ -982,7 +991,7 @@ void ExportDialog::drawCheckList(const std::vector<ExportCheck>& checks) {
     ImGui::PopTextWrapPos();
 }
 
-void ExportDialog::drawChecks(float) {
+void ExportDialog::drawChecks() {
     textColoured("CHECKS", colours::kTextDim);
     if (checksPending()) {
         ImGui::SameLine();
@@ -1042,7 +1051,7 @@ void ExportDialog::drawFinished(const ExportJob& job) {
         ImGui::PopTextWrapPos();
         textColoured("No file was left at the destination.", colours::kTextDim);
         ImGui::Spacing();
-        drawChecks(0.0f);
+        drawChecks();
         return;
     }
     const ExportResult& r = result.value();

@@ -50,6 +50,9 @@ public:
     void openPlan(ExportPlan plan);
     bool isOpen() const { return m_open; }
     void close();
+    // Waits for a check still running and drops its result (the shell, before it goes away:
+    // the check's thread calls the waker when done).
+    void stopChecks();
     // Called from the checks' thread when they finish (App::wake in the studio).
     void setWaker(std::function<void()> wake) { m_wake = std::move(wake); }
 
@@ -99,7 +102,7 @@ private:
     void drawMixTab();
     void drawMetadataTab();
     void drawChaptersTab();
-    void drawChecks(float height);
+    void drawChecks();
     void drawRunning(const ExportJob& job, ExportDialogFrame& frame);
     void drawFinished(const ExportJob& job);
     void drawCheckList(const std::vector<ExportCheck>& checks);

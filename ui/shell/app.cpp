@@ -15,6 +15,7 @@
 #include <system_error>
 
 #include "shell/draw_hash.hpp"
+#include "dialogs/export_dialog.hpp"
 #include "shell/screenshot.hpp"
 #include "widgets/theme.hpp"
 #include "io/workspace.hpp"  // configDir()
@@ -69,6 +70,7 @@ App::App(AppOptions options, fs::path exeDir)
 }
 
 App::~App() {
+    m_mainWindow->stopExport();  // its threads call wake(), which needs m_pacer
     shutdownLive();
     closeWindow();
 }

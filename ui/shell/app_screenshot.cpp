@@ -6,6 +6,7 @@
 #include <iostream>
 #include <system_error>
 
+#include "dialogs/export_dialog.hpp"
 #include "shell/screenshot.hpp"
 #include "views/live/live_format.hpp"
 

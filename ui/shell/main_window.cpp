@@ -13,6 +13,8 @@
 #include <system_error>
 
 #include "core/duration.hpp"
+#include "dialogs/export_dialog.hpp"
+#include "media/exporter.hpp"
 #include "views/live/live_view.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/widgets.hpp"
@@ -40,7 +42,7 @@ bool ctrlShiftShortcut(char upperCaseKey) {
 }  // namespace
 
 MainWindow::MainWindow(FontManager& fonts, std::vector<fs::path> showDirs)
-    : m_fonts(fonts), m_showDirs(std::move(showDirs)) {
+    : m_fonts(fonts), m_showDirs(std::move(showDirs)), m_exportDialog(std::make_unique<ExportDialog>()) {
     registerBuiltinViews(m_views);
     m_files.setEvents(fileFlowEvents());
 }
@@ -210,7 +212,13 @@ void MainWindow::showExportDialog(RundownFormat format) {
 
 void MainWindow::setWaker(std::function<void()> wake) {
     m_wake = wake;
-    m_exportDialog.setWaker(std::move(wake));
+    m_exportDialog->setWaker(std::move(wake));
+}
+
+void MainWindow::stopExport() {
+    m_exportJob.reset();  // cancels and joins
+    m_exportDialog->stopChecks();
+    m_exportDialog->close();
 }
 
 void MainWindow::showEpisodeExport() {
@@ -239,11 +247,11 @@ void MainWindow::openEpisodeExport(const fs::path& sessionOrFile) {
     m_exportNoticed = false;
     // A session is picked by its session.json in the file chooser; the dialog wants its folder.
     const fs::path source = sessionOrFile.filename() == "session.json" ? sessionOrFile.parent_path() : sessionOrFile;
-    m_exportDialog.open(source);
+    m_exportDialog->open(source);
 }
 
 void MainWindow::drawEpisodeExport(FrameRequests& requests) {
-    const ExportDialogFrame f = m_exportDialog.draw(m_fonts, m_exportJob.get());
+    const ExportDialogFrame f = m_exportDialog->draw(m_fonts, m_exportJob.get());
     requests.requestFrameRate(f.frameRate);
     if (f.cancel && m_exportJob) m_exportJob->cancel();
     if (f.start) {

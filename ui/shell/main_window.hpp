@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "dialogs/dialog_file.hpp"
-#include "dialogs/export_dialog.hpp"
 #include "dialogs/dialog_import.hpp"
 #include "dialogs/dialog_prompts.hpp"
 #include "dialogs/dialog_template.hpp"
@@ -20,11 +19,15 @@
 #include "widgets/fonts.hpp"
 #include "views/views.hpp"
 #include "io/workspace.hpp"
-#include "media/exporter.hpp"
+
+namespace pycast {
+class ExportJob;  // media/exporter.hpp
+}
 
 namespace pycast::ui {
 
 struct LiveContext;
+class ExportDialog;  // dialogs/export_dialog.hpp
 
 // Draws into whatever ImGui context is current and needs no GLFW or GL, so tests can draw the
 // whole studio headless. The App owns one and feeds it frames; a later presenter OS window
@@ -75,12 +78,15 @@ public:
     // The Export dialog on a session folder or an audio file (the Live tab's Export…, --export).
     // Refused with a notice while an export runs.
     void openEpisodeExport(const std::filesystem::path& sessionOrFile);
-    ExportDialog& episodeExport() { return m_exportDialog; }
+    ExportDialog& episodeExport() { return *m_exportDialog; }
     // The export the dialog started (null: none, or the dialog closed after it finished).
     const ExportJob* exportJob() const { return m_exportJob.get(); }
     // Any thread: a worker (the export, the dialog's checks) has something to show. The App
     // passes App::wake; without it (tests) frames come at their own pace.
     void setWaker(std::function<void()> wake);
+    // Cancels a running export and waits for it and for the dialog's checks: their threads
+    // call the waker, so the App stops them before it goes.
+    void stopExport();
     // The last action's message (status bar and toast).
     const std::string& notice() const { return m_notice; }
 
@@ -160,7 +166,7 @@ private:
     LiveContext* m_live = nullptr;
 
     // The episode export: the dialog, and the job it started (owned here, run on its worker).
-    ExportDialog m_exportDialog;
+    std::unique_ptr<ExportDialog> m_exportDialog;
     std::function<void()> m_wake;
     std::unique_ptr<ExportJob> m_exportJob;  // after the dialog: destroyed (cancelled) first
     bool m_exportNoticed = false;            // the finished job's notice was given
