@@ -360,7 +360,7 @@ TEST_CASE("export dialog: a session that cannot be read opens with its error and
     CHECK_FALSE(b.dialog.checksPending());
 }
 
-TEST_CASE("studio: File > Export episode… (Ctrl+E) asks for a session or an audio file; a chosen one opens the dialog") {
+TEST_CASE("studio: File > Export episode… (Ctrl+E) asks for a session or an audio file, and a chosen one opens the dialog") {
     pycast::test::TempDir tmp;
     Studio s;
     s.window.setDocument(documentOf(loadSample("enterprise-meetup.json")));
@@ -377,7 +377,7 @@ TEST_CASE("studio: File > Export episode… (Ctrl+E) asks for a session or an au
     CHECK(s.window.exportJob() == nullptr);
 }
 
-TEST_CASE("export dialog: an editor's chapter list on the clipboard replaces the table; a bad one is named and changes nothing") {
+TEST_CASE("export dialog: an editor's chapter list on the clipboard replaces the table, and a bad one is named and changes nothing") {
     pycast::test::TempDir tmp;
     DialogBench b;
     b.dialog.openPlan(tonePlan(tmp));
@@ -551,7 +551,7 @@ TEST_CASE("export dialog: the cover's probe result shows beside its path: size a
     CHECK(b.dialog.blockedReason().rfind("Cover art: ", 0) == 0);
 }
 
-TEST_CASE("studio options: --export PATH opens the Export dialog at start-up; without a path it is a usage error") {
+TEST_CASE("studio options: --export PATH opens the Export dialog at start-up, and without a path it is a usage error") {
     const char* args[] = {"pycast-studio", "--export", "/tmp/sessions/2026-12-17-ama", "--screenshot", "x.png"};
     const ParsedOptions parsed = parseCommandLine(5, args);
     REQUIRE_MESSAGE(parsed.ok(), parsed.error);

@@ -15,6 +15,8 @@
 #include <thread>
 
 #include "core/duration.hpp"
+#include "io/show_read.hpp"
+#include "live/session.hpp"  // kSessionShowFile
 #include "media/image_probe.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/widgets.hpp"
@@ -84,7 +86,7 @@ std::string planText(const ExportPlan& plan) {
                        plan.input.string() + plan.outDir.string() + plan.baseName +
                        plan.meta.cover.string() + plan.intro.string() + plan.outro.string();
     for (const EpisodePerson& p : plan.meta.people) text += p.name + p.company + p.role;
-    for (const TrackMix& t : plan.tracks) text += t.name + t.personId;
+    for (const TrackMix& t : plan.tracks) text += t.name + t.personId;  // names: see openPlan
     for (const Chapter& c : plan.chapters) text += c.title;
     return text;
 }
@@ -222,7 +224,15 @@ void ExportDialog::openPlan(ExportPlan plan) {
             m_segmentTitles.push_back(c.title);
     }
     std::string summary;
+    m_personNames.clear();
     if (m_plan.isSession) {
+        // The tracks name their person by id; the session's show says who that is.
+        if (const LoadResult show = loadShowFile(m_plan.input / kSessionShowFile); show.show) {
+            for (const TrackMix& t : m_plan.tracks) {
+                const Person* p = t.personId.empty() ? nullptr : show.show->findPerson(t.personId);
+                m_personNames.push_back(p != nullptr ? p->name : t.personId);
+            }
+        }
         const int takes = countTakes(m_plan.input);
         summary = std::to_string(m_plan.tracks.size()) + (m_plan.tracks.size() == 1 ? " track · " : " tracks · ") +
                   std::to_string(takes) + (takes == 1 ? " take" : " takes");
@@ -233,6 +243,7 @@ void ExportDialog::openPlan(ExportPlan plan) {
     m_open = true;
     m_openRequested = true;
     m_glyphsPending = true;
+    for (const std::string& name : m_personNames) m_typedText += name;
     // The first checks run at once: nothing was typed yet to wait for.
     ++m_revision;
     m_checkNow = true;
@@ -658,7 +669,7 @@ void ExportDialog::drawMixTab() {
             ImGui::AlignTextToFramePadding();
             textTruncated(t.name, t.muted ? colours::kTextDim : colours::kText);
             ImGui::TableSetColumnIndex(1);
-            std::string person = t.personId;
+            const std::string& person = i < m_personNames.size() ? m_personNames[i] : t.personId;
             textTruncated(person.empty() ? std::string("—") : person, colours::kTextDim);
             ImGui::TableSetColumnIndex(2);
             float gain = static_cast<float>(t.gainDb);

@@ -119,6 +119,7 @@ private:
     std::vector<CutRegion> m_baseCuts;       // the plan's own cuts (not from segments)
     std::vector<std::string> m_segmentTitles;
     std::vector<std::string> m_droppedSegments;
+    std::vector<std::string> m_personNames;  // parallel to m_plan.tracks: who each track is
 
     std::vector<ChapterRow> m_chapterRows;  // parallel to m_plan.chapters
     std::vector<int> m_personIds;           // parallel to m_plan.meta.people
