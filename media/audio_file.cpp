@@ -28,8 +28,8 @@ AVChannelLayout layoutOf(const AVChannelLayout& given) {
 
 AudioFileReader::~AudioFileReader() { av_channel_layout_uninit(&m_resamplerLayout); }
 
-Result<std::unique_ptr<AudioFileReader>> AudioFileReader::open(const fs::path& path,
-                                                               int sampleRate, int channels) {
+Result<std::unique_ptr<AudioFileReader>> AudioFileReader::open(const fs::path& path, int sampleRate,
+                                                               int channels) {
     const std::string where = path.string();
     std::error_code ec;
     if (!fs::exists(path, ec))
@@ -103,10 +103,9 @@ Status AudioFileReader::convert(const AVFrame* frame) {
     if (frame != nullptr) {
         // Set up (or redo, when the stream changes its format mid-file) from what the decoder
         // really delivers: some codecs only know their format after the first frame.
-        const bool changed =
-            !m_resampler || frame->format != m_resamplerFormat ||
-            frame->sample_rate != m_resamplerRate ||
-            av_channel_layout_compare(&frame->ch_layout, &m_resamplerLayout) != 0;
+        const bool changed = !m_resampler || frame->format != m_resamplerFormat ||
+                             frame->sample_rate != m_resamplerRate ||
+                             av_channel_layout_compare(&frame->ch_layout, &m_resamplerLayout) != 0;
         if (changed) {
             if (m_resampler) {
                 if (Status s = convert(nullptr); !s) return s;
@@ -148,23 +147,26 @@ Status AudioFileReader::convert(const AVFrame* frame) {
 
     // Keep what is still to be handed out, append the new samples after it.
     if (m_pendingPos > 0) {
-        m_pending.erase(m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(m_pendingPos));
+        m_pending.erase(m_pending.begin(),
+                        m_pending.begin() + static_cast<std::ptrdiff_t>(m_pendingPos));
         m_pendingPos = 0;
     }
     const int inFrames = frame ? frame->nb_samples : 0;
     const int room = swr_get_out_samples(m_resampler.get(), inFrames);
     if (room < 0) return decodeError(room, "cannot convert the audio");
     const std::size_t kept = m_pending.size();
-    m_pending.resize(kept + static_cast<std::size_t>(room + 16) * static_cast<std::size_t>(m_outChannels));
+    m_pending.resize(kept +
+                     static_cast<std::size_t>(room + 16) * static_cast<std::size_t>(m_outChannels));
     auto* outPtr = reinterpret_cast<std::uint8_t*>(m_pending.data() + kept);
-    const int got = swr_convert(m_resampler.get(), &outPtr, room + 16,
-                                frame ? const_cast<const std::uint8_t**>(frame->extended_data) : nullptr,
-                                inFrames);
+    const int got = swr_convert(
+        m_resampler.get(), &outPtr, room + 16,
+        frame ? const_cast<const std::uint8_t**>(frame->extended_data) : nullptr, inFrames);
     if (got < 0) {
         m_pending.resize(kept);
         return decodeError(got, "cannot convert the audio");
     }
-    m_pending.resize(kept + static_cast<std::size_t>(got) * static_cast<std::size_t>(m_outChannels));
+    m_pending.resize(kept +
+                     static_cast<std::size_t>(got) * static_cast<std::size_t>(m_outChannels));
     return ok();
 }
 
@@ -221,7 +223,8 @@ Result<std::size_t> AudioFileReader::read(std::span<float> out) {
         const std::size_t available = (m_pending.size() - m_pendingPos) / ch;
         if (available == 0) break;
         const std::size_t n = std::min(available, wanted - written);
-        std::memcpy(out.data() + written * ch, m_pending.data() + m_pendingPos, n * ch * sizeof(float));
+        std::memcpy(out.data() + written * ch, m_pending.data() + m_pendingPos,
+                    n * ch * sizeof(float));
         m_pendingPos += n * ch;
         written += n;
         m_framesRead += static_cast<std::int64_t>(n);

@@ -19,10 +19,10 @@ public:
     // Opens the file's best audio stream. `sampleRate`/`channels` 0 keep the file's own; other
     // values resample (libswresample) and remix: stereo → mono is the average of L and R (a
     // centred voice keeps its level), mono → stereo plays the channel on both sides at
-    // its level; other remixes are FFmpeg's, scaled so no output channel sums past 1. A file without
-    // a channel layout (WAV) gets FFmpeg's default layout for its channel count.
-    // Errors (where = the path): the file does not exist; "no audio stream in …" (a picture, a
-    // text file); FFmpeg cannot read it or has no decoder for it.
+    // its level; other remixes are FFmpeg's, scaled so no output channel sums past 1. A file
+    // without a channel layout (WAV) gets FFmpeg's default layout for its channel count. Errors
+    // (where = the path): the file does not exist; "no audio stream in …" (a picture, a text file);
+    // FFmpeg cannot read it or has no decoder for it.
     static Result<std::unique_ptr<AudioFileReader>> open(const std::filesystem::path& path,
                                                          int sampleRate = 0, int channels = 0);
     ~AudioFileReader();  // frees the handles
@@ -44,7 +44,7 @@ public:
 
 private:
     AudioFileReader() = default;
-    Status fill();           // decodes until m_pending holds samples or the file ends
+    Status fill();                         // decodes until m_pending holds samples or the file ends
     Status convert(const AVFrame* frame);  // resamples a frame (nullptr: drains) into m_pending
     Error decodeError(int code, const char* doing) const;
 

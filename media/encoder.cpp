@@ -16,19 +16,24 @@ namespace pycast::media {
 namespace {
 
 struct CodecChoice {
-    const char* label;    // for messages: "MP3"
-    const char* muxer;    // FFmpeg's short name
-    const char* encoder;  // FFmpeg's encoder name
-    int minKbps, maxKbps; // 0: lossless, no bitrate
+    const char* label;     // for messages: "MP3"
+    const char* muxer;     // FFmpeg's short name
+    const char* encoder;   // FFmpeg's encoder name
+    int minKbps, maxKbps;  // 0: lossless, no bitrate
 };
 
 CodecChoice codecFor(ExportFormat format) {
     switch (format) {
-        case ExportFormat::Mp3: return {"MP3", "mp3", "libmp3lame", 64, 320};
-        case ExportFormat::M4a: return {"M4A (AAC)", "ipod", "aac", 32, 320};
-        case ExportFormat::Opus: return {"Opus", "ogg", "libopus", 6, 510};
-        case ExportFormat::Flac: return {"FLAC", "flac", "flac", 0, 0};
-        case ExportFormat::Wav: return {"WAV", "wav", "pcm_s24le", 0, 0};
+        case ExportFormat::Mp3:
+            return {"MP3", "mp3", "libmp3lame", 64, 320};
+        case ExportFormat::M4a:
+            return {"M4A (AAC)", "ipod", "aac", 32, 320};
+        case ExportFormat::Opus:
+            return {"Opus", "ogg", "libopus", 6, 510};
+        case ExportFormat::Flac:
+            return {"FLAC", "flac", "flac", 0, 0};
+        case ExportFormat::Wav:
+            return {"WAV", "wav", "pcm_s24le", 0, 0};
     }
     return {"MP3", "mp3", "libmp3lame", 64, 320};
 }
@@ -101,17 +106,9 @@ void setTag(AVDictionary** dict, const char* key, const std::string& value) {
     if (!value.empty()) av_dict_set(dict, key, value.c_str(), 0);
 }
 
-}  // namespace
-
-Error AudioEncoder::failure(int code, const std::string& what) const {
-    return ff::error(code, what, m_path.string());
-}
-
-Result<std::unique_ptr<AudioEncoder>> AudioEncoder::open(const std::filesystem::path& path,
-                                                         const EncoderOptions& options) {
-    const EncodeSettings& s = options.settings;
-    const CodecChoice choice = codecFor(s.format);
-    const std::string where = path.string();
+// The settings every codec check before FFmpeg sees them, with messages that say which value.
+Status validateSettings(const EncodeSettings& s, const CodecChoice& choice,
+                        const std::string& where) {
     if (s.channels != 1 && s.channels != 2) {
         return Error{std::to_string(s.channels) + " channels cannot be exported", where,
                      "export mono (1) or stereo (2)"};
@@ -132,6 +129,72 @@ Result<std::unique_ptr<AudioEncoder>> AudioEncoder::open(const std::filesystem::
                          std::to_string(choice.maxKbps) + " kb/s)",
                      where, "choose a bitrate in that range"};
     }
+    return ok();
+}
+
+// Tags and chapters where each muxer looks for them (MP3's are TagLib's, in finish()).
+Status addTagsAndChapters(AVFormatContext& fmt, AVStream& stream, const EncoderOptions& options,
+                          const std::string& where) {
+    const ExportFormat format = options.settings.format;
+    // Tags. Ogg keeps its comments on the stream; the other muxers read the container's.
+    const EpisodeMeta& meta = options.meta;
+    AVDictionary** tags = format == ExportFormat::Opus ? &stream.metadata : &fmt.metadata;
+    if (format != ExportFormat::Mp3) {
+        setTag(tags, "title", meta.title);
+        setTag(tags, "album", meta.show);
+        setTag(tags, "artist", peopleCredit(meta.people));
+        if (meta.episode) setTag(tags, "track", std::to_string(*meta.episode));
+        setTag(tags, "date", meta.date);
+        setTag(tags, "comment", meta.description);  // Vorbis: DESCRIPTION; WAV: ICMT; MP4: ©cmt
+        if (format == ExportFormat::M4a) setTag(tags, "description", meta.description);
+    }
+
+    // Chapters: AVChapters for MP4 (chpl + chapter track). FLAC's muxer drops AVChapters, and
+    // FFmpeg 5.1's Ogg muxer rounds their seconds (1.500 s is written "00:00:02.500"), so the
+    // CHAPTERnnn/CHAPTERnnnNAME comments of both are ours, numbered from 001.
+    if (format == ExportFormat::M4a) {
+        const auto count = options.chapters.size();
+        if (count > 0) {
+            fmt.chapters = static_cast<AVChapter**>(av_calloc(count, sizeof(AVChapter*)));
+            if (!fmt.chapters) return ff::error(AVERROR(ENOMEM), "cannot add the chapters", where);
+            for (std::size_t i = 0; i < count; ++i) {
+                auto* chapter = static_cast<AVChapter*>(av_mallocz(sizeof(AVChapter)));
+                if (!chapter) return ff::error(AVERROR(ENOMEM), "cannot add the chapters", where);
+                fmt.chapters[i] = chapter;
+                fmt.nb_chapters = static_cast<unsigned>(i + 1);
+                const OutputChapter& c = options.chapters[i];
+                chapter->id = static_cast<std::int64_t>(i);
+                chapter->time_base = AVRational{1, 1000};
+                chapter->start = c.startMs;
+                chapter->end = std::max(c.endMs, c.startMs);
+                av_dict_set(&chapter->metadata, "title", c.title.c_str(), 0);
+            }
+        }
+    } else if (format == ExportFormat::Flac || format == ExportFormat::Opus) {
+        for (std::size_t i = 0; i < options.chapters.size(); ++i) {
+            char key[32];
+            std::snprintf(key, sizeof key, "CHAPTER%03zu", i + 1);
+            av_dict_set(tags, key, vorbisChapterTime(options.chapters[i].startMs).c_str(), 0);
+            const std::string nameKey = std::string(key) + "NAME";
+            av_dict_set(tags, nameKey.c_str(), options.chapters[i].title.c_str(), 0);
+        }
+    }
+    return ok();
+}
+
+}  // namespace
+
+Error AudioEncoder::failure(int code, const std::string& what) const {
+    return ff::error(code, what, m_path.string());
+}
+
+Result<std::unique_ptr<AudioEncoder>> AudioEncoder::open(const std::filesystem::path& path,
+                                                         const EncoderOptions& options) {
+    const EncodeSettings& s = options.settings;
+    const CodecChoice choice = codecFor(s.format);
+    const std::string where = path.string();
+    if (auto st = validateSettings(s, choice, where); !st) return st.error();
+    const bool mp3Vbr = s.format == ExportFormat::Mp3 && s.vbr;
 
     std::unique_ptr<AudioEncoder> enc(new AudioEncoder());
     enc->m_path = path;
@@ -146,8 +209,9 @@ Result<std::unique_ptr<AudioEncoder>> AudioEncoder::open(const std::filesystem::
 
     const AVCodec* codec = avcodec_find_encoder_by_name(choice.encoder);
     if (!codec) {
-        return Error{std::string("FFmpeg has no ") + choice.encoder + " encoder for " + choice.label,
-                     where, "install an FFmpeg build with it (Debian: libavcodec59)"};
+        return Error{
+            std::string("FFmpeg has no ") + choice.encoder + " encoder for " + choice.label, where,
+            "install an FFmpeg build with it (Debian: libavcodec59)"};
     }
     // libopus runs at 48 kHz only: 44.1 kHz input is resampled by swr below.
     const int codecRate = s.format == ExportFormat::Opus ? 48000 : s.sampleRate;
@@ -175,16 +239,18 @@ Result<std::unique_ptr<AudioEncoder>> AudioEncoder::open(const std::filesystem::
         cc->global_quality = FF_QP2LAMBDA * s.vbrQuality;
         cc->bit_rate = 0;
     }
-    if (s.format == ExportFormat::Flac || s.format == ExportFormat::Wav) cc->bits_per_raw_sample = 24;
+    if (s.format == ExportFormat::Flac || s.format == ExportFormat::Wav)
+        cc->bits_per_raw_sample = 24;
     if (fmt->oformat->flags & AVFMT_GLOBALHEADER) cc->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     e = avcodec_open2(cc, codec, nullptr);
     if (e < 0) {
-        return ff::error(e, std::string("the ") + choice.encoder + " encoder refuses the settings (" +
-                                std::to_string(codecRate) + " Hz, " + std::to_string(s.channels) +
-                                " ch" +
-                                (choice.maxKbps > 0 ? ", " + std::to_string(s.bitrateKbps) + " kb/s"
-                                                    : std::string()) +
-                                ")",
+        return ff::error(e,
+                         std::string("the ") + choice.encoder + " encoder refuses the settings (" +
+                             std::to_string(codecRate) + " Hz, " + std::to_string(s.channels) +
+                             " ch" +
+                             (choice.maxKbps > 0 ? ", " + std::to_string(s.bitrateKbps) + " kb/s"
+                                                 : std::string()) +
+                             ")",
                          where, "try another bitrate or sample rate");
     }
     const bool variable = (codec->capabilities & AV_CODEC_CAP_VARIABLE_FRAME_SIZE) != 0;
@@ -200,49 +266,7 @@ Result<std::unique_ptr<AudioEncoder>> AudioEncoder::open(const std::filesystem::
     if (!enc->m_params) return ff::error(AVERROR(ENOMEM), "cannot set up the audio stream", where);
     avcodec_parameters_from_context(enc->m_params, cc);
 
-    // Tags. Ogg keeps its comments on the stream; the other muxers read the container's.
-    const EpisodeMeta& meta = options.meta;
-    AVDictionary** tags = s.format == ExportFormat::Opus ? &stream->metadata : &fmt->metadata;
-    if (s.format != ExportFormat::Mp3) {  // MP3: TagLib writes the whole ID3v2 tag in finish()
-        setTag(tags, "title", meta.title);
-        setTag(tags, "album", meta.show);
-        setTag(tags, "artist", peopleCredit(meta.people));
-        if (meta.episode) setTag(tags, "track", std::to_string(*meta.episode));
-        setTag(tags, "date", meta.date);
-        setTag(tags, "comment", meta.description);  // Vorbis: DESCRIPTION; WAV: ICMT; MP4: ©cmt
-        if (s.format == ExportFormat::M4a) setTag(tags, "description", meta.description);
-    }
-
-    // Chapters: AVChapters for MP4 (chpl + chapter track). FLAC's muxer drops AVChapters, and
-    // FFmpeg 5.1's Ogg muxer rounds their seconds (1.500 s is written "00:00:02.500"), so the
-    // CHAPTERnnn/CHAPTERnnnNAME comments of both are ours, numbered from 001.
-    if (s.format == ExportFormat::M4a) {
-        const auto count = options.chapters.size();
-        if (count > 0) {
-            fmt->chapters = static_cast<AVChapter**>(av_calloc(count, sizeof(AVChapter*)));
-            if (!fmt->chapters) return ff::error(AVERROR(ENOMEM), "cannot add the chapters", where);
-            for (std::size_t i = 0; i < count; ++i) {
-                auto* chapter = static_cast<AVChapter*>(av_mallocz(sizeof(AVChapter)));
-                if (!chapter) return ff::error(AVERROR(ENOMEM), "cannot add the chapters", where);
-                fmt->chapters[i] = chapter;
-                fmt->nb_chapters = static_cast<unsigned>(i + 1);
-                const OutputChapter& c = options.chapters[i];
-                chapter->id = static_cast<std::int64_t>(i);
-                chapter->time_base = AVRational{1, 1000};
-                chapter->start = c.startMs;
-                chapter->end = std::max(c.endMs, c.startMs);
-                av_dict_set(&chapter->metadata, "title", c.title.c_str(), 0);
-            }
-        }
-    } else if (s.format == ExportFormat::Flac || s.format == ExportFormat::Opus) {
-        for (std::size_t i = 0; i < options.chapters.size(); ++i) {
-            char key[32];
-            std::snprintf(key, sizeof key, "CHAPTER%03zu", i + 1);
-            av_dict_set(tags, key, vorbisChapterTime(options.chapters[i].startMs).c_str(), 0);
-            const std::string nameKey = std::string(key) + "NAME";
-            av_dict_set(tags, nameKey.c_str(), options.chapters[i].title.c_str(), 0);
-        }
-    }
+    if (auto st = addTagsAndChapters(*fmt, *stream, options, where); !st) return st.error();
 
     // Cover: an attached picture for MP4 (covr) and FLAC (PICTURE, "Cover (front)" = type 3);
     // Ogg refuses one, so Opus gets METADATA_BLOCK_PICTURE.
@@ -276,11 +300,11 @@ Result<std::unique_ptr<AudioEncoder>> AudioEncoder::open(const std::filesystem::
     e = avformat_write_header(fmt, &muxerOptions);
     av_dict_free(&muxerOptions);
     if (e < 0) return ff::error(e, "cannot write the file's header", where);
-    enc->m_headerWritten = true;
 
     if (coverStream) {
         ff::Packet picture(av_packet_alloc());
-        if (!picture || av_new_packet(picture.get(), static_cast<int>(enc->m_cover->bytes.size())) < 0) {
+        if (!picture ||
+            av_new_packet(picture.get(), static_cast<int>(enc->m_cover->bytes.size())) < 0) {
             return ff::error(AVERROR(ENOMEM), "cannot add the cover art", where);
         }
         std::copy(enc->m_cover->bytes.begin(), enc->m_cover->bytes.end(), picture->data);
@@ -327,8 +351,10 @@ Status AudioEncoder::write(std::span<const float> interleaved) {
     const auto channels = static_cast<std::size_t>(m_options.settings.channels);
     if (interleaved.size() % channels != 0) {
         return Error{"a block of " + std::to_string(interleaved.size()) +
-                         " samples is not whole frames of " + std::to_string(channels) + " channels",
-                     m_path.string(), {}};
+                         " samples is not whole frames of " + std::to_string(channels) +
+                         " channels",
+                     m_path.string(),
+                     {}};
     }
     // Blocks of at most 64 Ki frames keep the conversion buffer small whatever the caller passes.
     constexpr std::size_t kChunk = 65536;
@@ -364,16 +390,17 @@ Status AudioEncoder::convertAndQueue(const float* interleaved, int frames) {
                                       interleaved ? &in : nullptr, frames);
     if (converted < 0) return failure(converted, "cannot convert the samples");
     if (converted == 0) return ok();
-    const int written = av_audio_fifo_write(m_fifo.get(), reinterpret_cast<void**>(m_convertPlanes.data()),
-                                            converted);
-    if (written < converted) return failure(written < 0 ? written : AVERROR(ENOMEM), "cannot queue the samples");
+    const int written = av_audio_fifo_write(
+        m_fifo.get(), reinterpret_cast<void**>(m_convertPlanes.data()), converted);
+    if (written < converted)
+        return failure(written < 0 ? written : AVERROR(ENOMEM), "cannot queue the samples");
     return ok();
 }
 
 Status AudioEncoder::drainFifo(bool flush) {
     AVCodecContext* cc = m_codec.get();
-    const bool smallLast =
-        (cc->codec->capabilities & (AV_CODEC_CAP_SMALL_LAST_FRAME | AV_CODEC_CAP_VARIABLE_FRAME_SIZE)) != 0;
+    const bool smallLast = (cc->codec->capabilities & (AV_CODEC_CAP_SMALL_LAST_FRAME |
+                                                       AV_CODEC_CAP_VARIABLE_FRAME_SIZE)) != 0;
     while (av_audio_fifo_size(m_fifo.get()) >= m_frameSize ||
            (flush && av_audio_fifo_size(m_fifo.get()) > 0)) {
         const int available = std::min(av_audio_fifo_size(m_fifo.get()), m_frameSize);
@@ -391,8 +418,10 @@ Status AudioEncoder::drainFifo(bool flush) {
             e = av_frame_make_writable(frame);  // the encoder may still hold the last one
         }
         if (e < 0) return failure(e, "cannot allocate an audio frame");
-        const int read = av_audio_fifo_read(m_fifo.get(), reinterpret_cast<void**>(frame->data), available);
-        if (read < available) return failure(read < 0 ? read : AVERROR_BUG, "cannot read queued samples");
+        const int read =
+            av_audio_fifo_read(m_fifo.get(), reinterpret_cast<void**>(frame->data), available);
+        if (read < available)
+            return failure(read < 0 ? read : AVERROR_BUG, "cannot read queued samples");
         if (frameSamples > available) {
             av_samples_set_silence(frame->data, available, frameSamples - available,
                                    cc->ch_layout.nb_channels, cc->sample_fmt);
@@ -450,12 +479,14 @@ Result<std::unique_ptr<PacketDecoder>> PacketDecoder::open(const AVCodecParamete
     const AVCodec* codec = avcodec_find_decoder(params.codec_id);
     if (!codec) {
         return Error{std::string("FFmpeg has no decoder for ") + avcodec_get_name(params.codec_id),
-                     "verification", {}};
+                     "verification",
+                     {}};
     }
     std::unique_ptr<PacketDecoder> dec(new PacketDecoder());
     dec->m_codec.reset(avcodec_alloc_context3(codec));
     dec->m_frame.reset(av_frame_alloc());
-    if (!dec->m_codec || !dec->m_frame) return ff::error(AVERROR(ENOMEM), "cannot set up the decoder", "verification");
+    if (!dec->m_codec || !dec->m_frame)
+        return ff::error(AVERROR(ENOMEM), "cannot set up the decoder", "verification");
     int e = avcodec_parameters_to_context(dec->m_codec.get(), &params);
     if (e < 0) return ff::error(e, "cannot set up the decoder", "verification");
     dec->m_codec->pkt_timebase = AVRational{1, params.sample_rate};
@@ -475,7 +506,8 @@ Status PacketDecoder::decode(const AVPacket* packet,
     // decoder an empty packet would mean "flush".
     if (packet && packet->size == 0) return ok();
     const int e = avcodec_send_packet(m_codec.get(), packet);
-    if (e < 0 && e != AVERROR_EOF) return ff::error(e, "cannot decode an encoded packet", "verification");
+    if (e < 0 && e != AVERROR_EOF)
+        return ff::error(e, "cannot decode an encoded packet", "verification");
     return receive(out);
 }
 
@@ -487,9 +519,9 @@ Status PacketDecoder::receive(const std::function<void(std::span<const float>)>&
         if (e < 0) return ff::error(e, "cannot decode an encoded packet", "verification");
         const int channels = frame->ch_layout.nb_channels;
         if (frame->format == AV_SAMPLE_FMT_FLT) {
-            out(std::span<const float>(reinterpret_cast<const float*>(frame->data[0]),
-                                       static_cast<std::size_t>(frame->nb_samples) *
-                                           static_cast<std::size_t>(channels)));
+            out(std::span<const float>(
+                reinterpret_cast<const float*>(frame->data[0]),
+                static_cast<std::size_t>(frame->nb_samples) * static_cast<std::size_t>(channels)));
             av_frame_unref(frame);
             continue;
         }
@@ -502,15 +534,17 @@ Status PacketDecoder::receive(const std::function<void(std::span<const float>)>&
             if (e >= 0) e = swr_init(raw);
             if (e < 0) return ff::error(e, "cannot convert decoded samples", "verification");
         }
-        m_buffer.resize(static_cast<std::size_t>(frame->nb_samples) * static_cast<std::size_t>(channels));
+        m_buffer.resize(static_cast<std::size_t>(frame->nb_samples) *
+                        static_cast<std::size_t>(channels));
         auto* dst = reinterpret_cast<std::uint8_t*>(m_buffer.data());
-        const int converted = swr_convert(m_swr.get(), &dst, frame->nb_samples,
-                                          const_cast<const std::uint8_t**>(frame->extended_data),
-                                          frame->nb_samples);
+        const int converted =
+            swr_convert(m_swr.get(), &dst, frame->nb_samples,
+                        const_cast<const std::uint8_t**>(frame->extended_data), frame->nb_samples);
         av_frame_unref(frame);
-        if (converted < 0) return ff::error(converted, "cannot convert decoded samples", "verification");
-        out(std::span<const float>(m_buffer.data(),
-                                   static_cast<std::size_t>(converted) * static_cast<std::size_t>(channels)));
+        if (converted < 0)
+            return ff::error(converted, "cannot convert decoded samples", "verification");
+        out(std::span<const float>(m_buffer.data(), static_cast<std::size_t>(converted) *
+                                                        static_cast<std::size_t>(channels)));
     }
 }
 

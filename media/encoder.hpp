@@ -34,8 +34,8 @@
 namespace pycast::media {
 
 struct EncoderOptions {
-    EncodeSettings settings;              // format, rate (44100/48000), channels (1/2), kb/s, vbr, id3v2Version
-    EpisodeMeta meta;                     // tags + meta.cover (a path; read by open())
+    EncodeSettings settings;  // format, rate (44100/48000), channels (1/2), kb/s, vbr, id3v2Version
+    EpisodeMeta meta;         // tags + meta.cover (a path; read by open())
     std::vector<OutputChapter> chapters;  // ms on the output timeline, end = next start
 };
 
@@ -86,11 +86,10 @@ private:
     AVCodecParameters* m_params = nullptr;  // owned: avcodec_parameters_free
     std::function<void(ff::Packet)> m_tap;
     std::vector<std::uint8_t*> m_convertPlanes;  // swr output, av_samples_alloc'ed
-    int m_convertCapacity = 0;                  // frames the planes hold
-    int m_frameSize = 0;                        // frames per codec frame
-    std::int64_t m_samplesIn = 0;               // per channel, input rate
-    std::int64_t m_nextPts = 0;                 // per channel, codec rate
-    bool m_headerWritten = false;
+    int m_convertCapacity = 0;                   // frames the planes hold
+    int m_frameSize = 0;                         // frames per codec frame
+    std::int64_t m_samplesIn = 0;                // per channel, input rate
+    std::int64_t m_nextPts = 0;                  // per channel, codec rate
     bool m_finished = false;
 };
 

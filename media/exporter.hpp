@@ -18,16 +18,9 @@
 
 #include "core/error.hpp"
 #include "live/export_plan.hpp"
+#include "media/loudness.hpp"
 
-namespace pycast {
-
-// Loudness as measured (ITU-R BS.1770-4 / EBU Tech 3341–3342 via libebur128).
-struct LoudnessFigures {
-    double integratedLufs = 0;   // LUFS (−inf for silence: -HUGE_VAL)
-    double loudnessRangeLu = 0;  // LU (EBU Tech 3342)
-    double truePeakDbtp = 0;     // dBTP (4× oversampled, BS.1770 Annex 2)
-    double samplePeakDbfs = 0;   // dBFS
-};
+namespace pycast::media {
 
 // What runs before the export, on any thread: the cover probed, the intro's and outro's lengths
 // read, the output's length and chapters worked out, the checks made.
@@ -95,4 +88,4 @@ private:
     std::thread m_worker;
 };
 
-}  // namespace pycast
+}  // namespace pycast::media

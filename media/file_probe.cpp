@@ -30,7 +30,8 @@ std::int64_t parseVorbisTime(const std::string& text) {
                static_cast<std::int64_t>(seconds * 1000.0 + 0.5);
     }
     if (std::sscanf(text.c_str(), "%d:%lf", &m, &seconds) == 2) {
-        return static_cast<std::int64_t>(m) * 60000 + static_cast<std::int64_t>(seconds * 1000.0 + 0.5);
+        return static_cast<std::int64_t>(m) * 60000 +
+               static_cast<std::int64_t>(seconds * 1000.0 + 0.5);
     }
     return -1;
 }
@@ -42,7 +43,9 @@ std::vector<OutputChapter> vorbisChapters(const std::map<std::string, std::strin
     for (const auto& [key, value] : tags) {
         if (key.size() < 10 || key.compare(0, 7, "chapter") != 0) continue;
         const std::string digits = key.substr(7, 3);
-        if (!std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); })) continue;
+        if (!std::all_of(digits.begin(), digits.end(),
+                         [](unsigned char c) { return std::isdigit(c); }))
+            continue;
         const int number = std::atoi(digits.c_str());
         const std::string rest = key.substr(10);
         if (rest.empty()) {
@@ -64,10 +67,14 @@ std::vector<OutputChapter> vorbisChapters(const std::map<std::string, std::strin
 std::int64_t codecFrameMs(const std::string& codec, int sampleRate) {
     if (sampleRate <= 0) return 0;
     int frame = 0;
-    if (codec == "mp3") frame = 1152;
-    else if (codec == "aac") frame = 1024;
-    else if (codec == "opus") frame = 960;
-    else if (codec == "flac") frame = 4608;
+    if (codec == "mp3")
+        frame = 1152;
+    else if (codec == "aac")
+        frame = 1024;
+    else if (codec == "opus")
+        frame = 960;
+    else if (codec == "flac")
+        frame = 4608;
     return static_cast<std::int64_t>(frame) * 1000 / sampleRate + 1;
 }
 
@@ -94,8 +101,10 @@ std::string formatChapterTime(std::int64_t ms) {
     if (negative) ms = -ms;
     char text[40];
     const long long h = ms / 3600000, m = ms / 60000 % 60, s = ms / 1000 % 60, f = ms % 1000;
-    if (h > 0) std::snprintf(text, sizeof text, "%lld:%02lld:%02lld.%03lld", h, m, s, f);
-    else std::snprintf(text, sizeof text, "%lld:%02lld.%03lld", m, s, f);
+    if (h > 0)
+        std::snprintf(text, sizeof text, "%lld:%02lld:%02lld.%03lld", h, m, s, f);
+    else
+        std::snprintf(text, sizeof text, "%lld:%02lld.%03lld", m, s, f);
     return (negative ? "-" : "") + std::string(text);
 }
 
@@ -137,8 +146,8 @@ Result<ProbedAudio> probeAudioFile(const std::filesystem::path& path) {
     for (unsigned i = 0; i < input->nb_chapters; ++i) {
         const AVChapter* c = input->chapters[i];
         const AVDictionaryEntry* title = av_dict_get(c->metadata, "title", nullptr, 0);
-        out.chapters.push_back(OutputChapter{toMs(c->start, c->time_base), toMs(c->end, c->time_base),
-                                             title ? title->value : ""});
+        out.chapters.push_back(OutputChapter{
+            toMs(c->start, c->time_base), toMs(c->end, c->time_base), title ? title->value : ""});
     }
     if (out.chapters.empty()) out.chapters = vorbisChapters(out.tags, out.durationMs);
 
@@ -155,7 +164,8 @@ Result<ProbedAudio> probeAudioFile(const std::filesystem::path& path) {
     return out;
 }
 
-std::vector<ExportCheck> compareWithIntended(const ProbedAudio& file, const EncoderOptions& intended,
+std::vector<ExportCheck> compareWithIntended(const ProbedAudio& file,
+                                             const EncoderOptions& intended,
                                              std::int64_t intendedMs) {
     std::vector<ExportCheck> checks;
     const ExportFormat format = intended.settings.format;
@@ -165,12 +175,12 @@ std::vector<ExportCheck> compareWithIntended(const ProbedAudio& file, const Enco
     const std::int64_t off = file.durationMs - intendedMs;
     if (std::llabs(off) > tolerance) {
         checks.push_back(error("Duration", "the file lasts " + formatChapterTime(file.durationMs) +
-                                               ", intended " + formatChapterTime(intendedMs) + " (" +
-                                               std::to_string(off) + " ms off; ±" +
+                                               ", intended " + formatChapterTime(intendedMs) +
+                                               " (" + std::to_string(off) + " ms off; ±" +
                                                std::to_string(tolerance) + " ms allowed)"));
     } else {
-        checks.push_back(fine("Duration", "the file lasts " + formatChapterTime(file.durationMs) +
-                                              " as intended"));
+        checks.push_back(fine(
+            "Duration", "the file lasts " + formatChapterTime(file.durationMs) + " as intended"));
     }
 
     // Chapters (WAV carries none).
@@ -186,15 +196,14 @@ std::vector<ExportCheck> compareWithIntended(const ProbedAudio& file, const Enco
         for (std::size_t i = 0; i < std::min(got.size(), want.size()); ++i) {
             const std::string name = "chapter " + std::to_string(i + 1);
             if (got[i].startMs != want[i].startMs) {
-                checks.push_back(error("Chapters", name + " starts at " +
-                                                       formatChapterTime(got[i].startMs) +
-                                                       ", intended " +
-                                                       formatChapterTime(want[i].startMs)));
+                checks.push_back(
+                    error("Chapters", name + " starts at " + formatChapterTime(got[i].startMs) +
+                                          ", intended " + formatChapterTime(want[i].startMs)));
             }
             if (got[i].title != want[i].title) {
-                checks.push_back(error("Chapters", name + " (" + formatChapterTime(want[i].startMs) +
-                                                       ") is titled " + quoted(got[i].title) +
-                                                       ", intended " + quoted(want[i].title)));
+                checks.push_back(error(
+                    "Chapters", name + " (" + formatChapterTime(want[i].startMs) + ") is titled " +
+                                    quoted(got[i].title) + ", intended " + quoted(want[i].title)));
             }
         }
         if (checks.size() == before) {
@@ -209,9 +218,10 @@ std::vector<ExportCheck> compareWithIntended(const ProbedAudio& file, const Enco
         const EpisodeMeta& meta = intended.meta;
         auto compare = [&](const char* label, const std::string& want, const std::string& got) {
             if (want.empty() || got == want) return;
-            checks.push_back(error("Tags", std::string("the ") + label + " tag is " +
-                                               (got.empty() ? std::string("missing") : quoted(got)) +
-                                               ", intended " + quoted(want)));
+            checks.push_back(
+                error("Tags", std::string("the ") + label + " tag is " +
+                                  (got.empty() ? std::string("missing") : quoted(got)) +
+                                  ", intended " + quoted(want)));
         };
         compare("title", meta.title, tagOf(file, {"title"}));
         compare("show (album)", meta.show, tagOf(file, {"album"}));
@@ -223,7 +233,9 @@ std::vector<ExportCheck> compareWithIntended(const ProbedAudio& file, const Enco
         }
         compare("date", meta.date, tagOf(file, {"date"}));
         compare("description", meta.description, tagOf(file, {"description", "comment"}));
-        if (checks.size() == before) checks.push_back(fine("Tags", "title, show, episode, date and description as intended"));
+        if (checks.size() == before)
+            checks.push_back(
+                fine("Tags", "title, show, episode, date and description as intended"));
     }
 
     // Cover art (WAV carries none).
@@ -232,8 +244,8 @@ std::vector<ExportCheck> compareWithIntended(const ProbedAudio& file, const Enco
             checks.push_back(error("Cover art", "the file has no cover art, intended " +
                                                     intended.meta.cover.filename().string()));
         } else {
-            checks.push_back(fine("Cover art", "cover art " + std::to_string(file.coverWidth) + "×" +
-                                                   std::to_string(file.coverHeight) + " " +
+            checks.push_back(fine("Cover art", "cover art " + std::to_string(file.coverWidth) +
+                                                   "×" + std::to_string(file.coverHeight) + " " +
                                                    file.coverCodec + " in the file"));
         }
     }

@@ -55,7 +55,8 @@ Result<CoverInfo> probeCoverImage(const std::filesystem::path& path) {
     info.width = par.width;
     info.height = par.height;
     info.bytes = bytes;
-    if (const AVPixFmtDescriptor* desc = av_pix_fmt_desc_get(static_cast<AVPixelFormat>(par.format))) {
+    if (const AVPixFmtDescriptor* desc =
+            av_pix_fmt_desc_get(static_cast<AVPixelFormat>(par.format))) {
         info.hasAlpha = (desc->flags & AV_PIX_FMT_FLAG_ALPHA) != 0;
         // JPEG's YCbCr is colour; gray (1–2 components) and palette images are not RGB.
         const int colourComponents = desc->nb_components - (info.hasAlpha ? 1 : 0);

@@ -5,38 +5,48 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <numbers>
 
 namespace pycast::media {
 
 namespace {
 
-constexpr int kTaps = 12;    // per phase
-constexpr int kPhases = 4;   // 4× oversampling
-// ITU-R BS.1770-4 Annex 2: the order-48 interpolating FIR as four 12-tap phases.
-constexpr float kPhase[kPhases][kTaps] = {
-    {0.0017089843750f, 0.0109863281250f, -0.0196533203125f, 0.0332031250000f, -0.0594482421875f,
-     0.1373291015625f, 0.9721679687500f, -0.1022949218750f, 0.0476074218750f, -0.0266113281250f,
-     0.0148925781250f, -0.0083007812500f},
-    {-0.0291748046875f, 0.0292968750000f, -0.0517578125000f, 0.0891113281250f, -0.1665039062500f,
-     0.4650878906250f, 0.7797851562500f, -0.2003173828125f, 0.1015625000000f, -0.0582275390625f,
-     0.0330810546875f, -0.0189208984375f},
-    {-0.0189208984375f, 0.0330810546875f, -0.0582275390625f, 0.1015625000000f, -0.2003173828125f,
-     0.7797851562500f, 0.4650878906250f, -0.1665039062500f, 0.0891113281250f, -0.0517578125000f,
-     0.0292968750000f, -0.0291748046875f},
-    {-0.0083007812500f, 0.0148925781250f, -0.0266113281250f, 0.0476074218750f, -0.1022949218750f,
-     0.9721679687500f, 0.1373291015625f, -0.0594482421875f, 0.0332031250000f, -0.0196533203125f,
-     0.0109863281250f, 0.0017089843750f},
+constexpr int kTaps = 12;   // per phase
+constexpr int kPhases = 4;  // 4× oversampling
+
+// The interpolator: BS.1770-4 Annex 2's structure (order 48, four phases of 12 taps) with the
+// coefficients libebur128 uses for its own true peak — a Hann-windowed sinc, cut off at the
+// input's Nyquist frequency. The Annex's printed filter rolls off from about 16 kHz at 48 kHz
+// and reads noise near Nyquist up to 0.4 dB under libebur128 and ffmpeg; with libebur128's
+// filter the limiter and the meter that verifies the export see the same peaks.
+struct Interpolator {
+    float phase[kPhases][kTaps] = {};
+    Interpolator() {
+        constexpr int prototype = kPhases * kTaps + 1;  // 49 taps, symmetric around 24
+        for (int j = 0; j < prototype; ++j) {
+            const double m = j - (prototype - 1) / 2.0;
+            double c = 1.0;
+            if (std::fabs(m) > 1e-9)
+                c = std::sin(m * std::numbers::pi / kPhases) / (m * std::numbers::pi / kPhases);
+            c *= 0.5 * (1.0 - std::cos(2.0 * std::numbers::pi * j / (prototype - 1)));
+            if (j / kPhases < kTaps) phase[j % kPhases][j / kPhases] = static_cast<float>(c);
+        }
+    }
 };
+const Interpolator& interpolator() {
+    static const Interpolator instance;
+    return instance;
+}
 constexpr int kHistory = kTaps - 1;
-// The detector aims this far under the ceiling: other meters (libebur128, ffmpeg's ebur128)
-// interpolate with other filters and read up to a few hundredths of a dB higher.
+// The detector aims this far under the ceiling: ffmpeg's ebur128 filter oversamples with
+// libswresample and reads a few hundredths of a dB differently.
 constexpr double kMarginDb = 0.1;
 constexpr std::size_t kBlock = 4096;   // frames per detector pass
 constexpr std::size_t kStretch = 256;  // frames the filter runs on or skips at once
 
 double overshootLinear() {
     double worst = 0;
-    for (const auto& phase : kPhase) {
+    for (const auto& phase : interpolator().phase) {
         double sum = 0;
         for (float h : phase) sum += std::fabs(static_cast<double>(h));
         worst = std::max(worst, sum);
@@ -44,9 +54,30 @@ double overshootLinear() {
     return std::max(worst, 1.0);
 }
 
+// For samples x[kHistory + from, kHistory + to) (x holds kHistory samples of history before
+// them): peak[i] = max(peak[i], |each interpolated point between x[i − 7] and x[i − 6]|).
+// Phase 0 is the sample x[i − 6] itself and is left to the caller's sample peak. Loops over
+// i innermost so the compiler vectorizes them.
+void interpolatedPeaks(const float* x, std::size_t from, std::size_t to, float* scratch,
+                       float* peak) {
+    const auto& phases = interpolator().phase;
+    for (int p = 1; p < kPhases; ++p) {
+        const float* h = phases[p];
+        std::fill(scratch + from, scratch + to, 0.0f);
+        for (int k = 0; k < kTaps; ++k) {
+            const float hk = h[k];
+            const float* src = x + kHistory - k;
+            for (std::size_t i = from; i < to; ++i) scratch[i] += hk * src[i];
+        }
+        for (std::size_t i = from; i < to; ++i) peak[i] = std::max(peak[i], std::fabs(scratch[i]));
+    }
+}
+
 }  // namespace
 
-double TruePeakLimiter::overshootBoundDb() { return 20.0 * std::log10(overshootLinear()) + kMarginDb; }
+double TruePeakLimiter::overshootBoundDb() {
+    return 20.0 * std::log10(overshootLinear()) + kMarginDb;
+}
 
 TruePeakLimiter::TruePeakLimiter(int channels, int sampleRate, double ceilingDbtp,
                                  double lookaheadMs, double releaseMs)
@@ -93,7 +124,8 @@ void TruePeakLimiter::process(std::span<const float> in, std::vector<float>& out
 void TruePeakLimiter::flush(std::vector<float>& out) {
     // Silence after the end lets the detector see the last samples' ringing and the gain
     // settle; only real frames are output.
-    const std::vector<float> silence(static_cast<std::size_t>(m_latency) * static_cast<std::size_t>(m_channels), 0.0f);
+    const std::vector<float> silence(
+        static_cast<std::size_t>(m_latency) * static_cast<std::size_t>(m_channels), 0.0f);
     push(silence.data(), static_cast<std::size_t>(m_latency), out);
     reset();
 }
@@ -110,7 +142,8 @@ void TruePeakLimiter::push(const float* in, std::size_t frames, std::vector<floa
     const auto drop = static_cast<std::size_t>(m_next - m_bufStart);
     if (drop > 0) {
         m_input.erase(m_input.begin(), m_input.begin() + static_cast<std::ptrdiff_t>(drop * ch));
-        m_required.erase(m_required.begin(), m_required.begin() + static_cast<std::ptrdiff_t>(drop));
+        m_required.erase(m_required.begin(),
+                         m_required.begin() + static_cast<std::ptrdiff_t>(drop));
         m_bufStart = m_next;
     }
 }
@@ -128,7 +161,8 @@ void TruePeakLimiter::detect(const float* in, std::size_t frames) {
         float* x = m_planar.data();
         std::memcpy(x, hist.data(), kHistory * sizeof(float));
         float samplePeak = 0;
-        for (std::size_t i = 0; i < kHistory; ++i) samplePeak = std::max(samplePeak, std::fabs(x[i]));
+        for (std::size_t i = 0; i < kHistory; ++i)
+            samplePeak = std::max(samplePeak, std::fabs(x[i]));
         for (std::size_t i = 0; i < frames; ++i) {
             x[kHistory + i] = in[i * ch + c];
             samplePeak = std::max(samplePeak, std::fabs(x[kHistory + i]));
@@ -142,20 +176,13 @@ void TruePeakLimiter::detect(const float* in, std::size_t frames) {
         for (std::size_t from = 0; from < frames; from += kStretch) {
             const std::size_t to = std::min(frames, from + kStretch);
             float loudest = 0;
-            for (std::size_t i = from; i < to + kHistory; ++i) loudest = std::max(loudest, std::fabs(x[i]));
+            for (std::size_t i = from; i < to + kHistory; ++i)
+                loudest = std::max(loudest, std::fabs(x[i]));
             if (loudest <= threshold) continue;
             anyOver = true;
-            for (std::size_t i = from; i < to; ++i) peak[i] = std::max(peak[i], std::fabs(x[kHistory + i]));
-            for (const auto& h : kPhase) {
-                float* y = m_phase.data();
-                std::fill(y + from, y + to, 0.0f);
-                for (int k = 0; k < kTaps; ++k) {
-                    const float hk = h[k];
-                    const float* src = x + kHistory - k;
-                    for (std::size_t i = from; i < to; ++i) y[i] += hk * src[i];
-                }
-                for (std::size_t i = from; i < to; ++i) peak[i] = std::max(peak[i], std::fabs(y[i]));
-            }
+            for (std::size_t i = from; i < to; ++i)
+                peak[i] = std::max(peak[i], std::fabs(x[kHistory + i]));
+            interpolatedPeaks(x, from, to, m_phase.data(), peak);
         }
     }
     if (!anyOver) return;
@@ -184,13 +211,15 @@ void TruePeakLimiter::release(std::int64_t upTo, std::vector<float>& out) {
     while (m_next < upTo) {
         // Idle: no reduction pending anywhere in reach — copy until the next required one.
         if (m_gain == 1.0 && m_ringBelowOne == 0 && m_minQueue.empty()) {
-            std::int64_t k = std::max(m_queued, m_next + m_window - 1);
-            while (k <= lastKnown && m_required[static_cast<std::size_t>(k - m_bufStart)] >= 1.0f) ++k;
+            std::int64_t k = m_queued;  // frames before it were offered: all free
+            while (k <= lastKnown && m_required[static_cast<std::size_t>(k - m_bufStart)] >= 1.0f)
+                ++k;
             // Frames j with j + W − 1 < k see no reduction.
             const std::int64_t runEnd = std::min(upTo, k - m_window + 1);
             if (runEnd > m_next) {
                 const auto n = static_cast<std::size_t>(runEnd - m_next);
-                std::memcpy(dst, m_input.data() + static_cast<std::size_t>(m_next - m_bufStart) * ch,
+                std::memcpy(dst,
+                            m_input.data() + static_cast<std::size_t>(m_next - m_bufStart) * ch,
                             n * ch * sizeof(float));
                 dst += n * ch;
                 m_next = runEnd;
@@ -240,6 +269,44 @@ void TruePeakLimiter::release(std::int64_t upTo, std::vector<float>& out) {
         }
         dst += ch;
         ++m_next;
+    }
+}
+
+TruePeakMeter::TruePeakMeter(int channels)
+    : m_channels(std::clamp(channels, 1, 64)),
+      m_history(static_cast<std::size_t>(m_channels), std::vector<float>(kHistory, 0.0f)) {}
+
+void TruePeakMeter::add(std::span<const float> interleaved) {
+    const auto ch = static_cast<std::size_t>(m_channels);
+    const std::size_t frames = interleaved.size() / ch;
+    const auto bound = static_cast<float>(overshootLinear());
+    for (std::size_t done = 0; done < frames;) {
+        const std::size_t n = std::min(kBlock, frames - done);
+        const float* in = interleaved.data() + done * ch;
+        m_planar.resize(kHistory + n);
+        m_phase.resize(n);
+        m_peak.resize(n);
+        for (std::size_t c = 0; c < ch; ++c) {
+            float* x = m_planar.data();
+            std::memcpy(x, m_history[c].data(), kHistory * sizeof(float));
+            float samplePeak = 0, withHistory = 0;
+            for (std::size_t i = 0; i < kHistory; ++i)
+                withHistory = std::max(withHistory, std::fabs(x[i]));
+            for (std::size_t i = 0; i < n; ++i) {
+                x[kHistory + i] = in[i * ch + c];
+                samplePeak = std::max(samplePeak, std::fabs(x[kHistory + i]));
+            }
+            std::memcpy(m_history[c].data(), x + n, kHistory * sizeof(float));
+            m_samplePeak = std::max(m_samplePeak, samplePeak);
+            m_truePeak = std::max(m_truePeak, samplePeak);
+            // A block whose samples cannot interpolate past the loudest point so far changes
+            // nothing: after the first loud passage most blocks cost one pass of fabs.
+            if (std::max(samplePeak, withHistory) * bound <= m_truePeak) continue;
+            std::fill(m_peak.begin(), m_peak.end(), 0.0f);
+            interpolatedPeaks(x, 0, n, m_phase.data(), m_peak.data());
+            for (std::size_t i = 0; i < n; ++i) m_truePeak = std::max(m_truePeak, m_peak[i]);
+        }
+        done += n;
     }
 }
 

@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <mutex>
 
 #include "media/audio_file.hpp"
+#include "media/limiter.hpp"
 
 namespace pycast::media {
 
@@ -21,6 +23,15 @@ void LoudnessMeter::StateDeleter::operator()(ebur128_state* state) const {
     ebur128_destroy(&state);
 }
 
+LoudnessMeter::LoudnessMeter(std::unique_ptr<ebur128_state, StateDeleter> state, int channels,
+                             int sampleRate, Modes modes)
+    : m_state(std::move(state)),
+      m_truePeak(modes.truePeak ? std::make_unique<TruePeakMeter>(channels) : nullptr),
+      m_channels(channels),
+      m_sampleRate(sampleRate),
+      m_modes(modes) {}
+LoudnessMeter::LoudnessMeter(LoudnessMeter&&) noexcept = default;
+LoudnessMeter& LoudnessMeter::operator=(LoudnessMeter&&) noexcept = default;
 LoudnessMeter::~LoudnessMeter() = default;
 
 Result<LoudnessMeter> LoudnessMeter::create(int channels, int sampleRate, Modes modes) {
@@ -33,10 +44,13 @@ Result<LoudnessMeter> LoudnessMeter::create(int channels, int sampleRate, Modes 
     // Without EBUR128_MODE_HISTOGRAM: its bins read up to 0.04 LU off, and keeping every block
     // costs about 1 MB per hour.
     int mode = EBUR128_MODE_I | EBUR128_MODE_S | EBUR128_MODE_SAMPLE_PEAK;
-    if (modes.truePeak) mode |= EBUR128_MODE_TRUE_PEAK;
     if (modes.range) mode |= EBUR128_MODE_LRA;
-    std::unique_ptr<ebur128_state, StateDeleter> state(
-        ebur128_init(static_cast<unsigned>(channels), static_cast<unsigned long>(sampleRate), mode));
+    // ebur128_init rewrites constants shared by every state (the gate factors): one at a time.
+    static std::mutex initMutex;
+    std::unique_lock lock(initMutex);
+    std::unique_ptr<ebur128_state, StateDeleter> state(ebur128_init(
+        static_cast<unsigned>(channels), static_cast<unsigned long>(sampleRate), mode));
+    lock.unlock();
     if (!state) return Error{"libebur128 could not start (out of memory)", "loudness meter", ""};
     // libebur128's default map reads channel 3 as LFE; 5 channels are L R C Ls Rs (EBU Tech
     // 3341 case 6). One channel is one front channel, as BS.1770 weighs it.
@@ -51,28 +65,30 @@ Result<LoudnessMeter> LoudnessMeter::create(int channels, int sampleRate, Modes 
 
 void LoudnessMeter::add(std::span<const float> interleaved) {
     const std::size_t frames = interleaved.size() / static_cast<std::size_t>(m_channels);
-    if (frames > 0) ebur128_add_frames_float(m_state.get(), interleaved.data(), frames);
+    if (frames == 0) return;
+    ebur128_add_frames_float(m_state.get(), interleaved.data(), frames);
+    if (m_truePeak) m_truePeak->add(interleaved);
 }
 
 LoudnessFigures LoudnessMeter::figures() const {
     LoudnessFigures f;
     ebur128_state* st = m_state.get();
-    if (ebur128_loudness_global(st, &f.integratedLufs) != EBUR128_SUCCESS) f.integratedLufs = -HUGE_VAL;
+    if (ebur128_loudness_global(st, &f.integratedLufs) != EBUR128_SUCCESS)
+        f.integratedLufs = -HUGE_VAL;
     if (m_modes.range) {
-        if (ebur128_loudness_range(st, &f.loudnessRangeLu) != EBUR128_SUCCESS) f.loudnessRangeLu = 0;
+        if (ebur128_loudness_range(st, &f.loudnessRangeLu) != EBUR128_SUCCESS)
+            f.loudnessRangeLu = 0;
     } else {
         f.loudnessRangeLu = std::numeric_limits<double>::quiet_NaN();
     }
-    double sample = 0, truePeak = 0;
+    double sample = 0;
     for (unsigned c = 0; c < static_cast<unsigned>(m_channels); ++c) {
         double v = 0;
         if (ebur128_sample_peak(st, c, &v) == EBUR128_SUCCESS) sample = std::max(sample, v);
-        if (m_modes.truePeak && ebur128_true_peak(st, c, &v) == EBUR128_SUCCESS)
-            truePeak = std::max(truePeak, v);
     }
     f.samplePeakDbfs = toDb(sample);
-    f.truePeakDbtp = m_modes.truePeak ? toDb(std::max(truePeak, sample))
-                                      : std::numeric_limits<double>::quiet_NaN();
+    f.truePeakDbtp = m_truePeak ? toDb(std::max(m_truePeak->truePeak(), sample))
+                                : std::numeric_limits<double>::quiet_NaN();
     return f;
 }
 
@@ -111,7 +127,8 @@ Result<LoudnessFigures> measureFile(const std::filesystem::path& path) {
         auto got = r.read(block);
         if (!got) return got.error();
         if (*got == 0) break;
-        meter->add(std::span<const float>(block.data(), *got * static_cast<std::size_t>(r.channels())));
+        meter->add(
+            std::span<const float>(block.data(), *got * static_cast<std::size_t>(r.channels())));
     }
     return meter->figures();
 }

@@ -2,18 +2,27 @@
 // interleaved float audio, and one file measured whole. A meter is used by one thread at a time.
 #pragma once
 
+#include <ebur128.h>  // ebur128_state is an anonymous struct: it cannot be forward-declared
+
 #include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <span>
 #include <vector>
 
-#include <ebur128.h>  // ebur128_state is an anonymous struct: it cannot be forward-declared
-
 #include "core/error.hpp"
-#include "media/exporter.hpp"
 
 namespace pycast::media {
+
+// Loudness as measured (ITU-R BS.1770-4 / EBU Tech 3341–3342 via libebur128).
+struct LoudnessFigures {
+    double integratedLufs = 0;   // LUFS (−inf for silence: -HUGE_VAL)
+    double loudnessRangeLu = 0;  // LU (EBU Tech 3342)
+    double truePeakDbtp = 0;     // dBTP (4× oversampled, BS.1770 Annex 2)
+    double samplePeakDbfs = 0;   // dBFS
+};
+
+class TruePeakMeter;
 
 // One programme's loudness. Channels are weighted as BS.1770 says: 1 → one front channel
 // (weight 1, not the dual-mono 2×), 2 → L R, 5 → L R C Ls Rs, 6 → L R C LFE Ls Rs (LFE left
@@ -21,9 +30,13 @@ namespace pycast::media {
 class LoudnessMeter {
 public:
     struct Modes {
-        bool truePeak = true;  // 4× oversampled true peak (costs about 3× the rest)
-        bool range = true;     // loudness range (EBU Tech 3342)
+        // 4× oversampled true peak, read as libebur128 reads it but by TruePeakMeter
+        // (media/limiter.hpp), several times faster than libebur128's own.
+        bool truePeak = true;
+        bool range = true;  // loudness range (EBU Tech 3342)
     };
+    // Any thread; creations are serialized (libebur128's init rewrites constants all states
+    // share, so create the meters before their threads start feeding them).
     // Errors: a channel count outside 1…64, a sample rate outside 8 kHz…384 kHz, libebur128
     // unable to allocate.
     static Result<LoudnessMeter> create(int channels, int sampleRate, Modes modes);
@@ -31,8 +44,8 @@ public:
         return create(channels, sampleRate, Modes{});
     }
 
-    LoudnessMeter(LoudnessMeter&&) noexcept = default;
-    LoudnessMeter& operator=(LoudnessMeter&&) noexcept = default;
+    LoudnessMeter(LoudnessMeter&&) noexcept;
+    LoudnessMeter& operator=(LoudnessMeter&&) noexcept;
     ~LoudnessMeter();
 
     int channels() const { return m_channels; }
@@ -52,7 +65,8 @@ public:
 
     // Integrated loudness of several meters' audio taken together (gating over all of their
     // blocks), LUFS: a programme measured in pieces, on several threads, gives the whole's
-    // figure. Meters must share channel count and rate; an empty list gives −HUGE_VAL.
+    // figure. Meters must share channel count and rate, and none may be fed meanwhile; an empty
+    // list gives −HUGE_VAL.
     static double integratedOf(const std::vector<const LoudnessMeter*>& meters);
 
 private:
@@ -60,10 +74,10 @@ private:
         void operator()(ebur128_state* state) const;
     };
     LoudnessMeter(std::unique_ptr<ebur128_state, StateDeleter> state, int channels, int sampleRate,
-                  Modes modes)
-        : m_state(std::move(state)), m_channels(channels), m_sampleRate(sampleRate), m_modes(modes) {}
+                  Modes modes);
 
     std::unique_ptr<ebur128_state, StateDeleter> m_state;
+    std::unique_ptr<TruePeakMeter> m_truePeak;  // null when Modes::truePeak is off
     int m_channels = 0;
     int m_sampleRate = 0;
     Modes m_modes;

@@ -88,7 +88,7 @@ int runLoudness(const Args& args, std::ostream& out, std::ostream& err) {
                                  {"error", measured.error().message()}});
             continue;
         }
-        const LoudnessFigures& f = *measured;
+        const media::LoudnessFigures& f = *measured;
         if (json) {
             array.push_back({{"file", file.string()},
                              {"integrated_lufs", number(f.integratedLufs)},
@@ -96,9 +96,9 @@ int runLoudness(const Args& args, std::ostream& out, std::ostream& err) {
                              {"true_peak_dbtp", number(f.truePeakDbtp)},
                              {"sample_peak_dbfs", number(f.samplePeakDbfs)}});
         } else {
-            out << figure(f.integratedLufs, 5) << " LUFS  " << figure(f.loudnessRangeLu, 5) << " LU  "
-                << figure(f.truePeakDbtp, 5) << " dBTP  " << figure(f.samplePeakDbfs, 5) << " dBFS  "
-                << file.string() << "\n";
+            out << figure(f.integratedLufs, 5) << " LUFS  " << figure(f.loudnessRangeLu, 5)
+                << " LU  " << figure(f.truePeakDbtp, 5) << " dBTP  " << figure(f.samplePeakDbfs, 5)
+                << " dBFS  " << file.string() << "\n";
         }
         out.flush();
     }

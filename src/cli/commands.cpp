@@ -13,6 +13,7 @@ const std::vector<Command>& commands() {
         {"live", "run a show without a window, driven over the HTTP control API", runLive},
         {"report", "print a session's planned-vs-actual report (md or csv)", runReport},
         {"chapters", "print a session's chapters (segments, answered questions, markers)", runChapters},
+        {"export", "mix, normalize, encode and tag an episode with chapters and show notes", runExportCommand},
         {"recover", "repair the track files of an interrupted recording", runRecover},
         {"airtime", "measure each speaker's actual talk time in a recording's track files", runAirtime},
         {"loudness", "measure files' loudness: integrated LUFS, range, true peak, sample peak", runLoudness},

@@ -33,6 +33,8 @@ int runLive(const Args& args, std::ostream& out, std::ostream& err);
 int runReport(const Args& args, std::ostream& out, std::ostream& err);
 // `pycast chapters [--format text|youtube|json] SESSION_DIR` (cmd_chapters.cpp).
 int runChapters(const Args& args, std::ostream& out, std::ostream& err);
+// `pycast export SESSION_OR_FILE [options]` (cmd_export.cpp).
+int runExportCommand(const Args& args, std::ostream& out, std::ostream& err);
 // `pycast recover SESSION_DIR|FOLDER|FILE.wav` (cmd_recover.cpp).
 int runRecover(const Args& args, std::ostream& out, std::ostream& err);
 // `pycast airtime FILE.wav... [--names a,b] [--json]` (cmd_airtime.cpp).

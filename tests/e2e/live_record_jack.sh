@@ -161,4 +161,27 @@ assert starts == sorted(starts), starts
 PY
 "$PYCAST_CLI" chapters --format youtube "$SESSION" >"$TMP/youtube.txt" 2>/dev/null || fail "pycast chapters --format youtube exited $?"
 head -1 "$TMP/youtube.txt" | grep -q '^0:00 ' || fail "the YouTube list does not start at 0:00: $(head -1 "$TMP/youtube.txt")"
-echo "ok: live --record, kill -9, resume into take 2 on one timeline, report with airtime"
+# --- the export: the session's Next presses and markers become the file's chapters, to the ms ------
+for fmt in mp3 m4a; do
+    "$PYCAST_CLI" export "$SESSION" --format "$fmt" --out "$TMP/exports" --name rehearsal \
+        >"$TMP/export-$fmt.out" 2>"$TMP/export-$fmt.err" </dev/null || fail "pycast export --format $fmt exited $?"
+    ffprobe -v error -show_chapters -of json "$TMP/exports/rehearsal.$fmt" >"$TMP/probe-$fmt.json" ||
+        fail "ffprobe cannot read the exported $fmt"
+done
+python3 - "$TMP" "$SESSION" <<'PY' || fail "the exported chapters do not match the session"
+import json, sys
+tmp, session = sys.argv[1], sys.argv[2]
+side = json.load(open(tmp + "/exports/rehearsal.chapters.json", encoding="utf-8"))["chapters"]
+ev = [json.loads(l) for l in open(session + "/journal.jsonl", encoding="utf-8")]
+quote = [e for e in ev if e["type"] == "marker" and e.get("label") == "good quote"][0]
+for fmt in ("mp3", "m4a"):
+    got = json.load(open(tmp + "/probe-" + fmt + ".json", encoding="utf-8"))["chapters"]
+    assert [c["tags"]["title"] for c in got] == [c["title"] for c in side], (fmt, got, side)
+    for c, s in zip(got, side):
+        assert abs(float(c["start_time"]) - s["startTime"]) < 0.0015, (fmt, c, s)
+    q = [c for c in got if c["tags"]["title"] == "good quote"][0]
+    # the marker's recorder sample, to the millisecond
+    assert abs(float(q["start_time"]) - quote["sample"] / 48000) < 0.0015, (fmt, q, quote["sample"])
+assert side[0]["startTime"] == 0 and side[0]["title"] == "開場 Intro", side
+PY
+echo "ok: live --record, kill -9, resume into take 2 on one timeline, report with airtime, exported to MP3 and M4A with the session's chapters to the ms"

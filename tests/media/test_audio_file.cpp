@@ -20,12 +20,13 @@ namespace {
 
 // ffmpeg renders `source` (an aevalsrc expression list, one per channel) for `seconds` at
 // `rate` into `file` with the given codec options.
-std::filesystem::path make(const pycast::test::TempDir& dir, const std::string& name, const std::string& source,
-                           int rate, double seconds, const std::string& codec) {
+std::filesystem::path make(const pycast::test::TempDir& dir, const std::string& name,
+                           const std::string& source, int rate, double seconds,
+                           const std::string& codec) {
     const auto path = dir / name;
-    const std::string cmd = "ffmpeg -nostdin -v error -y -f lavfi -i 'aevalsrc=" + source + ":s=" +
-                            std::to_string(rate) + ":d=" + std::to_string(seconds) + "' " + codec + " '" +
-                            path.string() + "'";
+    const std::string cmd = "ffmpeg -nostdin -v error -y -f lavfi -i 'aevalsrc=" + source +
+                            ":s=" + std::to_string(rate) + ":d=" + std::to_string(seconds) + "' " +
+                            codec + " '" + path.string() + "'";
     REQUIRE_MESSAGE(std::system(cmd.c_str()) == 0, cmd);
     return path;
 }
@@ -47,7 +48,9 @@ Decoded readAll(AudioFileReader& r, std::size_t block = 1000) {
         auto got = r.read(buffer);
         REQUIRE(got.ok());
         if (*got == 0) break;
-        d.samples.insert(d.samples.end(), buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(*got * static_cast<std::size_t>(r.channels())));
+        d.samples.insert(d.samples.end(), buffer.begin(),
+                         buffer.begin() + static_cast<std::ptrdiff_t>(
+                                              *got * static_cast<std::size_t>(r.channels())));
         d.frames += *got;
     }
     return d;
@@ -57,7 +60,8 @@ Decoded readAll(AudioFileReader& r, std::size_t block = 1000) {
 float middlePeak(const Decoded& d, int rate) {
     const auto skip = static_cast<std::size_t>(rate / 100) * static_cast<std::size_t>(d.channels);
     float peak = 0;
-    for (std::size_t i = skip; i + skip < d.samples.size(); ++i) peak = std::max(peak, std::fabs(d.samples[i]));
+    for (std::size_t i = skip; i + skip < d.samples.size(); ++i)
+        peak = std::max(peak, std::fabs(d.samples[i]));
     return peak;
 }
 
@@ -121,7 +125,7 @@ TEST_CASE("AudioFileReader: MP3 and FLAC decode to the length they were made wit
     const Decoded md = readAll(**m);
     INFO("mp3 frames: " << md.frames);
     CHECK(std::llabs(static_cast<long long>(md.frames) - 132300) <= 1152);  // one MP3 frame
-    CHECK(std::fabs(middlePeak(md, 44100) - 0.5f) < 0.05f);  // lossy
+    CHECK(std::fabs(middlePeak(md, 44100) - 0.5f) < 0.05f);                 // lossy
 
     const auto flac = make(dir, "tone.flac", kMono, 48000, 3.0, "-c:a flac -sample_fmt s32");
     auto f = AudioFileReader::open(flac, 48000, 2);
@@ -130,7 +134,8 @@ TEST_CASE("AudioFileReader: MP3 and FLAC decode to the length they were made wit
     const Decoded fd = readAll(**f);
     CHECK(fd.frames == 144000u);
     // Mono to stereo: the same samples, at the same level, in both channels.
-    for (std::size_t i = 0; i < fd.samples.size(); i += 2 * 997) CHECK(fd.samples[i] == fd.samples[i + 1]);
+    for (std::size_t i = 0; i < fd.samples.size(); i += 2 * 997)
+        CHECK(fd.samples[i] == fd.samples[i + 1]);
     CHECK(std::fabs(middlePeak(fd, 48000) - 0.5f) < 0.0005f);
 }
 
@@ -155,7 +160,9 @@ TEST_CASE("AudioFileReader: a text file, a picture-less path and a folder are cl
 
     // A PNG is a file FFmpeg reads, with no audio in it.
     const auto png = dir / "cover.png";
-    const std::string cmd = "ffmpeg -nostdin -v error -y -f lavfi -i color=c=red:s=16x16 -frames:v 1 '" + png.string() + "'";
+    const std::string cmd =
+        "ffmpeg -nostdin -v error -y -f lavfi -i color=c=red:s=16x16 -frames:v 1 '" + png.string() +
+        "'";
     REQUIRE(std::system(cmd.c_str()) == 0);
     auto picture = AudioFileReader::open(png);
     REQUIRE_FALSE(picture.ok());

@@ -32,7 +32,8 @@ constexpr std::int64_t kLengthMs = 4000;
 struct TempDir {
     std::filesystem::path path;
     TempDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "pycast-encoder-XXXXXX").string();
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "pycast-encoder-XXXXXX").string();
         path = ::mkdtemp(pattern.data());
     }
     ~TempDir() {
@@ -58,17 +59,20 @@ std::filesystem::path readTagsScript() {
     if (const char* dir = std::getenv("PYCAST_SOURCE_DIR")) {
         return std::filesystem::path(dir) / "tests" / "media" / "read_tags.py";
     }
-    return std::filesystem::absolute(std::filesystem::path(__FILE__).parent_path() / "read_tags.py");
+    return std::filesystem::absolute(std::filesystem::path(__FILE__).parent_path() /
+                                     "read_tags.py");
 }
 
 json ffprobe(const std::filesystem::path& file) {
-    const std::string out = run("ffprobe -v error -of json -show_chapters -show_format -show_streams '" +
-                                file.string() + "'");
+    const std::string out =
+        run("ffprobe -v error -of json -show_chapters -show_format -show_streams '" +
+            file.string() + "'");
     return json::parse(out, nullptr, false);
 }
 
 json mutagen(const std::filesystem::path& file) {
-    const std::string out = run("/usr/bin/python3 '" + readTagsScript().string() + "' '" + file.string() + "'");
+    const std::string out =
+        run("/usr/bin/python3 '" + readTagsScript().string() + "' '" + file.string() + "'");
     return json::parse(out, nullptr, false);
 }
 
@@ -90,8 +94,10 @@ std::vector<float> synth(int rate, int channels) {
     for (std::size_t i = 0; i < frames; ++i) {
         const double t = static_cast<double>(i) / rate;
         const bool silent = t >= 2.5 && t < 3.0;
-        const float v = silent ? 0.0f : static_cast<float>(0.5 * std::sin(2 * std::numbers::pi * 1000 * t));
-        for (int c = 0; c < channels; ++c) out[i * static_cast<std::size_t>(channels) + static_cast<std::size_t>(c)] = v;
+        const float v =
+            silent ? 0.0f : static_cast<float>(0.5 * std::sin(2 * std::numbers::pi * 1000 * t));
+        for (int c = 0; c < channels; ++c)
+            out[i * static_cast<std::size_t>(channels) + static_cast<std::size_t>(c)] = v;
     }
     return out;
 }
@@ -119,7 +125,8 @@ void writeImage(const std::filesystem::path& path, int size, AVCodecID codecId =
         for (int y = 0; y < h; ++y) {
             std::uint8_t* row = frame->data[plane] + y * frame->linesize[plane];
             for (int x = 0; x < frame->linesize[plane]; ++x) {
-                row[x] = static_cast<std::uint8_t>(((x / 200) * 36 + (y / 200) * 20 + plane * 50) & 0xFF);
+                row[x] = static_cast<std::uint8_t>(((x / 200) * 36 + (y / 200) * 20 + plane * 50) &
+                                                   0xFF);
             }
         }
     }
@@ -128,7 +135,8 @@ void writeImage(const std::filesystem::path& path, int size, AVCodecID codecId =
     REQUIRE(avcodec_send_frame(cc.get(), nullptr) >= 0);
     ff::Packet packet(av_packet_alloc());
     REQUIRE(avcodec_receive_packet(cc.get(), packet.get()) >= 0);
-    std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(packet->data), packet->size);
+    std::ofstream(path, std::ios::binary)
+        .write(reinterpret_cast<const char*>(packet->data), packet->size);
 }
 void writePng(const std::filesystem::path& path, int size) { writeImage(path, size); }
 
@@ -157,7 +165,8 @@ struct Encoded {
 };
 
 // Encodes synth() in odd-sized blocks (re-blocking is the encoder's job).
-void encode(const std::filesystem::path& path, const EncoderOptions& options, Encoded* tapped = nullptr) {
+void encode(const std::filesystem::path& path, const EncoderOptions& options,
+            Encoded* tapped = nullptr) {
     auto enc = AudioEncoder::open(path, options);
     REQUIRE_MESSAGE(enc.ok(), (enc.ok() ? "" : enc.error().message()));
     if (tapped) {
@@ -218,8 +227,9 @@ void checkWithFfprobe(const std::filesystem::path& file, const EncoderOptions& o
     CHECK(jsonTag(tags, "album") == o.meta.show);
     CHECK(jsonTag(tags, "date") == o.meta.date);
     CHECK(jsonTag(tags, "artist") == "Ann Lee, Bo Chen (Acme)");
-    const std::string description =
-        jsonTag(tags, "description").empty() ? jsonTag(tags, "comment") : jsonTag(tags, "description");
+    const std::string description = jsonTag(tags, "description").empty()
+                                        ? jsonTag(tags, "comment")
+                                        : jsonTag(tags, "description");
     CHECK(description == o.meta.description);
     const auto& list = j["chapters"];
     if (!chapters) {
@@ -236,7 +246,9 @@ void checkWithFfprobe(const std::filesystem::path& file, const EncoderOptions& o
 
 }  // namespace
 
-TEST_CASE("encoder: MP3 CBR gets one ID3v2.3 tag with COMM, front-cover APIC and CHAP/CTOC that FFmpeg, ffprobe and mutagen agree on") {
+TEST_CASE(
+    "encoder: MP3 CBR gets one ID3v2.3 tag with COMM, front-cover APIC and CHAP/CTOC that FFmpeg, "
+    "ffprobe and mutagen agree on") {
     TempDir dir;
     writePng(dir / "cover.png", 1400);
     const auto o = intent(ExportFormat::Mp3, dir / "cover.png");
@@ -318,7 +330,8 @@ TEST_CASE("encoder: M4A (AAC-LC) carries tags, covr and chapters") {
     const json m = mutagen(dir / "out.m4a");
     CHECK(m["kind"] == "mp4");
     CHECK(m["\xc2\xa9nam"] == o.meta.title);
-    CHECK(m["\xc2\xa9" "alb"] == o.meta.show);
+    CHECK(m["\xc2\xa9"
+            "alb"] == o.meta.show);
     CHECK(m["desc"] == o.meta.description);
     CHECK(m["trkn"][0] == 12);
     REQUIRE(m["covr"].size() == 1);
@@ -328,7 +341,9 @@ TEST_CASE("encoder: M4A (AAC-LC) carries tags, covr and chapters") {
     CHECK(std::llround(m["chapters"][1]["start"].get<double>() * 1000) == 1500);
 }
 
-TEST_CASE("encoder: Opus in Ogg from 44.1 kHz is resampled to 48 kHz and carries CHAPTERnnn and METADATA_BLOCK_PICTURE") {
+TEST_CASE(
+    "encoder: Opus in Ogg from 44.1 kHz is resampled to 48 kHz and carries CHAPTERnnn and "
+    "METADATA_BLOCK_PICTURE") {
     TempDir dir;
     writePng(dir / "cover.png", 1400);
     auto o = intent(ExportFormat::Opus, dir / "cover.png");
@@ -384,7 +399,8 @@ TEST_CASE("encoder: WAV is 24-bit PCM with tags and neither chapters nor cover")
 }
 
 TEST_CASE("encoder: the tapped packets decode to the input's length and the sine's level") {
-    for (ExportFormat format : {ExportFormat::Mp3, ExportFormat::M4a, ExportFormat::Opus, ExportFormat::Flac}) {
+    for (ExportFormat format :
+         {ExportFormat::Mp3, ExportFormat::M4a, ExportFormat::Opus, ExportFormat::Flac}) {
         TempDir dir;
         auto o = intent(format, {});
         CAPTURE(static_cast<int>(format));
@@ -394,7 +410,9 @@ TEST_CASE("encoder: the tapped packets decode to the input's length and the sine
         auto decoder = PacketDecoder::open(*tapped.params);
         REQUIRE_MESSAGE(decoder.ok(), (decoder.ok() ? "" : decoder.error().message()));
         std::vector<float> decoded;
-        auto collect = [&decoded](std::span<const float> s) { decoded.insert(decoded.end(), s.begin(), s.end()); };
+        auto collect = [&decoded](std::span<const float> s) {
+            decoded.insert(decoded.end(), s.begin(), s.end());
+        };
         for (const ff::Packet& packet : tapped.packets) {
             const Status st = (*decoder)->decode(packet.get(), collect);
             REQUIRE_MESSAGE(st.ok(), (st.ok() ? "" : st.error().message()));
@@ -405,13 +423,16 @@ TEST_CASE("encoder: the tapped packets decode to the input's length and the sine
         const auto frames = static_cast<std::int64_t>(decoded.size() / 2);
         const std::int64_t expected = static_cast<std::int64_t>(rate) * kLengthMs / 1000;
         // The decoder keeps the encoder's priming and the last frame's padding.
-        const std::int64_t slack = tapped.params->initial_padding + 2 * std::max(tapped.params->frame_size, 1152);
+        const std::int64_t slack =
+            tapped.params->initial_padding + 2 * std::max(tapped.params->frame_size, 1152);
         CHECK(frames >= expected);
         CHECK(frames <= expected + slack);
         // RMS of the sine's steady part (0.5–2.0 s) against −6 dBFS sine's 0.5/√2.
         double sum = 0;
-        const auto from = static_cast<std::size_t>(rate / 2), to = static_cast<std::size_t>(rate * 2);
-        for (std::size_t i = from; i < to; ++i) sum += static_cast<double>(decoded[2 * i]) * decoded[2 * i];
+        const auto from = static_cast<std::size_t>(rate / 2),
+                   to = static_cast<std::size_t>(rate * 2);
+        for (std::size_t i = from; i < to; ++i)
+            sum += static_cast<double>(decoded[2 * i]) * decoded[2 * i];
         const double rmsDb = 10 * std::log10(sum / static_cast<double>(to - from));
         CHECK(std::abs(rmsDb - 20 * std::log10(0.5 / std::sqrt(2.0))) < 0.5);
     }
@@ -433,11 +454,13 @@ TEST_CASE("encoder: a text file named .png is refused as cover art") {
 TEST_CASE("encoder: an unwritable destination is an error") {
     TempDir dir;
     std::filesystem::create_directory(dir / "locked");
-    std::filesystem::permissions(dir / "locked", std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+    std::filesystem::permissions(
+        dir / "locked", std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
     for (const auto& target : {dir / "locked" / "out.mp3", dir / "missing" / "out.m4a"}) {
         auto o = intent(target.extension() == ".mp3" ? ExportFormat::Mp3 : ExportFormat::M4a, {});
         auto enc = AudioEncoder::open(target, o);
-        if (::geteuid() == 0 && target.parent_path() == dir / "locked") continue;  // root writes anywhere
+        if (::geteuid() == 0 && target.parent_path() == dir / "locked")
+            continue;  // root writes anywhere
         REQUIRE_FALSE(enc.ok());
         CHECK(enc.error().what.find("cannot create the file") != std::string::npos);
         CHECK(enc.error().where == target.string());
@@ -464,7 +487,8 @@ TEST_CASE("encoder: settings the codec cannot take are refused with the reason")
     CHECK(enc.error().what == "6 channels cannot be exported");
 }
 
-TEST_CASE("compareWithIntended names a changed chapter title, a moved chapter, a missing tag and cover") {
+TEST_CASE(
+    "compareWithIntended names a changed chapter title, a moved chapter, a missing tag and cover") {
     TempDir dir;
     writePng(dir / "cover.png", 1400);
     const auto o = intent(ExportFormat::M4a, dir / "cover.png");
@@ -481,9 +505,12 @@ TEST_CASE("compareWithIntended names a changed chapter title, a moved chapter, a
         if (c.level == ExportCheck::Level::Error) errors.push_back(c.topic + ": " + c.text);
     }
     REQUIRE(errors.size() == 4);
-    CHECK(errors[0] == "Chapters: chapter 2 (0:01.500) is titled \u201cQ: 你們怎麼招募人？\u201d, intended \u201cQ: 你們怎麼招募新人？\u201d");
+    CHECK(errors[0] ==
+          "Chapters: chapter 2 (0:01.500) is titled \u201cQ: 你們怎麼招募人？\u201d, intended "
+          "\u201cQ: 你們怎麼招募新人？\u201d");
     CHECK(errors[1] == "Chapters: chapter 3 starts at 0:03.010, intended 0:03.000");
-    CHECK(errors[2] == "Tags: the title tag is missing, intended \u201cEpisode 12: 招募的祕密\u201d");
+    CHECK(errors[2] ==
+          "Tags: the title tag is missing, intended \u201cEpisode 12: 招募的祕密\u201d");
     CHECK(errors[3] == "Cover art: the file has no cover art, intended cover.png");
 }
 
@@ -526,7 +553,8 @@ TEST_CASE("probeCoverImage reads a JPEG as colour and an RGBA PNG as having alph
     CHECK_FALSE(probeCoverImage(dir / "missing.png").ok());
 }
 
-TEST_CASE("encoder: destroyed without finish, it closes and leaves the partial file to its caller") {
+TEST_CASE(
+    "encoder: destroyed without finish, it closes and leaves the partial file to its caller") {
     TempDir dir;
     const auto o = intent(ExportFormat::M4a, {});
     {

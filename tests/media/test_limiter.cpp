@@ -1,6 +1,7 @@
 // TruePeakLimiter: peaks over the ceiling come out under it as libebur128 measures true peak,
 // everything else passes bit-exact, lengths are kept, and blocks of any size give the same result.
 #include <doctest/doctest.h>
+#include <ebur128.h>
 
 #include <cmath>
 #include <cstring>
@@ -9,21 +10,21 @@
 #include <vector>
 
 #include "media/limiter.hpp"
-#include "media/loudness.hpp"
 
-using pycast::media::LoudnessMeter;
 using pycast::media::TruePeakLimiter;
 
 namespace {
 
 constexpr int kRate = 48000;
 
-std::vector<float> sine(double hz, double amplitude, double seconds, int channels, double phaseDeg = 0) {
+std::vector<float> sine(double hz, double amplitude, double seconds, int channels,
+                        double phaseDeg = 0) {
     std::vector<float> out;
     const auto frames = static_cast<std::size_t>(seconds * kRate);
     for (std::size_t n = 0; n < frames; ++n) {
-        const double v = amplitude * std::sin(2 * std::numbers::pi * hz * static_cast<double>(n) / kRate +
-                                              phaseDeg * std::numbers::pi / 180);
+        const double v =
+            amplitude * std::sin(2 * std::numbers::pi * hz * static_cast<double>(n) / kRate +
+                                 phaseDeg * std::numbers::pi / 180);
         for (int c = 0; c < channels; ++c) out.push_back(static_cast<float>(v));
     }
     return out;
@@ -33,26 +34,46 @@ std::vector<float> sine(double hz, double amplitude, double seconds, int channel
 std::vector<float> noise(double seconds, int channels, unsigned seed = 7) {
     std::mt19937 rng(seed);
     std::uniform_real_distribution<float> d(-0.05f, 0.05f);
-    std::vector<float> out(static_cast<std::size_t>(seconds * kRate) * static_cast<std::size_t>(channels));
+    std::vector<float> out(static_cast<std::size_t>(seconds * kRate) *
+                           static_cast<std::size_t>(channels));
     for (auto& v : out) v = d(rng);
     return out;
 }
 
-std::vector<float> limit(TruePeakLimiter& limiter, const std::vector<float>& in, std::size_t block = 1024,
-                         int channels = 2) {
+std::vector<float> limit(TruePeakLimiter& limiter, const std::vector<float>& in,
+                         std::size_t block = 1024, int channels = 2) {
     std::vector<float> out;
     const std::size_t step = block * static_cast<std::size_t>(channels);
     for (std::size_t at = 0; at < in.size(); at += step)
-        limiter.process(std::span<const float>(in.data() + at, std::min(step, in.size() - at)), out);
+        limiter.process(std::span<const float>(in.data() + at, std::min(step, in.size() - at)),
+                        out);
     limiter.flush(out);
     return out;
 }
 
-pycast::LoudnessFigures figures(const std::vector<float>& audio, int channels) {
-    auto m = LoudnessMeter::create(channels, kRate);
-    REQUIRE(m.ok());
-    m->add(audio);
-    return m->figures();
+struct Peaks {
+    double truePeakDbtp;
+    double samplePeakDbfs;
+};
+
+// libebur128's own true peak, not LoudnessMeter's (which uses the limiter's detector): the
+// limiter is judged by an independent meter.
+Peaks figures(const std::vector<float>& audio, int channels) {
+    ebur128_state* st = ebur128_init(static_cast<unsigned>(channels), kRate,
+                                     EBUR128_MODE_TRUE_PEAK | EBUR128_MODE_SAMPLE_PEAK);
+    REQUIRE(st != nullptr);
+    ebur128_add_frames_float(st, audio.data(), audio.size() / static_cast<std::size_t>(channels));
+    double tp = 0, sp = 0;
+    for (unsigned c = 0; c < static_cast<unsigned>(channels); ++c) {
+        double v = 0;
+        ebur128_true_peak(st, c, &v);
+        tp = std::max(tp, v);
+        ebur128_sample_peak(st, c, &v);
+        sp = std::max(sp, v);
+    }
+    ebur128_destroy(&st);
+    auto db = [](double x) { return x > 0 ? 20 * std::log10(x) : -HUGE_VAL; };
+    return {db(tp), db(sp)};
 }
 
 }  // namespace
@@ -86,7 +107,9 @@ TEST_CASE("Limiter: audio whose true peak stays under the ceiling passes bit-exa
     CHECK(limiter.maxReductionDb() == 0.0);
 }
 
-TEST_CASE("Limiter: an inter-sample peak between samples under the ceiling is caught, the rest untouched") {
+TEST_CASE(
+    "Limiter: an inter-sample peak between samples under the ceiling is caught, the rest "
+    "untouched") {
     // 1 s of fs/4 at 45°: every sample is at ±0.707 (-3 dBFS, under the -1 ceiling), the
     // waveform between them reaches 0 dBTP. Quiet noise before and after.
     const auto before = noise(2.0, 2, 1);
@@ -108,7 +131,8 @@ TEST_CASE("Limiter: an inter-sample peak between samples under the ceiling is ca
     const std::size_t lead = before.size() - 2 * static_cast<std::size_t>(limiter.latencyFrames());
     CHECK(std::memcmp(out.data(), in.data(), lead * sizeof(float)) == 0);
     const std::size_t tail = before.size() + burst.size() + 2 * kRate * 2;  // 2 s after the burst
-    CHECK(std::memcmp(out.data() + tail, in.data() + tail, (in.size() - tail) * sizeof(float)) == 0);
+    CHECK(std::memcmp(out.data() + tail, in.data() + tail, (in.size() - tail) * sizeof(float)) ==
+          0);
     CHECK(limiter.limitedFrames() >= kRate);
     CHECK(limiter.limitedFrames() < 2 * kRate);
 }
@@ -163,4 +187,59 @@ TEST_CASE("Limiter: the overshoot bound covers the worst signal for the detector
     const auto out = limit(limiter, in, 500, 1);
     REQUIRE(out.size() == in.size());
     CHECK(figures(out, 1).truePeakDbtp <= -13.0 + 0.05);
+}
+
+TEST_CASE("Limiter: a click in the first frames of a stream is held under the ceiling too") {
+    for (std::size_t at : {0u, 5u, 60u, 200u}) {
+        std::vector<float> in(2 * 4800, 0.0f);
+        in[2 * at] = in[2 * at + 1] = 1.5f;
+        TruePeakLimiter limiter(2, kRate, -1.0);
+        const auto out = limit(limiter, in, 4800);
+        REQUIRE(out.size() == in.size());
+        const auto f = figures(out, 2);
+        INFO("click at frame " << at << ": true peak after " << f.truePeakDbtp);
+        CHECK(f.truePeakDbtp <= -1.0 + 0.05);
+        CHECK(f.samplePeakDbfs > -2.0);
+    }
+}
+
+TEST_CASE("Limiter: tones, noise and clicks in random blocks stay under random ceilings") {
+    for (unsigned seed = 1; seed <= 16; ++seed) {
+        std::mt19937 rng(seed);
+        std::uniform_real_distribution<double> u(0, 1);
+        const int channels = 1 + static_cast<int>(seed % 2);
+        const std::size_t frames = 2 * kRate;
+        std::vector<float> in(frames * static_cast<std::size_t>(channels));
+        const double hz = 50 + u(rng) * 20000, amplitude = 0.3 + u(rng) * 1.5;
+        for (std::size_t n = 0; n < frames; ++n) {
+            const double env = std::fabs(std::sin(static_cast<double>(n) * 1e-4));
+            for (int c = 0; c < channels; ++c)
+                in[n * static_cast<std::size_t>(channels) + static_cast<std::size_t>(c)] =
+                    static_cast<float>(
+                        amplitude * env *
+                            std::sin(2 * std::numbers::pi * hz * static_cast<double>(n) / kRate +
+                                     c) +
+                        0.2 * (u(rng) - 0.5));
+        }
+        for (int k = 0; k < 20; ++k)
+            in[static_cast<std::size_t>(u(rng) * static_cast<double>(in.size()))] =
+                static_cast<float>((u(rng) - 0.5) * 4);
+        const double ceiling = -1 - u(rng) * 6;
+        TruePeakLimiter limiter(channels, kRate, ceiling, 0.5 + u(rng) * 4, 10 + u(rng) * 200);
+        std::vector<float> out;
+        for (std::size_t at = 0; at < in.size();) {
+            const std::size_t n =
+                std::min(in.size() - at, (1 + static_cast<std::size_t>(u(rng) * 3000)) *
+                                             static_cast<std::size_t>(channels));
+            limiter.process(std::span<const float>(in.data() + at, n), out);
+            at += n;
+        }
+        limiter.flush(out);
+        REQUIRE(out.size() == in.size());
+        const double truePeak = figures(out, channels).truePeakDbtp;
+        INFO("seed " << seed << ": " << hz << " Hz, ceiling " << ceiling << " dBTP, out "
+                     << truePeak << " dBTP");
+        CHECK(truePeak <= ceiling + 0.05);
+        CHECK(truePeak >= ceiling - 0.5);
+    }
 }

@@ -4,15 +4,17 @@
 // 6) are recordings; 10, 11, 13, 14 (maxima over separate files / live meters) and 20–23
 // (synthesized at 4·fs and filtered down with a filter the text leaves open) are left out.
 #include <doctest/doctest.h>
+#include <ebur128.h>
 
 #include <cmath>
 #include <functional>
 #include <numbers>
+#include <random>
 #include <vector>
 
 #include "media/loudness.hpp"
 
-using pycast::LoudnessFigures;
+using pycast::media::LoudnessFigures;
 using pycast::media::LoudnessMeter;
 
 namespace {
@@ -20,7 +22,7 @@ namespace {
 constexpr int kRate = 48000;
 
 struct Tone {
-    double dbfs;     // per-channel peak level
+    double dbfs;  // per-channel peak level
     double seconds;
 };
 
@@ -33,9 +35,11 @@ std::vector<float> tones(const std::vector<Tone>& sequence, int channels,
     for (const Tone& t : sequence) {
         const auto frames = static_cast<std::int64_t>(std::llround(t.seconds * kRate));
         for (std::int64_t i = 0; i < frames; ++i, ++n) {
-            const double s = std::sin(2 * std::numbers::pi * 1000.0 * static_cast<double>(n) / kRate);
+            const double s =
+                std::sin(2 * std::numbers::pi * 1000.0 * static_cast<double>(n) / kRate);
             for (int c = 0; c < channels; ++c) {
-                const double db = t.dbfs + (channelDb.empty() ? 0.0 : channelDb[static_cast<std::size_t>(c)]);
+                const double db =
+                    t.dbfs + (channelDb.empty() ? 0.0 : channelDb[static_cast<std::size_t>(c)]);
                 out.push_back(static_cast<float>(std::pow(10.0, db / 20.0) * s));
             }
         }
@@ -77,8 +81,9 @@ double truePeakOfSine(int divisor, double amplitude, double phaseDeg) {
         double env = 1.0;
         if (n < fade) env = static_cast<double>(n) / fade;
         if (frames - 1 - n < fade) env = static_cast<double>(frames - 1 - n) / fade;
-        const double v = amplitude * env *
-                         std::sin(2 * std::numbers::pi * n / divisor + phaseDeg * std::numbers::pi / 180);
+        const double v =
+            amplitude * env *
+            std::sin(2 * std::numbers::pi * n / divisor + phaseDeg * std::numbers::pi / 180);
         audio.push_back(static_cast<float>(v));
         audio.push_back(static_cast<float>(v));
     }
@@ -104,7 +109,8 @@ TEST_CASE("EBU Tech 3341 case 2: stereo 1 kHz at -33 dBFS reads -33.0 LUFS (M, S
 }
 
 TEST_CASE("EBU Tech 3341 case 3: -36/-23/-36 dBFS (10/60/10 s) gates to -23.0 LUFS") {
-    CHECK(std::fabs(measure(tones({{-36, 10}, {-23, 60}, {-36, 10}}, 2), 2).integratedLufs + 23.0) <= 0.1);
+    CHECK(std::fabs(measure(tones({{-36, 10}, {-23, 60}, {-36, 10}}, 2), 2).integratedLufs +
+                    23.0) <= 0.1);
 }
 
 TEST_CASE("EBU Tech 3341 case 4: -72/-36/-23/-36/-72 dBFS gates to -23.0 LUFS") {
@@ -113,15 +119,19 @@ TEST_CASE("EBU Tech 3341 case 4: -72/-36/-23/-36/-72 dBFS gates to -23.0 LUFS") 
 }
 
 TEST_CASE("EBU Tech 3341 case 5: -26/-20/-26 dBFS (20/20.1/20 s) reads -23.0 LUFS") {
-    CHECK(std::fabs(measure(tones({{-26, 20}, {-20, 20.1}, {-26, 20}}, 2), 2).integratedLufs + 23.0) <= 0.1);
+    CHECK(std::fabs(measure(tones({{-26, 20}, {-20, 20.1}, {-26, 20}}, 2), 2).integratedLufs +
+                    23.0) <= 0.1);
 }
 
-TEST_CASE("EBU Tech 3341 case 6: 5.0 channels L R C Ls Rs at -28/-28/-24/-30/-30 dBFS read -23.0 LUFS") {
+TEST_CASE(
+    "EBU Tech 3341 case 6: 5.0 channels L R C Ls Rs at -28/-28/-24/-30/-30 dBFS read -23.0 LUFS") {
     const auto audio = tones({{0, 20}}, 5, {-28, -28, -24, -30, -30});
     CHECK(std::fabs(measure(audio, 5).integratedLufs + 23.0) <= 0.1);
 }
 
-TEST_CASE("EBU Tech 3341 case 9: 1.34 s at -20 / 1.66 s at -30 dBFS x5 holds short-term at -23.0 after 3 s") {
+TEST_CASE(
+    "EBU Tech 3341 case 9: 1.34 s at -20 / 1.66 s at -30 dBFS x5 holds short-term at -23.0 after 3 "
+    "s") {
     std::vector<Tone> seq;
     for (int i = 0; i < 5; ++i) seq.insert(seq.end(), {{-20, 1.34}, {-30, 1.66}});
     int checked = 0;
@@ -134,7 +144,9 @@ TEST_CASE("EBU Tech 3341 case 9: 1.34 s at -20 / 1.66 s at -30 dBFS x5 holds sho
     CHECK(checked == 1201);
 }
 
-TEST_CASE("EBU Tech 3341 case 12: 0.18 s at -20 / 0.22 s at -30 dBFS x25 holds momentary at -23.0 after 1 s") {
+TEST_CASE(
+    "EBU Tech 3341 case 12: 0.18 s at -20 / 0.22 s at -30 dBFS x25 holds momentary at -23.0 after "
+    "1 s") {
     std::vector<Tone> seq;
     for (int i = 0; i < 25; ++i) seq.insert(seq.end(), {{-20, 0.18}, {-30, 0.22}});
     int checked = 0;
@@ -190,7 +202,8 @@ TEST_CASE("Loudness: a programme measured in two pieces gives the whole's integr
     CHECK(LoudnessMeter::integratedOf({}) == -HUGE_VAL);
 }
 
-TEST_CASE("Loudness: silence has no integrated loudness and no peaks, and modes left off read NaN") {
+TEST_CASE(
+    "Loudness: silence has no integrated loudness and no peaks, and modes left off read NaN") {
     std::vector<float> silence(2 * kRate * 5, 0.0f);
     const auto f = measure(silence, 2);
     CHECK(f.integratedLufs == -HUGE_VAL);
@@ -213,4 +226,46 @@ TEST_CASE("Loudness: a meter refuses impossible channel counts and rates with a 
     auto slow = LoudnessMeter::create(2, 100);
     REQUIRE_FALSE(slow.ok());
     CHECK(slow.error().message().find("100 Hz") != std::string::npos);
+}
+
+TEST_CASE("Loudness: the true peak reads what libebur128's own true peak reads") {
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> u(0, 1);
+    for (int round = 0; round < 6; ++round) {
+        const int channels = 1 + round % 2;
+        std::vector<float> audio(static_cast<std::size_t>(kRate * 3 * channels));
+        const double hz = 100 + u(rng) * 20000;
+        for (std::size_t i = 0; i < audio.size(); ++i)
+            audio[i] = static_cast<float>(
+                0.4 *
+                    std::sin(2 * std::numbers::pi * hz *
+                             static_cast<double>(i / static_cast<std::size_t>(channels)) / kRate) +
+                0.3 * (u(rng) - 0.5) * std::fabs(std::sin(static_cast<double>(i) * 3e-5)));
+        for (int k = 0; k < 5; ++k)
+            audio[static_cast<std::size_t>(u(rng) * static_cast<double>(audio.size()))] =
+                static_cast<float>(u(rng) * 1.5 - 0.75);
+
+        LoudnessMeter ours = meter(channels);
+        ebur128_state* theirs =
+            ebur128_init(static_cast<unsigned>(channels), kRate, EBUR128_MODE_TRUE_PEAK);
+        REQUIRE(theirs != nullptr);
+        for (std::size_t at = 0; at < audio.size();) {  // uneven pieces
+            const std::size_t n =
+                std::min(audio.size() - at, static_cast<std::size_t>(1 + u(rng) * 7000) *
+                                                static_cast<std::size_t>(channels));
+            ours.add(std::span<const float>(audio.data() + at, n));
+            ebur128_add_frames_float(theirs, audio.data() + at,
+                                     n / static_cast<std::size_t>(channels));
+            at += n;
+        }
+        double expected = 0;
+        for (unsigned c = 0; c < static_cast<unsigned>(channels); ++c) {
+            double v = 0;
+            ebur128_true_peak(theirs, c, &v);
+            expected = std::max(expected, v);
+        }
+        ebur128_destroy(&theirs);
+        INFO("round " << round << ", " << hz << " Hz");
+        CHECK(std::fabs(ours.figures().truePeakDbtp - 20 * std::log10(expected)) < 0.01);
+    }
 }

@@ -1,0 +1,759 @@
+// The export pipeline (threads: runExport's caller is the export worker — it reads and mixes
+// the programme and applies gain and limiter; one encoder thread; one verify thread decoding the
+// encoder's own packets and measuring them. Blocks cross threads through bounded queues).
+#include "media/exporter.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+
+#include "io/atomic_file.hpp"
+#include "io/wav_file.hpp"
+#include "live/session.hpp"
+#include "media/audio_file.hpp"
+#include "media/encoder.hpp"
+#include "media/ffmpeg.hpp"
+#include "media/file_probe.hpp"
+#include "media/image_probe.hpp"
+#include "media/limiter.hpp"
+#include "media/loudness.hpp"
+
+namespace pycast::media {
+
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+constexpr std::size_t kBlockFrames = 4096;
+// A lossy codec's decoder can put a peak a little above what went in (MP3 and AAC most): the
+// limiter aims this far under the ceiling, and an export whose decoded output still passes the
+// ceiling is redone once with the margin widened by what it missed by.
+constexpr double kLossyMarginDb = 0.5;
+// The loudness check after export: the decoded output within this of the target.
+constexpr double kLoudnessToleranceLu = 0.5;
+// The limiter preview is repeated when it took more than this (the second step's miss is a
+// fraction of the first's).
+constexpr double kRepeatPreviewLu = 0.2;
+// An encode whose decoded output misses the loudness target by more than this is redone once
+// with the gain corrected (a codec's low-pass takes loudness off bright material).
+constexpr double kRetryLoudnessLu = 0.3;
+
+double dbToGain(double db) { return std::pow(10.0, db / 20.0); }
+
+// A bounded queue between two threads; close() ends it (pop returns nullopt once empty).
+template <typename T>
+class BlockQueue {
+public:
+    explicit BlockQueue(std::size_t capacity) : m_capacity(capacity) {}
+    // False when the queue was closed (the consumer gave up).
+    bool push(T item) {
+        std::unique_lock lock(m_mutex);
+        m_space.wait(lock, [&] { return m_items.size() < m_capacity || m_closed; });
+        if (m_closed) return false;
+        m_items.push_back(std::move(item));
+        m_ready.notify_one();
+        return true;
+    }
+    std::optional<T> pop() {
+        std::unique_lock lock(m_mutex);
+        m_ready.wait(lock, [&] { return !m_items.empty() || m_closed; });
+        if (m_items.empty()) return std::nullopt;
+        T item = std::move(m_items.front());
+        m_items.pop_front();
+        m_space.notify_one();
+        return item;
+    }
+    void close() {
+        std::lock_guard lock(m_mutex);
+        m_closed = true;
+        m_ready.notify_all();
+        m_space.notify_all();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_ready, m_space;
+    std::deque<T> m_items;
+    std::size_t m_capacity;
+    bool m_closed = false;
+};
+
+// ---- the programme: intro, the kept regions of the source, outro -------------------------
+
+// The source as interleaved float at the output's rate and channels, from frame 0 of its
+// timeline. A session: each take's tracks mixed (gain, pan, mute) at the recording's rate, then
+// resampled when the export's rate differs. A file: decoded by FFmpeg.
+class SourceReader {
+public:
+    virtual ~SourceReader() = default;
+    virtual Result<std::size_t> read(std::span<float> out) = 0;  // frames; 0 at the end
+};
+
+class FileSource final : public SourceReader {
+public:
+    explicit FileSource(std::unique_ptr<AudioFileReader> reader) : m_reader(std::move(reader)) {}
+    Result<std::size_t> read(std::span<float> out) override { return m_reader->read(out); }
+
+private:
+    std::unique_ptr<AudioFileReader> m_reader;
+};
+
+class SessionSource final : public SourceReader {
+public:
+    static Result<std::unique_ptr<SessionSource>> open(const ExportPlan& plan, const RecordingLog& log,
+                                                       int outRate, int outChannels) {
+        auto s = std::unique_ptr<SessionSource>(new SessionSource());
+        s->m_channels = outChannels;
+        s->m_rate = log.takes.front().sampleRate;
+        for (const RecordingTake& t : log.takes)
+            if (t.sampleRate != s->m_rate)
+                return Error{"its takes were recorded at different sample rates (" + std::to_string(s->m_rate) +
+                                 " and " + std::to_string(t.sampleRate) + " Hz)",
+                             plan.input.string(), "export each take's files on their own"};
+        // Per-track gains: constant-power pan (−3 dB each side at centre), mute as 0.
+        for (const TrackMix& m : plan.tracks) {
+            const double g = m.muted ? 0.0 : dbToGain(m.gainDb);
+            const double angle = (std::clamp(m.pan, -1.0, 1.0) + 1.0) * M_PI / 4.0;
+            s->m_gains.push_back(outChannels == 1 ? std::array<float, 2>{static_cast<float>(g), 0.f}
+                                                  : std::array<float, 2>{static_cast<float>(g * std::cos(angle)),
+                                                                         static_cast<float>(g * std::sin(angle))});
+        }
+        for (const RecordingTake& t : log.takes) {
+            Take take;
+            take.start = t.startSample.value;
+            for (std::size_t i = 0; i < t.tracks.size() && i < plan.tracks.size(); ++i) {
+                auto r = WavReader::open(plan.input / t.tracks[i].file);
+                if (!r) return r.error();
+                take.frames = std::max<std::int64_t>(take.frames, static_cast<std::int64_t>(r->info().frames()));
+                take.readers.push_back(std::make_unique<WavReader>(std::move(*r)));
+            }
+            if (t.frames) take.frames = std::min(take.frames, *t.frames);
+            s->m_takes.push_back(std::move(take));
+        }
+        if (outRate != s->m_rate) {
+            AVChannelLayout layout;
+            av_channel_layout_default(&layout, outChannels);
+            SwrContext* swr = nullptr;
+            int rc = swr_alloc_set_opts2(&swr, &layout, AV_SAMPLE_FMT_FLT, outRate, &layout, AV_SAMPLE_FMT_FLT,
+                                         s->m_rate, 0, nullptr);
+            if (rc >= 0) rc = swr_init(swr);
+            s->m_swr.reset(swr);
+            if (rc < 0) return ff::error(rc, "cannot set up the resampler", plan.input.string());
+        }
+        return s;
+    }
+
+    Result<std::size_t> read(std::span<float> out) override {
+        const std::size_t want = out.size() / static_cast<std::size_t>(m_channels);
+        if (!m_swr) return mix(out.data(), want);
+        // Resampled: mix a block at the recording's rate, then convert.
+        while (true) {
+            const int ready = static_cast<int>(want);
+            const std::size_t mixFrames = m_ended ? 0 : want;
+            m_mixed.resize(mixFrames * static_cast<std::size_t>(m_channels));
+            std::size_t got = 0;
+            if (mixFrames > 0) {
+                auto r = mix(m_mixed.data(), mixFrames);
+                if (!r) return r.error();
+                got = *r;
+                if (got == 0) m_ended = true;
+            }
+            const std::uint8_t* in[1] = {reinterpret_cast<const std::uint8_t*>(m_mixed.data())};
+            std::uint8_t* o[1] = {reinterpret_cast<std::uint8_t*>(out.data())};
+            const int n = swr_convert(m_swr.get(), o, ready, got > 0 ? in : nullptr, static_cast<int>(got));
+            if (n < 0) return ff::error(n, "cannot resample the mix", "export");
+            if (n > 0 || m_ended) return static_cast<std::size_t>(n);
+        }
+    }
+
+private:
+    struct Take {
+        std::int64_t start = 0;   // timeline frame of its first frame
+        std::int64_t frames = 0;
+        std::vector<std::unique_ptr<WavReader>> readers;
+        std::int64_t readAt = 0;  // frames read so far
+    };
+    SessionSource() = default;
+
+    // `frames` frames of the mix at the recording's rate from the timeline position on. Gaps
+    // between takes (none by construction) and tracks missing in a take are silence.
+    Result<std::size_t> mix(float* out, std::size_t frames) {
+        const std::size_t ch = static_cast<std::size_t>(m_channels);
+        std::fill(out, out + frames * ch, 0.f);
+        std::size_t done = 0;
+        while (done < frames && m_take < m_takes.size()) {
+            Take& t = m_takes[m_take];
+            const std::int64_t left = t.frames - t.readAt;
+            if (left <= 0) {
+                ++m_take;
+                continue;
+            }
+            const std::size_t n = std::min<std::size_t>(frames - done, static_cast<std::size_t>(left));
+            for (std::size_t i = 0; i < t.readers.size(); ++i) {
+                m_track.assign(n, 0.f);
+                auto got = t.readers[i]->read(m_track);
+                if (!got) return got.error();
+                const auto g = m_gains[i];
+                float* o = out + done * ch;
+                if (ch == 1) {
+                    for (std::size_t f = 0; f < *got; ++f) o[f] += g[0] * m_track[f];
+                } else {
+                    for (std::size_t f = 0; f < *got; ++f) {
+                        o[2 * f] += g[0] * m_track[f];
+                        o[2 * f + 1] += g[1] * m_track[f];
+                    }
+                }
+            }
+            t.readAt += static_cast<std::int64_t>(n);
+            done += n;
+        }
+        return done;
+    }
+
+    int m_channels = 2;
+    int m_rate = 48000;
+    std::vector<std::array<float, 2>> m_gains;
+    std::vector<Take> m_takes;
+    std::size_t m_take = 0;
+    std::vector<float> m_track, m_mixed;
+    ff::Resampler m_swr;
+    bool m_ended = false;
+};
+
+// Intro + the kept regions of the source + outro, read in order, sequentially (cut audio is
+// read and dropped: no seeking, so any input works and cuts land on the exact frame).
+class Programme {
+public:
+    static Result<std::unique_ptr<Programme>> open(const ExportPlan& plan, int rate, int channels) {
+        auto p = std::unique_ptr<Programme>(new Programme());
+        p->m_rate = rate;
+        p->m_channels = channels;
+        if (!plan.intro.empty()) {
+            auto r = AudioFileReader::open(plan.intro, rate, channels);
+            if (!r) return r.error();
+            p->m_intro = std::move(*r);
+        }
+        if (!plan.outro.empty()) {
+            auto r = AudioFileReader::open(plan.outro, rate, channels);
+            if (!r) return r.error();
+            p->m_outro = std::move(*r);
+        }
+        if (plan.isSession) {
+            auto snapshot = loadSessionSnapshot(plan.input);
+            if (!snapshot) return snapshot.error();
+            if (snapshot->recording.takes.empty())
+                return Error{"has no recording to export", plan.input.string(), "record the session first"};
+            auto s = SessionSource::open(plan, snapshot->recording, rate, channels);
+            if (!s) return s.error();
+            p->m_source = std::move(*s);
+        } else {
+            auto r = AudioFileReader::open(plan.input, rate, channels);
+            if (!r) return r.error();
+            p->m_source = std::make_unique<FileSource>(std::move(*r));
+        }
+        // Kept regions in frames at the output rate.
+        for (const KeptRegion& k : keptRegions(plan))
+            p->m_kept.push_back({k.startMs * rate / 1000, k.endMs * rate / 1000});
+        return p;
+    }
+
+    // Interleaved frames into `out`; 0 at the end.
+    Result<std::size_t> read(std::span<float> out) {
+        const std::size_t ch = static_cast<std::size_t>(m_channels);
+        while (true) {
+            if (m_stage == 0) {
+                if (m_intro) {
+                    auto r = m_intro->read(out);
+                    if (!r) return r.error();
+                    if (*r > 0) return r;
+                }
+                m_stage = 1;
+            }
+            if (m_stage == 1) {
+                if (m_region >= m_kept.size()) {
+                    m_stage = 2;
+                    continue;
+                }
+                // Read the source; keep what falls in the current kept region.
+                m_buffer.resize(out.size());
+                auto r = m_source->read(m_buffer);
+                if (!r) return r.error();
+                if (*r == 0) {
+                    m_stage = 2;
+                    continue;
+                }
+                const std::int64_t from = m_at, to = m_at + static_cast<std::int64_t>(*r);
+                m_at = to;
+                std::size_t written = 0;
+                for (std::size_t k = m_region; k < m_kept.size(); ++k) {
+                    const auto [ks, ke] = m_kept[k];
+                    if (ke <= from) {
+                        if (k == m_region) ++m_region;
+                        continue;
+                    }
+                    if (ks >= to) break;
+                    const std::int64_t s = std::max(ks, from), e = std::min(ke, to);
+                    std::copy(m_buffer.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(s - from) * ch),
+                              m_buffer.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(e - from) * ch),
+                              out.begin() + static_cast<std::ptrdiff_t>(written * ch));
+                    written += static_cast<std::size_t>(e - s);
+                }
+                while (m_region < m_kept.size() && m_kept[m_region].second <= m_at) ++m_region;
+                if (written > 0) return written;
+                continue;
+            }
+            if (m_stage == 2) {
+                if (m_outro) {
+                    auto r = m_outro->read(out);
+                    if (!r) return r.error();
+                    if (*r > 0) return r;
+                }
+                m_stage = 3;
+            }
+            return std::size_t{0};
+        }
+    }
+
+private:
+    Programme() = default;
+    int m_rate = 48000, m_channels = 2;
+    std::unique_ptr<AudioFileReader> m_intro, m_outro;
+    std::unique_ptr<SourceReader> m_source;
+    std::vector<std::pair<std::int64_t, std::int64_t>> m_kept;
+    std::size_t m_region = 0;
+    std::int64_t m_at = 0;  // source frames read
+    int m_stage = 0;        // 0 intro, 1 source, 2 outro, 3 end
+    std::vector<float> m_buffer;
+};
+
+std::int64_t fileMs(const std::filesystem::path& path, std::vector<ExportCheck>& checks, const char* what) {
+    if (path.empty()) return 0;
+    auto r = AudioFileReader::open(path);
+    if (!r) {
+        checks.push_back({ExportCheck::Level::Error, what, r.error().message()});
+        return 0;
+    }
+    return std::max<std::int64_t>(0, (*r)->durationMs());
+}
+
+std::string figure(double value, const char* unit) {
+    if (!std::isfinite(value)) return std::string("−∞ ") + unit;
+    char text[48];
+    std::snprintf(text, sizeof text, "%.1f %s", value, unit);
+    return text;
+}
+
+// Hidden temporary names beside the destination, removed unless published.
+class TempFiles {
+public:
+    std::filesystem::path make(const std::filesystem::path& dest) {
+        auto p = dest.parent_path() / ("." + dest.filename().string() + ".partial-" + std::to_string(::getpid()));
+        m_paths.push_back(p);
+        return p;
+    }
+    void published(const std::filesystem::path& p) { std::erase(m_paths, p); }
+    ~TempFiles() {
+        for (const auto& p : m_paths) {
+            std::error_code ec;
+            std::filesystem::remove(p, ec);
+        }
+    }
+
+private:
+    std::vector<std::filesystem::path> m_paths;
+};
+
+struct EncodePass {
+    LoudnessFigures after;
+    bool limited = false;
+    double maxReductionDb = 0;
+    double inputTruePeakDbtp = -HUGE_VAL;  // the gained programme, as the limiter's detector saw it
+};
+
+}  // namespace
+
+const char* phaseName(ExportProgress::Phase phase) {
+    switch (phase) {
+        case ExportProgress::Phase::Preparing: return "preparing";
+        case ExportProgress::Phase::Measuring: return "measuring";
+        case ExportProgress::Phase::Encoding: return "encoding";
+        case ExportProgress::Phase::Verifying: return "verifying";
+        case ExportProgress::Phase::Finished: return "finished";
+    }
+    return "";
+}
+
+Result<PreparedExport> prepareExport(const ExportPlan& planIn) {
+    ExportPlan plan = planIn;
+    PreparedExport out;
+    if (!plan.isSession && plan.sourceMs <= 0) {
+        auto r = AudioFileReader::open(plan.input);
+        if (!r) return r.error();
+        plan.sourceMs = std::max<std::int64_t>(0, (*r)->durationMs());
+    }
+    if (plan.isSession && plan.tracks.empty())
+        return Error{"has no tracks to export", plan.input.string(), "record the session first"};
+    std::vector<ExportCheck> fileChecks;
+    out.introMs = fileMs(plan.intro, fileChecks, "Intro");
+    out.outroMs = fileMs(plan.outro, fileChecks, "Outro");
+    std::int64_t keptMs = 0;
+    for (const KeptRegion& k : keptRegions(plan)) keptMs += k.endMs - k.startMs;
+    out.outputMs = keptMs > 0 ? out.introMs + keptMs + out.outroMs : 0;
+    out.chapters = outputChapters(plan, out.introMs, out.outputMs);
+    std::optional<Result<CoverInfo>> cover;
+    if (!plan.meta.cover.empty()) cover = probeCoverImage(plan.meta.cover);
+    out.checks = checksBeforeExport(plan, out.chapters, out.outputMs, cover);
+    out.checks.insert(out.checks.end(), fileChecks.begin(), fileChecks.end());
+    if (plan.isSession && std::none_of(plan.tracks.begin(), plan.tracks.end(), [](const TrackMix& t) { return !t.muted; }))
+        out.checks.push_back({ExportCheck::Level::Error, "Mix", "every track is muted: the export would be silent"});
+    return out;
+}
+
+Result<ExportResult> runExport(const ExportPlan& planIn,
+                               const std::function<void(const ExportProgress&)>& progress,
+                               const std::atomic<bool>& cancel) {
+    using L = ExportCheck::Level;
+    const auto started = SteadyClock::now();
+    ExportPlan plan = planIn;
+    const ExportFormatInfo& format = formatInfo(plan.encode.format);
+    const int rate = plan.encode.format == ExportFormat::Opus ? 48000 : plan.encode.sampleRate;
+    const int channels = plan.encode.channels;
+    const Error cancelled{"export cancelled", plan.outDir.string(), "nothing was written; start it again"};
+
+    ExportProgress p;
+    auto report = [&](ExportProgress::Phase phase, double fraction) {
+        p.phase = phase;
+        p.fraction = std::clamp(fraction, 0.0, 1.0);
+        const double elapsed = std::chrono::duration<double, std::milli>(SteadyClock::now() - started).count();
+        p.etaMs = p.fraction > 0.02 ? static_cast<std::int64_t>(elapsed / p.fraction * (1.0 - p.fraction)) : -1;
+        if (progress) progress(p);
+    };
+    report(ExportProgress::Phase::Preparing, 0);
+
+    auto prepared = prepareExport(plan);
+    if (!prepared) return prepared.error();
+    if (!plan.isSession && plan.sourceMs <= 0) {
+        auto r = AudioFileReader::open(plan.input);
+        if (r) plan.sourceMs = (*r)->durationMs();
+    }
+    ExportResult result;
+    result.chapters = prepared->chapters;
+    result.checks = prepared->checks;
+    if (hasErrors(prepared->checks)) {
+        for (const auto& c : prepared->checks)
+            if (c.level == L::Error)
+                return Error{"cannot export: " + c.topic + ": " + c.text, plan.input.string(),
+                             "fix what the checks say and export again"};
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(plan.outDir, ec);
+    if (ec)
+        return Error{"cannot create the export folder (" + ec.message() + ")", plan.outDir.string(),
+                     "choose a folder you can write to (--out)"};
+    const double expectedFrames = static_cast<double>(prepared->outputMs) * rate / 1000.0;
+
+    // ---- measuring: the programme read through a gain (and the limiter, when given) here,
+    // measured on a second thread.
+    struct Measured {
+        LoudnessFigures figures;
+        double samplePeak = 0;  // linear, of what was measured
+        std::int64_t frames = 0;
+        bool limited = false;
+        double maxReductionDb = 0;
+    };
+    auto measure = [&](float gain, std::optional<double> limitCeiling, double from, double to) -> Result<Measured> {
+        Measured m;
+        auto meter = LoudnessMeter::create(channels, rate, {false, !limitCeiling});
+        if (!meter) return meter.error();
+        auto programme = Programme::open(plan, rate, channels);
+        if (!programme) return programme.error();
+        std::optional<TruePeakLimiter> limiter;
+        if (limitCeiling) limiter.emplace(channels, rate, *limitCeiling);
+        BlockQueue<std::vector<float>> queue(8);
+        std::thread measurer([&] {
+            while (auto block = queue.pop()) meter->add(*block);
+        });
+        Status failed = ok();
+        std::vector<float> block;
+        while (!cancel) {
+            block.resize(kBlockFrames * static_cast<std::size_t>(channels));
+            auto n = (*programme)->read(block);
+            if (!n) {
+                failed = n.error();
+                break;
+            }
+            if (*n == 0) break;
+            block.resize(*n * static_cast<std::size_t>(channels));
+            if (gain != 1.0f)
+                for (float& v : block) v *= gain;
+            for (float v : block) m.samplePeak = std::max(m.samplePeak, static_cast<double>(std::fabs(v)));
+            m.frames += static_cast<std::int64_t>(*n);
+            if (limiter) {
+                std::vector<float> out;
+                limiter->process(block, out);
+                if (!out.empty()) queue.push(std::move(out));
+            } else {
+                queue.push(block);
+            }
+            if ((m.frames / static_cast<std::int64_t>(kBlockFrames)) % 64 == 0)
+                report(ExportProgress::Phase::Measuring,
+                       from + (to - from) * static_cast<double>(m.frames) / std::max(1.0, expectedFrames));
+        }
+        if (limiter && failed && !cancel) {
+            std::vector<float> out;
+            limiter->flush(out);
+            if (!out.empty()) queue.push(std::move(out));
+            m.limited = limiter->limitedFrames() > 0;
+            m.maxReductionDb = limiter->maxReductionDb();
+        }
+        queue.close();
+        measurer.join();
+        if (cancel) return cancelled;
+        if (!failed) return failed.error();
+        m.figures = meter->figures();
+        return m;
+    };
+
+    // Pass 1: the programme as it is.
+    report(ExportProgress::Phase::Measuring, 0);
+    auto first = measure(1.0f, std::nullopt, 0.0, 0.1);
+    if (!first) return first.error();
+    result.before = first->figures;
+    result.before.samplePeakDbfs = first->samplePeak > 0 ? 20 * std::log10(first->samplePeak) : -HUGE_VAL;
+    const std::int64_t frames = first->frames;
+    result.outputMs = frames * 1000 / rate;
+    result.chapters = outputChapters(plan, prepared->introMs, result.outputMs);  // the real length
+    if (!std::isfinite(result.before.integratedLufs))
+        return Error{"is silent: there is no loudness to normalize", plan.input.string(),
+                     "check the mix (muted tracks?) and the input files"};
+    result.gainDb = plan.loudness.integratedLufs - result.before.integratedLufs;
+
+    // The limiter takes a little loudness off where it works hard (speech with sharp peaks and a
+    // big gain): when it will run, the gained and limited programme is measured once more and
+    // the gain raised by what the limiter took — still one constant gain for the whole file.
+    const double ceiling = plan.loudness.truePeakDbtp - (format.lossy ? kLossyMarginDb : 0.0);
+    auto needsLimiter = [&](double gainDb) {
+        return result.before.samplePeakDbfs + gainDb + TruePeakLimiter::overshootBoundDb() > ceiling;
+    };
+    // Fixed-point steps gain += target − loudness(gain): the second only when the limiter took
+    // enough that raising the gain makes it take noticeably more.
+    for (int step = 0; step < 2 && needsLimiter(result.gainDb); ++step) {
+        auto limited = measure(static_cast<float>(dbToGain(result.gainDb)), ceiling, 0.1 + 0.05 * step,
+                               0.15 + 0.05 * step);
+        if (!limited) return limited.error();
+        const double lost = plan.loudness.integratedLufs - limited->figures.integratedLufs;
+        if (!std::isfinite(lost) || lost <= 0) break;
+        result.gainDb += lost;
+        if (lost < kRepeatPreviewLu) break;
+    }
+
+    // ---- pass 2: gain → limiter → encode (its own thread) → decode and measure (another) -----
+    const std::filesystem::path dest = plan.outDir / (plan.baseName + "." + std::string(format.name));
+    TempFiles temps;
+    const std::filesystem::path temp = temps.make(dest);
+    EncoderOptions options{plan.encode, plan.meta, result.chapters};
+    options.settings.sampleRate = rate;
+
+    auto encodePass = [&](double ceilingDbtp) -> Result<EncodePass> {
+        EncodePass pass;
+        const float gain = static_cast<float>(dbToGain(result.gainDb));
+        auto encoder = AudioEncoder::open(temp, options);
+        if (!encoder) return encoder.error();
+        auto decoder = PacketDecoder::open((*encoder)->codecParameters());
+        if (!decoder) return decoder.error();
+        auto afterMeter = LoudnessMeter::create((*decoder)->channels(), (*decoder)->sampleRate(), {true, true});
+        if (!afterMeter) return afterMeter.error();
+        auto programme = Programme::open(plan, rate, channels);
+        if (!programme) return programme.error();
+
+        BlockQueue<std::vector<float>> toEncoder(16);
+        BlockQueue<ff::Packet> toVerify(256);
+        (*encoder)->setPacketTap([&](ff::Packet packet) { toVerify.push(std::move(packet)); });
+        Status encodeStatus = ok(), verifyStatus = ok();  // each written by its own thread
+        std::atomic<bool> encodeFailed{false};
+        std::thread encoding([&] {
+            while (auto block = toEncoder.pop()) {
+                if (!encodeStatus) continue;  // drain so the producer never blocks
+                encodeStatus = (*encoder)->write(*block);
+                if (!encodeStatus) encodeFailed = true;
+            }
+            if (encodeStatus && !cancel) encodeStatus = (*encoder)->finish();
+            toVerify.close();
+        });
+        std::thread verifying([&] {
+            auto meterDecoded = [&](std::span<const float> pcm) { afterMeter->add(pcm); };
+            while (auto packet = toVerify.pop())
+                if (verifyStatus) verifyStatus = (*decoder)->decode(packet->get(), meterDecoded);
+            if (verifyStatus) verifyStatus = (*decoder)->decode(nullptr, meterDecoded);
+        });
+
+        // The limiter runs only when the gained programme could pass the ceiling somewhere.
+        std::optional<TruePeakLimiter> limiter;
+        if (needsLimiter(result.gainDb) || ceilingDbtp < ceiling) limiter.emplace(channels, rate, ceilingDbtp);
+        Status readStatus = ok();
+        std::vector<float> block(kBlockFrames * static_cast<std::size_t>(channels));
+        std::int64_t done = 0;
+        while (!cancel && !encodeFailed) {
+            block.resize(kBlockFrames * static_cast<std::size_t>(channels));
+            auto n = (*programme)->read(block);
+            if (!n) {
+                readStatus = n.error();
+                break;
+            }
+            if (*n == 0) break;
+            block.resize(*n * static_cast<std::size_t>(channels));
+            for (float& v : block) v *= gain;
+            done += static_cast<std::int64_t>(*n);
+            if (limiter) {
+                std::vector<float> out;
+                limiter->process(block, out);
+                if (!out.empty()) toEncoder.push(std::move(out));
+            } else {
+                toEncoder.push(block);
+            }
+            if ((done / static_cast<std::int64_t>(kBlockFrames)) % 32 == 0)
+                report(ExportProgress::Phase::Encoding, 0.2 + 0.77 * static_cast<double>(done) / std::max(1.0, static_cast<double>(frames)));
+        }
+        if (limiter && readStatus && !cancel) {
+            std::vector<float> out;
+            limiter->flush(out);
+            if (!out.empty()) toEncoder.push(std::move(out));
+            pass.limited = limiter->limitedFrames() > 0;
+            pass.maxReductionDb = limiter->maxReductionDb();
+        }
+        toEncoder.close();
+        encoding.join();
+        verifying.join();
+        if (cancel) return cancelled;
+        if (!readStatus) return readStatus.error();
+        if (!encodeStatus) return encodeStatus.error();
+        if (!verifyStatus) return verifyStatus.error();
+        pass.after = afterMeter->figures();
+        return pass;
+    };
+
+    std::optional<ExportCheck> retryNote;
+    auto pass = encodePass(ceiling);
+    if (!pass) return pass.error();
+    const double peakMiss = pass->after.truePeakDbtp - plan.loudness.truePeakDbtp;
+    const double loudnessMiss = plan.loudness.integratedLufs - pass->after.integratedLufs;
+    if (peakMiss > 0 || (std::isfinite(loudnessMiss) && std::fabs(loudnessMiss) > kRetryLoudnessLu)) {
+        // The codec moved the peaks over the ceiling or the loudness off target: once more, with
+        // the gain corrected by the loudness miss and the limiter lower by the peak miss.
+        std::string why;
+        double newCeiling = ceiling;
+        if (peakMiss > 0) {
+            newCeiling = ceiling - peakMiss - 0.1;
+            why = "peaked at " + figure(pass->after.truePeakDbtp, "dBTP");
+        }
+        if (std::isfinite(loudnessMiss) && std::fabs(loudnessMiss) > kRetryLoudnessLu) {
+            result.gainDb += loudnessMiss;
+            why += (why.empty() ? "" : " and ") + std::string("measured ") + figure(pass->after.integratedLufs, "LUFS");
+        }
+        retryNote = ExportCheck{L::Ok, "Encoded twice", "the first encode " + why + " once decoded; encoded again with the gain at " +
+                                                          figure(result.gainDb, "dB") + " and the limiter at " +
+                                                          figure(newCeiling, "dBTP")};
+        auto again = encodePass(newCeiling);
+        if (!again) return again.error();
+        pass = std::move(again);
+    }
+    result.after = pass->after;
+    result.limited = pass->limited;
+    result.maxReductionDb = pass->maxReductionDb;
+
+    // ---- after: the file opened again, compared with what was intended ---------------------
+    report(ExportProgress::Phase::Verifying, 0.97);
+    auto probed = probeAudioFile(temp);
+    if (!probed) return probed.error();
+    std::vector<ExportCheck> after = compareWithIntended(*probed, options, result.outputMs);
+    if (retryNote) after.insert(after.begin(), *retryNote);
+    const double missLu = result.after.integratedLufs - plan.loudness.integratedLufs;
+    if (!std::isfinite(missLu) || std::fabs(missLu) > kLoudnessToleranceLu)
+        after.push_back({L::Error, "Loudness after",
+                         "the decoded file measures " + figure(result.after.integratedLufs, "LUFS") + ", target " +
+                             figure(plan.loudness.integratedLufs, "LUFS") + " (more than 0.5 LU off)"});
+    else
+        after.push_back({L::Ok, "Loudness after",
+                         figure(result.after.integratedLufs, "LUFS") + " measured on the decoded file (target " +
+                             figure(plan.loudness.integratedLufs, "LUFS") + ")"});
+    if (result.after.truePeakDbtp > plan.loudness.truePeakDbtp)
+        after.push_back({L::Error, "True peak after",
+                         "the decoded file peaks at " + figure(result.after.truePeakDbtp, "dBTP") + ", over the " +
+                             figure(plan.loudness.truePeakDbtp, "dBTP") + " ceiling"});
+    else
+        after.push_back({L::Ok, "True peak after",
+                         figure(result.after.truePeakDbtp, "dBTP") + " measured on the decoded file (ceiling " +
+                             figure(plan.loudness.truePeakDbtp, "dBTP") + ")"});
+    result.firstAfterCheck = result.checks.size();
+    result.checks.insert(result.checks.end(), after.begin(), after.end());
+    if (cancel) return cancelled;
+
+    // ---- publish: the sidecars, then the audio renamed into place --------------------------
+    std::optional<SessionSnapshot> session;
+    if (plan.isSession)
+        if (auto s = loadSessionSnapshot(plan.input)) session = std::move(*s);
+    const std::vector<std::pair<std::string, std::string>> sidecars = {
+        {plan.baseName + ".chapters.json", outputChaptersJson(result.chapters)},
+        {plan.baseName + ".show-notes.md",
+         showNotesMarkdown(plan, result.chapters, prepared->introMs, session ? &*session : nullptr)},
+        {plan.baseName + ".persons.xml", podcastPersonXml(plan.meta)},
+    };
+    for (const auto& [name, text] : sidecars) {
+        Status w = writeFileAtomically(plan.outDir / name, text, false);
+        if (!w) return w.error();
+        result.sidecars.push_back(plan.outDir / name);
+    }
+    std::filesystem::rename(temp, dest, ec);
+    if (ec)
+        return Error{"cannot move the finished file into place (" + ec.message() + ")", dest.string(),
+                     "check the folder's permissions and free space"};
+    temps.published(temp);
+    result.audio = dest;
+    report(ExportProgress::Phase::Finished, 1.0);
+    return result;
+}
+
+ExportJob::ExportJob(ExportPlan plan, std::function<void()> wake) : m_wake(std::move(wake)) {
+    m_worker = std::thread([this, plan = std::move(plan)] {
+        auto onProgress = [this](const ExportProgress& p) {
+            {
+                std::lock_guard lock(m_mutex);
+                m_progress = p;
+            }
+            if (m_wake) m_wake();
+        };
+        Result<ExportResult> r = runExport(plan, onProgress, m_cancel);
+        {
+            std::lock_guard lock(m_mutex);
+            m_result = std::move(r);
+            m_progress.phase = ExportProgress::Phase::Finished;
+        }
+        m_finished = true;
+        if (m_wake) m_wake();
+    });
+}
+
+ExportJob::~ExportJob() {
+    m_cancel = true;
+    if (m_worker.joinable()) m_worker.join();
+}
+
+ExportProgress ExportJob::progress() const {
+    std::lock_guard lock(m_mutex);
+    return m_progress;
+}
+
+bool ExportJob::finished() const { return m_finished; }
+
+void ExportJob::cancel() { m_cancel = true; }
+
+const Result<ExportResult>& ExportJob::result() const {
+    std::lock_guard lock(m_mutex);
+    return *m_result;
+}
+
+}  // namespace pycast::media
