@@ -83,6 +83,17 @@ void writeToneWav(const std::filesystem::path& file, int seconds) {
     }
 }
 
+std::string fixedText(double v) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", v);
+    return buffer;
+}
+std::string signedText(double v) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%+.1f", v);
+    return buffer;
+}
+
 Chapter segment(std::int64_t ms, std::string title) {
     return {Chapter::Kind::Segment, ms, std::nullopt, std::move(title)};
 }
@@ -105,7 +116,7 @@ struct DialogBench {
     HeadlessImGui imgui{fonts};
     ExportDialog dialog;
     std::vector<ExportDialogFrame> frames;
-    std::unique_ptr<ExportJob> job;  // the shell's part: started when the dialog asks
+    std::unique_ptr<media::ExportJob> job;  // the shell's part: started when the dialog asks
 
     DialogBench() { mapKeys(imgui.io()); }
     ExportDialogFrame frame(float dt = 1.0f / 60.0f) {
@@ -113,7 +124,7 @@ struct DialogBench {
         const std::string unbalanced = imgui.frame([&] { last = dialog.draw(fonts, job.get()); }, dt);
         CHECK_MESSAGE(unbalanced.empty(), "left open: " << unbalanced);
         frames.push_back(last);
-        if (last.start) job = std::make_unique<ExportJob>(*last.start, [] {});
+        if (last.start) job = std::make_unique<media::ExportJob>(*last.start, [] {});
         if (last.cancel && job) job->cancel();
         if (fonts.rebuildPending()) fonts.build(*imgui.io().Fonts);
         return last;
@@ -470,14 +481,20 @@ TEST_CASE("export dialog: a finished export shows the loudness before and after,
     REQUIRE(b.job->finished());
     b.frame();
     b.frame();
-    const Result<ExportResult>& r = b.job->result();
+    const Result<media::ExportResult>& r = b.job->result();
     REQUIRE_MESSAGE(r.ok(), r.error().message());
     CHECK(std::filesystem::exists(r.value().audio));
     CHECK(b.shows("EXPORTED"));
     CHECK(b.shows("Integrated (LUFS)"));
+    CHECK(b.shows(fixedText(r.value().after.integratedLufs)));
+    CHECK(b.shows("Gain " + signedText(r.value().gainDb) + " dB"));
     CHECK(b.shows("True peak (dBTP)"));
-    CHECK(b.shows(r.value().audio.string()));
-    CHECK(b.shows("Copy path"));
+    CHECK(b.shows(r.value().audio.filename().string()));
+    // (From the second letter: the glyph reader can miss the first one after a button's frame.)
+    for (const auto& sidecar : r.value().sidecars)
+        CHECK_MESSAGE(b.shows(sidecar.filename().string().substr(1)), sidecar.filename().string());
+    b.click("Copy path");
+    CHECK(std::string(ImGui::GetClipboardText()) == r.value().audio.string());
     CHECK(b.shows("AFTER EXPORT"));
     CHECK(b.dialog.blockedReason().empty());  // Export again
     CHECK(b.shows("Export again"));

@@ -32,6 +32,7 @@ constexpr int kBitrates[] = {32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224
 constexpr const char* kRoles[] = {"host", "guest", "cohost", "producer", "editor"};
 
 std::string fixed(double value, int decimals) {
+    if (std::isnan(value)) return "—";  // not measured (the exporter leaves it NaN)
     if (!std::isfinite(value)) return value < 0 ? "−∞" : "∞";
     char buffer[48];
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
@@ -330,7 +331,7 @@ void ExportDialog::startChecks() {
     m_checkThread = std::thread([plan = m_plan, wake = m_wake, p = std::move(promise)]() mutable {
         std::optional<Result<CoverInfo>> cover;
         if (!plan.meta.cover.empty()) cover = media::probeCoverImage(plan.meta.cover);
-        p.set_value(CheckOutcome{prepareExport(plan), std::move(cover)});
+        p.set_value(CheckOutcome{media::prepareExport(plan), std::move(cover)});
         if (wake) wake();
     });
 }
@@ -359,7 +360,7 @@ void ExportDialog::waitForChecks() {
     }
 }
 
-std::string ExportDialog::blockedReason(const ExportJob* job) const {
+std::string ExportDialog::blockedReason(const media::ExportJob* job) const {
     if (!m_sourceError.empty()) return "The source could not be opened.";
     if (job != nullptr && !job->finished()) return "An export is running.";
     if (checksPending()) return "Checking…";
@@ -373,7 +374,7 @@ std::string ExportDialog::blockedReason(const ExportJob* job) const {
 
 // ---- Drawing -------------------------------------------------------------------------------
 
-ExportDialogFrame ExportDialog::draw(FontManager& fonts, const ExportJob* job) {
+ExportDialogFrame ExportDialog::draw(FontManager& fonts, const media::ExportJob* job) {
     ExportDialogFrame frame;
     if (!m_open) return frame;
     pollChecks();
@@ -1019,7 +1020,7 @@ void ExportDialog::drawChecks() {
         ImGui::PopTextWrapPos();
         return;
     }
-    const PreparedExport& p = m_prepared->value();
+    const media::PreparedExport& p = m_prepared->value();
     drawCheckList(p.checks);
     ImGui::Spacing();
     std::string length = "Output: " + formatDurationMs(p.outputMs);
@@ -1034,11 +1035,11 @@ void ExportDialog::drawChecks() {
     }
 }
 
-void ExportDialog::drawRunning(const ExportJob& job, ExportDialogFrame& frame) {
-    const ExportProgress p = job.progress();
+void ExportDialog::drawRunning(const media::ExportJob& job, ExportDialogFrame& frame) {
+    const media::ExportProgress p = job.progress();
     textColoured("EXPORTING", colours::kTextDim);
     char overlay[64];
-    std::snprintf(overlay, sizeof overlay, "%s %d%%", phaseName(p.phase),
+    std::snprintf(overlay, sizeof overlay, "%s %d%%", media::phaseName(p.phase),
                   static_cast<int>(std::lround(std::clamp(p.fraction, 0.0, 1.0) * 100.0)));
     ImGui::ProgressBar(static_cast<float>(std::clamp(p.fraction, 0.0, 1.0)), ImVec2(-1.0f, 0.0f), overlay);
     textColoured(p.etaMs < 0 ? std::string("Working out how long it takes…")
@@ -1053,8 +1054,8 @@ void ExportDialog::drawRunning(const ExportJob& job, ExportDialogFrame& frame) {
     }
 }
 
-void ExportDialog::drawFinished(const ExportJob& job) {
-    const Result<ExportResult>& result = job.result();
+void ExportDialog::drawFinished(const media::ExportJob& job) {
+    const Result<media::ExportResult>& result = job.result();
     if (!result.ok()) {
         textColoured(m_cancelRequested ? "CANCELLED" : "EXPORT FAILED", m_cancelRequested ? colours::kWarning : colours::kBad);
         ImGui::PushTextWrapPos(0.0f);
@@ -1065,7 +1066,7 @@ void ExportDialog::drawFinished(const ExportJob& job) {
         drawChecks();
         return;
     }
-    const ExportResult& r = result.value();
+    const media::ExportResult& r = result.value();
     const bool failed = hasErrors(r.checks);
     textColoured(failed ? "EXPORTED — A CHECK FAILED" : "EXPORTED", failed ? colours::kBad : colours::kGood);
     if (ImGui::BeginTable("##loudness", 4, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
@@ -1103,16 +1104,21 @@ void ExportDialog::drawFinished(const ExportJob& job) {
 
     ImGui::Spacing();
     textColoured("FILES", colours::kTextDim);
+    ImGui::SameLine();
+    textTruncated("in " + r.audio.parent_path().string(), colours::kTextDim);
     std::vector<fs::path> files{r.audio};
     files.insert(files.end(), r.sidecars.begin(), r.sidecars.end());
     for (const fs::path& file : files) {
         ImGui::PushID(file.string().c_str());
+        const float button = ImGui::CalcTextSize("Copy path").x + ImGui::GetStyle().FramePadding.x * 2.0f +
+                             ImGui::GetStyle().ItemSpacing.x;
+        textTruncated(file.filename().string(), colours::kText,
+                      std::max(ImGui::GetFontSize() * 4.0f, ImGui::GetContentRegionAvail().x - button));
+        ImGui::SameLine();
         if (ImGui::SmallButton("Copy path")) {
             ImGui::SetClipboardText(file.string().c_str());
-            m_copiedNote = "Copied " + file.filename().string();
+            m_copiedNote = "Copied " + file.string();
         }
-        ImGui::SameLine();
-        textTruncated(file.string());
         ImGui::PopID();
     }
     if (!m_copiedNote.empty()) textColoured(m_copiedNote, colours::kGood);

@@ -73,14 +73,14 @@ public:
     // Runs the checks for the current plan now (no delay) and waits for them (tests, screenshots).
     void waitForChecks();
     // The last finished checks (nullopt before the first), for the plan as it was then.
-    const std::optional<Result<PreparedExport>>& prepared() const { return m_prepared; }
+    const std::optional<Result<media::PreparedExport>>& prepared() const { return m_prepared; }
     // How many times the checks ran since the dialog opened (edits in a burst run them once).
     int checkRuns() const { return m_checkRuns; }
     // Why Export is disabled ("" when it is enabled): checks pending, a red check, no source.
-    std::string blockedReason(const ExportJob* job = nullptr) const;
+    std::string blockedReason(const media::ExportJob* job = nullptr) const;
 
     // Draws the modal while open. `job`: the shell's job started from this dialog (null: none).
-    ExportDialogFrame draw(FontManager& fonts, const ExportJob* job);
+    ExportDialogFrame draw(FontManager& fonts, const media::ExportJob* job);
 
 private:
     struct ChapterRow {
@@ -103,8 +103,8 @@ private:
     void drawMetadataTab();
     void drawChaptersTab();
     void drawChecks();
-    void drawRunning(const ExportJob& job, ExportDialogFrame& frame);
-    void drawFinished(const ExportJob& job);
+    void drawRunning(const media::ExportJob& job, ExportDialogFrame& frame);
+    void drawFinished(const media::ExportJob& job);
     void drawCheckList(const std::vector<ExportCheck>& checks);
     void fontsPending(const std::string& typed);  // typed text: its glyphs before next frame
 
@@ -138,13 +138,13 @@ private:
     int m_checkRuns = 0;
     // One run of the checks: prepareExport, and the cover as probed (shown beside its path).
     struct CheckOutcome {
-        Result<PreparedExport> prepared;
+        Result<media::PreparedExport> prepared;
         std::optional<Result<CoverInfo>> cover;
     };
     std::future<CheckOutcome> m_checking;
     std::optional<Result<CoverInfo>> m_cover;
     std::thread m_checkThread;
-    std::optional<Result<PreparedExport>> m_prepared;
+    std::optional<Result<media::PreparedExport>> m_prepared;
 
     bool m_glyphsPending = false;
     std::string m_copiedNote;

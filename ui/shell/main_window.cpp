@@ -255,12 +255,12 @@ void MainWindow::drawEpisodeExport(FrameRequests& requests) {
     requests.requestFrameRate(f.frameRate);
     if (f.cancel && m_exportJob) m_exportJob->cancel();
     if (f.start) {
-        m_exportJob = std::make_unique<ExportJob>(*f.start, m_wake ? m_wake : std::function<void()>([] {}));
+        m_exportJob = std::make_unique<media::ExportJob>(*f.start, m_wake ? m_wake : std::function<void()>([] {}));
         m_exportNoticed = false;
     }
     if (m_exportJob && m_exportJob->finished() && !m_exportNoticed) {
         m_exportNoticed = true;
-        const Result<ExportResult>& r = m_exportJob->result();
+        const Result<media::ExportResult>& r = m_exportJob->result();
         if (!r.ok()) {
             notify("Not exported: " + r.error().message(), true);
         } else if (hasErrors(r.value().checks)) {

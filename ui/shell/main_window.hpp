@@ -20,7 +20,7 @@
 #include "views/views.hpp"
 #include "io/workspace.hpp"
 
-namespace pycast {
+namespace pycast::media {
 class ExportJob;  // media/exporter.hpp
 }
 
@@ -80,7 +80,7 @@ public:
     void openEpisodeExport(const std::filesystem::path& sessionOrFile);
     ExportDialog& episodeExport() { return *m_exportDialog; }
     // The export the dialog started (null: none, or the dialog closed after it finished).
-    const ExportJob* exportJob() const { return m_exportJob.get(); }
+    const media::ExportJob* exportJob() const { return m_exportJob.get(); }
     // Any thread: a worker (the export, the dialog's checks) has something to show. The App
     // passes App::wake; without it (tests) frames come at their own pace.
     void setWaker(std::function<void()> wake);
@@ -168,7 +168,7 @@ private:
     // The episode export: the dialog, and the job it started (owned here, run on its worker).
     std::unique_ptr<ExportDialog> m_exportDialog;
     std::function<void()> m_wake;
-    std::unique_ptr<ExportJob> m_exportJob;  // after the dialog: destroyed (cancelled) first
+    std::unique_ptr<media::ExportJob> m_exportJob;  // after the dialog: destroyed (cancelled) first
     bool m_exportNoticed = false;            // the finished job's notice was given
 };
 
