@@ -23,6 +23,9 @@
 #include "test_editor_support.hpp"
 #include "test_live_support.hpp"
 #include "views/live/live_view.hpp"
+#include "core/clock.hpp"
+#include "live/session.hpp"
+#include <nlohmann/json.hpp>
 
 using namespace pycast;
 using namespace pycast::ui;
@@ -58,9 +61,8 @@ std::optional<ImVec2> drawnAt(ImDrawData* data, const std::string& utf8, bool la
     return where[at];
 }
 
-// A mono 16-bit 8 kHz WAV of a 440 Hz tone at about −20 dBFS, `seconds` long.
-void writeToneWav(const std::filesystem::path& file, int seconds) {
-    const std::uint32_t rate = 8000;
+// A mono 16-bit WAV of a 440 Hz tone at about −20 dBFS, `seconds` long.
+void writeToneWav(const std::filesystem::path& file, int seconds, std::uint32_t rate = 8000) {
     const std::uint32_t frames = rate * static_cast<std::uint32_t>(seconds);
     std::ofstream out(file, std::ios::binary);
     const auto u32 = [&](std::uint32_t v) { out.write(reinterpret_cast<const char*>(&v), 4); };
@@ -579,4 +581,63 @@ TEST_CASE("studio options: --export PATH opens the Export dialog at start-up, an
     const char* missing[] = {"pycast-studio", "--export"};
     CHECK(parseCommandLine(2, missing).error == "--export needs a value");
     CHECK(usage("pycast-studio").find("--export PATH") != std::string::npos);
+}
+
+TEST_CASE("export dialog: a recorded session opens with its tracks, people, takes, length and Next presses as chapters, and exports with them") {
+    pycast::test::TempDir tmp;
+    ManualClock clock(0);
+    const Show show = amaShow();
+    const auto dir = tmp / "session";
+    {
+        auto created = Session::createAt(show, dir, {&clock, nullptr, {}});
+        REQUIRE(created);
+        Session& s = **created;
+        REQUIRE(s.appendEvent("recorder-start",
+                              {{"take", 1}, {"rate", 48000}, {"start_sample", 0},
+                               {"tracks", nlohmann::json::array({{{"channel", 0}, {"name", "Host"},
+                                                                  {"person", show.people[0].id},
+                                                                  {"file", "tracks/01-host.wav"}}})}}));
+        s.setSampleSource([&] { return std::optional<SampleCount>(SampleCount(clock.nowMs() * 48)); });
+        clock.advance(1000);
+        REQUIRE(s.perform(LiveRequest(LiveCommand::Start)));
+        clock.advance(20'000);
+        REQUIRE(s.perform(LiveRequest(LiveCommand::Next)));
+        clock.advance(20'000);
+        REQUIRE(s.perform(LiveRequest(LiveCommand::Next)));
+        clock.advance(20'000);
+        REQUIRE(s.appendEvent("recorder-stop", {{"take", 1}, {"frames", 61 * 48000}, {"reason", "stopped"}}));
+    }
+    std::filesystem::create_directories(dir / "tracks");
+    writeToneWav(dir / "tracks" / "01-host.wav", 61, 48000);
+
+    DialogBench b;
+    b.dialog.open(dir);
+    b.frame();
+    REQUIRE_MESSAGE(b.dialog.sourceError().empty(), b.dialog.sourceError());
+    b.settle();
+    CHECK(b.dialog.plan().isSession);
+    CHECK(b.shows("1 track · 1 take · 01:01"));
+    REQUIRE(b.dialog.plan().chapters.size() == 3);
+    b.click("Mix & cuts");
+    CHECK(b.shows(show.people[0].name));  // the track's person by name, not by id
+    CHECK(b.shows(show.rundown[1].title));  // a segment that can be left out
+    b.click("Chapters (3)");
+    CHECK(b.shows("00:21.000"));
+    CHECK(b.shows("00:41.000"));
+
+    REQUIRE_MESSAGE(b.dialog.blockedReason().empty(), b.dialog.blockedReason());
+    b.click("Export", true);
+    REQUIRE(b.job);
+    for (int i = 0; i < 6000 && !b.job->finished(); ++i) {
+        b.frame();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    REQUIRE(b.job->finished());
+    const Result<media::ExportResult>& r = b.job->result();
+    REQUIRE_MESSAGE(r.ok(), r.error().message());
+    CHECK(r.value().audio.parent_path() == dir / "exports");
+    REQUIRE(r.value().chapters.size() == 3);
+    CHECK(r.value().chapters[1].startMs == 21'000);
+    CHECK(r.value().chapters[2].startMs == 41'000);
+    CHECK(r.value().chapters[1].title == show.rundown[1].title);
 }
