@@ -1,7 +1,6 @@
 // The Export dialog drawn headless: its tabs, the checks re-run after a pause in editing, Export
 // held back by a red check, chapter edits applied when the field is left, and the studio's ways in.
 #include <doctest/doctest.h>
-
 #include <imgui.h>
 
 #include <algorithm>
@@ -10,22 +9,22 @@
 #include <cstdint>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "dialogs/export_dialog.hpp"
 #include "drawn_text.hpp"
+#include "live/session.hpp"
 #include "shell/headless.hpp"
 #include "shell/options.hpp"
 #include "shell/screenshot.hpp"
 #include "test_editor_support.hpp"
 #include "test_live_support.hpp"
 #include "views/live/live_view.hpp"
-#include "core/clock.hpp"
-#include "live/session.hpp"
-#include <nlohmann/json.hpp>
 
 using namespace pycast;
 using namespace pycast::ui;
@@ -48,7 +47,8 @@ std::optional<ImVec2> drawnAt(ImDrawData* data, const std::string& utf8, bool la
             const auto [from, to] = byCorner.equal_range({v[i].uv.x, v[i].uv.y});
             for (auto it = from; it != to; ++it) {
                 const ImFontGlyph& g = *it->second;
-                if (v[i + 1].uv.x != g.U1 || v[i + 1].uv.y != g.V0 || v[i + 2].uv.x != g.U1) continue;
+                if (v[i + 1].uv.x != g.U1 || v[i + 1].uv.y != g.V0 || v[i + 2].uv.x != g.U1)
+                    continue;
                 text.push_back(static_cast<char32_t>(g.Codepoint));
                 where.push_back(v[i].pos);
                 i += 3;
@@ -105,7 +105,8 @@ ExportPlan tonePlan(const pycast::test::TempDir& tmp) {
     writeToneWav(tmp / "tone.wav", 60);
     ExportPlan plan = planForFile(tmp / "tone.wav");
     plan.sourceMs = 60'000;
-    plan.chapters = {segment(0, "開場 Opening"), segment(20'000, "Break"), segment(30'000, "Interview")};
+    plan.chapters = {segment(0, "開場 Opening"), segment(20'000, "Break"),
+                     segment(30'000, "Interview")};
     plan.meta.title = "測試 Test episode";
     plan.outDir = tmp / "exports";
     plan.baseName = "test-episode";
@@ -123,7 +124,8 @@ struct DialogBench {
     DialogBench() { mapKeys(imgui.io()); }
     ExportDialogFrame frame(float dt = 1.0f / 60.0f) {
         ExportDialogFrame last;
-        const std::string unbalanced = imgui.frame([&] { last = dialog.draw(fonts, job.get()); }, dt);
+        const std::string unbalanced =
+            imgui.frame([&] { last = dialog.draw(fonts, job.get()); }, dt);
         CHECK_MESSAGE(unbalanced.empty(), "left open: " << unbalanced);
         frames.push_back(last);
         if (last.start) job = std::make_unique<media::ExportJob>(*last.start, [] {});
@@ -143,7 +145,9 @@ struct DialogBench {
         const std::u32string drawn = drawnCharacters(imgui.drawData());
         const std::u32string wanted = withoutSpaces(text);
         std::size_t n = 0;
-        for (auto at = drawn.find(wanted); at != std::u32string::npos; at = drawn.find(wanted, at + 1)) ++n;
+        for (auto at = drawn.find(wanted); at != std::u32string::npos;
+             at = drawn.find(wanted, at + 1))
+            ++n;
         return n;
     }
     void click(const std::string& label, bool last = false) {
@@ -172,7 +176,9 @@ struct DialogBench {
 
 }  // namespace
 
-TEST_CASE("export dialog: chapter times read as mm:ss.mmm, h:mm:ss.mmm or seconds, and malformed ones are refused") {
+TEST_CASE(
+    "export dialog: chapter times read as mm:ss.mmm, h:mm:ss.mmm or seconds, and malformed ones "
+    "are refused") {
     CHECK(formatChapterTime(0) == "00:00.000");
     CHECK(formatChapterTime(754'500) == "12:34.500");
     CHECK(formatChapterTime(3'723'004) == "1:02:03.004");
@@ -192,7 +198,9 @@ TEST_CASE("export dialog: chapter times read as mm:ss.mmm, h:mm:ss.mmm or second
     CHECK_FALSE(parseChapterTime("-5"));
 }
 
-TEST_CASE("export dialog: every tab draws with balanced ImGui calls and the checks are listed with their topics") {
+TEST_CASE(
+    "export dialog: every tab draws with balanced ImGui calls and the checks are listed with their "
+    "topics") {
     pycast::test::TempDir tmp;
     DialogBench b;
     b.dialog.openPlan(tonePlan(tmp));
@@ -262,8 +270,9 @@ TEST_CASE("export dialog: Export is disabled while a check is red, with the reas
     REQUIRE(b.dialog.prepared()->ok());
     const auto& checks = b.dialog.prepared()->value().checks;
     REQUIRE(hasErrors(checks));
-    const auto red = std::find_if(checks.begin(), checks.end(),
-                                  [](const ExportCheck& c) { return c.level == ExportCheck::Level::Error; });
+    const auto red = std::find_if(checks.begin(), checks.end(), [](const ExportCheck& c) {
+        return c.level == ExportCheck::Level::Error;
+    });
     CHECK(b.dialog.blockedReason() == red->topic + ": " + red->text);
     CHECK(b.count(red->text) == 2);  // in the list, and beside the button
     b.click("Export", true);
@@ -290,7 +299,9 @@ TEST_CASE("export dialog: Export is disabled while a check is red, with the reas
     CHECK(starts == 1);
 }
 
-TEST_CASE("export dialog: a chapter's title applies when its field is left, and a new time moves the row with its title") {
+TEST_CASE(
+    "export dialog: a chapter's title applies when its field is left, and a new time moves the row "
+    "with its title") {
     pycast::test::TempDir tmp;
     DialogBench b;
     b.dialog.openPlan(tonePlan(tmp));
@@ -336,14 +347,17 @@ TEST_CASE("export dialog: a chapter's title applies when its field is left, and 
     CHECK(b.dialog.plan().chapters[2].startMs == 45'250);
 }
 
-TEST_CASE("export dialog: leaving out a segment cuts every stretch it was on air, and taking it back restores the cuts") {
+TEST_CASE(
+    "export dialog: leaving out a segment cuts every stretch it was on air, and taking it back "
+    "restores the cuts") {
     pycast::test::TempDir tmp;
     DialogBench b;
     const ExportPlan plan = tonePlan(tmp);
     b.dialog.openPlan(plan);
     b.frame();
     b.settle();
-    CHECK(b.dialog.segmentTitles() == std::vector<std::string>{"開場 Opening", "Break", "Interview"});
+    CHECK(b.dialog.segmentTitles() ==
+          std::vector<std::string>{"開場 Opening", "Break", "Interview"});
     b.click("Mix & cuts");
     b.click("Break");
     CHECK(b.dialog.segmentDropped("Break"));
@@ -359,7 +373,8 @@ TEST_CASE("export dialog: leaving out a segment cuts every stretch it was on air
     CHECK(b.dialog.plan().cuts.empty());
 }
 
-TEST_CASE("export dialog: a session that cannot be read opens with its error and nothing to export") {
+TEST_CASE(
+    "export dialog: a session that cannot be read opens with its error and nothing to export") {
     pycast::test::TempDir tmp;
     std::filesystem::create_directories(tmp / "not-a-session");
     DialogBench b;
@@ -373,7 +388,9 @@ TEST_CASE("export dialog: a session that cannot be read opens with its error and
     CHECK_FALSE(b.dialog.checksPending());
 }
 
-TEST_CASE("studio: File > Export episode… (Ctrl+E) asks for a session or an audio file, and a chosen one opens the dialog") {
+TEST_CASE(
+    "studio: File > Export episode… (Ctrl+E) asks for a session or an audio file, and a chosen one "
+    "opens the dialog") {
     pycast::test::TempDir tmp;
     Studio s;
     s.window.setDocument(documentOf(loadSample("enterprise-meetup.json")));
@@ -390,7 +407,9 @@ TEST_CASE("studio: File > Export episode… (Ctrl+E) asks for a session or an au
     CHECK(s.window.exportJob() == nullptr);
 }
 
-TEST_CASE("export dialog: an editor's chapter list on the clipboard replaces the table, and a bad one is named and changes nothing") {
+TEST_CASE(
+    "export dialog: an editor's chapter list on the clipboard replaces the table, and a bad one is "
+    "named and changes nothing") {
     pycast::test::TempDir tmp;
     DialogBench b;
     b.dialog.openPlan(tonePlan(tmp));
@@ -414,7 +433,9 @@ TEST_CASE("export dialog: an editor's chapter list on the clipboard replaces the
     CHECK(b.shows("00:40.000"));
 }
 
-TEST_CASE("studio: the Live tab's Export… opens the dialog on the session, and Ctrl+E does too while one is open") {
+TEST_CASE(
+    "studio: the Live tab's Export… opens the dialog on the session, and Ctrl+E does too while one "
+    "is open") {
     LiveFixture f;
     FontManager fonts;
     HeadlessImGui imgui(fonts);
@@ -467,7 +488,9 @@ TEST_CASE("studio: the Live tab's Export… opens the dialog on the session, and
     CHECK(window.episodeExport().plan().input == f.tmp / "s");
 }
 
-TEST_CASE("export dialog: a finished export shows the loudness before and after, the gain, the files and the checks read from the file") {
+TEST_CASE(
+    "export dialog: a finished export shows the loudness before and after, the gain, the files and "
+    "the checks read from the file") {
     pycast::test::TempDir tmp;
     DialogBench b;
     b.dialog.openPlan(tonePlan(tmp));
@@ -502,7 +525,8 @@ TEST_CASE("export dialog: a finished export shows the loudness before and after,
     CHECK(b.shows("Export again"));
 }
 
-TEST_CASE("export dialog: Cancel stops a running export, which leaves no file, and the dialog says so") {
+TEST_CASE(
+    "export dialog: Cancel stops a running export, which leaves no file, and the dialog says so") {
     pycast::test::TempDir tmp;
     DialogBench b;
     ExportPlan plan = tonePlan(tmp);
@@ -538,7 +562,9 @@ TEST_CASE("export dialog: Cancel stops a running export, which leaves no file, a
     CHECK(files == 0);
 }
 
-TEST_CASE("export dialog: the cover's probe result shows beside its path: size and layout, or why it cannot be used") {
+TEST_CASE(
+    "export dialog: the cover's probe result shows beside its path: size and layout, or why it "
+    "cannot be used") {
     pycast::test::TempDir tmp;
     RgbImage square{1400, 1400, std::vector<std::uint8_t>(1400 * 1400 * 3, 90)};
     REQUIRE(writePng(tmp / "cover.png", square).empty());
@@ -570,8 +596,11 @@ TEST_CASE("export dialog: the cover's probe result shows beside its path: size a
     CHECK(b.dialog.blockedReason().rfind("Cover art: ", 0) == 0);
 }
 
-TEST_CASE("studio options: --export PATH opens the Export dialog at start-up, and without a path it is a usage error") {
-    const char* args[] = {"pycast-studio", "--export", "/tmp/sessions/2026-12-17-ama", "--screenshot", "x.png"};
+TEST_CASE(
+    "studio options: --export PATH opens the Export dialog at start-up, and without a path it is a "
+    "usage error") {
+    const char* args[] = {"pycast-studio", "--export", "/tmp/sessions/2026-12-17-ama",
+                          "--screenshot", "x.png"};
     const ParsedOptions parsed = parseCommandLine(5, args);
     REQUIRE_MESSAGE(parsed.ok(), parsed.error);
     REQUIRE(parsed.options.exportSource.has_value());
@@ -583,7 +612,9 @@ TEST_CASE("studio options: --export PATH opens the Export dialog at start-up, an
     CHECK(usage("pycast-studio").find("--export PATH") != std::string::npos);
 }
 
-TEST_CASE("export dialog: a recorded session opens with its tracks, people, takes, length and Next presses as chapters, and exports with them") {
+TEST_CASE(
+    "export dialog: a recorded session opens with its tracks, people, takes, length and Next "
+    "presses as chapters, and exports with them") {
     pycast::test::TempDir tmp;
     ManualClock clock(0);
     const Show show = amaShow();
@@ -592,12 +623,17 @@ TEST_CASE("export dialog: a recorded session opens with its tracks, people, take
         auto created = Session::createAt(show, dir, {&clock, nullptr, {}});
         REQUIRE(created);
         Session& s = **created;
-        REQUIRE(s.appendEvent("recorder-start",
-                              {{"take", 1}, {"rate", 48000}, {"start_sample", 0},
-                               {"tracks", nlohmann::json::array({{{"channel", 0}, {"name", "Host"},
-                                                                  {"person", show.people[0].id},
-                                                                  {"file", "tracks/01-host.wav"}}})}}));
-        s.setSampleSource([&] { return std::optional<SampleCount>(SampleCount(clock.nowMs() * 48)); });
+        REQUIRE(
+            s.appendEvent("recorder-start",
+                          {{"take", 1},
+                           {"rate", 48000},
+                           {"start_sample", 0},
+                           {"tracks", nlohmann::json::array({{{"channel", 0},
+                                                              {"name", "Host"},
+                                                              {"person", show.people[0].id},
+                                                              {"file", "tracks/01-host.wav"}}})}}));
+        s.setSampleSource(
+            [&] { return std::optional<SampleCount>(SampleCount(clock.nowMs() * 48)); });
         clock.advance(1000);
         REQUIRE(s.perform(LiveRequest(LiveCommand::Start)));
         clock.advance(20'000);
@@ -605,7 +641,8 @@ TEST_CASE("export dialog: a recorded session opens with its tracks, people, take
         clock.advance(20'000);
         REQUIRE(s.perform(LiveRequest(LiveCommand::Next)));
         clock.advance(20'000);
-        REQUIRE(s.appendEvent("recorder-stop", {{"take", 1}, {"frames", 61 * 48000}, {"reason", "stopped"}}));
+        REQUIRE(s.appendEvent("recorder-stop",
+                              {{"take", 1}, {"frames", 61 * 48000}, {"reason", "stopped"}}));
     }
     std::filesystem::create_directories(dir / "tracks");
     writeToneWav(dir / "tracks" / "01-host.wav", 61, 48000);
@@ -619,7 +656,7 @@ TEST_CASE("export dialog: a recorded session opens with its tracks, people, take
     CHECK(b.shows("1 track · 1 take · 01:01"));
     REQUIRE(b.dialog.plan().chapters.size() == 3);
     b.click("Mix & cuts");
-    CHECK(b.shows(show.people[0].name));  // the track's person by name, not by id
+    CHECK(b.shows(show.people[0].name));    // the track's person by name, not by id
     CHECK(b.shows(show.rundown[1].title));  // a segment that can be left out
     b.click("Chapters (3)");
     CHECK(b.shows("00:21.000"));

@@ -57,9 +57,12 @@ std::string presetLabel(const LoudnessTarget& t) {
 
 ImU32 levelColour(ExportCheck::Level level) {
     switch (level) {
-        case ExportCheck::Level::Ok: return colours::kGood;
-        case ExportCheck::Level::Warning: return colours::kWarning;
-        case ExportCheck::Level::Error: return colours::kBad;
+        case ExportCheck::Level::Ok:
+            return colours::kGood;
+        case ExportCheck::Level::Warning:
+            return colours::kWarning;
+        case ExportCheck::Level::Error:
+            return colours::kBad;
     }
     return colours::kText;
 }
@@ -148,7 +151,8 @@ std::optional<std::int64_t> parseChapterTime(const std::string& text) {
     if (const auto dot = t.find('.'); dot != std::string::npos) {
         const std::string fraction = t.substr(dot + 1);
         if (fraction.empty() || fraction.size() > 3 ||
-            !std::all_of(fraction.begin(), fraction.end(), [](unsigned char c) { return std::isdigit(c); }))
+            !std::all_of(fraction.begin(), fraction.end(),
+                         [](unsigned char c) { return std::isdigit(c); }))
             return std::nullopt;
         milli = std::stoll(fraction) * (fraction.size() == 1 ? 100 : fraction.size() == 2 ? 10 : 1);
         t.resize(dot);
@@ -221,7 +225,8 @@ void ExportDialog::openPlan(ExportPlan plan) {
     m_baseCuts = m_plan.cuts;
     for (const Chapter& c : m_sourceChapters) {
         if (c.kind != Chapter::Kind::Segment || c.title.empty()) continue;
-        if (std::find(m_segmentTitles.begin(), m_segmentTitles.end(), c.title) == m_segmentTitles.end())
+        if (std::find(m_segmentTitles.begin(), m_segmentTitles.end(), c.title) ==
+            m_segmentTitles.end())
             m_segmentTitles.push_back(c.title);
     }
     std::string summary;
@@ -235,10 +240,12 @@ void ExportDialog::openPlan(ExportPlan plan) {
             }
         }
         const int takes = countTakes(m_plan.input);
-        summary = std::to_string(m_plan.tracks.size()) + (m_plan.tracks.size() == 1 ? " track · " : " tracks · ") +
-                  std::to_string(takes) + (takes == 1 ? " take" : " takes");
+        summary = std::to_string(m_plan.tracks.size()) +
+                  (m_plan.tracks.size() == 1 ? " track · " : " tracks · ") + std::to_string(takes) +
+                  (takes == 1 ? " take" : " takes");
     }
-    if (m_plan.sourceMs > 0) summary += (summary.empty() ? "" : " · ") + formatDurationMs(m_plan.sourceMs);
+    if (m_plan.sourceMs > 0)
+        summary += (summary.empty() ? "" : " · ") + formatDurationMs(m_plan.sourceMs);
     m_sourceSummary = summary;
     rebuildRows();
     m_open = true;
@@ -279,7 +286,8 @@ void ExportDialog::planChanged() {
 }
 
 bool ExportDialog::segmentDropped(const std::string& title) const {
-    return std::find(m_droppedSegments.begin(), m_droppedSegments.end(), title) != m_droppedSegments.end();
+    return std::find(m_droppedSegments.begin(), m_droppedSegments.end(), title) !=
+           m_droppedSegments.end();
 }
 
 void ExportDialog::setSegmentDropped(const std::string& title, bool dropped) {
@@ -287,8 +295,9 @@ void ExportDialog::setSegmentDropped(const std::string& title, bool dropped) {
     if (dropped) {
         m_droppedSegments.push_back(title);
     } else {
-        m_droppedSegments.erase(std::remove(m_droppedSegments.begin(), m_droppedSegments.end(), title),
-                                m_droppedSegments.end());
+        m_droppedSegments.erase(
+            std::remove(m_droppedSegments.begin(), m_droppedSegments.end(), title),
+            m_droppedSegments.end());
     }
     applyCuts();
 }
@@ -425,7 +434,8 @@ ExportDialogFrame ExportDialog::draw(FontManager& fonts, const media::ExportJob*
 
     const ImGuiStyle& style = ImGui::GetStyle();
     const float footer = ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y;
-    const float sideWidth = std::max(ImGui::GetFontSize() * 24.0f, ImGui::GetContentRegionAvail().x * 0.38f);
+    const float sideWidth =
+        std::max(ImGui::GetFontSize() * 24.0f, ImGui::GetContentRegionAvail().x * 0.38f);
     const float settingsWidth = ImGui::GetContentRegionAvail().x - sideWidth - style.ItemSpacing.x;
 
     ImGui::BeginChild("##settings", ImVec2(settingsWidth, -footer), false);
@@ -442,7 +452,8 @@ ExportDialogFrame ExportDialog::draw(FontManager& fonts, const media::ExportJob*
         tab("Format", &ExportDialog::drawFormatTab);
         tab("Mix & cuts", &ExportDialog::drawMixTab);
         tab("Metadata", &ExportDialog::drawMetadataTab);
-        const std::string chapters = "Chapters (" + std::to_string(m_plan.chapters.size()) + ")###chapters";
+        const std::string chapters =
+            "Chapters (" + std::to_string(m_plan.chapters.size()) + ")###chapters";
         tab(chapters.c_str(), &ExportDialog::drawChaptersTab);
         ImGui::EndTabBar();
     }
@@ -472,7 +483,8 @@ ExportDialogFrame ExportDialog::draw(FontManager& fonts, const media::ExportJob*
     if (!canExport) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        const bool red = m_prepared && (!m_prepared->ok() || hasErrors(m_prepared->value().checks)) &&
+        const bool red = m_prepared &&
+                         (!m_prepared->ok() || hasErrors(m_prepared->value().checks)) &&
                          !checksPending() && !running;
         textTruncated(blocked, red || !m_sourceError.empty() ? colours::kBad : colours::kTextDim,
                       ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 8.0f);
@@ -483,7 +495,8 @@ ExportDialogFrame ExportDialog::draw(FontManager& fonts, const media::ExportJob*
     const bool escape = !running && !ImGui::GetIO().WantTextInput &&
                         ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
                         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
-    const bool closePressed = ImGui::Button("Close", ImVec2(ImGui::GetFontSize() * 6.0f, 0)) || escape;
+    const bool closePressed =
+        ImGui::Button("Close", ImVec2(ImGui::GetFontSize() * 6.0f, 0)) || escape;
     ImGui::EndDisabled();
 
     if (exportPressed && canExport) {
@@ -502,7 +515,8 @@ ExportDialogFrame ExportDialog::draw(FontManager& fonts, const media::ExportJob*
 void ExportDialog::drawSource() {
     textColoured(m_plan.isSession ? "SESSION" : "AUDIO FILE", colours::kTextDim);
     ImGui::SameLine();
-    const std::string title = m_plan.meta.title.empty() ? m_plan.input.filename().string() : m_plan.meta.title;
+    const std::string title =
+        m_plan.meta.title.empty() ? m_plan.input.filename().string() : m_plan.meta.title;
     ImGui::TextUnformatted(title.c_str());
     if (!m_sourceSummary.empty()) {
         ImGui::SameLine();
@@ -530,7 +544,8 @@ void ExportDialog::drawFormatTab() {
     const std::string current = custom ? std::string("Custom") : presetLabel(m_plan.loudness);
     if (ImGui::BeginCombo("##preset", current.c_str())) {
         for (const LoudnessTarget& p : presets) {
-            if (ImGui::Selectable(presetLabel(p).c_str(), !custom && p.preset == m_plan.loudness.preset)) {
+            if (ImGui::Selectable(presetLabel(p).c_str(),
+                                  !custom && p.preset == m_plan.loudness.preset)) {
                 m_plan.loudness = p;
                 m_plan.encode.channels = p.channels;
                 changed = true;
@@ -653,7 +668,8 @@ void ExportDialog::drawMixTab() {
     textColoured("MIX", colours::kTextDim);
     if (m_plan.tracks.empty()) {
         textColoured("One audio file: nothing to mix.", colours::kTextDim);
-    } else if (ImGui::BeginTable("##mix", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    } else if (ImGui::BeginTable("##mix", 5,
+                                 ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         const float em = ImGui::GetFontSize();
         ImGui::TableSetupColumn("Track", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("Person", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -684,7 +700,9 @@ void ExportDialog::drawMixTab() {
             ImGui::SetNextItemWidth(-1.0f);
             ImGui::BeginDisabled(m_plan.encode.channels == 1);
             if (ImGui::SliderFloat("##pan", &pan, -1.0f, 1.0f,
-                                   std::fabs(pan) < 0.005f ? "centre" : pan < 0 ? "L %.2f" : "R %.2f")) {
+                                   std::fabs(pan) < 0.005f ? "centre"
+                                   : pan < 0               ? "L %.2f"
+                                                           : "R %.2f")) {
                 t.pan = std::clamp(static_cast<double>(pan), -1.0, 1.0);
                 changed = true;
             }
@@ -723,7 +741,8 @@ void ExportDialog::drawMixTab() {
         }
         formLabel("Intro file");
         std::string intro = m_plan.intro.string();
-        if (ImGui::InputTextWithHint("##intro", "none: an audio file played before the programme", &intro)) {
+        if (ImGui::InputTextWithHint("##intro", "none: an audio file played before the programme",
+                                     &intro)) {
             m_plan.intro = intro;
             changed = true;
         }
@@ -737,7 +756,8 @@ void ExportDialog::drawMixTab() {
     }
     if (!m_segmentTitles.empty()) {
         ImGui::Spacing();
-        textColoured("Leave out whole segments (every stretch each was on air):", colours::kTextDim);
+        textColoured("Leave out whole segments (every stretch each was on air):",
+                     colours::kTextDim);
         for (const std::string& title : m_segmentTitles) {
             ImGui::PushID(title.c_str());
             bool dropped = segmentDropped(title);
@@ -758,7 +778,8 @@ void ExportDialog::drawMetadataTab() {
         changed |= ImGui::InputText("##show", &meta.show);
         formLabel("Episode");
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
-        ImGui::InputTextWithHint("##episode", "none", &m_episodeDraft, ImGuiInputTextFlags_CharsDecimal);
+        ImGui::InputTextWithHint("##episode", "none", &m_episodeDraft,
+                                 ImGuiInputTextFlags_CharsDecimal);
         if (ImGui::IsItemDeactivatedAfterEdit()) {
             if (m_episodeDraft.empty()) {
                 meta.episode.reset();
@@ -781,7 +802,8 @@ void ExportDialog::drawMetadataTab() {
                                              ImVec2(-1.0f, ImGui::GetTextLineHeight() * 5.0f));
         formLabel("Cover art");
         std::string cover = meta.cover.string();
-        if (ImGui::InputTextWithHint("##cover", "none: a square JPEG or PNG, 1400–3000 px", &cover)) {
+        if (ImGui::InputTextWithHint("##cover", "none: a square JPEG or PNG, 1400–3000 px",
+                                     &cover)) {
             meta.cover = cover;
             changed = true;
         }
@@ -790,10 +812,13 @@ void ExportDialog::drawMetadataTab() {
         if (m_cover && !meta.cover.empty()) {
             if (m_cover->ok()) {
                 const CoverInfo& ci = m_cover->value();
-                std::string found = (ci.codec == "mjpeg" ? std::string("JPEG") : ci.codec == "png" ? std::string("PNG") : ci.codec) +
-                                    " " + std::to_string(ci.width) + " × " + std::to_string(ci.height) + " px · " +
-                                    (ci.isRgb ? "RGB" : "not RGB") + (ci.hasAlpha ? " with alpha" : "") + " · " +
-                                    std::to_string((ci.bytes + 1023) / 1024) + " KB";
+                std::string found =
+                    (ci.codec == "mjpeg" ? std::string("JPEG")
+                     : ci.codec == "png" ? std::string("PNG")
+                                         : ci.codec) +
+                    " " + std::to_string(ci.width) + " × " + std::to_string(ci.height) + " px · " +
+                    (ci.isRgb ? "RGB" : "not RGB") + (ci.hasAlpha ? " with alpha" : "") + " · " +
+                    std::to_string((ci.bytes + 1023) / 1024) + " KB";
                 textColoured(found, colours::kText);
             } else {
                 ImGui::PushTextWrapPos(0.0f);
@@ -811,13 +836,16 @@ void ExportDialog::drawMetadataTab() {
                 any = true;
             }
         }
-        if (!any) textColoured(meta.cover.empty() ? "No cover art." : "Checking the image…", colours::kTextDim);
+        if (!any)
+            textColoured(meta.cover.empty() ? "No cover art." : "Checking the image…",
+                         colours::kTextDim);
         ImGui::EndTable();
     }
 
     ImGui::Spacing();
     textColoured("PEOPLE", colours::kTextDim);
-    if (ImGui::BeginTable("##people", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::BeginTable("##people", 4,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         const float em = ImGui::GetFontSize();
         ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("Company", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -871,12 +899,14 @@ void ExportDialog::drawChaptersTab() {
     textColoured("Times on the recording's timeline; the checks show where they land in the file.",
                  colours::kTextDim);
     const float em = ImGui::GetFontSize();
-    const float tableHeight = std::max(ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 3.0f,
-                                       ImGui::GetFrameHeight() * 4.0f);
+    const float tableHeight =
+        std::max(ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 3.0f,
+                 ImGui::GetFrameHeight() * 4.0f);
     std::optional<std::size_t> remove;
-    if (ImGui::BeginTable("##chapters", 4,
-                          ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
-                          ImVec2(0, tableHeight))) {
+    if (ImGui::BeginTable(
+            "##chapters", 4,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
+            ImVec2(0, tableHeight))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthFixed, em * 7.0f);
         ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -906,7 +936,8 @@ void ExportDialog::drawChaptersTab() {
                     row.timeBad = true;
                 }
             }
-            if (row.timeBad && ImGui::IsItemHovered()) ImGui::SetTooltip("Write mm:ss.mmm, as 12:34.500");
+            if (row.timeBad && ImGui::IsItemHovered())
+                ImGui::SetTooltip("Write mm:ss.mmm, as 12:34.500");
             ImGui::TableSetColumnIndex(1);
             ImGui::SetNextItemWidth(-1.0f);
             if (ImGui::InputTextWithHint("##title", "(no title: left out)", &row.titleDraft))
@@ -971,13 +1002,16 @@ void ExportDialog::drawChaptersTab() {
             m_plan.chapters = list.value();
             m_chapterRows.clear();
             for (const Chapter& ch : m_plan.chapters)
-                m_chapterRows.push_back({m_nextId++, formatChapterTime(ch.startMs), ch.title, false});
+                m_chapterRows.push_back(
+                    {m_nextId++, formatChapterTime(ch.startMs), ch.title, false});
             m_addNote.clear();
             changed = resort = true;
         }
     }
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("YouTube's \"0:00 Title\" lines or Podcasting 2.0 chapters JSON, times on the recording");
+        ImGui::SetTooltip(
+            "YouTube's \"0:00 Title\" lines or Podcasting 2.0 chapters JSON, times on the "
+            "recording");
     if (!m_addNote.empty()) {
         ImGui::PushTextWrapPos(0.0f);
         textColoured(m_addNote, colours::kWarning);
@@ -998,7 +1032,8 @@ void ExportDialog::drawCheckList(const std::vector<ExportCheck>& checks) {
         ImGui::SameLine();
         textColoured(c.topic, colours::kTextDim);
         ImGui::SameLine();
-        textColoured(c.text, c.level == ExportCheck::Level::Ok ? colours::kText : levelColour(c.level));
+        textColoured(c.text,
+                     c.level == ExportCheck::Level::Ok ? colours::kText : levelColour(c.level));
     }
     ImGui::PopTextWrapPos();
 }
@@ -1041,7 +1076,8 @@ void ExportDialog::drawRunning(const media::ExportJob& job, ExportDialogFrame& f
     char overlay[64];
     std::snprintf(overlay, sizeof overlay, "%s %d%%", media::phaseName(p.phase),
                   static_cast<int>(std::lround(std::clamp(p.fraction, 0.0, 1.0) * 100.0)));
-    ImGui::ProgressBar(static_cast<float>(std::clamp(p.fraction, 0.0, 1.0)), ImVec2(-1.0f, 0.0f), overlay);
+    ImGui::ProgressBar(static_cast<float>(std::clamp(p.fraction, 0.0, 1.0)), ImVec2(-1.0f, 0.0f),
+                       overlay);
     textColoured(p.etaMs < 0 ? std::string("Working out how long it takes…")
                              : "About " + formatDuration((p.etaMs + 999) / 1000) + " left",
                  colours::kTextDim);
@@ -1057,9 +1093,11 @@ void ExportDialog::drawRunning(const media::ExportJob& job, ExportDialogFrame& f
 void ExportDialog::drawFinished(const media::ExportJob& job) {
     const Result<media::ExportResult>& result = job.result();
     if (!result.ok()) {
-        textColoured(m_cancelRequested ? "CANCELLED" : "EXPORT FAILED", m_cancelRequested ? colours::kWarning : colours::kBad);
+        textColoured(m_cancelRequested ? "CANCELLED" : "EXPORT FAILED",
+                     m_cancelRequested ? colours::kWarning : colours::kBad);
         ImGui::PushTextWrapPos(0.0f);
-        textColoured(result.error().message(), m_cancelRequested ? colours::kTextDim : colours::kBad);
+        textColoured(result.error().message(),
+                     m_cancelRequested ? colours::kTextDim : colours::kBad);
         ImGui::PopTextWrapPos();
         textColoured("No file was left at the destination.", colours::kTextDim);
         ImGui::Spacing();
@@ -1068,14 +1106,17 @@ void ExportDialog::drawFinished(const media::ExportJob& job) {
     }
     const media::ExportResult& r = result.value();
     const bool failed = hasErrors(r.checks);
-    textColoured(failed ? "EXPORTED — A CHECK FAILED" : "EXPORTED", failed ? colours::kBad : colours::kGood);
-    if (ImGui::BeginTable("##loudness", 4, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
+    textColoured(failed ? "EXPORTED — A CHECK FAILED" : "EXPORTED",
+                 failed ? colours::kBad : colours::kGood);
+    if (ImGui::BeginTable("##loudness", 4,
+                          ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
         ImGui::TableSetupColumn("");
         ImGui::TableSetupColumn("Before");
         ImGui::TableSetupColumn("After");
         ImGui::TableSetupColumn("Target");
         ImGui::TableHeadersRow();
-        const auto row = [](const char* label, double before, double after, const std::string& target) {
+        const auto row = [](const char* label, double before, double after,
+                            const std::string& target) {
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
             textColoured(label, colours::kTextDim);
@@ -1095,11 +1136,12 @@ void ExportDialog::drawFinished(const media::ExportJob& job) {
         ImGui::EndTable();
     }
     std::string gain = "Gain " + signedFixed(r.gainDb, 1) + " dB";
-    gain += r.limited ? " · limiter: up to " + fixed(r.maxReductionDb, 1) + " dB on the loudest peaks"
-                      : " · no limiting needed";
+    gain += r.limited
+                ? " · limiter: up to " + fixed(r.maxReductionDb, 1) + " dB on the loudest peaks"
+                : " · no limiting needed";
     textColoured(gain, colours::kText);
-    textColoured("Length " + formatDurationMs(r.outputMs) + " · " + std::to_string(r.chapters.size()) +
-                     " chapters",
+    textColoured("Length " + formatDurationMs(r.outputMs) + " · " +
+                     std::to_string(r.chapters.size()) + " chapters",
                  colours::kTextDim);
 
     ImGui::Spacing();
@@ -1110,10 +1152,12 @@ void ExportDialog::drawFinished(const media::ExportJob& job) {
     files.insert(files.end(), r.sidecars.begin(), r.sidecars.end());
     for (const fs::path& file : files) {
         ImGui::PushID(file.string().c_str());
-        const float button = ImGui::CalcTextSize("Copy path").x + ImGui::GetStyle().FramePadding.x * 2.0f +
+        const float button = ImGui::CalcTextSize("Copy path").x +
+                             ImGui::GetStyle().FramePadding.x * 2.0f +
                              ImGui::GetStyle().ItemSpacing.x;
-        textTruncated(file.filename().string(), colours::kText,
-                      std::max(ImGui::GetFontSize() * 4.0f, ImGui::GetContentRegionAvail().x - button));
+        textTruncated(
+            file.filename().string(), colours::kText,
+            std::max(ImGui::GetFontSize() * 4.0f, ImGui::GetContentRegionAvail().x - button));
         ImGui::SameLine();
         if (ImGui::SmallButton("Copy path")) {
             ImGui::SetClipboardText(file.string().c_str());

@@ -114,9 +114,9 @@ private:
 
     ExportPlan m_plan;
     std::string m_sourceError;
-    std::string m_sourceSummary;  // "3 tracks · 2 takes · 48:12"
+    std::string m_sourceSummary;            // "3 tracks · 2 takes · 48:12"
     std::vector<Chapter> m_sourceChapters;  // as the session had them: where segments are
-    std::vector<CutRegion> m_baseCuts;       // the plan's own cuts (not from segments)
+    std::vector<CutRegion> m_baseCuts;      // the plan's own cuts (not from segments)
     std::vector<std::string> m_segmentTitles;
     std::vector<std::string> m_droppedSegments;
     std::vector<std::string> m_personNames;  // parallel to m_plan.tracks: who each track is
