@@ -5,6 +5,8 @@
 #  3. With xdotool: the dialog opened, Ctrl+Enter starts the export, the studio stays up while
 #     it runs, and the MP3 it writes is read back with ffprobe (duration, title tag) and measured
 #     with ffmpeg's own ebur128 filter (−16 ±0.5 LUFS, true peak under −1 dBTP).
+#  4. With xdotool, the way a user comes: Ctrl+E, the file's path typed into the chooser, Enter,
+#     then Ctrl+Enter: the export is written.
 set -u
 
 studio=${PYCAST_STUDIO:?set PYCAST_STUDIO to the pycast-studio binary}
@@ -124,6 +126,42 @@ DRIVE
         python3 -c "import sys; i=float(sys.argv[1]); p=float(sys.argv[2]); sys.exit(0 if abs(i+16) <= 0.5 and p < -1.0 else 1)" \
             "$lufs" "$peak" || fail "interactive: measured $lufs LUFS, true peak $peak dBTP (want -16 ±0.5, under -1)"
     fi
+fi
+
+# 4. Ctrl+E, a path typed, Enter, Ctrl+Enter.
+if command -v xdotool >/dev/null; then
+    mkdir -p "$tmp/menu"
+    cp "$input" "$tmp/menu/menu.wav"
+    cat >"$tmp/menu.sh" <<'DRIVE'
+set -u
+studio=$1 tmp=$2
+log() { echo "$*" >>"$tmp/menu.log"; }
+"$studio" >"$tmp/menu.out" 2>"$tmp/menu.err" &
+pid=$!
+win=$(timeout 20 xdotool search --sync --name "PyCast Studio" | head -1)
+[ -n "$win" ] || { log "no window"; kill "$pid"; exit 1; }
+xdotool windowfocus "$win"
+sleep 1
+xdotool key --window "$win" ctrl+e
+sleep 0.5
+xdotool type --window "$win" --delay 20 "$tmp/menu/menu.wav"
+sleep 0.2
+xdotool key --window "$win" Return
+sleep 2                                  # the dialog opens, its checks run
+xdotool key --window "$win" ctrl+Return
+for _ in $(seq 120); do
+    [ -s "$tmp/menu/menu-export.mp3" ] && [ -z "$(find "$tmp/menu" -maxdepth 1 -name '.*' -type f)" ] && break
+    sleep 0.5
+done
+log "written: $([ -s "$tmp/menu/menu-export.mp3" ] && echo yes || echo no)"
+kill "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+exit 0
+DRIVE
+    xvfb-run -a -s "$screen" bash "$tmp/menu.sh" "$studio" "$tmp" || fail "menu: the driver failed"
+    grep -q '^written: yes$' "$tmp/menu.log" 2>/dev/null ||
+        fail "menu: Ctrl+E, the path and Ctrl+Enter wrote no menu-export.mp3: $(cat "$tmp/menu.log" 2>/dev/null); $(cat "$tmp/menu.err")"
+    [ -s "$tmp/menu/menu-export.mp3" ] && ! ffprobe -v error "$tmp/menu/menu-export.mp3" && fail "menu: ffprobe cannot read the MP3"
 fi
 
 if [ $failures -gt 0 ]; then
