@@ -116,12 +116,14 @@ ExportPlan tonePlan(const pycast::test::TempDir& tmp) {
 // The dialog alone in a headless ImGui, with the studio's keys.
 struct DialogBench {
     FontManager fonts;
-    HeadlessImGui imgui{fonts};
+    HeadlessImGui imgui;
     ExportDialog dialog;
     std::vector<ExportDialogFrame> frames;
     std::unique_ptr<media::ExportJob> job;  // the shell's part: started when the dialog asks
 
-    DialogBench() { mapKeys(imgui.io()); }
+    explicit DialogBench(ImVec2 display = ImVec2(1400, 900)) : imgui(fonts, display) {
+        mapKeys(imgui.io());
+    }
     ExportDialogFrame frame(float dt = 1.0f / 60.0f) {
         ExportDialogFrame last;
         const std::string unbalanced =
@@ -677,4 +679,24 @@ TEST_CASE(
     CHECK(r.value().chapters[1].startMs == 21'000);
     CHECK(r.value().chapters[2].startMs == 41'000);
     CHECK(r.value().chapters[1].title == show.rundown[1].title);
+}
+
+TEST_CASE(
+    "export dialog: on a small screen (1024x700) every tab still draws, and Export with its reason "
+    "stays in view") {
+    pycast::test::TempDir tmp;
+    DialogBench b(ImVec2(1024, 700));
+    ExportPlan plan = tonePlan(tmp);
+    plan.trimHeadMs = 120'000;  // a red check, so the reason shows beside the button
+    b.dialog.openPlan(plan);
+    b.frame();
+    b.settle();
+    const std::optional<ImVec2> button = drawnAt(b.imgui.drawData(), "Export", true);
+    REQUIRE(button);
+    CHECK(button->y < 700.0f);
+    CHECK(button->y > 600.0f);  // the footer, under the tabs and the checks
+    for (const char* tab : {"Mix & cuts", "Metadata", "Chapters (3)", "Format"}) {
+        b.click(tab);
+        CHECK_MESSAGE(b.shows("Close"), tab);
+    }
 }
