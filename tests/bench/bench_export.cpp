@@ -209,6 +209,9 @@ int main() {
                 "(decoded output)\n",
                 result->before.integratedLufs, result->gainDb, result->limited ? "on" : "off", result->maxReductionDb,
                 result->after.integratedLufs, result->after.truePeakDbtp);
+    for (std::size_t c = result->firstAfterCheck; c < result->checks.size(); ++c)
+        if (result->checks[c].level != ExportCheck::Level::Ok || result->checks[c].topic == "Encoded twice")
+            std::printf("  check after export: %s: %s\n", result->checks[c].topic.c_str(), result->checks[c].text.c_str());
     const Run check = runCommand("ffmpeg -nostdin -hide_banner -i " + result->audio.string() +
                                  " -af ebur128=peak=true -f null - 2>&1 | tail -12");
     std::smatch m;
@@ -216,6 +219,10 @@ int main() {
     std::string i = std::regex_search(check.output, m, integ) ? m[1].str() : "?";
     std::string tp = std::regex_search(check.output, m, peak) ? m[1].str() : "?";
     std::printf("  ffmpeg's ebur128 on our file: %s LUFS, true peak %s dBTP\n", i.c_str(), tp.c_str());
+    if (std::getenv("PYCAST_BENCH_EXPORT_KEEP")) {
+        std::printf("  kept %s\n", dir.string().c_str());
+        return 0;
+    }
     std::error_code ec;
     fs::remove_all(dir, ec);
     return 0;
