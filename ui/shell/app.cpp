@@ -15,6 +15,7 @@
 #include <system_error>
 
 #include "shell/draw_hash.hpp"
+#include "dialogs/export_dialog.hpp"
 #include "shell/screenshot.hpp"
 #include "widgets/theme.hpp"
 #include "io/workspace.hpp"  // configDir()
@@ -65,9 +66,11 @@ App::App(AppOptions options, fs::path exeDir)
     m_mainWindow = std::make_unique<MainWindow>(m_fonts, m_showDirs);
     // File > Open Recent; a screenshot run leaves the user's list alone (as it does imgui.ini).
     if (!m_options.screenshotMode()) m_mainWindow->useRecentFiles(configDir() / "recent.json");
+    m_mainWindow->setWaker(waker());
 }
 
 App::~App() {
+    m_mainWindow->stopExport();  // its threads call wake(), which needs m_pacer
     shutdownLive();
     closeWindow();
 }
@@ -269,7 +272,8 @@ int App::run() {
     installStopSignals();
 
     const bool liveOk = setupLive();
-    afterFrame();  // a session from the command line: its tab and its address, before frame one
+    afterFrame();
+    if (m_options.exportSource) m_mainWindow->openEpisodeExport(*m_options.exportSource);  // a session from the command line: its tab and its address, before frame one
     const bool shooting = m_options.screenshotMode();
     if (!liveOk && shooting) {
         // A picture of a session that did not open would be a picture of something else.
@@ -304,7 +308,11 @@ int App::run() {
         m_live->freeze();  // both windows show the same instant
         const bool drawn = renderFrame(requests);
         ++frame;
-        const bool due = shooting && frame >= m_options.frames &&
+        // A picture of the Export dialog shows its checks, not "checking…" (they read files).
+        const bool exportSettled = !m_mainWindow->episodeExport().isOpen() ||
+                                   !m_mainWindow->episodeExport().checksPending() ||
+                                   glfwGetTime() - m_startTime > 60.0;
+        const bool due = shooting && frame >= m_options.frames && exportSettled &&
                          glfwGetTime() - m_startTime >= m_options.screenshotDelay;
         if (due) {
             if (m_options.screenshot) exitCode = finishScreenshot();

@@ -55,6 +55,7 @@ private:
     void rebuildFontsIfNeeded();
     bool renderFrame(FrameRequests& requests);  // false when the picture did not change
     int finishScreenshot();
+    void printExportLines();  // screenshot mode, the Export dialog open: its source and checks
     void updateTitle();
     void reopenSessionSource();
     void releaseDeferredKeys();

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <system_error>
 
+#include "dialogs/export_dialog.hpp"
 #include "shell/screenshot.hpp"
 #include "views/live/live_format.hpp"
 
@@ -34,7 +35,32 @@ int App::finishScreenshot() {
               << (m_fonts.warning().empty() ? "" : "\nfont warning: " + m_fonts.warning())
               << "\nscreenshot: " << m_options.screenshot->string() << " (" << width << "x"
               << height << ")\n";
+    printExportLines();
     return 0;
+}
+
+void App::printExportLines() {
+    const ExportDialog& dialog = m_mainWindow->episodeExport();
+    if (!dialog.isOpen()) return;
+    std::cout << "export: " << dialog.plan().input.string() << "\n";
+    if (!dialog.sourceError().empty()) std::cout << "export error: " << dialog.sourceError() << "\n";
+    if (const auto& prepared = dialog.prepared()) {
+        if (!prepared->ok()) {
+            std::cout << "export error: " << prepared->error().message() << "\n";
+        } else {
+            int counts[3] = {0, 0, 0};
+            for (const ExportCheck& c : prepared->value().checks) ++counts[static_cast<int>(c.level)];
+            std::cout << "export checks: " << counts[0] << " ok, " << counts[1] << " warnings, "
+                      << counts[2] << " errors\n";
+            for (const ExportCheck& c : prepared->value().checks) {
+                if (c.level != ExportCheck::Level::Ok)
+                    std::cout << "export check: " << c.topic << ": " << c.text << "\n";
+            }
+        }
+    }
+    const std::string blocked = dialog.blockedReason(m_mainWindow->exportJob());
+    std::cout << "export button: " << (blocked.empty() ? std::string("enabled") : "disabled (" + blocked + ")")
+              << "\n";
 }
 
 void App::printLiveLines() {

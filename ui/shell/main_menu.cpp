@@ -67,6 +67,7 @@ void MainWindow::drawFileMenu(FrameRequests& requests) {
         if (ImGui::MenuItem("Copy Markdown to clipboard")) copyMarkdown();
         ImGui::EndMenu();
     }
+    if (ImGui::MenuItem("Export episode…", "Ctrl+E")) showEpisodeExport();
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) requests.quit = true;
     ImGui::EndMenu();

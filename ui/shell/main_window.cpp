@@ -13,6 +13,8 @@
 #include <system_error>
 
 #include "core/duration.hpp"
+#include "dialogs/export_dialog.hpp"
+#include "media/exporter.hpp"
 #include "views/live/live_view.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/widgets.hpp"
@@ -40,7 +42,7 @@ bool ctrlShiftShortcut(char upperCaseKey) {
 }  // namespace
 
 MainWindow::MainWindow(FontManager& fonts, std::vector<fs::path> showDirs)
-    : m_fonts(fonts), m_showDirs(std::move(showDirs)) {
+    : m_fonts(fonts), m_showDirs(std::move(showDirs)), m_exportDialog(std::make_unique<ExportDialog>()) {
     registerBuiltinViews(m_views);
     m_files.setEvents(fileFlowEvents());
 }
@@ -208,6 +210,68 @@ void MainWindow::showExportDialog(RundownFormat format) {
     m_fileDialog.open(std::move(spec));
 }
 
+void MainWindow::setWaker(std::function<void()> wake) {
+    m_wake = wake;
+    m_exportDialog->setWaker(std::move(wake));
+}
+
+void MainWindow::stopExport() {
+    m_exportJob.reset();  // cancels and joins
+    m_exportDialog->stopChecks();
+    m_exportDialog->close();
+}
+
+void MainWindow::showEpisodeExport() {
+    if (m_live != nullptr && m_live->controller.session() != nullptr) {
+        openEpisodeExport(m_live->controller.session()->dir());
+        return;
+    }
+    FileDialogSpec spec;
+    spec.title = "Export episode: pick a session's session.json or an audio file";
+    spec.mode = FileDialogMode::Open;
+    spec.extensions = {".json", ".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus"};
+    spec.filterLabel = "session.json or audio (*.wav, *.flac, *.mp3, *.m4a, *.ogg, *.opus)";
+    spec.folder = documentFolder();
+    spec.acceptLabel = "Open";
+    spec.places = places();
+    m_filePurpose = FilePurpose::EpisodeSource;
+    m_fileDialog.open(std::move(spec));
+}
+
+void MainWindow::openEpisodeExport(const fs::path& sessionOrFile) {
+    if (m_exportJob && !m_exportJob->finished()) {
+        notify("An export is running: wait for it or cancel it first", true);
+        return;
+    }
+    m_exportJob.reset();
+    m_exportNoticed = false;
+    // A session is picked by its session.json in the file chooser; the dialog wants its folder.
+    const fs::path source = sessionOrFile.filename() == "session.json" ? sessionOrFile.parent_path() : sessionOrFile;
+    m_exportDialog->open(source);
+}
+
+void MainWindow::drawEpisodeExport(FrameRequests& requests) {
+    const ExportDialogFrame f = m_exportDialog->draw(m_fonts, m_exportJob.get());
+    requests.requestFrameRate(f.frameRate);
+    if (f.cancel && m_exportJob) m_exportJob->cancel();
+    if (f.start) {
+        m_exportJob = std::make_unique<media::ExportJob>(*f.start, m_wake ? m_wake : std::function<void()>([] {}));
+        m_exportNoticed = false;
+    }
+    if (m_exportJob && m_exportJob->finished() && !m_exportNoticed) {
+        m_exportNoticed = true;
+        const Result<media::ExportResult>& r = m_exportJob->result();
+        if (!r.ok()) {
+            notify("Not exported: " + r.error().message(), true);
+        } else if (hasErrors(r.value().checks)) {
+            notify("Exported " + r.value().audio.filename().string() + ", but a check failed: see the Export dialog", true);
+        } else {
+            notify("Exported " + r.value().audio.string());
+        }
+    }
+    if (f.closed && m_exportJob && m_exportJob->finished()) m_exportJob.reset();
+}
+
 void MainWindow::copyMarkdown() {
     const std::string md = m_editor.rundownMarkdown();
     if (md.empty()) return;
@@ -236,6 +300,7 @@ bool MainWindow::apply(const FrameRequests& requests) {
         m_files.reload();
     }
     if (requests.showOpenDialog) showOpenDialog();
+    if (requests.exportEpisode) openEpisodeExport(*requests.exportEpisode);
     return !m_files.closeConfirmed();
 }
 
@@ -247,6 +312,7 @@ void MainWindow::handleShortcuts(FrameRequests& requests) {
     if (ctrlShortcut('R')) requests.reload = true;
     if (ctrlShortcut('Q')) requests.quit = true;
     if (ctrlShortcut('N')) showTemplatePicker();
+    if (ctrlShortcut('E')) showEpisodeExport();
     if (!m_document.show) return;
     if (ctrlShortcut('S')) save();
     if (ctrlShiftShortcut('S')) showSaveAsDialog();
@@ -279,6 +345,7 @@ void MainWindow::draw(FrameRequests& requests) {
     drawFileDialog();
     drawEditorDialogs();
     drawAboutDialog();
+    drawEpisodeExport(requests);
     if (m_live) drawLiveDialogs(*m_live, m_document, m_fonts, requests);
     drawToast();
     ImGui::End();
@@ -385,6 +452,9 @@ void MainWindow::drawFileDialog() {
         }
         case FilePurpose::ImportCsv:
             startImport(*chosen);
+            break;
+        case FilePurpose::EpisodeSource:
+            openEpisodeExport(*chosen);
             break;
     }
 }

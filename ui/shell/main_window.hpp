@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,9 +20,14 @@
 #include "views/views.hpp"
 #include "io/workspace.hpp"
 
+namespace pycast::media {
+class ExportJob;  // media/exporter.hpp
+}
+
 namespace pycast::ui {
 
 struct LiveContext;
+class ExportDialog;  // dialogs/export_dialog.hpp
 
 // Draws into whatever ImGui context is current and needs no GLFW or GL, so tests can draw the
 // whole studio headless. The App owns one and feeds it frames; a later presenter OS window
@@ -66,6 +72,21 @@ public:
     void startImport(const std::filesystem::path& csvFile);  // straight to the preview
     void showExportDialog(RundownFormat format);
     void copyMarkdown();
+    // File > Export episode… (Ctrl+E): the live session's folder when there is one, else a file
+    // chooser for a session (its session.json) or an audio file.
+    void showEpisodeExport();
+    // The Export dialog on a session folder or an audio file (the Live tab's Export…, --export).
+    // Refused with a notice while an export runs.
+    void openEpisodeExport(const std::filesystem::path& sessionOrFile);
+    ExportDialog& episodeExport() { return *m_exportDialog; }
+    // The export the dialog started (null: none, or the dialog closed after it finished).
+    const media::ExportJob* exportJob() const { return m_exportJob.get(); }
+    // Any thread: a worker (the export, the dialog's checks) has something to show. The App
+    // passes App::wake; without it (tests) frames come at their own pace.
+    void setWaker(std::function<void()> wake);
+    // Cancels a running export and waits for it and for the dialog's checks: their threads
+    // call the waker, so the App stops them before it goes.
+    void stopExport();
     // The last action's message (status bar and toast).
     const std::string& notice() const { return m_notice; }
 
@@ -92,7 +113,7 @@ public:
     void selectView(const std::string& id) { m_selectTab = id; }
 
 private:
-    enum class FilePurpose { Open, SaveAs, SaveTemplate, ExportMarkdown, ExportCsv, ExportText, ImportCsv };
+    enum class FilePurpose { Open, SaveAs, SaveTemplate, ExportMarkdown, ExportCsv, ExportText, ImportCsv, EpisodeSource };
 
     void handleShortcuts(FrameRequests& requests);
     // main_menu.cpp
@@ -106,6 +127,7 @@ private:
     void drawFileDialog();
     void drawEditorDialogs();
     void drawAboutDialog();
+    void drawEpisodeExport(FrameRequests& requests);
     void afterEdits();
     // Runs `action` once the frame's widgets are drawn (a dialog's answer that replaces or saves
     // the document): nothing changes under a view that is drawing it.
@@ -142,6 +164,12 @@ private:
     std::string m_notice;  // last action, shown in the status bar
     std::vector<std::string> m_drawnViews;
     LiveContext* m_live = nullptr;
+
+    // The episode export: the dialog, and the job it started (owned here, run on its worker).
+    std::unique_ptr<ExportDialog> m_exportDialog;
+    std::function<void()> m_wake;
+    std::unique_ptr<media::ExportJob> m_exportJob;  // after the dialog: destroyed (cancelled) first
+    bool m_exportNoticed = false;            // the finished job's notice was given
 };
 
 }  // namespace pycast::ui

@@ -71,6 +71,10 @@ std::string usage(const std::string& program) {
            "                         port) and its QR code full screen on the presenter window\n"
            "  --demo-recorder        with --live-demo: a synthetic recorder (no audio device) taking\n"
            "                         the show since its start: moving meters, a warning, airtime\n"
+           "\n"
+           "Export:\n"
+           "  --export PATH          open the Export dialog on a session folder or an audio file\n"
+           "                         (File > Export episode…); a screenshot shows its checks\n"
            "  -h, --help             show this help\n";
 }
 
@@ -130,7 +134,8 @@ ParsedOptions parseCommandLine(int argc, const char* const* argv) {
         const bool takesValue = name == "--screenshot" || name == "--frames" || name == "--size" ||
                                 name == "--sessions" || name == "--resume" || name == "--api" ||
                                 name == "--screenshot-presenter" || name == "--screenshot-delay" ||
-                                name == "--live-demo" || name == "--presenter-size";
+                                name == "--live-demo" || name == "--presenter-size" ||
+                                name == "--export";
         if (!takesValue) {
             result.error = "unknown option " + std::string(name);
             return result;
@@ -172,6 +177,8 @@ ParsedOptions parseCommandLine(int argc, const char* const* argv) {
             return result;
         } else if (name == "--sessions") {
             o.sessionsRoot = std::filesystem::path(std::string(*value));
+        } else if (name == "--export") {
+            o.exportSource = std::filesystem::path(std::string(*value));
         } else if (name == "--resume") {
             o.resume = std::filesystem::path(std::string(*value));
         } else if (name == "--screenshot-presenter") {

@@ -29,6 +29,9 @@ struct AppOptions {
     bool demoQuestions = false;                         // --demo-questions: the demo has questions
     bool demoRecorder = false;                          // --demo-recorder: a synthetic recorder runs
     bool demoAudience = false;                          // --demo-audience: its page on, QR on presenter
+    // --export SESSION_DIR|AUDIO: the Export dialog open on it at start-up (a screenshot waits
+    // for its checks).
+    std::optional<std::filesystem::path> exportSource;
 
     // Any screenshot asked for: the studio renders, saves and exits.
     bool screenshotMode() const { return screenshot.has_value() || presenterScreenshot.has_value(); }

@@ -61,6 +61,8 @@ struct FrameRequests {
     // The recorder's Rescan / Soundcheck / Start / Stop (views/live/recorder_panel.hpp); the
     // shell carries it out after the frame (app_live.cpp).
     std::optional<RecorderRequest> recorder;
+    // The Live tab's Export… : open the Export dialog on this session folder (the shell's).
+    std::optional<std::filesystem::path> exportEpisode;
 
     void requestFrameRate(double fps) { frameRate = std::max(frameRate, fps); }
     void requestGlyphs(std::string_view text) { glyphText.append(text); }

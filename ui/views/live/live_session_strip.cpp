@@ -77,6 +77,10 @@ void sessionStrip(ViewContext& ctx) {
         flow(ImGui::CalcTextSize(state).x);
         textColoured(state, colours::kTextDim);
     }
+    // The session's files are what an export reads: from here on the editor's work begins.
+    flow(buttonWidth("Export…"), ImGui::GetFontSize() * 2);
+    if (ImGui::SmallButton("Export…")) ctx.requests.exportEpisode = session.dir();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Export this session as an episode (Ctrl+E)");
     ImGui::PopFont();
 }
 

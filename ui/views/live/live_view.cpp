@@ -329,6 +329,8 @@ void drawLiveView(ViewContext& ctx) {
         textColoured("The show has ended; its journal and report are in the session folder.",
                      colours::kTextDim);
         ImGui::SameLine();
+        if (ImGui::Button("Export episode…")) ctx.requests.exportEpisode = live.controller.session()->dir();
+        ImGui::SameLine();
         if (ImGui::Button("Start a new session…")) live.view.startDialogRequested = true;
     } else {
         controlsPanel(ctx, st, layout.compact);
