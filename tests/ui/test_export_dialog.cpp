@@ -1,6 +1,8 @@
 // The Export dialog drawn headless: its tabs, the checks re-run after a pause in editing, Export
 // held back by a red check, chapter edits applied when the field is left, and the studio's ways in.
 #include <doctest/doctest.h>
+
+#include "core/duration.hpp"
 #include <imgui.h>
 
 #include <algorithm>
@@ -181,9 +183,9 @@ struct DialogBench {
 TEST_CASE(
     "export dialog: chapter times read as mm:ss.mmm, h:mm:ss.mmm or seconds, and malformed ones "
     "are refused") {
-    CHECK(formatChapterTime(0) == "00:00.000");
-    CHECK(formatChapterTime(754'500) == "12:34.500");
-    CHECK(formatChapterTime(3'723'004) == "1:02:03.004");
+    CHECK(formatTimecode(0, true) == "0:00.000");
+    CHECK(formatTimecode(754'500, true) == "12:34.500");
+    CHECK(formatTimecode(3'723'004, true) == "1:02:03.004");
     CHECK(parseChapterTime("12:34.500") == 754'500);
     CHECK(parseChapterTime("12:34.5") == 754'500);
     CHECK(parseChapterTime("12:34.05") == 754'050);
@@ -191,7 +193,7 @@ TEST_CASE(
     CHECK(parseChapterTime("90") == 90'000);
     CHECK(parseChapterTime("１２：３４") == 754'000);  // as a Chinese input method types it
     for (std::int64_t ms : {0LL, 999LL, 59'999LL, 3'599'999LL, 3'600'000LL, 36'000'123LL})
-        CHECK(parseChapterTime(formatChapterTime(ms)) == ms);
+        CHECK(parseChapterTime(formatTimecode(ms, true)) == ms);
     CHECK_FALSE(parseChapterTime(""));
     CHECK_FALSE(parseChapterTime("12:34.5000"));
     CHECK_FALSE(parseChapterTime("12:34."));
@@ -225,7 +227,7 @@ TEST_CASE(
     CHECK(b.shows("Description"));
     CHECK(b.shows("Cover art"));
     b.click("Chapters (3)");
-    CHECK(b.shows("00:20.000"));
+    CHECK(b.shows("0:20.000"));
     CHECK(b.shows("Add chapter"));
     // Closing: Escape, with no job running.
     b.press(keys::Escape);
@@ -322,7 +324,7 @@ TEST_CASE(
     CHECK(b.dialog.checksPending());  // an edit: the checks run again after the pause
 
     // The break's time set to 0:45: it becomes the last row, its title with it.
-    b.click("00:20.000");
+    b.click("0:20.000");
     b.imgui.io().KeyCtrl = true;
     b.imgui.io().KeysDown['A'] = true;
     b.frame();
@@ -335,10 +337,10 @@ TEST_CASE(
     CHECK(b.dialog.plan().chapters[2].startMs == 45'250);
     CHECK(b.dialog.plan().chapters[1].title == title);
     b.frame();
-    CHECK(b.shows("00:45.250"));
+    CHECK(b.shows("0:45.250"));
 
     // A time that does not parse leaves the chapter where it was.
-    b.click("00:45.250");
+    b.click("0:45.250");
     b.imgui.io().KeyCtrl = true;
     b.imgui.io().KeysDown['A'] = true;
     b.frame();
@@ -432,7 +434,7 @@ TEST_CASE(
     CHECK(b.dialog.plan().chapters[1].startMs == 40'000);
     b.frame();
     CHECK(b.shows("Chapters (2)"));
-    CHECK(b.shows("00:40.000"));
+    CHECK(b.shows("0:40.000"));
 }
 
 TEST_CASE(
@@ -661,8 +663,8 @@ TEST_CASE(
     CHECK(b.shows(show.people[0].name));    // the track's person by name, not by id
     CHECK(b.shows(show.rundown[1].title));  // a segment that can be left out
     b.click("Chapters (3)");
-    CHECK(b.shows("00:21.000"));
-    CHECK(b.shows("00:41.000"));
+    CHECK(b.shows("0:21.000"));
+    CHECK(b.shows("0:41.000"));
 
     REQUIRE_MESSAGE(b.dialog.blockedReason().empty(), b.dialog.blockedReason());
     b.click("Export", true);

@@ -121,25 +121,6 @@ bool beginForm(const char* id) {
 
 // ---- Times ---------------------------------------------------------------------------------
 
-std::string formatChapterTime(std::int64_t ms) {
-    const bool negative = ms < 0;
-    const std::int64_t a = negative ? -ms : ms;
-    const std::int64_t h = a / 3600000;
-    const std::int64_t m = (a / 60000) % 60;
-    const std::int64_t s = (a / 1000) % 60;
-    const std::int64_t milli = a % 1000;
-    char buffer[48];
-    if (h > 0) {
-        std::snprintf(buffer, sizeof buffer, "%s%lld:%02lld:%02lld.%03lld", negative ? "-" : "",
-                      static_cast<long long>(h), static_cast<long long>(m),
-                      static_cast<long long>(s), static_cast<long long>(milli));
-    } else {
-        std::snprintf(buffer, sizeof buffer, "%s%02lld:%02lld.%03lld", negative ? "-" : "",
-                      static_cast<long long>(m), static_cast<long long>(s),
-                      static_cast<long long>(milli));
-    }
-    return buffer;
-}
 
 std::optional<std::int64_t> parseChapterTime(const std::string& text) {
     std::string t = asciiDigits(text);
@@ -271,7 +252,7 @@ void ExportDialog::stopChecks() {
 void ExportDialog::rebuildRows() {
     m_chapterRows.clear();
     for (const Chapter& c : m_plan.chapters)
-        m_chapterRows.push_back({m_nextId++, formatChapterTime(c.startMs), c.title, false});
+        m_chapterRows.push_back({m_nextId++, formatTimecode(c.startMs, true), c.title, false});
     m_personIds.clear();
     for (std::size_t i = 0; i < m_plan.meta.people.size(); ++i) m_personIds.push_back(m_nextId++);
     m_trimHeadDraft = formatDuration(m_plan.trimHeadMs / 1000);
@@ -929,7 +910,7 @@ void ExportDialog::drawChaptersTab() {
                 if (const auto ms = parseChapterTime(row.timeDraft)) {
                     c.startMs = *ms;
                     c.sample.reset();
-                    row.timeDraft = formatChapterTime(c.startMs);
+                    row.timeDraft = formatTimecode(c.startMs, true);
                     row.timeBad = false;
                     changed = resort = true;
                 } else {
@@ -984,7 +965,7 @@ void ExportDialog::drawChaptersTab() {
             c.startMs = *ms;
             c.title = m_addTitleDraft;
             m_plan.chapters.push_back(c);
-            m_chapterRows.push_back({m_nextId++, formatChapterTime(c.startMs), c.title, false});
+            m_chapterRows.push_back({m_nextId++, formatTimecode(c.startMs, true), c.title, false});
             m_addTitleDraft.clear();
             m_addNote.clear();
             changed = resort = true;
@@ -1003,7 +984,7 @@ void ExportDialog::drawChaptersTab() {
             m_chapterRows.clear();
             for (const Chapter& ch : m_plan.chapters)
                 m_chapterRows.push_back(
-                    {m_nextId++, formatChapterTime(ch.startMs), ch.title, false});
+                    {m_nextId++, formatTimecode(ch.startMs, true), ch.title, false});
             m_addNote.clear();
             changed = resort = true;
         }

@@ -19,8 +19,7 @@
 
 namespace pycast::ui {
 
-// A chapter's time as the table shows it: "mm:ss.mmm" ("h:mm:ss.mmm" from an hour on).
-std::string formatChapterTime(std::int64_t ms);
+// The table shows a chapter's time with core/duration formatTimecode(ms, true) ("12:34.500").
 // What the table reads back: "ss", "mm:ss" or "h:mm:ss", each with an optional ".m" … ".mmm"
 // (full-width digits as input methods type them count as ASCII). nullopt when malformed.
 std::optional<std::int64_t> parseChapterTime(const std::string& text);

@@ -4,8 +4,12 @@
 #include "shell/app.hpp"
 #include "editing/document.hpp"
 #include "shell/options.hpp"
+#include "media/ffmpeg.hpp"
 
 int main(int argc, char** argv) {
+    // FFmpeg's own log lines would land on the terminal the studio was started from; its errors
+    // come back as ours (the export dialog shows them).
+    av_log_set_level(AV_LOG_QUIET);
     using namespace pycast::ui;
     const ParsedOptions parsed = parseCommandLine(argc, argv);
     if (!parsed.ok()) {
