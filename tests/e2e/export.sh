@@ -152,6 +152,16 @@ export_ mono "$TMP/input.wav" --preset podcast-mono --format mp3 --out "$TMP/mon
     fail "podcast-mono did not write a mono file"
 check_loudness "$TMP/mono/ep12.mp3" -19 -1
 
+# --- 3b. an intro, a cut: the chapters after the cut move with it, all shift by the intro -----
+sox -n -r 44100 -c 1 "$TMP/intro.wav" synth 3 sine 440 gain -20
+export_ cut "$TMP/input.wav" --format flac --out "$TMP/cut" --name ep12 --intro "$TMP/intro.wav" --cut 0:30-0:40 "${META[@]}"
+[[ $RC == 0 ]] || fail "export with an intro and a cut exited $RC"
+DUR=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$TMP/cut/ep12.flac")
+"$PY" -c "import sys; d=float(sys.argv[1]); sys.exit(0 if abs(d - 68.0) < 0.05 else 1)" "$DUR" ||
+    fail "3 s intro + 75 s - 10 s cut should last 68 s, the file lasts $DUR s"
+grep -q '"startTime": 23.0' "$TMP/cut/ep12.chapters.json" && grep -q '"startTime": 38.0' "$TMP/cut/ep12.chapters.json" ||
+    fail "the chapters did not move with the intro and the cut: $(cat "$TMP/cut/ep12.chapters.json")"
+
 # --- 4. checks before export: a wide cover and a 5 s chapter are named; nothing is written -----
 printf '0:00 Opening\n0:20 Too short\n0:25 Wrap-up\n' >"$TMP/short.txt"
 export_ bad "$TMP/input.wav" --out "$TMP/bad" --art "$TMP/wide.jpg" --chapters "$TMP/short.txt"
