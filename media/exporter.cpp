@@ -44,6 +44,8 @@ constexpr double kRetryLoudnessLu = 0.3;
 constexpr int kExcerpts = 12;
 constexpr std::int64_t kExcerptMs = 10'000;
 constexpr std::int64_t kProbeMs = 60'000;
+// Pass 1's two meters take turns by stretches this long, ms.
+constexpr std::int64_t kMeterChunkMs = 30'000;
 
 double dbToGain(double db) { return std::pow(10.0, db / 20.0); }
 
@@ -237,14 +239,26 @@ Result<ExportResult> runExport(const ExportPlan& planIn,
     std::vector<float> excerpt;
     auto measure = [&](std::vector<float>& keep) -> Result<Measured> {
         Measured m;
-        auto meter = LoudnessMeter::create(channels, rate, {false, true});
-        if (!meter) return meter.error();
+        // Two meters on two threads take turns by the chunk (kMeterChunkMs), each queue deep
+        // enough to hold a whole chunk, so both work while the reader runs ahead; their figures
+        // are pooled (the chunk joins move a few gating blocks by hundredths of an LU at most).
+        std::vector<LoudnessMeter> meters;
+        for (int i = 0; i < 2; ++i) {
+            auto meter = LoudnessMeter::create(channels, rate, {false, true});
+            if (!meter) return meter.error();
+            meters.push_back(std::move(*meter));
+        }
         auto programme = Programme::open(plan, rate, channels);
         if (!programme) return programme.error();
-        BlockQueue<std::vector<float>> queue(8);
-        std::thread measurer([&] {
-            while (auto block = queue.pop()) meter->add(*block);
-        });
+        const std::int64_t chunkBlocks = std::max<std::int64_t>(1, kMeterChunkMs * rate / 1000 / static_cast<std::int64_t>(kBlockFrames));
+        BlockQueue<std::vector<float>> queues[2] = {BlockQueue<std::vector<float>>(static_cast<std::size_t>(chunkBlocks) + 8),
+                                                   BlockQueue<std::vector<float>>(static_cast<std::size_t>(chunkBlocks) + 8)};
+        std::thread measurers[2];
+        for (int i = 0; i < 2; ++i)
+            measurers[i] = std::thread([&, i] {
+                while (auto block = queues[i].pop()) meters[static_cast<std::size_t>(i)].add(*block);
+            });
+        std::int64_t blockIndex = 0;
         auto seen = [&](std::span<const float> block, std::int64_t at) {
             const std::int64_t n = static_cast<std::int64_t>(block.size()) / channels;
             for (float v : block) m.samplePeak = std::max(m.samplePeak, static_cast<double>(std::fabs(v)));
@@ -268,13 +282,15 @@ Result<ExportResult> runExport(const ExportPlan& planIn,
                 report(ExportProgress::Phase::Measuring, 0.1 * static_cast<double>(m.frames) / std::max(1.0, expectedFrames));
         };
         Status read = pump(**programme, channels, 1.0f, nullptr, cancel, seen, [&](std::vector<float> block) {
-            return queue.push(std::move(block));
+            return queues[(blockIndex++ / chunkBlocks) % 2].push(std::move(block));
         });
-        queue.close();
-        measurer.join();
+        for (auto& q : queues) q.close();
+        for (auto& t : measurers) t.join();
         if (cancel) return cancelled;
         if (!read) return read.error();
-        m.figures = meter->figures();
+        const std::vector<const LoudnessMeter*> pooled = {&meters[0], &meters[1]};
+        m.figures.integratedLufs = LoudnessMeter::integratedOf(pooled);
+        m.figures.loudnessRangeLu = LoudnessMeter::rangeOf(pooled);
         return m;
     };
 

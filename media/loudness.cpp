@@ -116,6 +116,16 @@ double LoudnessMeter::integratedOf(const std::vector<const LoudnessMeter*>& mete
     return out;
 }
 
+double LoudnessMeter::rangeOf(const std::vector<const LoudnessMeter*>& meters) {
+    std::vector<ebur128_state*> states;
+    for (const LoudnessMeter* m : meters)
+        if (m != nullptr && m->m_state && m->m_modes.range) states.push_back(m->m_state.get());
+    if (states.empty()) return std::numeric_limits<double>::quiet_NaN();
+    double out = 0;
+    if (ebur128_loudness_range_multiple(states.data(), states.size(), &out) != EBUR128_SUCCESS) return 0;
+    return out;
+}
+
 Result<LoudnessFigures> measureFile(const std::filesystem::path& path) {
     auto reader = AudioFileReader::open(path);
     if (!reader) return reader.error();

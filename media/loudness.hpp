@@ -68,6 +68,9 @@ public:
     // figure. Meters must share channel count and rate, and none may be fed meanwhile; an empty
     // list gives −HUGE_VAL.
     static double integratedOf(const std::vector<const LoudnessMeter*>& meters);
+    // Loudness range (EBU Tech 3342) of several meters' audio taken together
+    // (ebur128_loudness_range_multiple); NaN when none measures range. Same rules as integratedOf.
+    static double rangeOf(const std::vector<const LoudnessMeter*>& meters);
 
 private:
     struct StateDeleter {
