@@ -4,6 +4,8 @@
 #include <imgui.h>
 
 #include <map>
+#include <optional>
+#include <vector>
 #include <string>
 #include <utility>
 
@@ -51,6 +53,36 @@ inline std::u32string withoutSpaces(const std::string& utf8) {
         if (c != U' ') out.push_back(c);
     }
     return out;
+}
+
+// Where the text `utf8` (spaces left out) was drawn this frame: the top-left of its first glyph,
+// found as drawnCharacters reads glyphs; with `last`, of its last occurrence (a button named like
+// the dialog's title). None when it was not drawn.
+inline std::optional<ImVec2> drawnAt(ImDrawData* data, const std::string& utf8, bool last = false) {
+    std::multimap<std::pair<float, float>, const ImFontGlyph*> byCorner;
+    for (ImFont* font : ImGui::GetIO().Fonts->Fonts)
+        for (const ImFontGlyph& g : font->Glyphs)
+            if (g.Visible) byCorner.insert({{g.U0, g.V0}, &g});
+    std::u32string text;
+    std::vector<ImVec2> where;
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        const ImVector<ImDrawVert>& v = data->CmdLists[l]->VtxBuffer;
+        for (int i = 0; i + 3 < v.Size; ++i) {
+            const auto [from, to] = byCorner.equal_range({v[i].uv.x, v[i].uv.y});
+            for (auto it = from; it != to; ++it) {
+                const ImFontGlyph& g = *it->second;
+                if (v[i + 1].uv.x != g.U1 || v[i + 1].uv.y != g.V0 || v[i + 2].uv.x != g.U1)
+                    continue;
+                text.push_back(static_cast<char32_t>(g.Codepoint));
+                where.push_back(v[i].pos);
+                i += 3;
+                break;
+            }
+        }
+    }
+    const std::size_t at = last ? text.rfind(withoutSpaces(utf8)) : text.find(withoutSpaces(utf8));
+    if (at == std::u32string::npos) return std::nullopt;
+    return where[at];
 }
 
 }  // namespace pycast::uitest

@@ -34,35 +34,6 @@ using namespace pycast::uitest;
 
 namespace {
 
-// Where `utf8` (spaces left out) was drawn last frame: the top-left of its first glyph.
-// `last`: its last occurrence (a button named like the dialog's title).
-std::optional<ImVec2> drawnAt(ImDrawData* data, const std::string& utf8, bool last = false) {
-    std::multimap<std::pair<float, float>, const ImFontGlyph*> byCorner;
-    for (ImFont* font : ImGui::GetIO().Fonts->Fonts)
-        for (const ImFontGlyph& g : font->Glyphs)
-            if (g.Visible) byCorner.insert({{g.U0, g.V0}, &g});
-    std::u32string text;
-    std::vector<ImVec2> where;
-    for (int l = 0; l < data->CmdListsCount; ++l) {
-        const ImVector<ImDrawVert>& v = data->CmdLists[l]->VtxBuffer;
-        for (int i = 0; i + 3 < v.Size; ++i) {
-            const auto [from, to] = byCorner.equal_range({v[i].uv.x, v[i].uv.y});
-            for (auto it = from; it != to; ++it) {
-                const ImFontGlyph& g = *it->second;
-                if (v[i + 1].uv.x != g.U1 || v[i + 1].uv.y != g.V0 || v[i + 2].uv.x != g.U1)
-                    continue;
-                text.push_back(static_cast<char32_t>(g.Codepoint));
-                where.push_back(v[i].pos);
-                i += 3;
-                break;
-            }
-        }
-    }
-    const std::size_t at = last ? text.rfind(withoutSpaces(utf8)) : text.find(withoutSpaces(utf8));
-    if (at == std::u32string::npos) return std::nullopt;
-    return where[at];
-}
-
 // A mono 16-bit WAV of a 440 Hz tone at about −20 dBFS, `seconds` long.
 void writeToneWav(const std::filesystem::path& file, int seconds, std::uint32_t rate = 8000) {
     const std::uint32_t frames = rate * static_cast<std::uint32_t>(seconds);
