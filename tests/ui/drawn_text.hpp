@@ -11,15 +11,20 @@
 
 namespace pycast::uitest {
 
-// The characters drawn this frame, read back from the draw data: each glyph is a quad whose
-// texture corners are that glyph's in the font atlas. Spaces draw nothing and do not appear.
-inline std::u32string drawnCharacters(ImDrawData* data) {
+// The glyphs drawn this frame, read back from the draw data: each glyph is a quad whose texture
+// corners are that glyph's in the font atlas. Each code point comes with the top-left of its
+// quad. Spaces draw nothing and do not appear.
+struct DrawnGlyphs {
+    std::u32string text;
+    std::vector<ImVec2> where;  // one per code point of `text`
+};
+inline DrawnGlyphs drawnGlyphs(ImDrawData* data) {
     // Several glyphs may share a top-left corner (a glyph with no width next to another).
     std::multimap<std::pair<float, float>, const ImFontGlyph*> byCorner;
     for (ImFont* font : ImGui::GetIO().Fonts->Fonts)
         for (const ImFontGlyph& g : font->Glyphs)
             if (g.Visible) byCorner.insert({{g.U0, g.V0}, &g});
-    std::u32string out;
+    DrawnGlyphs out;
     for (int l = 0; l < data->CmdListsCount; ++l) {
         const ImVector<ImDrawVert>& v = data->CmdLists[l]->VtxBuffer;
         for (int i = 0; i + 3 < v.Size; ++i) {
@@ -30,7 +35,8 @@ inline std::u32string drawnCharacters(ImDrawData* data) {
                 // edge; only its lower texture coordinate moves.
                 if (v[i + 1].uv.x != g.U1 || v[i + 1].uv.y != g.V0 || v[i + 2].uv.x != g.U1)
                     continue;
-                out.push_back(static_cast<char32_t>(g.Codepoint));
+                out.text.push_back(static_cast<char32_t>(g.Codepoint));
+                out.where.push_back(v[i].pos);
                 i += 3;
                 break;
             }
@@ -38,6 +44,9 @@ inline std::u32string drawnCharacters(ImDrawData* data) {
     }
     return out;
 }
+
+// The characters drawn this frame (drawnGlyphs' text).
+inline std::u32string drawnCharacters(ImDrawData* data) { return drawnGlyphs(data).text; }
 
 // UTF-8 to code points, without the spaces (they draw no glyph).
 inline std::u32string withoutSpaces(const std::string& utf8) {
@@ -59,30 +68,10 @@ inline std::u32string withoutSpaces(const std::string& utf8) {
 // found as drawnCharacters reads glyphs; with `last`, of its last occurrence (a button named like
 // the dialog's title). None when it was not drawn.
 inline std::optional<ImVec2> drawnAt(ImDrawData* data, const std::string& utf8, bool last = false) {
-    std::multimap<std::pair<float, float>, const ImFontGlyph*> byCorner;
-    for (ImFont* font : ImGui::GetIO().Fonts->Fonts)
-        for (const ImFontGlyph& g : font->Glyphs)
-            if (g.Visible) byCorner.insert({{g.U0, g.V0}, &g});
-    std::u32string text;
-    std::vector<ImVec2> where;
-    for (int l = 0; l < data->CmdListsCount; ++l) {
-        const ImVector<ImDrawVert>& v = data->CmdLists[l]->VtxBuffer;
-        for (int i = 0; i + 3 < v.Size; ++i) {
-            const auto [from, to] = byCorner.equal_range({v[i].uv.x, v[i].uv.y});
-            for (auto it = from; it != to; ++it) {
-                const ImFontGlyph& g = *it->second;
-                if (v[i + 1].uv.x != g.U1 || v[i + 1].uv.y != g.V0 || v[i + 2].uv.x != g.U1)
-                    continue;
-                text.push_back(static_cast<char32_t>(g.Codepoint));
-                where.push_back(v[i].pos);
-                i += 3;
-                break;
-            }
-        }
-    }
-    const std::size_t at = last ? text.rfind(withoutSpaces(utf8)) : text.find(withoutSpaces(utf8));
+    const DrawnGlyphs drawn = drawnGlyphs(data);
+    const std::size_t at = last ? drawn.text.rfind(withoutSpaces(utf8)) : drawn.text.find(withoutSpaces(utf8));
     if (at == std::u32string::npos) return std::nullopt;
-    return where[at];
+    return drawn.where[at];
 }
 
 }  // namespace pycast::uitest
