@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 #include <ostream>
+#include <set>
 #include <string>
 
 #include "cli/commands.hpp"
@@ -63,6 +64,11 @@ const char* kExportHelp =
     "  --check             only print the checks before export, write nothing\n"
     "Exit 0 when the export passed every check, 1 when a check failed (files kept) or the\n"
     "export could not run (nothing written), 2 on usage errors.\n";
+
+const std::set<std::string> kValueOptions = {
+    "--preset", "--lufs", "--true-peak", "--format", "--bitrate", "--vbr", "--rate", "--id3v2", "--art",
+    "--title", "--show", "--episode", "--date", "--description", "--chapters", "--trim-head", "--trim-tail",
+    "--cut", "--drop-segment", "--intro", "--outro", "--gain", "--pan", "--mute", "--out", "--name"};
 
 std::atomic<bool> g_cancel{false};
 void onInterrupt(int) { g_cancel = true; }
@@ -141,9 +147,16 @@ int runExportCommand(const Args& args, std::ostream& out, std::ostream& err) {
     std::vector<std::string> dropSegments;
     auto trackIndex = [&](const std::string& name) -> std::optional<std::size_t> {
         for (std::size_t i = 0; i < plan.tracks.size(); ++i)
-            if (plan.tracks[i].name == name || plan.tracks[i].personId == name || std::to_string(i + 1) == name)
+            if (foldKey(plan.tracks[i].name) == foldKey(name) || plan.tracks[i].personId == name ||
+                std::to_string(i + 1) == name)
                 return i;
         return std::nullopt;
+    };
+    auto trackNames = [&] {
+        std::string names;
+        for (std::size_t i = 0; i < plan.tracks.size(); ++i)
+            names += (i ? ", " : "") + std::to_string(i + 1) + " \"" + plan.tracks[i].name + "\"";
+        return names.empty() ? std::string("none: not a session") : names;
     };
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -161,8 +174,10 @@ int runExportCommand(const Args& args, std::ostream& out, std::ostream& err) {
         } else if (a == "--mono" || a == "--stereo") {
             plan.encode.channels = a == "--mono" ? 1 : 2;
             channelsGiven = true;
+        } else if (!kValueOptions.contains(a)) {
+            return usage(a.rfind("-", 0) == 0 ? "unknown option '" + a + "'" : "unexpected argument '" + a + "'");
         } else if (!needValue(v)) {
-            return usage(a.rfind("--", 0) == 0 ? a + " needs a value" : "unexpected argument '" + a + "'");
+            return usage(a + " needs a value");
         } else if (a == "--preset") {
             auto p = findLoudnessPreset(*v);
             if (!p) return usage("unknown preset '" + *v + "' (podcast-stereo, podcast-mono, ebu-r128, custom)");
@@ -245,17 +260,19 @@ int runExportCommand(const Args& args, std::ostream& out, std::ostream& err) {
             const auto eq = v->rfind('=');
             auto n = eq == std::string::npos ? std::nullopt : parseNumber(v->substr(eq + 1));
             auto t = eq == std::string::npos ? std::nullopt : trackIndex(v->substr(0, eq));
-            if (!n || !t) return usage(a + " needs TRACK=" + (a == "--gain" ? "DB" : "-1..1") + " with a track of the session");
+            if (!n || !t)
+                return usage(a + " needs TRACK=" + (a == "--gain" ? "DB" : "-1..1") + " with a track of the session (" +
+                             trackNames() + ")");
             if (a == "--pan" && (*n < -1 || *n > 1)) return usage("--pan takes -1 (left) .. 1 (right)");
             (a == "--gain" ? plan.tracks[*t].gainDb : plan.tracks[*t].pan) = *n;
         } else if (a == "--mute") {
             auto t = trackIndex(*v);
-            if (!t) return usage("--mute: no track '" + *v + "' in the session");
+            if (!t) return usage("--mute: no track '" + *v + "' in the session (" + trackNames() + ")");
             plan.tracks[*t].muted = true;
         } else if (a == "--out") {
             plan.outDir = *v;
         } else if (a == "--name") {
-            plan.baseName = slugify(*v, SlugLetters::Unicode, "export");
+            plan.baseName = slugify(*v, SlugLetters::Unicode, "export", 120);
         } else {
             return usage("unknown option '" + a + "'");
         }
@@ -283,10 +300,14 @@ int runExportCommand(const Args& args, std::ostream& out, std::ostream& err) {
         return 1;
     }
 
-    struct sigaction sa {}, oldInt {};
+    // Ctrl-C, a terminal closed (SIGHUP) and a polite kill (SIGTERM) all cancel: the export
+    // removes its temporary files and exits 1, leaving nothing at the destination.
+    struct sigaction sa {}, oldInt {}, oldTerm {}, oldHup {};
     sa.sa_handler = onInterrupt;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, &oldInt);
+    sigaction(SIGTERM, &sa, &oldTerm);
+    sigaction(SIGHUP, &sa, &oldHup);
     g_cancel = false;
     const bool tty = ::isatty(STDERR_FILENO) == 1;
     int lastPercent = -1;
@@ -307,6 +328,8 @@ int runExportCommand(const Args& args, std::ostream& out, std::ostream& err) {
     };
     auto result = pycast::media::runExport(plan, onProgress, g_cancel);
     sigaction(SIGINT, &oldInt, nullptr);
+    sigaction(SIGTERM, &oldTerm, nullptr);
+    sigaction(SIGHUP, &oldHup, nullptr);
     if (tty) err << "\n";
     if (!result) {
         err << "pycast export: " << result.error().message() << "\n";
@@ -324,8 +347,10 @@ int runExportCommand(const Args& args, std::ostream& out, std::ostream& err) {
     out << "checks after export:\n";
     std::vector<ExportCheck> after(r.checks.begin() + static_cast<std::ptrdiff_t>(r.firstAfterCheck), r.checks.end());
     printChecks(after, out);
-    out << "wrote " << r.audio.string() << " (" << formatDurationMs(r.outputMs) << ", " << r.chapters.size()
-        << " chapters)\n";
+    out << "wrote " << r.audio.string() << " (" << formatDurationMs(r.outputMs) << ", "
+        << (plan.encode.format == ExportFormat::Wav ? std::string("no chapters: WAV has none players read")
+                                                    : std::to_string(r.chapters.size()) + " chapters")
+        << ")\n";
     for (const auto& s : r.sidecars) out << "wrote " << s.string() << "\n";
     if (hasErrors(r.checks)) {
         err << "pycast export: a check after export failed (FAIL above); the files are kept for a look\n";

@@ -141,7 +141,7 @@ Result<ExportPlan> planForSession(const std::filesystem::path& sessionDir) {
         plan.meta.people.push_back(std::move(person));
     }
     plan.outDir = sessionDir / "exports";
-    plan.baseName = slugify(m.title, SlugLetters::Unicode, "episode");
+    plan.baseName = slugify(m.title, SlugLetters::Unicode, "episode", 120);
     if (m.episode) plan.baseName = "ep" + std::to_string(*m.episode) + "-" + plan.baseName;
     return plan;
 }
@@ -176,8 +176,11 @@ Result<std::vector<Chapter>> parseChapterList(std::string_view text) {
         }
     } else {
         std::size_t line = 0;
-        for (const std::string& raw : splitOn(text, {"\n"})) {
+        std::string_view body = text;
+        if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);  // a BOM, as Notepad saves
+        for (std::string raw : splitOn(body, {"\n"})) {
             ++line;
+            std::erase(raw, '\r');
             const std::string l = trimSpaces(raw);
             if (l.empty() || l.front() == '#') continue;
             const auto space = l.find_first_of(" \t");
@@ -186,7 +189,15 @@ Result<std::vector<Chapter>> parseChapterList(std::string_view text) {
             if (space == std::string::npos || !d.ok())
                 return Error{"is not \"m:ss Title\" (\"" + l.substr(0, 40) + "\")", "line " + std::to_string(line),
                              "start each line with its time, then the title: 12:34 Q&A"};
-            out.push_back({Chapter::Kind::Marker, d.seconds * 1000, {}, trimSpaces(l.substr(space + 1))});
+            // "0:00 - Intro", "0:00 – Intro", "0:00 | Intro": the separator is not the title.
+            std::string title = trimSpaces(l.substr(space + 1));
+            for (std::string_view sep : {"-", "–", "—", "|", ":", "·"})
+                if (title.rfind(sep, 0) == 0 && title.size() > sep.size() &&
+                    (title[sep.size()] == ' ' || title[sep.size()] == '\t')) {
+                    title = trimSpaces(std::string_view(title).substr(sep.size()));
+                    break;
+                }
+            out.push_back({Chapter::Kind::Marker, d.seconds * 1000, {}, std::move(title)});
         }
     }
     for (std::size_t i = 1; i < out.size(); ++i)
@@ -270,8 +281,12 @@ std::vector<ExportCheck> checksBeforeExport(const ExportPlan& plan,
     // Loudness target.
     const LoudnessTarget& t = plan.loudness;
     if (!std::isfinite(t.integratedLufs) || t.integratedLufs < -40 || t.integratedLufs > -5)
-        add(L::Error, "Loudness", "target " + std::to_string(t.integratedLufs) +
-                                      " LUFS is outside −40…−5 LUFS; pick a preset or a value in range");
+    {
+        char text[160];
+        std::snprintf(text, sizeof text, "target %.1f LUFS is outside −40…−5 LUFS; pick a preset or a value in range",
+                      t.integratedLufs);
+        add(L::Error, "Loudness", text);
+    }
     else if (!std::isfinite(t.truePeakDbtp) || t.truePeakDbtp > 0 || t.truePeakDbtp < -10)
         add(L::Error, "Loudness", "true-peak ceiling must be between −10 and 0 dBTP");
     else {
@@ -330,6 +345,24 @@ std::vector<ExportCheck> checksBeforeExport(const ExportPlan& plan,
             }
         }
         if (youtube) add(L::Ok, "YouTube", "chapter list follows YouTube's rules (0:00 first, ≥ 3, each ≥ 10 s)");
+        // What the show notes' list will hold once short chapters are merged.
+        std::vector<Chapter> list;
+        for (const auto& c : chapters) list.push_back({Chapter::Kind::Marker, c.startMs, {}, c.title});
+        std::string merged;
+        youtubeChapterList(list, &merged);
+        if (!merged.empty() && chapters.size() >= 3)
+            add(L::Warning, "YouTube", "once the short chapters are merged, " + merged.substr(merged.rfind(' ') + 1) +
+                                           " are left for the show notes' list; YouTube ignores fewer than 3");
+    }
+    // Chapters the output cannot hold: past the end of the kept audio.
+    {
+        const std::vector<KeptRegion> kept = keptRegions(plan);
+        const std::int64_t end = kept.empty() ? 0 : kept.back().endMs;
+        for (const Chapter& c : plan.chapters)
+            if (c.startMs >= end && !trimSpaces(c.title).empty())
+                add(L::Warning, "Chapters", "\"" + c.title + "\" at " + formatTimecode(c.startMs, false) +
+                                                " is after the end of the audio kept (" + formatTimecode(end, false) +
+                                                ") and is left out");
     }
 
     // Cover art.
@@ -361,6 +394,10 @@ std::vector<ExportCheck> checksBeforeExport(const ExportPlan& plan,
             add(L::Error, "Cover art", "is not RGB (grayscale, CMYK or palette); save it as RGB");
             fine = false;
         }
+        if (plan.encode.format != ExportFormat::Mp3 && plan.encode.format != ExportFormat::Wav && c.bytes > 1024 * 1024)
+            add(L::Warning, "Cover art", std::to_string(c.bytes / 1024) +
+                                             " KB of cover art goes into every copy of the file; podcast apps "
+                                             "ask for under 500 KB — compress the image");
         if (plan.encode.format == ExportFormat::Mp3 && c.bytes > kId3TagWarnBytes)
             add(L::Warning, "Cover art", std::to_string(c.bytes / 1024) +
                                              " KB makes the MP3's ID3 tag pass 300 KB; some players skip it — "
@@ -417,7 +454,15 @@ std::string showNotesMarkdown(const ExportPlan& plan, const std::vector<OutputCh
     if (m.episode) facts += (facts.empty() ? "" : " · ") + std::string("EP") + std::to_string(*m.episode);
     if (!m.date.empty()) facts += (facts.empty() ? "" : " · ") + m.date;
     if (!facts.empty()) out += facts + "\n\n";
-    if (!m.description.empty()) out += markdownCell(m.description) + "\n\n";
+    if (!m.description.empty()) {
+        // A paragraph per paragraph, each line as written (markdownLine keeps it from becoming
+        // a heading, a list or HTML).
+        for (std::string line : splitOn(m.description, {"\n"})) {
+            std::erase(line, '\r');
+            out += markdownLine(line) + "\n";
+        }
+        out += "\n";
+    }
 
     if (!chapters.empty()) {
         // YouTube reads "0:00 Title" lines from a description as they are: no Markdown here.
@@ -475,7 +520,9 @@ std::string podcastPersonXml(const EpisodeMeta& meta) {
         out += "<podcast:person role=\"" + xmlEscape(p.role) + "\"";
         if (!p.href.empty()) out += " href=\"" + xmlEscape(p.href) + "\"";
         out += ">" + xmlEscape(p.name) + "</podcast:person>";
-        if (!p.company.empty()) out += "<!-- " + replaceAll(xmlEscape(p.company), "--", "- -") + " -->";
+        // An XML comment holds text as it is (entities are not decoded there); only "--" may
+        // not appear in it.
+        if (!p.company.empty()) out += "<!-- " + replaceAll(replaceAll(p.company, "--", "- -"), "--", "- -") + " -->";
         out += "\n";
     }
     return out;

@@ -188,15 +188,18 @@ fi
 grep -q "cannot" "$TMP/ro.err" || fail "the unwritable destination's error is unclear: $(cat "$TMP/ro.err")"
 
 sox "$TMP/input.wav" "$TMP/hour.wav" repeat 24   # 30 min: long enough to interrupt
-"$PYCAST_CLI" export "$TMP/hour.wav" --format mp3 --out "$TMP/cancel" --name cancelled >"$TMP/cancel.out" 2>"$TMP/cancel.err" &
-EXP=$!
-for _ in $(seq 200); do grep -q "encoding" "$TMP/cancel.err" 2>/dev/null && break; sleep 0.05; done
-kill -INT "$EXP"
-RC=0
-wait "$EXP" || RC=$?
-EXP=""
-[[ $RC == 1 ]] || fail "Ctrl-C mid-export exited $RC, not 1"
-grep -q "export cancelled" "$TMP/cancel.err" || fail "Ctrl-C did not say the export was cancelled"
-[[ -z $(ls -A "$TMP/cancel" 2>/dev/null) ]] || fail "a cancelled export left files: $(ls -A "$TMP/cancel")"
+for sig in INT TERM HUP; do   # Ctrl-C, kill, a closed terminal
+    rm -rf "$TMP/cancel"
+    "$PYCAST_CLI" export "$TMP/hour.wav" --format mp3 --out "$TMP/cancel" --name cancelled >"$TMP/cancel.out" 2>"$TMP/cancel.err" &
+    EXP=$!
+    for _ in $(seq 200); do grep -q "encoding" "$TMP/cancel.err" 2>/dev/null && break; sleep 0.05; done
+    kill -"$sig" "$EXP"
+    RC=0
+    wait "$EXP" || RC=$?
+    EXP=""
+    [[ $RC == 1 ]] || fail "SIG$sig mid-export exited $RC, not 1"
+    grep -q "export cancelled" "$TMP/cancel.err" || fail "SIG$sig did not say the export was cancelled"
+    [[ -z $(ls -A "$TMP/cancel" 2>/dev/null) ]] || fail "an export cancelled by SIG$sig left files: $(ls -A "$TMP/cancel")"
+done
 
-echo "ok: mp3 (ID3v2.3/2.4), m4a, opus, flac, wav at -16 LUFS / -1 dBTP by ffmpeg's ebur128; tags, art, chapters by ffprobe and mutagen; checks, errors, cancel"
+echo "ok: mp3 (ID3v2.3/2.4), m4a, opus, flac, wav at -16 LUFS / -1 dBTP by ffmpeg's ebur128; tags, art, chapters by ffprobe and mutagen; checks, errors, cancel by INT/TERM/HUP"

@@ -73,7 +73,7 @@ TEST_CASE("export plan: the checks name each chapter that breaks YouTube's rules
     const std::vector<OutputChapter> chapters = {{0, 30'000, "Intro"}, {30'000, 35'000, "Too short"}, {35'000, 60'000, "End"}};
     auto checks = checksBeforeExport(p, chapters, 60'000, Result<CoverInfo>(goodCover()));
     auto yt = only(checks, "YouTube");
-    REQUIRE(yt.size() == 1);
+    REQUIRE(yt.size() == 2);  // the short one, and the list merging leaves with 2
     CHECK(yt[0].level == ExportCheck::Level::Warning);
     CHECK(yt[0].text.find("chapter 2 \"Too short\" at 0:30 lasts 5 s") != std::string::npos);
     CHECK_FALSE(hasErrors(checks));
@@ -196,4 +196,27 @@ TEST_CASE("export plan: an editor's chapter list, as YouTube's lines or Podcasti
     REQUIRE_FALSE(back);
     CHECK(back.error().what.find("goes back in time") != std::string::npos);
     CHECK_FALSE(parseChapterList(R"({"chapters": [{"title": "no time"}]})"));
+}
+
+TEST_CASE("export plan: a chapter list saved by Notepad (BOM, CRLF) with '0:00 - Title' separators reads as meant") {
+    auto list = parseChapterList("\xEF\xBB\xBF" "0:00 - Intro\r\n0:30 – Q: 你好？\r\n1:00 | Wrap-up\r\n1:30 -dash kept\r\n");
+    REQUIRE(list);
+    REQUIRE(list->size() == 4);
+    CHECK(list->at(0).title == "Intro");
+    CHECK(list->at(1).title == "Q: 你好？");
+    CHECK(list->at(2).title == "Wrap-up");
+    CHECK(list->at(3).title == "-dash kept");
+}
+
+TEST_CASE("export plan: a chapter past the kept audio is named, and so is a YouTube list that merging leaves short") {
+    ExportPlan p = plan(60'000, {seg(0, "A"), seg(5'000, "B"), seg(30'000, "C"), seg(300'000, "Beyond")});
+    const auto ch = outputChapters(p, 0, 60'000);
+    REQUIRE(ch.size() == 3);
+    const auto chapters = only(checksBeforeExport(p, ch, 60'000, std::nullopt), "Chapters");
+    REQUIRE(chapters.size() == 2);
+    CHECK(chapters[1].level == ExportCheck::Level::Warning);
+    CHECK(chapters[1].text == "\"Beyond\" at 5:00 is after the end of the audio kept (1:00) and is left out");
+    const auto yt = only(checksBeforeExport(p, ch, 60'000, std::nullopt), "YouTube");
+    REQUIRE_FALSE(yt.empty());
+    CHECK(yt.back().text == "once the short chapters are merged, 2 are left for the show notes' list; YouTube ignores fewer than 3");
 }
