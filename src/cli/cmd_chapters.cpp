@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "core/duration.hpp"
 #include "live/chapters.hpp"
 #include "live/session.hpp"
 
@@ -86,12 +87,7 @@ int runChapters(const Args& args, std::ostream& out, std::ostream& err) {
         if (!warning.empty()) err << "warning: " << warning << "\n";
     } else {
         for (const Chapter& c : chapters) {
-            char stamp[32];
-            std::snprintf(stamp, sizeof stamp, "%02lld:%02lld.%03lld",
-                          static_cast<long long>(c.startMs / 60'000),
-                          static_cast<long long>(c.startMs / 1000 % 60),
-                          static_cast<long long>(c.startMs % 1000));
-            out << stamp << "  " << kindName(c.kind) << "  "
+            out << formatTimecode(c.startMs, true) << "  " << kindName(c.kind) << "  "
                 << (c.sample ? "sample " + std::to_string(c.sample->value) : std::string("-"))
                 << "  " << c.title << "\n";
         }

@@ -159,6 +159,9 @@ assert abs(got - quote["sample"] / 48000) < 0.002, (got, quote["sample"])
 starts = [c["startTime"] for c in doc["chapters"]]
 assert starts == sorted(starts), starts
 PY
+"$PYCAST_CLI" chapters "$SESSION" >"$TMP/chapters.txt" 2>/dev/null || fail "pycast chapters exited $?"
+head -1 "$TMP/chapters.txt" | grep -qE '^0:0[0-9]\.[0-9]{3}  segment  sample [0-9]+  開場 Intro$' ||
+    fail "pycast chapters' text does not start with the first segment on the timeline: $(head -1 "$TMP/chapters.txt")"
 "$PYCAST_CLI" chapters --format youtube "$SESSION" >"$TMP/youtube.txt" 2>/dev/null || fail "pycast chapters --format youtube exited $?"
 head -1 "$TMP/youtube.txt" | grep -q '^0:00 ' || fail "the YouTube list does not start at 0:00: $(head -1 "$TMP/youtube.txt")"
 # --- the export: the session's Next presses and markers become the file's chapters, to the ms ------

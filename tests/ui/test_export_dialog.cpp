@@ -433,13 +433,27 @@ TEST_CASE(
     for (int i = 0; i < 3; ++i) frame();
     const std::optional<ImVec2> at = drawnAt(imgui.drawData(), "Export…");
     REQUIRE_MESSAGE(at, "no Export… in the session strip");
-    imgui.io().MousePos = ImVec2(at->x + 2.0f, at->y + 4.0f);
+    const auto click = [&] {
+        imgui.io().MousePos = ImVec2(at->x + 2.0f, at->y + 4.0f);
+        frame();
+        imgui.io().MouseDown[0] = true;
+        frame();
+        imgui.io().MouseDown[0] = false;
+        frame();
+        frame();
+    };
+    // While a take records, its tracks still grow: Export… waits for Stop.
+    Session* session = f.controller->host().session();
+    REQUIRE(session->appendEvent("recorder-start", {{"take", 1}, {"rate", 48000}, {"start_sample", 0},
+                                                    {"tracks", nlohmann::json::array()}}));
     frame();
-    imgui.io().MouseDown[0] = true;
+    click();
+    CHECK_FALSE(window.episodeExport().isOpen());
+    window.showEpisodeExport();  // Ctrl+E's path
+    CHECK_FALSE(window.episodeExport().isOpen());
+    REQUIRE(session->appendEvent("recorder-stop", {{"take", 1}, {"frames", 0}, {"reason", "stopped"}}));
     frame();
-    imgui.io().MouseDown[0] = false;
-    frame();
-    frame();
+    click();
     REQUIRE(window.episodeExport().isOpen());
     CHECK(window.episodeExport().plan().input == f.tmp / "s");
     // Nothing was recorded: the dialog says why there is nothing to export.

@@ -223,6 +223,11 @@ void MainWindow::stopExport() {
 
 void MainWindow::showEpisodeExport() {
     if (m_live != nullptr && m_live->controller.session() != nullptr) {
+        if (m_live->controller.session()->recording().recording()) {
+            // Its tracks are still growing: the export reads finished takes.
+            notify("The session is recording: stop the recording first, then export", true);
+            return;
+        }
         openEpisodeExport(m_live->controller.session()->dir());
         return;
     }

@@ -78,9 +78,15 @@ void sessionStrip(ViewContext& ctx) {
         textColoured(state, colours::kTextDim);
     }
     // The session's files are what an export reads: from here on the editor's work begins.
+    // While a take records its tracks are still growing: the export waits for Stop.
+    const bool recording = session.recording().recording();
     flow(buttonWidth("Export…"), ImGui::GetFontSize() * 2);
+    ImGui::BeginDisabled(recording);
     if (ImGui::SmallButton("Export…")) ctx.requests.exportEpisode = session.dir();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Export this session as an episode (Ctrl+E)");
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip(recording ? "Stop the recording first: an export reads the finished tracks"
+                                    : "Export this session as an episode (Ctrl+E)");
     ImGui::PopFont();
 }
 
