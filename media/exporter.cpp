@@ -49,8 +49,6 @@ constexpr std::int64_t kProbeMs = 60'000;
 // Pass 1's two meters take turns by stretches this long, ms.
 constexpr std::int64_t kMeterChunkMs = 30'000;
 
-double dbToGain(double db) { return std::pow(10.0, db / 20.0); }
-
 // A bounded queue between two threads; close() ends it (pop returns nullopt once empty).
 template <typename T>
 class BlockQueue {
@@ -130,7 +128,6 @@ struct EncodePass {
     LoudnessFigures after;
     bool limited = false;
     double maxReductionDb = 0;
-    double inputTruePeakDbtp = -HUGE_VAL;  // the gained programme, as the limiter's detector saw it
 };
 
 }  // namespace
@@ -154,6 +151,7 @@ Result<PreparedExport> prepareExport(const ExportPlan& planIn) {
         if (!r) return r.error();
         plan.sourceMs = std::max<std::int64_t>(0, (*r)->durationMs());
     }
+    out.sourceMs = plan.sourceMs;
     if (plan.isSession && plan.tracks.empty())
         return Error{"has no tracks to export", plan.input.string(), "record the session first"};
     std::vector<ExportCheck> fileChecks;
@@ -195,10 +193,7 @@ Result<ExportResult> runExport(const ExportPlan& planIn,
 
     auto prepared = prepareExport(plan);
     if (!prepared) return prepared.error();
-    if (!plan.isSession && plan.sourceMs <= 0) {
-        auto r = AudioFileReader::open(plan.input);
-        if (r) plan.sourceMs = (*r)->durationMs();
-    }
+    plan.sourceMs = prepared->sourceMs;
     ExportResult result;
     result.chapters = prepared->chapters;
     result.checks = prepared->checks;
@@ -318,19 +313,9 @@ Result<ExportResult> runExport(const ExportPlan& planIn,
         return m;
     };
 
-    auto codecLossLu = [&](const std::vector<float>& audio, float gain, std::optional<double> limitCeiling) -> Result<double> {
-        std::vector<float> shaped(audio);
-        for (float& v : shaped) v *= gain;
-        if (limitCeiling) {
-            TruePeakLimiter limiter(channels, rate, *limitCeiling);
-            std::vector<float> out;
-            limiter.process(shaped, out);
-            limiter.flush(out);
-            shaped = std::move(out);
-        }
-        auto before = LoudnessMeter::create(channels, rate, {false, false});
-        if (!before) return before.error();
-        before->add(shaped);
+    // The integrated loudness of `audio` once encoded with the export's settings and decoded
+    // again (a hidden temporary file in the destination, removed).
+    auto decodedLoudness = [&](std::span<const float> audio) -> Result<double> {
         TempFiles probeTemp;
         const auto path = probeTemp.make(plan.outDir / (plan.baseName + ".probe." + std::string(format.name)));
         EncoderOptions probeOptions;
@@ -347,12 +332,12 @@ Result<ExportResult> runExport(const ExportPlan& planIn,
         (*encoder)->setPacketTap([&](ff::Packet packet) {
             if (decoded) decoded = (*decoder)->decode(packet.get(), add);
         });
-        Status w = (*encoder)->write(shaped);
+        Status w = (*encoder)->write(audio);
         if (w) w = (*encoder)->finish();
         if (!w) return w.error();
         if (decoded) decoded = (*decoder)->decode(nullptr, add);
         if (!decoded) return decoded.error();
-        return before->figures().integratedLufs - after->figures().integratedLufs;
+        return after->figures().integratedLufs;
     };
 
     // Pass 1: the programme as it is.
@@ -418,11 +403,13 @@ Result<ExportResult> runExport(const ExportPlan& planIn,
         report(ExportProgress::Phase::Measuring, 0.15);
         const std::vector<float> shaped = shape(result.gainDb, needsLimiter(result.gainDb));
         const std::size_t probeSamples = static_cast<std::size_t>(kProbeMs * rate / 1000) * static_cast<std::size_t>(channels);
-        auto loss = codecLossLu(std::vector<float>(shaped.begin(), shaped.begin() + static_cast<std::ptrdiff_t>(
-                                                                                          std::min(shaped.size(), probeSamples))),
-                                1.0f, std::nullopt);
-        if (!loss) return loss.error();
-        if (std::isfinite(*loss) && *loss > 0 && *loss < 3) result.gainDb += *loss;
+        const std::span<const float> probe(shaped.data(), std::min(shaped.size(), probeSamples));
+        auto plain = loudnessOf(probe);
+        if (!plain) return plain.error();
+        auto decoded = decodedLoudness(probe);
+        if (!decoded) return decoded.error();
+        const double loss = *plain - *decoded;
+        if (std::isfinite(loss) && loss > 0 && loss < 3) result.gainDb += loss;
     }
     excerpt.clear();
     excerpt.shrink_to_fit();
@@ -529,22 +516,18 @@ Result<ExportResult> runExport(const ExportPlan& planIn,
     std::vector<ExportCheck> after = compareWithIntended(*probed, options, result.outputMs);
     if (retryNote) after.insert(after.begin(), *retryNote);
     const double missLu = result.after.integratedLufs - plan.loudness.integratedLufs;
-    if (!std::isfinite(missLu) || std::fabs(missLu) > kLoudnessToleranceLu)
-        after.push_back({L::Error, "Loudness after",
-                         "the decoded file measures " + figure(result.after.integratedLufs, "LUFS") + ", target " +
-                             figure(plan.loudness.integratedLufs, "LUFS") + " (more than 0.5 LU off)"});
-    else
-        after.push_back({L::Ok, "Loudness after",
-                         figure(result.after.integratedLufs, "LUFS") + " measured on the decoded file (target " +
-                             figure(plan.loudness.integratedLufs, "LUFS") + ")"});
-    if (result.after.truePeakDbtp > plan.loudness.truePeakDbtp)
-        after.push_back({L::Error, "True peak after",
-                         "the decoded file peaks at " + figure(result.after.truePeakDbtp, "dBTP") + ", over the " +
-                             figure(plan.loudness.truePeakDbtp, "dBTP") + " ceiling"});
-    else
-        after.push_back({L::Ok, "True peak after",
-                         figure(result.after.truePeakDbtp, "dBTP") + " measured on the decoded file (ceiling " +
-                             figure(plan.loudness.truePeakDbtp, "dBTP") + ")"});
+    const bool loudnessOk = std::isfinite(missLu) && std::fabs(missLu) <= kLoudnessToleranceLu;
+    const std::string target = figure(plan.loudness.integratedLufs, "LUFS");
+    after.push_back({loudnessOk ? L::Ok : L::Error, "Loudness after",
+                     loudnessOk ? figure(result.after.integratedLufs, "LUFS") + " measured on the decoded file (target " + target + ")"
+                                : "the decoded file measures " + figure(result.after.integratedLufs, "LUFS") + ", target " +
+                                      target + " (more than 0.5 LU off)"});
+    const bool peakOk = !(result.after.truePeakDbtp > plan.loudness.truePeakDbtp);
+    const std::string ceilingText = figure(plan.loudness.truePeakDbtp, "dBTP");
+    after.push_back({peakOk ? L::Ok : L::Error, "True peak after",
+                     peakOk ? figure(result.after.truePeakDbtp, "dBTP") + " measured on the decoded file (ceiling " + ceilingText + ")"
+                            : "the decoded file peaks at " + figure(result.after.truePeakDbtp, "dBTP") + ", over the " +
+                                  ceilingText + " ceiling"});
     result.firstAfterCheck = result.checks.size();
     result.checks.insert(result.checks.end(), after.begin(), after.end());
     if (cancel) return cancelled;

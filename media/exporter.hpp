@@ -25,6 +25,7 @@ namespace pycast::media {
 // What runs before the export, on any thread: the cover probed, the intro's and outro's lengths
 // read, the output's length and chapters worked out, the checks made.
 struct PreparedExport {
+    std::int64_t sourceMs = 0;              // the source's length, ms (a file's read from it)
     std::int64_t introMs = 0, outroMs = 0;  // ms
     std::int64_t outputMs = 0;              // the output's length, ms
     std::vector<OutputChapter> chapters;

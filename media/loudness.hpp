@@ -4,6 +4,7 @@
 
 #include <ebur128.h>  // ebur128_state is an anonymous struct: it cannot be forward-declared
 
+#include <cmath>
 #include <cstddef>
 #include <filesystem>
 #include <memory>
@@ -13,6 +14,9 @@
 #include "core/error.hpp"
 
 namespace pycast::media {
+
+// A level change in dB as a linear factor (+6.02 dB → 2).
+inline double dbToGain(double db) { return std::pow(10.0, db / 20.0); }
 
 // Loudness as measured (ITU-R BS.1770-4 / EBU Tech 3341–3342 via libebur128).
 struct LoudnessFigures {

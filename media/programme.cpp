@@ -11,12 +11,11 @@
 #include "media/audio_file.hpp"
 #include "media/ffmpeg.hpp"
 #include "media/limiter.hpp"
+#include "media/loudness.hpp"
 
 namespace pycast::media {
 
 namespace {
-
-double dbToGain(double db) { return std::pow(10.0, db / 20.0); }
 
 // ---- the programme: intro, the kept regions of the source, outro -------------------------
 

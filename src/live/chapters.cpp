@@ -13,7 +13,6 @@ namespace pycast {
 
 namespace {
 
-constexpr std::int64_t kYoutubeMinChapterMs = 10'000;
 
 bool isSegmentChange(const std::string& type) {
     return type == definitionOf(LiveCommand::Start).journalType ||

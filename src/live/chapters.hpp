@@ -37,6 +37,9 @@ std::vector<Chapter> sessionChapters(const SessionSnapshot& session);
 // {"version": "1.2.0", "chapters": [{"startTime": seconds (3 decimals), "title"}]}, pretty.
 std::string podcastingChaptersJson(const std::vector<Chapter>& chapters);
 
+// YouTube makes chapters from a description only when each lasts at least this long, ms.
+inline constexpr std::int64_t kYoutubeMinChapterMs = 10'000;
+
 // The chapter list YouTube reads from a description: "0:00 Title" lines ("1:02:03" past an
 // hour), ascending. YouTube needs the first at 0:00, at least three, each at least 10 s long:
 // the first is moved to 0:00, a chapter starting less than 10 s after the one before replaces

@@ -17,7 +17,6 @@ namespace pycast {
 
 namespace {
 
-constexpr std::int64_t kYoutubeMinMs = 10'000;
 constexpr std::uint64_t kId3TagWarnBytes = 300 * 1024;
 
 std::string podcastRole(Role role) {
@@ -43,6 +42,13 @@ std::string xmlEscape(const std::string& text) {
         }
     }
     return out;
+}
+
+// Output chapters as plain chapters, for the formats live/chapters writes.
+std::vector<Chapter> asChapters(const std::vector<OutputChapter>& chapters) {
+    std::vector<Chapter> list;
+    for (const auto& c : chapters) list.push_back({Chapter::Kind::Marker, c.startMs, {}, c.title});
+    return list;
 }
 
 // Where a source ms lands in the output: the intro, then the kept regions one after another; a
@@ -336,7 +342,7 @@ std::vector<ExportCheck> checksBeforeExport(const ExportPlan& plan,
         }
         for (std::size_t i = 0; i < chapters.size(); ++i) {
             const auto& c = chapters[i];
-            if (c.endMs - c.startMs < kYoutubeMinMs) {
+            if (c.endMs - c.startMs < kYoutubeMinChapterMs) {
                 add(L::Warning, "YouTube", "chapter " + std::to_string(i + 1) + " \"" + c.title + "\" at " +
                                                formatTimecode(c.startMs, false) + " lasts " +
                                                std::to_string((c.endMs - c.startMs) / 1000) +
@@ -346,10 +352,8 @@ std::vector<ExportCheck> checksBeforeExport(const ExportPlan& plan,
         }
         if (youtube) add(L::Ok, "YouTube", "chapter list follows YouTube's rules (0:00 first, ≥ 3, each ≥ 10 s)");
         // What the show notes' list will hold once short chapters are merged.
-        std::vector<Chapter> list;
-        for (const auto& c : chapters) list.push_back({Chapter::Kind::Marker, c.startMs, {}, c.title});
         std::string merged;
-        youtubeChapterList(list, &merged);
+        youtubeChapterList(asChapters(chapters), &merged);
         if (!merged.empty() && chapters.size() >= 3)
             add(L::Warning, "YouTube", "once the short chapters are merged, " + merged.substr(merged.rfind(' ') + 1) +
                                            " are left for the show notes' list; YouTube ignores fewer than 3");
@@ -466,9 +470,7 @@ std::string showNotesMarkdown(const ExportPlan& plan, const std::vector<OutputCh
 
     if (!chapters.empty()) {
         // YouTube reads "0:00 Title" lines from a description as they are: no Markdown here.
-        std::vector<Chapter> list;
-        for (const auto& c : chapters) list.push_back({Chapter::Kind::Marker, c.startMs, {}, c.title});
-        out += "## Chapters\n\n" + youtubeChapterList(list) + "\n";
+        out += "## Chapters\n\n" + youtubeChapterList(asChapters(chapters)) + "\n";
     }
 
     std::vector<const EpisodePerson*> guests;
@@ -509,9 +511,7 @@ std::string showNotesMarkdown(const ExportPlan& plan, const std::vector<OutputCh
 }
 
 std::string outputChaptersJson(const std::vector<OutputChapter>& chapters) {
-    std::vector<Chapter> list;
-    for (const auto& c : chapters) list.push_back({Chapter::Kind::Marker, c.startMs, {}, c.title});
-    return podcastingChaptersJson(list);
+    return podcastingChaptersJson(asChapters(chapters));
 }
 
 std::string podcastPersonXml(const EpisodeMeta& meta) {
