@@ -238,7 +238,7 @@ std::string summaryEnglish(const SessionInsights& s) {
     if (!b.companies.empty()) {
         const AirtimeInsightRow& top = b.companies.front();
         out += " " + top.name + " had " + pct(top.actualPercent) + " of the guests' airtime (" + how +
-               ", planned " + pct(top.plannedPercent) + "), ";
+               "; planned " + pct(top.plannedPercent) + "), ";
         if (top.overLimit) out += "over the " + pct(b.maxCompanySharePercent) + " limit.";
         else if (b.companies.size() == 1) out += "the only company on the stage.";
         else out += "within the " + pct(b.maxCompanySharePercent) + " limit.";
