@@ -67,8 +67,10 @@ std::string seriesSummaryEn(const SeriesInsights& s) {
         out += " The audience page was opened by " + std::to_string(opened) + " devices and " + std::to_string(asked) +
                " questions were asked in all.";
     }
+    // The reasons are long (a file, a line, a parser's words): the paragraph only names the
+    // folders; every output lists the reasons beside it.
     for (const SeriesFailure& f : s.failures)
-        out += " Not included: " + f.dir.filename().string() + " (" + f.reason + ").";
+        out += " Not included (cannot be read): " + f.dir.filename().string() + ".";
     return out;
 }
 
@@ -112,7 +114,7 @@ std::string seriesSummaryZh(const SeriesInsights& s) {
         }
         out += "觀眾頁面共有 " + std::to_string(opened) + " 個裝置開啟，共收到 " + std::to_string(asked) + " 個問題。";
     }
-    for (const SeriesFailure& f : s.failures) out += "未納入：" + f.dir.filename().string() + "（" + f.reason + "）。";
+    for (const SeriesFailure& f : s.failures) out += "未納入（無法讀取）：" + f.dir.filename().string() + "。";
     return out;
 }
 
@@ -245,7 +247,7 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
                       {formatDurationMs(x.time.plannedTotalMs),
                        formatDurationMs(x.time.actualTotalMs) + " (" + signedDur(x.time.differenceMs) + ")"},
                       {"", x.time.differenceMs >= kOnTimeToleranceMs ? "over" : ""}});
-    h += "<figure>" + barChartSvg("chart-episodes", "Planned vs actual per session 各場原訂與實際", "hours:minutes:seconds 時:分:秒",
+    h += "<figure>" + barChartSvg("chart-episodes", "Planned vs actual per session 各場原訂與實際", "length 長度 (minutes:seconds 分:秒)",
                                   ChartUnit::Seconds, {{"Planned 原訂", "plan"}, {"Actual 實際", "actual"}}, eg) +
          "</figure>\n";
     h += "<table>\n<tr>" + th("Date 日期") + th("Session 場次") + thn("Planned") + thn("Actual") + thn("Difference") + th("") +
