@@ -283,12 +283,13 @@ std::string renderInsightsHtml(const SessionInsights& s) {
                                   : "by " + formatDurationMs(-*t.hardOutMarginMs),
                   !t.hardOutKept());
     else
-        h += fact("最晚結束 Hard out", "none 未設定", "the show has no hard out");
+        h += fact("最晚結束 Hard out", "none 未設定", "no hard out, or no time of day to place it");
     if (!b.companies.empty())
         h += fact("最高公司占比 Top company", formatInsightPercent(b.companies.front().actualPercent),
                   b.companies.front().name + " · limit " + formatInsightPercent(b.maxCompanySharePercent),
                   b.companies.front().overLimit);
-    h += fact("技術占比 Technical share", formatInsightPercent(b.technicalActualPercent),
+    h += fact("技術占比 Technical share",
+              b.contentActualMs > 0 ? formatInsightPercent(b.technicalActualPercent) : std::string("none"),
               "range " + formatInsightPercent(b.techShareMinPercent) + "–" + formatInsightPercent(b.techShareMaxPercent),
               b.technicalOutside());
     h += fact("觀眾裝置 Devices", std::to_string(a.devicesOpened),
@@ -362,7 +363,8 @@ std::string renderInsightsHtml(const SessionInsights& s) {
                  tdn(formatInsightPercent(r.actualPercent)) + "</tr>\n";
         h += "</table>\n";
     }
-    h += "<p>Technical share 技術占比: <strong>" + formatInsightPercent(b.technicalActualPercent) +
+    if (b.contentActualMs == 0) h += "<p>Technical share 技術占比: none (no content time on air).</p>\n</section>\n";
+    else h += "<p>Technical share 技術占比: <strong>" + formatInsightPercent(b.technicalActualPercent) +
          "</strong> of the content time (" + formatDurationMs(b.technicalActualMs) + " of " +
          formatDurationMs(b.contentActualMs) + "; planned " + formatInsightPercent(b.technicalPlannedPercent) +
          "; range " + formatInsightPercent(b.techShareMinPercent) + "–" + formatInsightPercent(b.techShareMaxPercent) +

@@ -116,7 +116,8 @@ std::string renderInsightsMarkdown(const SessionInsights& s) {
                   formatDurationMs(r.actualMs) + " | " + formatInsightPercent(r.actualPercent) + " |\n";
         md += "\n";
     }
-    md += "Technical share: " + formatInsightPercent(b.technicalActualPercent) + " of the content time (" +
+    if (b.contentActualMs == 0) md += "Technical share: none (no content time on air).\n";
+    else md += "Technical share: " + formatInsightPercent(b.technicalActualPercent) + " of the content time (" +
           formatDurationMs(b.technicalActualMs) + " of " + formatDurationMs(b.contentActualMs) +
           "; planned " + formatInsightPercent(b.technicalPlannedPercent) + "; range " +
           formatInsightPercent(b.techShareMinPercent) + "–" + formatInsightPercent(b.techShareMaxPercent) +
