@@ -57,6 +57,7 @@ TimeInsights timeInsights(const SessionReport& report, const RunnerState& state)
     t.differenceMs = report.differenceMs;
     t.pausedMs = report.pausedMs;
     t.ended = report.ended;
+    t.started = state.startedAtMs.has_value();
     if (report.startTodMs) t.startTodMs = shownMs(*report.startTodMs);
     if (report.endTodMs) t.endTodMs = shownMs(*report.endTodMs);
     // The runner places the hard out (with any schedule shift) in session ms; the show's end
@@ -210,12 +211,11 @@ std::string pct(double v) { return formatInsightPercent(v); }
 std::string dur(std::int64_t ms) { return formatDurationMs(ms < 0 ? -ms : ms); }
 std::string tod(std::int64_t ms) { return formatTimeOfDay(ms / 1000); }
 
-std::string summaryEnglish(const SessionInsights& s) {
-    const TimeInsights& t = s.time;
-    std::string out = insightsHeading(s) + (s.date.empty() ? "" : " (" + s.date + ")") + ": ";
+// "the show ran 03:10 over its 40:00 plan (43:10 on air) and missed the 20:05 hard out by 08:10."
+std::string timeSentenceEn(const TimeInsights& t) {
+    if (!t.started) return "the show never went on air (no start in the journal; " + dur(t.plannedTotalMs) + " planned).";
+    std::string out = t.ended ? "the show " : "the session did not end; as of its last event the show ";
     const std::string word = overUnderWord(t.differenceMs);
-    if (!t.ended) out += "the session did not end; as of its last event the show ";
-    else out += "the show ";
     if (word == "over") out += "ran " + dur(t.differenceMs) + " over its " + dur(t.plannedTotalMs) + " plan";
     else if (word == "under") out += "ran " + dur(t.differenceMs) + " under its " + dur(t.plannedTotalMs) + " plan";
     else out += "ran to its " + dur(t.plannedTotalMs) + " plan";
@@ -224,13 +224,34 @@ std::string summaryEnglish(const SessionInsights& s) {
     out += ")";
     if (t.hardOutTodMs && t.hardOutMarginMs) {
         if (t.hardOutKept())
-            out += " and kept the " + tod(*t.hardOutTodMs) + " hard out with " +
-                   dur(*t.hardOutMarginMs) + " to spare";
+            out += " and kept the " + tod(*t.hardOutTodMs) + " hard out with " + dur(*t.hardOutMarginMs) + " to spare";
         else
             out += " and missed the " + tod(*t.hardOutTodMs) + " hard out by " + dur(*t.hardOutMarginMs);
     }
-    out += ".";
+    return out + ".";
+}
 
+std::string timeSentenceZh(const TimeInsights& t) {
+    if (!t.started) return "節目未開始（紀錄中沒有開始；原訂 " + dur(t.plannedTotalMs) + "）。";
+    std::string out = t.ended ? "" : "場次未正常結束，以最後一筆紀錄為準，";
+    out += "節目原訂 " + dur(t.plannedTotalMs) + "，實際播出 " + dur(t.actualTotalMs);
+    const std::string word = overUnderWord(t.differenceMs);
+    if (word == "over") out += "，超時 " + dur(t.differenceMs);
+    else if (word == "under") out += "，提早 " + dur(t.differenceMs) + " 結束";
+    else out += "，準時";
+    if (t.pausedMs > 0) out += "（另暫停 " + dur(t.pausedMs) + "）";
+    if (t.hardOutTodMs && t.hardOutMarginMs) {
+        if (t.hardOutKept())
+            out += "，在最晚結束時間 " + tod(*t.hardOutTodMs) + " 前收播（尚餘 " + dur(*t.hardOutMarginMs) + "）";
+        else
+            out += "，超過最晚結束時間 " + tod(*t.hardOutTodMs) + " 共 " + dur(*t.hardOutMarginMs);
+    }
+    return out + "。";
+}
+
+std::string summaryEnglish(const SessionInsights& s) {
+    std::string out = insightsHeading(s) + (s.date.empty() ? "" : " (" + s.date + ")") + ": ";
+    out += timeSentenceEn(s.time);
     const BalanceInsights& b = s.balance;
     const std::string how = b.source == BalanceSource::Measured
                                 ? "measured from the recording"
@@ -277,23 +298,8 @@ std::string summaryEnglish(const SessionInsights& s) {
 }
 
 std::string summaryChinese(const SessionInsights& s) {
-    const TimeInsights& t = s.time;
     std::string out = insightsHeading(s) + (s.date.empty() ? "" : "（" + s.date + "）") + "：";
-    const std::string word = overUnderWord(t.differenceMs);
-    if (!t.ended) out += "場次未正常結束，以最後一筆紀錄為準，";
-    out += "節目原訂 " + dur(t.plannedTotalMs) + "，實際播出 " + dur(t.actualTotalMs);
-    if (word == "over") out += "，超時 " + dur(t.differenceMs);
-    else if (word == "under") out += "，提早 " + dur(t.differenceMs) + " 結束";
-    else out += "，準時";
-    if (t.pausedMs > 0) out += "（另暫停 " + dur(t.pausedMs) + "）";
-    if (t.hardOutTodMs && t.hardOutMarginMs) {
-        if (t.hardOutKept())
-            out += "，在最晚結束時間 " + tod(*t.hardOutTodMs) + " 前收播（尚餘 " + dur(*t.hardOutMarginMs) + "）";
-        else
-            out += "，超過最晚結束時間 " + tod(*t.hardOutTodMs) + " 共 " + dur(*t.hardOutMarginMs);
-    }
-    out += "。";
-
+    out += timeSentenceZh(s.time);
     const BalanceInsights& b = s.balance;
     const std::string how =
         b.source == BalanceSource::Measured ? "依錄音測得" : "依企劃按實際段落時間估算，非實測";

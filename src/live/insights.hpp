@@ -41,6 +41,7 @@ struct TimeInsights {
     std::int64_t actualTotalMs = 0;      // sum of the rows: time on air, holds excluded
     std::int64_t differenceMs = 0;       // over (+) / under (-) at the end: actual - planned
     std::int64_t pausedMs = 0;           // time on hold
+    bool started = false;                // false: never went on air (no start journaled)
     bool ended = false;                  // false: interrupted, as of its last event
     std::optional<std::int64_t> startTodMs;   // local ms after midnight, whole seconds
     std::optional<std::int64_t> endTodMs;

@@ -192,6 +192,7 @@ figure { margin: 12px 0; break-inside: avoid; page-break-inside: avoid; }
 svg.chart { max-width: 100%; height: auto; font-family: inherit; }
 svg .ctitle { font-size: 15px; font-weight: 700; fill: #111; }
 svg .legend, svg .tick, svg .value { font-size: 12px; fill: #111; }
+svg .value { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 svg .label { font-size: 12.5px; fill: #111; }
 svg .axislabel { font-size: 12px; fill: #333; font-style: italic; }
 svg .grid { stroke: #ddd; stroke-width: 1; }

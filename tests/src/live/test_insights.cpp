@@ -393,3 +393,21 @@ TEST_CASE("Insights: a folder that is no session is an error that names it") {
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message().find("empty") != std::string::npos);
 }
+
+TEST_CASE("Insights: a session that never started says so instead of an underrun") {
+    TempDir tmp;
+    ManualClock clock{0};
+    ManualWallClock wall{kInsightsWallStart, 8 * 60};
+    auto created = Session::createAt(insightsShow(), tmp / "s", {&clock, &wall, {}});
+    REQUIRE(created.ok());
+    auto snap = loadSessionSnapshot(tmp / "s");
+    REQUIRE(snap.ok());
+    const SessionInsights s = buildSessionInsights(*snap, nullptr);
+    CHECK_FALSE(s.time.started);
+    CHECK_FALSE(s.time.hardOutMarginMs);
+    CHECK(s.summaryEn.find("the show never went on air (no start in the journal; 40:00 planned).") != std::string::npos);
+    CHECK(s.summaryEn.find("under") == std::string::npos);
+    CHECK(s.summaryZh.find("節目未開始") != std::string::npos);
+    CHECK(s.balance.technicalActualPercent == 0);
+    CHECK(renderInsightsMarkdown(s).find("Technical share: none (no content time on air).") != std::string::npos);
+}
