@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "core/poll_board.hpp"
 #include "io/rundown_export.hpp"
 #include "io/show_io.hpp"
 
@@ -11,8 +12,9 @@ int runValidate(const Args& args, std::ostream& out, std::ostream& err) {
     const char* help =
         "usage: pycast validate [--] FILE...\n\n"
         "Checks each show file and prints every problem with its JSON path (and line:column\n"
-        "for syntax errors). Exit 0 when all files are valid, 1 when any has a problem,\n"
-        "2 on usage errors.\n";
+        "for syntax errors). Warnings (a poll option naming one of the show's companies: vote\n"
+        "on topics, not companies) go to stderr and do not fail the file. Exit 0 when all files\n"
+        "are valid, 1 when any has a problem, 2 on usage errors.\n";
     if (wantsHelp(args)) {
         out << help;
         return 0;
@@ -44,6 +46,9 @@ int runValidate(const Args& args, std::ostream& out, std::ostream& err) {
             const std::size_t segments = r.show->rundown.size(), people = r.show->people.size();
             out << file << ": ok (" << segments << (segments == 1 ? " segment, " : " segments, ") << people
                 << (people == 1 ? " person)\n" : " people)\n");
+            // Valid, but against the organisers' rules: said, without failing the file.
+            for (const auto& w : pollCompanyWarnings(*r.show))
+                err << file << ": warning: " << w.path << ": " << w.message << "\n";
             continue;
         }
         ++bad;

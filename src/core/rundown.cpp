@@ -1,6 +1,8 @@
 // Planned timing and balance of a rundown (start offsets, technical share, airtime).
 #include "core/rundown.hpp"
 
+#include "core/poll_board.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -126,6 +128,9 @@ RundownAnalysis analyzeRundown(const Show& show) {
         if (c.overLimit)
             warn(c.label + " has " + formatPercent(c.share, 0) + " of the guests' airtime, above the show's " +
                  formatPercent(g.maxCompanyShare, 0) + " limit per company.");
+    for (const Poll& poll : show.polls)
+        for (const std::string& m : companyNamedOptions(show, poll.options))
+            warn("Poll \"" + poll.question + "\": " + m + ".");
     for (size_t i = 0; i < a.segments.size(); ++i)
         if (a.segments[i].fixedStartMissed)
             warn("\"" + show.rundown[i].title + "\" is fixed at " +

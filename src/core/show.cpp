@@ -94,6 +94,7 @@ IdSpace::IdSpace(const Show& show) {
     for (const auto& p : show.people) m_used.insert(p.id);
     for (const auto& s : show.rundown) m_used.insert(s.id);
     for (const auto& q : show.questions) m_used.insert(q.id);
+    for (const auto& p : show.polls) m_used.insert(p.id);
 }
 
 std::string IdSpace::fresh(const std::string& prefix) {

@@ -68,6 +68,17 @@ struct Question {
     bool operator==(const Question&) const = default;
 };
 
+// A topic poll the producer prepares ("下次想聽什麼主題？" AI / Web / DevOps …): the audience votes
+// on topics, never on companies (core/poll_board.hpp warns when an option names one).
+struct Poll {
+    std::string id;
+    std::string question;
+    std::vector<std::string> options;    // 2 to 8 labels, each unique
+    bool liveResults = false;            // the audience sees the counts while it is open
+    nlohmann::json extra = nlohmann::json::object();
+    bool operator==(const Poll&) const = default;
+};
+
 struct Guidelines {
     double techShareMin = 20.0;          // percent of planned content time
     double techShareMax = 30.0;
@@ -89,6 +100,7 @@ struct Show {
     // one, the producer labels questions with them, reports count per topic.
     std::vector<std::string> topics;
     std::vector<Question> questions;
+    std::vector<Poll> polls;             // prepared topic polls, opened live by the producer
     nlohmann::json extra = nlohmann::json::object();
     bool operator==(const Show&) const = default;
 

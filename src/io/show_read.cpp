@@ -278,9 +278,9 @@ int sectionRank(const std::string& token) {
     static const std::map<std::string, int> rank{{"", 0},        {"format", 1},     {"version", 2},
                                                  {"show", 3},    {"guidelines", 4}, {"people", 5},
                                                  {"rundown", 6}, {"topics", 7},
-                                                 {"questions", 8}};
+                                                 {"questions", 8}, {"polls", 9}};
     auto it = rank.find(token);
-    return it == rank.end() ? 9 : it->second;
+    return it == rank.end() ? 10 : it->second;
 }
 
 std::vector<std::string> tokens(const std::string& path) {
@@ -472,6 +472,18 @@ void readShow(const json& root, Show& show, std::vector<Problem>& problems) {
                  show.questions.push_back(std::move(q));
              });
     top.field("questions");
+    readList(root, "polls", problems, false,
+             [&](const json& item, const std::string& path, bool) {
+                 ObjectReader r(item, path, problems);
+                 Poll p;
+                 p.id = r.text("id", false, "");
+                 p.question = r.text("question", false, "");
+                 p.options = r.textList("options", "option");
+                 p.liveResults = r.boolean("live_results");
+                 p.extra = r.extra();
+                 show.polls.push_back(std::move(p));
+             });
+    top.field("polls");
     if (top.field("topics")) show.topics = top.textList("topics", "topic");
     show.extra = top.extra();
 

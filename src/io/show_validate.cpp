@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "core/duration.hpp"
+#include "core/poll_board.hpp"
 
 namespace pycast {
 
@@ -85,9 +87,10 @@ std::vector<Problem> validateShow(const Show& show) {
         if (isBlankText(id)) {
             add(path + "/id",
                 blank(id, std::string("give the ") + what + " a unique id such as \"" +
-                              (what[0] == 'p'   ? "p-ada"
-                               : what[0] == 's' ? "s-intro"
-                                                : "q-1") +
+                              (std::string_view(what) == "person"    ? "p-ada"
+                               : std::string_view(what) == "segment" ? "s-intro"
+                               : std::string_view(what) == "poll"    ? "poll-topics"
+                                                                     : "q-1") +
                               "\""));
             return;
         }
@@ -160,6 +163,16 @@ std::vector<Problem> validateShow(const Show& show) {
                 add(path + "/topics/" + std::to_string(t),
                     "\"" + q.topics[t] + "\" is not one of the show's topics; add it to \"topics\" "
                     "or use one of them");
+    }
+    for (size_t i = 0; i < show.polls.size(); ++i) {
+        const auto& poll = show.polls[i];
+        const std::string path = "/polls/" + std::to_string(i);
+        checkId(poll.id, path, "poll");
+        if (isBlankText(poll.question)) {
+            add(path + "/question", blank(poll.question, "write the poll's question"));
+            continue;
+        }
+        if (auto p = pollProblem(poll.question, poll.options)) add(path + "/options", *p);
     }
     // Times of day as instants: a show of at most a day, a hard out it can reach
     // (core/show_time.hpp, the placement the planner and the runner use).

@@ -84,6 +84,15 @@ ordered_json toJson(const Show& show) {
         mergeExtra(o, q.extra);
         root["questions"].push_back(o);
     }
+    if (!show.polls.empty()) {
+        root["polls"] = ordered_json::array();
+        for (const auto& p : show.polls) {
+            ordered_json o{{"id", p.id}, {"question", p.question}, {"options", p.options}};
+            if (p.liveResults) o["live_results"] = true;
+            mergeExtra(o, p.extra);
+            root["polls"].push_back(o);
+        }
+    }
     mergeExtra(root, show.extra);
     return root;
 }

@@ -1,6 +1,7 @@
 // The live commands and journal events, each defined once (any thread; pure functions).
 #include "live/live_command.hpp"
 
+#include "core/poll_board.hpp"
 #include "core/text.hpp"
 
 #include <array>
@@ -85,6 +86,22 @@ constexpr std::array kLiveCommands = {
                    "questions/{id}/assign"},
     LiveCommandDef{LiveCommand::Marker, "marker", "marker", "", LiveDomain::Markers,
                    LiveField::MarkerLabel, "{\"label\": \"good quote\"} (or no body)"},
+    LiveCommandDef{LiveCommand::PollCreate, "poll-create", "poll-create", "", LiveDomain::Polls,
+                   LiveField::NewPoll,
+                   "{\"question\": \"下次想聽什麼主題？\", \"options\": [\"AI\", \"Web\", \"DevOps\"]}",
+                   "polls"},
+    LiveCommandDef{LiveCommand::PollOpen, "poll-open", "poll-open", "", LiveDomain::Polls,
+                   LiveField::PollId, "POST /api/polls/ID/open", "polls/{id}/open"},
+    LiveCommandDef{LiveCommand::PollClose, "poll-close", "poll-close", "", LiveDomain::Polls,
+                   LiveField::PollId, "POST /api/polls/ID/close", "polls/{id}/close"},
+    LiveCommandDef{LiveCommand::PollVote, "poll-vote", "poll-vote", "", LiveDomain::Polls,
+                   LiveField::PollVote,
+                   "{\"device\": \"a1b2c3d4e5\", \"option\": \"AI\"}", "-"},
+    LiveCommandDef{LiveCommand::PollLiveResults, "poll-live-results", "poll-live-results", "",
+                   LiveDomain::Polls, LiveField::PollLiveResults,
+                   "POST /api/polls/ID/live-results {\"live\": true}", "polls/{id}/live-results"},
+    LiveCommandDef{LiveCommand::AudienceVisit, "audience-visit", "audience-visit", "",
+                   LiveDomain::Audience, LiveField::Device, "{\"device\": \"a1b2c3d4e5\"}", "-"},
 };
 
 LiveProblem invalid(std::string what, const LiveCommandDef& def) {
@@ -130,6 +147,26 @@ bool readStringList(const json& f, const char* key, std::vector<std::string>& ou
         out.push_back(v.get<std::string>());
     }
     return true;
+}
+
+// A true/false field; absent leaves `out` as it is.
+bool readBool(const json& f, const char* key, bool& out, const LiveCommandDef& def,
+              LiveProblem& problem) {
+    const auto it = f.find(key);
+    if (it == f.end() || it->is_null()) return true;
+    if (!it->is_boolean()) {
+        problem = invalid(std::string("\"") + key + "\" must be true or false", def);
+        return false;
+    }
+    out = it->get<bool>();
+    return true;
+}
+
+// Refuses an empty required poll id (the path's {id} or "poll").
+bool needPollId(const std::string& id, const LiveCommandDef& def, LiveProblem& problem) {
+    if (!id.empty()) return true;
+    problem = invalid("name the poll: its id", def);
+    return false;
 }
 
 // Refuses an empty required question id (the path's {id} or "question").
@@ -300,6 +337,45 @@ std::optional<LiveRequest> parseLiveRequest(const LiveCommandDef& def, const jso
                 !needQuestionId(out.id, def, problem))
                 return std::nullopt;
             break;
+        case LiveField::NewPoll: {
+            if (!readString(f, "question", true, out.text, def, problem)) return std::nullopt;
+            if (f.find("options") == f.end()) {
+                problem = invalid("the body needs \"options\": a list of 2 to 8 labels", def);
+                return std::nullopt;
+            }
+            if (!readStringList(f, "options", out.options, def, problem) ||
+                !readBool(f, "live_results", out.flag, def, problem))
+                return std::nullopt;
+            if (source == LiveSource::Journal &&
+                (!readString(f, "id", true, out.id, def, problem) || !needPollId(out.id, def, problem)))
+                return std::nullopt;
+            break;
+        }
+        case LiveField::PollId:
+            if (!readString(f, "poll", true, out.id, def, problem) ||
+                !needPollId(out.id, def, problem))
+                return std::nullopt;
+            break;
+        case LiveField::PollVote:
+            if (!readString(f, "poll", true, out.id, def, problem) ||
+                !readString(f, "device", true, out.device, def, problem) ||
+                !readString(f, "option", true, out.option, def, problem) ||
+                !needPollId(out.id, def, problem))
+                return std::nullopt;
+            break;
+        case LiveField::PollLiveResults:
+            if (!readString(f, "poll", true, out.id, def, problem) ||
+                !needPollId(out.id, def, problem))
+                return std::nullopt;
+            if (f.find("live") == f.end()) {
+                problem = invalid("the body needs \"live\": true or false", def);
+                return std::nullopt;
+            }
+            if (!readBool(f, "live", out.flag, def, problem)) return std::nullopt;
+            break;
+        case LiveField::Device:
+            if (!readString(f, "device", true, out.device, def, problem)) return std::nullopt;
+            break;
     }
     if (auto bad = checkLiveRequest(out)) {
         problem = std::move(*bad);
@@ -387,6 +463,29 @@ std::optional<LiveProblem> checkLiveRequest(const LiveRequest& request) {
                           "a marker's label is one line of text"},
                     "bad-label"};
             break;
+        case LiveField::NewPoll:
+            if (auto p = pollProblem(request.text, request.options))
+                return LiveProblem{LiveRefusal::Invalid, Error{*p, {}, {}}, "bad-poll"};
+            break;
+        case LiveField::PollVote:
+            if (codePointCount(request.option) > kMaxPollOptionChars ||
+                invalidUtf8At(request.option))
+                return LiveProblem{LiveRefusal::Invalid,
+                                   Error{"\"option\" must be one of the poll's labels (UTF-8, at "
+                                         "most " + std::to_string(kMaxPollOptionChars) +
+                                             " characters)",
+                                         {},
+                                         {}},
+                                   "unknown-option"};
+            [[fallthrough]];
+        case LiveField::Device:
+            if (!isValidDeviceId(request.device))
+                return LiveProblem{LiveRefusal::Invalid,
+                                   Error{"the device id must be 8 to 64 letters, digits, '-' or '_'",
+                                         {},
+                                         {}},
+                                   "bad-device"};
+            break;
         case LiveField::None:
         case LiveField::SegmentId:
         case LiveField::AnsweredQuestion:
@@ -394,6 +493,8 @@ std::optional<LiveProblem> checkLiveRequest(const LiveRequest& request) {
         case LiveField::QuestionMerge:
         case LiveField::QuestionTopics:
         case LiveField::QuestionPerson:
+        case LiveField::PollId:
+        case LiveField::PollLiveResults:
             break;
     }
     return std::nullopt;
@@ -453,6 +554,27 @@ json journalFields(const LiveRequest& request) {
         case LiveField::QuestionPerson:
             f["question"] = request.id;
             f["person"] = request.person;
+            break;
+        case LiveField::NewPoll:
+            f["id"] = request.id;
+            f["question"] = request.text;
+            f["options"] = request.options;
+            if (request.flag) f["live_results"] = true;
+            break;
+        case LiveField::PollId:
+            f["poll"] = request.id;
+            break;
+        case LiveField::PollVote:
+            f["poll"] = request.id;
+            f["device"] = request.device;
+            f["option"] = request.option;
+            break;
+        case LiveField::PollLiveResults:
+            f["poll"] = request.id;
+            f["live"] = request.flag;
+            break;
+        case LiveField::Device:
+            f["device"] = request.device;
             break;
     }
     return f;

@@ -51,11 +51,21 @@ enum class LiveCommand {
     QuestionLabel,
     QuestionAssign,
     Marker,  // a plain marker at this moment (and sample), with an optional label
+    // Topic polls (core/poll_board.hpp): the producer creates, opens and closes; a device on the
+    // audience page votes (one vote per device, changeable while open).
+    PollCreate,
+    PollOpen,
+    PollClose,
+    PollVote,
+    PollLiveResults,  // whether the audience sees the counts while the poll is open
+    // A device opened the audience page (first time only): the insights' "devices that opened
+    // the page". From the audience page's listener, never from the control API.
+    AudienceVisit,
 };
 
 // Who replays a command's events. Each domain has one file (live/<domain>_events.cpp) with its
 // state in LiveState; a new domain (questions, markers, recorder) adds its value here.
-enum class LiveDomain { Runner, Messages, Questions, Markers };
+enum class LiveDomain { Runner, Messages, Questions, Markers, Polls, Audience };
 
 // The one argument a command takes, if any.
 enum class LiveField {
@@ -73,6 +83,11 @@ enum class LiveField {
     QuestionTopics,    // "question", "topics" (may be empty: no labels)
     QuestionPerson,    // "question", "person" ("" clears)
     MarkerLabel,       // "label": optional, at most kMaxMarkerLabelChars code points, one line
+    NewPoll,           // "question", "options" (2–8 labels), "live_results"?; the journal adds "id"
+    PollId,            // "poll": required (the API takes it from the path: polls/ID/open)
+    PollVote,          // "poll", "device", "option" (the option's label)
+    PollLiveResults,   // "poll", "live" (true or false)
+    Device,            // "device": the audience page's device id
 };
 
 // A live extend/shorten beyond a day is a typo, and keeps seconds * 1000 far from overflow.
@@ -139,13 +154,25 @@ struct LiveRequest {
         ids = std::move(v);
         return std::move(*this);
     }
+    LiveRequest withOptions(std::vector<std::string> v) && {
+        options = std::move(v);
+        return std::move(*this);
+    }
+    LiveRequest withOption(std::string v) && {
+        option = std::move(v);
+        return std::move(*this);
+    }
+    LiveRequest withFlag(bool v) && {
+        flag = v;
+        return std::move(*this);
+    }
     LiveRequest withSource(QuestionSource v) && {
         source = v;
         return std::move(*this);
     }
 
     LiveCommand command = LiveCommand::Start;
-    std::string id;            // segment id (Goto), question id (questions; merge: "into")
+    std::string id;            // segment id (Goto), question id (questions; merge: "into"), poll id
     Seconds seconds = 0;       // Extend; < 0 shortens
     std::string text;          // Message; a question's text (submit, edit)
     std::optional<int> index;  // Goto from a journal: the rundown position, a fallback
@@ -158,6 +185,10 @@ struct LiveRequest {
     QuestionSource source = QuestionSource::Producer;  // submit; the API sets it, never a body
     std::string segment;                     // submit: the segment on air (set when applied)
     int votes = 0;                           // submit: an import's votes
+    // Polls (`id` is the poll's id, `text` a new poll's question, `device` the voter's):
+    std::vector<std::string> options;        // create: the option labels
+    std::string option;                      // vote: the chosen option's label
+    bool flag = false;                       // create / live results: counts shown while open
     // The recorder's timeline sample when it was performed (set by the session while recording,
     // or from the journal's "sample" on replay); markers keep it.
     std::optional<SampleCount> sample;

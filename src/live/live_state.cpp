@@ -15,6 +15,10 @@ std::optional<LiveProblem> applyLiveEvent(LiveState& state, LiveRequest& request
             return applyQuestionEvent(state, request, at, mode);
         case LiveDomain::Markers:
             return applyMarkerEvent(state.markers, request, at, mode);
+        case LiveDomain::Polls:
+            return applyPollEvent(state, request, at, mode);
+        case LiveDomain::Audience:
+            return applyAudienceEvent(state.audience, request, at, mode);
     }
     return std::nullopt;
 }

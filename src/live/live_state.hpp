@@ -5,10 +5,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/poll_board.hpp"
 #include "core/question_queue.hpp"
 #include "core/show_runner.hpp"
 #include "live/live_command.hpp"
@@ -89,16 +91,34 @@ inline constexpr const char* kError = "recorder-error";
 inline constexpr const char* kRepair = "recorder-repair";
 }  // namespace recorder_event
 
+// Devices that opened the audience page, each once, in the order they first came: the
+// insights' "opened the page" (audience_events.cpp).
+struct AudienceVisit {
+    std::string device;
+    std::int64_t atMs = 0;  // session ms of its first visit
+    bool operator==(const AudienceVisit&) const = default;
+};
+
+struct AudienceLog {
+    std::vector<AudienceVisit> visits;  // in first-visit order
+    bool seen(std::string_view device) const;
+    bool operator==(const AudienceLog& o) const { return visits == o.visits; }
+    // Kept sorted beside `visits` for O(log n) lookups; maintained by applyAudienceEvent.
+    std::vector<std::string> sortedDevices;
+};
+
 // The state of every domain. A new domain (markers, recorder status) adds its member here and
 // its apply function below, in a file of its own.
 struct LiveState {
     LiveState() = default;
-    explicit LiveState(const Show& show) : runner(show), questions(show) {}
+    explicit LiveState(const Show& show) : runner(show), questions(show), polls(show) {}
     ShowRunner runner;                       // runner_events.cpp
     std::optional<ProducerMessage> message;  // message_events.cpp: the latest one
     QuestionQueue questions;                 // question_events.cpp
     std::vector<Marker> markers;             // marker_events.cpp
     RecordingLog recording;                  // recorder_events.cpp
+    PollBoard polls;                         // poll_events.cpp
+    AudienceLog audience;                    // audience_events.cpp
 };
 
 // Applies `request` at `at` to the domain that owns it; with Apply::Check it only says whether
@@ -121,6 +141,14 @@ enum class RecorderApply { Applied, Ignored, Rejected };
 RecorderApply applyRecorderEvent(RecordingLog& log, const std::string& type,
                                  const nlohmann::json& fields, std::optional<SampleCount> sample,
                                  SessionMs at, std::string& why);
+// Polls: create, open, close, vote, live results (refused once the show has ended, but for
+// closing).
+std::optional<LiveProblem> applyPollEvent(LiveState& state, LiveRequest& request, SessionMs at,
+                                          Apply mode);
+// A device's first visit to the audience page (a repeated one is refused as Refused, and the
+// audience listener does not send it twice).
+std::optional<LiveProblem> applyAudienceEvent(AudienceLog& log, const LiveRequest& request,
+                                              SessionMs at, Apply mode);
 // Questions: the queue, and the runner for answered/reopen (the Q&A pace counts them).
 std::optional<LiveProblem> applyQuestionEvent(LiveState& state, LiveRequest& request, SessionMs at,
                                               Apply mode);

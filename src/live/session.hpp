@@ -105,6 +105,8 @@ struct SessionSnapshot {
     QuestionQueue questions;             // replayed to the last event
     std::vector<Marker> markers;         // the plain markers, in order
     RecordingLog recording;              // takes, their files, dropouts
+    PollBoard polls;                     // replayed to the last event
+    AudienceLog audience;                // devices that opened the audience page
     std::string audiencePin;
     std::int64_t lastEventMs = 0;
     bool ended = false;
@@ -176,6 +178,8 @@ public:
     const QuestionQueue& questions() const { return m_live.questions; }
     const std::vector<Marker>& markers() const { return m_live.markers; }
     const RecordingLog& recording() const { return m_live.recording; }
+    const PollBoard& polls() const { return m_live.polls; }
+    const AudienceLog& audience() const { return m_live.audience; }
     // The audience page's PIN, kept in session.json ("" until one is set).
     const std::string& audiencePin() const { return m_audiencePin; }
     // Sets and keeps it (session.json rewritten atomically); the Error says why not.

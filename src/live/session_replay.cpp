@@ -101,6 +101,8 @@ Result<SessionSnapshot> loadSessionSnapshot(const std::filesystem::path& dir) {
     s.lastMessage = std::move(rep.live.message);
     s.questions = std::move(rep.live.questions);
     s.markers = std::move(rep.live.markers);
+    s.polls = std::move(rep.live.polls);
+    s.audience = std::move(rep.live.audience);
     s.recording = std::move(rep.live.recording);
     s.audiencePin = std::move(files->audiencePin);
     s.lastEventMs = rep.lastEventMs;

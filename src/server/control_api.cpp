@@ -134,7 +134,9 @@ struct ControlApi::Impl {
                 if (definitionOf(request.command).domain == LiveDomain::Questions)
                     if (const LiveQuestion* q = s.questions().find(o.result.id))
                         o.state["question"] = questionJson(s.questions(), *q, s.show());
-                o.created = request.command == LiveCommand::QuestionSubmit;
+                if (request.command == LiveCommand::PollCreate) o.state["id"] = o.result.id;
+                o.created = request.command == LiveCommand::QuestionSubmit ||
+                            request.command == LiveCommand::PollCreate;
                 return o;
             },
             options.replyTimeout);
@@ -202,13 +204,15 @@ struct ControlApi::Impl {
             // The id in the path is the whole request for these.
             const bool optional = def.field == LiveField::AnsweredQuestion ||
                                   def.field == LiveField::MarkerLabel ||
-                                  (def.field == LiveField::QuestionId && !id.empty());
+                                  ((def.field == LiveField::QuestionId ||
+                                    def.field == LiveField::PollId) &&
+                                   !id.empty());
             Result<json> body = parseJsonObjectBody(req.body, def.example, optional);
             if (!body) return errorReply(400, sentence(body.error()));
             fields = std::move(*body);
         }
         if (def.field == LiveField::SegmentId) fields = {{"segment", id}};
-        else if (!id.empty()) fields["question"] = id;
+        else if (!id.empty()) fields[def.domain == LiveDomain::Polls ? "poll" : "question"] = id;
         LiveProblem problem;
         std::optional<LiveRequest> request =
             parseLiveRequest(def, fields, LiveSource::Api, problem);

@@ -114,3 +114,19 @@ TEST_CASE("pycast validate: numbers out of range and damaged files are problems,
     CHECK(episode.exitCode == 1);
     CHECK(episode.err.find("/show/episode: 2147483648 is too large") != std::string::npos);
 }
+
+TEST_CASE("pycast validate: a poll option naming a company warns, a broken poll is a problem") {
+    auto warned = runCli("validate " + q(dataDir() / "poll-company.json"));
+    CHECK(warned.exitCode == 0);  // a warning, not a problem
+    CHECK(warned.out.find("poll-company.json: ok") != std::string::npos);
+    CHECK(warned.err.find("warning: /polls/0/options/0: option '蝦拍電商 ShopPie' names the "
+                          "company '蝦拍電商 ShopPie'; vote on topics, not companies") !=
+          std::string::npos);
+    // "台積智造" is the Chinese half of "台積智造 FabSmart": not the company's name as written.
+    CHECK(warned.err.find("/polls/0/options/2") == std::string::npos);
+    CHECK(warned.err.find("/polls/0/options/1") == std::string::npos);
+
+    auto bad = runCli("validate " + q(dataDir() / "bad" / "poll-problems.json"));
+    CHECK(bad.exitCode == 1);
+    CHECK(bad.err.find("/polls/1/options: a poll has 2 to 8 options, not 1") != std::string::npos);
+}

@@ -21,7 +21,7 @@ TEST_CASE("live commands: every command has one row, with unique names") {
         CHECK(findLiveCommand(d.name) == &d);
         CHECK(findLiveCommand(d.journalType) == &d);
     }
-    CHECK(commands.size() == static_cast<std::size_t>(LiveCommand::Marker) + 1);
+    CHECK(commands.size() == static_cast<std::size_t>(LiveCommand::AudienceVisit) + 1);
     // Holding the clock: "hold" by name, "pause" on disk and as the old API path.
     CHECK(findLiveCommand("hold")->command == LiveCommand::Hold);
     CHECK(findLiveCommand("pause")->command == LiveCommand::Hold);
