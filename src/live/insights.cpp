@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/display_time.hpp"
+#include "core/poll_board.hpp"
 #include "core/duration.hpp"
 #include "core/rundown.hpp"
 #include "core/text.hpp"
@@ -174,6 +175,28 @@ BalanceInsights balanceInsights(const Show& show, const SessionReport& report) {
     return b;
 }
 
+PollInsight pollInsight(const LivePoll& poll) {
+    PollInsight p;
+    p.id = poll.id;
+    p.question = poll.question;
+    p.state = toName(poll.state);
+    p.fromShow = poll.fromShow;
+    p.totalVotes = poll.totalVotes();
+    const std::vector<int> counts = poll.counts();
+    int best = 0;
+    for (int c : counts) best = std::max(best, c);
+    for (std::size_t i = 0; i < poll.options.size(); ++i) {
+        PollOptionInsight o;
+        o.label = poll.options[i];
+        o.votes = i < counts.size() ? counts[i] : 0;
+        o.percent = percentOf(o.votes, p.totalVotes);
+        o.winner = best > 0 && o.votes == best;
+        if (o.winner) p.winner += (p.winner.empty() ? "" : " / ") + o.label;
+        p.options.push_back(std::move(o));
+    }
+    return p;
+}
+
 AudienceInsights audienceInsights(const SessionSnapshot& snap, const RunnerState& state) {
     AudienceInsights a;
     const QuestionsReport q = buildQuestionsReport(snap.show, state, snap.questions);
@@ -193,6 +216,15 @@ AudienceInsights audienceInsights(const SessionSnapshot& snap, const RunnerState
         if (lq.source == QuestionSource::Web || lq.source == QuestionSource::Producer)
             waits.push_back(std::max<std::int64_t>(0, *lq.answeredMs - lq.submittedMs));
     }
+    // Poll ballots are one per device per poll; a device that voted in a poll and on a
+    // question counts once.
+    for (const LivePoll& poll : snap.polls.all()) {
+        for (const PollBallot& b : poll.ballots) voted.insert(b.device);
+        a.polls.push_back(pollInsight(poll));
+    }
+    std::set<std::string> opened;
+    for (const AudienceVisit& v : snap.audience.visits) opened.insert(v.device);
+    a.devicesOpened = static_cast<int>(opened.size());
     a.devicesAsked = static_cast<int>(asked.size());
     a.devicesVoted = static_cast<int>(voted.size());
     a.waitedQuestions = static_cast<int>(waits.size());

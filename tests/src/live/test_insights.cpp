@@ -108,8 +108,9 @@ TEST_CASE("Insights: the audience's questions, devices and the median wait") {
     CHECK(a.questions.merged == 1);
     CHECK(a.answeredInShow == 3);
     CHECK(a.leftOver == 1);
+    CHECK(a.devicesOpened == 10);
     CHECK(a.devicesAsked == 4);
-    CHECK(a.devicesVoted == 2);
+    CHECK(a.devicesVoted == 8);   // 0003, 0004 on a question; 0001–0003, 0007–0010 in polls
     REQUIRE(a.medianWaitMs);
     CHECK(*a.medianWaitMs == 1'175'000);   // (400 + 1950) / 2: the show's own question is left out
     CHECK(a.waitedQuestions == 2);
@@ -121,6 +122,35 @@ TEST_CASE("Insights: the audience's questions, devices and the median wait") {
     CHECK(a.topics[0].answered == 3);
 }
 
+TEST_CASE("Insights: poll results with shares and the winner, ties named together") {
+    InsightsFixture f;
+    const std::vector<PollInsight> polls = f.insights().audience.polls;
+    REQUIRE(polls.size() == 2);
+    const PollInsight& next = polls[0];
+    CHECK(next.id == "poll-next");
+    CHECK(next.question == "下次想聽什麼主題？");
+    CHECK(next.state == "closed");
+    CHECK(next.fromShow);
+    CHECK(next.totalVotes == 5);
+    REQUIRE(next.options.size() == 5);
+    const int votes[] = {3, 1, 0, 1, 0};
+    const double percent[] = {60.0, 20.0, 0.0, 20.0, 0.0};
+    for (std::size_t i = 0; i < 5; ++i) {
+        CAPTURE(i);
+        CHECK(next.options[i].votes == votes[i]);
+        CHECK(next.options[i].percent == doctest::Approx(percent[i]));
+        CHECK(next.options[i].winner == (i == 0));
+    }
+    CHECK(next.winner == "AI");
+    const PollInsight& live = polls[1];
+    CHECK(live.question == "Format?");
+    CHECK(live.state == "open");
+    CHECK_FALSE(live.fromShow);
+    CHECK(live.totalVotes == 2);
+    CHECK(live.winner == "Talk / Panel");
+    CHECK(live.options[0].percent == doctest::Approx(50.0));
+}
+
 TEST_CASE("Insights: the summary paragraph says the figures in plain words, in both languages") {
     InsightsFixture f;
     const SessionInsights s = f.insights();
@@ -129,6 +159,10 @@ TEST_CASE("Insights: the summary paragraph says the figures in plain words, in b
     CHECK(s.summaryEn.find("Acme had 73.3% of the guests' airtime") != std::string::npos);
     CHECK(s.summaryEn.find("over the 40.0% limit") != std::string::npos);
     CHECK(s.summaryEn.find("the median wait for an answer was 19:35") != std::string::npos);
+    CHECK(s.summaryEn.find("10 devices opened the audience page, 4 asked and 8 voted.") != std::string::npos);
+    CHECK(s.summaryEn.find("In the poll \"下次想聽什麼主題？\", \"AI\" won with 60.0% of 5 votes.") != std::string::npos);
+    CHECK(s.summaryEn.find("\"Talk / Panel\" tied with 50.0% of 2 votes.") != std::string::npos);
+    CHECK(s.summaryZh.find("投票「下次想聽什麼主題？」由「AI」勝出，得票 60.0%（共 5 票）。") != std::string::npos);
     CHECK(s.summaryZh.find("節目原訂 40:00，實際播出 43:10，超時 03:10") != std::string::npos);
     CHECK(s.summaryZh.find("超過最晚結束時間 20:05 共 08:10") != std::string::npos);
     CHECK(s.summaryZh.find("Acme 佔來賓發言時間 73.3%") != std::string::npos);
@@ -333,7 +367,7 @@ TEST_CASE("Insights: every figure in the HTML, the Markdown and the CSV agrees")
         const std::string htmlText = renderInsightsHtml(s);
         CHECK(facts["summary_en"] == s.summaryEn);
         CHECK(mdText.find(markdownCell(s.summaryEn)) != std::string::npos);
-        CHECK(htmlText.find(replaceAll(s.summaryEn, "'", "&#39;")) != std::string::npos);
+        CHECK(htmlText.find(replaceAll(replaceAll(s.summaryEn, "'", "&#39;"), "\"", "&quot;")) != std::string::npos);
         CHECK(mdText.find("Median wait from submission to answer: " + dur(facts["median_wait_s"])) != std::string::npos);
         CHECK(rowStarting(html, {"Median wait from submission to answer 等候時間中位數", dur(facts["median_wait_s"])}));
         CHECK(rowStarting(html, {"Devices that asked 提問的裝置", facts["devices_asked"]}));
@@ -366,7 +400,9 @@ TEST_CASE("Insights: the page has a labelled SVG chart for each part") {
     for (const char* title : {"<title id=\"chart-time-t\">Planned vs actual per segment",
                               "<title id=\"chart-companies-t\">Guests&#39; airtime per company vs plan",
                               "<title id=\"chart-speakers-t\">Airtime per speaker",
-                              "<title id=\"chart-topics-t\">Questions per topic"})
+                              "<title id=\"chart-topics-t\">Questions per topic",
+                              "<title id=\"chart-poll-1-t\">Poll 投票: 下次想聽什麼主題？",
+                              "<title id=\"chart-poll-2-t\">Poll 投票: Format?"})
         CHECK_MESSAGE(html.find(title) != std::string::npos, title);
     CHECK(html.find("class=\"limit\"") != std::string::npos);   // the company limit line
     CHECK(html.find("limit 上限 40.0%") != std::string::npos);

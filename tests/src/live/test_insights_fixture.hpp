@@ -63,6 +63,11 @@ inline Show insightsShow(const std::string& title = "社群之夜", int episode 
     pre.text = "Pre-submitted";
     pre.topics = {"AI"};
     show.questions = {pre};
+    Poll next;
+    next.id = "poll-next";
+    next.question = "下次想聽什麼主題？";
+    next.options = {"AI", "Web", "DevOps", "Data", "職涯"};
+    show.polls = {next};
     return show;
 }
 
@@ -83,11 +88,19 @@ struct InsightsFixture {
             .withSource(QuestionSource::Web);
     }
     static LiveRequest verb(LiveCommand c, std::string id) { return LiveRequest(c).withId(std::move(id)); }
+    static std::string device(int i) { return "device-" + std::string(i < 10 ? "000" : "00") + std::to_string(i); }
+    static LiveRequest visit(std::string d) { return LiveRequest(LiveCommand::AudienceVisit).withDevice(std::move(d)); }
+    static LiveRequest pollVote(std::string poll, int i, std::string option) {
+        return LiveRequest(LiveCommand::PollVote).withId(std::move(poll)).withDevice(device(i)).withOption(std::move(option));
+    }
 
     // Questions: q1 (AI, for Alice) asked at 6:40 and answered at 39:10 (a 32:30 wait); q2 (Web)
     // approved with 2 votes, left over; q3 dismissed; q4 pending; q5 merged into q2; q6 the
     // producer's (AI), asked at 33:20 and answered at 40:00 (6:40); the show's own q-pre answered.
-    // Devices that asked: 0001, 0002 (twice), 0005, 0006; that voted: 0003, 0004.
+    // Devices that asked: 0001, 0002 (twice), 0005, 0006; that voted on questions: 0003, 0004.
+    // Polls: "下次想聽什麼主題？" (the show's) closed at AI 3, Web 1, Data 1 (devices 0001, 0002,
+    // 0003, 0007, 0008); "Format?" added live, open, Talk 1 (0009), Panel 1 (0010). Ten devices
+    // opened the page; eight voted on something.
     explicit InsightsFixture(const std::filesystem::path& dir = {}, Show show = insightsShow(),
                              std::int64_t wallStart = kInsightsWallStart) {
         wall.set(wallStart);
@@ -101,6 +114,17 @@ struct InsightsFixture {
         };
         stamp(0);
         run(LiveRequest(LiveCommand::Start));
+        // Ten phones open the page (device-0001 comes back); the show's poll opens.
+        for (int i = 1; i <= 10; ++i) run(visit(device(i)));
+        CHECK_FALSE(session->perform(visit(device(1))).ok);   // a second visit is not counted
+        stamp(100'000);
+        run(LiveRequest(LiveCommand::PollOpen).withId("poll-next"));
+        run(pollVote("poll-next", 1, "AI"));
+        run(pollVote("poll-next", 2, "DevOps"));
+        run(pollVote("poll-next", 2, "AI"));   // changed, not added
+        run(pollVote("poll-next", 3, "AI"));
+        run(pollVote("poll-next", 7, "Web"));
+        run(pollVote("poll-next", 8, "Data"));
         stamp(330'000);
         run(LiveRequest(LiveCommand::Next));
         stamp(400'000);
@@ -119,6 +143,8 @@ struct InsightsFixture {
         run(LiveRequest(LiveCommand::QuestionMerge).withId("q2").withIds({"q5"}));
         stamp(1'330'000);
         run(LiveRequest(LiveCommand::Next));
+        stamp(1'500'000);
+        run(LiveRequest(LiveCommand::PollClose).withId("poll-next"));
         stamp(1'570'000);
         run(LiveRequest(LiveCommand::Next));
         stamp(2'000'000);
@@ -126,6 +152,13 @@ struct InsightsFixture {
                 .withText("From the chat")
                 .withTopics({"AI"})
                 .withSource(QuestionSource::Producer));   // q6
+        // A poll added live, left open with a tie.
+        const SessionActionResult made =
+            session->perform(LiveRequest(LiveCommand::PollCreate).withText("Format?").withOptions({"Talk", "Panel"}));
+        REQUIRE_MESSAGE(made.ok, made.error.message());
+        run(LiveRequest(LiveCommand::PollOpen).withId(made.id));
+        run(pollVote(made.id, 9, "Talk"));
+        run(pollVote(made.id, 10, "Panel"));
         stamp(2'290'000);
         run(LiveRequest(LiveCommand::Next));
         stamp(2'350'000);
