@@ -32,11 +32,12 @@ fail() {
 TOKEN="ins-$RANDOM-$RANDOM"
 PIN=123456
 SHOW="$TMP/show.json"
-# The sample episode with topics, so questions are counted per topic.
+# The sample episode with topics, so questions are counted per topic, and a prepared poll.
 python3 - "$PYCAST_SOURCE_DIR/shows/pycast-episode.json" "$SHOW" <<'PY'
 import json, sys
 show = json.load(open(sys.argv[1]))
 show["topics"] = ["AI", "Web <前端>"]
+show["polls"] = [{"id": "poll-next", "question": "下次想聽什麼主題？", "options": ["AI", "Web", "DevOps", "Data", "職涯"]}]
 json.dump(show, open(sys.argv[2], "w"), ensure_ascii=False, indent=2)
 PY
 
@@ -114,6 +115,8 @@ for title in 'Planned vs actual per segment' 'Guests&#39; airtime per company vs
              'Questions per topic'; do
     grep -q "<title id=\"chart-[a-z-]*-t\">$title" "$HTML" || fail "no chart titled '$title'"
 done
+grep -q '<title id="chart-poll-1-t">Poll 投票: 下次想聽什麼主題？' "$HTML" || fail "no chart for the show's poll"
+grep -q '>DevOps<' "$HTML" || fail "the poll's options are not labelled"
 grep -q 'class="limit"' "$HTML" || fail "the company limit is not drawn"
 grep -q '>Web &lt;前端&gt;<' "$HTML" || fail "a topic label is not escaped in the chart"
 grep -q '<script' "$HTML" && fail "the page holds a script"
