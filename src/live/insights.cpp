@@ -321,7 +321,8 @@ std::string summaryEnglish(const SessionInsights& s) {
         if (p.totalVotes == 0) continue;
         const auto win = std::find_if(p.options.begin(), p.options.end(),
                                       [](const PollOptionInsight& o) { return o.winner; });
-        out += " In the poll \"" + p.question + "\", \"" + p.winner + "\" ";
+        out += " In the poll \"" + p.question + "\"" + (p.state == "closed" ? "" : " (still " + p.state + ")") +
+               ", \"" + p.winner + "\" ";
         out += p.winner.find(" / ") != std::string::npos ? "tied with " : "won with ";
         out += pct(win->percent) + " of " + std::to_string(p.totalVotes) +
                (p.totalVotes == 1 ? " vote." : " votes.");
@@ -366,7 +367,7 @@ std::string summaryChinese(const SessionInsights& s) {
         if (p.totalVotes == 0) continue;
         const auto win = std::find_if(p.options.begin(), p.options.end(),
                                       [](const PollOptionInsight& o) { return o.winner; });
-        out += "投票「" + p.question + "」";
+        out += "投票「" + p.question + "」" + (p.state == "closed" ? "" : "（仍在進行）");
         out += p.winner.find(" / ") != std::string::npos ? "由「" + p.winner + "」並列最高"
                                                           : "由「" + p.winner + "」勝出";
         out += "，得票 " + pct(win->percent) + "（共 " + std::to_string(p.totalVotes) + " 票）。";

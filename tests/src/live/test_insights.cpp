@@ -161,7 +161,8 @@ TEST_CASE("Insights: the summary paragraph says the figures in plain words, in b
     CHECK(s.summaryEn.find("the median wait for an answer was 19:35") != std::string::npos);
     CHECK(s.summaryEn.find("10 devices opened the audience page, 4 asked and 8 voted.") != std::string::npos);
     CHECK(s.summaryEn.find("In the poll \"下次想聽什麼主題？\", \"AI\" won with 60.0% of 5 votes.") != std::string::npos);
-    CHECK(s.summaryEn.find("\"Talk / Panel\" tied with 50.0% of 2 votes.") != std::string::npos);
+    CHECK(s.summaryEn.find("In the poll \"Format?\" (still open), \"Talk / Panel\" tied with 50.0% of 2 votes.") !=
+          std::string::npos);
     CHECK(s.summaryZh.find("投票「下次想聽什麼主題？」由「AI」勝出，得票 60.0%（共 5 票）。") != std::string::npos);
     CHECK(s.summaryZh.find("節目原訂 40:00，實際播出 43:10，超時 03:10") != std::string::npos);
     CHECK(s.summaryZh.find("超過最晚結束時間 20:05 共 08:10") != std::string::npos);
