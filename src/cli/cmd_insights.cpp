@@ -33,7 +33,8 @@ const char* kInsightsHelp =
     "Several SESSION_DIRs, or a folder holding session folders: a series. DIR gets series.html,\n"
     "series.md and series-episodes.csv, series-companies.csv, series-audience.csv,\n"
     "series-polls.csv, series-failures.csv (episodes side by side, each company's airtime so far,\n"
-    "audience per event, polls over time), and each session's own files in DIR/<its folder name>/.\n"
+    "audience per event, polls over time), and each session's own files in DIR/<its folder "
+    "name>/.\n"
     "A session that cannot be read is named with the reason (on stderr and in the files) and the\n"
     "rest are still reported.\n\n"
     "  --out DIR   the folder to write to (created if missing)\n"
@@ -60,8 +61,8 @@ std::vector<fs::path> sessionsIn(const fs::path& dir) {
     return found;
 }
 
-void printWritten(const Result<std::vector<fs::path>>& written, std::ostream& out, std::ostream& err,
-                  bool& failed) {
+void printWritten(const Result<std::vector<fs::path>>& written, std::ostream& out,
+                  std::ostream& err, bool& failed) {
     if (!written) {
         err << "error: " << written.error().message() << "\n";
         failed = true;
@@ -134,7 +135,8 @@ int runInsights(const Args& args, std::ostream& out, std::ostream& err) {
     std::vector<SeriesFailure> failures;
     for (const fs::path& dir : dirs) {
         Result<SessionInsights> loaded = loadSessionInsights(dir);
-        for (const std::string& w : loaded.warnings) err << "warning: " << dir.string() << ": " << w << "\n";
+        for (const std::string& w : loaded.warnings)
+            err << "warning: " << dir.string() << ": " << w << "\n";
         if (!loaded) {
             err << "error: " << loaded.error().message() << "\n";
             failures.push_back({dir, loaded.error().message()});

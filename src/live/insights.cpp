@@ -8,8 +8,8 @@
 #include <set>
 
 #include "core/display_time.hpp"
-#include "core/poll_board.hpp"
 #include "core/duration.hpp"
+#include "core/poll_board.hpp"
 #include "core/rundown.hpp"
 #include "core/text.hpp"
 #include "live/recorded_airtime.hpp"
@@ -19,7 +19,7 @@ namespace pycast {
 
 double roundPercent(double value) {
     if (!std::isfinite(value)) return 0;
-    return std::round(value * 10.0) / 10.0;   // std::round: half away from zero
+    return std::round(value * 10.0) / 10.0;  // std::round: half away from zero
 }
 
 std::string formatInsightPercent(double percent) { return formatPercent(roundPercent(percent), 1); }
@@ -29,7 +29,7 @@ const char* toName(BalanceSource s) {
 }
 
 const AirtimeInsightRow* BalanceInsights::companyOverLimit() const {
-    for (const auto& c : companies)   // most airtime first: the first over is the largest
+    for (const auto& c : companies)  // most airtime first: the first over is the largest
         if (c.overLimit) return &c;
     return nullptr;
 }
@@ -66,8 +66,10 @@ TimeInsights timeInsights(const SessionReport& report, const RunnerState& state)
     if (state.hardOutMs && state.startedAtMs) {
         const std::int64_t endMs = state.endedAtMs ? *state.endedAtMs : state.nowMs;
         t.hardOutMarginMs = shownMs(*state.hardOutMs - endMs);
-        if (auto tod = state.toTimeOfDayMs(*state.hardOutMs)) t.hardOutTodMs = shownMs(*tod);
-        else t.hardOutMarginMs.reset();
+        if (auto tod = state.toTimeOfDayMs(*state.hardOutMs))
+            t.hardOutTodMs = shownMs(*tod);
+        else
+            t.hardOutMarginMs.reset();
     }
     return t;
 }
@@ -245,20 +247,28 @@ std::string tod(std::int64_t ms) { return formatTimeOfDay(ms / 1000); }
 
 // "the show ran 03:10 over its 40:00 plan (43:10 on air) and missed the 20:05 hard out by 08:10."
 std::string timeSentenceEn(const TimeInsights& t) {
-    if (!t.started) return "the show never went on air (no start in the journal; " + dur(t.plannedTotalMs) + " planned).";
-    std::string out = t.ended ? "the show " : "the session did not end; as of its last event the show ";
+    if (!t.started)
+        return "the show never went on air (no start in the journal; " + dur(t.plannedTotalMs) +
+               " planned).";
+    std::string out =
+        t.ended ? "the show " : "the session did not end; as of its last event the show ";
     const std::string word = overUnderWord(t.differenceMs);
-    if (word == "over") out += "ran " + dur(t.differenceMs) + " over its " + dur(t.plannedTotalMs) + " plan";
-    else if (word == "under") out += "ran " + dur(t.differenceMs) + " under its " + dur(t.plannedTotalMs) + " plan";
-    else out += "ran to its " + dur(t.plannedTotalMs) + " plan";
+    if (word == "over")
+        out += "ran " + dur(t.differenceMs) + " over its " + dur(t.plannedTotalMs) + " plan";
+    else if (word == "under")
+        out += "ran " + dur(t.differenceMs) + " under its " + dur(t.plannedTotalMs) + " plan";
+    else
+        out += "ran to its " + dur(t.plannedTotalMs) + " plan";
     out += " (" + dur(t.actualTotalMs) + " on air";
     if (t.pausedMs > 0) out += ", " + dur(t.pausedMs) + " on hold";
     out += ")";
     if (t.hardOutTodMs && t.hardOutMarginMs) {
         if (t.hardOutKept())
-            out += " and kept the " + tod(*t.hardOutTodMs) + " hard out with " + dur(*t.hardOutMarginMs) + " to spare";
+            out += " and kept the " + tod(*t.hardOutTodMs) + " hard out with " +
+                   dur(*t.hardOutMarginMs) + " to spare";
         else
-            out += " and missed the " + tod(*t.hardOutTodMs) + " hard out by " + dur(*t.hardOutMarginMs);
+            out += " and missed the " + tod(*t.hardOutTodMs) + " hard out by " +
+                   dur(*t.hardOutMarginMs);
     }
     return out + ".";
 }
@@ -268,13 +278,17 @@ std::string timeSentenceZh(const TimeInsights& t) {
     std::string out = t.ended ? "" : "場次未正常結束，以最後一筆紀錄為準，";
     out += "節目原訂 " + dur(t.plannedTotalMs) + "，實際播出 " + dur(t.actualTotalMs);
     const std::string word = overUnderWord(t.differenceMs);
-    if (word == "over") out += "，超時 " + dur(t.differenceMs);
-    else if (word == "under") out += "，提早 " + dur(t.differenceMs) + " 結束";
-    else out += "，準時";
+    if (word == "over")
+        out += "，超時 " + dur(t.differenceMs);
+    else if (word == "under")
+        out += "，提早 " + dur(t.differenceMs) + " 結束";
+    else
+        out += "，準時";
     if (t.pausedMs > 0) out += "（另暫停 " + dur(t.pausedMs) + "）";
     if (t.hardOutTodMs && t.hardOutMarginMs) {
         if (t.hardOutKept())
-            out += "，在最晚結束時間 " + tod(*t.hardOutTodMs) + " 前收播（尚餘 " + dur(*t.hardOutMarginMs) + "）";
+            out += "，在最晚結束時間 " + tod(*t.hardOutTodMs) + " 前收播（尚餘 " +
+                   dur(*t.hardOutMarginMs) + "）";
         else
             out += "，超過最晚結束時間 " + tod(*t.hardOutTodMs) + " 共 " + dur(*t.hardOutMarginMs);
     }
@@ -285,44 +299,52 @@ std::string summaryEnglish(const SessionInsights& s) {
     std::string out = insightsHeading(s) + (s.date.empty() ? "" : " (" + s.date + ")") + ": ";
     out += timeSentenceEn(s.time);
     const BalanceInsights& b = s.balance;
-    const std::string how = b.source == BalanceSource::Measured
-                                ? "measured from the recording"
-                                : "estimated from the plan on the actual segment times, not measured";
+    const std::string how =
+        b.source == BalanceSource::Measured
+            ? "measured from the recording"
+            : "estimated from the plan on the actual segment times, not measured";
     if (!b.companies.empty()) {
         const AirtimeInsightRow& top = b.companies.front();
-        out += " " + top.name + " had " + pct(top.actualPercent) + " of the guests' airtime (" + how +
-               "; planned " + pct(top.plannedPercent) + "), ";
-        if (top.overLimit) out += "over the " + pct(b.maxCompanySharePercent) + " limit.";
-        else if (b.companies.size() == 1) out += "the only company on the stage.";
-        else out += "within the " + pct(b.maxCompanySharePercent) + " limit.";
+        out += " " + top.name + " had " + pct(top.actualPercent) + " of the guests' airtime (" +
+               how + "; planned " + pct(top.plannedPercent) + "), ";
+        if (top.overLimit)
+            out += "over the " + pct(b.maxCompanySharePercent) + " limit.";
+        else if (b.companies.size() == 1)
+            out += "the only company on the stage.";
+        else
+            out += "within the " + pct(b.maxCompanySharePercent) + " limit.";
     } else if (!b.speakers.empty()) {
         out += " No guest spoke for a company (airtime " + how + ").";
     }
     if (b.contentActualMs > 0) {
-        out += " Technical content took " + pct(b.technicalActualPercent) + " of the content time (planned " +
-               pct(b.technicalPlannedPercent) + "), ";
-        if (b.technicalActualPercent < b.techShareMinPercent) out += "below";
-        else if (b.technicalActualPercent > b.techShareMaxPercent) out += "above";
-        else out += "within";
-        out += " the show's " + pct(b.techShareMinPercent) + "–" + pct(b.techShareMaxPercent) + " range.";
+        out += " Technical content took " + pct(b.technicalActualPercent) +
+               " of the content time (planned " + pct(b.technicalPlannedPercent) + "), ";
+        if (b.technicalActualPercent < b.techShareMinPercent)
+            out += "below";
+        else if (b.technicalActualPercent > b.techShareMaxPercent)
+            out += "above";
+        else
+            out += "within";
+        out += " the show's " + pct(b.techShareMinPercent) + "–" + pct(b.techShareMaxPercent) +
+               " range.";
     }
 
     const AudienceInsights& a = s.audience;
     out += " " + std::to_string(a.devicesOpened) + (a.devicesOpened == 1 ? " device" : " devices") +
            " opened the audience page, " + std::to_string(a.devicesAsked) + " asked and " +
            std::to_string(a.devicesVoted) + " voted. ";
-    out += std::to_string(a.questions.asked) + (a.questions.asked == 1 ? " question was" : " questions were") +
-           " asked, " + std::to_string(a.questions.approved) + " approved, " +
-           std::to_string(a.answeredInShow) + " answered during the show and " +
-           std::to_string(a.leftOver) + " approved left over";
+    out += std::to_string(a.questions.asked) +
+           (a.questions.asked == 1 ? " question was" : " questions were") + " asked, " +
+           std::to_string(a.questions.approved) + " approved, " + std::to_string(a.answeredInShow) +
+           " answered during the show and " + std::to_string(a.leftOver) + " approved left over";
     if (a.medianWaitMs) out += "; the median wait for an answer was " + dur(*a.medianWaitMs);
     out += ".";
     for (const PollInsight& p : a.polls) {
         if (p.totalVotes == 0) continue;
         const auto win = std::find_if(p.options.begin(), p.options.end(),
                                       [](const PollOptionInsight& o) { return o.winner; });
-        out += " In the poll \"" + p.question + "\"" + (p.state == "closed" ? "" : " (still " + p.state + ")") +
-               ", \"" + p.winner + "\" ";
+        out += " In the poll \"" + p.question + "\"" +
+               (p.state == "closed" ? "" : " (still " + p.state + ")") + ", \"" + p.winner + "\" ";
         out += p.winner.find(" / ") != std::string::npos ? "tied with " : "won with ";
         out += pct(win->percent) + " of " + std::to_string(p.totalVotes) +
                (p.totalVotes == 1 ? " vote." : " votes.");
@@ -340,9 +362,12 @@ std::string summaryChinese(const SessionInsights& s) {
         const AirtimeInsightRow& top = b.companies.front();
         out += top.name + " 佔來賓發言時間 " + pct(top.actualPercent) + "（" + how + "；原訂 " +
                pct(top.plannedPercent) + "），";
-        if (top.overLimit) out += "超過 " + pct(b.maxCompanySharePercent) + " 上限。";
-        else if (b.companies.size() == 1) out += "是台上唯一的公司。";
-        else out += "未超過 " + pct(b.maxCompanySharePercent) + " 上限。";
+        if (top.overLimit)
+            out += "超過 " + pct(b.maxCompanySharePercent) + " 上限。";
+        else if (b.companies.size() == 1)
+            out += "是台上唯一的公司。";
+        else
+            out += "未超過 " + pct(b.maxCompanySharePercent) + " 上限。";
     } else if (!b.speakers.empty()) {
         out += "沒有代表公司發言的來賓（發言時間" + how + "）。";
     }
@@ -350,17 +375,22 @@ std::string summaryChinese(const SessionInsights& s) {
         out += "技術內容佔內容時間 " + pct(b.technicalActualPercent) + "（原訂 " +
                pct(b.technicalPlannedPercent) + "），";
         const std::string range = pct(b.techShareMinPercent) + "–" + pct(b.techShareMaxPercent);
-        if (b.technicalActualPercent < b.techShareMinPercent) out += "低於節目設定的 " + range + " 範圍。";
-        else if (b.technicalActualPercent > b.techShareMaxPercent) out += "高於節目設定的 " + range + " 範圍。";
-        else out += "在節目設定的 " + range + " 範圍內。";
+        if (b.technicalActualPercent < b.techShareMinPercent)
+            out += "低於節目設定的 " + range + " 範圍。";
+        else if (b.technicalActualPercent > b.techShareMaxPercent)
+            out += "高於節目設定的 " + range + " 範圍。";
+        else
+            out += "在節目設定的 " + range + " 範圍內。";
     }
 
     const AudienceInsights& a = s.audience;
-    out += std::to_string(a.devicesOpened) + " 個裝置開啟了觀眾頁面，" + std::to_string(a.devicesAsked) +
-           " 個提問、" + std::to_string(a.devicesVoted) + " 個投票。";
+    out += std::to_string(a.devicesOpened) + " 個裝置開啟了觀眾頁面，" +
+           std::to_string(a.devicesAsked) + " 個提問、" + std::to_string(a.devicesVoted) +
+           " 個投票。";
     out += "共收到 " + std::to_string(a.questions.asked) + " 個問題，核准 " +
-           std::to_string(a.questions.approved) + " 個，節目中回答 " + std::to_string(a.answeredInShow) +
-           " 個，已核准未回答 " + std::to_string(a.leftOver) + " 個";
+           std::to_string(a.questions.approved) + " 個，節目中回答 " +
+           std::to_string(a.answeredInShow) + " 個，已核准未回答 " + std::to_string(a.leftOver) +
+           " 個";
     if (a.medianWaitMs) out += "；從提問到回答的等候時間中位數為 " + dur(*a.medianWaitMs);
     out += "。";
     for (const PollInsight& p : a.polls) {
@@ -369,7 +399,7 @@ std::string summaryChinese(const SessionInsights& s) {
                                       [](const PollOptionInsight& o) { return o.winner; });
         out += "投票「" + p.question + "」" + (p.state == "closed" ? "" : "（仍在進行）");
         out += p.winner.find(" / ") != std::string::npos ? "由「" + p.winner + "」並列最高"
-                                                          : "由「" + p.winner + "」勝出";
+                                                         : "由「" + p.winner + "」勝出";
         out += "，得票 " + pct(win->percent) + "（共 " + std::to_string(p.totalVotes) + " 票）。";
     }
     return out;
@@ -377,7 +407,8 @@ std::string summaryChinese(const SessionInsights& s) {
 
 }  // namespace
 
-SessionInsights buildSessionInsights(const SessionSnapshot& snap, const std::vector<TrackTalk>* measured) {
+SessionInsights buildSessionInsights(const SessionSnapshot& snap,
+                                     const std::vector<TrackTalk>* measured) {
     SessionInsights s;
     const RunnerState state = snap.runner.state(snap.lastEventMs);
     const SessionReport report = buildReport(snap.show, state, snap.startDate, nullptr, measured);
@@ -405,8 +436,9 @@ Result<SessionInsights> loadSessionInsights(const std::filesystem::path& dir) {
     }
     Result<std::vector<TrackTalk>> talk = measureRecordedTalk(loaded->dir, loaded->recording);
     warnings.insert(warnings.end(), talk.warnings.begin(), talk.warnings.end());
-    if (!talk) warnings.push_back("the measured airtime was left out (" + talk.error().message() +
-                                  "); the balance is estimated from the plan");
+    if (!talk)
+        warnings.push_back("the measured airtime was left out (" + talk.error().message() +
+                           "); the balance is estimated from the plan");
     const std::vector<TrackTalk> none;
     Result<SessionInsights> out = buildSessionInsights(*loaded, talk ? &*talk : &none);
     out.warnings = std::move(warnings);

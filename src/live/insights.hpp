@@ -37,18 +37,18 @@ struct TimeInsights {
     // Per segment: buildReport's rows as they are (planned, actual, difference in whole
     // seconds; status Done/Skipped/Upcoming).
     std::vector<SegmentReportRow> segments;
-    std::int64_t plannedTotalMs = 0;     // sum of the rows
-    std::int64_t actualTotalMs = 0;      // sum of the rows: time on air, holds excluded
-    std::int64_t differenceMs = 0;       // over (+) / under (-) at the end: actual - planned
-    std::int64_t pausedMs = 0;           // time on hold
-    bool started = false;                // false: never went on air (no start journaled)
-    bool ended = false;                  // false: interrupted, as of its last event
-    std::optional<std::int64_t> startTodMs;   // local ms after midnight, whole seconds
+    std::int64_t plannedTotalMs = 0;         // sum of the rows
+    std::int64_t actualTotalMs = 0;          // sum of the rows: time on air, holds excluded
+    std::int64_t differenceMs = 0;           // over (+) / under (-) at the end: actual - planned
+    std::int64_t pausedMs = 0;               // time on hold
+    bool started = false;                    // false: never went on air (no start journaled)
+    bool ended = false;                      // false: interrupted, as of its last event
+    std::optional<std::int64_t> startTodMs;  // local ms after midnight, whole seconds
     std::optional<std::int64_t> endTodMs;
     // The hard out (show.meta.hardOut, moved with the schedule when the show started far from
     // its planned start, as the runner does). Empty when the show has none or the time of day
     // is unknown.
-    std::optional<std::int64_t> hardOutTodMs;     // local ms after midnight, whole seconds
+    std::optional<std::int64_t> hardOutTodMs;  // local ms after midnight, whole seconds
     // hard out - actual end, whole seconds toward zero: >= 0 kept (with that margin), < 0
     // missed by that much. Empty with hardOutTodMs.
     std::optional<std::int64_t> hardOutMarginMs;
@@ -62,29 +62,29 @@ struct TimeInsights {
 // actual time (the runner's) is shared equally by its planned speakers: an estimate from the
 // plan, never to be read as a measurement (every output says so).
 enum class BalanceSource { Measured, PlanOnActualTimes };
-const char* toName(BalanceSource s);   // "measured", "plan-on-actual-times"
+const char* toName(BalanceSource s);  // "measured", "plan-on-actual-times"
 
 struct AirtimeInsightRow {
-    std::string key;                     // person id (or a track's name), or the company name
+    std::string key;  // person id (or a track's name), or the company name
     std::string name;
-    std::string company;                 // speakers: their company ("" when none)
-    Role role = Role::Guest;             // speakers only (an unbound track: Guest)
-    std::int64_t plannedMs = 0;          // whole seconds
-    std::int64_t actualMs = 0;           // whole seconds (measured or plan-based, per source)
+    std::string company;         // speakers: their company ("" when none)
+    Role role = Role::Guest;     // speakers only (an unbound track: Guest)
+    std::int64_t plannedMs = 0;  // whole seconds
+    std::int64_t actualMs = 0;   // whole seconds (measured or plan-based, per source)
     // Speakers: percent of all speakers' planned / actual. Companies: of guests' (the limit's
     // base: hosts and moderators run the show and are nobody's advert).
     double plannedPercent = 0;
     double actualPercent = 0;
-    bool overLimit = false;              // companies: over maxCompanySharePercent (rounded share)
+    bool overLimit = false;  // companies: over maxCompanySharePercent (rounded share)
 };
 
 struct BalanceInsights {
     BalanceSource source = BalanceSource::PlanOnActualTimes;
     std::vector<AirtimeInsightRow> speakers;   // in the show's order (then unbound tracks)
     std::vector<AirtimeInsightRow> companies;  // guests' companies, most actual airtime first
-    std::int64_t speakersActualMs = 0;   // the speakers' base (measured: all talk)
-    std::int64_t guestsActualMs = 0;     // the companies' base
-    double maxCompanySharePercent = 0;   // the show's limit
+    std::int64_t speakersActualMs = 0;         // the speakers' base (measured: all talk)
+    std::int64_t guestsActualMs = 0;           // the companies' base
+    double maxCompanySharePercent = 0;         // the show's limit
     // Technical share: actual time of the technical segments (isTechnical) / actual content
     // time (every segment but breaks), from the runner's segment times (whole seconds) — the
     // recording says who talked, not about what, so this is the same with or without tracks.
@@ -98,7 +98,7 @@ struct BalanceInsights {
         return contentActualMs > 0 && (technicalActualPercent < techShareMinPercent ||
                                        technicalActualPercent > techShareMaxPercent);
     }
-    const AirtimeInsightRow* companyOverLimit() const;   // the largest over the limit, or null
+    const AirtimeInsightRow* companyOverLimit() const;  // the largest over the limit, or null
 };
 
 // --- Audience ---------------------------------------------------------------------------------
@@ -106,52 +106,52 @@ struct BalanceInsights {
 struct PollOptionInsight {
     std::string label;
     int votes = 0;
-    double percent = 0;                  // of the poll's votes, one decimal
-    bool winner = false;                 // most votes (all tied leaders; none without votes)
+    double percent = 0;   // of the poll's votes, one decimal
+    bool winner = false;  // most votes (all tied leaders; none without votes)
 };
 
 struct PollInsight {
     std::string id;
     std::string question;
-    std::string state;                   // "draft", "open", "closed"
-    bool fromShow = false;               // prepared in the show file (else added live)
-    std::vector<PollOptionInsight> options;   // in the poll's order
+    std::string state;                       // "draft", "open", "closed"
+    bool fromShow = false;                   // prepared in the show file (else added live)
+    std::vector<PollOptionInsight> options;  // in the poll's order
     int totalVotes = 0;
     // The winning option's label; ties joined with " / "; "" without votes.
     std::string winner;
 };
 
 struct AudienceInsights {
-    int devicesOpened = 0;               // distinct devices that opened the audience page
-    int devicesAsked = 0;                // distinct devices that submitted a question
-    int devicesVoted = 0;                // distinct devices that voted on a question or a poll
-    QuestionTally questions;             // all sources (QuestionsReport::total)
-    std::vector<QuestionTally> topics;   // QuestionsReport::topics
-    std::vector<QuestionTally> guests;   // QuestionsReport::guests
-    int answeredInShow = 0;              // answered before the show ended (all, if it did not)
-    int leftOver = 0;                    // approved (or on air) and not answered
+    int devicesOpened = 0;              // distinct devices that opened the audience page
+    int devicesAsked = 0;               // distinct devices that submitted a question
+    int devicesVoted = 0;               // distinct devices that voted on a question or a poll
+    QuestionTally questions;            // all sources (QuestionsReport::total)
+    std::vector<QuestionTally> topics;  // QuestionsReport::topics
+    std::vector<QuestionTally> guests;  // QuestionsReport::guests
+    int answeredInShow = 0;             // answered before the show ended (all, if it did not)
+    int leftOver = 0;                   // approved (or on air) and not answered
     // Median wait from submission to answer over the answered questions asked during the
     // session (the page's and the producer's; the show file's and imports were waiting
     // before it began), whole seconds; empty when none was answered.
     std::optional<std::int64_t> medianWaitMs;
-    int waitedQuestions = 0;             // how many the median is over
-    std::vector<PollInsight> polls;      // in the board's order
+    int waitedQuestions = 0;         // how many the median is over
+    std::vector<PollInsight> polls;  // in the board's order
 };
 
 // --- One session ------------------------------------------------------------------------------
 
 struct SessionInsights {
-    std::filesystem::path dir;           // the session folder
+    std::filesystem::path dir;  // the session folder
     std::string title;
     std::string series;
     std::optional<int> episode;
-    std::string date;                    // local YYYY-MM-DD the session started
+    std::string date;  // local YYYY-MM-DD the session started
     ShowKind kind = ShowKind::Episode;
     TimeInsights time;
     BalanceInsights balance;
     AudienceInsights audience;
-    std::string summaryZh;               // one paragraph, Traditional Chinese
-    std::string summaryEn;               // the same in English
+    std::string summaryZh;  // one paragraph, Traditional Chinese
+    std::string summaryEn;  // the same in English
 };
 
 // `measured`: talk per track (measureRecordedTalk); null or empty: the plan-based balance.
@@ -167,7 +167,7 @@ std::string renderInsightsHtml(const SessionInsights& s);
 
 // One CSV table (UTF-8 BOM, CsvWriter's safe cells, CRLF).
 struct InsightsTable {
-    std::string fileName;                // "insights-time.csv"
+    std::string fileName;  // "insights-time.csv"
     std::string text;
 };
 // insights-time.csv, insights-airtime.csv, insights-questions.csv, insights-polls.csv,
@@ -194,9 +194,9 @@ struct SeriesFailure {
 
 struct SeriesCompany {
     std::string name;
-    int rank = 0;                        // 1 = most airtime so far (ties share a rank)
-    std::int64_t actualMs = 0;           // summed over the sessions (whole seconds)
-    double percent = 0;                  // of all guests' airtime in the series
+    int rank = 0;               // 1 = most airtime so far (ties share a rank)
+    std::int64_t actualMs = 0;  // summed over the sessions (whole seconds)
+    double percent = 0;         // of all guests' airtime in the series
     // Per session, in the series' order: that session's share (percent of its guests'
     // airtime; empty when the company was not on that session's stage).
     std::vector<std::optional<double>> sessionPercent;
@@ -204,11 +204,11 @@ struct SeriesCompany {
 };
 
 struct SeriesInsights {
-    std::vector<SessionInsights> sessions;   // by date, then folder name
-    std::vector<SeriesFailure> failures;     // in the order given
-    std::vector<SeriesCompany> companies;    // most airtime first
+    std::vector<SessionInsights> sessions;  // by date, then folder name
+    std::vector<SeriesFailure> failures;    // in the order given
+    std::vector<SeriesCompany> companies;   // most airtime first
     std::int64_t guestsActualMs = 0;
-    bool mixedSources = false;           // some sessions measured, some plan-based
+    bool mixedSources = false;  // some sessions measured, some plan-based
     std::string summaryZh;
     std::string summaryEn;
 };

@@ -28,7 +28,8 @@ std::string segmentStatus(const SegmentReportRow& row) {
 std::string hardOutText(const TimeInsights& t) {
     if (!t.hardOutTodMs || !t.hardOutMarginMs) return "none";
     const std::string at = formatTimeOfDay(*t.hardOutTodMs / 1000);
-    if (t.hardOutKept()) return "kept (" + at + ", " + formatDurationMs(*t.hardOutMarginMs) + " to spare)";
+    if (t.hardOutKept())
+        return "kept (" + at + ", " + formatDurationMs(*t.hardOutMarginMs) + " to spare)";
     return "missed (" + at + ", by " + formatDurationMs(-*t.hardOutMarginMs) + ")";
 }
 
@@ -64,7 +65,8 @@ std::string tallyRow(const std::string& label, const QuestionTally& t) {
 }
 
 const char* kTallyHeader =
-    " | Asked | Pending | Approved | Answered | Dismissed | Merged |\n|---|---:|---:|---:|---:|---:|---:|\n";
+    " | Asked | Pending | Approved | Answered | Dismissed | Merged "
+    "|\n|---|---:|---:|---:|---:|---:|---:|\n";
 
 }  // namespace
 
@@ -77,19 +79,27 @@ std::string renderInsightsMarkdown(const SessionInsights& s) {
     if (t.startTodMs && t.endTodMs)
         md += "- On air: " + formatTimeOfDay(*t.startTodMs / 1000) + " to " +
               formatTimeOfDay(*t.endTodMs / 1000) + "\n";
-    if (!t.ended) md += "- **The session did not end** (interrupted); figures are as of its last event.\n";
-    md += "\n## 摘要 Summary\n\n" + markdownCell(s.summaryZh) + "\n\n" + markdownCell(s.summaryEn) + "\n";
+    if (!t.ended)
+        md += "- **The session did not end** (interrupted); figures are as of its last event.\n";
+    md += "\n## 摘要 Summary\n\n" + markdownCell(s.summaryZh) + "\n\n" + markdownCell(s.summaryEn) +
+          "\n";
 
     md += "\n## 時間 Time\n\n";
-    md += "- Planned: " + formatDurationMs(t.plannedTotalMs) + ", actual: " + formatDurationMs(t.actualTotalMs) +
-          ", difference: " + signedDur(t.differenceMs) + " (" + overUnderWord(t.differenceMs) + ")\n";
-    if (t.pausedMs > 0) md += "- On hold: " + formatDurationMs(t.pausedMs) + " (not counted as actual time)\n";
+    md += "- Planned: " + formatDurationMs(t.plannedTotalMs) +
+          ", actual: " + formatDurationMs(t.actualTotalMs) +
+          ", difference: " + signedDur(t.differenceMs) + " (" + overUnderWord(t.differenceMs) +
+          ")\n";
+    if (t.pausedMs > 0)
+        md += "- On hold: " + formatDurationMs(t.pausedMs) + " (not counted as actual time)\n";
     md += "- Hard out: " + hardOutText(t) + "\n\n";
-    md += "| # | Segment | Kind | Planned | Actual | Difference | |\n|---:|---|---|---:|---:|---:|---|\n";
+    md +=
+        "| # | Segment | Kind | Planned | Actual | Difference | "
+        "|\n|---:|---|---|---:|---:|---:|---|\n";
     for (const SegmentReportRow& row : t.segments)
-        md += "| " + std::to_string(row.number) + " | " + markdownCell(row.title) + " | " + toName(row.kind) +
-              " | " + formatDurationMs(row.plannedMs) + " | " + formatDurationMs(row.actualMs) + " | " +
-              signedDur(row.differenceMs) + " | " + segmentStatus(row) + " |\n";
+        md += "| " + std::to_string(row.number) + " | " + markdownCell(row.title) + " | " +
+              toName(row.kind) + " | " + formatDurationMs(row.plannedMs) + " | " +
+              formatDurationMs(row.actualMs) + " | " + signedDur(row.differenceMs) + " | " +
+              segmentStatus(row) + " |\n";
     md += "| | **Total** | | **" + formatDurationMs(t.plannedTotalMs) + "** | **" +
           formatDurationMs(t.actualTotalMs) + "** | **" + signedDur(t.differenceMs) + "** | " +
           overUnderWord(t.differenceMs) + " |\n";
@@ -99,11 +109,13 @@ std::string renderInsightsMarkdown(const SessionInsights& s) {
     if (!b.companies.empty()) {
         md += "Companies (guests only; limit " + formatInsightPercent(b.maxCompanySharePercent) +
               " of the guests' airtime):\n\n";
-        md += "| Company | Planned | Planned share | Actual | Actual share | |\n|---|---:|---:|---:|---:|---|\n";
+        md +=
+            "| Company | Planned | Planned share | Actual | Actual share | "
+            "|\n|---|---:|---:|---:|---:|---|\n";
         for (const AirtimeInsightRow& c : b.companies)
             md += "| " + markdownCell(c.name) + " | " + formatDurationMs(c.plannedMs) + " | " +
-                  formatInsightPercent(c.plannedPercent) + " | " + formatDurationMs(c.actualMs) + " | " +
-                  formatInsightPercent(c.actualPercent) + " | " +
+                  formatInsightPercent(c.plannedPercent) + " | " + formatDurationMs(c.actualMs) +
+                  " | " + formatInsightPercent(c.actualPercent) + " | " +
                   (c.overLimit ? "**over the limit**" : "within the limit") + " |\n";
         md += "\n";
     }
@@ -111,17 +123,22 @@ std::string renderInsightsMarkdown(const SessionInsights& s) {
         md += "| Speaker | Company | Role | Planned | Planned share | Actual | Actual share |\n";
         md += "|---|---|---|---:|---:|---:|---:|\n";
         for (const AirtimeInsightRow& r : b.speakers)
-            md += "| " + markdownCell(r.name) + " | " + markdownCell(r.company) + " | " + toName(r.role) + " | " +
-                  formatDurationMs(r.plannedMs) + " | " + formatInsightPercent(r.plannedPercent) + " | " +
-                  formatDurationMs(r.actualMs) + " | " + formatInsightPercent(r.actualPercent) + " |\n";
+            md += "| " + markdownCell(r.name) + " | " + markdownCell(r.company) + " | " +
+                  toName(r.role) + " | " + formatDurationMs(r.plannedMs) + " | " +
+                  formatInsightPercent(r.plannedPercent) + " | " + formatDurationMs(r.actualMs) +
+                  " | " + formatInsightPercent(r.actualPercent) + " |\n";
         md += "\n";
     }
-    if (b.contentActualMs == 0) md += "Technical share: none (no content time on air).\n";
-    else md += "Technical share: " + formatInsightPercent(b.technicalActualPercent) + " of the content time (" +
-          formatDurationMs(b.technicalActualMs) + " of " + formatDurationMs(b.contentActualMs) +
-          "; planned " + formatInsightPercent(b.technicalPlannedPercent) + "; range " +
-          formatInsightPercent(b.techShareMinPercent) + "–" + formatInsightPercent(b.techShareMaxPercent) +
-          (b.technicalOutside() ? ", **outside the range**" : ", within the range") + ").\n";
+    if (b.contentActualMs == 0)
+        md += "Technical share: none (no content time on air).\n";
+    else
+        md += "Technical share: " + formatInsightPercent(b.technicalActualPercent) +
+              " of the content time (" + formatDurationMs(b.technicalActualMs) + " of " +
+              formatDurationMs(b.contentActualMs) + "; planned " +
+              formatInsightPercent(b.technicalPlannedPercent) + "; range " +
+              formatInsightPercent(b.techShareMinPercent) + "–" +
+              formatInsightPercent(b.techShareMaxPercent) +
+              (b.technicalOutside() ? ", **outside the range**" : ", within the range") + ").\n";
 
     md += "\n## 觀眾 Audience\n\n";
     md += "- Devices that opened the audience page: " + std::to_string(a.devicesOpened) + "\n";
@@ -130,9 +147,10 @@ std::string renderInsightsMarkdown(const SessionInsights& s) {
     md += "- Answered during the show: " + std::to_string(a.answeredInShow) +
           "; approved and left over: " + std::to_string(a.leftOver) + "\n";
     md += "- Median wait from submission to answer: " +
-          (a.medianWaitMs ? formatDurationMs(*a.medianWaitMs) + " (over " + std::to_string(a.waitedQuestions) +
-                                (a.waitedQuestions == 1 ? " question)" : " questions)")
-                          : std::string("none (no audience question was answered)")) +
+          (a.medianWaitMs
+               ? formatDurationMs(*a.medianWaitMs) + " (over " + std::to_string(a.waitedQuestions) +
+                     (a.waitedQuestions == 1 ? " question)" : " questions)")
+               : std::string("none (no audience question was answered)")) +
           "\n\n";
     md += "| Questions" + std::string(kTallyHeader) + tallyRow("Total", a.questions);
     if (!a.topics.empty()) {
@@ -148,9 +166,10 @@ std::string renderInsightsMarkdown(const SessionInsights& s) {
     if (a.polls.empty()) md += "No poll was held.\n";
     for (const PollInsight& p : a.polls) {
         md += "### " + markdownLine(p.question) + "\n\n";
-        md += "State: " + p.state + (p.fromShow ? " (prepared in the show)" : " (added live)") + "; votes: " +
-              std::to_string(p.totalVotes) + "; winner: " +
-              (p.winner.empty() ? std::string("none") : markdownCell(p.winner)) + "\n\n";
+        md += "State: " + p.state + (p.fromShow ? " (prepared in the show)" : " (added live)") +
+              "; votes: " + std::to_string(p.totalVotes) +
+              "; winner: " + (p.winner.empty() ? std::string("none") : markdownCell(p.winner)) +
+              "\n\n";
         md += "| Option | Votes | Share | |\n|---|---:|---:|---|\n";
         for (const PollOptionInsight& o : p.options)
             md += "| " + markdownCell(o.label) + " | " + std::to_string(o.votes) + " | " +
@@ -171,22 +190,24 @@ std::vector<InsightsTable> renderInsightsCsv(const SessionInsights& s) {
               "difference_s", "status"});
     for (const SegmentReportRow& row : t.segments)
         time.row({"segment", std::to_string(row.number), row.id, row.title, toName(row.kind), "",
-                  csvSecondsOf(row.plannedMs), csvSecondsOf(row.actualMs), csvSecondsOf(row.differenceMs),
-                  segmentStatus(row)});
-    time.row({"total", "", "", "", "", "", csvSecondsOf(t.plannedTotalMs), csvSecondsOf(t.actualTotalMs),
-              csvSecondsOf(t.differenceMs), overUnderWord(t.differenceMs)});
+                  csvSecondsOf(row.plannedMs), csvSecondsOf(row.actualMs),
+                  csvSecondsOf(row.differenceMs), segmentStatus(row)});
+    time.row({"total", "", "", "", "", "", csvSecondsOf(t.plannedTotalMs),
+              csvSecondsOf(t.actualTotalMs), csvSecondsOf(t.differenceMs),
+              overUnderWord(t.differenceMs)});
     out.push_back({"insights-time.csv", time.text()});
 
     CsvWriter air(true);
-    air.row({"section", "key", "name", "company", "role", "planned_s", "planned_percent", "actual_s",
-             "actual_percent", "limit_percent", "over_limit", "source"});
+    air.row({"section", "key", "name", "company", "role", "planned_s", "planned_percent",
+             "actual_s", "actual_percent", "limit_percent", "over_limit", "source"});
     for (const AirtimeInsightRow& r : b.speakers)
         air.row({"speaker", r.key, r.name, r.company, toName(r.role), csvSecondsOf(r.plannedMs),
-                 csvPercent(r.plannedPercent), csvSecondsOf(r.actualMs), csvPercent(r.actualPercent), "", "",
-                 toName(b.source)});
+                 csvPercent(r.plannedPercent), csvSecondsOf(r.actualMs),
+                 csvPercent(r.actualPercent), "", "", toName(b.source)});
     for (const AirtimeInsightRow& c : b.companies)
-        air.row({"company", c.key, c.name, c.name, "", csvSecondsOf(c.plannedMs), csvPercent(c.plannedPercent),
-                 csvSecondsOf(c.actualMs), csvPercent(c.actualPercent), csvPercent(b.maxCompanySharePercent),
+        air.row({"company", c.key, c.name, c.name, "", csvSecondsOf(c.plannedMs),
+                 csvPercent(c.plannedPercent), csvSecondsOf(c.actualMs),
+                 csvPercent(c.actualPercent), csvPercent(b.maxCompanySharePercent),
                  c.overLimit ? "yes" : "no", toName(b.source)});
     air.row({"technical", "", "technical share", "", "", "", csvPercent(b.technicalPlannedPercent),
              csvSecondsOf(b.technicalActualMs), csvPercent(b.technicalActualPercent),
@@ -195,7 +216,8 @@ std::vector<InsightsTable> renderInsightsCsv(const SessionInsights& s) {
     out.push_back({"insights-airtime.csv", air.text()});
 
     CsvWriter q(true);
-    q.row({"section", "id", "label", "asked", "pending", "approved", "answered", "dismissed", "merged"});
+    q.row({"section", "id", "label", "asked", "pending", "approved", "answered", "dismissed",
+           "merged"});
     auto tally = [&](const char* section, const QuestionTally& x, const std::string& label) {
         q.row({section, x.id, label, std::to_string(x.asked), std::to_string(x.pending),
                std::to_string(x.approved), std::to_string(x.answered), std::to_string(x.dismissed),
@@ -211,8 +233,9 @@ std::vector<InsightsTable> renderInsightsCsv(const SessionInsights& s) {
                "total_votes"});
     for (const PollInsight& p : a.polls)
         for (const PollOptionInsight& o : p.options)
-            polls.row({p.id, p.question, p.state, p.fromShow ? "yes" : "no", o.label, std::to_string(o.votes),
-                       csvPercent(o.percent), o.winner ? "yes" : "no", std::to_string(p.totalVotes)});
+            polls.row({p.id, p.question, p.state, p.fromShow ? "yes" : "no", o.label,
+                       std::to_string(o.votes), csvPercent(o.percent), o.winner ? "yes" : "no",
+                       std::to_string(p.totalVotes)});
     out.push_back({"insights-polls.csv", polls.text()});
 
     CsvWriter sum(true);
@@ -231,10 +254,12 @@ std::vector<InsightsTable> renderInsightsCsv(const SessionInsights& s) {
     fact("balance_source", toName(b.source));
     fact("max_company_share_percent", csvPercent(b.maxCompanySharePercent));
     fact("top_company", b.companies.empty() ? "" : b.companies.front().name);
-    fact("top_company_percent", b.companies.empty() ? "" : csvPercent(b.companies.front().actualPercent));
+    fact("top_company_percent",
+         b.companies.empty() ? "" : csvPercent(b.companies.front().actualPercent));
     fact("technical_actual_percent", csvPercent(b.technicalActualPercent));
     fact("technical_planned_percent", csvPercent(b.technicalPlannedPercent));
-    fact("technical_range_percent", csvPercent(b.techShareMinPercent) + "-" + csvPercent(b.techShareMaxPercent));
+    fact("technical_range_percent",
+         csvPercent(b.techShareMinPercent) + "-" + csvPercent(b.techShareMaxPercent));
     fact("devices_opened", std::to_string(a.devicesOpened));
     fact("devices_asked", std::to_string(a.devicesAsked));
     fact("devices_voted", std::to_string(a.devicesVoted));

@@ -11,13 +11,14 @@
 
 namespace pycast::insights_detail {
 
-std::string signedDur(std::int64_t ms);                 // "+2:13", "-0:45", "00:00"
-std::string segmentStatus(const SegmentReportRow& row); // over / under / on time / skipped / not run
-std::string hardOutText(const TimeInsights& t);         // "kept (21:30, 3:20 to spare)", "none"
-std::string sourceText(BalanceSource s);                // the balance's source, in words
-std::string csvSecondsOf(std::int64_t ms);              // whole seconds: "-133"
-std::string csvPercent(double p);                       // "46.2"
-std::string sessionLabel(const SessionInsights& s);     // "2026-11-25 PyCast EP3: Title"
+std::string signedDur(std::int64_t ms);  // "+2:13", "-0:45", "00:00"
+std::string segmentStatus(
+    const SegmentReportRow& row);                    // over / under / on time / skipped / not run
+std::string hardOutText(const TimeInsights& t);      // "kept (21:30, 3:20 to spare)", "none"
+std::string sourceText(BalanceSource s);             // the balance's source, in words
+std::string csvSecondsOf(std::int64_t ms);           // whole seconds: "-133"
+std::string csvPercent(double p);                    // "46.2"
+std::string sessionLabel(const SessionInsights& s);  // "2026-11-25 PyCast EP3: Title"
 Result<std::vector<std::filesystem::path>> writeAll(const std::filesystem::path& dir,
                                                     const std::vector<InsightsTable>& files);
 
@@ -33,21 +34,22 @@ std::string htmlEscape(const std::string& text);
 // optionally a limit drawn as a dashed line. Values are in the axis' unit.
 enum class ChartUnit { Seconds, Percent, Count };
 struct ChartSeries {
-    std::string name;                    // legend text
-    std::string cssClass;                // "plan", "actual", "votes"
+    std::string name;      // legend text
+    std::string cssClass;  // "plan", "actual", "votes"
 };
 struct ChartGroup {
-    std::string label;                   // user text (escaped here)
-    std::vector<double> values;          // per series
-    std::vector<std::string> texts;      // per series: the figure printed beside the bar
-    std::vector<std::string> classes;    // per series: an extra class ("over", "winner"), or ""
+    std::string label;                 // user text (escaped here)
+    std::vector<double> values;        // per series
+    std::vector<std::string> texts;    // per series: the figure printed beside the bar
+    std::vector<std::string> classes;  // per series: an extra class ("over", "winner"), or ""
 };
 struct ChartLimit {
     double value = 0;
-    std::string label;                   // "limit 40.0%"
+    std::string label;  // "limit 40.0%"
 };
-std::string barChartSvg(const std::string& id, const std::string& title, const std::string& axisLabel,
-                        ChartUnit unit, const std::vector<ChartSeries>& series,
+std::string barChartSvg(const std::string& id, const std::string& title,
+                        const std::string& axisLabel, ChartUnit unit,
+                        const std::vector<ChartSeries>& series,
                         const std::vector<ChartGroup>& groups, const ChartLimit* limit = nullptr);
 
 // The page around the sections: <!DOCTYPE html>, lang="zh-Hant", the shared print-ready CSS.

@@ -4,8 +4,8 @@
 
 #include <cstring>
 #include <map>
-#include <sstream>
 #include <regex>
+#include <sstream>
 
 #include "core/clock.hpp"
 #include "core/duration.hpp"
@@ -39,19 +39,20 @@ TEST_CASE("Insights: time per segment, over/under and the missed hard out are th
     REQUIRE(t.hardOutTodMs);
     CHECK(*t.hardOutTodMs == (20 * 3600 + 5 * 60) * 1000LL);
     REQUIRE(t.hardOutMarginMs);
-    CHECK(*t.hardOutMarginMs == -490'000);   // ended 20:13:10.6, hard out 20:05
+    CHECK(*t.hardOutMarginMs == -490'000);  // ended 20:13:10.6, hard out 20:05
     CHECK_FALSE(t.hardOutKept());
     CHECK(s.date == "2026-11-25");
 }
 
-TEST_CASE("Insights: without a recording the balance is plan-based on actual times, and labelled so") {
+TEST_CASE(
+    "Insights: without a recording the balance is plan-based on actual times, and labelled so") {
     InsightsFixture f;
     const SessionInsights s = f.insights();
     const BalanceInsights& b = s.balance;
     CHECK(b.source == BalanceSource::PlanOnActualTimes);
     REQUIRE(b.speakers.size() == 4);
     CHECK(b.speakers[1].name == "Alice");
-    CHECK(b.speakers[1].actualMs == 1'240'000);   // tech 1000 + a third of the panel's 720
+    CHECK(b.speakers[1].actualMs == 1'240'000);  // tech 1000 + a third of the panel's 720
     CHECK(b.speakers[1].actualPercent == doctest::Approx(52.8));
     CHECK(b.speakers[0].actualPercent == doctest::Approx(14.0));
     CHECK(b.speakers[2].actualPercent == doctest::Approx(23.0));
@@ -66,13 +67,15 @@ TEST_CASE("Insights: without a recording the balance is plan-based on actual tim
     CHECK(b.companies[1].actualPercent == doctest::Approx(26.7));
     CHECK_FALSE(b.companies[1].overLimit);
     CHECK(b.technicalActualMs == 1'000'000);
-    CHECK(b.contentActualMs == 2'350'000);      // everything but the break
+    CHECK(b.contentActualMs == 2'350'000);  // everything but the break
     CHECK(b.technicalActualPercent == doctest::Approx(42.6));
     CHECK(b.technicalPlannedPercent == doctest::Approx(42.9));
     CHECK(b.technicalOutside());
-    CHECK(s.summaryEn.find("estimated from the plan on the actual segment times, not measured") != std::string::npos);
+    CHECK(s.summaryEn.find("estimated from the plan on the actual segment times, not measured") !=
+          std::string::npos);
     CHECK(s.summaryZh.find("依企劃按實際段落時間估算，非實測") != std::string::npos);
-    CHECK(renderInsightsMarkdown(s).find("plan-based on actual segment times") != std::string::npos);
+    CHECK(renderInsightsMarkdown(s).find("plan-based on actual segment times") !=
+          std::string::npos);
 }
 
 TEST_CASE("Insights: with measured talk the balance is the recording's") {
@@ -87,12 +90,13 @@ TEST_CASE("Insights: with measured talk the balance is the recording's") {
     REQUIRE(b.companies.size() == 2);
     CHECK(b.companies[0].name == "Beta");
     CHECK(b.companies[0].actualMs == 900'000);
-    CHECK(b.companies[0].actualPercent == doctest::Approx(56.2));   // 900 / 1600.5
+    CHECK(b.companies[0].actualPercent == doctest::Approx(56.2));  // 900 / 1600.5
     CHECK(b.companies[0].overLimit);
-    CHECK(b.companies[1].actualMs == 700'000);                      // 600.5 + 100, shown
+    CHECK(b.companies[1].actualMs == 700'000);  // 600.5 + 100, shown
     CHECK(b.companies[1].actualPercent == doctest::Approx(43.8));
     CHECK(b.speakers[1].actualMs == 600'000);
-    CHECK(s.summaryEn.find("Beta had 56.2% of the guests' airtime (measured from the recording") != std::string::npos);
+    CHECK(s.summaryEn.find("Beta had 56.2% of the guests' airtime (measured from the recording") !=
+          std::string::npos);
     // The technical share does not depend on the tracks.
     CHECK(b.technicalActualPercent == doctest::Approx(42.6));
 }
@@ -110,15 +114,15 @@ TEST_CASE("Insights: the audience's questions, devices and the median wait") {
     CHECK(a.leftOver == 1);
     CHECK(a.devicesOpened == 10);
     CHECK(a.devicesAsked == 4);
-    CHECK(a.devicesVoted == 8);   // 0003, 0004 on a question; 0001–0003, 0007–0010 in polls
+    CHECK(a.devicesVoted == 8);  // 0003, 0004 on a question; 0001–0003, 0007–0010 in polls
     REQUIRE(a.medianWaitMs);
-    CHECK(*a.medianWaitMs == 1'175'000);   // (400 + 1950) / 2: the show's own question is left out
+    CHECK(*a.medianWaitMs == 1'175'000);  // (400 + 1950) / 2: the show's own question is left out
     CHECK(a.waitedQuestions == 2);
     REQUIRE(a.topics.size() == 4);
     CHECK(a.topics[3].label == "(no topic)");
-    CHECK(a.topics[3].asked == 2);          // q4 and q5
+    CHECK(a.topics[3].asked == 2);  // q4 and q5
     CHECK(a.topics[0].label == "AI");
-    CHECK(a.topics[0].asked == 3);          // q1, q5 and the show's own
+    CHECK(a.topics[0].asked == 3);  // q1, q5 and the show's own
     CHECK(a.topics[0].answered == 3);
 }
 
@@ -154,16 +158,22 @@ TEST_CASE("Insights: poll results with shares and the winner, ties named togethe
 TEST_CASE("Insights: the summary paragraph says the figures in plain words, in both languages") {
     InsightsFixture f;
     const SessionInsights s = f.insights();
-    CHECK(s.summaryEn.find("the show ran 03:10 over its 40:00 plan (43:10 on air) and missed the 20:05 hard out by 08:10.") !=
-          std::string::npos);
+    CHECK(s.summaryEn.find("the show ran 03:10 over its 40:00 plan (43:10 on air) and missed the "
+                           "20:05 hard out by 08:10.") != std::string::npos);
     CHECK(s.summaryEn.find("Acme had 73.3% of the guests' airtime") != std::string::npos);
     CHECK(s.summaryEn.find("over the 40.0% limit") != std::string::npos);
     CHECK(s.summaryEn.find("the median wait for an answer was 19:35") != std::string::npos);
-    CHECK(s.summaryEn.find("10 devices opened the audience page, 4 asked and 8 voted.") != std::string::npos);
-    CHECK(s.summaryEn.find("In the poll \"下次想聽什麼主題？\", \"AI\" won with 60.0% of 5 votes.") != std::string::npos);
-    CHECK(s.summaryEn.find("In the poll \"Format?\" (still open), \"Talk / Panel\" tied with 50.0% of 2 votes.") !=
+    CHECK(s.summaryEn.find("10 devices opened the audience page, 4 asked and 8 voted.") !=
           std::string::npos);
-    CHECK(s.summaryZh.find("投票「下次想聽什麼主題？」由「AI」勝出，得票 60.0%（共 5 票）。") != std::string::npos);
+    CHECK(
+        s.summaryEn.find("In the poll \"下次想聽什麼主題？\", \"AI\" won with 60.0% of 5 votes.") !=
+        std::string::npos);
+    CHECK(
+        s.summaryEn.find(
+            "In the poll \"Format?\" (still open), \"Talk / Panel\" tied with 50.0% of 2 votes.") !=
+        std::string::npos);
+    CHECK(s.summaryZh.find("投票「下次想聽什麼主題？」由「AI」勝出，得票 60.0%（共 5 票）。") !=
+          std::string::npos);
     CHECK(s.summaryZh.find("節目原訂 40:00，實際播出 43:10，超時 03:10") != std::string::npos);
     CHECK(s.summaryZh.find("超過最晚結束時間 20:05 共 08:10") != std::string::npos);
     CHECK(s.summaryZh.find("Acme 佔來賓發言時間 73.3%") != std::string::npos);
@@ -179,7 +189,8 @@ std::string unescapeHtml(std::string s) {
     for (const auto& [from, to] : refs) {
         std::string out;
         std::size_t at = 0;
-        for (std::size_t hit; (hit = s.find(from, at)) != std::string::npos; at = hit + std::strlen(from))
+        for (std::size_t hit; (hit = s.find(from, at)) != std::string::npos;
+             at = hit + std::strlen(from))
             out += s.substr(at, hit - at) + to;
         s = out + s.substr(at);
     }
@@ -224,7 +235,8 @@ std::vector<std::vector<std::string>> markdownRows(const std::string& md) {
             c = unescapeHtml(c);
             while (!c.empty() && c.front() == ' ') c.erase(0, 1);
             while (!c.empty() && c.back() == ' ') c.pop_back();
-            if (c.size() > 4 && c.rfind("**", 0) == 0 && c.substr(c.size() - 2) == "**") c = c.substr(2, c.size() - 4);
+            if (c.size() > 4 && c.rfind("**", 0) == 0 && c.substr(c.size() - 2) == "**")
+                c = c.substr(2, c.size() - 4);
         }
         rows.push_back(cells);
     }
@@ -243,11 +255,13 @@ const std::vector<std::string>* rowStarting(const std::vector<std::vector<std::s
 }
 
 // The first row starting with `first` after the row whose first cell is `header`.
-const std::vector<std::string>* rowAfter(const std::vector<std::vector<std::string>>& rows, const std::string& header,
+const std::vector<std::string>* rowAfter(const std::vector<std::vector<std::string>>& rows,
+                                         const std::string& header,
                                          const std::vector<std::string>& first) {
     for (std::size_t i = 0; i < rows.size(); ++i)
         if (!rows[i].empty() && rows[i][0] == header) {
-            const std::vector<std::vector<std::string>> rest(rows.begin() + static_cast<std::ptrdiff_t>(i) + 1, rows.end());
+            const std::vector<std::vector<std::string>> rest(
+                rows.begin() + static_cast<std::ptrdiff_t>(i) + 1, rows.end());
             const auto* hit = rowStarting(rest, first);
             if (!hit) return nullptr;
             for (std::size_t k = i + 1; k < rows.size(); ++k)
@@ -258,7 +272,8 @@ const std::vector<std::string>* rowAfter(const std::vector<std::vector<std::stri
 
 std::map<std::string, std::string> csvRecord(const CsvTable& t, const CsvRecord& r) {
     std::map<std::string, std::string> m;
-    for (std::size_t i = 0; i < t.header.fields.size() && i < r.fields.size(); ++i) m[t.header.fields[i]] = r.fields[i];
+    for (std::size_t i = 0; i < t.header.fields.size() && i < r.fields.size(); ++i)
+        m[t.header.fields[i]] = r.fields[i];
     return m;
 }
 
@@ -276,7 +291,8 @@ TEST_CASE("Insights: every figure in the HTML, the Markdown and the CSV agrees")
                                       {"p-a", "Guest 1", 600'500},
                                       {"p-b", "Guest 2", 900'000},
                                       {"p-c", "Guest 3", 100'000}};
-    for (const std::vector<TrackTalk>* measured : {static_cast<const std::vector<TrackTalk>*>(nullptr), &talk}) {
+    for (const std::vector<TrackTalk>* measured :
+         {static_cast<const std::vector<TrackTalk>*>(nullptr), &talk}) {
         CAPTURE(measured != nullptr);
         const SessionInsights s = f.insights(measured);
         const auto html = htmlRows(renderInsightsHtml(s));
@@ -295,8 +311,10 @@ TEST_CASE("Insights: every figure in the HTML, the Markdown and the CSV agrees")
             auto c = csvRecord(csv["insights-time.csv"], r);
             const bool total = c["section"] == "total";
             const std::vector<std::string> key =
-                total ? std::vector<std::string>{"", "Total"} : std::vector<std::string>{c["number"], c["title"]};
-            const auto* h = rowStarting(html, total ? std::vector<std::string>{"", "Total 合計"} : key);
+                total ? std::vector<std::string>{"", "Total"}
+                      : std::vector<std::string>{c["number"], c["title"]};
+            const auto* h =
+                rowStarting(html, total ? std::vector<std::string>{"", "Total 合計"} : key);
             const auto* m = rowStarting(md, key);
             REQUIRE_MESSAGE(h, c["title"]);
             REQUIRE_MESSAGE(m, c["title"]);
@@ -336,13 +354,21 @@ TEST_CASE("Insights: every figure in the HTML, the Markdown and the CSV agrees")
             auto c = csvRecord(csv["insights-questions.csv"], r);
             const std::string section = c["section"];
             const std::string label = section == "total" ? "Total" : c["label"];
-            const auto* h = rowAfter(html, section == "total" ? "Questions 問題" : section == "topic" ? "Topic 主題" : "For 提問對象",
+            const auto* h = rowAfter(html,
+                                     section == "total"   ? "Questions 問題"
+                                     : section == "topic" ? "Topic 主題"
+                                                          : "For 提問對象",
                                      {section == "total" ? "Total 合計" : label});
-            const auto* m = rowAfter(md, section == "total" ? "Questions" : section == "topic" ? "Topic" : "For", {label});
+            const auto* m = rowAfter(md,
+                                     section == "total"   ? "Questions"
+                                     : section == "topic" ? "Topic"
+                                                          : "For",
+                                     {label});
             REQUIRE_MESSAGE(h, label);
             REQUIRE_MESSAGE(m, label);
             std::size_t k = 1;
-            for (const char* col : {"asked", "pending", "approved", "answered", "dismissed", "merged"}) {
+            for (const char* col :
+                 {"asked", "pending", "approved", "answered", "dismissed", "merged"}) {
                 CHECK((*h)[k] == c[col]);
                 CHECK((*m)[k] == c[col]);
                 ++k;
@@ -363,30 +389,37 @@ TEST_CASE("Insights: every figure in the HTML, the Markdown and the CSV agrees")
 
         // The summary table's figures, and the summary paragraphs as they are.
         std::map<std::string, std::string> facts;
-        for (const CsvRecord& r : csv["insights-summary.csv"].records) facts[r.fields[0]] = r.fields[1];
+        for (const CsvRecord& r : csv["insights-summary.csv"].records)
+            facts[r.fields[0]] = r.fields[1];
         const std::string mdText = renderInsightsMarkdown(s);
         const std::string htmlText = renderInsightsHtml(s);
         CHECK(facts["summary_en"] == s.summaryEn);
         CHECK(mdText.find(markdownCell(s.summaryEn)) != std::string::npos);
-        CHECK(htmlText.find(replaceAll(replaceAll(s.summaryEn, "'", "&#39;"), "\"", "&quot;")) != std::string::npos);
-        CHECK(mdText.find("Median wait from submission to answer: " + dur(facts["median_wait_s"])) != std::string::npos);
-        CHECK(rowStarting(html, {"Median wait from submission to answer 等候時間中位數", dur(facts["median_wait_s"])}));
-        CHECK(rowStarting(html, {"Devices that asked 提問的裝置", facts["devices_asked"]}));
-        CHECK(mdText.find("- Devices that asked: " + facts["devices_asked"] + "\n") != std::string::npos);
-        CHECK(mdText.find("Technical share: " + facts["technical_actual_percent"] + "%") != std::string::npos);
-        CHECK(htmlText.find("Technical share 技術占比: <strong>" + facts["technical_actual_percent"] + "%") !=
+        CHECK(htmlText.find(replaceAll(replaceAll(s.summaryEn, "'", "&#39;"), "\"", "&quot;")) !=
               std::string::npos);
+        CHECK(mdText.find("Median wait from submission to answer: " +
+                          dur(facts["median_wait_s"])) != std::string::npos);
+        CHECK(rowStarting(html, {"Median wait from submission to answer 等候時間中位數",
+                                 dur(facts["median_wait_s"])}));
+        CHECK(rowStarting(html, {"Devices that asked 提問的裝置", facts["devices_asked"]}));
+        CHECK(mdText.find("- Devices that asked: " + facts["devices_asked"] + "\n") !=
+              std::string::npos);
+        CHECK(mdText.find("Technical share: " + facts["technical_actual_percent"] + "%") !=
+              std::string::npos);
+        CHECK(htmlText.find("Technical share 技術占比: <strong>" +
+                            facts["technical_actual_percent"] + "%") != std::string::npos);
     }
 }
 
-TEST_CASE("Insights: text from people is escaped in the HTML and the Markdown, and CSV cells are safe") {
+TEST_CASE(
+    "Insights: text from people is escaped in the HTML and the Markdown, and CSV cells are safe") {
     InsightsFixture f;
     const SessionInsights s = f.insights();
     const std::string html = renderInsightsHtml(s);
     CHECK(html.find("Tech talk <AI>") == std::string::npos);
     CHECK(html.find("Tech talk &lt;AI&gt;") != std::string::npos);
     CHECK(html.find("<script") == std::string::npos);
-    CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));   // nothing fetched
+    CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));  // nothing fetched
     CHECK(html.find("<html lang=\"zh-Hant\">") != std::string::npos);
     CHECK(html.find("@media print") != std::string::npos);
     const std::string md = renderInsightsMarkdown(s);
@@ -398,16 +431,17 @@ TEST_CASE("Insights: text from people is escaped in the HTML and the Markdown, a
 TEST_CASE("Insights: the page has a labelled SVG chart for each part") {
     InsightsFixture f;
     const std::string html = renderInsightsHtml(f.insights());
-    for (const char* title : {"<title id=\"chart-time-t\">Planned vs actual per segment",
-                              "<title id=\"chart-companies-t\">Guests&#39; airtime per company vs plan",
-                              "<title id=\"chart-speakers-t\">Airtime per speaker",
-                              "<title id=\"chart-topics-t\">Questions per topic",
-                              "<title id=\"chart-poll-1-t\">Poll 投票: 下次想聽什麼主題？",
-                              "<title id=\"chart-poll-2-t\">Poll 投票: Format?"})
+    for (const char* title :
+         {"<title id=\"chart-time-t\">Planned vs actual per segment",
+          "<title id=\"chart-companies-t\">Guests&#39; airtime per company vs plan",
+          "<title id=\"chart-speakers-t\">Airtime per speaker",
+          "<title id=\"chart-topics-t\">Questions per topic",
+          "<title id=\"chart-poll-1-t\">Poll 投票: 下次想聽什麼主題？",
+          "<title id=\"chart-poll-2-t\">Poll 投票: Format?"})
         CHECK_MESSAGE(html.find(title) != std::string::npos, title);
-    CHECK(html.find("class=\"limit\"") != std::string::npos);   // the company limit line
+    CHECK(html.find("class=\"limit\"") != std::string::npos);  // the company limit line
     CHECK(html.find("limit 上限 40.0%") != std::string::npos);
-    CHECK(html.find("minutes:seconds") != std::string::npos);   // an axis label
+    CHECK(html.find("minutes:seconds") != std::string::npos);  // an axis label
 }
 
 TEST_CASE("Insights: the files are written in the folder, each one whole") {
@@ -417,8 +451,9 @@ TEST_CASE("Insights: the files are written in the folder, each one whole") {
     auto written = writeInsightsFiles(out / "new" / "folder", s);
     REQUIRE_MESSAGE(written.ok(), written.error().message());
     CHECK(written->size() == 7);
-    for (const char* name : {"insights.html", "insights.md", "insights-time.csv", "insights-airtime.csv",
-                             "insights-questions.csv", "insights-polls.csv", "insights-summary.csv"})
+    for (const char* name :
+         {"insights.html", "insights.md", "insights-time.csv", "insights-airtime.csv",
+          "insights-questions.csv", "insights-polls.csv", "insights-summary.csv"})
         CHECK_MESSAGE(std::filesystem::exists(out / "new" / "folder" / name), name);
     CHECK(readFile(out / "new" / "folder" / "insights.md") == renderInsightsMarkdown(s));
 }
@@ -442,9 +477,12 @@ TEST_CASE("Insights: a session that never started says so instead of an underrun
     const SessionInsights s = buildSessionInsights(*snap, nullptr);
     CHECK_FALSE(s.time.started);
     CHECK_FALSE(s.time.hardOutMarginMs);
-    CHECK(s.summaryEn.find("the show never went on air (no start in the journal; 40:00 planned).") != std::string::npos);
+    CHECK(
+        s.summaryEn.find("the show never went on air (no start in the journal; 40:00 planned).") !=
+        std::string::npos);
     CHECK(s.summaryEn.find("under") == std::string::npos);
     CHECK(s.summaryZh.find("節目未開始") != std::string::npos);
     CHECK(s.balance.technicalActualPercent == 0);
-    CHECK(renderInsightsMarkdown(s).find("Technical share: none (no content time on air).") != std::string::npos);
+    CHECK(renderInsightsMarkdown(s).find("Technical share: none (no content time on air).") !=
+          std::string::npos);
 }

@@ -41,8 +41,9 @@ inline Show insightsShow(const std::string& title = "社群之夜", int episode 
         p.company = std::move(company);
         return p;
     };
-    show.people = {person("p-host", "Host", Role::Host, ""), person("p-a", "Alice", Role::Guest, "Acme"),
-                   person("p-b", "Bob", Role::Guest, "Beta"), person("p-c", "Chen", Role::Guest, "Acme")};
+    show.people = {
+        person("p-host", "Host", Role::Host, ""), person("p-a", "Alice", Role::Guest, "Acme"),
+        person("p-b", "Bob", Role::Guest, "Beta"), person("p-c", "Chen", Role::Guest, "Acme")};
     auto segment = [](std::string id, std::string name, SegmentKind kind, Seconds planned,
                       std::vector<std::string> speakers) {
         Segment s;
@@ -87,11 +88,20 @@ struct InsightsFixture {
             .withDevice(std::move(device))
             .withSource(QuestionSource::Web);
     }
-    static LiveRequest verb(LiveCommand c, std::string id) { return LiveRequest(c).withId(std::move(id)); }
-    static std::string device(int i) { return "device-" + std::string(i < 10 ? "000" : "00") + std::to_string(i); }
-    static LiveRequest visit(std::string d) { return LiveRequest(LiveCommand::AudienceVisit).withDevice(std::move(d)); }
+    static LiveRequest verb(LiveCommand c, std::string id) {
+        return LiveRequest(c).withId(std::move(id));
+    }
+    static std::string device(int i) {
+        return "device-" + std::string(i < 10 ? "000" : "00") + std::to_string(i);
+    }
+    static LiveRequest visit(std::string d) {
+        return LiveRequest(LiveCommand::AudienceVisit).withDevice(std::move(d));
+    }
     static LiveRequest pollVote(std::string poll, int i, std::string option) {
-        return LiveRequest(LiveCommand::PollVote).withId(std::move(poll)).withDevice(device(i)).withOption(std::move(option));
+        return LiveRequest(LiveCommand::PollVote)
+            .withId(std::move(poll))
+            .withDevice(device(i))
+            .withOption(std::move(option));
     }
 
     // Questions: q1 (AI, for Alice) asked at 6:40 and answered at 39:10 (a 32:30 wait); q2 (Web)
@@ -116,29 +126,29 @@ struct InsightsFixture {
         run(LiveRequest(LiveCommand::Start));
         // Ten phones open the page (device-0001 comes back); the show's poll opens.
         for (int i = 1; i <= 10; ++i) run(visit(device(i)));
-        CHECK_FALSE(session->perform(visit(device(1))).ok);   // a second visit is not counted
+        CHECK_FALSE(session->perform(visit(device(1))).ok);  // a second visit is not counted
         stamp(100'000);
         run(LiveRequest(LiveCommand::PollOpen).withId("poll-next"));
         run(pollVote("poll-next", 1, "AI"));
         run(pollVote("poll-next", 2, "DevOps"));
-        run(pollVote("poll-next", 2, "AI"));   // changed, not added
+        run(pollVote("poll-next", 2, "AI"));  // changed, not added
         run(pollVote("poll-next", 3, "AI"));
         run(pollVote("poll-next", 7, "Web"));
         run(pollVote("poll-next", 8, "Data"));
         stamp(330'000);
         run(LiveRequest(LiveCommand::Next));
         stamp(400'000);
-        run(web("What about <AI>?", "device-0001").withTopics({"AI"}).withPerson("p-a"));   // q1
+        run(web("What about <AI>?", "device-0001").withTopics({"AI"}).withPerson("p-a"));  // q1
         run(verb(LiveCommand::QuestionApprove, "q1"));
         stamp(500'000);
-        run(web("Which web framework?", "device-0002").withTopics({"Web"}));   // q2
+        run(web("Which web framework?", "device-0002").withTopics({"Web"}));  // q2
         run(verb(LiveCommand::QuestionApprove, "q2"));
         run(verb(LiveCommand::QuestionVote, "q2").withDevice("device-0003"));
         run(verb(LiveCommand::QuestionVote, "q2").withDevice("device-0004"));
-        run(web("Hiring?", "device-0002").withTopics({"職涯 Career"}));   // q3
+        run(web("Hiring?", "device-0002").withTopics({"職涯 Career"}));  // q3
         run(verb(LiveCommand::QuestionDismiss, "q3"));
-        run(web("Still waiting", "device-0005"));   // q4
-        run(web("Which web framework, again?", "device-0006"));   // q5
+        run(web("Still waiting", "device-0005"));                // q4
+        run(web("Which web framework, again?", "device-0006"));  // q5
         run(verb(LiveCommand::QuestionApprove, "q5"));
         run(LiveRequest(LiveCommand::QuestionMerge).withId("q2").withIds({"q5"}));
         stamp(1'330'000);
@@ -151,10 +161,11 @@ struct InsightsFixture {
         run(LiveRequest(LiveCommand::QuestionSubmit)
                 .withText("From the chat")
                 .withTopics({"AI"})
-                .withSource(QuestionSource::Producer));   // q6
+                .withSource(QuestionSource::Producer));  // q6
         // A poll added live, left open with a tie.
-        const SessionActionResult made =
-            session->perform(LiveRequest(LiveCommand::PollCreate).withText("Format?").withOptions({"Talk", "Panel"}));
+        const SessionActionResult made = session->perform(LiveRequest(LiveCommand::PollCreate)
+                                                              .withText("Format?")
+                                                              .withOptions({"Talk", "Panel"}));
         REQUIRE_MESSAGE(made.ok, made.error.message());
         run(LiveRequest(LiveCommand::PollOpen).withId(made.id));
         run(pollVote(made.id, 9, "Talk"));

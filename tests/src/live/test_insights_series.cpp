@@ -35,7 +35,8 @@ struct ThreeSessions {
     std::unique_ptr<InsightsFixture> ep4;
     ThreeSessions() {
         ep3 = std::make_unique<InsightsFixture>(root / "2026-11-25-ep3");
-        ep4 = std::make_unique<InsightsFixture>(root / "2026-12-02-ep4", episode4(), kInsightsWallStart + kWeekMs);
+        ep4 = std::make_unique<InsightsFixture>(root / "2026-12-02-ep4", episode4(),
+                                                kInsightsWallStart + kWeekMs);
         const auto bad = root / "2026-12-09-ep5";
         std::filesystem::create_directories(bad);
         std::ofstream(bad / "show.json") << "{oops";
@@ -47,8 +48,10 @@ struct ThreeSessions {
 
 TEST_CASE("Insights series: companies' airtime so far, ranked, with each session's share") {
     ThreeSessions three;
-    std::vector<SessionInsights> read{three.ep4->insights(), three.ep3->insights()};   // out of order
-    const SeriesInsights s = buildSeriesInsights(std::move(read), {{three.root / "2026-12-09-ep5", "damaged"}});
+    std::vector<SessionInsights> read{three.ep4->insights(),
+                                      three.ep3->insights()};  // out of order
+    const SeriesInsights s =
+        buildSeriesInsights(std::move(read), {{three.root / "2026-12-09-ep5", "damaged"}});
     REQUIRE(s.sessions.size() == 2);
     CHECK(s.sessions[0].date == "2026-11-25");
     CHECK(s.sessions[1].date == "2026-12-02");
@@ -61,11 +64,13 @@ TEST_CASE("Insights series: companies' airtime so far, ranked, with each session
     CHECK(s.companies[0].percent == doctest::Approx(55.9));
     REQUIRE(s.companies[0].sessionPercent.size() == 2);
     CHECK(*s.companies[0].sessionPercent[0] == doctest::Approx(73.3));
-    CHECK(*s.companies[0].sessionPercent[1] == doctest::Approx(38.6));   // 780 / 2020
+    CHECK(*s.companies[0].sessionPercent[1] == doctest::Approx(38.6));  // 780 / 2020
     CHECK(s.companies[1].name == "Beta");
     CHECK(s.companies[1].rank == 2);
     CHECK(s.companies[1].percent == doctest::Approx(44.1));
-    CHECK(s.summaryEn.find("Acme has had the most guests' airtime so far: 37:40, 55.9% of the series") != std::string::npos);
+    CHECK(s.summaryEn.find(
+              "Acme has had the most guests' airtime so far: 37:40, 55.9% of the series") !=
+          std::string::npos);
     CHECK(s.summaryEn.find("Not included (cannot be read): 2026-12-09-ep5.") != std::string::npos);
     CHECK(s.summaryZh.find("目前來賓發言時間最多的公司是 Acme") != std::string::npos);
     const std::string md = renderSeriesMarkdown(s);
@@ -73,13 +78,16 @@ TEST_CASE("Insights series: companies' airtime so far, ranked, with each session
     const std::string html = renderSeriesHtml(s);
     CHECK(html.find("Who has had the most airtime so far") != std::string::npos);
     CHECK(html.find("2026-12-09-ep5") != std::string::npos);
-    CHECK(html.find("damaged") != std::string::npos);   // the reason, in the list
+    CHECK(html.find("damaged") != std::string::npos);  // the reason, in the list
 }
 
-TEST_CASE("pycast insights: a folder of three sessions, one damaged, reports the two and names the third") {
+TEST_CASE(
+    "pycast insights: a folder of three sessions, one damaged, reports the two and names the "
+    "third") {
     ThreeSessions three;
     const auto out = three.tmp / "out";
-    const CommandResult r = runCli("insights --out '" + out.string() + "' '" + three.root.string() + "'");
+    const CommandResult r =
+        runCli("insights --out '" + out.string() + "' '" + three.root.string() + "'");
     CHECK(r.exitCode == 1);
     CHECK(r.err.find("2026-12-09-ep5") != std::string::npos);
     for (const char* f : {"series.html", "series.md", "series-episodes.csv", "series-companies.csv",
@@ -101,7 +109,8 @@ TEST_CASE("pycast insights: a folder of three sessions, one damaged, reports the
 TEST_CASE("pycast insights: one session writes its report and prints the summary") {
     InsightsFixture f;
     TempDir tmp;
-    const CommandResult r = runCli("insights --out '" + (tmp / "out").string() + "' '" + f.session->dir().string() + "'");
+    const CommandResult r = runCli("insights --out '" + (tmp / "out").string() + "' '" +
+                                   f.session->dir().string() + "'");
     CHECK(r.exitCode == 0);
     CHECK(r.err.empty());
     CHECK(r.out.find("wrote " + (tmp / "out" / "insights.html").string()) != std::string::npos);
@@ -113,13 +122,14 @@ TEST_CASE("pycast insights: one session writes its report and prints the summary
 TEST_CASE("pycast insights: usage errors exit 2, a missing session exits 1 and is named") {
     TempDir tmp;
     CHECK(runCli("insights").exitCode == 2);
-    CHECK(runCli("insights '" + tmp.path().string() + "'").exitCode == 2);   // no --out
+    CHECK(runCli("insights '" + tmp.path().string() + "'").exitCode == 2);  // no --out
     CHECK(runCli("insights --out x --bogus y").exitCode == 2);
     CHECK(runCli("insights --out").exitCode == 2);
     const CommandResult help = runCli("insights --help");
     CHECK(help.exitCode == 0);
     CHECK(help.out.find("--out DIR") != std::string::npos);
-    const CommandResult missing = runCli("insights --out '" + (tmp / "o").string() + "' '" + (tmp / "nope").string() + "'");
+    const CommandResult missing =
+        runCli("insights --out '" + (tmp / "o").string() + "' '" + (tmp / "nope").string() + "'");
     CHECK(missing.exitCode == 1);
     CHECK(missing.err.find("nope") != std::string::npos);
 }
