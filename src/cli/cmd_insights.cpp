@@ -37,7 +37,7 @@ const char* kInsightsHelp =
     "name>/.\n"
     "A session that cannot be read is named with the reason (on stderr and in the files) and the\n"
     "rest are still reported.\n\n"
-    "  --out DIR   the folder to write to (created if missing)\n"
+    "  --out DIR   the folder to write to (created if missing; not one of the sessions)\n"
     "  --          ends the options: folders named like an option follow\n"
     "Prints the files written and the summary.\n"
     "Exit 0 when every session was read and every file written; 1 when a session could not be\n"
@@ -129,6 +129,20 @@ int runInsights(const Args& args, std::ostream& out, std::ostream& err) {
             }
         }
         dirs.emplace_back(in);
+    }
+
+    // The sessions are only read: their folders are not a place to write into.
+    {
+        std::error_code ec;
+        const fs::path target = fs::weakly_canonical(outDir, ec);
+        for (const fs::path& dir : dirs) {
+            std::error_code ec2;
+            if (!ec && target == fs::weakly_canonical(dir, ec2) && !ec2) {
+                err << "pycast insights: --out " << outDir << " is a session folder given to read; "
+                    << "pick another folder to write to\n";
+                return 2;
+            }
+        }
     }
 
     std::vector<SessionInsights> read;

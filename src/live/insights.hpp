@@ -6,8 +6,8 @@
 //   the sum of its rows; a difference is the shown actual minus the shown planned), kept in
 //   ms fields that are multiples of 1000 (names end in Ms);
 // - percentages are rounded to one decimal (half away from zero) when built, kept in fields
-//   named ...Percent, and every limit check reads the rounded value, so "40.0 %" is never
-//   called over a 40 % limit;
+//   named ...Percent, and every limit check reads the rounded value, so "40.0%" is never
+//   called over a 40% limit;
 // - the renderers print them with formatInsightPercent and formatDurationMs, nothing else.
 #pragma once
 
@@ -27,8 +27,7 @@ struct SessionSnapshot;
 
 // The one percentage rule: one decimal, half away from zero (33.35 → 33.4).
 double roundPercent(double value);
-// "46.2 %": the one way a percentage is printed (a thin no-break space before %, as zh-TW and
-// en typesetting both accept; CSV cells hold the bare number instead).
+// "46.2%": the one way a percentage is printed (CSV cells hold the bare number, "46.2").
 std::string formatInsightPercent(double percent);
 
 // --- Time -------------------------------------------------------------------------------------

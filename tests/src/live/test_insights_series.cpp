@@ -128,6 +128,12 @@ TEST_CASE("pycast insights: usage errors exit 2, a missing session exits 1 and i
     const CommandResult help = runCli("insights --help");
     CHECK(help.exitCode == 0);
     CHECK(help.out.find("--out DIR") != std::string::npos);
+    InsightsFixture f;
+    const std::string dir = "'" + f.session->dir().string() + "'";
+    const CommandResult into = runCli("insights --out " + dir + " " + dir);
+    CHECK(into.exitCode == 2);
+    CHECK(into.err.find("is a session folder") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(f.session->dir() / "insights.html"));
     const CommandResult missing =
         runCli("insights --out '" + (tmp / "o").string() + "' '" + (tmp / "nope").string() + "'");
     CHECK(missing.exitCode == 1);
