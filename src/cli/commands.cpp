@@ -12,6 +12,7 @@ const std::vector<Command>& commands() {
          runQuestions},
         {"live", "run a show without a window, driven over the HTTP control API", runLive},
         {"report", "print a session's planned-vs-actual report (md or csv)", runReport},
+        {"insights", "write what a session or a series achieved: HTML with charts, Markdown, CSV", runInsights},
         {"chapters", "print a session's chapters (segments, answered questions, markers)", runChapters},
         {"export", "mix, normalize, encode and tag an episode with chapters and show notes", runExportCommand},
         {"recover", "repair the track files of an interrupted recording", runRecover},

@@ -31,6 +31,8 @@ int runImportCsv(const Args&, std::ostream&, std::ostream&);
 int runQuestions(const Args& args, std::ostream& out, std::ostream& err);
 int runLive(const Args& args, std::ostream& out, std::ostream& err);
 int runReport(const Args& args, std::ostream& out, std::ostream& err);
+// `pycast insights --out DIR SESSION_DIR...` (cmd_insights.cpp).
+int runInsights(const Args& args, std::ostream& out, std::ostream& err);
 // `pycast chapters [--format text|youtube|json] SESSION_DIR` (cmd_chapters.cpp).
 int runChapters(const Args& args, std::ostream& out, std::ostream& err);
 // `pycast export SESSION_OR_FILE [options]` (cmd_export.cpp).

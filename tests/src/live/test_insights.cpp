@@ -1,0 +1,488 @@
+// Tests for the insights of a session: a scripted show with known numbers gives exactly those
+// numbers, and every figure in the HTML, Markdown and CSV agrees with the others.
+#include <doctest/doctest.h>
+
+#include <cstring>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "core/clock.hpp"
+#include "core/duration.hpp"
+#include "core/text.hpp"
+#include "io/csv.hpp"
+#include "io/markdown.hpp"
+#include "live/insights.hpp"
+#include "live/session.hpp"
+#include "test_insights_fixture.hpp"
+#include "test_support.hpp"
+
+using namespace pycast;
+using namespace pycast::test;
+
+TEST_CASE("Insights: time per segment, over/under and the missed hard out are the scripted ones") {
+    InsightsFixture f;
+    const SessionInsights s = f.insights();
+    const TimeInsights& t = s.time;
+    REQUIRE(t.segments.size() == 5);
+    const std::int64_t actual[] = {330'000, 1'000'000, 240'000, 720'000, 300'000};
+    const std::int64_t diff[] = {30'000, 100'000, -60'000, 120'000, 0};
+    for (std::size_t i = 0; i < 5; ++i) {
+        CAPTURE(i);
+        CHECK(t.segments[i].actualMs == actual[i]);
+        CHECK(t.segments[i].differenceMs == diff[i]);
+    }
+    CHECK(t.plannedTotalMs == 2'400'000);
+    CHECK(t.actualTotalMs == 2'590'000);
+    CHECK(t.differenceMs == 190'000);
+    CHECK(t.ended);
+    REQUIRE(t.hardOutTodMs);
+    CHECK(*t.hardOutTodMs == (20 * 3600 + 5 * 60) * 1000LL);
+    REQUIRE(t.hardOutMarginMs);
+    CHECK(*t.hardOutMarginMs == -490'000);  // ended 20:13:10.6, hard out 20:05
+    CHECK_FALSE(t.hardOutKept());
+    CHECK(s.date == "2026-11-25");
+}
+
+TEST_CASE(
+    "Insights: without a recording the balance is plan-based on actual times, and labelled so") {
+    InsightsFixture f;
+    const SessionInsights s = f.insights();
+    const BalanceInsights& b = s.balance;
+    CHECK(b.source == BalanceSource::PlanOnActualTimes);
+    REQUIRE(b.speakers.size() == 4);
+    CHECK(b.speakers[1].name == "Alice");
+    CHECK(b.speakers[1].actualMs == 1'240'000);  // tech 1000 + a third of the panel's 720
+    CHECK(b.speakers[1].actualPercent == doctest::Approx(52.8));
+    CHECK(b.speakers[0].actualPercent == doctest::Approx(14.0));
+    CHECK(b.speakers[2].actualPercent == doctest::Approx(23.0));
+    CHECK(b.speakers[3].actualPercent == doctest::Approx(10.2));
+    CHECK(b.guestsActualMs == 2'020'000);
+    REQUIRE(b.companies.size() == 2);
+    CHECK(b.companies[0].name == "Acme");
+    CHECK(b.companies[0].actualMs == 1'480'000);
+    CHECK(b.companies[0].actualPercent == doctest::Approx(73.3));
+    CHECK(b.companies[0].plannedPercent == doctest::Approx(72.2));
+    CHECK(b.companies[0].overLimit);
+    CHECK(b.companies[1].actualPercent == doctest::Approx(26.7));
+    CHECK_FALSE(b.companies[1].overLimit);
+    CHECK(b.technicalActualMs == 1'000'000);
+    CHECK(b.contentActualMs == 2'350'000);  // everything but the break
+    CHECK(b.technicalActualPercent == doctest::Approx(42.6));
+    CHECK(b.technicalPlannedPercent == doctest::Approx(42.9));
+    CHECK(b.technicalOutside());
+    CHECK(s.summaryEn.find("estimated from the plan on the actual segment times, not measured") !=
+          std::string::npos);
+    CHECK(s.summaryZh.find("依企劃按實際段落時間估算，非實測") != std::string::npos);
+    CHECK(renderInsightsMarkdown(s).find("plan-based on actual segment times") !=
+          std::string::npos);
+}
+
+TEST_CASE("Insights: with measured talk the balance is the recording's") {
+    InsightsFixture f;
+    const std::vector<TrackTalk> talk{{"p-host", "Host", 300'000},
+                                      {"p-a", "Guest 1", 600'500},
+                                      {"p-b", "Guest 2", 900'000},
+                                      {"p-c", "Guest 3", 100'000}};
+    const SessionInsights s = f.insights(&talk);
+    const BalanceInsights& b = s.balance;
+    CHECK(b.source == BalanceSource::Measured);
+    REQUIRE(b.companies.size() == 2);
+    CHECK(b.companies[0].name == "Beta");
+    CHECK(b.companies[0].actualMs == 900'000);
+    CHECK(b.companies[0].actualPercent == doctest::Approx(56.2));  // 900 / 1600.5
+    CHECK(b.companies[0].overLimit);
+    CHECK(b.companies[1].actualMs == 700'000);  // 600.5 + 100, shown
+    CHECK(b.companies[1].actualPercent == doctest::Approx(43.8));
+    CHECK(b.speakers[1].actualMs == 600'000);
+    CHECK(s.summaryEn.find("Beta had 56.2% of the guests' airtime (measured from the recording") !=
+          std::string::npos);
+    // The technical share does not depend on the tracks.
+    CHECK(b.technicalActualPercent == doctest::Approx(42.6));
+}
+
+TEST_CASE("Insights: the audience's questions, devices and the median wait") {
+    InsightsFixture f;
+    const AudienceInsights a = f.insights().audience;
+    CHECK(a.questions.asked == 7);
+    CHECK(a.questions.pending == 1);
+    CHECK(a.questions.approved == 4);
+    CHECK(a.questions.answered == 3);
+    CHECK(a.questions.dismissed == 1);
+    CHECK(a.questions.merged == 1);
+    CHECK(a.answeredInShow == 3);
+    CHECK(a.leftOver == 1);
+    CHECK(a.devicesOpened == 10);
+    CHECK(a.devicesAsked == 4);
+    CHECK(a.devicesVoted == 8);  // 0003, 0004 on a question; 0001–0003, 0007–0010 in polls
+    REQUIRE(a.medianWaitMs);
+    CHECK(*a.medianWaitMs == 1'175'000);  // (400 + 1950) / 2: the show's own question is left out
+    CHECK(a.waitedQuestions == 2);
+    REQUIRE(a.topics.size() == 4);
+    CHECK(a.topics[3].label == "(no topic)");
+    CHECK(a.topics[3].asked == 2);  // q4 and q5
+    CHECK(a.topics[0].label == "AI");
+    CHECK(a.topics[0].asked == 3);  // q1, q5 and the show's own
+    CHECK(a.topics[0].answered == 3);
+}
+
+TEST_CASE("Insights: poll results with shares and the winner, ties named together") {
+    InsightsFixture f;
+    const std::vector<PollInsight> polls = f.insights().audience.polls;
+    REQUIRE(polls.size() == 2);
+    const PollInsight& next = polls[0];
+    CHECK(next.id == "poll-next");
+    CHECK(next.question == "下次想聽什麼主題？");
+    CHECK(next.state == "closed");
+    CHECK(next.fromShow);
+    CHECK(next.totalVotes == 5);
+    REQUIRE(next.options.size() == 5);
+    const int votes[] = {3, 1, 0, 1, 0};
+    const double percent[] = {60.0, 20.0, 0.0, 20.0, 0.0};
+    for (std::size_t i = 0; i < 5; ++i) {
+        CAPTURE(i);
+        CHECK(next.options[i].votes == votes[i]);
+        CHECK(next.options[i].percent == doctest::Approx(percent[i]));
+        CHECK(next.options[i].winner == (i == 0));
+    }
+    CHECK(next.winner == "AI");
+    const PollInsight& live = polls[1];
+    CHECK(live.question == "Format?");
+    CHECK(live.state == "open");
+    CHECK_FALSE(live.fromShow);
+    CHECK(live.totalVotes == 2);
+    CHECK(live.winner == "Talk / Panel");
+    CHECK(live.options[0].percent == doctest::Approx(50.0));
+}
+
+TEST_CASE("Insights: the summary paragraph says the figures in plain words, in both languages") {
+    InsightsFixture f;
+    const SessionInsights s = f.insights();
+    CHECK(s.summaryEn.find("the show ran 03:10 over its 40:00 plan (43:10 on air) and missed the "
+                           "20:05 hard out by 08:10.") != std::string::npos);
+    CHECK(s.summaryEn.find("Acme had 73.3% of the guests' airtime") != std::string::npos);
+    CHECK(s.summaryEn.find("over the 40.0% limit") != std::string::npos);
+    CHECK(s.summaryEn.find("the median wait for an answer was 19:35") != std::string::npos);
+    CHECK(s.summaryEn.find("10 devices opened the audience page, 4 asked and 8 voted.") !=
+          std::string::npos);
+    CHECK(
+        s.summaryEn.find("In the poll \"下次想聽什麼主題？\", \"AI\" won with 60.0% of 5 votes.") !=
+        std::string::npos);
+    CHECK(
+        s.summaryEn.find(
+            "In the poll \"Format?\" (still open), \"Talk / Panel\" tied with 50.0% of 2 votes.") !=
+        std::string::npos);
+    CHECK(s.summaryZh.find("投票「下次想聽什麼主題？」由「AI」勝出，得票 60.0%（共 5 票）。") !=
+          std::string::npos);
+    CHECK(s.summaryZh.find("節目原訂 40:00，實際播出 43:10，超時 03:10") != std::string::npos);
+    CHECK(s.summaryZh.find("超過最晚結束時間 20:05 共 08:10") != std::string::npos);
+    CHECK(s.summaryZh.find("Acme 佔來賓發言時間 73.3%") != std::string::npos);
+    // Deterministic.
+    CHECK(f.insights().summaryEn == s.summaryEn);
+}
+
+namespace {
+
+std::string unescapeHtml(std::string s) {
+    const std::pair<const char*, const char*> refs[] = {
+        {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}};
+    for (const auto& [from, to] : refs) {
+        std::string out;
+        std::size_t at = 0;
+        for (std::size_t hit; (hit = s.find(from, at)) != std::string::npos;
+             at = hit + std::strlen(from))
+            out += s.substr(at, hit - at) + to;
+        s = out + s.substr(at);
+    }
+    return s;
+}
+
+// Every <tr> of the HTML as its cells' text (tags dropped, references undone).
+std::vector<std::vector<std::string>> htmlRows(const std::string& html) {
+    std::vector<std::vector<std::string>> rows;
+    const std::regex tr("<tr[^>]*>([\\s\\S]*?)</tr>");
+    const std::regex cell("<t[dh][^>]*>([\\s\\S]*?)</t[dh]>");
+    const std::regex tag("<[^>]*>");
+    for (std::sregex_iterator it(html.begin(), html.end(), tr), end; it != end; ++it) {
+        std::vector<std::string> cells;
+        const std::string body = (*it)[1];
+        for (std::sregex_iterator c(body.begin(), body.end(), cell); c != end; ++c)
+            cells.push_back(unescapeHtml(std::regex_replace(std::string((*c)[1]), tag, "")));
+        rows.push_back(cells);
+    }
+    return rows;
+}
+
+// Every Markdown table row as its cells, bold marks dropped and escapes undone.
+std::vector<std::vector<std::string>> markdownRows(const std::string& md) {
+    std::vector<std::vector<std::string>> rows;
+    std::istringstream in(md);
+    for (std::string line; std::getline(in, line);) {
+        if (line.size() < 2 || line[0] != '|') continue;
+        std::vector<std::string> cells;
+        std::string cell;
+        for (std::size_t i = 1; i < line.size(); ++i) {
+            if (line[i] == '\\' && i + 1 < line.size()) {
+                cell += line[++i];
+            } else if (line[i] == '|') {
+                cells.push_back(cell);
+                cell.clear();
+            } else {
+                cell += line[i];
+            }
+        }
+        for (std::string& c : cells) {
+            c = unescapeHtml(c);
+            while (!c.empty() && c.front() == ' ') c.erase(0, 1);
+            while (!c.empty() && c.back() == ' ') c.pop_back();
+            if (c.size() > 4 && c.rfind("**", 0) == 0 && c.substr(c.size() - 2) == "**")
+                c = c.substr(2, c.size() - 4);
+        }
+        rows.push_back(cells);
+    }
+    return rows;
+}
+
+const std::vector<std::string>* rowStarting(const std::vector<std::vector<std::string>>& rows,
+                                            const std::vector<std::string>& first) {
+    for (const auto& r : rows) {
+        if (r.size() < first.size()) continue;
+        bool match = true;
+        for (std::size_t i = 0; i < first.size(); ++i) match = match && r[i] == first[i];
+        if (match) return &r;
+    }
+    return nullptr;
+}
+
+// The first row starting with `first` after the row whose first cell is `header`.
+const std::vector<std::string>* rowAfter(const std::vector<std::vector<std::string>>& rows,
+                                         const std::string& header,
+                                         const std::vector<std::string>& first) {
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (!rows[i].empty() && rows[i][0] == header) {
+            const std::vector<std::vector<std::string>> rest(
+                rows.begin() + static_cast<std::ptrdiff_t>(i) + 1, rows.end());
+            const auto* hit = rowStarting(rest, first);
+            if (!hit) return nullptr;
+            for (std::size_t k = i + 1; k < rows.size(); ++k)
+                if (rows[k] == *hit) return &rows[k];
+        }
+    return nullptr;
+}
+
+std::map<std::string, std::string> csvRecord(const CsvTable& t, const CsvRecord& r) {
+    std::map<std::string, std::string> m;
+    for (std::size_t i = 0; i < t.header.fields.size() && i < r.fields.size(); ++i)
+        m[t.header.fields[i]] = r.fields[i];
+    return m;
+}
+
+std::string dur(const std::string& seconds) { return formatDuration(std::stoll(seconds)); }
+std::string sdur(const std::string& seconds) {
+    const long long s = std::stoll(seconds);
+    return s == 0 ? formatDuration(0) : (s > 0 ? "+" : "-") + formatDuration(s < 0 ? -s : s);
+}
+
+}  // namespace
+
+TEST_CASE("Insights: every figure in the HTML, the Markdown and the CSV agrees") {
+    InsightsFixture f;
+    const std::vector<TrackTalk> talk{{"p-host", "Host", 300'000},
+                                      {"p-a", "Guest 1", 600'500},
+                                      {"p-b", "Guest 2", 900'000},
+                                      {"p-c", "Guest 3", 100'000}};
+    for (const std::vector<TrackTalk>* measured :
+         {static_cast<const std::vector<TrackTalk>*>(nullptr), &talk}) {
+        CAPTURE(measured != nullptr);
+        const SessionInsights s = f.insights(measured);
+        const auto html = htmlRows(renderInsightsHtml(s));
+        const auto md = markdownRows(renderInsightsMarkdown(s));
+        std::map<std::string, CsvTable> csv;
+        for (const InsightsTable& t : renderInsightsCsv(s)) {
+            CHECK(t.text.rfind(kUtf8Bom, 0) == 0);
+            auto parsed = parseCsv(t.text);
+            REQUIRE(parsed.ok());
+            csv[t.fileName] = *parsed;
+        }
+        REQUIRE(csv.size() == 5);
+
+        int checked = 0;
+        for (const CsvRecord& r : csv["insights-time.csv"].records) {
+            auto c = csvRecord(csv["insights-time.csv"], r);
+            const bool total = c["section"] == "total";
+            const std::vector<std::string> key =
+                total ? std::vector<std::string>{"", "Total"}
+                      : std::vector<std::string>{c["number"], c["title"]};
+            const auto* h =
+                rowStarting(html, total ? std::vector<std::string>{"", "Total 合計"} : key);
+            const auto* m = rowStarting(md, key);
+            REQUIRE_MESSAGE(h, c["title"]);
+            REQUIRE_MESSAGE(m, c["title"]);
+            // HTML: # | title | kind | planned | actual | difference; Markdown the same.
+            for (const auto* row : {h, m}) {
+                CHECK((*row)[3] == dur(c["planned_s"]));
+                CHECK((*row)[4] == dur(c["actual_s"]));
+                CHECK((*row)[5] == sdur(c["difference_s"]));
+            }
+            ++checked;
+        }
+        CHECK(checked == 6);
+
+        checked = 0;
+        for (const CsvRecord& r : csv["insights-airtime.csv"].records) {
+            auto c = csvRecord(csv["insights-airtime.csv"], r);
+            if (c["section"] == "technical") continue;
+            const bool speaker = c["section"] == "speaker";
+            const auto* h = rowAfter(html, speaker ? "Speaker 講者" : "Company 公司", {c["name"]});
+            const auto* m = rowAfter(md, speaker ? "Speaker" : "Company", {c["name"]});
+            REQUIRE_MESSAGE(h, c["name"]);
+            REQUIRE_MESSAGE(m, c["name"]);
+            // Speakers: name, company, role, planned, planned share, actual, actual share.
+            // Companies: name, planned, planned share, actual, actual share.
+            const std::size_t at = c["section"] == "speaker" ? 3 : 1;
+            for (const auto* row : {h, m}) {
+                CHECK((*row)[at] == dur(c["planned_s"]));
+                CHECK((*row)[at + 1] == c["planned_percent"] + "%");
+                CHECK((*row)[at + 2] == dur(c["actual_s"]));
+                CHECK((*row)[at + 3] == c["actual_percent"] + "%");
+            }
+            ++checked;
+        }
+        CHECK(checked == 6);
+
+        for (const CsvRecord& r : csv["insights-questions.csv"].records) {
+            auto c = csvRecord(csv["insights-questions.csv"], r);
+            const std::string section = c["section"];
+            const std::string label = section == "total" ? "Total" : c["label"];
+            const auto* h = rowAfter(html,
+                                     section == "total"   ? "Questions 問題"
+                                     : section == "topic" ? "Topic 主題"
+                                                          : "For 提問對象",
+                                     {section == "total" ? "Total 合計" : label});
+            const auto* m = rowAfter(md,
+                                     section == "total"   ? "Questions"
+                                     : section == "topic" ? "Topic"
+                                                          : "For",
+                                     {label});
+            REQUIRE_MESSAGE(h, label);
+            REQUIRE_MESSAGE(m, label);
+            std::size_t k = 1;
+            for (const char* col :
+                 {"asked", "pending", "approved", "answered", "dismissed", "merged"}) {
+                CHECK((*h)[k] == c[col]);
+                CHECK((*m)[k] == c[col]);
+                ++k;
+            }
+        }
+
+        for (const CsvRecord& r : csv["insights-polls.csv"].records) {
+            auto c = csvRecord(csv["insights-polls.csv"], r);
+            const auto* h = rowAfter(html, "Option 選項", {c["option"]});
+            const auto* m = rowAfter(md, "Option", {c["option"]});
+            REQUIRE_MESSAGE(h, c["option"]);
+            REQUIRE_MESSAGE(m, c["option"]);
+            for (const auto* row : {h, m}) {
+                CHECK((*row)[1] == c["votes"]);
+                CHECK((*row)[2] == c["percent"] + "%");
+            }
+        }
+
+        // The summary table's figures, and the summary paragraphs as they are.
+        std::map<std::string, std::string> facts;
+        for (const CsvRecord& r : csv["insights-summary.csv"].records)
+            facts[r.fields[0]] = r.fields[1];
+        const std::string mdText = renderInsightsMarkdown(s);
+        const std::string htmlText = renderInsightsHtml(s);
+        CHECK(facts["summary_en"] == s.summaryEn);
+        CHECK(mdText.find(markdownCell(s.summaryEn)) != std::string::npos);
+        CHECK(htmlText.find(replaceAll(replaceAll(s.summaryEn, "'", "&#39;"), "\"", "&quot;")) !=
+              std::string::npos);
+        CHECK(mdText.find("Median wait from submission to answer: " +
+                          dur(facts["median_wait_s"])) != std::string::npos);
+        CHECK(rowStarting(html, {"Median wait from submission to answer 等候時間中位數",
+                                 dur(facts["median_wait_s"])}));
+        CHECK(rowStarting(html, {"Devices that asked 提問的裝置", facts["devices_asked"]}));
+        CHECK(mdText.find("- Devices that asked: " + facts["devices_asked"] + "\n") !=
+              std::string::npos);
+        CHECK(mdText.find("Technical share: " + facts["technical_actual_percent"] + "%") !=
+              std::string::npos);
+        CHECK(htmlText.find("Technical share 技術占比: <strong>" +
+                            facts["technical_actual_percent"] + "%") != std::string::npos);
+    }
+}
+
+TEST_CASE(
+    "Insights: text from people is escaped in the HTML and the Markdown, and CSV cells are safe") {
+    InsightsFixture f;
+    const SessionInsights s = f.insights();
+    const std::string html = renderInsightsHtml(s);
+    CHECK(html.find("Tech talk <AI>") == std::string::npos);
+    CHECK(html.find("Tech talk &lt;AI&gt;") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));  // nothing fetched
+    CHECK(html.find("<html lang=\"zh-Hant\">") != std::string::npos);
+    CHECK(html.find("@media print") != std::string::npos);
+    const std::string md = renderInsightsMarkdown(s);
+    CHECK(md.find("Tech talk <AI>") == std::string::npos);
+    for (const InsightsTable& t : renderInsightsCsv(s))
+        CHECK(t.text.find(",=") == std::string::npos);
+}
+
+TEST_CASE("Insights: the page has a labelled SVG chart for each part") {
+    InsightsFixture f;
+    const std::string html = renderInsightsHtml(f.insights());
+    for (const char* title :
+         {"<title id=\"chart-time-t\">Planned vs actual per segment",
+          "<title id=\"chart-companies-t\">Guests&#39; airtime per company vs plan",
+          "<title id=\"chart-speakers-t\">Airtime per speaker",
+          "<title id=\"chart-topics-t\">Questions per topic",
+          "<title id=\"chart-poll-1-t\">Poll 投票: 下次想聽什麼主題？",
+          "<title id=\"chart-poll-2-t\">Poll 投票: Format?"})
+        CHECK_MESSAGE(html.find(title) != std::string::npos, title);
+    CHECK(html.find("class=\"limit\"") != std::string::npos);  // the company limit line
+    CHECK(html.find("limit 上限 40.0%") != std::string::npos);
+    CHECK(html.find("minutes:seconds") != std::string::npos);  // an axis label
+}
+
+TEST_CASE("Insights: the files are written in the folder, each one whole") {
+    InsightsFixture f;
+    const SessionInsights s = f.insights();
+    TempDir out;
+    auto written = writeInsightsFiles(out / "new" / "folder", s);
+    REQUIRE_MESSAGE(written.ok(), written.error().message());
+    CHECK(written->size() == 7);
+    for (const char* name :
+         {"insights.html", "insights.md", "insights-time.csv", "insights-airtime.csv",
+          "insights-questions.csv", "insights-polls.csv", "insights-summary.csv"})
+        CHECK_MESSAGE(std::filesystem::exists(out / "new" / "folder" / name), name);
+    CHECK(readFile(out / "new" / "folder" / "insights.md") == renderInsightsMarkdown(s));
+}
+
+TEST_CASE("Insights: a folder that is no session is an error that names it") {
+    TempDir tmp;
+    std::filesystem::create_directories(tmp / "empty");
+    auto r = loadSessionInsights(tmp / "empty");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message().find("empty") != std::string::npos);
+}
+
+TEST_CASE("Insights: a session that never started says so instead of an underrun") {
+    TempDir tmp;
+    ManualClock clock{0};
+    ManualWallClock wall{kInsightsWallStart, 8 * 60};
+    auto created = Session::createAt(insightsShow(), tmp / "s", {&clock, &wall, {}});
+    REQUIRE(created.ok());
+    auto snap = loadSessionSnapshot(tmp / "s");
+    REQUIRE(snap.ok());
+    const SessionInsights s = buildSessionInsights(*snap, nullptr);
+    CHECK_FALSE(s.time.started);
+    CHECK_FALSE(s.time.hardOutMarginMs);
+    CHECK(
+        s.summaryEn.find("the show never went on air (no start in the journal; 40:00 planned).") !=
+        std::string::npos);
+    CHECK(s.summaryEn.find("under") == std::string::npos);
+    CHECK(s.summaryZh.find("節目未開始") != std::string::npos);
+    CHECK(s.balance.technicalActualPercent == 0);
+    CHECK(renderInsightsMarkdown(s).find("Technical share: none (no content time on air).") !=
+          std::string::npos);
+}
