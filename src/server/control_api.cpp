@@ -219,7 +219,7 @@ struct ControlApi::Impl {
                                     def.field == LiveField::PollId) &&
                                    !id.empty());
             Result<json> body = parseJsonObjectBody(req.body, def.example, optional);
-            if (!body) return errorReply(400, sentence(body.error()));
+            if (!body) return errorReply(400, sentence(body.error()), "bad-json");
             fields = std::move(*body);
         }
         if (def.field == LiveField::SegmentId) fields = {{"segment", id}};
@@ -227,7 +227,13 @@ struct ControlApi::Impl {
         LiveProblem problem;
         std::optional<LiveRequest> request =
             parseLiveRequest(def, fields, LiveSource::Api, problem);
-        if (!request) return errorReply(httpStatusFor(problem.refusal), sentence(problem.error));
+        if (!request) {
+            // Every refusal names its kind, as the domains' do ("bad-poll", "too-large").
+            std::string code = problem.code;
+            if (code.empty())
+                code = problem.refusal == LiveRefusal::TooLarge ? "too-large" : "bad-request";
+            return errorReply(httpStatusFor(problem.refusal), sentence(problem.error), code);
+        }
         return perform(std::move(*request));
     }
 
