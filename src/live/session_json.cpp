@@ -236,9 +236,7 @@ nlohmann::json sessionStateJson(const SessionState& state, const Show& show) {
 }
 
 nlohmann::json sessionStateJson(const Session& session) {
-    json out = sessionStateJson(session.state(), session.show());
-    out["polls"] = std::move(pollsJson(session.polls())["polls"]);
-    return out;
+    return sessionStateJson(session.state(), session.show());
 }
 
 }  // namespace pycast

@@ -35,7 +35,6 @@ inline constexpr int kSessionStateJsonVersion = 1;
 //   "message": null | {"text", "at_ms"},   // the producer's latest message
 //   "questions": {"on_air": null | QUESTION, "pending", "approved", "answered", "dismissed",
 //                 "oldest_pending_ms": int|null},   // counts; QUESTION as questionJson
-//   "polls": [POLL …],                     // Session overload only; POLL as pollJson
 //   "show": {
 //     "title", "series", "episode": int|null,
 //     "started_at_ms": int|null, "ended_at_ms": int|null,
@@ -81,7 +80,8 @@ nlohmann::json moderationJson(const QuestionQueue& queue, const Show& show);
 // "votes": total (one per device), "opened_ms": int|null (the last opening), "closed_ms":
 // int|null (the last closing)}. Never contains the device ids.
 nlohmann::json pollJson(const LivePoll& poll);
-// GET /api/polls: {"polls": [POLL …]} in creation order (the show's own first).
+// GET /api/polls: {"polls": [POLL …]} in creation order (the show's own first). The control
+// API adds the same list to its state (GET /api/state, every command's reply) as "polls".
 nlohmann::json pollsJson(const PollBoard& board);
 
 // "20:37:05" for local ms after midnight (wraps past 24 h; whole seconds, rounded down).

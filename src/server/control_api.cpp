@@ -71,6 +71,13 @@ struct Outcome {
     bool created = false;   // a new question or poll: 201
 };
 
+// The session's state as the control API serves it: sessionStateJson plus "polls".
+json stateOf(const Session& s) {
+    json state = sessionStateJson(s);
+    state["polls"] = std::move(pollsJson(s.polls())["polls"]);
+    return state;
+}
+
 HttpReply replyFor(const Outcome& o) {
     const SessionActionResult& r = o.result;
     if (r.ok) {
@@ -131,7 +138,7 @@ struct ControlApi::Impl {
             [request = std::move(request)](Session& s) {
                 Outcome o{s.perform(request), json(), false};
                 if (!o.result.ok) return o;
-                o.state = sessionStateJson(s);
+                o.state = stateOf(s);
                 if (definitionOf(request.command).domain == LiveDomain::Questions)
                     if (const LiveQuestion* q = s.questions().find(o.result.id))
                         o.state["question"] = questionJson(s.questions(), *q, s.show());
@@ -150,7 +157,7 @@ struct ControlApi::Impl {
 
     HttpReply state() {
         OwnerReply<json> reply =
-            queue.call<json>([](Session& s) { return sessionStateJson(s); }, options.replyTimeout);
+            queue.call<json>([](Session& s) { return stateOf(s); }, options.replyTimeout);
         if (auto other = unlessDone(reply)) return *other;
         return HttpReply{200, std::move(*reply.value), {}};
     }

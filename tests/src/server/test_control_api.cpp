@@ -109,6 +109,13 @@ struct Api {
     }
 };
 
+// What GET /api/state serves: the session's state JSON plus its polls.
+json apiState(const Session& session) {
+    json state = sessionStateJson(session);
+    state["polls"] = pollsJson(session.polls())["polls"];
+    return state;
+}
+
 std::string header(const Reply& r, const std::string& name) {
     auto it = r.headers.find(name);
     return it == r.headers.end() ? std::string() : it->second;
@@ -147,7 +154,7 @@ TEST_CASE("control API: GET /api/state returns the session's state JSON") {
     CHECK(header(r, "Content-Type").find("application/json") != std::string::npos);
     CHECK(header(r, "Access-Control-Allow-Origin").empty());   // no CORS for the control API
     REQUIRE(r.body.is_object());
-    CHECK(r.body == sessionStateJson(*api.session));
+    CHECK(r.body == apiState(*api.session));
     CHECK(r.body["phase"] == "not-started");
     CHECK(r.body["session_ms"] == 2500);
     CHECK(r.body["segment"].is_null());
@@ -197,7 +204,7 @@ TEST_CASE("control API: start, next, extend, message and goto change the state")
     for (const auto& e : api.session->events()) types.push_back(e.type);
     CHECK(types == std::vector<std::string>{"session-start", "start", "next", "extend", "extend",
                                             "message", "pause", "resume", "goto", "previous"});
-    CHECK(api.get("/api/state").body == sessionStateJson(*api.session));
+    CHECK(api.get("/api/state").body == apiState(*api.session));
 
     r = api.post("/api/end");
     CHECK(r.status == 200);
