@@ -1,5 +1,6 @@
 // What a session (and a series of them) achieved: time, balance, audience and a summary, as plain
-// values for the CLI's files and the studio's Report view (pure functions, any thread).
+// values for the CLI's files and the studio's Report view (pure functions, any thread; load*
+// and write* read and write files on the caller's thread).
 //
 // Every figure is what is shown, so HTML, Markdown, CSV and the studio agree to the character:
 // - times are whole seconds (core/display_time.hpp: elapsed amounts rounded down; a total is
@@ -215,7 +216,13 @@ struct SeriesInsights {
 SeriesInsights buildSeriesInsights(std::vector<SessionInsights> sessions,
                                    std::vector<SeriesFailure> failures);
 
+// The subfolder each session's own files go in beside the series' files: its folder's name,
+// "-2", "-3" … on a clash (and "session" for a name that is none), in the series' order.
+std::vector<std::string> seriesSessionFolders(const SeriesInsights& s);
+
 std::string renderSeriesMarkdown(const SeriesInsights& s);
+// The episodes table links each session to <its subfolder>/insights.html (seriesSessionFolders),
+// where `pycast insights` writes it.
 std::string renderSeriesHtml(const SeriesInsights& s);
 // series-episodes.csv, series-companies.csv, series-audience.csv, series-polls.csv,
 // series-failures.csv.

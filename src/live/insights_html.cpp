@@ -202,6 +202,7 @@ h3 { font-size: 16px; margin: 18px 0 6px; }
 .fact .v { font-size: 18px; font-weight: 700; }
 .fact .n { font-size: 12px; color: #333; display: block; }
 .bad { color: #a00018; }
+a { color: inherit; text-decoration: underline; }
 .note { font-size: 13px; color: #333; border-left: 3px solid #888; padding: 2px 8px; margin: 8px 0; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 4px; font-size: 13px; }
 th, td { border-bottom: 1px solid #bbb; padding: 3px 6px; text-align: left; vertical-align: top; }

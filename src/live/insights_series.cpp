@@ -19,6 +19,25 @@ namespace {
 std::string pct(double v) { return formatInsightPercent(v); }
 std::string dur(std::int64_t ms) { return formatDurationMs(ms < 0 ? -ms : ms); }
 
+// A folder name as a relative URL path segment: bytes outside RFC 3986's unreserved set
+// percent-encoded (a space, '#', '?', '%'; UTF-8 bytes too, which every browser reads back).
+std::string percentEncodedPath(const std::string& name) {
+    static const char* kHex = "0123456789ABCDEF";
+    std::string out;
+    for (char c : name) {
+        const auto b = static_cast<unsigned char>(c);
+        if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
+            b == '-' || b == '_' || b == '.' || b == '~') {
+            out += c;
+        } else {
+            out += '%';
+            out += kHex[b >> 4];
+            out += kHex[b & 15];
+        }
+    }
+    return out;
+}
+
 std::string hardOutShort(const TimeInsights& t) {
     if (!t.hardOutTodMs || !t.hardOutMarginMs) return "none";
     return t.hardOutKept() ? "kept" : "missed by " + dur(*t.hardOutMarginMs);
@@ -182,6 +201,18 @@ SeriesInsights buildSeriesInsights(std::vector<SessionInsights> sessions,
     return s;
 }
 
+std::vector<std::string> seriesSessionFolders(const SeriesInsights& s) {
+    std::vector<std::string> names;
+    std::map<std::string, int> used;
+    for (const SessionInsights& x : s.sessions) {
+        std::string name = x.dir.filename().string();
+        if (name.empty() || name == "." || name == "..") name = "session";
+        if (int n = ++used[name]; n > 1) name += "-" + std::to_string(n);
+        names.push_back(std::move(name));
+    }
+    return names;
+}
+
 std::string renderSeriesMarkdown(const SeriesInsights& s) {
     std::string md = "# 系列成效 Series insights\n\n## 摘要 Summary\n\n" +
                      markdownCell(s.summaryZh) + "\n\n" + markdownCell(s.summaryEn) + "\n";
@@ -295,12 +326,16 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
          "</figure>\n";
     h += "<table>\n<tr>" + th("Date 日期") + th("Session 場次") + thn("Planned") + thn("Actual") +
          thn("Difference") + th("") + th("Hard out") + th("Airtime") + "</tr>\n";
-    for (const SessionInsights& x : s.sessions)
-        h += "<tr>" + td(x.date) + td(insightsHeading(x)) +
+    const std::vector<std::string> folders = seriesSessionFolders(s);
+    for (std::size_t i = 0; i < s.sessions.size(); ++i) {
+        const SessionInsights& x = s.sessions[i];
+        h += "<tr>" + td(x.date) + "<td><a href=\"" + htmlEscape(percentEncodedPath(folders[i])) +
+             "/insights.html\">" + htmlEscape(insightsHeading(x)) + "</a></td>" +
              tdn(formatDurationMs(x.time.plannedTotalMs)) +
              tdn(formatDurationMs(x.time.actualTotalMs)) + tdn(signedDur(x.time.differenceMs)) +
              td(overUnderWord(x.time.differenceMs)) + td(hardOutShort(x.time)) +
              td(toName(x.balance.source)) + "</tr>\n";
+    }
     h += "</table>\n</section>\n";
 
     h += "<section>\n<h2>公司發言時間累計 Companies' airtime so far</h2>\n";

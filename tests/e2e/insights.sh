@@ -149,6 +149,14 @@ rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")))
 assert [r["folder"] for r in rows] == ["2026-11-25-ep3", "2026-11-26-ep4"], rows
 PY
 grep -q 'Who has had the most airtime so far' "$OUT/series.html" || fail "no companies-so-far chart"
+python3 - "$OUT" <<'PY' || fail "the series page does not link each session's page"
+import os, re, sys, urllib.parse
+html = open(os.path.join(sys.argv[1], "series.html"), encoding="utf-8").read()
+links = re.findall(r'<a href="([^"]*)">', html)
+assert len(links) == 2, links
+for link in links:
+    assert os.path.isfile(os.path.join(sys.argv[1], urllib.parse.unquote(link))), link
+PY
 "$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$TMP/series.png" \
     --window-size=900,1800 "file://$OUT/series.html" >/dev/null 2>&1 || fail "chromium could not draw the series page"
 python3 "$PYCAST_SOURCE_DIR/tests/e2e/lib/png_check.py" "$TMP/series.png" 900 1800 || fail "the series screenshot is blank"
