@@ -157,7 +157,7 @@ std::string barChartSvg(const std::string& id, const std::string& title,
     for (const ChartGroup& g : groups) {
         svg += "<g class=\"group\"><text class=\"label\" x=\"" + std::to_string(kLabelRight) +
                "\" y=\"" + std::to_string(y + groupH / 2 + 4) + "\" text-anchor=\"end\">" +
-               htmlEscape(fitLabel(g.label, 30)) + "<title>" + htmlEscape(g.label) +
+               htmlEscape(fitLabel(g.label, 28)) + "<title>" + htmlEscape(g.label) +
                "</title></text>\n";
         for (std::size_t k = 0; k < series.size() && k < g.values.size(); ++k) {
             const int by = y + static_cast<int>(k) * (kBarH + kBarGap);
