@@ -127,6 +127,7 @@ SessionState Session::state() const {
     st.runner = m_live.runner.state(st.sessionMs);
     st.message = m_live.message;
     st.questions = &m_live.questions;
+    st.polls = &m_live.polls;
     st.dir = m_dir;
     st.controlToken = m_token;
     return st;

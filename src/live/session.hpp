@@ -42,6 +42,7 @@ struct SessionState {
     RunnerState runner;
     std::optional<ProducerMessage> message;   // the latest one
     const QuestionQueue* questions = nullptr; // the session's; valid while it lives
+    const PollBoard* polls = nullptr;         // the session's; valid while it lives
     std::filesystem::path dir;
     std::string controlToken;
     std::int64_t sessionMs = 0;

@@ -184,6 +184,28 @@ json moderationJson(const QuestionQueue& queue, const Show& show) {
             {"questions", std::move(list)}};
 }
 
+json pollJson(const LivePoll& poll) {
+    json options = json::array();
+    const std::vector<int> counts = poll.counts();
+    for (std::size_t i = 0; i < poll.options.size(); ++i)
+        options.push_back({{"label", poll.options[i]}, {"votes", i < counts.size() ? counts[i] : 0}});
+    return {{"id", poll.id},
+            {"question", poll.question},
+            {"state", toName(poll.state)},
+            {"live_results", poll.liveResults},
+            {"from_show", poll.fromShow},
+            {"options", std::move(options)},
+            {"votes", poll.totalVotes()},
+            {"opened_ms", orNull(poll.openedMs)},
+            {"closed_ms", orNull(poll.closedMs)}};
+}
+
+json pollsJson(const PollBoard& board) {
+    json list = json::array();
+    for (const LivePoll& p : board.all()) list.push_back(pollJson(p));
+    return {{"polls", std::move(list)}};
+}
+
 nlohmann::json sessionStateJson(const SessionState& state, const Show& show) {
     const RunnerState& st = state.runner;
     json message = nullptr;
@@ -214,7 +236,9 @@ nlohmann::json sessionStateJson(const SessionState& state, const Show& show) {
 }
 
 nlohmann::json sessionStateJson(const Session& session) {
-    return sessionStateJson(session.state(), session.show());
+    json out = sessionStateJson(session.state(), session.show());
+    out["polls"] = std::move(pollsJson(session.polls())["polls"]);
+    return out;
 }
 
 }  // namespace pycast

@@ -35,6 +35,7 @@ inline constexpr int kSessionStateJsonVersion = 1;
 //   "message": null | {"text", "at_ms"},   // the producer's latest message
 //   "questions": {"on_air": null | QUESTION, "pending", "approved", "answered", "dismissed",
 //                 "oldest_pending_ms": int|null},   // counts; QUESTION as questionJson
+//   "polls": [POLL …],                     // Session overload only; POLL as pollJson
 //   "show": {
 //     "title", "series", "episode": int|null,
 //     "started_at_ms": int|null, "ended_at_ms": int|null,
@@ -73,6 +74,15 @@ nlohmann::json questionJson(const QuestionQueue& queue, const LiveQuestion& q, c
 // "merged"}, "oldest_pending_ms": int|null, "topics": [..], "questions": [QUESTION …]} in
 // submission order.
 nlohmann::json moderationJson(const QuestionQueue& queue, const Show& show);
+
+// One poll for the producer (GET /api/polls, the poll commands' replies), with live counts
+// whatever the audience sees: {"id", "question", "state": "draft"|"open"|"closed",
+// "live_results": bool, "from_show": bool, "options": [{"label", "votes"}] in the poll's order,
+// "votes": total (one per device), "opened_ms": int|null (the last opening), "closed_ms":
+// int|null (the last closing)}. Never contains the device ids.
+nlohmann::json pollJson(const LivePoll& poll);
+// GET /api/polls: {"polls": [POLL …]} in creation order (the show's own first).
+nlohmann::json pollsJson(const PollBoard& board);
 
 // "20:37:05" for local ms after midnight (wraps past 24 h; whole seconds, rounded down).
 std::string formatTimeOfDayMs(std::int64_t todMs);

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstring>
 #include <thread>
+#include <unordered_set>
 #include <utility>
 #include <variant>
 
@@ -31,7 +32,21 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kQuestionsPath = "/api/questions";
+constexpr std::string_view kPollsPath = "/api/polls";
 constexpr std::string_view kVoteSuffix = "/vote";
+
+// The ID in BASE/ID/SUFFIX ("/api/polls/poll1/vote"), or none.
+std::optional<std::string> idBefore(const std::string& path, std::string_view base,
+                                    std::string_view suffix) {
+    const std::size_t head = base.size() + 1;
+    if (path.size() <= head + suffix.size() || path.compare(0, base.size(), base) != 0 ||
+        path[base.size()] != '/' ||
+        path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0)
+        return std::nullopt;
+    std::string id = path.substr(head, path.size() - head - suffix.size());
+    if (id.find('/') != std::string::npos) return std::nullopt;
+    return id;
+}
 
 // An Error as one sentence for a JSON body: capitalised, ending in a full stop.
 std::string sentence(const Error& e) {
@@ -80,7 +95,57 @@ std::vector<std::string> sortedVoters(std::vector<std::string> voters) {
     return voters;
 }
 
+// The option DEVICE chose in POLL, or none.
+std::optional<int> choiceOf(const AudiencePoll& poll, std::string_view device) {
+    if (device.empty()) return std::nullopt;
+    const auto it = std::lower_bound(
+        poll.ballots.begin(), poll.ballots.end(), device,
+        [](const std::pair<std::string, int>& b, std::string_view d) { return b.first < d; });
+    if (it == poll.ballots.end() || it->first != device) return std::nullopt;
+    return it->second;
+}
+
+json votedJson(const AudiencePoll& poll, std::string_view device) {
+    const std::optional<int> choice = choiceOf(poll, device);
+    if (!choice || *choice < 0 || static_cast<std::size_t>(*choice) >= poll.options.size())
+        return nullptr;
+    return poll.options[static_cast<std::size_t>(*choice)];
+}
+
 }  // namespace
+
+json publicPollJson(const AudiencePoll& poll, std::string_view device) {
+    json options = json::array();
+    int total = 0;
+    for (std::size_t i = 0; i < poll.options.size(); ++i) {
+        json votes = nullptr;
+        if (poll.votes) {
+            const int n = i < poll.votes->size() ? (*poll.votes)[i] : 0;
+            votes = n;
+            total += n;
+        }
+        options.push_back({{"label", poll.options[i]}, {"votes", std::move(votes)}});
+    }
+    return {{"id", poll.id},
+            {"question", poll.question},
+            {"state", poll.open ? "open" : "closed"},
+            {"options", std::move(options)},
+            {"votes", poll.votes ? json(total) : json(nullptr)},
+            {"voted", votedJson(poll, device)}};
+}
+
+AudiencePoll audiencePollOf(const LivePoll& poll) {
+    AudiencePoll out;
+    out.id = poll.id;
+    out.question = poll.question;
+    out.open = poll.state == PollState::Open;
+    out.options = poll.options;
+    if (poll.resultsPublic()) out.votes = poll.counts();
+    out.ballots.reserve(poll.ballots.size());
+    for (const PollBallot& b : poll.ballots) out.ballots.emplace_back(b.device, b.option);
+    std::sort(out.ballots.begin(), out.ballots.end());  // the board keeps them so already
+    return out;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The snapshot
@@ -103,6 +168,44 @@ AudienceSnapshot::AudienceSnapshot(const AudienceView& view)
         j.pop_back();  // the closing brace: "voted" goes in per request
         m_items.push_back(Item{q.id, std::move(j), sortedVoters(q.voters)});
     }
+    m_pollsRevision = view.pollsRevision;
+    m_polls.reserve(view.polls.size());
+    for (const AudiencePoll& p : view.polls) {
+        PollItem item{p, {}};
+        std::sort(item.poll.ballots.begin(), item.poll.ballots.end());
+        json j = publicPollJson(item.poll, {});
+        j.erase("voted");
+        item.json = j.dump(-1, ' ', false, json::error_handler_t::replace);
+        item.json.pop_back();  // the closing brace: "voted" goes in per request
+        m_polls.push_back(std::move(item));
+    }
+}
+
+const AudiencePoll* AudienceSnapshot::poll(std::string_view id) const {
+    for (const PollItem& item : m_polls)
+        if (item.poll.id == id) return &item.poll;
+    return nullptr;
+}
+
+void AudienceSnapshot::appendPolls(std::string& out, std::string_view device) const {
+    out += "\"polls\":[";
+    bool first = true;
+    for (const PollItem& item : m_polls) {
+        if (!first) out += ',';
+        first = false;
+        out += item.json;
+        out += ",\"voted\":";
+        out += votedJson(item.poll, device).dump(-1, ' ', false, json::error_handler_t::replace);
+        out += '}';
+    }
+    out += ']';
+}
+
+std::string AudienceSnapshot::pollsBody(std::string_view device) const {
+    std::string out = "{";
+    appendPolls(out, device);
+    out += ",\"revision\":" + std::to_string(m_pollsRevision) + "}\n";
+    return out;
 }
 
 const AudienceSnapshot::Item* AudienceSnapshot::find(std::string_view id) const {
@@ -141,7 +244,9 @@ std::string AudienceSnapshot::body(std::string_view device, bool accepting) cons
             !device.empty() && std::binary_search(item.voters.begin(), item.voters.end(), device);
         out += voted ? ",\"voted\":true}" : ",\"voted\":false}";
     }
-    out += "]}\n";
+    out += "],";
+    appendPolls(out, device);
+    out += ",\"polls_revision\":" + std::to_string(m_pollsRevision) + "}\n";
     return out;
 }
 
@@ -177,7 +282,12 @@ struct AudienceApi::Impl {
     RateLimiter writesPerAddress;
     RateLimiter submitsPerDevice;
     RateLimiter votesPerDevice;
+    RateLimiter pollVotesPerDevice;
     RateLimiter wrongPinsPerAddress;
+    // Devices whose visit was posted (or counted before a resume), at most
+    // kMaxRememberedVisitors.
+    std::mutex visitorsMutex;
+    std::unordered_set<std::string> visitors;
     HttpListener listener;
 
     Impl(OwnerQueue& q, std::string p, AudienceApiOptions o)
@@ -189,6 +299,7 @@ struct AudienceApi::Impl {
           writesPerAddress(options.limits.writesPerAddress),
           submitsPerDevice(options.limits.submitsPerDevice),
           votesPerDevice(options.limits.votesPerDevice),
+          pollVotesPerDevice(options.limits.pollVotesPerDevice),
           wrongPinsPerAddress(options.limits.wrongPinsPerAddress),
           listener([this](const HttpRequest& req) { return handle(req); }, options.listener) {}
 
@@ -228,23 +339,55 @@ struct AudienceApi::Impl {
         return r;
     }
 
-    HttpReply questions(const HttpRequest& req) {
+    // A device that opened the page: counted once, by the owner, without waiting for it (a
+    // GET never waits on the owner thread). Refused "already-counted" is fine.
+    void noteVisit(const std::string& device) {
+        {
+            std::lock_guard lock(visitorsMutex);
+            if (visitors.size() >= kMaxRememberedVisitors || !visitors.insert(device).second)
+                return;
+        }
+        LiveRequest request = LiveRequest(LiveCommand::AudienceVisit).withDevice(device);
+        queue.post<bool>(
+            [request = std::move(request)](Session& s) { return s.perform(request).ok; });
+    }
+
+    // The checks every GET shares (PIN, device id, rate limits), or the refusal. DEVICE is
+    // the query's device id ("" for none).
+    std::optional<HttpReply> refuseRead(const HttpRequest& req, std::string& device) {
         const auto now = RateLimiter::Clock::now();
         const std::string from = address(req);
-        if (auto refused = refusePin(param(req, "pin"), from, now)) return *refused;
+        if (auto refused = refusePin(param(req, "pin"), from, now)) return refused;
         // The device first, as for writes: one phone's flood is refused on its own bucket and
         // does not use up the room's.
-        const std::string device = param(req, "device");
+        device = param(req, "device");
         if (!device.empty()) {
             if (auto problem = checkDevice(device)) return refuse(*problem);
             if (auto wait = readsPerDevice.take(device, now)) return tooMany(*wait, "device");
         }
         if (auto wait = readsPerAddress.take(from, now)) return tooMany(*wait, "address");
+        if (!device.empty()) noteVisit(device);
+        return std::nullopt;
+    }
+
+    static HttpReply jsonText(std::string text) {
         HttpReply r;
         r.contentType = "application/json; charset=utf-8";
-        r.text = board.current()->body(device, accepting.load());
+        r.text = std::move(text);
         r.headers = {{"X-Content-Type-Options", "nosniff"}};
         return r;
+    }
+
+    HttpReply questions(const HttpRequest& req) {
+        std::string device;
+        if (auto refused = refuseRead(req, device)) return *refused;
+        return jsonText(board.current()->body(device, accepting.load()));
+    }
+
+    HttpReply polls(const HttpRequest& req) {
+        std::string device;
+        if (auto refused = refuseRead(req, device)) return *refused;
+        return jsonText(board.current()->pollsBody(device));
     }
 
     // The body as a JSON object after the checks every POST shares, or the refusal.
@@ -338,6 +481,45 @@ struct AudienceApi::Impl {
         return voteToOwner(id, std::move(device));
     }
 
+    HttpReply pollVote(const HttpRequest& req, const std::string& id) {
+        const auto now = RateLimiter::Clock::now();
+        auto read = readPost(
+            req, R"({"pin": "123456", "device": "your-device-id", "option": "AI"})", now);
+        if (auto* refused = std::get_if<HttpReply>(&read)) return std::move(*refused);
+        const json& j = std::get<json>(read);
+        std::string device, option;
+        if (auto bad = stringField(j, "device", device)) return *bad;
+        if (auto bad = stringField(j, "option", option)) return *bad;
+        if (auto problem = checkDevice(device)) return refuse(*problem);
+        if (auto limited = limitDevice(pollVotesPerDevice, device, req, now)) return *limited;
+        // The board is what the room sees: a draft, or a poll it does not show, does not
+        // exist for it; a closed one is final.
+        const auto snapshot = board.current();
+        const AudiencePoll* poll = snapshot->poll(id);
+        if (!poll)
+            return refuse(404, "no-such-poll", "there is no poll " + id + " to vote in",
+                          "reload the page");
+        if (!poll->open)
+            return refuse(409, "poll-closed", "the poll has closed; votes are final");
+        LivePoll shape;  // for its label matching (case and spacing as typed on a phone)
+        shape.options = poll->options;
+        const std::optional<int> index = shape.optionIndex(option);
+        if (!index) {
+            std::string known;
+            for (const std::string& o : poll->options) known += (known.empty() ? "" : ", ") + o;
+            return refuse(400, "unknown-option",
+                          "\"" + option + "\" is not an option of this poll",
+                          "choose one of: " + known);
+        }
+        // The same choice again: already journaled, nothing to change.
+        if (choiceOf(*poll, device) == index) {
+            HttpReply r;
+            r.body = publicPollJson(*poll, device);
+            return r;
+        }
+        return pollVoteToOwner(id, std::move(device), poll->options[static_cast<std::size_t>(*index)]);
+    }
+
     HttpReply handle(const HttpRequest& req) {
         const std::string& path = req.path;
         if (path == "/" || path == "/index.html") {
@@ -354,6 +536,14 @@ struct AudienceApi::Impl {
             if (req.method == "GET") return questions(req);
             if (req.method == "POST") return submit(req);
             return wrongMethod(path, "GET, POST");
+        }
+        if (path == kPollsPath) {
+            if (req.method == "GET") return polls(req);
+            return wrongMethod(path, "GET");
+        }
+        if (auto id = idBefore(path, kPollsPath, kVoteSuffix)) {
+            if (req.method != "POST") return wrongMethod(path, "POST");
+            return pollVote(req, *id);
         }
         const std::string prefix = std::string(kQuestionsPath) + "/";
         if (path.rfind(prefix, 0) == 0 && path.size() > prefix.size() + kVoteSuffix.size() &&
@@ -372,6 +562,7 @@ struct AudienceApi::Impl {
     HttpReply submitToOwner(std::string text, std::string name, std::string topic,
                             std::string device);
     HttpReply voteToOwner(const std::string& id, std::string device);
+    HttpReply pollVoteToOwner(const std::string& id, std::string device, std::string option);
 };
 
 AudienceApi::AudienceApi(OwnerQueue& queue, std::string pin, AudienceApiOptions options)
@@ -392,6 +583,14 @@ void AudienceApi::stop() {
 }
 
 AudienceBoard& AudienceApi::board() { return m_impl->board; }
+
+void AudienceApi::rememberVisitors(const std::vector<std::string>& devices) {
+    std::lock_guard lock(m_impl->visitorsMutex);
+    for (const std::string& d : devices) {
+        if (m_impl->visitors.size() >= kMaxRememberedVisitors) break;
+        m_impl->visitors.insert(d);
+    }
+}
 bool AudienceApi::running() const { return m_impl->listener.running(); }
 int AudienceApi::port() const { return m_impl->listener.port(); }
 const std::string& AudienceApi::host() const { return m_impl->listener.host(); }
@@ -500,6 +699,34 @@ HttpReply AudienceApi::Impl::voteToOwner(const std::string& id, std::string devi
     return r;
 }
 
+HttpReply AudienceApi::Impl::pollVoteToOwner(const std::string& id, std::string device,
+                                             std::string option) {
+    struct PollOutcome {
+        SessionActionResult result;
+        std::optional<AudiencePoll> poll;  // after the vote
+    };
+    const std::string voter = device;
+    LiveRequest request = LiveRequest(LiveCommand::PollVote)
+                              .withId(id)
+                              .withDevice(std::move(device))
+                              .withOption(std::move(option));
+    // Answered after the journal's fdatasync, like a question vote: a 200 survives a crash.
+    OwnerReply<PollOutcome> reply = queue.call<PollOutcome>(
+        [request = std::move(request)](Session& s) {
+            PollOutcome o{s.perform(request), std::nullopt};
+            if (o.result.ok)
+                if (const LivePoll* p = s.polls().find(request.id)) o.poll = audiencePollOf(*p);
+            return o;
+        },
+        options.replyTimeout);
+    if (auto other = unlessDone(reply, options.replyTimeout)) return *other;
+    const PollOutcome& o = *reply.value;
+    if (!o.result.ok) return refusalReply(o.result, false);
+    HttpReply r;
+    r.body = o.poll ? publicPollJson(*o.poll, voter) : json{{"id", id}};
+    return r;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The public view
 
@@ -557,6 +784,17 @@ AudienceView audienceViewOf(const Session& session) {
     });
     view.questions.reserve(ranked.size());
     for (const auto& [votes, q] : ranked) view.questions.push_back(publicQuestion(session, *q));
+    const PollBoard& polls = session.polls();
+    view.pollsRevision = polls.publicRevision();
+    std::vector<const LivePoll*> closed;
+    for (const LivePoll& p : polls.all()) {
+        if (p.state == PollState::Open) view.polls.push_back(audiencePollOf(p));
+        if (p.state == PollState::Closed) closed.push_back(&p);
+    }
+    std::stable_sort(closed.begin(), closed.end(), [](const LivePoll* a, const LivePoll* b) {
+        return a->closedMs.value_or(0) > b->closedMs.value_or(0);
+    });
+    for (const LivePoll* p : closed) view.polls.push_back(audiencePollOf(*p));
     return view;
 }
 
@@ -624,6 +862,12 @@ public:
         if (session) {
             m_api->board().publish(audienceViewOf(*session));
             m_revision = session->questions().publicRevision();
+            m_pollsRevision = session->polls().publicRevision();
+            // A resumed session's visitors are counted already.
+            std::vector<std::string> seen;
+            seen.reserve(session->audience().visits.size());
+            for (const AudienceVisit& v : session->audience().visits) seen.push_back(v.device);
+            m_api->rememberVisitors(seen);
         }
         const HostPort& want = m_options.address;
         Result<int> started = m_api->start(want.host, want.port);
@@ -675,8 +919,10 @@ public:
     void sessionChanged(const Session& session) override {
         if (!m_api) return;
         const std::uint64_t revision = session.questions().publicRevision();
-        if (revision == m_revision) return;
+        const std::uint64_t pollsRevision = session.polls().publicRevision();
+        if (revision == m_revision && pollsRevision == m_pollsRevision) return;
         m_revision = revision;
+        m_pollsRevision = pollsRevision;
         m_api->board().publish(audienceViewOf(session));
     }
 
@@ -692,6 +938,7 @@ private:
     ServiceInfo m_info;
     std::string m_pin;
     std::uint64_t m_revision = 0;
+    std::uint64_t m_pollsRevision = 0;
     // Both outlive the service's run (the LiveHost stops its services before it drops them);
     // stop() drains the queue while the listener winds down.
     OwnerQueue* m_queue = nullptr;

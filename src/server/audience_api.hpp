@@ -9,8 +9,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "core/poll_board.hpp"
 #include "live/live_service.hpp"
 #include "live/owner_queue.hpp"
 #include "server/host_port.hpp"
@@ -24,16 +28,20 @@ class Session;
 inline constexpr int kDefaultAudiencePort = 8766;
 inline constexpr const char* kAudienceServiceName = "audience page";  // ServiceInfo::name
 inline constexpr std::size_t kMaxAudienceBodyBytes = 8 * 1024;
+// How many devices' visits the listener remembers; past it, new devices are not counted.
+inline constexpr std::size_t kMaxRememberedVisitors = 20'000;
 
 // How fast one phone and one address may go. Devices are what the page keeps in
 // localStorage; an address may be a whole room behind one NAT (150 phones polling every
 // 2.5 s, a burst of votes when a question appears), so its limits are far wider.
 struct AudienceLimits {
-    RateLimit readsPerAddress{200, 1000};  // GET /api/questions
+    RateLimit readsPerAddress{200, 1000};  // GET /api/questions and /api/polls
     RateLimit readsPerDevice{4, 20};
     RateLimit writesPerAddress{60, 600};  // submissions and votes together
     RateLimit submitsPerDevice{0.1, 5};   // 5 at once, then one every 10 s
     RateLimit votesPerDevice{2, 40};
+    // Poll votes, a change of mind included: 10 at once, then one a second.
+    RateLimit pollVotesPerDevice{1, 10};
     // Wrong PINs from one address: 20, then one every 5 s, so guessing a 6-digit PIN takes
     // weeks. While they are used up, that address gets 429 whatever PIN it sends.
     RateLimit wrongPinsPerAddress{0.2, 20};
@@ -64,6 +72,20 @@ struct AudienceQuestion {
     std::vector<std::string> voters;  // device ids; never sent, they make "voted"
 };
 
+// One poll as the room sees it: open or closed, never a draft.
+struct AudiencePoll {
+    std::string id;
+    std::string question;
+    bool open = false;  // else closed
+    std::vector<std::string> options;
+    // Votes per option (in the order of `options`) when the audience may see them
+    // (LivePoll::resultsPublic: closed, or live results); none while they are hidden.
+    std::optional<std::vector<int>> votes;
+    // Each device's choice: {device id, option index}, sorted by device. Never sent; it
+    // makes the device's own "voted".
+    std::vector<std::pair<std::string, int>> ballots;
+};
+
 // What the audience page shows: built on the owner thread from the session.
 struct AudienceView {
     std::string title;
@@ -74,7 +96,17 @@ struct AudienceView {
     // Increases whenever any of the above changes (the queue's public revision, which a
     // resumed session replays to the same number).
     std::uint64_t revision = 0;
+    // Open polls in creation order, then closed ones, the latest closed first.
+    std::vector<AudiencePoll> polls;
+    std::uint64_t pollsRevision = 0;  // the poll board's public revision
 };
+
+// The public JSON of one poll for DEVICE: {"id", "question", "state": "open"|"closed",
+// "options": [{"label", "votes": int|null}], "votes": total|null, "voted": label|null}.
+// "votes" are null while the audience may not see them. Any thread; pure.
+nlohmann::json publicPollJson(const AudiencePoll& poll, std::string_view device);
+// The room's view of one poll of the session (owner thread; pure).
+AudiencePoll audiencePollOf(const LivePoll& poll);
 
 // The public view as published: immutable, shared by every GET. The JSON is serialised once;
 // a request only adds "accepting" and each question's "voted" for its device.
@@ -82,9 +114,14 @@ class AudienceSnapshot {
 public:
     explicit AudienceSnapshot(const AudienceView& view);
 
-    // The body of GET /api/questions for DEVICE ("" for none).
+    // The body of GET /api/questions for DEVICE ("" for none); it carries "polls" too, as
+    // pollsBody does, so the page needs one request.
     std::string body(std::string_view device, bool accepting) const;
+    // The body of GET /api/polls for DEVICE: {"polls": [POLL …], "revision": R}.
+    std::string pollsBody(std::string_view device) const;
     std::uint64_t revision() const { return m_revision; }
+    // A poll the room sees (open or closed), or null.
+    const AudiencePoll* poll(std::string_view id) const;
     // Whether the audience can vote for ID (approved or on air).
     bool votable(std::string_view id) const;
     bool hasVoted(std::string_view id, std::string_view device) const;
@@ -104,6 +141,13 @@ private:
     std::vector<Item> m_items;
     std::optional<Item> m_onAir;
     std::vector<std::string> m_topics;
+    struct PollItem {
+        AudiencePoll poll;
+        std::string json;  // publicPollJson without "voted" and "}"
+    };
+    void appendPolls(std::string& out, std::string_view device) const;
+    std::vector<PollItem> m_polls;
+    std::uint64_t m_pollsRevision = 0;
 };
 
 // Where the owner publishes the public view and the pool threads read it. GETs never touch the
@@ -124,9 +168,12 @@ private:
 
 // The audience API (docs: the contract in the issue; every refusal is
 // {"error": sentence, "code": name}). GET / is the page, GET /api/questions the public view,
-// POST /api/questions a submission, POST /api/questions/ID/vote a vote. Nothing is read or
-// accepted without the PIN. Submissions and votes run on the owner thread as live commands,
-// answered only once journaled; GETs read the board.
+// POST /api/questions a submission, POST /api/questions/ID/vote a vote, GET /api/polls the
+// open and closed polls, POST /api/polls/ID/vote a poll vote (docs/audience.md). Nothing is
+// read or accepted without the PIN. Submissions and votes run on the owner thread as live
+// commands, answered only once journaled; GETs read the board. A GET with a device id the
+// listener has not seen posts an audience-visit to the owner (fire-and-forget) — the first
+// kMaxRememberedVisitors devices only.
 //
 // Threads: construct, start and stop on the owner thread; the queue must outlive it.
 class AudienceApi {
@@ -143,6 +190,8 @@ public:
     void stop();
 
     AudienceBoard& board();
+    // Devices whose visit is counted already (a resumed session's): never posted again.
+    void rememberVisitors(const std::vector<std::string>& devices);
     bool running() const;
     int port() const;
     const std::string& host() const;

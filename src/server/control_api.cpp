@@ -20,6 +20,7 @@ using nlohmann::json;
 constexpr const char* kApiPrefix = "/api/";
 constexpr const char* kStatePath = "/api/state";
 constexpr const char* kModerationPath = "/api/moderation";
+constexpr const char* kPollsPath = "/api/polls";  // GET lists; POST creates (poll-create's route)
 
 // Splits "questions/q3/approve" at '/'.
 std::vector<std::string> pathParts(const std::string& path) {
@@ -66,8 +67,8 @@ std::string sentence(const Error& e) {
 // What the owner thread hands back for one command: the domain's result and the new state.
 struct Outcome {
     SessionActionResult result;
-    json state;             // the session's state, plus "question" for a question command
-    bool created = false;   // a new question: 201
+    json state;             // the session's state, plus "question" / "poll" for theirs
+    bool created = false;   // a new question or poll: 201
 };
 
 HttpReply replyFor(const Outcome& o) {
@@ -134,6 +135,9 @@ struct ControlApi::Impl {
                 if (definitionOf(request.command).domain == LiveDomain::Questions)
                     if (const LiveQuestion* q = s.questions().find(o.result.id))
                         o.state["question"] = questionJson(s.questions(), *q, s.show());
+                if (definitionOf(request.command).domain == LiveDomain::Polls)
+                    if (const LivePoll* p = s.polls().find(o.result.id))
+                        o.state["poll"] = pollJson(*p);
                 if (request.command == LiveCommand::PollCreate) o.state["id"] = o.result.id;
                 o.created = request.command == LiveCommand::QuestionSubmit ||
                             request.command == LiveCommand::PollCreate;
@@ -155,6 +159,13 @@ struct ControlApi::Impl {
         OwnerReply<json> reply = queue.call<json>(
             [](Session& s) { return moderationJson(s.questions(), s.show()); },
             options.replyTimeout);
+        if (auto other = unlessDone(reply)) return *other;
+        return HttpReply{200, std::move(*reply.value), {}};
+    }
+
+    HttpReply polls() {
+        OwnerReply<json> reply = queue.call<json>([](Session& s) { return pollsJson(s.polls()); },
+                                                  options.replyTimeout);
         if (auto other = unlessDone(reply)) return *other;
         return HttpReply{200, std::move(*reply.value), {}};
     }
@@ -208,7 +219,7 @@ struct ControlApi::Impl {
                                     def.field == LiveField::PollId) &&
                                    !id.empty());
             Result<json> body = parseJsonObjectBody(req.body, def.example, optional);
-            if (!body) return errorReply(400, sentence(body.error()));
+            if (!body) return errorReply(400, sentence(body.error()), "bad-json");
             fields = std::move(*body);
         }
         if (def.field == LiveField::SegmentId) fields = {{"segment", id}};
@@ -216,7 +227,13 @@ struct ControlApi::Impl {
         LiveProblem problem;
         std::optional<LiveRequest> request =
             parseLiveRequest(def, fields, LiveSource::Api, problem);
-        if (!request) return errorReply(httpStatusFor(problem.refusal), sentence(problem.error));
+        if (!request) {
+            // Every refusal names its kind, as the domains' do ("bad-poll", "too-large").
+            std::string code = problem.code;
+            if (code.empty())
+                code = problem.refusal == LiveRefusal::TooLarge ? "too-large" : "bad-request";
+            return errorReply(httpStatusFor(problem.refusal), sentence(problem.error), code);
+        }
         return perform(std::move(*request));
     }
 
@@ -233,6 +250,10 @@ struct ControlApi::Impl {
         if (path == kModerationPath) {
             if (req.method != "GET") return wrongMethod(path, "GET");
             return moderation();
+        }
+        if (path == kPollsPath) {
+            if (req.method == "GET") return polls();
+            if (req.method != "POST") return wrongMethod(path, "GET, POST");
         }
         const std::string name = path.substr(std::strlen(kApiPrefix));
         // Routes of their own: "questions/{id}/approve" …

@@ -30,6 +30,30 @@ let revision = 1;
 let answered = 0;
 const questions = new Map(); // id -> {id, text, name, topics, for, votes, voters:Set, state, at}
 const hits = new Map(); // rate-limit key -> [times]
+// Polls: id -> {id, question, options: [labels], state: draft|open|closed, live, ballots: Map device -> label, closedAt}
+const polls = new Map();
+let pollsRevision = 1;
+function addPoll(question, options, extra = {}) {
+  const p = { id: 'poll' + (polls.size + 1), question, options, state: 'draft', live: false, ballots: new Map(), closedAt: 0, ...extra };
+  polls.set(p.id, p);
+  return p;
+}
+function publicPoll(p, device) {
+  const shown = p.state === 'closed' || p.live;
+  const count = label => [...p.ballots.values()].filter(v => v === label).length;
+  return {
+    id: p.id, question: p.question, state: p.state,
+    options: p.options.map(label => ({ label, votes: shown ? count(label) : null })),
+    votes: shown ? p.ballots.size : null,
+    voted: (device && p.ballots.get(device)) || null,
+  };
+}
+// Open polls in creation order, then closed ones, the latest closed first; never a draft.
+const roomPolls = device => [...polls.values()].filter(p => p.state === 'open')
+  .concat([...polls.values()].filter(p => p.state === 'closed').sort((a, b) => b.closedAt - a.closedAt))
+  .map(p => publicPoll(p, device));
+const producerPoll = p => ({ id: p.id, question: p.question, state: p.state, live_results: p.live, from_show: false,
+  options: p.options.map(label => ({ label, votes: [...p.ballots.values()].filter(v => v === label).length })), votes: p.ballots.size });
 
 function add(text, extra = {}) {
   const q = { id: 'q' + nextId++, text, name: '', topics: [], for: '', votes: 0, voters: new Set(), state: 'pending', at: Date.now(), ...extra };
@@ -42,6 +66,8 @@ if (args.includes('--demo')) {
   add('貴公司今年還有開職缺嗎？實習生也可以嗎？', { topics: ['徵才 Hiring'], votes: 4, state: 'approved' });
   add('遠端工作和進辦公室的比例是怎麼決定的？', { name: '小林', topics: ['公司文化 Culture'], votes: 1, state: 'approved' });
   answered = 3;
+  const p = addPoll('下次想聽什麼主題？', ['AI', 'Web', 'DevOps', 'Data', '職涯'], { state: 'open', live: true });
+  ['AI', 'AI', 'Data', 'Web', 'AI', '職涯', 'Data'].forEach((v, i) => p.ballots.set('demo-device-' + i, v));
 }
 
 const publicView = (q, device) => ({ id: q.id, text: q.text, name: q.name, topics: q.topics, for: q.for, votes: q.votes, voted: device ? q.voters.has(device) : false });
@@ -124,8 +150,12 @@ const audience = createServer(async (req, res) => {
       title: TITLE, accepting: true, topics: TOPICS,
       on_air: onAir ? publicView(onAir, device) : null,
       questions: approved.map(q => publicView(q, device)),
-      answered, revision,
+      answered, revision, polls: roomPolls(device), polls_revision: pollsRevision,
     });
+  }
+  if (req.method === 'GET' && path === '/api/polls') {
+    if (url.searchParams.get('pin') !== PIN) return fail(res, 403, 'wrong-pin', 'The PIN is wrong: ask the host\u2019s team for the PIN.');
+    return send(res, 200, { polls: roomPolls(url.searchParams.get('device') || ''), revision: pollsRevision });
   }
   if (req.method !== 'POST') return fail(res, 405, 'method-not-allowed', 'Use POST for this address.');
   const body = parseJson(res, await readBody(req, 8192));
@@ -155,6 +185,17 @@ const audience = createServer(async (req, res) => {
     revision++;
     return send(res, 200, { id: q.id, votes: q.votes });
   }
+  const pv = path.match(/^\/api\/polls\/([^/]+)\/vote$/);
+  if (pv) {
+    if (!validDevice(body.device)) return fail(res, 400, 'bad-device', 'The device id must be 8 to 64 letters, digits, - or _.');
+    const p = polls.get(decodeURIComponent(pv[1]));
+    if (!p || p.state === 'draft') return fail(res, 404, 'no-such-poll', 'There is no such poll to vote in.');
+    if (p.state === 'closed') return fail(res, 409, 'poll-closed', 'The poll has closed; votes are final.');
+    const label = p.options.find(o => o.toLowerCase() === String(body.option ?? '').trim().toLowerCase());
+    if (!label) return fail(res, 400, 'unknown-option', `That is not an option; choose one of: ${p.options.join(', ')}.`);
+    if (p.ballots.get(body.device) !== label) { p.ballots.set(body.device, label); pollsRevision++; }
+    return send(res, 200, publicPoll(p, body.device));
+  }
   return fail(res, 404, 'not-found', 'There is no such API address.');
 });
 
@@ -167,6 +208,26 @@ const control = createServer(async (req, res) => {
     const counts = {};
     for (const q of all) counts[q.state.replace('-', '_')] = (counts[q.state.replace('-', '_')] || 0) + 1;
     return send(res, 200, { counts, topics: TOPICS, questions: all });
+  }
+  if (req.method === 'GET' && path === '/api/polls') return send(res, 200, { polls: [...polls.values()].map(producerPoll) });
+  if (req.method === 'POST' && path === '/api/polls') {
+    const body = parseJson(res, await readBody(req, 65536));
+    if (!body) return;
+    if (typeof body.question !== 'string' || !Array.isArray(body.options) || body.options.length < 2 || body.options.length > 8)
+      return fail(res, 400, 'bad-poll', 'A poll needs a question and 2 to 8 options.');
+    const p = addPoll(body.question, body.options.map(String), { live: body.live_results === true });
+    return send(res, 201, { id: p.id, poll: producerPoll(p) });
+  }
+  const pc = path.match(/^\/api\/polls\/([^/]+)\/(open|close|live-results)$/);
+  if (req.method === 'POST' && pc) {
+    const body = await readBody(req, 65536);
+    const p = polls.get(decodeURIComponent(pc[1]));
+    if (!p) return fail(res, 404, 'no-such-poll', 'No poll has that id.');
+    if (pc[2] === 'open') { if (p.state === 'open') return fail(res, 409, 'wrong-state', 'The poll is open already.'); p.state = 'open'; }
+    if (pc[2] === 'close') { if (p.state !== 'open') return fail(res, 409, 'wrong-state', 'Only an open poll closes.'); p.state = 'closed'; p.closedAt = Date.now(); }
+    if (pc[2] === 'live-results') { try { p.live = JSON.parse(String(body)).live === true; } catch { return fail(res, 400, 'bad-json', 'Send {"live": true}.'); } }
+    pollsRevision++;
+    return send(res, 200, { poll: producerPoll(p) });
   }
   const m = path.match(/^\/api\/questions\/([^/]+)\/(approve|dismiss|on-air|answered)$/);
   if (req.method === 'POST' && m) {

@@ -77,9 +77,25 @@ bool App::setupLive() {
             ok = false;
             std::cerr << "pycast-studio: " << doc.fileName()
                       << " did not open, so there is no show to go live with\n";
+        } else if (m_demo && m_options.demoPoll && !m_options.demoQuestions) {
+            ok = runLiveDemo(*m_live, *m_demo, withDemoPoll(*doc.show), *m_options.liveDemoSeconds,
+                             fillDemoPoll);
+            // The pictures show the Polls tab and the bars on the presenter.
+            m_liveContext->view.pollsTab = true;
+            m_liveContext->view.selectLowerTab = true;
+            if (ok && !m_live->session()->polls().all().empty())
+                m_live->setPollOnPresenter(m_live->session()->polls().all().front().id);
         } else if (m_demo && m_options.demoQuestions) {
-            ok = runLiveDemo(*m_live, *m_demo, withDemoQuestionRules(*doc.show),
-                             *m_options.liveDemoSeconds, fillDemoQuestions);
+            const bool poll = m_options.demoPoll;
+            ok = runLiveDemo(*m_live, *m_demo,
+                             poll ? withDemoPoll(withDemoQuestionRules(*doc.show))
+                                  : withDemoQuestionRules(*doc.show),
+                             *m_options.liveDemoSeconds,
+                             [poll](LiveController& c, DemoClock& clock, std::int64_t from,
+                                    std::int64_t to) {
+                                 fillDemoQuestions(c, clock, from, to);
+                                 if (poll) fillDemoPoll(c, clock, from, to);
+                             });
             // The pictures show the panel: its tab in a narrow window, a question selected.
             m_liveContext->view.narrowShowsQuestions = true;
             m_liveContext->view.selectLowerTab = true;

@@ -67,6 +67,8 @@ std::string usage(const std::string& program) {
            "                         (README pictures); removed when the studio closes\n"
            "  --demo-questions       with --live-demo: questions in every state (one on air, one\n"
            "                         held for a blocked word), the Questions panel in view\n"
+           "  --demo-poll            with --live-demo: a topic poll open with 37 votes, the Polls\n"
+           "                         tab in view and its bars on the presenter window\n"
            "  --demo-audience        with --demo-questions: the audience page on 127.0.0.1 (a free\n"
            "                         port) and its QR code full screen on the presenter window\n"
            "  --demo-recorder        with --live-demo: a synthetic recorder (no audio device) taking\n"
@@ -120,7 +122,7 @@ ParsedOptions parseCommandLine(int argc, const char* const* argv) {
             continue;
         }
         if (name == "--live" || name == "--presenter" || name == "--demo-questions" ||
-            name == "--demo-audience") {
+            name == "--demo-audience" || name == "--demo-poll") {
             if (value) {
                 result.error = std::string(name) + " takes no value";
                 return result;
@@ -128,6 +130,7 @@ ParsedOptions parseCommandLine(int argc, const char* const* argv) {
             (name == "--live"             ? o.live
              : name == "--presenter"      ? o.presenter
              : name == "--demo-questions" ? o.demoQuestions
+             : name == "--demo-poll"      ? o.demoPoll
                                           : o.demoAudience) = true;
             continue;
         }
@@ -218,6 +221,10 @@ ParsedOptions parseCommandLine(int argc, const char* const* argv) {
     }
     if (o.demoRecorder && !o.liveDemoSeconds && !o.help) {
         result.error = "--demo-recorder only makes sense with --live-demo";
+        return result;
+    }
+    if (o.demoPoll && !o.liveDemoSeconds && !o.help) {
+        result.error = "--demo-poll only makes sense with --live-demo";
         return result;
     }
     if (o.demoQuestions && !o.liveDemoSeconds && !o.help) {

@@ -28,6 +28,7 @@ struct AppOptions {
     std::optional<int> liveDemoSeconds;                 // --live-demo SECONDS
     bool demoQuestions = false;                         // --demo-questions: the demo has questions
     bool demoRecorder = false;                          // --demo-recorder: a synthetic recorder runs
+    bool demoPoll = false;                              // --demo-poll: an open poll with votes
     bool demoAudience = false;                          // --demo-audience: its page on, QR on presenter
     // --export SESSION_DIR|AUDIO: the Export dialog open on it at start-up (a screenshot waits
     // for its checks).

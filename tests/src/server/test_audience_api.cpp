@@ -169,7 +169,8 @@ TEST_CASE("audience API: GET /api/questions serves the published view with this 
     CHECK(anyone.body["questions"][1]["voted"] == false);
     CHECK(b.get(base + "&device=" + kDeviceB).body["questions"][1]["voted"] == true);
     CHECK(b.get(base + "&device=no").code() == "bad-device");
-    CHECK(b.queue.pending() == 0);
+    // Only each new device's visit is posted, and never waited for.
+    CHECK(b.queue.pending() == 2);
 
     // A new view replaces it for the next request.
     view.questions[1].votes = 2;
@@ -321,6 +322,11 @@ Show roomShow() {
     s.title = "Q&A";
     s.planned = 600;
     show.rundown = {s};
+    Poll poll;
+    poll.id = "poll-next";
+    poll.question = "下次想聽什麼主題？";
+    poll.options = {"AI", "Web", "DevOps", "Data", "職涯"};
+    show.polls = {poll};
     return show;
 }
 
@@ -607,4 +613,303 @@ TEST_CASE("audience API: a merged question's votes and voters count for the one 
     CHECK(again.status == 409);
     CHECK(again.code() == "already-voted");
     CHECK(room.vote(dup, kDeviceB).code() == "no-such-question");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Polls
+
+namespace {
+
+constexpr const char* kDeviceC = "device-cccccccccccccccccccccc";
+
+std::string pollVoteBody(const std::string& device, const std::string& option) {
+    return json({{"pin", kPin}, {"device", device}, {"option", option}}).dump();
+}
+
+Reply pollVote(Room& room, const std::string& id, const std::string& device,
+               const std::string& option) {
+    return room.send("POST", "/api/polls/" + id + "/vote", pollVoteBody(device, option));
+}
+
+Reply polls(Room& room, const std::string& device = "") {
+    return room.send("GET", std::string("/api/polls?pin=") + kPin +
+                                (device.empty() ? "" : "&device=" + device));
+}
+
+void producer(Room& room, LiveRequest request) {
+    const SessionActionResult r = room.host.perform(std::move(request));
+    REQUIRE_MESSAGE(r.ok, r.error.message());
+}
+
+std::size_t countOf(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+        ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("audience polls: the snapshot serves open and closed polls, counts only when public") {
+    Board b;
+    AudienceView view;
+    AudiencePoll open;
+    open.id = "p1";
+    open.question = "<b>下次</b>想聽什麼？";
+    open.open = true;
+    open.options = {"AI", "Web"};
+    open.ballots = {{kDeviceB, 1}, {kDeviceA, 0}};  // unsorted: the snapshot sorts
+    AudiencePoll closed;
+    closed.id = "p0";
+    closed.question = "Which day?";
+    closed.options = {"Sat", "Sun"};
+    closed.votes = std::vector<int>{4, 7};
+    view.polls = {open, closed};
+    view.pollsRevision = 9;
+    b.server.board().publish(view);
+    const std::string base = std::string("/api/polls?pin=") + kPin;
+    const Reply a = b.get(base + "&device=" + kDeviceA);
+    REQUIRE(a.status == 200);
+    CHECK(a.header("Content-Type").find("application/json") != std::string::npos);
+    CHECK(a.body["revision"] == 9);
+    REQUIRE(a.body["polls"].size() == 2);
+    CHECK(a.body["polls"][0] == json::parse(R"({"id":"p1","question":"<b>下次</b>想聽什麼？",
+        "state":"open","options":[{"label":"AI","votes":null},{"label":"Web","votes":null}],
+        "votes":null,"voted":"AI"})"));
+    CHECK(a.body["polls"][1] == json::parse(R"({"id":"p0","question":"Which day?",
+        "state":"closed","options":[{"label":"Sat","votes":4},{"label":"Sun","votes":7}],
+        "votes":11,"voted":null})"));
+    CHECK(b.get(base + "&device=" + kDeviceB).body["polls"][0]["voted"] == "Web");
+    CHECK(b.get(base).body["polls"][0]["voted"].is_null());
+    CHECK(a.text.find(kDeviceB) == std::string::npos);  // devices are never sent
+    // GET /api/questions carries the same polls, so the page needs one request.
+    const Reply q = b.get(std::string("/api/questions?pin=") + kPin + "&device=" + kDeviceB);
+    CHECK(q.body["polls"] == b.get(base + "&device=" + kDeviceB).body["polls"]);
+    CHECK(q.body["polls_revision"] == 9);
+    // The PIN is needed, as for questions.
+    const Reply wrong = b.get("/api/polls?pin=000000");
+    CHECK(wrong.status == 403);
+    CHECK(wrong.code() == "wrong-pin");
+    CHECK(wrong.text.find("Which day") == std::string::npos);
+    CHECK(b.get("/api/polls?pin=" + std::string(kPin) + "&device=no").code() == "bad-device");
+    const Reply post = toReply(b.client().Post("/api/polls", "{}", "application/json"));
+    CHECK(post.status == 405);
+    CHECK(post.header("Allow") == "GET");
+}
+
+TEST_CASE("audience polls: drafts are invisible, counts hidden until closed unless live") {
+    Room room;
+    const Reply none = polls(room, kDeviceA);
+    REQUIRE(none.status == 200);
+    CHECK(none.body["polls"].empty());  // the show's poll is a draft
+    CHECK(room.list().body["polls"].empty());
+    CHECK(pollVote(room, "poll-next", kDeviceA, "AI").code() == "no-such-poll");
+
+    producer(room, LiveRequest(LiveCommand::PollOpen).withId("poll-next"));
+    REQUIRE(pollVote(room, "poll-next", kDeviceA, "AI").status == 200);
+    REQUIRE(pollVote(room, "poll-next", kDeviceB, "Data").status == 200);
+    const Reply hidden = polls(room, kDeviceA);
+    REQUIRE(hidden.body["polls"].size() == 1);
+    const json& p = hidden.body["polls"][0];
+    CHECK(p["state"] == "open");
+    CHECK(p["voted"] == "AI");
+    CHECK(p["votes"].is_null());
+    for (const json& o : p["options"]) CHECK(o["votes"].is_null());
+
+    producer(room, LiveRequest(LiveCommand::PollLiveResults).withId("poll-next").withFlag(true));
+    const Reply live = polls(room);
+    CHECK(live.body["polls"][0]["options"][0]["votes"] == 1);
+    CHECK(live.body["polls"][0]["options"][3]["votes"] == 1);
+    CHECK(live.body["polls"][0]["votes"] == 2);
+    producer(room, LiveRequest(LiveCommand::PollLiveResults).withId("poll-next").withFlag(false));
+    CHECK(polls(room).body["polls"][0]["votes"].is_null());
+
+    // A second, live-created poll stays a draft (invisible) while the first closes.
+    producer(room, LiveRequest(LiveCommand::PollCreate)
+                       .withText("Sat or Sun?")
+                       .withOptions({"Sat", "Sun"}));
+    producer(room, LiveRequest(LiveCommand::PollClose).withId("poll-next"));
+    const Reply closed = polls(room, kDeviceB);
+    REQUIRE(closed.body["polls"].size() == 1);
+    CHECK(closed.body["polls"][0]["state"] == "closed");
+    CHECK(closed.body["polls"][0]["voted"] == "Data");
+    CHECK(closed.body["polls"][0]["options"][0]["votes"] == 1);
+    CHECK(closed.body["polls"][0]["options"][1]["votes"] == 0);
+    CHECK(closed.body["polls"][0]["votes"] == 2);
+}
+
+TEST_CASE("audience polls: a second vote from the same device changes it, not adds, journaled") {
+    Room room;
+    producer(room, LiveRequest(LiveCommand::PollOpen).withId("poll-next"));
+    producer(room, LiveRequest(LiveCommand::PollLiveResults).withId("poll-next").withFlag(true));
+    const Reply first = pollVote(room, "poll-next", kDeviceA, "AI");
+    REQUIRE(first.status == 200);
+    CHECK(first.body["id"] == "poll-next");
+    CHECK(first.body["voted"] == "AI");
+    CHECK(first.body["options"][0]["votes"] == 1);
+    CHECK(countOf(room.journal(), "\"poll-vote\"") == 1);  // on disk when the 200 came
+    // A change of mind, typed differently ("  data " folds to "Data").
+    const Reply changed = pollVote(room, "poll-next", kDeviceA, "  data ");
+    REQUIRE(changed.status == 200);
+    CHECK(changed.body["voted"] == "Data");
+    CHECK(changed.body["options"][0]["votes"] == 0);
+    CHECK(changed.body["options"][3]["votes"] == 1);
+    CHECK(changed.body["votes"] == 1);
+    CHECK(countOf(room.journal(), "\"poll-vote\"") == 2);
+    // The same choice again: 200, nothing new journaled.
+    const Reply same = pollVote(room, "poll-next", kDeviceA, "Data");
+    CHECK(same.status == 200);
+    CHECK(same.body["voted"] == "Data");
+    CHECK(countOf(room.journal(), "\"poll-vote\"") == 2);
+    CHECK(pollVote(room, "poll-next", kDeviceB, "Data").body["options"][3]["votes"] == 2);
+    const LivePoll* p = room.host.session()->polls().find("poll-next");
+    REQUIRE(p);
+    CHECK(p->totalVotes() == 2);
+    CHECK(p->counts() == std::vector<int>{0, 0, 0, 2, 0});
+    // Hidden counts: the reply says the device's choice but not the counts.
+    producer(room, LiveRequest(LiveCommand::PollLiveResults).withId("poll-next").withFlag(false));
+    const Reply quiet = pollVote(room, "poll-next", kDeviceC, "職涯");
+    REQUIRE(quiet.status == 200);
+    CHECK(quiet.body["voted"] == "職涯");
+    CHECK(quiet.body["votes"].is_null());
+}
+
+TEST_CASE("audience polls: wrong PIN, unknown poll, unknown option, closed poll, bad input") {
+    Room room;
+    producer(room, LiveRequest(LiveCommand::PollOpen).withId("poll-next"));
+    const std::string path = "/api/polls/poll-next/vote";
+    const Reply pin = room.send(
+        "POST", path, json({{"pin", "000000"}, {"device", kDeviceA}, {"option", "AI"}}).dump());
+    CHECK(pin.status == 403);
+    CHECK(pin.code() == "wrong-pin");
+    const Reply noPin =
+        room.send("POST", path, json({{"device", kDeviceA}, {"option", "AI"}}).dump());
+    CHECK(noPin.status == 403);
+    const Reply unknown = pollVote(room, "poll-zzz", kDeviceA, "AI");
+    CHECK(unknown.status == 404);
+    CHECK(unknown.code() == "no-such-poll");
+    const Reply option = pollVote(room, "poll-next", kDeviceA, "Google");
+    CHECK(option.status == 400);
+    CHECK(option.code() == "unknown-option");
+    CHECK(option.body["error"].get<std::string>().find("DevOps") != std::string::npos);
+    CHECK(pollVote(room, "poll-next", kDeviceA, "").code() == "unknown-option");
+    const Reply device = pollVote(room, "poll-next", "short", "AI");
+    CHECK(device.status == 400);
+    CHECK(device.code() == "bad-device");
+    CHECK(room.send("POST", path, R"({"pin":"482913","option":"AI"})").code() == "bad-device");
+    const Reply notString = room.send(
+        "POST", path, json({{"pin", kPin}, {"device", kDeviceA}, {"option", 3}}).dump());
+    CHECK(notString.status == 400);
+    CHECK(notString.code() == "bad-json");
+    const Reply utf8 = room.send(
+        "POST", path,
+        std::string(R"({"pin":"482913","device":")") + kDeviceA + R"(","option":"caf)" + "\xE9\"}");
+    CHECK(utf8.status == 400);
+    CHECK(utf8.code() == "bad-utf8");
+    const Reply big =
+        room.send("POST", path,
+                  json({{"pin", kPin}, {"device", kDeviceA}, {"option", std::string(9000, 'A')}})
+                      .dump());
+    CHECK(big.status == 413);
+    CHECK(big.code() == "too-large");
+    CHECK(room.send("GET", path).status == 405);
+    CHECK(room.journal().find("\"poll-vote\"") == std::string::npos);  // nothing got through
+
+    REQUIRE(pollVote(room, "poll-next", kDeviceA, "AI").status == 200);
+    producer(room, LiveRequest(LiveCommand::PollClose).withId("poll-next"));
+    const Reply closed = pollVote(room, "poll-next", kDeviceA, "Web");
+    CHECK(closed.status == 409);
+    CHECK(closed.code() == "poll-closed");
+    CHECK(pollVote(room, "poll-next", kDeviceB, "Web").code() == "poll-closed");
+    CHECK(room.host.session()->polls().find("poll-next")->counts() ==
+          std::vector<int>{1, 0, 0, 0, 0});
+}
+
+TEST_CASE("audience polls: the owner decides when the board is behind — closed there is 409") {
+    AudienceApiOptions api;
+    Room room(std::string(kPin), api);
+    producer(room, LiveRequest(LiveCommand::PollOpen).withId("poll-next"));
+    // The poll closes between the board's snapshot and the vote reaching the owner: the
+    // vote is queued first, then the close runs before it.
+    const int port = room.port;
+    auto inFlight = std::async(std::launch::async, [port] {
+        httplib::Client client("127.0.0.1", port);
+        client.set_read_timeout(10, 0);
+        return toReply(client.Post("/api/polls/poll-next/vote", pollVoteBody(kDeviceA, "AI"),
+                                   "application/json"));
+    });
+    while (!room.host.waitForWork(5ms)) {
+    }
+    REQUIRE(room.host.session()
+                ->perform(LiveRequest(LiveCommand::PollClose).withId("poll-next"))
+                .ok);
+    while (inFlight.wait_for(1ms) != std::future_status::ready) room.host.drain();
+    const Reply late = inFlight.get();
+    CHECK(late.status == 409);
+    CHECK(late.code() == "poll-closed");
+    CHECK(room.host.session()->polls().find("poll-next")->totalVotes() == 0);
+}
+
+TEST_CASE("audience polls: votes are limited per device, a change of mind counts") {
+    AudienceApiOptions api;
+    api.limits.pollVotesPerDevice = {0.01, 3};
+    Room room(std::string(kPin), api);
+    producer(room, LiveRequest(LiveCommand::PollOpen).withId("poll-next"));
+    CHECK(pollVote(room, "poll-next", kDeviceA, "AI").status == 200);
+    CHECK(pollVote(room, "poll-next", kDeviceA, "Web").status == 200);
+    CHECK(pollVote(room, "poll-next", kDeviceA, "Data").status == 200);
+    const Reply limited = pollVote(room, "poll-next", kDeviceA, "AI");
+    CHECK(limited.status == 429);
+    CHECK(limited.code() == "rate-limited");
+    CHECK(std::stoi(limited.header("Retry-After")) >= 1);
+    CHECK(pollVote(room, "poll-next", kDeviceB, "AI").status == 200);
+    CHECK(room.host.session()->polls().find("poll-next")->ballotOf(kDeviceA)->option == 3);
+}
+
+TEST_CASE("audience polls: a device that opens the page is counted once, and not again after a resume") {
+    pycast::test::TempDir keep;
+    std::filesystem::path dir;
+    const auto getFrom = [](int port, const std::string& device) {
+        httplib::Client client("127.0.0.1", port);
+        client.set_read_timeout(10, 0);
+        return toReply(client.Get(
+            (std::string("/api/polls?pin=") + kPin + "&device=" + device).c_str()));
+    };
+    {
+        Room room;
+        // GETs never wait for the owner: the visit is queued, and runs at the next drain.
+        CHECK(getFrom(room.port, kDeviceA).status == 200);
+        CHECK(room.list(kDeviceA).status == 200);
+        CHECK(room.send("GET", std::string("/api/questions?pin=") + kPin).status == 200);
+        CHECK(getFrom(room.port, kDeviceB).status == 200);
+        room.host.drain();
+        const AudienceLog& log = room.host.session()->audience();
+        REQUIRE(log.visits.size() == 2);
+        CHECK(log.visits[0].device == kDeviceA);
+        CHECK(log.visits[1].device == kDeviceB);
+        CHECK(countOf(room.journal(), "\"audience-visit\"") == 2);
+        // A wrong PIN is no visit.
+        httplib::Client client("127.0.0.1", room.port);
+        client.Get((std::string("/api/polls?pin=000000&device=") + kDeviceC).c_str());
+        CHECK(room.host.drain() == 0);
+        room.host.closeSession();
+        dir = keep / "copy";
+        std::filesystem::copy(room.tmp / "s", dir, std::filesystem::copy_options::recursive);
+    }
+    LiveHost resumed;
+    AudienceServiceOptions options;
+    options.address = {"127.0.0.1", 0};
+    resumed.addService([options] { return makeAudienceService(options); });
+    REQUIRE(resumed.resumeSession(dir).ok());
+    int port = 0;
+    for (const ServiceInfo& s : resumed.services())
+        if (s.name == kAudienceServiceName && s.running)
+            port = std::stoi(s.url.substr(s.url.rfind(':') + 1));
+    REQUIRE(port > 0);
+    CHECK(resumed.session()->audience().visits.size() == 2);
+    CHECK(getFrom(port, kDeviceA).status == 200);
+    CHECK(resumed.drain() == 0);  // known from the journal: nothing posted
+    CHECK(getFrom(port, kDeviceC).status == 200);
+    CHECK(resumed.drain() == 1);
+    CHECK(resumed.session()->audience().visits.size() == 3);
 }

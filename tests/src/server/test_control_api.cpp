@@ -471,3 +471,88 @@ TEST_CASE("control API: the producer moderates questions through /api/questions/
     const Reply merge = api.post("/api/questions/merge", R"({"into": "q1", "ids": []})");
     CHECK(merge.status == 400);
 }
+
+TEST_CASE("control API: polls are created, opened, closed and listed with live counts") {
+    Api api;
+    const Reply empty = api.get("/api/polls");
+    REQUIRE(empty.status == 200);
+    CHECK(empty.body == json({{"polls", json::array()}}));
+
+    const Reply made =
+        api.post("/api/polls", R"({"question": "下次想聽什麼主題？", "options": ["AI", "Web", "Data"]})");
+    REQUIRE(made.status == 201);
+    const std::string id = made.body["id"].get<std::string>();
+    CHECK(made.body["poll"]["id"] == id);
+    CHECK(made.body["poll"]["state"] == "draft");
+    CHECK(made.body["poll"]["live_results"] == false);
+    CHECK(made.body["poll"]["from_show"] == false);
+    CHECK(made.body["poll"]["opened_ms"].is_null());
+    CHECK(made.body["poll"]["options"] ==
+          json::parse(R"([{"label":"AI","votes":0},{"label":"Web","votes":0},{"label":"Data","votes":0}])"));
+    CHECK(made.body["phase"] == "not-started");  // the state comes along, as for questions
+
+    // Wrong state 409, unknown poll 404, a bad body 400 — each {error, code}.
+    const Reply early = api.post("/api/polls/" + id + "/close");
+    CHECK(early.status == 409);
+    CHECK(early.body["code"] == "wrong-state");
+    CHECK(early.body["error"].is_string());
+    const Reply missing = api.post("/api/polls/poll-nope/open");
+    CHECK(missing.status == 404);
+    CHECK(missing.body["code"] == "no-such-poll");
+    const Reply oneOption = api.post("/api/polls", R"({"question": "Only one?", "options": ["AI"]})");
+    CHECK(oneOption.status == 400);
+    CHECK(oneOption.body["code"] == "bad-poll");
+    CHECK(oneOption.body["error"].get<std::string>().find("2 to 8") != std::string::npos);
+    const Reply noOptions = api.post("/api/polls", R"({"question": "No options"})");
+    CHECK(noOptions.status == 400);
+    CHECK(noOptions.body["code"] == "bad-request");
+    const Reply notJson = api.post("/api/polls", "{not json");
+    CHECK(notJson.status == 400);
+    CHECK(notJson.body["code"] == "bad-json");
+    CHECK(api.get("/api/polls").body["polls"].size() == 1);  // the refused ones left no trace
+
+    const Reply opened = api.post("/api/polls/" + id + "/open");
+    REQUIRE(opened.status == 200);
+    CHECK(opened.body["poll"]["state"] == "open");
+    CHECK(opened.body["poll"]["opened_ms"].is_number_integer());
+    CHECK(api.post("/api/polls/" + id + "/open").status == 409);
+
+    // Votes come from the audience page; the producer sees the counts at once, hidden or not.
+    api.clock.set(5'000);
+    for (const char* device : {"device-0001", "device-0002", "device-0003"})
+        REQUIRE(api.session->perform(LiveRequest(LiveCommand::PollVote)
+                                         .withId(id)
+                                         .withDevice(device)
+                                         .withOption(std::string(device) == "device-0003" ? "Data" : "AI"))
+                    .ok);
+    const Reply live = api.get("/api/polls");
+    REQUIRE(live.body["polls"].size() == 1);
+    const json& p = live.body["polls"][0];
+    CHECK(p["votes"] == 3);
+    CHECK(p["options"][0]["votes"] == 2);
+    CHECK(p["options"][1]["votes"] == 0);
+    CHECK(p["options"][2]["votes"] == 1);
+    CHECK(live.body.dump().find("device-0001") == std::string::npos);  // never the devices
+    CHECK(api.get("/api/state").body["polls"][0]["votes"] == 3);
+
+    const Reply shown = api.post("/api/polls/" + id + "/live-results", R"({"live": true})");
+    REQUIRE(shown.status == 200);
+    CHECK(shown.body["poll"]["live_results"] == true);
+    CHECK(api.post("/api/polls/" + id + "/live-results", R"({"live": "yes"})").status == 400);
+
+    api.clock.set(9'000);
+    const Reply closed = api.post("/api/polls/" + id + "/close");
+    REQUIRE(closed.status == 200);
+    CHECK(closed.body["poll"]["state"] == "closed");
+    CHECK(closed.body["poll"]["closed_ms"] == 9'000);
+    CHECK(closed.body["poll"]["votes"] == 3);
+    CHECK(api.session->events().back().type == "poll-close");
+
+    // The audience's commands are not on the control API.
+    CHECK(api.post("/api/poll-vote", R"({"poll": "poll1", "device": "device-0001", "option": "AI"})")
+              .status == 404);
+    CHECK(api.post("/api/audience-visit", R"({"device": "device-0001"})").status == 404);
+    const Reply wrong = api.send("DELETE", "/api/polls");
+    CHECK(wrong.status == 405);
+    CHECK(header(wrong, "Allow") == "GET, POST");
+}

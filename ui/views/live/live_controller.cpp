@@ -90,6 +90,7 @@ bool LiveController::adopted(const Status& status, bool resumed) {
     m_audience.qr.reset();
     m_audience.qrOnPresenter = false;
     m_audience.error.clear();
+    m_pollOnPresenter.clear();
     if (!status.ok()) {
         collectLines();
         m_lastError = status.error().message();
@@ -130,6 +131,7 @@ void LiveController::closeSession(bool sayHowToResume) {
     m_audience.url.clear();
     m_audience.qr.reset();
     m_audience.qrOnPresenter = false;
+    m_pollOnPresenter.clear();
     if (sayHowToResume)
         m_host.shutdown(false);
     else

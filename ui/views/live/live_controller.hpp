@@ -159,7 +159,17 @@ public:
     // The LAN address the URL and QR code use (the service listens on every interface).
     void setAudienceHost(const std::string& host);
     void setAudiencePort(int port) { m_audience.port = port; }
-    void setQrOnPresenter(bool on) { m_audience.qrOnPresenter = on && m_audience.on; }
+    void setQrOnPresenter(bool on) {
+        m_audience.qrOnPresenter = on && m_audience.on;
+        if (m_audience.qrOnPresenter) m_pollOnPresenter.clear();
+    }
+    // The poll whose bars the presenter shows ("" none): the producer's choice, not journaled
+    // (what the room sees of a poll is its counts, which are). Showing one hides the QR code.
+    void setPollOnPresenter(std::string pollId) {
+        m_pollOnPresenter = std::move(pollId);
+        if (!m_pollOnPresenter.empty()) m_audience.qrOnPresenter = false;
+    }
+    const std::string& pollOnPresenter() const { return m_pollOnPresenter; }
     SessionActionResult sendMessage(const std::string& text);  // "" clears it
 
     // Views post actions while they draw; the shell runs them after the frame, so the model
@@ -224,6 +234,7 @@ private:
     std::vector<QuestionUndoStep> m_questionRedo;
     AudienceServiceFactory m_audienceFactory;
     AudienceInfo m_audience;
+    std::string m_pollOnPresenter;
 };
 
 }  // namespace pycast::ui

@@ -187,4 +187,44 @@ void fillDemoQuestions(LiveController& controller, DemoClock& clock, std::int64_
     act(LiveCommand::QuestionOnAir, 0);
 }
 
+Show withDemoPoll(Show show) {
+    if (show.polls.empty()) {
+        Poll p;
+        p.id = "poll-next-topic";
+        p.question = "下次想聽什麼主題？ Which topic next time?";
+        p.options = {"AI", "Web", "DevOps", "Data", "職涯 Career"};
+        show.polls.push_back(std::move(p));
+    }
+    return show;
+}
+
+void fillDemoPoll(LiveController& controller, DemoClock& clock, std::int64_t fromMs,
+                  std::int64_t toMs) {
+    const Session* session = controller.session();
+    if (session == nullptr || session->polls().all().empty()) return;
+    const LivePoll poll = session->polls().all().front();
+    const std::int64_t start = std::max(fromMs, toMs - 60'000);
+    clock.set(start);
+    controller.perform(
+        LiveAction::command(LiveRequest(LiveCommand::PollOpen).withId(poll.id)));
+    // 37 phones: a clear favourite, a close second, one option nobody picked.
+    const int shares[] = {14, 11, 7, 5, 0};
+    int phone = 0;
+    for (std::size_t o = 0; o < poll.options.size() && o < 5; ++o)
+        for (int v = 0; v < shares[o]; ++v) {
+            clock.set(start + 1000 + 1200 * phone);
+            controller.perform(LiveAction::command(
+                LiveRequest(LiveCommand::PollVote)
+                    .withId(poll.id)
+                    .withDevice("demo-phone-" + std::to_string(100 + phone++))
+                    .withOption(poll.options[o])));
+        }
+    // Two change their minds: the counts move, the total does not.
+    for (int p : {3, 4})
+        controller.perform(LiveAction::command(LiveRequest(LiveCommand::PollVote)
+                                                   .withId(poll.id)
+                                                   .withDevice("demo-phone-" + std::to_string(100 + p))
+                                                   .withOption(poll.options[1])));
+}
+
 }  // namespace pycast::ui

@@ -70,5 +70,11 @@ Show withDemoQuestionRules(Show show);
 // through LiveController::perform, as the panel's buttons and the audience page's requests do.
 void fillDemoQuestions(LiveController& controller, DemoClock& clock, std::int64_t fromMs,
                        std::int64_t toMs);
+// --demo-poll: the show with a topic poll (when it has none); the fill opens its first poll a
+// minute before `toMs` and 37 phones vote (a few change their minds), through
+// LiveController::perform as the audience page's votes do.
+Show withDemoPoll(Show show);
+void fillDemoPoll(LiveController& controller, DemoClock& clock, std::int64_t fromMs,
+                  std::int64_t toMs);
 
 }  // namespace pycast::ui

@@ -65,6 +65,23 @@ void handleShortcuts(LiveContext& live) {
     }
 }
 
+std::string questionsTabLabel(const SessionState& st) {
+    const QuestionQueue* q = st.questions;
+    const std::size_t waiting = q ? q->count(QuestionState::Pending) : 0;
+    return "Questions" +
+           (waiting > 0 ? " · " + std::to_string(waiting) + " waiting" : std::string()) +
+           "###questions-tab";
+}
+
+// "Polls · 1 open" while one takes votes.
+std::string pollsTabLabel(const SessionState& st) {
+    std::size_t open = 0;
+    if (st.polls)
+        for (const LivePoll& p : st.polls->all()) open += p.state == PollState::Open ? 1 : 0;
+    return "Polls" + (open > 0 ? " · " + std::to_string(open) + " open" : std::string()) +
+           "###polls-tab";
+}
+
 // With a recorder: the Recorder tab joins them — beside the Questions tab on the right in a
 // wide window, as a third tab in a narrow one.
 void lowerPanelsWithRecorder(ViewContext& ctx, const SessionState& st, float height) {
@@ -74,11 +91,7 @@ void lowerPanelsWithRecorder(ViewContext& ctx, const SessionState& st, float hei
     const float width = ImGui::GetContentRegionAvail().x;
     const bool questions = !live.view.questions.detached;
     const bool wide = width >= f * kSideBySideWidthEm;
-    const QuestionQueue* q = st.questions;
-    const std::size_t waiting = q ? q->count(QuestionState::Pending) : 0;
-    const std::string questionsLabel =
-        "Questions" + (waiting > 0 ? " · " + std::to_string(waiting) + " waiting" : std::string()) +
-        "###questions-tab";
+    const std::string questionsLabel = questionsTabLabel(st);
     const bool recording = rec.feed.status.recording;
     const std::string recorderLabel =
         std::string(recording ? "● Recorder" : "Recorder") +
@@ -102,16 +115,23 @@ void lowerPanelsWithRecorder(ViewContext& ctx, const SessionState& st, float hei
     const auto flags = [&](bool want) {
         return want && (pickRecorder || pickLower) ? ImGuiTabItemFlags_SetSelected : 0;
     };
-    enum class Pane { Rundown, Questions, Recorder } pane = Pane::Recorder;
+    enum class Pane { Rundown, Questions, Polls, Recorder } pane = Pane::Recorder;
+    const bool pollsWanted = live.view.pollsTab && !rec.showRecorder;
     if (ImGui::BeginTabBar("##live-lower")) {
         if (!wide && ImGui::BeginTabItem("Rundown###rundown-tab", nullptr,
-                                         flags(!rec.showRecorder && !live.view.narrowShowsQuestions))) {
+                                         flags(!rec.showRecorder && !pollsWanted &&
+                                               !live.view.narrowShowsQuestions))) {
             pane = Pane::Rundown;
             ImGui::EndTabItem();
         }
         if (questions && ImGui::BeginTabItem(questionsLabel.c_str(), nullptr,
-                                             flags(!rec.showRecorder && (wide || live.view.narrowShowsQuestions)))) {
+                                             flags(!rec.showRecorder && !pollsWanted &&
+                                                   (wide || live.view.narrowShowsQuestions)))) {
             pane = Pane::Questions;
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(pollsTabLabel(st).c_str(), nullptr, flags(pollsWanted))) {
+            pane = Pane::Polls;
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem(recorderLabel.c_str(), nullptr, flags(rec.showRecorder))) {
@@ -122,12 +142,15 @@ void lowerPanelsWithRecorder(ViewContext& ctx, const SessionState& st, float hei
     }
     if (!pickRecorder && !pickLower) {
         rec.showRecorder = pane == Pane::Recorder;
-        if (!wide && pane != Pane::Recorder) live.view.narrowShowsQuestions = pane == Pane::Questions;
+        live.view.pollsTab = pane == Pane::Polls;
+        if (!wide && pane != Pane::Recorder && pane != Pane::Polls)
+            live.view.narrowShowsQuestions = pane == Pane::Questions;
     }
     const float rest = std::max(height - (ImGui::GetCursorPosY() - top), f * 4.0f);
     switch (pane) {
         case Pane::Rundown: rundownPanel(ctx, st, rest); break;
         case Pane::Questions: questionsPanel(ctx, ImVec2(0, rest)); break;
+        case Pane::Polls: pollsPanel(ctx, ImVec2(0, rest)); break;
         case Pane::Recorder: recorderPanel(ctx, ImVec2(0, rest)); break;
     }
     ImGui::EndGroup();
@@ -153,33 +176,66 @@ void lowerPanels(ViewContext& ctx, const SessionState& st, float height) {
         rundownPanel(ctx, st, height);
         ImGui::EndChild();
         ImGui::SameLine();
-        questionsPanel(ctx, ImVec2(0, height));
+        ImGui::BeginGroup();
+        const float top = ImGui::GetCursorPosY();
+        const bool pick = std::exchange(live.view.selectLowerTab, false);
+        bool polls = live.view.pollsTab;
+        if (ImGui::BeginTabBar("##live-right")) {
+            if (ImGui::BeginTabItem(questionsTabLabel(st).c_str(), nullptr,
+                                    pick && !polls ? ImGuiTabItemFlags_SetSelected : 0)) {
+                if (!pick) polls = false;
+                ImGui::EndTabItem();
+            }
+            if (ImGui::BeginTabItem(pollsTabLabel(st).c_str(), nullptr,
+                                    pick && polls ? ImGuiTabItemFlags_SetSelected : 0)) {
+                if (!pick) polls = true;
+                ImGui::EndTabItem();
+            }
+            ImGui::EndTabBar();
+        }
+        live.view.pollsTab = polls;
+        const float rest = std::max(height - (ImGui::GetCursorPosY() - top), f * 4.0f);
+        if (polls)
+            pollsPanel(ctx, ImVec2(0, rest));
+        else
+            questionsPanel(ctx, ImVec2(0, rest));
+        ImGui::EndGroup();
         return;
     }
-    const QuestionQueue* q = st.questions;
-    const std::size_t waiting = q ? q->count(QuestionState::Pending) : 0;
-    const std::string questions =
-        "Questions" + (waiting > 0 ? " · " + std::to_string(waiting) + " waiting" : std::string()) +
-        "###questions-tab";
+    const std::string questions = questionsTabLabel(st);
     const float top = ImGui::GetCursorPosY();
     if (ImGui::BeginTabBar("##live-lower")) {
         // A tab chosen from outside (a demo, a test) is selected once; after that, clicks decide.
         const bool pick = std::exchange(live.view.selectLowerTab, false);
-        const bool wantQuestions = live.view.narrowShowsQuestions;
+        const bool wantPolls = live.view.pollsTab;
+        const bool wantQuestions = live.view.narrowShowsQuestions && !wantPolls;
         if (ImGui::BeginTabItem("Rundown###rundown-tab", nullptr,
-                                pick && !wantQuestions ? ImGuiTabItemFlags_SetSelected : 0)) {
-            if (!pick) live.view.narrowShowsQuestions = false;
+                                pick && !wantQuestions && !wantPolls ? ImGuiTabItemFlags_SetSelected : 0)) {
+            if (!pick) {
+                live.view.narrowShowsQuestions = false;
+                live.view.pollsTab = false;
+            }
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem(questions.c_str(), nullptr,
                                 pick && wantQuestions ? ImGuiTabItemFlags_SetSelected : 0)) {
-            if (!pick) live.view.narrowShowsQuestions = true;
+            if (!pick) {
+                live.view.narrowShowsQuestions = true;
+                live.view.pollsTab = false;
+            }
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(pollsTabLabel(st).c_str(), nullptr,
+                                pick && wantPolls ? ImGuiTabItemFlags_SetSelected : 0)) {
+            if (!pick) live.view.pollsTab = true;
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
     }
     const float rest = std::max(height - (ImGui::GetCursorPosY() - top), f * 4.0f);
-    if (live.view.narrowShowsQuestions)
+    if (live.view.pollsTab)
+        pollsPanel(ctx, ImVec2(0, rest));
+    else if (live.view.narrowShowsQuestions)
         questionsPanel(ctx, ImVec2(0, rest));
     else
         rundownPanel(ctx, st, rest);

@@ -10,6 +10,7 @@
 #include "views/live/live_controller.hpp"
 #include "views/live/live_digits.hpp"
 #include "server/lan_address.hpp"
+#include "views/live/polls_panel.hpp"
 #include "views/live/questions_panel.hpp"
 #include "views/live/recorder_panel.hpp"
 #include "widgets/text_wrap.hpp"
@@ -73,6 +74,9 @@ struct LiveViewState {
     // edit. The main window reads and clears it before each frame's shortcuts.
     bool questionKeys = false;
     QuestionsViewState questions;
+    PollsViewState polls;
+    // The Polls tab is the one chosen beside the questions (and the recorder).
+    bool pollsTab = false;
     RecorderViewState recorder;  // the shell sets recorder.feed before each frame
     // The Live menu's audience addresses, read when the menu opens.
     std::vector<NetInterface> lanAddresses;

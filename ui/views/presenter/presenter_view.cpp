@@ -10,6 +10,7 @@
 #include "widgets/fonts.hpp"
 #include "widgets/theme.hpp"
 #include "views/live/live_format.hpp"
+#include "views/live/polls_panel.hpp"
 #include "views/live/questions_panel.hpp"
 #include "views/views.hpp"
 #include "widgets/qr_view.hpp"
@@ -109,6 +110,85 @@ float presenterDigitPixels(ImVec2 display, DigitFont& digits) {
     return std::max(std::min(display.y * 0.40f, display.x * 0.90f / perPixel), 16.0f);
 }
 
+// `text` at `size` px, cut with "…" between code points when wider than maxWidth.
+std::string cutToWidth(ImFont* font, float size, const std::string& text, float maxWidth) {
+    const auto width = [&](const std::string& t) {
+        return font->CalcTextSizeA(size, FLT_MAX, 0.0f, t.c_str()).x;
+    };
+    if (width(text) <= maxWidth) return text;
+    std::string t = text;
+    while (!t.empty()) {
+        while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80) t.pop_back();
+        if (!t.empty()) t.pop_back();
+        if (width(t + "…") <= maxWidth) return t + "…";
+    }
+    return "…";
+}
+
+// A poll's bars between the countdown and the message: the question, then one row per option
+// (label, bar scaled to the leading option, "12 · 40%"), and how to vote or that it closed.
+void drawPollBars(ImDrawList* dl, const LivePoll& poll, ImFont* heading, ImFont* body,
+                  ImFont* small, float left, float right, float top, float bottom) {
+    const float width = right - left;
+    const float pad = body->FontSize * 0.6f;
+    dl->AddRectFilled(ImVec2(left, top), ImVec2(right, bottom), IM_COL32(18, 28, 44, 255), pad);
+    dl->AddRectFilled(ImVec2(left, top), ImVec2(left + pad * 0.5f, bottom), colours::kAccent, pad);
+    const int votes = poll.totalVotes();
+    const std::string label =
+        std::string(poll.state == PollState::Open ? "POLL · vote on your phone · "
+                                                  : "POLL · FINAL RESULTS · ") +
+        std::to_string(votes) + (votes == 1 ? " vote" : " votes");
+    dl->AddText(small, small->FontSize, ImVec2(left + pad * 2, top + pad), colours::kAccent,
+                label.c_str());
+    const float qTop = top + pad + small->FontSize * 1.3f;
+    const FittedText q = fitTextInFont(heading, poll.question, width - pad * 4,
+                                       heading->FontSize * 2.4f, heading->FontSize,
+                                       small->FontSize);
+    float y = qTop;
+    for (const std::string& line : q.lines) {
+        dl->AddText(heading, q.size, ImVec2(left + pad * 2, y), colours::kText, line.c_str());
+        y += q.size * 1.15f;
+    }
+    y += pad * 0.5f;
+    const std::vector<int> counts = poll.counts();
+    const int total = poll.totalVotes();
+    const int most = counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end());
+    const std::size_t n = poll.options.size();
+    // As large as the box allows, up to the heading's size: the room reads these.
+    const float rowHeight = std::min(heading->FontSize * 1.7f,
+                                     std::max((bottom - pad - y) / static_cast<float>(n), 4.0f));
+    const float textSize = std::min(heading->FontSize, rowHeight * 0.7f);
+    float labelWidth = 0.0f;
+    for (const std::string& o : poll.options)
+        labelWidth =
+            std::max(labelWidth, body->CalcTextSizeA(textSize, FLT_MAX, 0.0f, o.c_str()).x);
+    labelWidth = std::min(labelWidth, width * 0.35f);
+    const float countWidth = body->CalcTextSizeA(textSize, FLT_MAX, 0.0f, "000 · 100%").x;
+    const float barLeft = left + pad * 2 + labelWidth + pad;
+    const float barRight = right - pad * 2 - countWidth - pad;
+    for (std::size_t i = 0; i < n; ++i) {
+        const float rowTop = y + rowHeight * static_cast<float>(i);
+        const float textTop = rowTop + (rowHeight - textSize) * 0.5f;
+        const std::string shown = cutToWidth(body, textSize, poll.options[i], labelWidth);
+        dl->AddText(body, textSize, ImVec2(left + pad * 2, textTop), colours::kText,
+                    shown.c_str());
+        const float barTop = rowTop + rowHeight * 0.18f;
+        const float barBottom = rowTop + rowHeight * 0.82f;
+        dl->AddRectFilled(ImVec2(barLeft, barTop), ImVec2(barRight, barBottom), colours::kTrack,
+                          3.0f);
+        if (counts[i] > 0 && most > 0) {
+            const float w = (barRight - barLeft) * static_cast<float>(counts[i]) /
+                            static_cast<float>(most);
+            dl->AddRectFilled(ImVec2(barLeft, barTop), ImVec2(barLeft + w, barBottom),
+                              counts[i] == most ? colours::kAccent : colours::kTextDim, 3.0f);
+        }
+        const std::string count = pollCountText(counts[i], total);
+        const float cw = body->CalcTextSizeA(textSize, FLT_MAX, 0.0f, count.c_str()).x;
+        dl->AddText(body, textSize, ImVec2(right - pad * 2 - cw, textTop), colours::kText,
+                    count.c_str());
+    }
+}
+
 std::string presenterText(const LiveController& controller) {
     std::string text = "ON AIR ON HOLD READY SHOW ENDED NEXT MESSAGE hard out over under…";
     text += kLiveSymbols;
@@ -126,6 +206,11 @@ std::string presenterText(const LiveController& controller) {
         }
     }
     text += controller.audience().url;
+    text += "POLL · vote on your phone FINAL RESULTS 0123456789 ·%";
+    if (const LivePoll* p = session->polls().find(controller.pollOnPresenter())) {
+        text += p->question;
+        for (const std::string& o : p->options) text += o;
+    }
     return text;
 }
 
@@ -176,6 +261,15 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
     const Show& show = session->show();
     // Only the question on air (approved by the producer) is ever shown to the room.
     const LiveQuestion* question = st.questions ? st.questions->onAir() : nullptr;
+    // The poll the producer put on the presenter takes the question's place while shown.
+    const LivePoll* poll = session->polls().find(ctx.controller.pollOnPresenter());
+    if (poll && poll->state == PollState::Draft) poll = nullptr;
+    if (poll) {
+        question = nullptr;
+        requests.requestGlyphs(poll->question);
+        for (const std::string& o : poll->options) requests.requestGlyphs(o);
+    }
+    ctx.state.pollShown = poll ? poll->id : std::string();
     if (question) {
         requests.requestGlyphs(question->text);
         requests.requestGlyphs(question->name);
@@ -255,7 +349,7 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
     ImFont* digitFont = ctx.digits.font() ? ctx.digits.font() : heading;
     float digitSize = ctx.digits.font() ? ctx.digits.size() : heading->FontSize * 3.0f;
     // With a question on air the countdown gives it the middle of the screen.
-    if (question) digitSize = std::min(digitSize, size.y * 0.2f);
+    if (question || poll) digitSize = std::min(digitSize, size.y * (poll ? 0.16f : 0.2f));
     ImVec2 ds = digitFont->CalcTextSizeA(digitSize, FLT_MAX, 0.0f, cd.text.c_str());
     if (ds.x > width) {
         digitSize *= width / ds.x;
@@ -264,7 +358,7 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
     const float barHeight = std::max(6.0f, size.y * 0.016f);
     const float gap = body->FontSize * 0.6f;
     const float block = heading->FontSize + ds.y + barHeight + gap * 2 + body->FontSize;
-    if (!question) y = std::max(y, y + (messageTop - gap - y - block) * 0.5f);
+    if (!question && !poll) y = std::max(y, y + (messageTop - gap - y - block) * 0.5f);
 
     // The title of what is on.
     std::string title = r.phase == RunPhase::Ended ? std::string("Thank you — the show has ended")
@@ -374,6 +468,16 @@ void drawPresenterView(PresenterContext& ctx, FrameRequests& requests) {
         dl->PopClipRect();
         ctx.state.questionShown = std::move(fitted);
         ctx.state.nextShown = false;
+    }
+
+    if (poll) {
+        const float pTop = y;
+        // Without a message the bars take its room too: they are what the room reads now.
+        const float pBottom =
+            std::max(pTop + heading->FontSize * 4.0f, st.message ? boxTop - gap : bottom);
+        drawPollBars(dl, *poll, heading, body, small, left, right, pTop, pBottom);
+        ctx.state.nextShown = false;
+        y = pBottom + gap;
     }
 
     // Next up, or how the show went.

@@ -25,6 +25,7 @@ struct PresenterState {
     FittedText messageShown;
     bool nextShown = true;
     FittedText questionShown;      // the question on air as laid out (empty: none)
+    std::string pollShown;         // the poll whose bars were drawn ("" none)
     float countdownBottom = 0.0f;  // below the countdown and its bar, px from the top
     float messageTop = 0.0f;       // the message box's top, px (the bottom without a message)
     // Set before each frame by the shell: the recorder's dropout / no signal / silent mic lines
