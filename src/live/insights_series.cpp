@@ -350,6 +350,7 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
                           {c.percent},
                           {pct(c.percent) + " (" + formatDurationMs(c.actualMs) + ")"},
                           {}});
+        // The line is the latest session's limit: the one the next show is held to.
         const double limitValue =
             s.sessions.empty() ? 0 : s.sessions.back().balance.maxCompanySharePercent;
         const ChartLimit limit{limitValue, "limit 上限 " + pct(limitValue)};
