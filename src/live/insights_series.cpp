@@ -38,6 +38,15 @@ std::string percentEncodedPath(const std::string& name) {
     return out;
 }
 
+// A session in a chart's label or a column's heading: "2026-11-25 EP3", else the date and the
+// title ("2026-11-25 Meetup"), short enough to tell episodes apart at a glance.
+std::string shortLabel(const SessionInsights& x) {
+    std::string out = x.date;
+    if (x.episode) return out + (out.empty() ? "" : " ") + "EP" + std::to_string(*x.episode);
+    const std::string name = x.title.empty() ? insightsHeading(x) : x.title;
+    return out + (out.empty() ? "" : " ") + name;
+}
+
 std::string hardOutShort(const TimeInsights& t) {
     if (!t.hardOutTodMs || !t.hardOutMarginMs) return "none";
     return t.hardOutKept() ? "kept" : "missed by " + dur(*t.hardOutMarginMs);
@@ -238,8 +247,7 @@ std::string renderSeriesMarkdown(const SeriesInsights& s) {
     md += s.mixedSources ? "; sessions without a recording count their plan-based estimate.\n\n"
                          : ".\n\n";
     md += "| Rank | Company | Airtime | Series share |";
-    for (const SessionInsights& x : s.sessions)
-        md += " " + markdownCell(x.date.empty() ? insightsHeading(x) : x.date) + " |";
+    for (const SessionInsights& x : s.sessions) md += " " + markdownCell(shortLabel(x)) + " |";
     md += "\n|---:|---|---:|---:|";
     for (std::size_t i = 0; i < s.sessions.size(); ++i) md += "---:|";
     md += "\n";
@@ -287,10 +295,6 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
     auto tdn = [](const std::string& t) { return "<td class=\"n\">" + htmlEscape(t) + "</td>"; };
     auto th = [](const std::string& t) { return "<th>" + htmlEscape(t) + "</th>"; };
     auto thn = [](const std::string& t) { return "<th class=\"n\">" + htmlEscape(t) + "</th>"; };
-    auto short_ = [](const SessionInsights& x) {
-        return (x.date.empty() ? std::string() : x.date + " ") + insightsHeading(x);
-    };
-
     std::string h = "<header>\n<h1>系列成效 Series insights</h1>\n<p class=\"meta\">" +
                     htmlEscape(std::to_string(s.sessions.size()) + " sessions" +
                                (s.failures.empty() ? std::string()
@@ -313,7 +317,7 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
     std::vector<ChartGroup> eg;
     for (const SessionInsights& x : s.sessions)
         eg.push_back(
-            {short_(x),
+            {shortLabel(x),
              {static_cast<double>(x.time.plannedTotalMs / 1000),
               static_cast<double>(x.time.actualTotalMs / 1000)},
              {formatDurationMs(x.time.plannedTotalMs),
@@ -362,8 +366,7 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
              "</figure>\n";
         h += "<table>\n<tr>" + thn("Rank") + th("Company 公司") + thn("Airtime") +
              thn("Series share");
-        for (const SessionInsights& x : s.sessions)
-            h += thn(x.date.empty() ? insightsHeading(x) : x.date);
+        for (const SessionInsights& x : s.sessions) h += thn(shortLabel(x));
         h += "</tr>\n";
         for (const SeriesCompany& c : s.companies) {
             h += "<tr>" + tdn(std::to_string(c.rank)) + td(c.name) +
@@ -381,7 +384,7 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
     std::vector<ChartGroup> ag;
     for (const SessionInsights& x : s.sessions) {
         const AudienceInsights& a = x.audience;
-        ag.push_back({short_(x),
+        ag.push_back({shortLabel(x),
                       {static_cast<double>(a.devicesOpened), static_cast<double>(a.devicesAsked),
                        static_cast<double>(a.devicesVoted)},
                       {std::to_string(a.devicesOpened), std::to_string(a.devicesAsked),
@@ -398,7 +401,7 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
          thn("Questions") + thn("Answered") + thn("Left over") + thn("Median wait") + "</tr>\n";
     for (const SessionInsights& x : s.sessions) {
         const AudienceInsights& a = x.audience;
-        h += "<tr>" + td(short_(x)) + tdn(std::to_string(a.devicesOpened)) +
+        h += "<tr>" + td(sessionLabel(x)) + tdn(std::to_string(a.devicesOpened)) +
              tdn(std::to_string(a.devicesAsked)) + tdn(std::to_string(a.devicesVoted)) +
              tdn(std::to_string(a.questions.asked)) + tdn(std::to_string(a.answeredInShow)) +
              tdn(std::to_string(a.leftOver)) +
@@ -419,7 +422,7 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
                               {o.winner ? "winner" : ""}});
             h += "<figure>" +
                  barChartSvg("chart-series-poll-" + std::to_string(k),
-                             short_(x) + " · " + p.question, "votes 票數", ChartUnit::Count,
+                             sessionLabel(x) + " · " + p.question, "votes 票數", ChartUnit::Count,
                              {{"Votes 票數", "votes"}}, pg) +
                  "</figure>\n";
         }
