@@ -25,6 +25,7 @@
 namespace pycast {
 
 struct SessionSnapshot;
+class Session;
 
 // The one percentage rule: one decimal, half away from zero (33.35 → 33.4).
 double roundPercent(double value);
@@ -155,7 +156,11 @@ struct SessionInsights {
 };
 
 // `measured`: talk per track (measureRecordedTalk); null or empty: the plan-based balance.
+// A snapshot (a folder read from disk) is reported as of its last journal event.
 SessionInsights buildSessionInsights(const SessionSnapshot& snapshot,
+                                     const std::vector<TrackTalk>* measured);
+// The live session as it stands now (the studio's Report view; the Session's owner thread).
+SessionInsights buildSessionInsights(const Session& session,
                                      const std::vector<TrackTalk>* measured);
 
 // "PyCast EP3: Title" (or the folder name when the show has no name).

@@ -42,6 +42,10 @@ TEST_CASE("Insights: time per segment, over/under and the missed hard out are th
     CHECK(*t.hardOutMarginMs == -490'000);  // ended 20:13:10.6, hard out 20:05
     CHECK_FALSE(t.hardOutKept());
     CHECK(s.date == "2026-11-25");
+    // The live session gives the same insights as its folder read back.
+    const SessionInsights live = buildSessionInsights(*f.session, nullptr);
+    CHECK(live.summaryEn == s.summaryEn);
+    CHECK(renderInsightsMarkdown(live) == renderInsightsMarkdown(s));
 }
 
 TEST_CASE(
