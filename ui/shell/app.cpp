@@ -273,7 +273,8 @@ int App::run() {
 
     const bool liveOk = setupLive();
     afterFrame();
-    if (m_options.exportSource) m_mainWindow->openEpisodeExport(*m_options.exportSource);  // a session from the command line: its tab and its address, before frame one
+    if (m_options.exportSource) m_mainWindow->openEpisodeExport(*m_options.exportSource);
+    if (m_options.reportSession) m_mainWindow->openReport(*m_options.reportSession);  // a session from the command line: its tab and its address, before frame one
     const bool shooting = m_options.screenshotMode();
     if (!liveOk && shooting) {
         // A picture of a session that did not open would be a picture of something else.

@@ -306,7 +306,13 @@ bool MainWindow::apply(const FrameRequests& requests) {
     }
     if (requests.showOpenDialog) showOpenDialog();
     if (requests.exportEpisode) openEpisodeExport(*requests.exportEpisode);
+    if (requests.showReport) openReport(*requests.showReport);
     return !m_files.closeConfirmed();
+}
+
+void MainWindow::openReport(const std::filesystem::path& sessionDir) {
+    m_ui.report.wanted = sessionDir;
+    selectView("report");
 }
 
 void MainWindow::handleShortcuts(FrameRequests& requests) {

@@ -75,6 +75,8 @@ public:
     // File > Export episode… (Ctrl+E): the live session's folder when there is one, else a file
     // chooser for a session (its session.json) or an audio file.
     void showEpisodeExport();
+    // The Report tab on a session's insights (the Live tab's Report…, --report): read on a worker.
+    void openReport(const std::filesystem::path& sessionDir);
     // The Export dialog on a session folder or an audio file (the Live tab's Export…, --export).
     // Refused with a notice while an export runs.
     void openEpisodeExport(const std::filesystem::path& sessionOrFile);

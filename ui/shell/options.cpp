@@ -76,6 +76,7 @@ std::string usage(const std::string& program) {
            "\n"
            "Export:\n"
            "  --export PATH          open the Export dialog on a session folder or an audio file\n"
+           "  --report SESSION_DIR   open the Report tab on a session's insights (charts, summary)\n"
            "                         (File > Export episode…); a screenshot shows its checks\n"
            "  -h, --help             show this help\n";
 }
@@ -138,7 +139,7 @@ ParsedOptions parseCommandLine(int argc, const char* const* argv) {
                                 name == "--sessions" || name == "--resume" || name == "--api" ||
                                 name == "--screenshot-presenter" || name == "--screenshot-delay" ||
                                 name == "--live-demo" || name == "--presenter-size" ||
-                                name == "--export";
+                                name == "--export" || name == "--report";
         if (!takesValue) {
             result.error = "unknown option " + std::string(name);
             return result;
@@ -182,6 +183,8 @@ ParsedOptions parseCommandLine(int argc, const char* const* argv) {
             o.sessionsRoot = std::filesystem::path(std::string(*value));
         } else if (name == "--export") {
             o.exportSource = std::filesystem::path(std::string(*value));
+        } else if (name == "--report") {
+            o.reportSession = std::filesystem::path(std::string(*value));
         } else if (name == "--resume") {
             o.resume = std::filesystem::path(std::string(*value));
         } else if (name == "--screenshot-presenter") {

@@ -30,6 +30,8 @@ struct AppOptions {
     bool demoRecorder = false;                          // --demo-recorder: a synthetic recorder runs
     bool demoPoll = false;                              // --demo-poll: an open poll with votes
     bool demoAudience = false;                          // --demo-audience: its page on, QR on presenter
+    // --report SESSION_DIR: the Report tab open on that session's insights at start-up.
+    std::optional<std::filesystem::path> reportSession;
     // --export SESSION_DIR|AUDIO: the Export dialog open on it at start-up (a screenshot waits
     // for its checks).
     std::optional<std::filesystem::path> exportSource;

@@ -34,6 +34,15 @@ void registerBuiltinViews(ViewRegistry& views) {
         nullptr,
         drawLiveView,
     });
+    views.push_back(ViewInfo{
+        "report",
+        "Report",
+        ViewPlace::Tab,
+        true,
+        nullptr,  // always there: open any session folder, or the live session
+        nullptr,
+        drawReportView,
+    });
 }
 
 }  // namespace pycast::ui

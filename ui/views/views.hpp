@@ -12,6 +12,7 @@
 
 #include "editing/document.hpp"
 #include "views/live/recorder_panel.hpp"  // RecorderRequest
+#include "views/report/report_view.hpp"
 #include "widgets/fonts.hpp"
 
 namespace pycast {
@@ -45,6 +46,7 @@ const RundownColumnTexts& rundownColumnTexts(const Document& document, RundownVi
 
 struct UiState {
     RundownViewState rundown;
+    ReportViewState report;
 };
 
 // What views ask of the shell during a frame. The shell acts after the frame ends, so the
@@ -63,6 +65,8 @@ struct FrameRequests {
     std::optional<RecorderRequest> recorder;
     // The Live tab's Export… : open the Export dialog on this session folder (the shell's).
     std::optional<std::filesystem::path> exportEpisode;
+    // The Live tab's Report…: the Report tab on this session folder.
+    std::optional<std::filesystem::path> showReport;
 
     void requestFrameRate(double fps) { frameRate = std::max(frameRate, fps); }
     void requestGlyphs(std::string_view text) { glyphText.append(text); }
@@ -108,5 +112,6 @@ void drawTotals(ViewContext& ctx);                      // view_totals.cpp
 void drawProblemsView(ViewContext& ctx);                // view_problems.cpp
 void drawLiveView(ViewContext& ctx);                    // views/live/live_view.cpp: the Live tab
 void drawEditorView(ViewContext& ctx);  // view_editor.cpp: the rundown as an editor
+// views/report/report_view.cpp: drawReportView, a session's insights as charts
 
 }  // namespace pycast::ui

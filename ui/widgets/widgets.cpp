@@ -111,6 +111,37 @@ void bar(float fraction, float width, const BarStyle& style) {
     ImGui::Dummy(ImVec2(width, height));
 }
 
+void labelledBars(const char* id, const std::vector<LabelledBar>& rows, float labelMaxEm) {
+    const float f = ImGui::GetFontSize();
+    float labelWidth = 0.0f, valueWidth = 0.0f;
+    for (const LabelledBar& r : rows) {
+        labelWidth = std::max(labelWidth, ImGui::CalcTextSize(r.label.c_str()).x);
+        valueWidth = std::max(valueWidth, ImGui::CalcTextSize(r.value.c_str()).x);
+    }
+    labelWidth = std::min(labelWidth, f * labelMaxEm);
+    if (!ImGui::BeginTable(id, 3, ImGuiTableFlags_SizingFixedFit)) return;
+    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, labelWidth);
+    ImGui::TableSetupColumn("bar", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed, valueWidth);
+    for (const LabelledBar& r : rows) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        textTruncated(r.label, 0, labelWidth);
+        ImGui::TableNextColumn();
+        BarStyle style = r.style;
+        if (style.height <= 0.0f) style.height = f * 0.6f;
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetTextLineHeight() - style.height) * 0.5f);
+        bar(r.fraction, ImGui::GetContentRegionAvail().x, style);
+        ImGui::TableNextColumn();
+        alignRight(r.value);
+        if (r.valueColour != 0)
+            textColoured(r.value, r.valueColour);
+        else
+            ImGui::TextUnformatted(r.value.c_str());
+    }
+    ImGui::EndTable();
+}
+
 void alignRight(std::string_view text) {
     const float w = ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
     const float avail = ImGui::GetContentRegionAvail().x;

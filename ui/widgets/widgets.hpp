@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/show.hpp"
 
@@ -59,6 +60,18 @@ struct BarStyle {
     float height = 0.0f;  // 0: a third of the font size plus a little
 };
 void bar(float fraction, float width, const BarStyle& style);
+
+// A small chart: one row per item — its label, a bar (fraction 0..1 of the row's width, with
+// an optional marker and band as BarStyle), its figure right-aligned. `id` makes the table's
+// ImGui id; labels longer than labelMaxEm font sizes are cut with "…" (the tooltip shows them).
+struct LabelledBar {
+    std::string label;
+    float fraction = 0.0f;
+    std::string value;  // "12 · 32%", "46.2% (plan 40.0%)"
+    BarStyle style;
+    ImU32 valueColour = 0;  // 0: the text colour
+};
+void labelledBars(const char* id, const std::vector<LabelledBar>& rows, float labelMaxEm = 10.0f);
 
 // Right-aligns the next text of `text`'s width inside the space left on the line.
 void alignRight(std::string_view text);

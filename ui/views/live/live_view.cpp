@@ -387,6 +387,8 @@ void drawLiveView(ViewContext& ctx) {
         ImGui::SameLine();
         if (ImGui::Button("Export episode…")) ctx.requests.exportEpisode = live.controller.session()->dir();
         ImGui::SameLine();
+        if (ImGui::Button("Report…")) ctx.requests.showReport = live.controller.session()->dir();
+        ImGui::SameLine();
         if (ImGui::Button("Start a new session…")) live.view.startDialogRequested = true;
     } else {
         controlsPanel(ctx, st, layout.compact);

@@ -63,34 +63,16 @@ void optionBars(const LivePoll& poll) {
     const std::vector<int> counts = poll.counts();
     const int total = poll.totalVotes();
     const int most = counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end());
-    float labelWidth = 0.0f;
-    for (const std::string& o : poll.options)
-        labelWidth = std::max(labelWidth, ImGui::CalcTextSize(o.c_str()).x);
-    const float f = ImGui::GetFontSize();
-    labelWidth = std::min(labelWidth, f * 10.0f);
-    const float countWidth = ImGui::CalcTextSize("000 · 100%").x;
-    if (!ImGui::BeginTable("##bars", 3, ImGuiTableFlags_SizingFixedFit)) return;
-    ImGui::TableSetupColumn("option", ImGuiTableColumnFlags_WidthFixed, labelWidth);
-    ImGui::TableSetupColumn("bar", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("count", ImGuiTableColumnFlags_WidthFixed, countWidth);
+    std::vector<LabelledBar> rows;
     for (std::size_t i = 0; i < poll.options.size(); ++i) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        textTruncated(poll.options[i], 0, labelWidth);
-        ImGui::TableNextColumn();
-        const float avail = ImGui::GetContentRegionAvail().x;
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + f * 0.3f);
-        BarStyle style;
-        style.fill = counts[i] == most && most > 0 ? colours::kAccent : colours::kTextDim;
-        style.height = f * 0.6f;
-        bar(most > 0 ? static_cast<float>(counts[i]) / static_cast<float>(most) : 0.0f, avail,
-            style);
-        ImGui::TableNextColumn();
-        const std::string count = pollCountText(counts[i], total);
-        alignRight(count);
-        ImGui::TextUnformatted(count.c_str());
+        LabelledBar r;
+        r.label = poll.options[i];
+        r.fraction = most > 0 ? static_cast<float>(counts[i]) / static_cast<float>(most) : 0.0f;
+        r.value = pollCountText(counts[i], total);
+        r.style.fill = counts[i] == most && most > 0 ? colours::kAccent : colours::kTextDim;
+        rows.push_back(std::move(r));
     }
-    ImGui::EndTable();
+    labelledBars("##bars", rows);
 }
 
 void pollCard(ViewContext& ctx, LiveContext& live, const Show& show, const LivePoll& poll,
