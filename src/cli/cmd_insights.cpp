@@ -2,7 +2,6 @@
 // CSV; the sessions are only read (main thread).
 #include <algorithm>
 #include <filesystem>
-#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -168,15 +167,12 @@ int runInsights(const Args& args, std::ostream& out, std::ostream& err) {
         return failed ? 1 : 0;
     }
 
-    // Each session's own files in a subfolder named after its session folder ("-2" on a clash).
-    std::map<std::string, int> used;
-    for (const SessionInsights& s : read) {
-        std::string name = s.dir.filename().string();
-        if (name.empty() || name == "." || name == "..") name = "session";
-        if (int n = ++used[name]; n > 1) name += "-" + std::to_string(n);
-        printWritten(writeInsightsFiles(target / name, s), out, err, failed);
-    }
+    // Each session's own files in a subfolder named after its session folder (the series page
+    // links to them there).
     const SeriesInsights all = buildSeriesInsights(std::move(read), std::move(failures));
+    const std::vector<std::string> folders = seriesSessionFolders(all);
+    for (std::size_t i = 0; i < all.sessions.size(); ++i)
+        printWritten(writeInsightsFiles(target / folders[i], all.sessions[i]), out, err, failed);
     printWritten(writeSeriesFiles(target, all), out, err, failed);
     if (all.sessions.empty()) err << "error: no session could be read\n";
     out << "\n" << all.summaryZh << "\n\n" << all.summaryEn << "\n";

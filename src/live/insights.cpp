@@ -199,7 +199,18 @@ PollInsight pollInsight(const LivePoll& poll) {
     return p;
 }
 
-AudienceInsights audienceInsights(const SessionSnapshot& snap, const RunnerState& state) {
+// What a session is made of, from a snapshot read from disk or from the live Session.
+struct SessionParts {
+    const std::filesystem::path& dir;
+    const Show& show;
+    const RunnerState& state;
+    const std::string& date;
+    const QuestionQueue& questions;
+    const PollBoard& polls;
+    const AudienceLog& audience;
+};
+
+AudienceInsights audienceInsights(const SessionParts& snap, const RunnerState& state) {
     AudienceInsights a;
     const QuestionsReport q = buildQuestionsReport(snap.show, state, snap.questions);
     a.questions = q.total;
@@ -405,25 +416,40 @@ std::string summaryChinese(const SessionInsights& s) {
     return out;
 }
 
-}  // namespace
-
-SessionInsights buildSessionInsights(const SessionSnapshot& snap,
-                                     const std::vector<TrackTalk>* measured) {
+SessionInsights buildFrom(const SessionParts& parts, const std::vector<TrackTalk>* measured) {
     SessionInsights s;
-    const RunnerState state = snap.runner.state(snap.lastEventMs);
-    const SessionReport report = buildReport(snap.show, state, snap.startDate, nullptr, measured);
-    s.dir = snap.dir;
+    const RunnerState& state = parts.state;
+    const SessionReport report = buildReport(parts.show, state, parts.date, nullptr, measured);
+    s.dir = parts.dir;
     s.title = report.title;
     s.series = report.series;
     s.episode = report.episode;
     s.date = report.date;
-    s.kind = snap.show.meta.kind;
+    s.kind = parts.show.meta.kind;
     s.time = timeInsights(report, state);
-    s.balance = balanceInsights(snap.show, report);
-    s.audience = audienceInsights(snap, state);
+    s.balance = balanceInsights(parts.show, report);
+    s.audience = audienceInsights(parts, state);
     s.summaryEn = summaryEnglish(s);
     s.summaryZh = summaryChinese(s);
     return s;
+}
+
+}  // namespace
+
+SessionInsights buildSessionInsights(const SessionSnapshot& snap,
+                                     const std::vector<TrackTalk>* measured) {
+    const RunnerState state = snap.runner.state(snap.lastEventMs);
+    return buildFrom(
+        {snap.dir, snap.show, state, snap.startDate, snap.questions, snap.polls, snap.audience},
+        measured);
+}
+
+SessionInsights buildSessionInsights(const Session& session,
+                                     const std::vector<TrackTalk>* measured) {
+    const RunnerState state = session.runner().state(session.sessionMs());
+    return buildFrom({session.dir(), session.show(), state, session.startDate(),
+                      session.questions(), session.polls(), session.audience()},
+                     measured);
 }
 
 Result<SessionInsights> loadSessionInsights(const std::filesystem::path& dir) {

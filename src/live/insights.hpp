@@ -1,5 +1,6 @@
 // What a session (and a series of them) achieved: time, balance, audience and a summary, as plain
-// values for the CLI's files and the studio's Report view (pure functions, any thread).
+// values for the CLI's files and the studio's Report view (pure functions, any thread; load*
+// and write* read and write files on the caller's thread).
 //
 // Every figure is what is shown, so HTML, Markdown, CSV and the studio agree to the character:
 // - times are whole seconds (core/display_time.hpp: elapsed amounts rounded down; a total is
@@ -24,6 +25,7 @@
 namespace pycast {
 
 struct SessionSnapshot;
+class Session;
 
 // The one percentage rule: one decimal, half away from zero (33.35 → 33.4).
 double roundPercent(double value);
@@ -154,7 +156,11 @@ struct SessionInsights {
 };
 
 // `measured`: talk per track (measureRecordedTalk); null or empty: the plan-based balance.
+// A snapshot (a folder read from disk) is reported as of its last journal event.
 SessionInsights buildSessionInsights(const SessionSnapshot& snapshot,
+                                     const std::vector<TrackTalk>* measured);
+// The live session as it stands now (the studio's Report view; the Session's owner thread).
+SessionInsights buildSessionInsights(const Session& session,
                                      const std::vector<TrackTalk>* measured);
 
 // "PyCast EP3: Title" (or the folder name when the show has no name).
@@ -215,7 +221,13 @@ struct SeriesInsights {
 SeriesInsights buildSeriesInsights(std::vector<SessionInsights> sessions,
                                    std::vector<SeriesFailure> failures);
 
+// The subfolder each session's own files go in beside the series' files: its folder's name,
+// "-2", "-3" … on a clash (and "session" for a name that is none), in the series' order.
+std::vector<std::string> seriesSessionFolders(const SeriesInsights& s);
+
 std::string renderSeriesMarkdown(const SeriesInsights& s);
+// The episodes table links each session to <its subfolder>/insights.html (seriesSessionFolders),
+// where `pycast insights` writes it.
 std::string renderSeriesHtml(const SeriesInsights& s);
 // series-episodes.csv, series-companies.csv, series-audience.csv, series-polls.csv,
 // series-failures.csv.

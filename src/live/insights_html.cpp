@@ -157,7 +157,7 @@ std::string barChartSvg(const std::string& id, const std::string& title,
     for (const ChartGroup& g : groups) {
         svg += "<g class=\"group\"><text class=\"label\" x=\"" + std::to_string(kLabelRight) +
                "\" y=\"" + std::to_string(y + groupH / 2 + 4) + "\" text-anchor=\"end\">" +
-               htmlEscape(fitLabel(g.label, 30)) + "<title>" + htmlEscape(g.label) +
+               htmlEscape(fitLabel(g.label, 28)) + "<title>" + htmlEscape(g.label) +
                "</title></text>\n";
         for (std::size_t k = 0; k < series.size() && k < g.values.size(); ++k) {
             const int by = y + static_cast<int>(k) * (kBarH + kBarGap);
@@ -202,6 +202,7 @@ h3 { font-size: 16px; margin: 18px 0 6px; }
 .fact .v { font-size: 18px; font-weight: 700; }
 .fact .n { font-size: 12px; color: #333; display: block; }
 .bad { color: #a00018; }
+a { color: inherit; text-decoration: underline; }
 .note { font-size: 13px; color: #333; border-left: 3px solid #888; padding: 2px 8px; margin: 8px 0; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 4px; font-size: 13px; }
 th, td { border-bottom: 1px solid #bbb; padding: 3px 6px; text-align: left; vertical-align: top; }

@@ -19,6 +19,34 @@ namespace {
 std::string pct(double v) { return formatInsightPercent(v); }
 std::string dur(std::int64_t ms) { return formatDurationMs(ms < 0 ? -ms : ms); }
 
+// A folder name as a relative URL path segment: bytes outside RFC 3986's unreserved set
+// percent-encoded (a space, '#', '?', '%'; UTF-8 bytes too, which every browser reads back).
+std::string percentEncodedPath(const std::string& name) {
+    static const char* kHex = "0123456789ABCDEF";
+    std::string out;
+    for (char c : name) {
+        const auto b = static_cast<unsigned char>(c);
+        if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
+            b == '-' || b == '_' || b == '.' || b == '~') {
+            out += c;
+        } else {
+            out += '%';
+            out += kHex[b >> 4];
+            out += kHex[b & 15];
+        }
+    }
+    return out;
+}
+
+// A session in a chart's label or a column's heading: "2026-11-25 EP3", else the date and the
+// title ("2026-11-25 Meetup"), short enough to tell episodes apart at a glance.
+std::string shortLabel(const SessionInsights& x) {
+    std::string out = x.date;
+    if (x.episode) return out + (out.empty() ? "" : " ") + "EP" + std::to_string(*x.episode);
+    const std::string name = x.title.empty() ? insightsHeading(x) : x.title;
+    return out + (out.empty() ? "" : " ") + name;
+}
+
 std::string hardOutShort(const TimeInsights& t) {
     if (!t.hardOutTodMs || !t.hardOutMarginMs) return "none";
     return t.hardOutKept() ? "kept" : "missed by " + dur(*t.hardOutMarginMs);
@@ -182,6 +210,18 @@ SeriesInsights buildSeriesInsights(std::vector<SessionInsights> sessions,
     return s;
 }
 
+std::vector<std::string> seriesSessionFolders(const SeriesInsights& s) {
+    std::vector<std::string> names;
+    std::map<std::string, int> used;
+    for (const SessionInsights& x : s.sessions) {
+        std::string name = x.dir.filename().string();
+        if (name.empty() || name == "." || name == "..") name = "session";
+        if (int n = ++used[name]; n > 1) name += "-" + std::to_string(n);
+        names.push_back(std::move(name));
+    }
+    return names;
+}
+
 std::string renderSeriesMarkdown(const SeriesInsights& s) {
     std::string md = "# 系列成效 Series insights\n\n## 摘要 Summary\n\n" +
                      markdownCell(s.summaryZh) + "\n\n" + markdownCell(s.summaryEn) + "\n";
@@ -207,8 +247,7 @@ std::string renderSeriesMarkdown(const SeriesInsights& s) {
     md += s.mixedSources ? "; sessions without a recording count their plan-based estimate.\n\n"
                          : ".\n\n";
     md += "| Rank | Company | Airtime | Series share |";
-    for (const SessionInsights& x : s.sessions)
-        md += " " + markdownCell(x.date.empty() ? insightsHeading(x) : x.date) + " |";
+    for (const SessionInsights& x : s.sessions) md += " " + markdownCell(shortLabel(x)) + " |";
     md += "\n|---:|---|---:|---:|";
     for (std::size_t i = 0; i < s.sessions.size(); ++i) md += "---:|";
     md += "\n";
@@ -256,10 +295,6 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
     auto tdn = [](const std::string& t) { return "<td class=\"n\">" + htmlEscape(t) + "</td>"; };
     auto th = [](const std::string& t) { return "<th>" + htmlEscape(t) + "</th>"; };
     auto thn = [](const std::string& t) { return "<th class=\"n\">" + htmlEscape(t) + "</th>"; };
-    auto short_ = [](const SessionInsights& x) {
-        return (x.date.empty() ? std::string() : x.date + " ") + insightsHeading(x);
-    };
-
     std::string h = "<header>\n<h1>系列成效 Series insights</h1>\n<p class=\"meta\">" +
                     htmlEscape(std::to_string(s.sessions.size()) + " sessions" +
                                (s.failures.empty() ? std::string()
@@ -282,7 +317,7 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
     std::vector<ChartGroup> eg;
     for (const SessionInsights& x : s.sessions)
         eg.push_back(
-            {short_(x),
+            {shortLabel(x),
              {static_cast<double>(x.time.plannedTotalMs / 1000),
               static_cast<double>(x.time.actualTotalMs / 1000)},
              {formatDurationMs(x.time.plannedTotalMs),
@@ -295,12 +330,16 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
          "</figure>\n";
     h += "<table>\n<tr>" + th("Date 日期") + th("Session 場次") + thn("Planned") + thn("Actual") +
          thn("Difference") + th("") + th("Hard out") + th("Airtime") + "</tr>\n";
-    for (const SessionInsights& x : s.sessions)
-        h += "<tr>" + td(x.date) + td(insightsHeading(x)) +
+    const std::vector<std::string> folders = seriesSessionFolders(s);
+    for (std::size_t i = 0; i < s.sessions.size(); ++i) {
+        const SessionInsights& x = s.sessions[i];
+        h += "<tr>" + td(x.date) + "<td><a href=\"" + htmlEscape(percentEncodedPath(folders[i])) +
+             "/insights.html\">" + htmlEscape(insightsHeading(x)) + "</a></td>" +
              tdn(formatDurationMs(x.time.plannedTotalMs)) +
              tdn(formatDurationMs(x.time.actualTotalMs)) + tdn(signedDur(x.time.differenceMs)) +
              td(overUnderWord(x.time.differenceMs)) + td(hardOutShort(x.time)) +
              td(toName(x.balance.source)) + "</tr>\n";
+    }
     h += "</table>\n</section>\n";
 
     h += "<section>\n<h2>公司發言時間累計 Companies' airtime so far</h2>\n";
@@ -315,6 +354,7 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
                           {c.percent},
                           {pct(c.percent) + " (" + formatDurationMs(c.actualMs) + ")"},
                           {}});
+        // The line is the latest session's limit: the one the next show is held to.
         const double limitValue =
             s.sessions.empty() ? 0 : s.sessions.back().balance.maxCompanySharePercent;
         const ChartLimit limit{limitValue, "limit 上限 " + pct(limitValue)};
@@ -326,8 +366,7 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
              "</figure>\n";
         h += "<table>\n<tr>" + thn("Rank") + th("Company 公司") + thn("Airtime") +
              thn("Series share");
-        for (const SessionInsights& x : s.sessions)
-            h += thn(x.date.empty() ? insightsHeading(x) : x.date);
+        for (const SessionInsights& x : s.sessions) h += thn(shortLabel(x));
         h += "</tr>\n";
         for (const SeriesCompany& c : s.companies) {
             h += "<tr>" + tdn(std::to_string(c.rank)) + td(c.name) +
@@ -345,7 +384,7 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
     std::vector<ChartGroup> ag;
     for (const SessionInsights& x : s.sessions) {
         const AudienceInsights& a = x.audience;
-        ag.push_back({short_(x),
+        ag.push_back({shortLabel(x),
                       {static_cast<double>(a.devicesOpened), static_cast<double>(a.devicesAsked),
                        static_cast<double>(a.devicesVoted)},
                       {std::to_string(a.devicesOpened), std::to_string(a.devicesAsked),
@@ -362,7 +401,7 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
          thn("Questions") + thn("Answered") + thn("Left over") + thn("Median wait") + "</tr>\n";
     for (const SessionInsights& x : s.sessions) {
         const AudienceInsights& a = x.audience;
-        h += "<tr>" + td(short_(x)) + tdn(std::to_string(a.devicesOpened)) +
+        h += "<tr>" + td(sessionLabel(x)) + tdn(std::to_string(a.devicesOpened)) +
              tdn(std::to_string(a.devicesAsked)) + tdn(std::to_string(a.devicesVoted)) +
              tdn(std::to_string(a.questions.asked)) + tdn(std::to_string(a.answeredInShow)) +
              tdn(std::to_string(a.leftOver)) +
@@ -383,7 +422,7 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
                               {o.winner ? "winner" : ""}});
             h += "<figure>" +
                  barChartSvg("chart-series-poll-" + std::to_string(k),
-                             short_(x) + " · " + p.question, "votes 票數", ChartUnit::Count,
+                             sessionLabel(x) + " · " + p.question, "votes 票數", ChartUnit::Count,
                              {{"Votes 票數", "votes"}}, pg) +
                  "</figure>\n";
         }

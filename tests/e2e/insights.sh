@@ -58,8 +58,8 @@ expect() {  # expect STATUS ctl|aud METHOD PATH [JSON]
 }
 json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$TMP/body" "$1"; }
 
-# run_show DIR: one short show: two questions from two phones (one approved, voted by a third
-# phone and answered), through every segment, ended over the API.
+# run_show DIR: one short show: four phones on the page, a poll, two questions from two phones
+# (one approved, voted by a third phone and answered), through the segments, ended over the API.
 run_show() {
     "$PYCAST_CLI" live "$SHOW" --session "$1" --api 127.0.0.1:0 --control-token "$TOKEN" \
         --audience 127.0.0.1:0 --audience-pin "$PIN" >"$TMP/out" 2>"$TMP/err" &
@@ -74,6 +74,17 @@ run_show() {
     done
     [[ -n $API && -n $AUD ]] || fail "pycast live did not print both addresses within 10 s"
     expect 200 ctl POST /api/start
+    # Four phones open the page (a read with their device id counts the visit), three vote in
+    # the show's poll (one changes its mind), the poll closes.
+    for d in aaaaaaaaaaaa bbbbbbbbbbbb cccccccccccc dddddddddddd; do
+        expect 200 aud GET "/api/polls?pin=$PIN&device=phone-$d"
+    done
+    expect 200 ctl POST /api/polls/poll-next/open
+    expect 200 aud POST /api/polls/poll-next/vote "{\"pin\":\"$PIN\",\"device\":\"phone-aaaaaaaaaaaa\",\"option\":\"AI\"}"
+    expect 200 aud POST /api/polls/poll-next/vote "{\"pin\":\"$PIN\",\"device\":\"phone-bbbbbbbbbbbb\",\"option\":\"Web\"}"
+    expect 200 aud POST /api/polls/poll-next/vote "{\"pin\":\"$PIN\",\"device\":\"phone-bbbbbbbbbbbb\",\"option\":\"AI\"}"
+    expect 200 aud POST /api/polls/poll-next/vote "{\"pin\":\"$PIN\",\"device\":\"phone-dddddddddddd\",\"option\":\"Web\"}"
+    expect 200 ctl POST /api/polls/poll-next/close
     expect 201 aud POST /api/questions "{\"pin\":\"$PIN\",\"text\":\"<b>AI</b> 怎麼入門？\",\"topic\":\"AI\",\"device\":\"phone-aaaaaaaaaaaa\"}"
     local q1; q1=$(json 'd["id"]')
     expect 201 aud POST /api/questions "{\"pin\":\"$PIN\",\"text\":\"Which framework?\",\"topic\":\"Web <前端>\",\"device\":\"phone-bbbbbbbbbbbb\"}"
@@ -105,9 +116,18 @@ for f in insights.html insights.md insights-time.csv insights-airtime.csv insigh
     [[ -s $OUT/$f ]] || fail "no $f written"
     grep -qF "wrote $OUT/$f" "$TMP/insights.out" || fail "$f not listed as written"
 done
-grep -q 'devices opened the audience page, 2 asked and 1 voted' "$TMP/insights.out" ||
+grep -q '4 devices opened the audience page, 2 asked and 4 voted' "$TMP/insights.out" ||
     fail "the summary does not count the phones"
-grep -q '個裝置開啟了觀眾頁面，2 個提問、1 個投票' "$TMP/insights.out" || fail "no Chinese summary"
+grep -q '4 個裝置開啟了觀眾頁面，2 個提問、4 個投票' "$TMP/insights.out" || fail "no Chinese summary"
+grep -q 'In the poll "下次想聽什麼主題？", "AI" won with 66.7% of 3 votes.' "$TMP/insights.out" ||
+    fail "the summary does not give the poll's result"
+python3 - "$OUT/insights-polls.csv" <<'PY' || fail "insights-polls.csv does not hold the votes"
+import csv, sys
+rows = {r["option"]: r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig"))}
+assert (rows["AI"]["votes"], rows["AI"]["percent"], rows["AI"]["winner"]) == ("2", "66.7", "yes"), rows["AI"]
+assert (rows["Web"]["votes"], rows["Web"]["percent"]) == ("1", "33.3"), rows["Web"]
+assert rows["AI"]["state"] == "closed"
+PY
 head -c 3 "$OUT/insights-time.csv" | od -An -tx1 | grep -q 'ef bb bf' || fail "insights-time.csv has no BOM"
 HTML="$OUT/insights.html"
 grep -q '<html lang="zh-Hant">' "$HTML" || fail "the page is not lang=zh-Hant"
@@ -117,6 +137,7 @@ for title in 'Planned vs actual per segment' 'Guests&#39; airtime per company vs
 done
 grep -q '<title id="chart-poll-1-t">Poll 投票: 下次想聽什麼主題？' "$HTML" || fail "no chart for the show's poll"
 grep -q '>DevOps<' "$HTML" || fail "the poll's options are not labelled"
+grep -q '>2 (66.7%)<' "$HTML" || fail "the poll's bars do not carry their figures"
 grep -q 'class="limit"' "$HTML" || fail "the company limit is not drawn"
 grep -q '>Web &lt;前端&gt;<' "$HTML" || fail "a topic label is not escaped in the chart"
 grep -q '<script' "$HTML" && fail "the page holds a script"
@@ -149,6 +170,14 @@ rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")))
 assert [r["folder"] for r in rows] == ["2026-11-25-ep3", "2026-11-26-ep4"], rows
 PY
 grep -q 'Who has had the most airtime so far' "$OUT/series.html" || fail "no companies-so-far chart"
+python3 - "$OUT" <<'PY' || fail "the series page does not link each session's page"
+import os, re, sys, urllib.parse
+html = open(os.path.join(sys.argv[1], "series.html"), encoding="utf-8").read()
+links = re.findall(r'<a href="([^"]*)">', html)
+assert len(links) == 2, links
+for link in links:
+    assert os.path.isfile(os.path.join(sys.argv[1], urllib.parse.unquote(link))), link
+PY
 "$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$TMP/series.png" \
     --window-size=900,1800 "file://$OUT/series.html" >/dev/null 2>&1 || fail "chromium could not draw the series page"
 python3 "$PYCAST_SOURCE_DIR/tests/e2e/lib/png_check.py" "$TMP/series.png" 900 1800 || fail "the series screenshot is blank"

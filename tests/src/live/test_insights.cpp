@@ -42,6 +42,10 @@ TEST_CASE("Insights: time per segment, over/under and the missed hard out are th
     CHECK(*t.hardOutMarginMs == -490'000);  // ended 20:13:10.6, hard out 20:05
     CHECK_FALSE(t.hardOutKept());
     CHECK(s.date == "2026-11-25");
+    // The live session gives the same insights as its folder read back.
+    const SessionInsights live = buildSessionInsights(*f.session, nullptr);
+    CHECK(live.summaryEn == s.summaryEn);
+    CHECK(renderInsightsMarkdown(live) == renderInsightsMarkdown(s));
 }
 
 TEST_CASE(
@@ -424,6 +428,15 @@ TEST_CASE(
     CHECK(html.find("@media print") != std::string::npos);
     const std::string md = renderInsightsMarkdown(s);
     CHECK(md.find("Tech talk <AI>") == std::string::npos);
+    // A poll added live carries the producer's words: escaped as every other text.
+    SessionInsights hostile = s;
+    hostile.audience.polls[1].question = "<img src=x onerror=alert(1)>";
+    hostile.audience.polls[1].options[0].label = "</text><script>x</script>";
+    const std::string page = renderInsightsHtml(hostile);
+    CHECK(page.find("<img") == std::string::npos);
+    CHECK(page.find("<script") == std::string::npos);
+    CHECK(page.find("&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+    CHECK(renderInsightsMarkdown(hostile).find("<img") == std::string::npos);
     for (const InsightsTable& t : renderInsightsCsv(s))
         CHECK(t.text.find(",=") == std::string::npos);
 }
@@ -485,4 +498,27 @@ TEST_CASE("Insights: a session that never started says so instead of an underrun
     CHECK(s.balance.technicalActualPercent == 0);
     CHECK(renderInsightsMarkdown(s).find("Technical share: none (no content time on air).") !=
           std::string::npos);
+}
+
+TEST_CASE("Insights: an interrupted session is reported as of its last event, and says so") {
+    TempDir tmp;
+    ManualClock clock{0};
+    ManualWallClock wall{kInsightsWallStart, 8 * 60};
+    auto created = Session::createAt(insightsShow(), tmp / "s", {&clock, &wall, {}});
+    REQUIRE(created.ok());
+    REQUIRE((*created)->perform(LiveRequest(LiveCommand::Start)).ok);
+    clock.set(400'000);
+    wall.set(kInsightsWallStart + 400'000);
+    REQUIRE((*created)->perform(LiveRequest(LiveCommand::Next)).ok);  // then the app died
+    auto snap = loadSessionSnapshot(tmp / "s");
+    REQUIRE(snap.ok());
+    const SessionInsights s = buildSessionInsights(*snap, nullptr);
+    CHECK(s.time.started);
+    CHECK_FALSE(s.time.ended);
+    CHECK(s.time.segments[0].actualMs == 400'000);
+    CHECK(s.summaryEn.find("the session did not end; as of its last event the show") !=
+          std::string::npos);
+    CHECK(s.summaryZh.find("場次未正常結束") != std::string::npos);
+    CHECK(renderInsightsMarkdown(s).find("**The session did not end**") != std::string::npos);
+    CHECK(renderInsightsHtml(s).find("The session did not end (interrupted)") != std::string::npos);
 }

@@ -77,6 +77,9 @@ TEST_CASE("Insights series: companies' airtime so far, ranked, with each session
     CHECK(md.find("| 1 | Acme | 37:40 | 55.9% | 73.3% | 38.6% |") != std::string::npos);
     const std::string html = renderSeriesHtml(s);
     CHECK(html.find("Who has had the most airtime so far") != std::string::npos);
+    CHECK(html.find("<a href=\"2026-11-25-ep3/insights.html\">PyCast EP3: 社群之夜</a>") !=
+          std::string::npos);
+    CHECK(seriesSessionFolders(s) == std::vector<std::string>{"2026-11-25-ep3", "2026-12-02-ep4"});
     CHECK(html.find("2026-12-09-ep5") != std::string::npos);
     CHECK(html.find("damaged") != std::string::npos);  // the reason, in the list
 }
