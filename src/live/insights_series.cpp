@@ -52,6 +52,28 @@ std::string hardOutShort(const TimeInsights& t) {
     return t.hardOutKept() ? "kept" : "missed by " + dur(*t.hardOutMarginMs);
 }
 
+// How the sessions kept time: both summaries say the same figures.
+struct TimeTally {
+    int over = 0;
+    int under = 0;
+    int hardOuts = 0;  // sessions with a hard out
+    int kept = 0;      // … that kept it
+};
+
+TimeTally timeTally(const SeriesInsights& s) {
+    TimeTally t;
+    for (const SessionInsights& x : s.sessions) {
+        const std::string w = overUnderWord(x.time.differenceMs);
+        t.over += w == "over";
+        t.under += w == "under";
+        if (x.time.hardOutTodMs && x.time.hardOutMarginMs) {
+            ++t.hardOuts;
+            t.kept += x.time.hardOutKept();
+        }
+    }
+    return t;
+}
+
 std::string seriesSummaryEn(const SeriesInsights& s) {
     const std::size_t n = s.sessions.size();
     std::string out;
@@ -61,16 +83,7 @@ std::string seriesSummaryEn(const SeriesInsights& s) {
         out = "Across " + std::to_string(n) + (n == 1 ? " session" : " sessions") + " (" +
               s.sessions.front().date + (n > 1 ? " to " + s.sessions.back().date : std::string()) +
               "): ";
-        int over = 0, under = 0, hardOuts = 0, kept = 0;
-        for (const SessionInsights& x : s.sessions) {
-            const std::string w = overUnderWord(x.time.differenceMs);
-            over += w == "over";
-            under += w == "under";
-            if (x.time.hardOutTodMs && x.time.hardOutMarginMs) {
-                ++hardOuts;
-                kept += x.time.hardOutKept();
-            }
-        }
+        const auto [over, under, hardOuts, kept] = timeTally(s);
         out += std::to_string(over) + " ran over, " + std::to_string(under) + " under, " +
                std::to_string(static_cast<int>(n) - over - under) + " on time";
         const SessionInsights& last = s.sessions.back();
@@ -116,16 +129,7 @@ std::string seriesSummaryZh(const SeriesInsights& s) {
     } else {
         out = "共 " + std::to_string(n) + " 場（" + s.sessions.front().date +
               (n > 1 ? " 至 " + s.sessions.back().date : std::string()) + "）：";
-        int over = 0, under = 0, hardOuts = 0, kept = 0;
-        for (const SessionInsights& x : s.sessions) {
-            const std::string w = overUnderWord(x.time.differenceMs);
-            over += w == "over";
-            under += w == "under";
-            if (x.time.hardOutTodMs && x.time.hardOutMarginMs) {
-                ++hardOuts;
-                kept += x.time.hardOutKept();
-            }
-        }
+        const auto [over, under, hardOuts, kept] = timeTally(s);
         out += std::to_string(over) + " 場超時、" + std::to_string(under) + " 場提早、" +
                std::to_string(static_cast<int>(n) - over - under) + " 場準時";
         const SessionInsights& last = s.sessions.back();

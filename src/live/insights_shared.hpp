@@ -1,5 +1,6 @@
 // Wording and number formats the insights renderers share, so every output prints a figure the
-// same way (pure; any thread). Private to live/insights*.cpp.
+// same way (pure; any thread). Used by live/insights*.cpp and by the studio's Report tab
+// (ui/views/report), so the tab words a figure exactly as the files do.
 #pragma once
 
 #include <cstdint>
