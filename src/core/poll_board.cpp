@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <utility>
 
 #include "core/text.hpp"
 
@@ -100,38 +101,128 @@ std::optional<int> LivePoll::optionIndex(std::string_view label) const {
     return std::nullopt;
 }
 
-std::optional<std::string> pollProblem(std::string_view question,
-                                       const std::vector<std::string>& options) {
-    if (auto p = textProblem(question, "the poll's question", kMaxPollQuestionChars)) return p;
+std::optional<std::string> pollQuestionProblem(std::string_view question) {
+    return textProblem(question, "the poll's question", kMaxPollQuestionChars);
+}
+
+std::optional<PollOptionsProblem> pollOptionsProblem(const std::vector<std::string>& options) {
     if (options.size() < kMinPollOptions || options.size() > kMaxPollOptions)
-        return "a poll has " + std::to_string(kMinPollOptions) + " to " +
-               std::to_string(kMaxPollOptions) + " options, not " +
-               std::to_string(options.size());
+        return PollOptionsProblem{std::nullopt, "a poll has " + std::to_string(kMinPollOptions) +
+                                                    " to " + std::to_string(kMaxPollOptions) +
+                                                    " options, not " +
+                                                    std::to_string(options.size())};
     std::set<std::string> seen;
     for (std::size_t i = 0; i < options.size(); ++i) {
         const std::string what = "option " + std::to_string(i + 1);
-        if (auto p = textProblem(options[i], what.c_str(), kMaxPollOptionChars)) return p;
+        if (auto p = textProblem(options[i], what.c_str(), kMaxPollOptionChars))
+            return PollOptionsProblem{i, *p};
         if (!seen.insert(foldKey(options[i])).second)
-            return what + " (" + quote(options[i]) + ") repeats another option; keep one";
+            return PollOptionsProblem{
+                i, what + " (" + quote(options[i]) + ") repeats another option; keep one"};
     }
     return std::nullopt;
 }
 
+std::optional<std::string> pollProblem(std::string_view question,
+                                       const std::vector<std::string>& options) {
+    if (auto p = pollQuestionProblem(question)) return p;
+    if (auto p = pollOptionsProblem(options)) return p->message;
+    return std::nullopt;
+}
+
+namespace {
+
+bool isAsciiText(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+}
+
+// Words of a company's name too common to say an option names the company ("Taiwan" in
+// "樂天 Rakuten Taiwan", "Tech" in "Acme Tech").
+bool isGenericWord(const std::string& folded) {
+    static const char* kGeneric[] = {
+        "taiwan", "tech",     "technology", "technologies", "cloud",   "group",  "inc",
+        "corp",   "company",  "limited",    "ltd",          "labs",    "lab",    "studio",
+        "digital", "data",    "software",   "systems",      "solutions", "global", "asia",
+        "international", "co", "the",       "and",          "python",  "ai",     "web",
+        "devops", "bank",     "fintech",    "financial",    "holdings"};
+    for (const char* g : kGeneric)
+        if (folded == g) return true;
+    return false;
+}
+
+// The ways a room would write a company: its whole name ("蝦拍電商 ShopPie"), each part in one
+// script ("蝦拍電商", "ShopPie", "Yushan FinTech") and each distinctive Latin word ("Yushan"),
+// all folded. Parts shorter than 2 code points (Chinese) or 3 letters (Latin) are left out.
+std::vector<std::string> companyNames(const std::string& company) {
+    std::vector<std::string> out;
+    const auto add = [&](const std::string& name) {
+        const std::string f = foldKey(name);
+        const bool latin = isAsciiText(f);
+        if ((latin && f.size() < 3) || (!latin && codePointCount(f) < 2)) return;
+        if (latin && isGenericWord(f)) return;
+        if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+    };
+    add(company);
+    // Runs of the same script, split at the change between Latin and the rest.
+    const std::string folded = foldKey(company);
+    std::string run;
+    int runLatin = -1;
+    std::vector<std::string> latinWords;
+    std::string word;
+    for (std::size_t i = 0; i < folded.size();) {
+        const auto b = static_cast<unsigned char>(folded[i]);
+        const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        const std::string cp = folded.substr(i, len);
+        i += len;
+        if (cp == " ") {
+            if (!word.empty()) latinWords.push_back(std::exchange(word, {}));
+            if (runLatin == 1) run += cp;
+            continue;
+        }
+        const int latin = len == 1 ? 1 : 0;
+        if (latin != runLatin && !run.empty()) {
+            add(run);
+            run.clear();
+        }
+        runLatin = latin;
+        run += cp;
+        if (latin && std::isalnum(static_cast<unsigned char>(cp[0])))
+            word += cp;
+        else if (!word.empty())
+            latinWords.push_back(std::exchange(word, {}));
+    }
+    if (!run.empty()) add(run);
+    if (!word.empty()) latinWords.push_back(word);
+    if (latinWords.size() > 1)
+        for (const std::string& w : latinWords) add(w);
+    return out;
+}
+
+}  // namespace
+
 std::vector<std::string> companyNamedOptions(const Show& show,
                                              const std::vector<std::string>& options) {
     std::vector<std::string> out;
-    std::set<std::string> companies;
+    std::vector<std::string> companies;
     for (const Person& p : show.people)
-        if (codePointCount(p.company) >= 2) companies.insert(p.company);
+        if (!p.company.empty() &&
+            std::find(companies.begin(), companies.end(), p.company) == companies.end())
+            companies.push_back(p.company);
     for (const std::string& option : options) {
         const std::string folded = foldKey(option);
-        for (const std::string& company : companies)
-            if (containsAsWord(folded, foldKey(company))) {
-                out.push_back("option " + quote(option) + " names the company " + quote(company) +
-                              "; vote on topics, not companies (no company should become the "
-                              "show's protagonist)");
-                break;
-            }
+        bool warned = false;
+        for (const std::string& company : companies) {
+            for (const std::string& name : companyNames(company))
+                if (containsAsWord(folded, name)) {
+                    out.push_back("option " + quote(option) + " names the company " +
+                                  quote(company) +
+                                  "; vote on topics, not companies (no company should become "
+                                  "the show's protagonist)");
+                    warned = true;
+                    break;
+                }
+            if (warned) break;
+        }
     }
     return out;
 }

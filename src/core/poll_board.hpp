@@ -135,6 +135,13 @@ private:
 // validation and the API layers.
 std::optional<std::string> pollProblem(std::string_view question,
                                        const std::vector<std::string>& options);
+// Its two halves, for a show file's paths (/polls/I/question, /polls/I/options[/J]).
+std::optional<std::string> pollQuestionProblem(std::string_view question);
+struct PollOptionsProblem {
+    std::optional<std::size_t> option;  // the option at fault; none: the count is wrong
+    std::string message;
+};
+std::optional<PollOptionsProblem> pollOptionsProblem(const std::vector<std::string>& options);
 
 // "Vote on topics, never on companies": each option that names one of the show's companies
 // (the company's folded name appears in the option's folded text), as a warning with the

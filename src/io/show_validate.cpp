@@ -168,11 +168,13 @@ std::vector<Problem> validateShow(const Show& show) {
         const auto& poll = show.polls[i];
         const std::string path = "/polls/" + std::to_string(i);
         checkId(poll.id, path, "poll");
-        if (isBlankText(poll.question)) {
+        if (isBlankText(poll.question))
             add(path + "/question", blank(poll.question, "write the poll's question"));
-            continue;
-        }
-        if (auto p = pollProblem(poll.question, poll.options)) add(path + "/options", *p);
+        else if (auto p = pollQuestionProblem(poll.question))
+            add(path + "/question", *p);
+        if (auto p = pollOptionsProblem(poll.options))
+            add(path + "/options" + (p->option ? "/" + std::to_string(*p->option) : std::string()),
+                p->message);
     }
     // Times of day as instants: a show of at most a day, a hard out it can reach
     // (core/show_time.hpp, the placement the planner and the runner use).

@@ -63,7 +63,20 @@ SessionActionResult Session::perform(LiveRequest request) {
                              "' was journaled but not applied (" + problem->error.what +
                              "); resuming the session applies it from the journal.");
     r.id = request.id;
+    if (request.command == LiveCommand::PollCreate)
+        // Allowed, but against the organisers' rule: said beside the 201.
+        for (std::string& w : companyNamedOptions(show(), request.options))
+            r.warnings.push_back(std::move(w));
     if (request.command == LiveCommand::End) {
+        // A poll still open closes with the show (each close journaled): its counts are final.
+        std::vector<std::string> open;
+        for (const LivePoll& p : m_live.polls.all())
+            if (p.state == PollState::Open) open.push_back(p.id);
+        for (const std::string& id : open)
+            if (SessionActionResult closed = perform(LiveRequest(LiveCommand::PollClose).withId(id));
+                !closed)
+                r.warnings.push_back("poll '" + id + "' could not be closed with the show: " +
+                                     closed.error.message());
         Result<std::vector<std::string>> written = writeReport();
         if (!written)
             r.warnings.push_back("The show ended, but the report could not be written: " +

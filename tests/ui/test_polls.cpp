@@ -144,8 +144,13 @@ TEST_CASE("the Polls tab opens the show's poll, draws its bars and closes it, ea
     CHECK(s.shows("2 · 67%"));
     CHECK(s.shows("1 · 33%"));
     CHECK(s.shows("Polls · 1 open"));
-    s.click("Audience sees counts while open");
+    // Bars on the presenter make the counts public: the room and the phones see the same.
+    s.click("Bars on presenter");
+    CHECK(s.f.controller->pollOnPresenter() == "poll-next-topic");
     CHECK(s.poll().liveResults);
+    CHECK(s.journal().find("\"type\":\"poll-live-results\"") != std::string::npos);
+    s.click("Audience sees counts while open");
+    CHECK_FALSE(s.poll().liveResults);
     s.click("Close poll");
     CHECK(s.poll().state == PollState::Closed);
     CHECK(s.journal().find("\"type\":\"poll-close\"") != std::string::npos);
@@ -155,11 +160,12 @@ TEST_CASE("the Polls tab opens the show's poll, draws its bars and closes it, ea
 TEST_CASE("a poll added live is journaled, and an option naming a guest's company is warned") {
     Studio s;
     s.live.view.polls.newQuestion = "Which company should come back?";
-    s.live.view.polls.newOptions = "Rakuten Taiwan\nAI\n";
+    s.live.view.polls.newOptions = "Taiwan\nAI\n";
     s.draw(3);
-    CHECK(s.shows("names the company '樂天 Rakuten Taiwan'") == false);  // not the whole name
-    s.live.view.polls.newOptions = "樂天 Rakuten Taiwan\nAI\n";
+    CHECK_FALSE(s.shows("names the company"));  // a generic word of the name is no company
+    s.live.view.polls.newOptions = "Rakuten\nAI\n";
     s.draw(2);
+    CHECK(s.shows("option 'Rakuten' names the company '樂天 Rakuten Taiwan'"));
     CHECK(s.shows("vote on topics, not companies"));
     s.live.view.polls.newQuestion = "Which topic next time?";
     s.live.view.polls.newOptions = "Data\nAI\n";
@@ -193,6 +199,11 @@ TEST_CASE("the presenter draws the bars of the poll the producer put there, neve
     CHECK(p.state.pollShown == "poll-next-topic");
     CHECK(p.shows("POLL · vote on your phone · 3 votes"));
     CHECK(p.shows("下次想聽什麼主題？"));
+    // The phones do not show the counts yet, so neither does the room.
+    CHECK_FALSE(p.shows("3 · 100%"));
+    REQUIRE(s.f.controller->perform(LiveAction::command(
+        LiveRequest(LiveCommand::PollLiveResults).withId("poll-next-topic").withFlag(true))));
+    p.draw(*s.f.controller);
     CHECK(p.shows("3 · 100%"));
     CHECK(p.shows("0 · 0%"));
     REQUIRE(s.f.controller->perform(

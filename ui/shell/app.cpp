@@ -313,7 +313,13 @@ int App::run() {
         const bool exportSettled = !m_mainWindow->episodeExport().isOpen() ||
                                    !m_mainWindow->episodeExport().checksPending() ||
                                    glfwGetTime() - m_startTime > 60.0;
-        const bool due = shooting && frame >= m_options.frames && exportSettled &&
+        // … and a picture of the Report tab its charts, not "reading…" or "?" for glyphs the
+        // atlas gets a frame later.
+        const ReportViewState& report = m_mainWindow->ui().report;
+        const bool reportSettled =
+            (!report.wanted && !report.pending.valid() && report.settleFrames == 0) ||
+            glfwGetTime() - m_startTime > 60.0;
+        const bool due = shooting && frame >= m_options.frames && exportSettled && reportSettled &&
                          glfwGetTime() - m_startTime >= m_options.screenshotDelay;
         if (due) {
             if (m_options.screenshot) exitCode = finishScreenshot();

@@ -83,8 +83,21 @@ bool App::setupLive() {
             // The pictures show the Polls tab and the bars on the presenter.
             m_liveContext->view.pollsTab = true;
             m_liveContext->view.selectLowerTab = true;
-            if (ok && !m_live->session()->polls().all().empty())
-                m_live->setPollOnPresenter(m_live->session()->polls().all().front().id);
+            // Phones can vote in the picture's poll: the page on loopback and a free port (a
+            // picture must not take a real show's port). Its counts are public, as the Polls
+            // tab makes them when it puts the bars on the presenter.
+            if (ok) {
+                m_live->setAudienceHost("127.0.0.1");
+                m_live->setAudiencePort(0);
+                if (!m_live->setAudienceOn(true))
+                    std::cerr << "pycast-studio: --demo-poll: " << m_live->audience().error << "\n";
+            }
+            if (ok && !m_live->session()->polls().all().empty()) {
+                const std::string id = m_live->session()->polls().all().front().id;
+                m_live->perform(LiveAction::command(
+                    LiveRequest(LiveCommand::PollLiveResults).withId(id).withFlag(true)));
+                m_live->setPollOnPresenter(id);
+            }
         } else if (m_demo && m_options.demoQuestions) {
             const bool poll = m_options.demoPoll;
             ok = runLiveDemo(*m_live, *m_demo,

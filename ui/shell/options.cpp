@@ -76,8 +76,8 @@ std::string usage(const std::string& program) {
            "\n"
            "Export:\n"
            "  --export PATH          open the Export dialog on a session folder or an audio file\n"
-           "  --report SESSION_DIR   open the Report tab on a session's insights (charts, summary)\n"
            "                         (File > Export episode…); a screenshot shows its checks\n"
+           "  --report SESSION_DIR   open the Report tab on a session's insights (charts, summary)\n"
            "  -h, --help             show this help\n";
 }
 

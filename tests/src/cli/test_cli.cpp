@@ -122,11 +122,17 @@ TEST_CASE("pycast validate: a poll option naming a company warns, a broken poll 
     CHECK(warned.err.find("warning: /polls/0/options/0: option '蝦拍電商 ShopPie' names the "
                           "company '蝦拍電商 ShopPie'; vote on topics, not companies") !=
           std::string::npos);
-    // "台積智造" is the Chinese half of "台積智造 FabSmart": not the company's name as written.
-    CHECK(warned.err.find("/polls/0/options/2") == std::string::npos);
-    CHECK(warned.err.find("/polls/0/options/1") == std::string::npos);
+    // "台積智造" is the Chinese half of "台積智造 FabSmart": the room's name for it.
+    CHECK(warned.err.find("warning: /polls/0/options/2: option '台積智造' names the company "
+                          "'台積智造 FabSmart'") != std::string::npos);
+    CHECK(warned.err.find("/polls/0/options/1") == std::string::npos);  // "AI" is a topic
 
     auto bad = runCli("validate " + q(dataDir() / "bad" / "poll-problems.json"));
     CHECK(bad.exitCode == 1);
     CHECK(bad.err.find("/polls/1/options: a poll has 2 to 8 options, not 1") != std::string::npos);
+    // Each problem where it is: the question, the option at fault.
+    CHECK(bad.err.find("/polls/2/question: the poll's question must be one line") !=
+          std::string::npos);
+    CHECK(bad.err.find("/polls/2/options/1: option 2 ('ai') repeats another option") !=
+          std::string::npos);
 }

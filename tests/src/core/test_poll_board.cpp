@@ -146,3 +146,22 @@ TEST_CASE("polls: an option naming one of the show's companies is warned, a topi
     CHECK(warnings[2].path == "/polls/0/options/4");
     CHECK(pollCompanyWarnings(meetup()).empty());
 }
+
+TEST_CASE("polls: a bilingual company is found by either of its names, or a distinctive word") {
+    Show show = meetup();
+    show.people[0].company = "蝦拍電商 ShopPie";
+    show.people[1].company = "玉山金融科技 Yushan FinTech";
+    show.people[2].company = "樂天 Rakuten Taiwan";
+    const std::vector<std::string> named = {"ShopPie", "shoppie 的推薦系統", "蝦拍電商",
+                                            "玉山金融科技", "Yushan FinTech", "yushan",
+                                            "Rakuten"};
+    for (const std::string& option : named) {
+        CAPTURE(option);
+        CHECK(companyNamedOptions(show, {option}).size() == 1);
+    }
+    // Topics that share a generic word with a company's name are topics.
+    for (const std::string option : {"Taiwan", "FinTech", "AI", "Data", "職涯 Career", "Python"}) {
+        CAPTURE(option);
+        CHECK(companyNamedOptions(show, {option}).empty());
+    }
+}

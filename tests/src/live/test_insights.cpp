@@ -152,7 +152,7 @@ TEST_CASE("Insights: poll results with shares and the winner, ties named togethe
     CHECK(next.winner == "AI");
     const PollInsight& live = polls[1];
     CHECK(live.question == "Format?");
-    CHECK(live.state == "open");
+    CHECK(live.state == "closed");  // still open at the end: it closed with the show
     CHECK_FALSE(live.fromShow);
     CHECK(live.totalVotes == 2);
     CHECK(live.winner == "Talk / Panel");
@@ -174,7 +174,7 @@ TEST_CASE("Insights: the summary paragraph says the figures in plain words, in b
         std::string::npos);
     CHECK(
         s.summaryEn.find(
-            "In the poll \"Format?\" (still open), \"Talk / Panel\" tied with 50.0% of 2 votes.") !=
+            "In the poll \"Format?\", \"Talk / Panel\" tied with 50.0% of 2 votes.") !=
         std::string::npos);
     CHECK(s.summaryZh.find("投票「下次想聽什麼主題？」由「AI」勝出，得票 60.0%（共 5 票）。") !=
           std::string::npos);

@@ -74,10 +74,10 @@ TEST_CASE("session polls: a vote is journaled with its poll, device and option, 
     REQUIRE(made);
     CHECK(made.id == "poll2");
     CHECK(s.events().back().fields["id"] == "poll2");
-    // After the end, a poll can still be closed, but takes no votes.
+    // The end closes the open poll with it; after it, nothing takes votes.
     REQUIRE(s.perform(LiveRequest(LiveCommand::End)));
+    CHECK(s.polls().find("poll-next")->state == PollState::Closed);
     CHECK(s.perform(vote("poll-next", "phone-0002", "AI")).refusal == LiveRefusal::Refused);
-    CHECK(s.perform(LiveRequest(LiveCommand::PollClose).withId("poll-next")));
 }
 
 TEST_CASE("session polls: seeded random votes, changes and closes replay to identical counts") {
@@ -153,4 +153,40 @@ TEST_CASE("session polls: a device's visit to the audience page counts once") {
           LiveRefusal::Invalid);
     REQUIRE(s.audience().visits.size() == 1);
     CHECK(s.audience().seen("phone-0001"));
+}
+
+TEST_CASE("session polls: ending the show closes every open poll, journaled, so its counts are final") {
+    TempDir tmp;
+    ManualClock clock(0);
+    ManualWallClock wall(kWallStart, 480);
+    auto created = Session::createAt(meetup(), tmp / "s", {&clock, &wall, {}});
+    REQUIRE(created.ok());
+    Session& s = **created;
+    REQUIRE(s.perform(LiveRequest(LiveCommand::Start)));
+    REQUIRE(s.perform(LiveRequest(LiveCommand::PollOpen).withId("poll-next")));
+    REQUIRE(s.perform(vote("poll-next", "phone-0001", "AI")));
+    clock.advance(5000);
+    REQUIRE(s.perform(LiveRequest(LiveCommand::End)));
+    CHECK(s.polls().find("poll-next")->state == PollState::Closed);
+    CHECK(s.polls().find("poll-next")->closedMs == 5000);
+    CHECK(s.events().back().type == "poll-close");
+    created->reset();
+    auto snapshot = loadSessionSnapshot(tmp / "s");
+    REQUIRE(snapshot.ok());
+    CHECK(snapshot->polls.find("poll-next")->state == PollState::Closed);
+}
+
+TEST_CASE("session polls: a live poll naming a company is created, with the warning beside it") {
+    TempDir tmp;
+    ManualClock clock(0);
+    ManualWallClock wall(kWallStart, 480);
+    Show show = meetup();
+    show.people[0].company = "蝦拍電商 ShopPie";
+    auto created = Session::createAt(show, tmp / "s", {&clock, &wall, {}});
+    REQUIRE(created.ok());
+    const SessionActionResult r = (*created)->perform(
+        LiveRequest(LiveCommand::PollCreate).withText("Who next?").withOptions({"ShopPie", "AI"}));
+    REQUIRE(r);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].find("vote on topics, not companies") != std::string::npos);
 }

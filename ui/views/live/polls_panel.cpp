@@ -117,11 +117,20 @@ void pollCard(ViewContext& ctx, LiveContext& live, const Show& show, const LiveP
     bool onPresenter = live.controller.pollOnPresenter() == poll.id;
     if (ImGui::Checkbox("Bars on presenter", &onPresenter)) {
         const std::string id = onPresenter ? poll.id : std::string();
-        live.controller.post([id, &live](LiveController& c) {
+        // The room and the phones see the same: counts on the big screen are public, so the
+        // phones show them too (journaled like the checkbox beside it).
+        const bool makePublic = onPresenter && !poll.resultsPublic();
+        live.controller.post([id, makePublic, &live](LiveController& c) {
+            if (makePublic)
+                c.perform(LiveAction::command(
+                    LiveRequest(LiveCommand::PollLiveResults).withId(id).withFlag(true)));
             c.setPollOnPresenter(id);
             if (!id.empty()) live.view.presenterOpen = true;
         });
     }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Shows the live counts on the presenter window; the audience page then "
+                          "shows them too.");
     ImGui::PopID();
 }
 

@@ -150,7 +150,10 @@ void drawPollBars(ImDrawList* dl, const LivePoll& poll, ImFont* heading, ImFont*
         y += q.size * 1.15f;
     }
     y += pad * 0.5f;
-    const std::vector<int> counts = poll.counts();
+    // Counts the phones do not show yet are not shown to the room either (the Polls tab makes
+    // them public when it puts the bars here).
+    const bool counted = poll.resultsPublic();
+    const std::vector<int> counts = counted ? poll.counts() : std::vector<int>(poll.options.size(), 0);
     const int total = poll.totalVotes();
     const int most = counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end());
     const std::size_t n = poll.options.size();
@@ -182,7 +185,7 @@ void drawPollBars(ImDrawList* dl, const LivePoll& poll, ImFont* heading, ImFont*
             dl->AddRectFilled(ImVec2(barLeft, barTop), ImVec2(barLeft + w, barBottom),
                               counts[i] == most ? colours::kAccent : colours::kTextDim, 3.0f);
         }
-        const std::string count = pollCountText(counts[i], total);
+        const std::string count = counted ? pollCountText(counts[i], total) : std::string();
         const float cw = body->CalcTextSizeA(textSize, FLT_MAX, 0.0f, count.c_str()).x;
         dl->AddText(body, textSize, ImVec2(right - pad * 2 - cw, textTop), colours::kText,
                     count.c_str());

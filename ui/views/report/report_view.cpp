@@ -14,6 +14,7 @@
 #include "views/live/live_view.hpp"
 #include "views/views.hpp"
 #include "widgets/fonts.hpp"
+#include "widgets/text_wrap.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/widgets.hpp"
 
@@ -50,6 +51,21 @@ void wrapped(const std::string& text, ImU32 colour = 0) {
     ImGui::PopTextWrapPos();
 }
 
+// A paragraph wrapped between words and between Chinese characters (never inside "15.0%"),
+// as the summary is pasted elsewhere.
+void paragraph(const std::string& text, ImU32 colour = 0) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const auto lines = wrapText(text, width, [](std::string_view t) {
+        return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x;
+    });
+    for (const std::string& line : lines) {
+        if (colour != 0)
+            textColoured(line, colour);
+        else
+            ImGui::TextUnformatted(line.c_str());
+    }
+}
+
 // A fact line: a dim label, then the figure.
 void fact(const char* label, const std::string& value, ImU32 colour = 0) {
     textColoured(label, colours::kTextDim);
@@ -62,9 +78,9 @@ void fact(const char* label, const std::string& value, ImU32 colour = 0) {
 
 void summarySection(const ViewContext& ctx, const SessionInsights& s) {
     heading(ctx, "Summary 摘要");
-    wrapped(s.summaryZh);
+    paragraph(s.summaryZh);
     ImGui::Spacing();
-    wrapped(s.summaryEn, colours::kTextDim);
+    paragraph(s.summaryEn, colours::kTextDim);
     ImGui::Spacing();
     if (ImGui::SmallButton("Copy 中文 summary")) ImGui::SetClipboardText(s.summaryZh.c_str());
     ImGui::SameLine();
@@ -275,6 +291,7 @@ void pollLoading(ReportViewState& r) {
     if (r.pending.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
     Result<SessionInsights> loaded = r.pending.get();
     r.warnings = loaded.warnings;
+    r.settleFrames = 6;
     if (loaded.ok()) {
         r.shown = std::move(*loaded);
         r.folderDraft = r.loading.string();
@@ -341,6 +358,10 @@ void drawReportView(ViewContext& ctx) {
     if (r.wanted && !r.pending.valid()) startLoading(r, *std::exchange(r.wanted, std::nullopt));
     pollLoading(r);
     if (r.pending.valid()) ctx.requests.requestFrameRate(5.0);  // until the worker is done
+    if (r.settleFrames > 0) {
+        --r.settleFrames;
+        ctx.requests.requestFrameRate(30.0);
+    }
     toolbar(ctx, r);
     ImGui::Separator();
     if (!r.shown) {

@@ -24,6 +24,9 @@ struct ReportViewState {
     std::vector<std::string> warnings;            // from the last load
     std::string error;                            // the last load's Error, or a write's
     std::vector<std::filesystem::path> written;   // the files the last "Write files" wrote
+    // Frames still to draw after a load: its text's glyphs join the font atlas on the next
+    // frame, and an idle window would otherwise show "?" until the next event.
+    int settleFrames = 0;
 };
 
 // The folder `pycast insights` and the Report tab write a session's files to: <session>/insights.
