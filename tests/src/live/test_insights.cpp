@@ -490,11 +490,12 @@ TEST_CASE("Insights: a session that never started says so instead of an underrun
     const SessionInsights s = buildSessionInsights(*snap, nullptr);
     CHECK_FALSE(s.time.started);
     CHECK_FALSE(s.time.hardOutMarginMs);
-    CHECK(
-        s.summaryEn.find("the show never went on air (no start in the journal; 40:00 planned).") !=
-        std::string::npos);
+    CHECK(s.summaryEn.find("the show never went on air in this session (40:00 planned, hard out "
+                           "20:05); 0 devices opened the audience page, 0 asked and 0 voted.") !=
+          std::string::npos);
     CHECK(s.summaryEn.find("under") == std::string::npos);
-    CHECK(s.summaryZh.find("節目未開始") != std::string::npos);
+    CHECK(s.summaryZh.find("本場次節目未曾開播（原訂 40:00，最晚結束時間 20:05）；0 個裝置開啟了觀眾頁面") !=
+          std::string::npos);
     CHECK(s.balance.technicalActualPercent == 0);
     CHECK(renderInsightsMarkdown(s).find("Technical share: none (no content time on air).") !=
           std::string::npos);
