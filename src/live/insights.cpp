@@ -66,8 +66,7 @@ double percentOf(std::int64_t part, std::int64_t whole) {
                      : 0.0;
 }
 
-TimeInsights timeInsights(const Show& show, const SessionReport& report,
-                          const RunnerState& state) {
+TimeInsights timeInsights(const Show& show, const SessionReport& report, const RunnerState& state) {
     TimeInsights t;
     t.segments = report.segments;
     for (const SegmentReportRow& row : report.segments) {
@@ -345,7 +344,8 @@ std::string timeSentenceZh(const TimeInsights& t) {
             out += "，超過最晚結束時間 " + tod(*t.hardOutTodMs) + movedZh(t) + " 共 " +
                    dur(*t.hardOutMarginMs);
     } else if (t.hardOutTodMs) {
-        out += "；最晚結束時間 " + tod(*t.hardOutTodMs) + movedZh(t) + " 是否守住無法得知：場次未結束";
+        out +=
+            "；最晚結束時間 " + tod(*t.hardOutTodMs) + movedZh(t) + " 是否守住無法得知：場次未結束";
     }
     return out + "。";
 }
@@ -355,13 +355,12 @@ std::string timeSentenceZh(const TimeInsights& t) {
 std::string neverOnAirEn(const SessionInsights& s) {
     const TimeInsights& t = s.time;
     const AudienceInsights& a = s.audience;
-    std::string out = "the show never went on air in this session (" + dur(t.plannedTotalMs) +
-                      " planned" +
-                      (t.plannedHardOutTodMs ? ", hard out " + tod(*t.plannedHardOutTodMs) : "") +
-                      "); " + std::to_string(a.devicesOpened) +
-                      (a.devicesOpened == 1 ? " device" : " devices") +
-                      " opened the audience page, " + std::to_string(a.devicesAsked) +
-                      " asked and " + std::to_string(a.devicesVoted) + " voted.";
+    std::string out =
+        "the show never went on air in this session (" + dur(t.plannedTotalMs) + " planned" +
+        (t.plannedHardOutTodMs ? ", hard out " + tod(*t.plannedHardOutTodMs) : "") + "); " +
+        std::to_string(a.devicesOpened) + (a.devicesOpened == 1 ? " device" : " devices") +
+        " opened the audience page, " + std::to_string(a.devicesAsked) + " asked and " +
+        std::to_string(a.devicesVoted) + " voted.";
     return out;
 }
 
@@ -369,8 +368,8 @@ std::string neverOnAirZh(const SessionInsights& s) {
     const TimeInsights& t = s.time;
     const AudienceInsights& a = s.audience;
     return "本場次節目未曾開播（原訂 " + dur(t.plannedTotalMs) +
-           (t.plannedHardOutTodMs ? "，最晚結束時間 " + tod(*t.plannedHardOutTodMs) : "") +
-           "）；" + std::to_string(a.devicesOpened) + " 個裝置開啟了觀眾頁面，" +
+           (t.plannedHardOutTodMs ? "，最晚結束時間 " + tod(*t.plannedHardOutTodMs) : "") + "）；" +
+           std::to_string(a.devicesOpened) + " 個裝置開啟了觀眾頁面，" +
            std::to_string(a.devicesAsked) + " 個提問、" + std::to_string(a.devicesVoted) +
            " 個投票。";
 }

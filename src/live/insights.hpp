@@ -155,7 +155,7 @@ struct AudienceInsights {
     // session (the page's and the producer's; the show file's and imports were waiting
     // before it began), whole seconds; empty when none was answered.
     std::optional<std::int64_t> medianWaitMs;
-    int waitedQuestions = 0;         // how many the median is over
+    int waitedQuestions = 0;  // how many the median is over
     // The polls that were run (opened at least once), in the board's order; drafts that were
     // never opened are no results and are left out.
     std::vector<PollInsight> polls;

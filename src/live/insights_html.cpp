@@ -163,17 +163,17 @@ std::string barChartSvg(const std::string& id, const std::string& title,
         "\" xmlns=\"http://www.w3.org/2000/svg\" aria-labelledby=\"" + htmlEscape(id) +
         "-t\">\n<title id=\"" + htmlEscape(id) + "-t\">" + htmlEscape(title) + "</title>\n";
     for (std::size_t li = 0; li < titleLines.size(); ++li)
-        svg += "<text class=\"ctitle\" x=\"0\" y=\"" + std::to_string(18 + 19 * static_cast<int>(li)) +
-               "\">" + htmlEscape(titleLines[li]) + "</text>\n";
+        svg += "<text class=\"ctitle\" x=\"0\" y=\"" +
+               std::to_string(18 + 19 * static_cast<int>(li)) + "\">" + htmlEscape(titleLines[li]) +
+               "</text>\n";
     const int legendY = 30 + titleExtra;
     // Legend.
     int lx = kPlotX;
     for (const ChartSeries& s : series) {
-        svg += "<rect class=\"" + s.cssClass + "\" x=\"" + std::to_string(lx) +
-               "\" y=\"" + std::to_string(legendY) + "\" width=\"12\" height=\"12\"/>";
+        svg += "<rect class=\"" + s.cssClass + "\" x=\"" + std::to_string(lx) + "\" y=\"" +
+               std::to_string(legendY) + "\" width=\"12\" height=\"12\"/>";
         svg += "<text class=\"legend\" x=\"" + std::to_string(lx + 16) + "\" y=\"" +
-               std::to_string(legendY + 10) + "\">" +
-               htmlEscape(s.name) + "</text>\n";
+               std::to_string(legendY + 10) + "\">" + htmlEscape(s.name) + "</text>\n";
         lx += 24 + static_cast<int>(s.name.size()) * 7;
     }
     if (limit) {
@@ -364,11 +364,11 @@ std::string renderInsightsHtml(const SessionInsights& s) {
     const std::string hardOutKey =
         t.hardOutTodMs ? "最晚結束 Hard out " + formatTimeOfDay(*t.hardOutTodMs / 1000)
                        : std::string("最晚結束 Hard out");
-    const std::string movedNote =
-        t.hardOutMoved() ? " · " + formatTimeOfDay(*t.plannedHardOutTodMs / 1000) +
-                               " in the show, moved with the " +
-                               (t.scheduleShiftMs < 0 ? "early" : "late") + " start"
-                         : "";
+    const std::string movedNote = t.hardOutMoved()
+                                      ? " · " + formatTimeOfDay(*t.plannedHardOutTodMs / 1000) +
+                                            " in the show, moved with the " +
+                                            (t.scheduleShiftMs < 0 ? "early" : "late") + " start"
+                                      : "";
     if (t.hardOutTodMs && t.hardOutMarginMs)
         h += fact(hardOutKey, t.hardOutKept() ? "kept 守住" : "missed 超過",
                   (t.hardOutKept() ? formatDurationMs(*t.hardOutMarginMs) + " to spare"

@@ -31,11 +31,10 @@ std::string hardOutText(const TimeInsights& t) {
         return t.plannedHardOutTodMs ? "planned " + tod(*t.plannedHardOutTodMs) + " (not run)"
                                      : "none";
     if (!t.hardOutTodMs) return "none";
-    const std::string moved = t.hardOutMoved()
-                                  ? "; " + tod(*t.plannedHardOutTodMs) +
-                                        " in the show, moved with the " +
-                                        (t.scheduleShiftMs < 0 ? "early" : "late") + " start"
-                                  : "";
+    const std::string moved =
+        t.hardOutMoved() ? "; " + tod(*t.plannedHardOutTodMs) + " in the show, moved with the " +
+                               (t.scheduleShiftMs < 0 ? "early" : "late") + " start"
+                         : "";
     const std::string at = tod(*t.hardOutTodMs);
     if (!t.hardOutMarginMs) return "not known: the session did not end (" + at + moved + ")";
     if (t.hardOutKept())
@@ -105,8 +104,7 @@ std::string renderInsightsMarkdown(const SessionInsights& s) {
 
     md += "\n## 時間 Time\n\n";
     md += "- Planned: " + formatDurationMs(t.plannedTotalMs) +
-          ", actual: " + formatDurationMs(t.actualTotalMs) +
-          ", difference: " +
+          ", actual: " + formatDurationMs(t.actualTotalMs) + ", difference: " +
           (t.started ? signedDur(t.differenceMs) + " (" + overUnderWord(t.differenceMs) + ")"
                      : std::string("not run")) +
           "\n";
@@ -137,9 +135,9 @@ std::string renderInsightsMarkdown(const SessionInsights& s) {
             md += "| " + markdownCell(c.name) + " | " + formatDurationMs(c.plannedMs) + " | " +
                   formatInsightPercent(c.plannedPercent) + " | " + formatDurationMs(c.actualMs) +
                   " | " + formatInsightPercent(c.actualPercent) + " | " +
-                  (!t.started          ? "not run"
-                   : c.overLimit       ? "**over the limit**"
-                                       : "within the limit") +
+                  (!t.started    ? "not run"
+                   : c.overLimit ? "**over the limit**"
+                                 : "within the limit") +
                   " |\n";
         md += "\n";
     }
@@ -216,8 +214,7 @@ std::vector<InsightsTable> renderInsightsCsv(const SessionInsights& s) {
         const SegmentReportRow& row = t.segments[i];
         const bool technical = i < t.segmentTechnical.size() && t.segmentTechnical[i];
         time.row({"segment", std::to_string(row.number), row.id, row.title, toName(row.kind),
-                  technical ? "yes" : "no",
-                  csvSecondsOf(row.plannedMs), csvSecondsOf(row.actualMs),
+                  technical ? "yes" : "no", csvSecondsOf(row.plannedMs), csvSecondsOf(row.actualMs),
                   csvSecondsOf(row.differenceMs), segmentStatus(row)});
     }
     time.row({"total", "", "", "", "", "", csvSecondsOf(t.plannedTotalMs),

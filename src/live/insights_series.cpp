@@ -63,8 +63,9 @@ std::string seriesLeaders(const SeriesInsights& s) {
 }
 
 std::size_t leaderCount(const SeriesInsights& s) {
-    return static_cast<std::size_t>(std::count_if(s.companies.begin(), s.companies.end(),
-                                                  [](const SeriesCompany& c) { return c.rank == 1; }));
+    return static_cast<std::size_t>(
+        std::count_if(s.companies.begin(), s.companies.end(),
+                      [](const SeriesCompany& c) { return c.rank == 1; }));
 }
 
 // How the sessions kept time: both summaries say the same figures.
@@ -106,10 +107,10 @@ std::string seriesSummaryEn(const SeriesInsights& s) {
         if (notRun > 0) out += ", " + std::to_string(notRun) + " never went on air";
         const SessionInsights& last = s.sessions.back();
         const std::string lastWord = overUnderText(last.time);
-        out += "; the latest " +
-               (lastWord == "not run"   ? std::string("never went on air")
-                : lastWord == "on time" ? std::string("ran on time")
-                                        : "ran " + dur(last.time.differenceMs) + " " + lastWord);
+        out += "; the latest " + (lastWord == "not run" ? std::string("never went on air")
+                                  : lastWord == "on time"
+                                      ? std::string("ran on time")
+                                      : "ran " + dur(last.time.differenceMs) + " " + lastWord);
         if (hardOuts > 0)
             out += "; the hard out was kept " + std::to_string(kept) + " of " +
                    std::to_string(hardOuts) + " times";
@@ -117,11 +118,12 @@ std::string seriesSummaryEn(const SeriesInsights& s) {
         if (!s.companies.empty()) {
             const SeriesCompany& top = s.companies.front();
             const std::size_t tied = leaderCount(s);
-            out += " " + seriesLeaders(s) +
-                   (tied > 1 ? " are tied for the most guests' airtime so far: " + dur(top.actualMs) +
-                                   " each, " + pct(top.percent) + " of the series each"
-                             : " has had the most guests' airtime so far: " + dur(top.actualMs) +
-                                   ", " + pct(top.percent) + " of the series");
+            out +=
+                " " + seriesLeaders(s) +
+                (tied > 1 ? " are tied for the most guests' airtime so far: " + dur(top.actualMs) +
+                                " each, " + pct(top.percent) + " of the series each"
+                          : " has had the most guests' airtime so far: " + dur(top.actualMs) +
+                                ", " + pct(top.percent) + " of the series");
             if (s.companies.size() > tied)
                 out += " (then " + s.companies[tied].name + ", " + pct(s.companies[tied].percent) +
                        ")";
@@ -169,9 +171,10 @@ std::string seriesSummaryZh(const SeriesInsights& s) {
         if (!s.companies.empty()) {
             const SeriesCompany& top = s.companies.front();
             const std::size_t tied = leaderCount(s);
-            out += (tied > 1 ? "目前來賓發言時間並列最多的公司是 " : "目前來賓發言時間最多的公司是 ") +
-                   seriesLeaders(s) + "：" + (tied > 1 ? "各 " : "") + dur(top.actualMs) +
-                   "，占整個系列的 " + pct(top.percent);
+            out +=
+                (tied > 1 ? "目前來賓發言時間並列最多的公司是 " : "目前來賓發言時間最多的公司是 ") +
+                seriesLeaders(s) + "：" + (tied > 1 ? "各 " : "") + dur(top.actualMs) +
+                "，占整個系列的 " + pct(top.percent);
             if (s.companies.size() > tied)
                 out += "（其次是 " + s.companies[tied].name + "，" +
                        pct(s.companies[tied].percent) + "）";
@@ -275,9 +278,9 @@ std::vector<std::string> seriesHeadings(const SeriesInsights& s) {
     const std::vector<std::string> folders = seriesSessionFolders(s);
     std::vector<std::string> out;
     for (std::size_t i = 0; i < s.sessions.size(); ++i)
-        out.push_back(insightsHeading(s.sessions[i]) +
-                      (longLabels[i] != sessionLabel(s.sessions[i]) ? " (" + folders[i] + ")"
-                                                                    : std::string()));
+        out.push_back(insightsHeading(s.sessions[i]) + (longLabels[i] != sessionLabel(s.sessions[i])
+                                                            ? " (" + folders[i] + ")"
+                                                            : std::string()));
     return out;
 }
 
@@ -343,16 +346,16 @@ std::string renderSeriesMarkdown(const SeriesInsights& s) {
         for (const PollInsight& p : s.sessions[i].audience.polls) {
             const SessionInsights& x = s.sessions[i];
             if (!any)
-                md += "| Date | Session | Poll | Votes | Winner | Results "
-                      "|\n|---|---|---|---:|---|---|\n";
+                md +=
+                    "| Date | Session | Poll | Votes | Winner | Results "
+                    "|\n|---|---|---|---:|---|---|\n";
             any = true;
             std::string results;
             for (const PollOptionInsight& o : p.options)
                 results += (results.empty() ? "" : "; ") + o.label + " " + std::to_string(o.votes) +
                            " (" + pct(o.percent) + ")";
             md += "| " + x.date + " | " + markdownCell(headings[i]) + " | " +
-                  markdownCell(p.question) + " | " +
-                  std::to_string(p.totalVotes) + " | " +
+                  markdownCell(p.question) + " | " + std::to_string(p.totalVotes) + " | " +
                   markdownCell(p.winner.empty() ? "none" : p.winner) + " | " +
                   markdownCell(results) + " |\n";
         }
@@ -412,8 +415,8 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
              "/insights.html\">" + htmlEscape(headings[i]) + "</a></td>" +
              tdn(formatDurationMs(x.time.plannedTotalMs)) +
              tdn(formatDurationMs(x.time.actualTotalMs)) + tdn(differenceText(x.time)) +
-             td(overUnderText(x.time)) + td(hardOutShort(x.time)) +
-             td(toName(x.balance.source)) + "</tr>\n";
+             td(overUnderText(x.time)) + td(hardOutShort(x.time)) + td(toName(x.balance.source)) +
+             "</tr>\n";
     }
     h += "</table>\n</section>\n";
 
@@ -557,8 +560,8 @@ std::vector<InsightsTable> renderSeriesCsv(const SeriesInsights& s) {
     out.push_back({"series-audience.csv", au.text()});
 
     CsvWriter po(true);
-    po.row({"date", "session", "folder", "poll_id", "question", "option", "votes", "percent", "winner",
-            "total_votes"});
+    po.row({"date", "session", "folder", "poll_id", "question", "option", "votes", "percent",
+            "winner", "total_votes"});
     for (std::size_t i = 0; i < s.sessions.size(); ++i)
         for (const PollInsight& p : s.sessions[i].audience.polls)
             for (const PollOptionInsight& o : p.options)

@@ -14,7 +14,7 @@ namespace pycast::insights_detail {
 
 std::string signedDur(std::int64_t ms);  // "+2:13", "-0:45", "00:00"
 std::string segmentStatus(
-    const SegmentReportRow& row);                    // over / under / on time / skipped / not run
+    const SegmentReportRow& row);  // over / under / on time / skipped / not run
 // "kept (21:30, 3:20 to spare)", "missed (…)", "none", "planned 21:00 (not run)", "not known:
 // the session did not end (21:30)"; a moved hard out adds "21:00 in the show, moved with the
 // late start".

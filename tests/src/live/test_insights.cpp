@@ -495,7 +495,8 @@ TEST_CASE("Insights: a session that never started says so instead of an underrun
                            "20:05); 0 devices opened the audience page, 0 asked and 0 voted.") !=
           std::string::npos);
     CHECK(s.summaryEn.find("under") == std::string::npos);
-    CHECK(s.summaryZh.find("本場次節目未曾開播（原訂 40:00，最晚結束時間 20:05）；0 個裝置開啟了觀眾頁面") !=
+    CHECK(s.summaryZh.find(
+              "本場次節目未曾開播（原訂 40:00，最晚結束時間 20:05）；0 個裝置開啟了觀眾頁面") !=
           std::string::npos);
     CHECK(s.balance.technicalActualPercent == 0);
     CHECK(renderInsightsMarkdown(s).find("Technical share: none (no content time on air).") !=
@@ -750,7 +751,9 @@ TEST_CASE("Insights fix: a long chart title wraps, and the limit line never cros
     }
     CHECK(lines >= 3);
     std::smatch m;
-    REQUIRE(std::regex_search(svg, m, std::regex("<line class=\"limit\" x1=\"([0-9.]+)\" y1=\"[0-9]+\" x2=\"[0-9.]+\" y2=\"[0-9]+\"/>\n</svg>")));
+    REQUIRE(std::regex_search(svg, m,
+                              std::regex("<line class=\"limit\" x1=\"([0-9.]+)\" y1=\"[0-9]+\" "
+                                         "x2=\"[0-9.]+\" y2=\"[0-9]+\"/>\n</svg>")));
     const double limitX = std::stod(m[1]);
     std::regex value("<text class=\"value\" x=\"([0-9.]+)\"");
     int values = 0;

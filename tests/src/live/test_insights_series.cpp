@@ -169,9 +169,12 @@ std::vector<std::string> cellsOf(const std::string& line) {
     std::vector<std::string> out(1);
     bool quoted = false;
     for (char c : line) {
-        if (c == '"') quoted = !quoted;
-        else if (c == ',' && !quoted) out.emplace_back();
-        else out.back() += c;
+        if (c == '"')
+            quoted = !quoted;
+        else if (c == ',' && !quoted)
+            out.emplace_back();
+        else
+            out.back() += c;
     }
     return out;
 }
@@ -191,9 +194,8 @@ SessionInsights withCompanies(const std::string& folder, const std::string& date
         AirtimeInsightRow r;
         r.key = r.name = name;
         r.actualMs = s * 1000;
-        r.actualPercent =
-            roundPercent(100.0 * static_cast<double>(s * 1000) /
-                         static_cast<double>(x.balance.guestsActualMs));
+        r.actualPercent = roundPercent(100.0 * static_cast<double>(s * 1000) /
+                                       static_cast<double>(x.balance.guestsActualMs));
         x.balance.companies.push_back(r);
     }
     return x;
@@ -218,7 +220,8 @@ TEST_CASE("Insights series fix: sessions of the same day and episode are told ap
             CHECK(labels[i].find("(" + folders[i] + ")") != std::string::npos);
     }
     // series-companies.csv: one column per session, each heading its own.
-    const std::vector<std::string> head = cellsOf(csvLines(seriesCsv(s, "series-companies.csv"))[0]);
+    const std::vector<std::string> head =
+        cellsOf(csvLines(seriesCsv(s, "series-companies.csv"))[0]);
     CHECK(std::set<std::string>(head.begin(), head.end()).size() == head.size());
     // series-episodes.csv names the output subfolder: ep1 and ep1-2 differ.
     std::set<std::string> episodeFolders;
@@ -250,14 +253,15 @@ TEST_CASE("Insights series fix: tied leaders are named in the ranking, the summa
     CHECK(s.companies[0].rank == 1);
     CHECK(s.companies[1].rank == 1);
     CHECK(s.companies[2].rank == 3);
-    CHECK(s.summaryEn.find("Acme / Beta are tied for the most guests' airtime so far: 01:40 each") !=
-          std::string::npos);
+    CHECK(
+        s.summaryEn.find("Acme / Beta are tied for the most guests' airtime so far: 01:40 each") !=
+        std::string::npos);
     CHECK(s.summaryEn.find("(then Gamma, 16.7%)") != std::string::npos);
     CHECK(s.summaryZh.find("目前來賓發言時間並列最多的公司是 Acme / Beta") != std::string::npos);
     const std::vector<std::string> lines = csvLines(seriesCsv(s, "series-episodes.csv"));
     const std::vector<std::string> head = cellsOf(lines.at(0));
-    const auto col = static_cast<std::size_t>(
-        std::find(head.begin(), head.end(), "top_company") - head.begin());
+    const auto col =
+        static_cast<std::size_t>(std::find(head.begin(), head.end(), "top_company") - head.begin());
     REQUIRE(col < head.size());
     CHECK(cellsOf(lines.at(1)).at(col) == "Acme / Beta");
     CHECK(cellsOf(lines.at(2)).at(col) == "Acme / Beta");
