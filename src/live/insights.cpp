@@ -291,8 +291,9 @@ std::string movedEn(const TimeInsights& t) {
            (t.scheduleShiftMs < 0 ? "early" : "late") + " start)";
 }
 
+// Ends with the space that follows the time in the sentence when there is no note.
 std::string movedZh(const TimeInsights& t) {
-    if (!t.hardOutMoved()) return "";
+    if (!t.hardOutMoved()) return " ";
     return "（節目原訂 " + tod(*t.plannedHardOutTodMs) + "，隨" +
            (t.scheduleShiftMs < 0 ? "提早" : "延後") + "開始而調整）";
 }
@@ -338,14 +339,14 @@ std::string timeSentenceZh(const TimeInsights& t) {
     if (t.pausedMs > 0) out += "（另暫停 " + dur(t.pausedMs) + "）";
     if (t.hardOutTodMs && t.hardOutMarginMs) {
         if (t.hardOutKept())
-            out += "，在最晚結束時間 " + tod(*t.hardOutTodMs) + movedZh(t) + " 前收播（尚餘 " +
+            out += "，在最晚結束時間 " + tod(*t.hardOutTodMs) + movedZh(t) + "前收播（尚餘 " +
                    dur(*t.hardOutMarginMs) + "）";
         else
-            out += "，超過最晚結束時間 " + tod(*t.hardOutTodMs) + movedZh(t) + " 共 " +
+            out += "，超過最晚結束時間 " + tod(*t.hardOutTodMs) + movedZh(t) + "共 " +
                    dur(*t.hardOutMarginMs);
     } else if (t.hardOutTodMs) {
         out +=
-            "；最晚結束時間 " + tod(*t.hardOutTodMs) + movedZh(t) + " 是否守住無法得知：場次未結束";
+            "；最晚結束時間 " + tod(*t.hardOutTodMs) + movedZh(t) + "是否守住無法得知：場次未結束";
     }
     return out + "。";
 }

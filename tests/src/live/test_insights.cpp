@@ -703,7 +703,8 @@ TEST_CASE("Insights fix: a moved hard out names the show's own, an interrupted o
     CHECK(s.time.hardOutMoved());
     CHECK(s.summaryEn.find("hard out (20:05 in the show, moved with the late start)") !=
           std::string::npos);
-    CHECK(s.summaryZh.find("（節目原訂 20:05，隨延後開始而調整）") != std::string::npos);
+    CHECK(s.summaryZh.find("23:05（節目原訂 20:05，隨延後開始而調整）共 08:10") !=
+          std::string::npos);
     CHECK(renderInsightsMarkdown(s).find("20:05 in the show, moved with the late start") !=
           std::string::npos);
     CHECK(renderInsightsHtml(s).find("20:05 in the show, moved with the late start") !=
