@@ -341,7 +341,7 @@ std::string renderInsightsHtml(const SessionInsights& s) {
     meta += (meta.empty() ? "" : " · ") + std::string("Airtime: ") +
             (b.source == BalanceSource::Measured ? "measured 錄音實測" : "plan-based 依企劃估算");
     h += htmlEscape(meta) + "</p>\n";
-    if (!t.ended)
+    if (t.started && !t.ended)
         h += "<p class=\"note bad\">The session did not end (interrupted): figures are as of its "
              "last event. "
              "場次未正常結束，數字以最後一筆紀錄為準。</p>\n";
@@ -416,7 +416,9 @@ std::string renderInsightsHtml(const SessionInsights& s) {
         segs.push_back({std::to_string(r.number) + ". " + r.title,
                         {secondsOf(r.plannedMs), secondsOf(r.actualMs)},
                         {formatDurationMs(r.plannedMs),
-                         formatDurationMs(r.actualMs) + " (" + signedDur(r.differenceMs) + ")"},
+                         formatDurationMs(r.actualMs) +
+                             (ranOnAir(r) ? " (" + signedDur(r.differenceMs) + ")"
+                                          : std::string(" (") + segmentStatus(r) + ")")},
                         {"", r.differenceMs >= kOnTimeToleranceMs ? "over" : ""}});
     h += "<figure>" +
          barChartSvg("chart-time", "Planned vs actual per segment 各段原訂與實際",
@@ -428,7 +430,7 @@ std::string renderInsightsHtml(const SessionInsights& s) {
     for (const SegmentReportRow& r : t.segments)
         h += "<tr>" + tdn(std::to_string(r.number)) + td(r.title) + td(toName(r.kind)) +
              tdn(formatDurationMs(r.plannedMs)) + tdn(formatDurationMs(r.actualMs)) +
-             tdn(signedDur(r.differenceMs)) + td(segmentStatus(r)) + "</tr>\n";
+             tdn(rowDifferenceText(r)) + td(segmentStatus(r)) + "</tr>\n";
     h += "<tr class=\"total\">" + td("") + td("Total 合計") + td("") +
          tdn(formatDurationMs(t.plannedTotalMs)) + tdn(formatDurationMs(t.actualTotalMs)) +
          tdn(differenceText(t)) + td(overUnderText(t)) + "</tr>\n</table>\n";

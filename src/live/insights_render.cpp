@@ -43,6 +43,14 @@ std::string hardOutText(const TimeInsights& t) {
     return "missed (" + at + ", by " + formatDurationMs(-*t.hardOutMarginMs) + moved + ")";
 }
 
+bool ranOnAir(const SegmentReportRow& row) {
+    return row.status != SegmentStatus::Upcoming && row.status != SegmentStatus::Skipped;
+}
+
+std::string rowDifferenceText(const SegmentReportRow& row) {
+    return ranOnAir(row) ? signedDur(row.differenceMs) : "–";
+}
+
 std::string overUnderText(const TimeInsights& t) {
     return t.started ? overUnderWord(t.differenceMs) : "not run";
 }
@@ -97,7 +105,7 @@ std::string renderInsightsMarkdown(const SessionInsights& s) {
     if (t.startTodMs && t.endTodMs)
         md += "- On air: " + formatTimeOfDay(*t.startTodMs / 1000) + " to " +
               formatTimeOfDay(*t.endTodMs / 1000) + "\n";
-    if (!t.ended)
+    if (t.started && !t.ended)
         md += "- **The session did not end** (interrupted); figures are as of its last event.\n";
     md += "\n## 摘要 Summary\n\n" + markdownCell(s.summaryZh) + "\n\n" + markdownCell(s.summaryEn) +
           "\n";
@@ -117,7 +125,7 @@ std::string renderInsightsMarkdown(const SessionInsights& s) {
     for (const SegmentReportRow& row : t.segments)
         md += "| " + std::to_string(row.number) + " | " + markdownCell(row.title) + " | " +
               toName(row.kind) + " | " + formatDurationMs(row.plannedMs) + " | " +
-              formatDurationMs(row.actualMs) + " | " + signedDur(row.differenceMs) + " | " +
+              formatDurationMs(row.actualMs) + " | " + rowDifferenceText(row) + " | " +
               segmentStatus(row) + " |\n";
     md += "| | **Total** | | **" + formatDurationMs(t.plannedTotalMs) + "** | **" +
           formatDurationMs(t.actualTotalMs) + "** | **" + differenceText(t) + "** | " +
@@ -215,7 +223,7 @@ std::vector<InsightsTable> renderInsightsCsv(const SessionInsights& s) {
         const bool technical = i < t.segmentTechnical.size() && t.segmentTechnical[i];
         time.row({"segment", std::to_string(row.number), row.id, row.title, toName(row.kind),
                   technical ? "yes" : "no", csvSecondsOf(row.plannedMs), csvSecondsOf(row.actualMs),
-                  csvSecondsOf(row.differenceMs), segmentStatus(row)});
+                  ranOnAir(row) ? csvSecondsOf(row.differenceMs) : "", segmentStatus(row)});
     }
     time.row({"total", "", "", "", "", "", csvSecondsOf(t.plannedTotalMs),
               csvSecondsOf(t.actualTotalMs), t.started ? csvSecondsOf(t.differenceMs) : "",

@@ -23,6 +23,10 @@ std::string hardOutText(const TimeInsights& t);
 // on air; and its difference ("+2:13"), "not run" likewise.
 std::string overUnderText(const TimeInsights& t);
 std::string differenceText(const TimeInsights& t);
+// A segment was on air (done, or current in an interrupted session): not run or skipped ones
+// have no difference; rowDifferenceText gives "+0:30", or "–" for those.
+bool ranOnAir(const SegmentReportRow& row);
+std::string rowDifferenceText(const SegmentReportRow& row);
 std::string sourceText(BalanceSource s);             // the balance's source, in words
 std::string csvSecondsOf(std::int64_t ms);           // whole seconds: "-133"
 std::string csvPercent(double p);                    // "46.2"

@@ -633,6 +633,11 @@ TEST_CASE("Insights fix: a session that never went on air claims no shares, limi
     CHECK(md.find("difference: not run") != std::string::npos);
     CHECK(md.find("Hard out: planned 20:05 (not run)") != std::string::npos);
     CHECK(md.find("within the limit") == std::string::npos);
+    CHECK(md.find("| 1 | Intro | intro | 05:00 | 00:00 | – | not run |") != std::string::npos);
+    CHECK(md.find("did not end") == std::string::npos);
+    CHECK(html.find("did not end") == std::string::npos);
+    CHECK(lineWith(csvOf(s, "insights-time.csv"), "s-intro").find(",300,0,,not run") !=
+          std::string::npos);
     const std::string sum = csvOf(s, "insights-summary.csv");
     CHECK(lineWith(sum, "over_under,") == "over_under,not run\r");
     CHECK(lineWith(sum, "hard_out_planned,") == "hard_out_planned,20:05\r");
