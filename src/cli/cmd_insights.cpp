@@ -163,8 +163,10 @@ int runInsights(const Args& args, std::ostream& out, std::ostream& err) {
     if (!series) {
         if (read.empty()) return 1;
         printWritten(writeInsightsFiles(target, read.front()), out, err, failed);
+        // The summary is what the files say: a run that wrote nothing prints only its error.
+        if (failed) return 1;
         out << "\n" << read.front().summaryZh << "\n\n" << read.front().summaryEn << "\n";
-        return failed ? 1 : 0;
+        return 0;
     }
 
     // Each session's own files in a subfolder named after its session folder (the series page
@@ -173,8 +175,10 @@ int runInsights(const Args& args, std::ostream& out, std::ostream& err) {
     const std::vector<std::string> folders = seriesSessionFolders(all);
     for (std::size_t i = 0; i < all.sessions.size(); ++i)
         printWritten(writeInsightsFiles(target / folders[i], all.sessions[i]), out, err, failed);
-    printWritten(writeSeriesFiles(target, all), out, err, failed);
+    bool writeFailed = false;
+    printWritten(writeSeriesFiles(target, all), out, err, writeFailed);
     if (all.sessions.empty()) err << "error: no session could be read\n";
+    if (writeFailed) return 1;
     out << "\n" << all.summaryZh << "\n\n" << all.summaryEn << "\n";
     return failed ? 1 : 0;
 }

@@ -34,6 +34,22 @@ const AirtimeInsightRow* BalanceInsights::companyOverLimit() const {
     return nullptr;
 }
 
+std::vector<const AirtimeInsightRow*> BalanceInsights::topCompanies() const {
+    std::vector<const AirtimeInsightRow*> out;
+    if (guestsActualMs <= 0 || companies.empty()) return out;
+    // Ties are by the share as shown: two companies printed at 33.3% are both the top.
+    const double top = companies.front().actualPercent;
+    for (const auto& c : companies)
+        if (c.actualPercent == top) out.push_back(&c);
+    return out;
+}
+
+std::string BalanceInsights::topCompanyNames() const {
+    std::string out;
+    for (const AirtimeInsightRow* c : topCompanies()) out += (out.empty() ? "" : " / ") + c->name;
+    return out;
+}
+
 std::string insightsHeading(const SessionInsights& s) {
     std::string heading = s.series;
     if (s.episode) heading += (heading.empty() ? "Episode " : " EP") + std::to_string(*s.episode);
@@ -50,9 +66,15 @@ double percentOf(std::int64_t part, std::int64_t whole) {
                      : 0.0;
 }
 
-TimeInsights timeInsights(const SessionReport& report, const RunnerState& state) {
+TimeInsights timeInsights(const Show& show, const SessionReport& report, const RunnerState& state) {
     TimeInsights t;
     t.segments = report.segments;
+    for (const SegmentReportRow& row : report.segments) {
+        const auto i = static_cast<std::size_t>(row.number - 1);
+        t.segmentTechnical.push_back(i < show.rundown.size() && isTechnical(show.rundown[i]));
+    }
+    if (show.meta.hardOut) t.plannedHardOutTodMs = shownMs(*show.meta.hardOut * 1000LL);
+    t.scheduleShiftMs = state.scheduleShiftMs;
     t.plannedTotalMs = report.plannedTotalMs;
     t.actualTotalMs = report.actualTotalMs;
     t.differenceMs = report.differenceMs;
@@ -70,6 +92,8 @@ TimeInsights timeInsights(const SessionReport& report, const RunnerState& state)
             t.hardOutTodMs = shownMs(*tod);
         else
             t.hardOutMarginMs.reset();
+        // An interrupted session has no end: whether it kept the hard out is not known.
+        if (!t.ended) t.hardOutMarginMs.reset();
     }
     return t;
 }
@@ -231,11 +255,15 @@ AudienceInsights audienceInsights(const SessionParts& snap, const RunnerState& s
     }
     // Poll ballots are one per device per poll; a device that voted in a poll and on a
     // question counts once.
+    // A draft never reached a phone: it is no result.
     for (const LivePoll& poll : snap.polls.all()) {
+        if (poll.state == PollState::Draft) continue;
         for (const PollBallot& b : poll.ballots) voted.insert(b.device);
         a.polls.push_back(pollInsight(poll));
     }
-    std::set<std::string> opened;
+    // A device that asked or voted had the page open, even when its visit was not recorded.
+    std::set<std::string> opened = asked;
+    opened.insert(voted.begin(), voted.end());
     for (const AudienceVisit& v : snap.audience.visits) opened.insert(v.device);
     a.devicesOpened = static_cast<int>(opened.size());
     a.devicesAsked = static_cast<int>(asked.size());
@@ -256,11 +284,22 @@ std::string pct(double v) { return formatInsightPercent(v); }
 std::string dur(std::int64_t ms) { return formatDurationMs(ms < 0 ? -ms : ms); }
 std::string tod(std::int64_t ms) { return formatTimeOfDay(ms / 1000); }
 
+// " (21:00 in the show, moved with the late start)" when the runner moved the hard out.
+std::string movedEn(const TimeInsights& t) {
+    if (!t.hardOutMoved()) return "";
+    return " (" + tod(*t.plannedHardOutTodMs) + " in the show, moved with the " +
+           (t.scheduleShiftMs < 0 ? "early" : "late") + " start)";
+}
+
+// Ends with the space that follows the time in the sentence when there is no note.
+std::string movedZh(const TimeInsights& t) {
+    if (!t.hardOutMoved()) return " ";
+    return "（節目原訂 " + tod(*t.plannedHardOutTodMs) + "，隨" +
+           (t.scheduleShiftMs < 0 ? "提早" : "延後") + "開始而調整）";
+}
+
 // "the show ran 03:10 over its 40:00 plan (43:10 on air) and missed the 20:05 hard out by 08:10."
 std::string timeSentenceEn(const TimeInsights& t) {
-    if (!t.started)
-        return "the show never went on air (no start in the journal; " + dur(t.plannedTotalMs) +
-               " planned).";
     std::string out =
         t.ended ? "the show " : "the session did not end; as of its last event the show ";
     const std::string word = overUnderWord(t.differenceMs);
@@ -275,17 +314,19 @@ std::string timeSentenceEn(const TimeInsights& t) {
     out += ")";
     if (t.hardOutTodMs && t.hardOutMarginMs) {
         if (t.hardOutKept())
-            out += " and kept the " + tod(*t.hardOutTodMs) + " hard out with " +
+            out += " and kept the " + tod(*t.hardOutTodMs) + " hard out" + movedEn(t) + " with " +
                    dur(*t.hardOutMarginMs) + " to spare";
         else
-            out += " and missed the " + tod(*t.hardOutTodMs) + " hard out by " +
+            out += " and missed the " + tod(*t.hardOutTodMs) + " hard out" + movedEn(t) + " by " +
                    dur(*t.hardOutMarginMs);
+    } else if (t.hardOutTodMs) {
+        out += "; the " + tod(*t.hardOutTodMs) + " hard out" + movedEn(t) +
+               " is not known: the session did not end";
     }
     return out + ".";
 }
 
 std::string timeSentenceZh(const TimeInsights& t) {
-    if (!t.started) return "節目未開始（紀錄中沒有開始；原訂 " + dur(t.plannedTotalMs) + "）。";
     std::string out = t.ended ? "" : "場次未正常結束，以最後一筆紀錄為準，";
     out += "節目原訂 " + dur(t.plannedTotalMs) + "，實際播出 " + dur(t.actualTotalMs);
     const std::string word = overUnderWord(t.differenceMs);
@@ -298,24 +339,91 @@ std::string timeSentenceZh(const TimeInsights& t) {
     if (t.pausedMs > 0) out += "（另暫停 " + dur(t.pausedMs) + "）";
     if (t.hardOutTodMs && t.hardOutMarginMs) {
         if (t.hardOutKept())
-            out += "，在最晚結束時間 " + tod(*t.hardOutTodMs) + " 前收播（尚餘 " +
+            out += "，在最晚結束時間 " + tod(*t.hardOutTodMs) + movedZh(t) + "前收播（尚餘 " +
                    dur(*t.hardOutMarginMs) + "）";
         else
-            out += "，超過最晚結束時間 " + tod(*t.hardOutTodMs) + " 共 " + dur(*t.hardOutMarginMs);
+            out += "，超過最晚結束時間 " + tod(*t.hardOutTodMs) + movedZh(t) + "共 " +
+                   dur(*t.hardOutMarginMs);
+    } else if (t.hardOutTodMs) {
+        out +=
+            "；最晚結束時間 " + tod(*t.hardOutTodMs) + movedZh(t) + "是否守住無法得知：場次未結束";
     }
     return out + "。";
 }
 
+// A session that never went on air: what was planned and who opened the page, nothing about
+// shares, limits, over/under or questions (none of it happened).
+std::string neverOnAirEn(const SessionInsights& s) {
+    const TimeInsights& t = s.time;
+    const AudienceInsights& a = s.audience;
+    std::string out =
+        "the show never went on air in this session (" + dur(t.plannedTotalMs) + " planned" +
+        (t.plannedHardOutTodMs ? ", hard out " + tod(*t.plannedHardOutTodMs) : "") + "); " +
+        std::to_string(a.devicesOpened) + (a.devicesOpened == 1 ? " device" : " devices") +
+        " opened the audience page, " + std::to_string(a.devicesAsked) + " asked and " +
+        std::to_string(a.devicesVoted) + " voted.";
+    return out;
+}
+
+std::string neverOnAirZh(const SessionInsights& s) {
+    const TimeInsights& t = s.time;
+    const AudienceInsights& a = s.audience;
+    return "本場次節目未曾開播（原訂 " + dur(t.plannedTotalMs) +
+           (t.plannedHardOutTodMs ? "，最晚結束時間 " + tod(*t.plannedHardOutTodMs) : "") + "）；" +
+           std::to_string(a.devicesOpened) + " 個裝置開啟了觀眾頁面，" +
+           std::to_string(a.devicesAsked) + " 個提問、" + std::to_string(a.devicesVoted) +
+           " 個投票。";
+}
+
+std::string pollSentencesEn(const AudienceInsights& a) {
+    std::string out;
+    for (const PollInsight& p : a.polls) {
+        if (p.totalVotes == 0) continue;
+        const auto win = std::find_if(p.options.begin(), p.options.end(),
+                                      [](const PollOptionInsight& o) { return o.winner; });
+        out += " In the poll \"" + p.question + "\"" +
+               (p.state == "closed" ? "" : " (still " + p.state + ")") + ", \"" + p.winner + "\" ";
+        out += p.winner.find(" / ") != std::string::npos ? "tied with " : "won with ";
+        out += pct(win->percent) + " of " + std::to_string(p.totalVotes) +
+               (p.totalVotes == 1 ? " vote." : " votes.");
+    }
+    return out;
+}
+
+std::string pollSentencesZh(const AudienceInsights& a) {
+    std::string out;
+    for (const PollInsight& p : a.polls) {
+        if (p.totalVotes == 0) continue;
+        const auto win = std::find_if(p.options.begin(), p.options.end(),
+                                      [](const PollOptionInsight& o) { return o.winner; });
+        out += "投票「" + p.question + "」" + (p.state == "closed" ? "" : "（仍在進行）");
+        out += p.winner.find(" / ") != std::string::npos ? "由「" + p.winner + "」並列最高"
+                                                         : "由「" + p.winner + "」勝出";
+        out += "，得票 " + pct(win->percent) + "（共 " + std::to_string(p.totalVotes) + " 票）。";
+    }
+    return out;
+}
+
 std::string summaryEnglish(const SessionInsights& s) {
     std::string out = insightsHeading(s) + (s.date.empty() ? "" : " (" + s.date + ")") + ": ";
+    if (!s.time.started) return out + neverOnAirEn(s) + pollSentencesEn(s.audience);
     out += timeSentenceEn(s.time);
     const BalanceInsights& b = s.balance;
     const std::string how =
         b.source == BalanceSource::Measured
             ? "measured from the recording"
             : "estimated from the plan on the actual segment times, not measured";
-    if (!b.companies.empty()) {
-        const AirtimeInsightRow& top = b.companies.front();
+    const std::vector<const AirtimeInsightRow*> leaders = b.topCompanies();
+    if (!b.companies.empty() && leaders.empty()) {
+        out += " No guest spoke, so no company had a share of the guests' airtime.";
+    } else if (leaders.size() > 1) {
+        const AirtimeInsightRow& top = *leaders.front();
+        out += " " + b.topCompanyNames() + " tied at " + pct(top.actualPercent) +
+               " each of the guests' airtime (" + how + "), ";
+        out += top.overLimit ? "over the " + pct(b.maxCompanySharePercent) + " limit."
+                             : "within the " + pct(b.maxCompanySharePercent) + " limit.";
+    } else if (!leaders.empty()) {
+        const AirtimeInsightRow& top = *leaders.front();
         out += " " + top.name + " had " + pct(top.actualPercent) + " of the guests' airtime (" +
                how + "; planned " + pct(top.plannedPercent) + "), ";
         if (top.overLimit)
@@ -350,27 +458,27 @@ std::string summaryEnglish(const SessionInsights& s) {
            " answered during the show and " + std::to_string(a.leftOver) + " approved left over";
     if (a.medianWaitMs) out += "; the median wait for an answer was " + dur(*a.medianWaitMs);
     out += ".";
-    for (const PollInsight& p : a.polls) {
-        if (p.totalVotes == 0) continue;
-        const auto win = std::find_if(p.options.begin(), p.options.end(),
-                                      [](const PollOptionInsight& o) { return o.winner; });
-        out += " In the poll \"" + p.question + "\"" +
-               (p.state == "closed" ? "" : " (still " + p.state + ")") + ", \"" + p.winner + "\" ";
-        out += p.winner.find(" / ") != std::string::npos ? "tied with " : "won with ";
-        out += pct(win->percent) + " of " + std::to_string(p.totalVotes) +
-               (p.totalVotes == 1 ? " vote." : " votes.");
-    }
-    return out;
+    return out + pollSentencesEn(a);
 }
 
 std::string summaryChinese(const SessionInsights& s) {
     std::string out = insightsHeading(s) + (s.date.empty() ? "" : "（" + s.date + "）") + "：";
+    if (!s.time.started) return out + neverOnAirZh(s) + pollSentencesZh(s.audience);
     out += timeSentenceZh(s.time);
     const BalanceInsights& b = s.balance;
     const std::string how =
         b.source == BalanceSource::Measured ? "依錄音測得" : "依企劃按實際段落時間估算，非實測";
-    if (!b.companies.empty()) {
-        const AirtimeInsightRow& top = b.companies.front();
+    const std::vector<const AirtimeInsightRow*> leaders = b.topCompanies();
+    if (!b.companies.empty() && leaders.empty()) {
+        out += "沒有來賓發言，因此沒有公司發言占比。";
+    } else if (leaders.size() > 1) {
+        const AirtimeInsightRow& top = *leaders.front();
+        out += b.topCompanyNames() + " 並列最高，各佔來賓發言時間 " + pct(top.actualPercent) +
+               "（" + how + "），";
+        out += top.overLimit ? "超過 " + pct(b.maxCompanySharePercent) + " 上限。"
+                             : "未超過 " + pct(b.maxCompanySharePercent) + " 上限。";
+    } else if (!leaders.empty()) {
+        const AirtimeInsightRow& top = *leaders.front();
         out += top.name + " 佔來賓發言時間 " + pct(top.actualPercent) + "（" + how + "；原訂 " +
                pct(top.plannedPercent) + "），";
         if (top.overLimit)
@@ -404,16 +512,7 @@ std::string summaryChinese(const SessionInsights& s) {
            " 個";
     if (a.medianWaitMs) out += "；從提問到回答的等候時間中位數為 " + dur(*a.medianWaitMs);
     out += "。";
-    for (const PollInsight& p : a.polls) {
-        if (p.totalVotes == 0) continue;
-        const auto win = std::find_if(p.options.begin(), p.options.end(),
-                                      [](const PollOptionInsight& o) { return o.winner; });
-        out += "投票「" + p.question + "」" + (p.state == "closed" ? "" : "（仍在進行）");
-        out += p.winner.find(" / ") != std::string::npos ? "由「" + p.winner + "」並列最高"
-                                                         : "由「" + p.winner + "」勝出";
-        out += "，得票 " + pct(win->percent) + "（共 " + std::to_string(p.totalVotes) + " 票）。";
-    }
-    return out;
+    return out + pollSentencesZh(a);
 }
 
 SessionInsights buildFrom(const SessionParts& parts, const std::vector<TrackTalk>* measured) {
@@ -426,7 +525,7 @@ SessionInsights buildFrom(const SessionParts& parts, const std::vector<TrackTalk
     s.episode = report.episode;
     s.date = report.date;
     s.kind = parts.show.meta.kind;
-    s.time = timeInsights(report, state);
+    s.time = timeInsights(parts.show, report, state);
     s.balance = balanceInsights(parts.show, report);
     s.audience = audienceInsights(parts, state);
     s.summaryEn = summaryEnglish(s);

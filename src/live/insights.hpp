@@ -38,6 +38,7 @@ struct TimeInsights {
     // Per segment: buildReport's rows as they are (planned, actual, difference in whole
     // seconds; status Done/Skipped/Upcoming).
     std::vector<SegmentReportRow> segments;
+    std::vector<bool> segmentTechnical;      // per segment (same order): isTechnical
     std::int64_t plannedTotalMs = 0;         // sum of the rows
     std::int64_t actualTotalMs = 0;          // sum of the rows: time on air, holds excluded
     std::int64_t differenceMs = 0;           // over (+) / under (-) at the end: actual - planned
@@ -51,9 +52,20 @@ struct TimeInsights {
     // is unknown.
     std::optional<std::int64_t> hardOutTodMs;  // local ms after midnight, whole seconds
     // hard out - actual end, whole seconds toward zero: >= 0 kept (with that margin), < 0
-    // missed by that much. Empty with hardOutTodMs.
+    // missed by that much. Empty with hardOutTodMs, and for a session that did not end (its
+    // end, so whether it kept the hard out, is not known).
     std::optional<std::int64_t> hardOutMarginMs;
+    // The show file's own hard out (show.meta.hardOut, local ms after midnight), as planned,
+    // whether or not the show went on air; empty when the show has none.
+    std::optional<std::int64_t> plannedHardOutTodMs;
+    // How far the runner moved the schedule (and the hard out) with the start: > 0 a late
+    // start, < 0 an early one, 0 none.
+    std::int64_t scheduleShiftMs = 0;
     bool hardOutKept() const { return hardOutMarginMs && *hardOutMarginMs >= 0; }
+    // The hard out used differs from the show file's (moved with the start).
+    bool hardOutMoved() const {
+        return hardOutTodMs && plannedHardOutTodMs && *hardOutTodMs != *plannedHardOutTodMs;
+    }
 };
 
 // --- Balance ----------------------------------------------------------------------------------
@@ -100,6 +112,11 @@ struct BalanceInsights {
                                        technicalActualPercent > techShareMaxPercent);
     }
     const AirtimeInsightRow* companyOverLimit() const;  // the largest over the limit, or null
+    // The companies sharing the top (rounded) actual share, most airtime first: one, or every
+    // tied leader; none when no guest spoke (guestsActualMs == 0).
+    std::vector<const AirtimeInsightRow*> topCompanies() const;
+    // Their names joined with " / " ("Acme / Beta"); "" for none.
+    std::string topCompanyNames() const;
 };
 
 // --- Audience ---------------------------------------------------------------------------------
@@ -123,7 +140,10 @@ struct PollInsight {
 };
 
 struct AudienceInsights {
-    int devicesOpened = 0;              // distinct devices that opened the audience page
+    // Distinct devices that opened the audience page: those whose visit was recorded, and
+    // every device that asked or voted (it had the page open, even if its visit was not
+    // recorded), so never fewer than devicesAsked or devicesVoted.
+    int devicesOpened = 0;
     int devicesAsked = 0;               // distinct devices that submitted a question
     int devicesVoted = 0;               // distinct devices that voted on a question or a poll
     QuestionTally questions;            // all sources (QuestionsReport::total)
@@ -135,8 +155,10 @@ struct AudienceInsights {
     // session (the page's and the producer's; the show file's and imports were waiting
     // before it began), whole seconds; empty when none was answered.
     std::optional<std::int64_t> medianWaitMs;
-    int waitedQuestions = 0;         // how many the median is over
-    std::vector<PollInsight> polls;  // in the board's order
+    int waitedQuestions = 0;  // how many the median is over
+    // The polls that were run (opened at least once), in the board's order; drafts that were
+    // never opened are no results and are left out.
+    std::vector<PollInsight> polls;
 };
 
 // --- One session ------------------------------------------------------------------------------
@@ -211,7 +233,7 @@ struct SeriesCompany {
 struct SeriesInsights {
     std::vector<SessionInsights> sessions;  // by date, then folder name
     std::vector<SeriesFailure> failures;    // in the order given
-    std::vector<SeriesCompany> companies;   // most airtime first
+    std::vector<SeriesCompany> companies;   // most airtime first (ties share rank 1)
     std::int64_t guestsActualMs = 0;
     bool mixedSources = false;  // some sessions measured, some plan-based
     std::string summaryZh;
@@ -224,6 +246,10 @@ SeriesInsights buildSeriesInsights(std::vector<SessionInsights> sessions,
 // The subfolder each session's own files go in beside the series' files: its folder's name,
 // "-2", "-3" … on a clash (and "session" for a name that is none), in the series' order.
 std::vector<std::string> seriesSessionFolders(const SeriesInsights& s);
+// Each session's label in the series' charts and tables, in the series' order: short
+// ("2026-11-25 EP3") or long ("2026-11-25 PyCast EP3: Title"), with its subfolder
+// (seriesSessionFolders) added in parentheses when two sessions would read the same.
+std::vector<std::string> seriesSessionLabels(const SeriesInsights& s, bool longForm);
 
 std::string renderSeriesMarkdown(const SeriesInsights& s);
 // The episodes table links each session to <its subfolder>/insights.html (seriesSessionFolders),

@@ -59,6 +59,42 @@ std::string fitLabel(const std::string& text, int maxUnits) {
     return text;
 }
 
+// A title split into lines of at most maxUnits (wide characters count two), at a space when
+// one is near the end of the line, else at a code point.
+std::vector<std::string> wrapTitle(const std::string& text, int maxUnits) {
+    std::vector<std::string> lines;
+    std::size_t lineStart = 0, lastSpace = std::string::npos, i = 0;
+    int units = 0, unitsAtSpace = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        const int w = len >= 3 ? 2 : 1;
+        if (units + w > maxUnits && i > lineStart) {
+            std::size_t cut = i;
+            if (lastSpace != std::string::npos && unitsAtSpace > maxUnits / 2) {
+                cut = lastSpace;
+                lines.push_back(text.substr(lineStart, cut - lineStart));
+                lineStart = cut + 1;
+                units -= unitsAtSpace + 1;
+            } else {
+                lines.push_back(text.substr(lineStart, cut - lineStart));
+                lineStart = cut;
+                units = 0;
+            }
+            lastSpace = std::string::npos;
+            continue;
+        }
+        if (c == ' ') {
+            lastSpace = i;
+            unitsAtSpace = units;
+        }
+        units += w;
+        i += len;
+    }
+    lines.push_back(text.substr(lineStart));
+    return lines;
+}
+
 std::string num(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f", v);
@@ -100,7 +136,11 @@ std::string barChartSvg(const std::string& id, const std::string& title,
     constexpr int kBarH = 14;
     constexpr int kBarGap = 2;
     constexpr int kGroupGap = 10;
-    constexpr int kTop = 52;  // title and legend above
+    // The title wraps (about 8 px per unit at its 15 px bold, within the chart's width); each
+    // extra line moves the legend and the plot down.
+    const std::vector<std::string> titleLines = wrapTitle(title, 86);
+    const int titleExtra = 19 * static_cast<int>(titleLines.size() - 1);
+    const int kTop = 52 + titleExtra;  // title and legend above
     const std::size_t n = std::max<std::size_t>(series.size(), 1);
     const int groupH = static_cast<int>(n) * kBarH + static_cast<int>(n - 1) * kBarGap;
     const int plotH = std::max(1, static_cast<int>(groups.size())) * (groupH + kGroupGap);
@@ -122,20 +162,26 @@ std::string barChartSvg(const std::string& id, const std::string& title,
         std::to_string(kWidth) + "\" height=\"" + std::to_string(height) +
         "\" xmlns=\"http://www.w3.org/2000/svg\" aria-labelledby=\"" + htmlEscape(id) +
         "-t\">\n<title id=\"" + htmlEscape(id) + "-t\">" + htmlEscape(title) + "</title>\n";
-    svg += "<text class=\"ctitle\" x=\"0\" y=\"18\">" + htmlEscape(title) + "</text>\n";
+    for (std::size_t li = 0; li < titleLines.size(); ++li)
+        svg += "<text class=\"ctitle\" x=\"0\" y=\"" +
+               std::to_string(18 + 19 * static_cast<int>(li)) + "\">" + htmlEscape(titleLines[li]) +
+               "</text>\n";
+    const int legendY = 30 + titleExtra;
     // Legend.
     int lx = kPlotX;
     for (const ChartSeries& s : series) {
-        svg += "<rect class=\"" + s.cssClass + "\" x=\"" + std::to_string(lx) +
-               "\" y=\"30\" width=\"12\" height=\"12\"/>";
-        svg += "<text class=\"legend\" x=\"" + std::to_string(lx + 16) + "\" y=\"40\">" +
-               htmlEscape(s.name) + "</text>\n";
+        svg += "<rect class=\"" + s.cssClass + "\" x=\"" + std::to_string(lx) + "\" y=\"" +
+               std::to_string(legendY) + "\" width=\"12\" height=\"12\"/>";
+        svg += "<text class=\"legend\" x=\"" + std::to_string(lx + 16) + "\" y=\"" +
+               std::to_string(legendY + 10) + "\">" + htmlEscape(s.name) + "</text>\n";
         lx += 24 + static_cast<int>(s.name.size()) * 7;
     }
     if (limit) {
-        svg += "<line class=\"limit\" x1=\"" + std::to_string(lx) + "\" y1=\"36\" x2=\"" +
-               std::to_string(lx + 16) + "\" y2=\"36\"/><text class=\"legend\" x=\"" +
-               std::to_string(lx + 20) + "\" y=\"40\">" + htmlEscape(limit->label) + "</text>\n";
+        svg += "<line class=\"limit\" x1=\"" + std::to_string(lx) + "\" y1=\"" +
+               std::to_string(legendY + 6) + "\" x2=\"" + std::to_string(lx + 16) + "\" y2=\"" +
+               std::to_string(legendY + 6) + "\"/><text class=\"legend\" x=\"" +
+               std::to_string(lx + 20) + "\" y=\"" + std::to_string(legendY + 10) + "\">" +
+               htmlEscape(limit->label) + "</text>\n";
     }
     // Grid and axis.
     const int axisY = kTop + plotH;
@@ -168,7 +214,10 @@ std::string barChartSvg(const std::string& id, const std::string& title,
                    std::to_string(by) + "\" width=\"" + num(w) + "\" height=\"" +
                    std::to_string(kBarH) + "\"/>";
             const std::string text = k < g.texts.size() ? g.texts[k] : std::string();
-            svg += "<text class=\"value\" x=\"" + num(kPlotX + w + 5) + "\" y=\"" +
+            // The figure goes right of the longer of the bar and the limit line, so the dashed
+            // line never crosses it.
+            const double textX = std::max(kPlotX + w, limit ? xOf(limit->value) : 0.0) + 5;
+            svg += "<text class=\"value\" x=\"" + num(textX) + "\" y=\"" +
                    std::to_string(by + kBarH - 3) + "\">" + htmlEscape(text) + "</text>\n";
         }
         svg += "</g>\n";
@@ -210,6 +259,7 @@ th { border-bottom: 1.5px solid #111; font-weight: 700; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.total td { font-weight: 700; border-top: 1.5px solid #111; }
 figure { margin: 12px 0; break-inside: avoid; page-break-inside: avoid; }
+.poll { break-inside: avoid; page-break-inside: avoid; }
 svg.chart { max-width: 100%; height: auto; font-family: inherit; }
 svg .ctitle { font-size: 15px; font-weight: 700; fill: #111; }
 svg .legend, svg .tick, svg .value { font-size: 12px; fill: #111; }
@@ -230,8 +280,8 @@ footer { margin-top: 28px; font-size: 12px; color: #555; border-top: 1px solid #
   body { background: #fff; color: #000; font-size: 11pt; }
   main { box-shadow: none; margin: 0; padding: 0; max-width: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  table, .facts { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  section, figure, .poll, table, .facts { break-inside: avoid; page-break-inside: avoid; }
   .meta, .note, .fact .k, .fact .n, footer { color: #000; }
 }
 )";
@@ -291,7 +341,7 @@ std::string renderInsightsHtml(const SessionInsights& s) {
     meta += (meta.empty() ? "" : " · ") + std::string("Airtime: ") +
             (b.source == BalanceSource::Measured ? "measured 錄音實測" : "plan-based 依企劃估算");
     h += htmlEscape(meta) + "</p>\n";
-    if (!t.ended)
+    if (t.started && !t.ended)
         h += "<p class=\"note bad\">The session did not end (interrupted): figures are as of its "
              "last event. "
              "場次未正常結束，數字以最後一筆紀錄為準。</p>\n";
@@ -303,26 +353,50 @@ std::string renderInsightsHtml(const SessionInsights& s) {
 
     // Key figures.
     h += "<div class=\"facts\">\n";
-    h += fact("超時／提早 Over/under", signedDur(t.differenceMs),
-              overUnderWord(t.differenceMs) + std::string(" · plan ") +
-                  formatDurationMs(t.plannedTotalMs),
-              overUnderWord(t.differenceMs) == std::string("over"));
+    if (t.started)
+        h += fact("超時／提早 Over/under", signedDur(t.differenceMs),
+                  overUnderWord(t.differenceMs) + std::string(" · plan ") +
+                      formatDurationMs(t.plannedTotalMs),
+                  overUnderWord(t.differenceMs) == std::string("over"));
+    else
+        h += fact("超時／提早 Over/under", "not run 未開播",
+                  "never on air · plan " + formatDurationMs(t.plannedTotalMs));
+    const std::string hardOutKey =
+        t.hardOutTodMs ? "最晚結束 Hard out " + formatTimeOfDay(*t.hardOutTodMs / 1000)
+                       : std::string("最晚結束 Hard out");
+    const std::string movedNote = t.hardOutMoved()
+                                      ? " · " + formatTimeOfDay(*t.plannedHardOutTodMs / 1000) +
+                                            " in the show, moved with the " +
+                                            (t.scheduleShiftMs < 0 ? "early" : "late") + " start"
+                                      : "";
     if (t.hardOutTodMs && t.hardOutMarginMs)
-        h += fact("最晚結束 Hard out " + formatTimeOfDay(*t.hardOutTodMs / 1000),
-                  t.hardOutKept() ? "kept 守住" : "missed 超過",
-                  t.hardOutKept() ? formatDurationMs(*t.hardOutMarginMs) + " to spare"
-                                  : "by " + formatDurationMs(-*t.hardOutMarginMs),
+        h += fact(hardOutKey, t.hardOutKept() ? "kept 守住" : "missed 超過",
+                  (t.hardOutKept() ? formatDurationMs(*t.hardOutMarginMs) + " to spare"
+                                   : "by " + formatDurationMs(-*t.hardOutMarginMs)) +
+                      movedNote,
                   !t.hardOutKept());
+    else if (t.hardOutTodMs)
+        h += fact(hardOutKey, "not known 無法得知", "the session did not end" + movedNote);
+    else if (!t.started && t.plannedHardOutTodMs)
+        h += fact("最晚結束 Hard out", formatTimeOfDay(*t.plannedHardOutTodMs / 1000),
+                  "planned 原訂 · not run");
     else
         h += fact("最晚結束 Hard out", "none 未設定", "no hard out, or no time of day to place it");
-    if (!b.companies.empty())
-        h += fact(
-            "最高公司占比 Top company", formatInsightPercent(b.companies.front().actualPercent),
-            b.companies.front().name + " · limit " + formatInsightPercent(b.maxCompanySharePercent),
-            b.companies.front().overLimit);
+    if (!t.started) {
+        if (!b.companies.empty())
+            h += fact("最高公司占比 Top company", "not run 未開播", "never on air");
+    } else if (const auto leaders = b.topCompanies(); !leaders.empty()) {
+        h += fact("最高公司占比 Top company", formatInsightPercent(leaders.front()->actualPercent),
+                  b.topCompanyNames() + (leaders.size() > 1 ? " (tied 並列)" : "") + " · limit " +
+                      formatInsightPercent(b.maxCompanySharePercent),
+                  leaders.front()->overLimit);
+    } else if (!b.companies.empty()) {
+        h += fact("最高公司占比 Top company", "none 無", "no guest spoke");
+    }
     h += fact("技術占比 Technical share",
               b.contentActualMs > 0 ? formatInsightPercent(b.technicalActualPercent)
-                                    : std::string("none"),
+              : t.started           ? std::string("none")
+                                    : std::string("not run"),
               "range " + formatInsightPercent(b.techShareMinPercent) + "–" +
                   formatInsightPercent(b.techShareMaxPercent),
               b.technicalOutside());
@@ -330,8 +404,9 @@ std::string renderInsightsHtml(const SessionInsights& s) {
               "opened · " + std::to_string(a.devicesAsked) + " asked · " +
                   std::to_string(a.devicesVoted) + " voted");
     h += fact("問題 Questions", std::to_string(a.questions.asked),
-              "asked · " + std::to_string(a.answeredInShow) + " answered · " +
-                  std::to_string(a.leftOver) + " left over");
+              t.started ? "asked · " + std::to_string(a.answeredInShow) + " answered · " +
+                              std::to_string(a.leftOver) + " left over"
+                        : std::string("in the queue · not run"));
     h += "</div>\n";
 
     // Time.
@@ -341,7 +416,9 @@ std::string renderInsightsHtml(const SessionInsights& s) {
         segs.push_back({std::to_string(r.number) + ". " + r.title,
                         {secondsOf(r.plannedMs), secondsOf(r.actualMs)},
                         {formatDurationMs(r.plannedMs),
-                         formatDurationMs(r.actualMs) + " (" + signedDur(r.differenceMs) + ")"},
+                         formatDurationMs(r.actualMs) +
+                             (ranOnAir(r) ? " (" + signedDur(r.differenceMs) + ")"
+                                          : std::string(" (") + segmentStatus(r) + ")")},
                         {"", r.differenceMs >= kOnTimeToleranceMs ? "over" : ""}});
     h += "<figure>" +
          barChartSvg("chart-time", "Planned vs actual per segment 各段原訂與實際",
@@ -353,10 +430,10 @@ std::string renderInsightsHtml(const SessionInsights& s) {
     for (const SegmentReportRow& r : t.segments)
         h += "<tr>" + tdn(std::to_string(r.number)) + td(r.title) + td(toName(r.kind)) +
              tdn(formatDurationMs(r.plannedMs)) + tdn(formatDurationMs(r.actualMs)) +
-             tdn(signedDur(r.differenceMs)) + td(segmentStatus(r)) + "</tr>\n";
+             tdn(rowDifferenceText(r)) + td(segmentStatus(r)) + "</tr>\n";
     h += "<tr class=\"total\">" + td("") + td("Total 合計") + td("") +
          tdn(formatDurationMs(t.plannedTotalMs)) + tdn(formatDurationMs(t.actualTotalMs)) +
-         tdn(signedDur(t.differenceMs)) + td(overUnderWord(t.differenceMs)) + "</tr>\n</table>\n";
+         tdn(differenceText(t)) + td(overUnderText(t)) + "</tr>\n</table>\n";
     h += "<p>Hard out 最晚結束: " + htmlEscape(hardOutText(t)) +
          (t.pausedMs > 0
               ? ". On hold 暫停: " + formatDurationMs(t.pausedMs) + " (not counted as actual time)"
@@ -390,7 +467,9 @@ std::string renderInsightsHtml(const SessionInsights& s) {
             h += "<tr>" + td(c.name) + tdn(formatDurationMs(c.plannedMs)) +
                  tdn(formatInsightPercent(c.plannedPercent)) + tdn(formatDurationMs(c.actualMs)) +
                  tdn(formatInsightPercent(c.actualPercent)) +
-                 (c.overLimit ? "<td class=\"bad\">over the limit</td>" : td("within the limit")) +
+                 (!t.started    ? td("not run")
+                  : c.overLimit ? "<td class=\"bad\">over the limit</td>"
+                                : td("within the limit")) +
                  "</tr>\n";
         h += "</table>\n";
     }
@@ -485,7 +564,7 @@ std::string renderInsightsHtml(const SessionInsights& s) {
                           {static_cast<double>(o.votes)},
                           {std::to_string(o.votes) + " (" + formatInsightPercent(o.percent) + ")"},
                           {o.winner ? "winner" : ""}});
-        h += "<h3>" + htmlEscape(p.question) + "</h3>\n<p class=\"meta\">" +
+        h += "<div class=\"poll\">\n<h3>" + htmlEscape(p.question) + "</h3>\n<p class=\"meta\">" +
              htmlEscape(p.state + (p.fromShow ? " · prepared in the show" : " · added live") +
                         " · " + std::to_string(p.totalVotes) +
                         " votes · winner: " + (p.winner.empty() ? "none" : p.winner)) +
@@ -499,7 +578,7 @@ std::string renderInsightsHtml(const SessionInsights& s) {
         for (const PollOptionInsight& o : p.options)
             h += "<tr>" + td(o.label) + tdn(std::to_string(o.votes)) +
                  tdn(formatInsightPercent(o.percent)) + td(o.winner ? "winner" : "") + "</tr>\n";
-        h += "</table>\n";
+        h += "</table>\n</div>\n";
     }
     h += "</section>\n<footer>pycast insights · " + htmlEscape(s.dir.filename().string()) +
          " · times in whole seconds, shares to one decimal</footer>\n";

@@ -26,11 +26,37 @@ std::string segmentStatus(const SegmentReportRow& row) {
 }
 
 std::string hardOutText(const TimeInsights& t) {
-    if (!t.hardOutTodMs || !t.hardOutMarginMs) return "none";
-    const std::string at = formatTimeOfDay(*t.hardOutTodMs / 1000);
+    auto tod = [](std::int64_t ms) { return formatTimeOfDay(ms / 1000); };
+    if (!t.started)
+        return t.plannedHardOutTodMs ? "planned " + tod(*t.plannedHardOutTodMs) + " (not run)"
+                                     : "none";
+    if (!t.hardOutTodMs) return "none";
+    const std::string moved =
+        t.hardOutMoved() ? "; " + tod(*t.plannedHardOutTodMs) + " in the show, moved with the " +
+                               (t.scheduleShiftMs < 0 ? "early" : "late") + " start"
+                         : "";
+    const std::string at = tod(*t.hardOutTodMs);
+    if (!t.hardOutMarginMs) return "not known: the session did not end (" + at + moved + ")";
     if (t.hardOutKept())
-        return "kept (" + at + ", " + formatDurationMs(*t.hardOutMarginMs) + " to spare)";
-    return "missed (" + at + ", by " + formatDurationMs(-*t.hardOutMarginMs) + ")";
+        return "kept (" + at + ", " + formatDurationMs(*t.hardOutMarginMs) + " to spare" + moved +
+               ")";
+    return "missed (" + at + ", by " + formatDurationMs(-*t.hardOutMarginMs) + moved + ")";
+}
+
+bool ranOnAir(const SegmentReportRow& row) {
+    return row.status != SegmentStatus::Upcoming && row.status != SegmentStatus::Skipped;
+}
+
+std::string rowDifferenceText(const SegmentReportRow& row) {
+    return ranOnAir(row) ? signedDur(row.differenceMs) : "–";
+}
+
+std::string overUnderText(const TimeInsights& t) {
+    return t.started ? overUnderWord(t.differenceMs) : "not run";
+}
+
+std::string differenceText(const TimeInsights& t) {
+    return t.started ? signedDur(t.differenceMs) : "not run";
 }
 
 std::string sourceText(BalanceSource s) {
@@ -79,16 +105,17 @@ std::string renderInsightsMarkdown(const SessionInsights& s) {
     if (t.startTodMs && t.endTodMs)
         md += "- On air: " + formatTimeOfDay(*t.startTodMs / 1000) + " to " +
               formatTimeOfDay(*t.endTodMs / 1000) + "\n";
-    if (!t.ended)
+    if (t.started && !t.ended)
         md += "- **The session did not end** (interrupted); figures are as of its last event.\n";
     md += "\n## 摘要 Summary\n\n" + markdownCell(s.summaryZh) + "\n\n" + markdownCell(s.summaryEn) +
           "\n";
 
     md += "\n## 時間 Time\n\n";
     md += "- Planned: " + formatDurationMs(t.plannedTotalMs) +
-          ", actual: " + formatDurationMs(t.actualTotalMs) +
-          ", difference: " + signedDur(t.differenceMs) + " (" + overUnderWord(t.differenceMs) +
-          ")\n";
+          ", actual: " + formatDurationMs(t.actualTotalMs) + ", difference: " +
+          (t.started ? signedDur(t.differenceMs) + " (" + overUnderWord(t.differenceMs) + ")"
+                     : std::string("not run")) +
+          "\n";
     if (t.pausedMs > 0)
         md += "- On hold: " + formatDurationMs(t.pausedMs) + " (not counted as actual time)\n";
     md += "- Hard out: " + hardOutText(t) + "\n\n";
@@ -98,11 +125,11 @@ std::string renderInsightsMarkdown(const SessionInsights& s) {
     for (const SegmentReportRow& row : t.segments)
         md += "| " + std::to_string(row.number) + " | " + markdownCell(row.title) + " | " +
               toName(row.kind) + " | " + formatDurationMs(row.plannedMs) + " | " +
-              formatDurationMs(row.actualMs) + " | " + signedDur(row.differenceMs) + " | " +
+              formatDurationMs(row.actualMs) + " | " + rowDifferenceText(row) + " | " +
               segmentStatus(row) + " |\n";
     md += "| | **Total** | | **" + formatDurationMs(t.plannedTotalMs) + "** | **" +
-          formatDurationMs(t.actualTotalMs) + "** | **" + signedDur(t.differenceMs) + "** | " +
-          overUnderWord(t.differenceMs) + " |\n";
+          formatDurationMs(t.actualTotalMs) + "** | **" + differenceText(t) + "** | " +
+          overUnderText(t) + " |\n";
 
     md += "\n## 平衡 Balance\n\n";
     md += "Airtime source: **" + sourceText(b.source) + "**.\n\n";
@@ -116,7 +143,10 @@ std::string renderInsightsMarkdown(const SessionInsights& s) {
             md += "| " + markdownCell(c.name) + " | " + formatDurationMs(c.plannedMs) + " | " +
                   formatInsightPercent(c.plannedPercent) + " | " + formatDurationMs(c.actualMs) +
                   " | " + formatInsightPercent(c.actualPercent) + " | " +
-                  (c.overLimit ? "**over the limit**" : "within the limit") + " |\n";
+                  (!t.started    ? "not run"
+                   : c.overLimit ? "**over the limit**"
+                                 : "within the limit") +
+                  " |\n";
         md += "\n";
     }
     if (!b.speakers.empty()) {
@@ -188,13 +218,16 @@ std::vector<InsightsTable> renderInsightsCsv(const SessionInsights& s) {
     CsvWriter time(true);
     time.row({"section", "number", "id", "title", "kind", "technical", "planned_s", "actual_s",
               "difference_s", "status"});
-    for (const SegmentReportRow& row : t.segments)
-        time.row({"segment", std::to_string(row.number), row.id, row.title, toName(row.kind), "",
-                  csvSecondsOf(row.plannedMs), csvSecondsOf(row.actualMs),
-                  csvSecondsOf(row.differenceMs), segmentStatus(row)});
+    for (std::size_t i = 0; i < t.segments.size(); ++i) {
+        const SegmentReportRow& row = t.segments[i];
+        const bool technical = i < t.segmentTechnical.size() && t.segmentTechnical[i];
+        time.row({"segment", std::to_string(row.number), row.id, row.title, toName(row.kind),
+                  technical ? "yes" : "no", csvSecondsOf(row.plannedMs), csvSecondsOf(row.actualMs),
+                  ranOnAir(row) ? csvSecondsOf(row.differenceMs) : "", segmentStatus(row)});
+    }
     time.row({"total", "", "", "", "", "", csvSecondsOf(t.plannedTotalMs),
-              csvSecondsOf(t.actualTotalMs), csvSecondsOf(t.differenceMs),
-              overUnderWord(t.differenceMs)});
+              csvSecondsOf(t.actualTotalMs), t.started ? csvSecondsOf(t.differenceMs) : "",
+              overUnderText(t)});
     out.push_back({"insights-time.csv", time.text()});
 
     CsvWriter air(true);
@@ -208,7 +241,7 @@ std::vector<InsightsTable> renderInsightsCsv(const SessionInsights& s) {
         air.row({"company", c.key, c.name, c.name, "", csvSecondsOf(c.plannedMs),
                  csvPercent(c.plannedPercent), csvSecondsOf(c.actualMs),
                  csvPercent(c.actualPercent), csvPercent(b.maxCompanySharePercent),
-                 c.overLimit ? "yes" : "no", toName(b.source)});
+                 t.started ? (c.overLimit ? "yes" : "no") : "", toName(b.source)});
     air.row({"technical", "", "technical share", "", "", "", csvPercent(b.technicalPlannedPercent),
              csvSecondsOf(b.technicalActualMs), csvPercent(b.technicalActualPercent),
              csvPercent(b.techShareMinPercent) + "-" + csvPercent(b.techShareMaxPercent),
@@ -245,17 +278,20 @@ std::vector<InsightsTable> renderInsightsCsv(const SessionInsights& s) {
     fact("ended", t.ended ? "yes" : "no");
     fact("planned_total_s", csvSecondsOf(t.plannedTotalMs));
     fact("actual_total_s", csvSecondsOf(t.actualTotalMs));
-    fact("difference_s", csvSecondsOf(t.differenceMs));
-    fact("over_under", overUnderWord(t.differenceMs));
+    fact("started", t.started ? "yes" : "no");
+    fact("difference_s", t.started ? csvSecondsOf(t.differenceMs) : "");
+    fact("over_under", overUnderText(t));
     fact("on_hold_s", csvSecondsOf(t.pausedMs));
     fact("hard_out", t.hardOutTodMs ? formatTimeOfDay(*t.hardOutTodMs / 1000) : "");
+    fact("hard_out_planned",
+         t.plannedHardOutTodMs ? formatTimeOfDay(*t.plannedHardOutTodMs / 1000) : "");
     fact("hard_out_margin_s", t.hardOutMarginMs ? csvSecondsOf(*t.hardOutMarginMs) : "");
-    fact("hard_out_kept", t.hardOutTodMs ? (t.hardOutKept() ? "yes" : "no") : "");
+    fact("hard_out_kept", t.hardOutMarginMs ? (t.hardOutKept() ? "yes" : "no") : "");
     fact("balance_source", toName(b.source));
     fact("max_company_share_percent", csvPercent(b.maxCompanySharePercent));
-    fact("top_company", b.companies.empty() ? "" : b.companies.front().name);
-    fact("top_company_percent",
-         b.companies.empty() ? "" : csvPercent(b.companies.front().actualPercent));
+    const bool top = t.started && !b.topCompanies().empty();
+    fact("top_company", top ? b.topCompanyNames() : "");
+    fact("top_company_percent", top ? csvPercent(b.topCompanies().front()->actualPercent) : "");
     fact("technical_actual_percent", csvPercent(b.technicalActualPercent));
     fact("technical_planned_percent", csvPercent(b.technicalPlannedPercent));
     fact("technical_range_percent",

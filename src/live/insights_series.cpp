@@ -48,14 +48,31 @@ std::string shortLabel(const SessionInsights& x) {
 }
 
 std::string hardOutShort(const TimeInsights& t) {
-    if (!t.hardOutTodMs || !t.hardOutMarginMs) return "none";
+    if (!t.started) return t.plannedHardOutTodMs ? "not run" : "none";
+    if (!t.hardOutTodMs) return "none";
+    if (!t.hardOutMarginMs) return "not known (did not end)";
     return t.hardOutKept() ? "kept" : "missed by " + dur(*t.hardOutMarginMs);
+}
+
+// The companies sharing rank 1, joined with " / ".
+std::string seriesLeaders(const SeriesInsights& s) {
+    std::string out;
+    for (const SeriesCompany& c : s.companies)
+        if (c.rank == 1) out += (out.empty() ? "" : " / ") + c.name;
+    return out;
+}
+
+std::size_t leaderCount(const SeriesInsights& s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.companies.begin(), s.companies.end(),
+                      [](const SeriesCompany& c) { return c.rank == 1; }));
 }
 
 // How the sessions kept time: both summaries say the same figures.
 struct TimeTally {
     int over = 0;
     int under = 0;
+    int notRun = 0;    // never went on air
     int hardOuts = 0;  // sessions with a hard out
     int kept = 0;      // … that kept it
 };
@@ -63,7 +80,8 @@ struct TimeTally {
 TimeTally timeTally(const SeriesInsights& s) {
     TimeTally t;
     for (const SessionInsights& x : s.sessions) {
-        const std::string w = overUnderWord(x.time.differenceMs);
+        const std::string w = overUnderText(x.time);
+        t.notRun += w == "not run";
         t.over += w == "over";
         t.under += w == "under";
         if (x.time.hardOutTodMs && x.time.hardOutMarginMs) {
@@ -83,25 +101,32 @@ std::string seriesSummaryEn(const SeriesInsights& s) {
         out = "Across " + std::to_string(n) + (n == 1 ? " session" : " sessions") + " (" +
               s.sessions.front().date + (n > 1 ? " to " + s.sessions.back().date : std::string()) +
               "): ";
-        const auto [over, under, hardOuts, kept] = timeTally(s);
+        const auto [over, under, notRun, hardOuts, kept] = timeTally(s);
         out += std::to_string(over) + " ran over, " + std::to_string(under) + " under, " +
-               std::to_string(static_cast<int>(n) - over - under) + " on time";
+               std::to_string(static_cast<int>(n) - over - under - notRun) + " on time";
+        if (notRun > 0) out += ", " + std::to_string(notRun) + " never went on air";
         const SessionInsights& last = s.sessions.back();
-        out += "; the latest ran " +
-               (overUnderWord(last.time.differenceMs) == std::string("on time")
-                    ? std::string("on time")
-                    : dur(last.time.differenceMs) + " " + overUnderWord(last.time.differenceMs));
+        const std::string lastWord = overUnderText(last.time);
+        out += "; the latest " + (lastWord == "not run" ? std::string("never went on air")
+                                  : lastWord == "on time"
+                                      ? std::string("ran on time")
+                                      : "ran " + dur(last.time.differenceMs) + " " + lastWord);
         if (hardOuts > 0)
             out += "; the hard out was kept " + std::to_string(kept) + " of " +
                    std::to_string(hardOuts) + " times";
         out += ".";
         if (!s.companies.empty()) {
             const SeriesCompany& top = s.companies.front();
-            out += " " + top.name +
-                   " has had the most guests' airtime so far: " + dur(top.actualMs) + ", " +
-                   pct(top.percent) + " of the series";
-            if (s.companies.size() > 1)
-                out += " (then " + s.companies[1].name + ", " + pct(s.companies[1].percent) + ")";
+            const std::size_t tied = leaderCount(s);
+            out +=
+                " " + seriesLeaders(s) +
+                (tied > 1 ? " are tied for the most guests' airtime so far: " + dur(top.actualMs) +
+                                " each, " + pct(top.percent) + " of the series each"
+                          : " has had the most guests' airtime so far: " + dur(top.actualMs) +
+                                ", " + pct(top.percent) + " of the series");
+            if (s.companies.size() > tied)
+                out += " (then " + s.companies[tied].name + ", " + pct(s.companies[tied].percent) +
+                       ")";
             out += ".";
             if (s.mixedSources)
                 out += " Some sessions had no recording: their airtime is estimated from the plan.";
@@ -129,25 +154,30 @@ std::string seriesSummaryZh(const SeriesInsights& s) {
     } else {
         out = "共 " + std::to_string(n) + " 場（" + s.sessions.front().date +
               (n > 1 ? " 至 " + s.sessions.back().date : std::string()) + "）：";
-        const auto [over, under, hardOuts, kept] = timeTally(s);
+        const auto [over, under, notRun, hardOuts, kept] = timeTally(s);
         out += std::to_string(over) + " 場超時、" + std::to_string(under) + " 場提早、" +
-               std::to_string(static_cast<int>(n) - over - under) + " 場準時";
+               std::to_string(static_cast<int>(n) - over - under - notRun) + " 場準時";
+        if (notRun > 0) out += "、" + std::to_string(notRun) + " 場未開播";
         const SessionInsights& last = s.sessions.back();
-        const std::string w = overUnderWord(last.time.differenceMs);
-        out += "；最近一場" + (w == "over"    ? "超時 " + dur(last.time.differenceMs)
-                               : w == "under" ? "提早 " + dur(last.time.differenceMs)
-                                              : std::string("準時"));
+        const std::string w = overUnderText(last.time);
+        out += "；最近一場" + (w == "over"      ? "超時 " + dur(last.time.differenceMs)
+                               : w == "under"   ? "提早 " + dur(last.time.differenceMs)
+                               : w == "not run" ? std::string("未開播")
+                                                : std::string("準時"));
         if (hardOuts > 0)
             out += "；" + std::to_string(hardOuts) + " 場中有 " + std::to_string(kept) +
                    " 場守住最晚結束時間";
         out += "。";
         if (!s.companies.empty()) {
             const SeriesCompany& top = s.companies.front();
-            out += "目前來賓發言時間最多的公司是 " + top.name + "：" + dur(top.actualMs) +
-                   "，占整個系列的 " + pct(top.percent);
-            if (s.companies.size() > 1)
-                out +=
-                    "（其次是 " + s.companies[1].name + "，" + pct(s.companies[1].percent) + "）";
+            const std::size_t tied = leaderCount(s);
+            out +=
+                (tied > 1 ? "目前來賓發言時間並列最多的公司是 " : "目前來賓發言時間最多的公司是 ") +
+                seriesLeaders(s) + "：" + (tied > 1 ? "各 " : "") + dur(top.actualMs) +
+                "，占整個系列的 " + pct(top.percent);
+            if (s.companies.size() > tied)
+                out += "（其次是 " + s.companies[tied].name + "，" +
+                       pct(s.companies[tied].percent) + "）";
             out += "。";
             if (s.mixedSources) out += "部分場次沒有錄音，其發言時間依企劃估算。";
         }
@@ -226,7 +256,39 @@ std::vector<std::string> seriesSessionFolders(const SeriesInsights& s) {
     return names;
 }
 
+std::vector<std::string> seriesSessionLabels(const SeriesInsights& s, bool longForm) {
+    std::vector<std::string> labels;
+    std::map<std::string, int> count;
+    for (const SessionInsights& x : s.sessions) {
+        labels.push_back(longForm ? sessionLabel(x) : shortLabel(x));
+        ++count[labels.back()];
+    }
+    const std::vector<std::string> folders = seriesSessionFolders(s);
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        if (count[labels[i]] > 1) labels[i] += " (" + folders[i] + ")";
+    return labels;
+}
+
+namespace {
+
+// Each session's heading ("PyCast EP3: Title"), with its subfolder added when two sessions'
+// labels would read the same.
+std::vector<std::string> seriesHeadings(const SeriesInsights& s) {
+    const std::vector<std::string> longLabels = seriesSessionLabels(s, true);
+    const std::vector<std::string> folders = seriesSessionFolders(s);
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < s.sessions.size(); ++i)
+        out.push_back(insightsHeading(s.sessions[i]) + (longLabels[i] != sessionLabel(s.sessions[i])
+                                                            ? " (" + folders[i] + ")"
+                                                            : std::string()));
+    return out;
+}
+
+}  // namespace
+
 std::string renderSeriesMarkdown(const SeriesInsights& s) {
+    const std::vector<std::string> headings = seriesHeadings(s);
+    const std::vector<std::string> shortLabels = seriesSessionLabels(s, false);
     std::string md = "# 系列成效 Series insights\n\n## 摘要 Summary\n\n" +
                      markdownCell(s.summaryZh) + "\n\n" + markdownCell(s.summaryEn) + "\n";
     if (!s.failures.empty()) {
@@ -238,12 +300,14 @@ std::string renderSeriesMarkdown(const SeriesInsights& s) {
         "\n## 各集 Episodes\n\n| Date | Session | Planned | Actual | Difference | | Hard out | "
         "Airtime |\n";
     md += "|---|---|---:|---:|---:|---|---|---|\n";
-    for (const SessionInsights& x : s.sessions)
-        md += "| " + x.date + " | " + markdownCell(insightsHeading(x)) + " | " +
+    for (std::size_t i = 0; i < s.sessions.size(); ++i) {
+        const SessionInsights& x = s.sessions[i];
+        md += "| " + x.date + " | " + markdownCell(headings[i]) + " | " +
               formatDurationMs(x.time.plannedTotalMs) + " | " +
-              formatDurationMs(x.time.actualTotalMs) + " | " + signedDur(x.time.differenceMs) +
-              " | " + overUnderWord(x.time.differenceMs) + " | " + hardOutShort(x.time) + " | " +
+              formatDurationMs(x.time.actualTotalMs) + " | " + differenceText(x.time) + " | " +
+              overUnderText(x.time) + " | " + hardOutShort(x.time) + " | " +
               toName(x.balance.source) + " |\n";
+    }
 
     md += "\n## 公司發言時間累計 Companies' airtime so far\n\n";
     md += "Guests' airtime summed over the sessions (" + formatDurationMs(s.guestsActualMs) +
@@ -251,7 +315,7 @@ std::string renderSeriesMarkdown(const SeriesInsights& s) {
     md += s.mixedSources ? "; sessions without a recording count their plan-based estimate.\n\n"
                          : ".\n\n";
     md += "| Rank | Company | Airtime | Series share |";
-    for (const SessionInsights& x : s.sessions) md += " " + markdownCell(shortLabel(x)) + " |";
+    for (const std::string& label : shortLabels) md += " " + markdownCell(label) + " |";
     md += "\n|---:|---|---:|---:|";
     for (std::size_t i = 0; i < s.sessions.size(); ++i) md += "---:|";
     md += "\n";
@@ -266,9 +330,10 @@ std::string renderSeriesMarkdown(const SeriesInsights& s) {
         "\n## 觀眾參與 Audience per event\n\n| Date | Session | Opened | Asked (devices) | Voted "
         "(devices) | Questions | Answered | Left over | Median wait |\n";
     md += "|---|---|---:|---:|---:|---:|---:|---:|---:|\n";
-    for (const SessionInsights& x : s.sessions) {
+    for (std::size_t i = 0; i < s.sessions.size(); ++i) {
+        const SessionInsights& x = s.sessions[i];
         const AudienceInsights& a = x.audience;
-        md += "| " + x.date + " | " + markdownCell(insightsHeading(x)) + " | " +
+        md += "| " + x.date + " | " + markdownCell(headings[i]) + " | " +
               std::to_string(a.devicesOpened) + " | " + std::to_string(a.devicesAsked) + " | " +
               std::to_string(a.devicesVoted) + " | " + std::to_string(a.questions.asked) + " | " +
               std::to_string(a.answeredInShow) + " | " + std::to_string(a.leftOver) + " | " +
@@ -277,16 +342,20 @@ std::string renderSeriesMarkdown(const SeriesInsights& s) {
 
     md += "\n## 投票 Polls over time\n\n";
     bool any = false;
-    for (const SessionInsights& x : s.sessions)
-        for (const PollInsight& p : x.audience.polls) {
-            if (!any) md += "| Date | Poll | Votes | Winner | Results |\n|---|---|---:|---|---|\n";
+    for (std::size_t i = 0; i < s.sessions.size(); ++i)
+        for (const PollInsight& p : s.sessions[i].audience.polls) {
+            const SessionInsights& x = s.sessions[i];
+            if (!any)
+                md +=
+                    "| Date | Session | Poll | Votes | Winner | Results "
+                    "|\n|---|---|---|---:|---|---|\n";
             any = true;
             std::string results;
             for (const PollOptionInsight& o : p.options)
                 results += (results.empty() ? "" : "; ") + o.label + " " + std::to_string(o.votes) +
                            " (" + pct(o.percent) + ")";
-            md += "| " + x.date + " | " + markdownCell(p.question) + " | " +
-                  std::to_string(p.totalVotes) + " | " +
+            md += "| " + x.date + " | " + markdownCell(headings[i]) + " | " +
+                  markdownCell(p.question) + " | " + std::to_string(p.totalVotes) + " | " +
                   markdownCell(p.winner.empty() ? "none" : p.winner) + " | " +
                   markdownCell(results) + " |\n";
         }
@@ -299,6 +368,9 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
     auto tdn = [](const std::string& t) { return "<td class=\"n\">" + htmlEscape(t) + "</td>"; };
     auto th = [](const std::string& t) { return "<th>" + htmlEscape(t) + "</th>"; };
     auto thn = [](const std::string& t) { return "<th class=\"n\">" + htmlEscape(t) + "</th>"; };
+    const std::vector<std::string> headings = seriesHeadings(s);
+    const std::vector<std::string> shortLabels = seriesSessionLabels(s, false);
+    const std::vector<std::string> longLabels = seriesSessionLabels(s, true);
     std::string h = "<header>\n<h1>系列成效 Series insights</h1>\n<p class=\"meta\">" +
                     htmlEscape(std::to_string(s.sessions.size()) + " sessions" +
                                (s.failures.empty() ? std::string()
@@ -319,14 +391,16 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
 
     h += "<section>\n<h2>各集 Episodes</h2>\n";
     std::vector<ChartGroup> eg;
-    for (const SessionInsights& x : s.sessions)
+    for (std::size_t i = 0; i < s.sessions.size(); ++i) {
+        const SessionInsights& x = s.sessions[i];
         eg.push_back(
-            {shortLabel(x),
+            {shortLabels[i],
              {static_cast<double>(x.time.plannedTotalMs / 1000),
               static_cast<double>(x.time.actualTotalMs / 1000)},
              {formatDurationMs(x.time.plannedTotalMs),
               formatDurationMs(x.time.actualTotalMs) + " (" + signedDur(x.time.differenceMs) + ")"},
              {"", x.time.differenceMs >= kOnTimeToleranceMs ? "over" : ""}});
+    }
     h += "<figure>" +
          barChartSvg("chart-episodes", "Planned vs actual per session 各場原訂與實際",
                      "length 長度 (minutes:seconds 分:秒)", ChartUnit::Seconds,
@@ -338,11 +412,11 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
     for (std::size_t i = 0; i < s.sessions.size(); ++i) {
         const SessionInsights& x = s.sessions[i];
         h += "<tr>" + td(x.date) + "<td><a href=\"" + htmlEscape(percentEncodedPath(folders[i])) +
-             "/insights.html\">" + htmlEscape(insightsHeading(x)) + "</a></td>" +
+             "/insights.html\">" + htmlEscape(headings[i]) + "</a></td>" +
              tdn(formatDurationMs(x.time.plannedTotalMs)) +
-             tdn(formatDurationMs(x.time.actualTotalMs)) + tdn(signedDur(x.time.differenceMs)) +
-             td(overUnderWord(x.time.differenceMs)) + td(hardOutShort(x.time)) +
-             td(toName(x.balance.source)) + "</tr>\n";
+             tdn(formatDurationMs(x.time.actualTotalMs)) + tdn(differenceText(x.time)) +
+             td(overUnderText(x.time)) + td(hardOutShort(x.time)) + td(toName(x.balance.source)) +
+             "</tr>\n";
     }
     h += "</table>\n</section>\n";
 
@@ -370,7 +444,7 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
              "</figure>\n";
         h += "<table>\n<tr>" + thn("Rank") + th("Company 公司") + thn("Airtime") +
              thn("Series share");
-        for (const SessionInsights& x : s.sessions) h += thn(shortLabel(x));
+        for (const std::string& label : shortLabels) h += thn(label);
         h += "</tr>\n";
         for (const SeriesCompany& c : s.companies) {
             h += "<tr>" + tdn(std::to_string(c.rank)) + td(c.name) +
@@ -386,9 +460,9 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
 
     h += "<section>\n<h2>觀眾參與 Audience per event</h2>\n";
     std::vector<ChartGroup> ag;
-    for (const SessionInsights& x : s.sessions) {
-        const AudienceInsights& a = x.audience;
-        ag.push_back({shortLabel(x),
+    for (std::size_t i = 0; i < s.sessions.size(); ++i) {
+        const AudienceInsights& a = s.sessions[i].audience;
+        ag.push_back({shortLabels[i],
                       {static_cast<double>(a.devicesOpened), static_cast<double>(a.devicesAsked),
                        static_cast<double>(a.devicesVoted)},
                       {std::to_string(a.devicesOpened), std::to_string(a.devicesAsked),
@@ -403,9 +477,9 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
          "</figure>\n";
     h += "<table>\n<tr>" + th("Session 場次") + thn("Opened") + thn("Asked") + thn("Voted") +
          thn("Questions") + thn("Answered") + thn("Left over") + thn("Median wait") + "</tr>\n";
-    for (const SessionInsights& x : s.sessions) {
-        const AudienceInsights& a = x.audience;
-        h += "<tr>" + td(sessionLabel(x)) + tdn(std::to_string(a.devicesOpened)) +
+    for (std::size_t i = 0; i < s.sessions.size(); ++i) {
+        const AudienceInsights& a = s.sessions[i].audience;
+        h += "<tr>" + td(longLabels[i]) + tdn(std::to_string(a.devicesOpened)) +
              tdn(std::to_string(a.devicesAsked)) + tdn(std::to_string(a.devicesVoted)) +
              tdn(std::to_string(a.questions.asked)) + tdn(std::to_string(a.answeredInShow)) +
              tdn(std::to_string(a.leftOver)) +
@@ -415,8 +489,8 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
 
     h += "<section>\n<h2>投票 Polls over time</h2>\n";
     int k = 0;
-    for (const SessionInsights& x : s.sessions)
-        for (const PollInsight& p : x.audience.polls) {
+    for (std::size_t i = 0; i < s.sessions.size(); ++i)
+        for (const PollInsight& p : s.sessions[i].audience.polls) {
             ++k;
             std::vector<ChartGroup> pg;
             for (const PollOptionInsight& o : p.options)
@@ -426,7 +500,7 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
                               {o.winner ? "winner" : ""}});
             h += "<figure>" +
                  barChartSvg("chart-series-poll-" + std::to_string(k),
-                             sessionLabel(x) + " · " + p.question, "votes 票數", ChartUnit::Count,
+                             longLabels[i] + " · " + p.question, "votes 票數", ChartUnit::Count,
                              {{"Votes 票數", "votes"}}, pg) +
                  "</figure>\n";
         }
@@ -438,28 +512,31 @@ std::string renderSeriesHtml(const SeriesInsights& s) {
 
 std::vector<InsightsTable> renderSeriesCsv(const SeriesInsights& s) {
     std::vector<InsightsTable> out;
+    const std::vector<std::string> headings = seriesHeadings(s);
+    const std::vector<std::string> longLabels = seriesSessionLabels(s, true);
+    const std::vector<std::string> folders = seriesSessionFolders(s);
     CsvWriter ep(true);
     ep.row({"date", "session", "folder", "planned_s", "actual_s", "difference_s", "over_under",
             "hard_out", "hard_out_margin_s", "hard_out_kept", "balance_source", "top_company",
             "top_company_percent"});
-    for (const SessionInsights& x : s.sessions) {
+    for (std::size_t i = 0; i < s.sessions.size(); ++i) {
+        const SessionInsights& x = s.sessions[i];
         const TimeInsights& t = x.time;
         const bool ho = t.hardOutTodMs && t.hardOutMarginMs;
-        ep.row(
-            {x.date, insightsHeading(x), x.dir.filename().string(), csvSecondsOf(t.plannedTotalMs),
-             csvSecondsOf(t.actualTotalMs), csvSecondsOf(t.differenceMs),
-             overUnderWord(t.differenceMs), ho ? formatTimeOfDay(*t.hardOutTodMs / 1000) : "",
-             ho ? csvSecondsOf(*t.hardOutMarginMs) : "", ho ? (t.hardOutKept() ? "yes" : "no") : "",
-             toName(x.balance.source),
-             x.balance.companies.empty() ? "" : x.balance.companies.front().name,
-             x.balance.companies.empty() ? ""
-                                         : csvPercent(x.balance.companies.front().actualPercent)});
+        const bool top = t.started && !x.balance.topCompanies().empty();
+        ep.row({x.date, headings[i], folders[i], csvSecondsOf(t.plannedTotalMs),
+                csvSecondsOf(t.actualTotalMs), t.started ? csvSecondsOf(t.differenceMs) : "",
+                overUnderText(t), t.hardOutTodMs ? formatTimeOfDay(*t.hardOutTodMs / 1000) : "",
+                ho ? csvSecondsOf(*t.hardOutMarginMs) : "",
+                ho ? (t.hardOutKept() ? "yes" : "no") : "", toName(x.balance.source),
+                top ? x.balance.topCompanyNames() : "",
+                top ? csvPercent(x.balance.topCompanies().front()->actualPercent) : ""});
     }
     out.push_back({"series-episodes.csv", ep.text()});
 
     CsvWriter co(true);
     std::vector<std::string> head{"rank", "company", "actual_s", "series_percent"};
-    for (const SessionInsights& x : s.sessions) head.push_back(sessionLabel(x) + " percent");
+    for (const std::string& label : longLabels) head.push_back(label + " percent");
     co.row(head);
     for (const SeriesCompany& c : s.companies) {
         std::vector<std::string> row{std::to_string(c.rank), c.name, csvSecondsOf(c.actualMs),
@@ -470,11 +547,12 @@ std::vector<InsightsTable> renderSeriesCsv(const SeriesInsights& s) {
     out.push_back({"series-companies.csv", co.text()});
 
     CsvWriter au(true);
-    au.row({"date", "session", "devices_opened", "devices_asked", "devices_voted",
+    au.row({"date", "session", "folder", "devices_opened", "devices_asked", "devices_voted",
             "questions_asked", "answered_in_show", "left_over", "median_wait_s"});
-    for (const SessionInsights& x : s.sessions) {
+    for (std::size_t i = 0; i < s.sessions.size(); ++i) {
+        const SessionInsights& x = s.sessions[i];
         const AudienceInsights& a = x.audience;
-        au.row({x.date, insightsHeading(x), std::to_string(a.devicesOpened),
+        au.row({x.date, headings[i], folders[i], std::to_string(a.devicesOpened),
                 std::to_string(a.devicesAsked), std::to_string(a.devicesVoted),
                 std::to_string(a.questions.asked), std::to_string(a.answeredInShow),
                 std::to_string(a.leftOver), a.medianWaitMs ? csvSecondsOf(*a.medianWaitMs) : ""});
@@ -482,12 +560,12 @@ std::vector<InsightsTable> renderSeriesCsv(const SeriesInsights& s) {
     out.push_back({"series-audience.csv", au.text()});
 
     CsvWriter po(true);
-    po.row({"date", "session", "poll_id", "question", "option", "votes", "percent", "winner",
-            "total_votes"});
-    for (const SessionInsights& x : s.sessions)
-        for (const PollInsight& p : x.audience.polls)
+    po.row({"date", "session", "folder", "poll_id", "question", "option", "votes", "percent",
+            "winner", "total_votes"});
+    for (std::size_t i = 0; i < s.sessions.size(); ++i)
+        for (const PollInsight& p : s.sessions[i].audience.polls)
             for (const PollOptionInsight& o : p.options)
-                po.row({x.date, insightsHeading(x), p.id, p.question, o.label,
+                po.row({s.sessions[i].date, headings[i], folders[i], p.id, p.question, o.label,
                         std::to_string(o.votes), csvPercent(o.percent), o.winner ? "yes" : "no",
                         std::to_string(p.totalVotes)});
     out.push_back({"series-polls.csv", po.text()});

@@ -14,8 +14,19 @@ namespace pycast::insights_detail {
 
 std::string signedDur(std::int64_t ms);  // "+2:13", "-0:45", "00:00"
 std::string segmentStatus(
-    const SegmentReportRow& row);                    // over / under / on time / skipped / not run
-std::string hardOutText(const TimeInsights& t);      // "kept (21:30, 3:20 to spare)", "none"
+    const SegmentReportRow& row);  // over / under / on time / skipped / not run
+// "kept (21:30, 3:20 to spare)", "missed (…)", "none", "planned 21:00 (not run)", "not known:
+// the session did not end (21:30)"; a moved hard out adds "21:00 in the show, moved with the
+// late start".
+std::string hardOutText(const TimeInsights& t);
+// The whole show's over/under word ("over", "under", "on time"), "not run" when it never went
+// on air; and its difference ("+2:13"), "not run" likewise.
+std::string overUnderText(const TimeInsights& t);
+std::string differenceText(const TimeInsights& t);
+// A segment was on air (done, or current in an interrupted session): not run or skipped ones
+// have no difference; rowDifferenceText gives "+0:30", or "–" for those.
+bool ranOnAir(const SegmentReportRow& row);
+std::string rowDifferenceText(const SegmentReportRow& row);
 std::string sourceText(BalanceSource s);             // the balance's source, in words
 std::string csvSecondsOf(std::int64_t ms);           // whole seconds: "-133"
 std::string csvPercent(double p);                    // "46.2"

@@ -13,6 +13,7 @@
 #include "io/csv.hpp"
 #include "io/markdown.hpp"
 #include "live/insights.hpp"
+#include "live/insights_shared.hpp"
 #include "live/session.hpp"
 #include "test_insights_fixture.hpp"
 #include "test_support.hpp"
@@ -490,11 +491,13 @@ TEST_CASE("Insights: a session that never started says so instead of an underrun
     const SessionInsights s = buildSessionInsights(*snap, nullptr);
     CHECK_FALSE(s.time.started);
     CHECK_FALSE(s.time.hardOutMarginMs);
-    CHECK(
-        s.summaryEn.find("the show never went on air (no start in the journal; 40:00 planned).") !=
-        std::string::npos);
+    CHECK(s.summaryEn.find("the show never went on air in this session (40:00 planned, hard out "
+                           "20:05); 0 devices opened the audience page, 0 asked and 0 voted.") !=
+          std::string::npos);
     CHECK(s.summaryEn.find("under") == std::string::npos);
-    CHECK(s.summaryZh.find("節目未開始") != std::string::npos);
+    CHECK(s.summaryZh.find(
+              "本場次節目未曾開播（原訂 40:00，最晚結束時間 20:05）；0 個裝置開啟了觀眾頁面") !=
+          std::string::npos);
     CHECK(s.balance.technicalActualPercent == 0);
     CHECK(renderInsightsMarkdown(s).find("Technical share: none (no content time on air).") !=
           std::string::npos);
@@ -521,4 +524,257 @@ TEST_CASE("Insights: an interrupted session is reported as of its last event, an
     CHECK(s.summaryZh.find("場次未正常結束") != std::string::npos);
     CHECK(renderInsightsMarkdown(s).find("**The session did not end**") != std::string::npos);
     CHECK(renderInsightsHtml(s).find("The session did not end (interrupted)") != std::string::npos);
+}
+
+// --- Review fixes (issue 11 review) -----------------------------------------------------------
+
+namespace {
+
+std::string csvOf(const SessionInsights& s, const std::string& name) {
+    for (const InsightsTable& t : renderInsightsCsv(s))
+        if (t.fileName == name) return t.text;
+    return {};
+}
+
+std::string lineWith(const std::string& text, const std::string& needle) {
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        if (line.find(needle) != std::string::npos) return line;
+    return {};
+}
+
+// A session of insightsShow() driven by the given steps at the given times (no End unless asked).
+struct ScriptedSession {
+    TempDir tmp;
+    ManualClock clock{0};
+    ManualWallClock wall{kInsightsWallStart, 8 * 60};
+    std::unique_ptr<Session> session;
+    explicit ScriptedSession(Show show = insightsShow(),
+                             std::int64_t wallStart = kInsightsWallStart) {
+        wall.set(wallStart);
+        auto created = Session::createAt(show, tmp / "s", {&clock, &wall, {}});
+        REQUIRE_MESSAGE(created.ok(), created.error().message());
+        session = std::move(*created);
+    }
+    void at(std::int64_t ms, LiveRequest r) {
+        clock.set(ms);
+        wall.set(kInsightsWallStart + ms);
+        const SessionActionResult done = session->perform(std::move(r));
+        REQUIRE_MESSAGE(done.ok, done.error.message());
+    }
+    SessionInsights insights(const std::vector<TrackTalk>* measured = nullptr) const {
+        auto snap = loadSessionSnapshot(session->dir());
+        REQUIRE_MESSAGE(snap.ok(), snap.error().message());
+        return buildSessionInsights(*snap, measured);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("Insights fix: insights-time.csv says yes/no in its technical column per segment") {
+    InsightsFixture f;
+    const std::string csv = csvOf(f.insights(), "insights-time.csv");
+    CHECK(lineWith(csv, "s-tech").find(",tech,yes,") != std::string::npos);
+    for (const char* id : {"s-intro", "s-break", "s-panel", "s-qa"}) {
+        CAPTURE(id);
+        CHECK(lineWith(csv, id).find(",no,") != std::string::npos);
+    }
+}
+
+TEST_CASE("Insights fix: companies tied for the top are all named, in the cards and summaries") {
+    InsightsFixture f;
+    // Acme (Alice + Chen) and Beta (Bob) each talked 8:20.
+    const std::vector<TrackTalk> talk{{"p-host", "Host", 300'000},
+                                      {"p-a", "Guest 1", 400'000},
+                                      {"p-b", "Guest 2", 500'000},
+                                      {"p-c", "Guest 3", 100'000}};
+    const SessionInsights s = f.insights(&talk);
+    REQUIRE(s.balance.topCompanies().size() == 2);
+    const std::string names = s.balance.topCompanyNames();
+    CHECK((names == "Acme / Beta" || names == "Beta / Acme"));
+    CHECK(s.summaryEn.find(names + " tied at 50.0% each of the guests' airtime") !=
+          std::string::npos);
+    CHECK(s.summaryZh.find(names + " 並列最高，各佔來賓發言時間 50.0%") != std::string::npos);
+    CHECK(renderInsightsHtml(s).find(names + " (tied 並列)") != std::string::npos);
+    CHECK(lineWith(csvOf(s, "insights-summary.csv"), "top_company,") ==
+          "top_company," + names + "\r");
+    // A single leader is still named alone.
+    const SessionInsights one = f.insights();
+    CHECK(one.balance.topCompanyNames() == "Acme");
+}
+
+TEST_CASE("Insights fix: a session that never went on air claims no shares, limits or leftovers") {
+    ScriptedSession x;
+    x.at(1000, LiveRequest(LiveCommand::AudienceVisit).withDevice("device-0001"));
+    const SessionInsights s = x.insights();
+    REQUIRE_FALSE(s.time.started);
+    CHECK(s.summaryEn.find("the show never went on air in this session (40:00 planned, hard out "
+                           "20:05); 1 device opened the audience page, 0 asked and 0 voted.") !=
+          std::string::npos);
+    CHECK(s.summaryZh.find("本場次節目未曾開播（原訂 40:00，最晚結束時間 20:05）；1 "
+                           "個裝置開啟了觀眾頁面") != std::string::npos);
+    for (const std::string& summary : {s.summaryEn, s.summaryZh}) {
+        CAPTURE(summary);
+        CHECK(summary.find('%') == std::string::npos);
+        CHECK(summary.find("limit") == std::string::npos);
+        CHECK(summary.find("上限") == std::string::npos);
+        CHECK(summary.find("left over") == std::string::npos);
+        CHECK(summary.find("未回答") == std::string::npos);
+        CHECK(summary.find("under") == std::string::npos);
+    }
+    const std::string html = renderInsightsHtml(s);
+    CHECK(html.find("not run 未開播") != std::string::npos);
+    CHECK(html.find("-40:00") == std::string::npos);
+    CHECK(html.find(">under<") == std::string::npos);
+    CHECK(html.find("under ·") == std::string::npos);
+    CHECK(html.find("planned 原訂 · not run") != std::string::npos);  // the hard out, as planned
+    CHECK(html.find("none 未設定") == std::string::npos);
+    const std::string md = renderInsightsMarkdown(s);
+    CHECK(md.find("difference: not run") != std::string::npos);
+    CHECK(md.find("Hard out: planned 20:05 (not run)") != std::string::npos);
+    CHECK(md.find("within the limit") == std::string::npos);
+    CHECK(md.find("| 1 | Intro | intro | 05:00 | 00:00 | – | not run |") != std::string::npos);
+    CHECK(md.find("did not end") == std::string::npos);
+    CHECK(html.find("did not end") == std::string::npos);
+    CHECK(lineWith(csvOf(s, "insights-time.csv"), "s-intro").find(",300,0,,not run") !=
+          std::string::npos);
+    const std::string sum = csvOf(s, "insights-summary.csv");
+    CHECK(lineWith(sum, "over_under,") == "over_under,not run\r");
+    CHECK(lineWith(sum, "hard_out_planned,") == "hard_out_planned,20:05\r");
+    CHECK(lineWith(sum, "top_company,") == "top_company,\r");
+}
+
+TEST_CASE("Insights fix: a session where no guest spoke claims no company share") {
+    ScriptedSession x;
+    x.at(0, LiveRequest(LiveCommand::Start));
+    x.at(200'000, LiveRequest(LiveCommand::End));  // ended during the intro (the host's)
+    const SessionInsights s = x.insights();
+    CHECK(s.summaryEn.find("No guest spoke, so no company had a share of the guests' airtime.") !=
+          std::string::npos);
+    CHECK(s.summaryEn.find("0.0% of the guests' airtime") == std::string::npos);
+    CHECK(s.summaryZh.find("沒有來賓發言，因此沒有公司發言占比。") != std::string::npos);
+    CHECK(renderInsightsHtml(s).find("no guest spoke") != std::string::npos);
+}
+
+TEST_CASE("Insights fix: polls never opened are no results and are left out everywhere") {
+    Show show = insightsShow();
+    Poll sponsor;
+    sponsor.id = "poll-sponsor";
+    sponsor.question = "Which sponsor?";
+    sponsor.options = {"Acme", "Beta"};
+    show.polls.push_back(sponsor);
+    TempDir tmp;
+    InsightsFixture f(tmp / "s", show);
+    const SessionInsights s = f.insights();
+    REQUIRE(s.audience.polls.size() == 2);
+    for (const PollInsight& p : s.audience.polls) CHECK(p.id != "poll-sponsor");
+    CHECK(renderInsightsHtml(s).find("Which sponsor?") == std::string::npos);
+    CHECK(renderInsightsMarkdown(s).find("Which sponsor?") == std::string::npos);
+    for (const InsightsTable& t : renderInsightsCsv(s)) {
+        CAPTURE(t.fileName);
+        CHECK(t.text.find("Which sponsor?") == std::string::npos);
+        CHECK(t.text.find("draft") == std::string::npos);
+    }
+    CHECK(lineWith(csvOf(s, "insights-summary.csv"), "polls,") == "polls,2\r");
+}
+
+TEST_CASE("Insights fix: a device that voted or asked opened the page, visit recorded or not") {
+    ScriptedSession x;
+    x.at(0, LiveRequest(LiveCommand::Start));
+    x.at(1000, LiveRequest(LiveCommand::AudienceVisit).withDevice("device-0001"));
+    x.at(2000, LiveRequest(LiveCommand::PollOpen).withId("poll-next"));
+    x.at(3000, LiveRequest(LiveCommand::PollVote)
+                   .withId("poll-next")
+                   .withDevice("device-0002")
+                   .withOption("AI"));
+    x.at(4000, InsightsFixture::web("No visit recorded", "device-0003"));
+    x.at(5000, LiveRequest(LiveCommand::PollVote)
+                   .withId("poll-next")
+                   .withDevice("device-0001")
+                   .withOption("Web"));
+    const AudienceInsights a = x.insights().audience;
+    CHECK(a.devicesVoted == 2);
+    CHECK(a.devicesAsked == 1);
+    CHECK(a.devicesOpened == 3);
+}
+
+TEST_CASE("Insights fix: a moved hard out names the show's own, an interrupted one is not known") {
+    // Started 3 h late (past the runner's 2 h threshold): the 20:05 hard out moves to 23:05.
+    InsightsFixture late({}, insightsShow(), kInsightsWallStart + 3 * 3600 * 1000LL);
+    const SessionInsights s = late.insights();
+    REQUIRE(s.time.hardOutTodMs);
+    REQUIRE(s.time.plannedHardOutTodMs);
+    CHECK(*s.time.plannedHardOutTodMs == (20 * 3600 + 5 * 60) * 1000LL);
+    CHECK(s.time.hardOutMoved());
+    CHECK(s.summaryEn.find("hard out (20:05 in the show, moved with the late start)") !=
+          std::string::npos);
+    CHECK(s.summaryZh.find("23:05（節目原訂 20:05，隨延後開始而調整）共 08:10") !=
+          std::string::npos);
+    CHECK(renderInsightsMarkdown(s).find("20:05 in the show, moved with the late start") !=
+          std::string::npos);
+    CHECK(renderInsightsHtml(s).find("20:05 in the show, moved with the late start") !=
+          std::string::npos);
+    CHECK(lineWith(csvOf(s, "insights-summary.csv"), "hard_out_planned,") ==
+          "hard_out_planned,20:05\r");
+
+    ScriptedSession x;
+    x.at(0, LiveRequest(LiveCommand::Start));
+    x.at(400'000, LiveRequest(LiveCommand::Next));  // then the app died
+    const SessionInsights cut = x.insights();
+    CHECK_FALSE(cut.time.hardOutMarginMs);
+    CHECK(cut.summaryEn.find("the 20:05 hard out is not known: the session did not end") !=
+          std::string::npos);
+    CHECK(cut.summaryEn.find("kept") == std::string::npos);
+    CHECK(cut.summaryZh.find("是否守住無法得知：場次未結束") != std::string::npos);
+    CHECK(renderInsightsMarkdown(cut).find("Hard out: not known: the session did not end") !=
+          std::string::npos);
+    CHECK(lineWith(csvOf(cut, "insights-summary.csv"), "hard_out_kept,") == "hard_out_kept,\r");
+}
+
+TEST_CASE("Insights fix: a long chart title wraps, and the limit line never crosses a figure") {
+    using namespace insights_detail;
+    std::string title = "Poll 投票: What should the next meetup cover, given everything so far? ";
+    for (int i = 0; i < 60; ++i) title += "問";
+    const std::vector<ChartGroup> groups{{"Acme", {10.0}, {"10.0% (00:03)"}, {""}},
+                                         {"Beta", {60.0}, {"60.0% (00:20)"}, {""}}};
+    const ChartLimit limit{40.0, "limit 40.0%"};
+    const std::string svg = barChartSvg("c", title, "share", ChartUnit::Percent,
+                                        {{"Actual", "actual"}}, groups, &limit);
+    std::regex titleLine("<text class=\"ctitle\"[^>]*>([^<]*)</text>");
+    int lines = 0;
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), titleLine);
+         it != std::sregex_iterator(); ++it) {
+        ++lines;
+        int units = 0;
+        const std::string text = (*it)[1];
+        for (std::size_t i = 0; i < text.size();) {
+            const auto c = static_cast<unsigned char>(text[i]);
+            const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            units += len >= 3 ? 2 : 1;
+            i += len;
+        }
+        CHECK(units <= 86);
+    }
+    CHECK(lines >= 3);
+    std::smatch m;
+    REQUIRE(std::regex_search(svg, m,
+                              std::regex("<line class=\"limit\" x1=\"([0-9.]+)\" y1=\"[0-9]+\" "
+                                         "x2=\"[0-9.]+\" y2=\"[0-9]+\"/>\n</svg>")));
+    const double limitX = std::stod(m[1]);
+    std::regex value("<text class=\"value\" x=\"([0-9.]+)\"");
+    int values = 0;
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), value);
+         it != std::sregex_iterator(); ++it) {
+        ++values;
+        CHECK(std::stod((*it)[1]) > limitX);
+    }
+    CHECK(values == 2);
+}
+
+TEST_CASE("Insights fix: each section, figure and poll stays on one printed page") {
+    InsightsFixture f;
+    const std::string html = renderInsightsHtml(f.insights());
+    CHECK(html.find("section, figure, .poll, table, .facts { break-inside: avoid;") !=
+          std::string::npos);
+    CHECK(html.find("<div class=\"poll\">\n<h3>下次想聽什麼主題？</h3>") != std::string::npos);
 }

@@ -2,7 +2,9 @@
 // give the two good ones and name the third; each company's airtime so far.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <set>
 
 #include "live/insights.hpp"
 #include "test_insights_fixture.hpp"
@@ -141,4 +143,139 @@ TEST_CASE("pycast insights: usage errors exit 2, a missing session exits 1 and i
         runCli("insights --out '" + (tmp / "o").string() + "' '" + (tmp / "nope").string() + "'");
     CHECK(missing.exitCode == 1);
     CHECK(missing.err.find("nope") != std::string::npos);
+}
+
+namespace {
+
+std::string seriesCsv(const SeriesInsights& s, const std::string& name) {
+    for (const InsightsTable& t : renderSeriesCsv(s))
+        if (t.fileName == name) return t.text;
+    return {};
+}
+
+std::vector<std::string> csvLines(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t end = text.find("\r\n", at);
+        out.push_back(text.substr(at, end == std::string::npos ? std::string::npos : end - at));
+        if (end == std::string::npos) break;
+        at = end + 2;
+    }
+    return out;
+}
+
+std::vector<std::string> cellsOf(const std::string& line) {
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (char c : line) {
+        if (c == '"')
+            quoted = !quoted;
+        else if (c == ',' && !quoted)
+            out.emplace_back();
+        else
+            out.back() += c;
+    }
+    return out;
+}
+
+// A session's insights with only its companies' airtime (seconds each, all guests').
+SessionInsights withCompanies(const std::string& folder, const std::string& date,
+                              std::vector<std::pair<std::string, std::int64_t>> companies) {
+    SessionInsights x;
+    x.dir = folder;
+    x.series = "PyCast";
+    x.title = "Ties";
+    x.episode = 7;
+    x.date = date;
+    x.time.started = x.time.ended = true;
+    for (const auto& [name, s] : companies) x.balance.guestsActualMs += s * 1000;
+    for (const auto& [name, s] : companies) {
+        AirtimeInsightRow r;
+        r.key = r.name = name;
+        r.actualMs = s * 1000;
+        r.actualPercent = roundPercent(100.0 * static_cast<double>(s * 1000) /
+                                       static_cast<double>(x.balance.guestsActualMs));
+        x.balance.companies.push_back(r);
+    }
+    return x;
+}
+
+}  // namespace
+
+TEST_CASE("Insights series fix: sessions of the same day and episode are told apart") {
+    TempDir tmp;
+    InsightsFixture a(tmp / "one" / "ep1");
+    InsightsFixture b(tmp / "two" / "ep1");
+    InsightsFixture c(tmp / "one" / "ep1-again");
+    std::vector<SessionInsights> read;
+    for (InsightsFixture* f : {&a, &b, &c}) read.push_back(f->insights());
+    const SeriesInsights s = buildSeriesInsights(std::move(read), {});
+    const std::vector<std::string> folders = seriesSessionFolders(s);
+    REQUIRE(folders.size() == 3);
+    for (bool longForm : {false, true}) {
+        const std::vector<std::string> labels = seriesSessionLabels(s, longForm);
+        CHECK(std::set<std::string>(labels.begin(), labels.end()).size() == 3);
+        for (std::size_t i = 0; i < 3; ++i)
+            CHECK(labels[i].find("(" + folders[i] + ")") != std::string::npos);
+    }
+    // series-companies.csv: one column per session, each heading its own.
+    const std::vector<std::string> head =
+        cellsOf(csvLines(seriesCsv(s, "series-companies.csv"))[0]);
+    CHECK(std::set<std::string>(head.begin(), head.end()).size() == head.size());
+    // series-episodes.csv names the output subfolder: ep1 and ep1-2 differ.
+    std::set<std::string> episodeFolders;
+    for (const std::string& line : csvLines(seriesCsv(s, "series-episodes.csv")))
+        if (!line.empty() && line.find("folder") == std::string::npos)
+            episodeFolders.insert(cellsOf(line).at(2));
+    CHECK(episodeFolders == std::set<std::string>{"ep1", "ep1-2", "ep1-again"});
+    // series-audience.csv and series-polls.csv have the folder column.
+    for (const char* name : {"series-audience.csv", "series-polls.csv"}) {
+        CAPTURE(name);
+        const std::vector<std::string> lines = csvLines(seriesCsv(s, name));
+        REQUIRE(lines.size() >= 4);
+        CHECK(cellsOf(lines[0]).at(2) == "folder");
+        std::set<std::string> seen;
+        for (std::size_t i = 1; i < lines.size(); ++i)
+            if (!lines[i].empty()) seen.insert(cellsOf(lines[i]).at(2));
+        CHECK(seen == std::set<std::string>{"ep1", "ep1-2", "ep1-again"});
+    }
+    CHECK(renderSeriesMarkdown(s).find("(ep1-2)") != std::string::npos);
+    CHECK(renderSeriesHtml(s).find("(ep1-2)") != std::string::npos);
+}
+
+TEST_CASE("Insights series fix: tied leaders are named in the ranking, the summaries and the CSV") {
+    std::vector<SessionInsights> in;
+    in.push_back(withCompanies("a", "2026-11-25", {{"Acme", 60}, {"Beta", 60}, {"Gamma", 30}}));
+    in.push_back(withCompanies("b", "2026-12-02", {{"Acme", 40}, {"Beta", 40}, {"Gamma", 10}}));
+    const SeriesInsights s = buildSeriesInsights(std::move(in), {});
+    REQUIRE(s.companies.size() == 3);
+    CHECK(s.companies[0].rank == 1);
+    CHECK(s.companies[1].rank == 1);
+    CHECK(s.companies[2].rank == 3);
+    CHECK(
+        s.summaryEn.find("Acme / Beta are tied for the most guests' airtime so far: 01:40 each") !=
+        std::string::npos);
+    CHECK(s.summaryEn.find("(then Gamma, 16.7%)") != std::string::npos);
+    CHECK(s.summaryZh.find("目前來賓發言時間並列最多的公司是 Acme / Beta") != std::string::npos);
+    const std::vector<std::string> lines = csvLines(seriesCsv(s, "series-episodes.csv"));
+    const std::vector<std::string> head = cellsOf(lines.at(0));
+    const auto col =
+        static_cast<std::size_t>(std::find(head.begin(), head.end(), "top_company") - head.begin());
+    REQUIRE(col < head.size());
+    CHECK(cellsOf(lines.at(1)).at(col) == "Acme / Beta");
+    CHECK(cellsOf(lines.at(2)).at(col) == "Acme / Beta");
+}
+
+TEST_CASE("pycast insights fix: a write failure prints the error, not the summary") {
+    InsightsFixture f;
+    TempDir tmp;
+    std::ofstream(tmp / "afile.txt") << "not a folder";
+    const CommandResult r = runCli("insights --out '" + (tmp / "afile.txt").string() + "' '" +
+                                   f.session->dir().string() + "'");
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.find("cannot create the folder") != std::string::npos);
+    CHECK(r.out.find("hard out") == std::string::npos);
+    CHECK(r.out.find("最晚結束時間") == std::string::npos);
+    CHECK(r.out.empty());
 }
