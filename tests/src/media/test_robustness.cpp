@@ -9,6 +9,7 @@
 #include "media/file_probe.hpp"
 
 using namespace pycast;
+using namespace pycast::media;
 using pycast::test::TempDir;
 
 TEST_CASE("robustness: CHAPTERnnn comments of 5e15 or inf seconds are no chapter, never a wrapped time") {
