@@ -23,18 +23,19 @@ std::int64_t toMs(std::int64_t value, AVRational timeBase) {
     return av_rescale_q(value, timeBase, AVRational{1, 1000});
 }
 
-// "HH:MM:SS.mmm" (also "MM:SS", fewer decimals) → ms, or -1.
+// "HH:MM:SS.mmm" (also "MM:SS", fewer decimals) → ms, or -1. A file's tags say anything:
+// seconds of 1e300 (or inf, nan) cast to an integer is undefined behaviour, so a field out of
+// its range is no time at all.
 std::int64_t parseVorbisTime(const std::string& text) {
     int h = 0, m = 0;
     double seconds = 0;
-    if (std::sscanf(text.c_str(), "%d:%d:%lf", &h, &m, &seconds) == 3) {
-        return (static_cast<std::int64_t>(h) * 60 + m) * 60000 +
-               static_cast<std::int64_t>(seconds * 1000.0 + 0.5);
-    }
-    if (std::sscanf(text.c_str(), "%d:%lf", &m, &seconds) == 2) {
-        return static_cast<std::int64_t>(m) * 60000 +
-               static_cast<std::int64_t>(seconds * 1000.0 + 0.5);
-    }
+    const auto msOf = [](std::int64_t minutes, double s) -> std::int64_t {
+        if (minutes < 0 || !(s >= 0.0 && s < 60.0)) return -1;
+        return minutes * 60000 + static_cast<std::int64_t>(s * 1000.0 + 0.5);
+    };
+    if (std::sscanf(text.c_str(), "%d:%d:%lf", &h, &m, &seconds) == 3)
+        return h < 0 || m < 0 || m > 59 ? -1 : msOf(static_cast<std::int64_t>(h) * 60 + m, seconds);
+    if (std::sscanf(text.c_str(), "%d:%lf", &m, &seconds) == 2) return msOf(m, seconds);
     return -1;
 }
 

@@ -291,11 +291,21 @@ std::optional<LiveRequest> parseLiveRequest(const LiveCommandDef& def, const jso
                     }
                     out.source = *known;
                 }
+                // A count we cannot keep exactly (4294967296, -1, 2.5) refuses the line rather
+                // than starting the question at 0 votes without a word.
                 const auto v = f.find("votes");
-                if (v != f.end() && v->is_number_unsigned() &&
-                    v->get<std::uint64_t>() <=
-                        static_cast<std::uint64_t>(std::numeric_limits<int>::max()))
+                if (v != f.end() && !v->is_null()) {
+                    if (!v->is_number_unsigned() ||
+                        v->get<std::uint64_t>() >
+                            static_cast<std::uint64_t>(std::numeric_limits<int>::max())) {
+                        problem = invalid("\"votes\" " + v->dump() +
+                                              " is not a vote count from 0 to " +
+                                              std::to_string(std::numeric_limits<int>::max()),
+                                          def);
+                        return std::nullopt;
+                    }
                     out.votes = static_cast<int>(v->get<std::uint64_t>());
+                }
             }
             break;
         }
