@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "core/text.hpp"
+#include "io/csv_import.hpp"
+#include "io/show_io.hpp"
 #include "io/wav_file.hpp"
 #include "test_support.hpp"
 
@@ -59,4 +62,23 @@ TEST_CASE("fuzz wav_header: a RIFF file with a ds64 chunk is read by its RIFF si
     REQUIRE(second.ok());
     CHECK_FALSE(second->changed);
     CHECK(readWavInfo(file)->frames() == 16);
+}
+
+TEST_CASE("fuzz rundown_csv: a speaker cell of a vertical tab or form feed adds no blank guest") {
+    // build-fuzz/crashes/rundown_csv-crash-…: "speakers" held ";\v;" and, with unknown people
+    // added as guests, the import made a person named "\v" — a show that then failed its own
+    // validation ("/people/N/name: is only spaces").
+    const auto show = loadShow(std::filesystem::path(PYCAST_SOURCE_DIR) / "shows/pycast-ama.json");
+    REQUIRE(show.ok());
+    ImportOptions options;
+    options.addUnknownPeople = true;
+    const auto preview = previewCsvImport(
+        *show, "title,duration,speakers\nTalk,5:00,\";\v;\f ; Ann\"\n", options);
+    REQUIRE(preview.canApply());
+    REQUIRE(preview.newPeople.size() == 1);
+    CHECK(preview.newPeople[0].name == "Ann");
+    Show edited = *show;
+    applyImport(edited, preview);
+    CHECK(validateShow(edited).empty());
+    CHECK(trimSpaces("\v\f Ann \f\v") == "Ann");
 }
