@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+
 #include "fuzz_http.hpp"
 #include "io/journal.hpp"
 #include "server/audience_api.hpp"
@@ -33,7 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         });
         for (const std::string& text : requests) {
             const bool producer = !text.empty() && text.front() == '!';
-            pycast::HttpRequest req = fuzz::parseRequest(producer ? text.substr(1) : text, "10.1.2.3");
+            pycast::HttpRequest req =
+                fuzz::parseRequest(producer ? text.substr(1) : text, "10.1.2.3");
             pycast::HttpReply reply;
             const std::string what = req.method + " " + req.path;
             try {
@@ -56,8 +58,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     const pycast::Result<pycast::JournalContents> read =
         pycast::readJournal(fuzz::scratch() / "session" / pycast::kSessionJournalFile);
-    FUZZ_CHECK(read.ok() && read.warnings.empty(), "the session's journal does not read back whole");
-    FUZZ_CHECK(read->events.size() == events, "the journal holds " + std::to_string(read->events.size()) +
+    FUZZ_CHECK(read.ok() && read.warnings.empty(),
+               "the session's journal does not read back whole");
+    FUZZ_CHECK(read->events.size() == events, "the journal holds " +
+                                                  std::to_string(read->events.size()) +
                                                   " events, the session " + std::to_string(events));
     return 0;
 }

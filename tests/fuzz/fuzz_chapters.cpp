@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+
 #include "fuzz_support.hpp"
 #include "live/export_plan.hpp"
 
@@ -16,12 +17,15 @@ namespace {
 void checkChaptersJson(const std::string& json, std::size_t count, const char* what) {
     const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
     FUZZ_CHECK(!j.is_discarded(), std::string(what) + " does not parse");
-    FUZZ_CHECK(j.is_object() && j.value("version", "") == "1.2.0", std::string(what) + ": no version");
+    FUZZ_CHECK(j.is_object() && j.value("version", "") == "1.2.0",
+               std::string(what) + ": no version");
     const nlohmann::json& list = j["chapters"];
-    FUZZ_CHECK(list.is_array() && list.size() == count, std::string(what) + ": wrong chapter count");
+    FUZZ_CHECK(list.is_array() && list.size() == count,
+               std::string(what) + ": wrong chapter count");
     double last = 0;
     for (const nlohmann::json& c : list) {
-        FUZZ_CHECK(c["startTime"].is_number() && c["title"].is_string(), std::string(what) + ": a bad chapter");
+        FUZZ_CHECK(c["startTime"].is_number() && c["title"].is_string(),
+                   std::string(what) + ": a bad chapter");
         const double t = c["startTime"].get<double>();
         FUZZ_CHECK(t >= last, std::string(what) + ": startTime goes back");
         last = t;
@@ -51,7 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     std::string warning;
     try {
-        checkChaptersJson(pycast::podcastingChaptersJson(chapters), chapters.size(), "chapters JSON");
+        checkChaptersJson(pycast::podcastingChaptersJson(chapters), chapters.size(),
+                          "chapters JSON");
         (void)pycast::youtubeChapterList(chapters, &warning);
     } catch (const std::exception& e) {
         fuzz::fail(std::string("writing the chapters threw: ") + e.what());
@@ -64,7 +69,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     plan.trimHeadMs = static_cast<std::int64_t>(size * 37 % 20'000);
     plan.trimTailMs = static_cast<std::int64_t>(size * 53 % 20'000);
     const std::int64_t cutAt = plan.sourceMs / 3;
-    plan.cuts.push_back({cutAt, cutAt + static_cast<std::int64_t>(size * 101 % 30'000), "Marked region"});
+    plan.cuts.push_back(
+        {cutAt, cutAt + static_cast<std::int64_t>(size * 101 % 30'000), "Marked region"});
     plan.chapters = chapters;
     plan.meta.title = chapters.empty() ? "Episode" : chapters.front().title;
     const std::int64_t introMs = static_cast<std::int64_t>(size % 7) * 1000;

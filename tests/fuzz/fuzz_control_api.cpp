@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+
 #include "fuzz_http.hpp"
 #include "io/journal.hpp"
 #include "server/control_api.hpp"
@@ -31,7 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             const std::string what = req.method + " " + req.path;
             fuzz::checkReply(reply, {200, 201, 400, 401, 404, 405, 409, 413}, false, what);
             if (reply.status == 401)
-                FUZZ_CHECK(fuzz::hasHeader(reply, "WWW-Authenticate"), what + ": 401 without WWW-Authenticate");
+                FUZZ_CHECK(fuzz::hasHeader(reply, "WWW-Authenticate"),
+                           what + ": 401 without WWW-Authenticate");
             if (reply.status == 405)
                 FUZZ_CHECK(fuzz::hasHeader(reply, "Allow"), what + ": 405 without Allow");
         }
@@ -40,8 +42,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     const pycast::Result<pycast::JournalContents> read =
         pycast::readJournal(fuzz::scratch() / "session" / pycast::kSessionJournalFile);
-    FUZZ_CHECK(read.ok() && read.warnings.empty(), "the session's journal does not read back whole");
-    FUZZ_CHECK(read->events.size() == events, "the journal holds " + std::to_string(read->events.size()) +
+    FUZZ_CHECK(read.ok() && read.warnings.empty(),
+               "the session's journal does not read back whole");
+    FUZZ_CHECK(read->events.size() == events, "the journal holds " +
+                                                  std::to_string(read->events.size()) +
                                                   " events, the session " + std::to_string(events));
     return 0;
 }

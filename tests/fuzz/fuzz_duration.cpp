@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+
 #include "core/duration.hpp"
 #include "fuzz_support.hpp"
 #include "io/csv_import.hpp"
@@ -29,7 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
 
     if (const auto tod = pycast::parseTimeOfDay(text)) {
-        FUZZ_CHECK(*tod >= 0 && *tod < 24 * 3600, "time of day out of range: " + std::to_string(*tod));
+        FUZZ_CHECK(*tod >= 0 && *tod < 24 * 3600,
+                   "time of day out of range: " + std::to_string(*tod));
         const std::string shown = pycast::formatTimeOfDay(*tod);
         const auto back = pycast::parseTimeOfDay(shown);
         FUZZ_CHECK(back && *back == *tod, "\"" + shown + "\" does not read back");

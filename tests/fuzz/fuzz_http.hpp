@@ -9,6 +9,7 @@
 #include <string>
 #include <thread>
 #include <vector>
+
 #include "fuzz_support.hpp"
 #include "live/owner_queue.hpp"
 #include "live/session.hpp"
@@ -41,8 +42,9 @@ inline pycast::HttpRequest parseRequest(const std::string& text, const std::stri
             const std::string pair = query.substr(at, amp - at);
             const std::size_t eq = pair.find('=');
             if (!pair.empty())
-                req.params.emplace_back(pair.substr(0, eq),
-                                        eq == std::string::npos ? std::string() : pair.substr(eq + 1));
+                req.params.emplace_back(pair.substr(0, eq), eq == std::string::npos
+                                                                ? std::string()
+                                                                : pair.substr(eq + 1));
             at = amp + 1;
         }
     }
@@ -50,7 +52,8 @@ inline pycast::HttpRequest parseRequest(const std::string& text, const std::stri
     while (pos != std::string::npos) {
         const std::size_t start = pos + 1;
         pos = text.find('\n', start);
-        const std::string line = text.substr(start, pos == std::string::npos ? std::string::npos : pos - start);
+        const std::string line =
+            text.substr(start, pos == std::string::npos ? std::string::npos : pos - start);
         if (line.empty() || line == "\r") {
             if (pos != std::string::npos) req.body = text.substr(pos + 1);
             break;
@@ -112,7 +115,8 @@ private:
 inline void checkReply(const pycast::HttpReply& reply, const std::set<int>& allowed, bool codes,
                        const std::string& what) {
     FUZZ_CHECK(allowed.count(reply.status) == 1,
-               what + ": status " + std::to_string(reply.status) + " " + reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+               what + ": status " + std::to_string(reply.status) + " " +
+                   reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     if (!reply.contentType.empty()) {
         FUZZ_CHECK(reply.status < 400, what + ": an error that is not JSON");
         if (reply.contentType.rfind("application/json", 0) == 0)
@@ -124,9 +128,9 @@ inline void checkReply(const pycast::HttpReply& reply, const std::set<int>& allo
     (void)reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (reply.status >= 400) {
         const auto error = reply.body.find("error");
-        FUZZ_CHECK(error != reply.body.end() && error->is_string() &&
-                       !error->get<std::string>().empty(),
-                   what + ": an error without \"error\"");
+        FUZZ_CHECK(
+            error != reply.body.end() && error->is_string() && !error->get<std::string>().empty(),
+            what + ": an error without \"error\"");
         if (codes)
             FUZZ_CHECK(reply.body.contains("code") && reply.body["code"].is_string(),
                        what + ": an error without \"code\"");

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+
 #include "fuzz_support.hpp"
 #include "io/journal.hpp"
 #include "live/session.hpp"
@@ -47,7 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     {
         pycast::Result<pycast::OpenedJournal> opened = pycast::Journal::open(file);
         FUZZ_CHECK(opened.ok(), "opening for append failed: " + opened.error().message());
-        FUZZ_CHECK(opened->events.size() == events.size(), "open read other events than readJournal");
+        FUZZ_CHECK(opened->events.size() == events.size(),
+                   "open read other events than readJournal");
         pycast::Result<pycast::JournalEvent> added = opened->journal->append(
             "marker", pycast::SessionMs(lastMs), pycast::EpochMs(1795000000000),
             nlohmann::json{{"label", "fuzz"}});
@@ -62,7 +64,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(after->events[i].seq == events[i].seq && after->events[i].type == events[i].type,
                    "an event changed across the append");
     const pycast::JournalEvent& added = after->events.back();
-    FUZZ_CHECK(added.type == "marker" && added.seq == (events.empty() ? 1 : events.back().seq + 1),
-               "the appended event reads back as '" + added.type + "' seq " + std::to_string(added.seq));
+    FUZZ_CHECK(
+        added.type == "marker" && added.seq == (events.empty() ? 1 : events.back().seq + 1),
+        "the appended event reads back as '" + added.type + "' seq " + std::to_string(added.seq));
     return 0;
 }

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+
 #include "fuzz_support.hpp"
 #include "io/journal.hpp"
 #include "live/session.hpp"
@@ -32,12 +33,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::size_t lines = blank ? 2 : 3;
     FUZZ_CHECK(events.size() + read.warnings.size() == lines,
                std::to_string(events.size()) + " events and " +
-                   std::to_string(read.warnings.size()) + " warnings for " +
-                   std::to_string(lines) + " lines");
+                   std::to_string(read.warnings.size()) + " warnings for " + std::to_string(lines) +
+                   " lines");
     for (const std::string& w : read.warnings)
         FUZZ_CHECK(w.rfind("journal.jsonl line ", 0) == 0, "a warning names no line: " + w);
-    FUZZ_CHECK(!events.empty() && events.front().type == "session-start" && events.front().line == 1,
-               "the first good line was lost");
+    FUZZ_CHECK(
+        !events.empty() && events.front().type == "session-start" && events.front().line == 1,
+        "the first good line was lost");
     for (std::size_t i = 1; i < events.size(); ++i) {
         FUZZ_CHECK(events[i].seq > events[i - 1].seq, "seq not rising");
         FUZZ_CHECK(events[i].at.value >= events[i - 1].at.value, "t_ms going back");

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+
 #include "core/text.hpp"
 #include "fuzz_support.hpp"
 #include "io/question_import.hpp"

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+
 #include "fuzz_support.hpp"
 #include "io/csv_import.hpp"
 #include "io/show_validate.hpp"
@@ -54,8 +55,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // start rolls into the next day and past the hard out): the preview checks rows, not the
     // day. Anything else a row brings in must validate.
     for (const pycast::Problem& p : pycast::validateShow(edited)) {
-        const bool schedule = p.path.rfind("/show/", 0) == 0 || p.path == "/rundown" ||
-                              (p.path.size() >= 12 && p.path.compare(p.path.size() - 12, 12, "/fixed_start") == 0);
+        const bool schedule =
+            p.path.rfind("/show/", 0) == 0 || p.path == "/rundown" ||
+            (p.path.size() >= 12 && p.path.compare(p.path.size() - 12, 12, "/fixed_start") == 0);
         FUZZ_CHECK(schedule, "an applied import does not validate: " + p.path + ": " + p.message);
     }
     return 0;

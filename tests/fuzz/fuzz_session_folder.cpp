@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+
 #include "fuzz_support.hpp"
 #include "io/show_validate.hpp"
 #include "live/chapters.hpp"
@@ -39,7 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(s.events[i].at.value >= s.events[i - 1].at.value, "t_ms going back");
     }
     if (!s.events.empty())
-        FUZZ_CHECK(s.lastEventMs == s.events.back().at.value, "lastEventMs is not the last event's");
+        FUZZ_CHECK(s.lastEventMs == s.events.back().at.value,
+                   "lastEventMs is not the last event's");
     std::vector<pycast::Chapter> chapters;
     std::string json;
     try {

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+
 #include "fuzz_support.hpp"
 #include "io/show_io.hpp"
 
@@ -24,8 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     const pycast::Show& show = *loaded.show;
     const std::vector<pycast::Problem> problems = pycast::validateShow(show);
-    FUZZ_CHECK(problems.empty(), "a loaded show does not validate: " + problems.front().path + ": " +
-                                     problems.front().message);
+    FUZZ_CHECK(problems.empty(), "a loaded show does not validate: " + problems.front().path +
+                                     ": " + problems.front().message);
     std::string saved;
     try {
         saved = pycast::serializeShow(show);
@@ -38,6 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                                        : again.problems.front().path + ": " +
                                                              again.problems.front().message));
     FUZZ_CHECK(*again.show == show, "the reloaded show differs from the one saved");
-    FUZZ_CHECK(pycast::serializeShow(*again.show) == saved, "the second save differs from the first");
+    FUZZ_CHECK(pycast::serializeShow(*again.show) == saved,
+               "the second save differs from the first");
     return 0;
 }

@@ -2,6 +2,7 @@
 // thread).
 #pragma once
 #include <unistd.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -14,6 +15,7 @@
 #include <string_view>
 #include <system_error>
 #include <vector>
+
 #include "core/show.hpp"
 #include "io/show_read.hpp"
 
@@ -26,10 +28,11 @@ namespace fuzz {
     std::abort();
 }
 
-#define FUZZ_CHECK(cond, detail)                                                          \
-    do {                                                                                  \
-        if (!(cond)) ::fuzz::fail(std::string(#cond) + " (" + __FILE__ + ":" +            \
-                                  std::to_string(__LINE__) + "): " + std::string(detail)); \
+#define FUZZ_CHECK(cond, detail)                                                                 \
+    do {                                                                                         \
+        if (!(cond))                                                                             \
+            ::fuzz::fail(std::string(#cond) + " (" + __FILE__ + ":" + std::to_string(__LINE__) + \
+                         "): " + std::string(detail));                                           \
     } while (0)
 
 inline std::string text(const std::uint8_t* data, std::size_t size) {

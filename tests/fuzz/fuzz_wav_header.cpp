@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <vector>
+
 #include "fuzz_support.hpp"
 #include "io/wav_file.hpp"
 

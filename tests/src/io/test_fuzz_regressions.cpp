@@ -25,7 +25,9 @@ void put64(std::string& s, std::uint64_t v) {
 
 }  // namespace
 
-TEST_CASE("fuzz wav_header: a RIFF file with a ds64 chunk is read by its RIFF sizes, and one repair is enough") {
+TEST_CASE(
+    "fuzz wav_header: a RIFF file with a ds64 chunk is read by its RIFF sizes, and one repair is "
+    "enough") {
     // build-fuzz/crashes/wav_header-crash-96f7713c…: "RIFF" (not RF64) with a ds64 chunk whose
     // RIFF size was absurd. Its sizes were believed, so every repair wrote RIFF sizes that the
     // next read ignored: `pycast recover` "repaired" the file again each time.
@@ -72,8 +74,8 @@ TEST_CASE("fuzz rundown_csv: a speaker cell of a vertical tab or form feed adds 
     REQUIRE(show.ok());
     ImportOptions options;
     options.addUnknownPeople = true;
-    const auto preview = previewCsvImport(
-        *show, "title,duration,speakers\nTalk,5:00,\";\v;\f ; Ann\"\n", options);
+    const auto preview =
+        previewCsvImport(*show, "title,duration,speakers\nTalk,5:00,\";\v;\f ; Ann\"\n", options);
     REQUIRE(preview.canApply());
     REQUIRE(preview.newPeople.size() == 1);
     CHECK(preview.newPeople[0].name == "Ann");

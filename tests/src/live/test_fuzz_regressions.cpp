@@ -12,7 +12,9 @@ using namespace pycast;
 TEST_CASE("fuzz chapters: a chapter list line that is not UTF-8 is refused with its line") {
     // build-fuzz/crashes/chapters-crash-23980dc3…: a Latin-1/Big5 title was accepted, and
     // writing the chapters JSON threw (nlohmann type_error 316) in the middle of an export.
-    const auto list = parseChapterList("0:00 A\n5:00 \xBE\xF5\xCB\xC1" "00 C\n");
+    const auto list = parseChapterList(
+        "0:00 A\n5:00 \xBE\xF5\xCB\xC1"
+        "00 C\n");
     REQUIRE_FALSE(list.ok());
     CHECK(list.error().where == "line 2");
     CHECK(list.error().what.find("UTF-8") != std::string::npos);
