@@ -40,9 +40,14 @@ inline std::string text(const std::uint8_t* data, std::size_t size) {
 }
 
 // One folder per process for files a target writes, on tmpfs when there is one (fdatasync is
-// then nearly free), removed when the process exits normally.
+// then nearly free), removed when the process exits normally. libFuzzer ends a timed run with
+// _Exit, so `tools/dev fuzz` names the folder (PYCAST_FUZZ_SCRATCH) and removes it itself.
 inline const std::filesystem::path& scratch() {
     static const std::filesystem::path dir = [] {
+        if (const char* given = std::getenv("PYCAST_FUZZ_SCRATCH"); given && *given) {
+            std::filesystem::create_directories(given);
+            return std::filesystem::path(given);
+        }
         std::filesystem::path base = std::filesystem::exists("/dev/shm")
                                          ? std::filesystem::path("/dev/shm")
                                          : std::filesystem::temp_directory_path();
