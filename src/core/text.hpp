@@ -47,8 +47,8 @@ std::optional<std::size_t> controlCharacterAt(std::string_view text, bool allowL
 // `text` without those characters (CR LF becomes LF when line breaks are allowed).
 std::string stripControlCharacters(std::string_view text, bool allowLineBreaks = true);
 
-// `text` without white space at either end: ASCII space, tab, CR, LF and the ideographic
-// space U+3000 that Chinese input methods type.
+// `text` without white space at either end: ASCII space, tab, CR, LF, vertical tab, form feed
+// and the ideographic space U+3000 that Chinese input methods type.
 std::string trimSpaces(std::string_view text);
 
 // ASCII letters lower-cased; every other byte as it is (UTF-8 stays valid).

@@ -232,7 +232,10 @@ Result<WavInfo> parseWavHeader(std::span<const std::uint8_t> head, std::uint64_t
         if (idIs(c, "ds64") || idIs(c, "JUNK")) {
             if (size >= kDs64Body && at + 8 + kDs64Body <= n) {
                 info.ds64Offset = at;
-                if (idIs(c, "ds64")) {
+                // Its sizes count only in an RF64/BW64 file (EBU Tech 3306); in a RIFF file
+                // the RIFF sizes do, and a ds64 chunk is room, as JUNK is: read it as the sizes
+                // and a repair would write RIFF sizes no later read believes, again each time.
+                if (idIs(c, "ds64") && info.isRf64) {
                     haveDs64 = true;
                     info.riffBytes = get64(c + 8);
                     ds64Data = get64(c + 16);

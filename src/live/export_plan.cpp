@@ -189,6 +189,11 @@ Result<std::vector<Chapter>> parseChapterList(std::string_view text) {
             std::erase(raw, '\r');
             const std::string l = trimSpaces(raw);
             if (l.empty() || l.front() == '#') continue;
+            // A title goes into chapters JSON and the file's tags, which hold UTF-8 only.
+            if (const auto bad = invalidUtf8At(l))
+                return Error{"is not UTF-8 text (byte " + std::to_string(*bad + 1) + " of the line)",
+                             "line " + std::to_string(line),
+                             "save the chapter list as UTF-8 (most editors: Save As… → Encoding)"};
             const auto space = l.find_first_of(" \t");
             const std::string stampText = l.substr(0, space);
             const DurationParse d = parseDuration(stampText);

@@ -122,7 +122,7 @@ ExportPlan planForFile(const std::filesystem::path& file);
 // Chapters an editor wrote: YouTube's list ("0:00 Title", "1:02:03 Title", one per line; blank
 // lines and lines starting with '#' skipped) or Podcasting 2.0 chapters JSON (startTime in
 // seconds, title). Times must not go backwards. Errors name the line ("line 3: …") and what
-// to write instead.
+// to write instead (a line that is not UTF-8 too).
 Result<std::vector<Chapter>> parseChapterList(std::string_view text);
 
 // The cut regions of whole segments: every stretch on the recording's timeline during which

@@ -304,11 +304,9 @@ struct AudienceApi::Impl {
           listener([this](const HttpRequest& req) { return handle(req); }, options.listener) {}
 
     static std::string param(const HttpRequest& req, const char* name) {
-        return req.raw && req.raw->has_param(name) ? req.raw->get_param_value(name) : std::string();
+        return req.param(name).value_or(std::string());
     }
-    static std::string address(const HttpRequest& req) {
-        return req.raw ? req.raw->remote_addr : std::string();
-    }
+    static std::string address(const HttpRequest& req) { return req.remote(); }
 
     // 403 or 429 unless GIVEN is the PIN. Wrong guesses are counted per address; while an
     // address has used them up, even the right PIN gets 429, so guessing learns nothing.
@@ -583,6 +581,10 @@ void AudienceApi::stop() {
 }
 
 AudienceBoard& AudienceApi::board() { return m_impl->board; }
+
+HttpReply AudienceApi::handle(const HttpRequest& request) { return m_impl->handle(request); }
+
+void AudienceApi::setAccepting(bool accepting) { m_impl->accepting = accepting; }
 
 void AudienceApi::rememberVisitors(const std::vector<std::string>& devices) {
     std::lock_guard lock(m_impl->visitorsMutex);

@@ -190,6 +190,14 @@ public:
     void stop();
 
     AudienceBoard& board();
+    // One request as the listener hands it over, answered without a socket (tests, the fuzz
+    // targets of tests/fuzz): a HttpRequest without `raw` carries its headers, query and
+    // address itself. Submissions and votes wait for the queue's owner to drain it, as over
+    // HTTP (so someone must). Any thread. The body limit (413) is the listener's, not here.
+    HttpReply handle(const HttpRequest& request);
+    // Whether submissions are taken: start() sets it and stop() clears it; without a listener
+    // (handle() alone) it is set here.
+    void setAccepting(bool accepting);
     // Devices whose visit is counted already (a resumed session's): never posted again.
     void rememberVisitors(const std::vector<std::string>& devices);
     bool running() const;

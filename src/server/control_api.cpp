@@ -308,6 +308,7 @@ Result<int> ControlApi::start(const std::string& host, int port) {
 }
 
 void ControlApi::stop() { m_impl->listener.stop(); }
+HttpReply ControlApi::handle(const HttpRequest& request) { return m_impl->handle(request); }
 bool ControlApi::running() const { return m_impl->listener.running(); }
 int ControlApi::port() const { return m_impl->listener.port(); }
 const std::string& ControlApi::host() const { return m_impl->listener.host(); }

@@ -46,6 +46,11 @@ public:
     Result<int> start(const std::string& host = kDefaultControlHost,
                       int port = kDefaultControlPort);
     void stop();
+    // One request as the listener hands it over, answered without a socket (tests, the fuzz
+    // targets of tests/fuzz): a HttpRequest without `raw` carries its headers itself. Commands
+    // wait for the queue's owner to drain it, as over HTTP (so someone must). Any thread. The
+    // body limit (413) is the listener's, not here.
+    HttpReply handle(const HttpRequest& request);
 
     bool running() const;
     int port() const;

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
@@ -127,8 +128,28 @@ std::string httpErrorCode(int status) { return status == 413 ? "too-large" : std
 }  // namespace
 
 std::string HttpRequest::header(const std::string& name) const {
-    return raw ? raw->get_header_value(name.c_str()) : std::string();
+    if (raw) return raw->get_header_value(name.c_str());
+    for (const auto& [key, value] : headers)
+        if (key.size() == name.size() &&
+            std::equal(key.begin(), key.end(), name.begin(), [](char a, char b) {
+                return std::tolower(static_cast<unsigned char>(a)) ==
+                       std::tolower(static_cast<unsigned char>(b));
+            }))
+            return value;
+    return {};
 }
+
+std::optional<std::string> HttpRequest::param(const std::string& name) const {
+    if (raw) {
+        if (!raw->has_param(name.c_str())) return std::nullopt;
+        return raw->get_param_value(name.c_str());
+    }
+    for (const auto& [key, value] : params)
+        if (key == name) return value;
+    return std::nullopt;
+}
+
+std::string HttpRequest::remote() const { return raw ? raw->remote_addr : remoteAddress; }
 
 int httpStatusFor(LiveRefusal refusal) {
     switch (refusal) {

@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/error.hpp"
 #include "live/live_command.hpp"
@@ -42,8 +44,15 @@ struct HttpRequest {
     std::string method;  // "HEAD" is reported as "GET"
     std::string path;
     std::string body;
-    const httplib::Request* raw = nullptr;  // headers
+    const httplib::Request* raw = nullptr;  // headers, query, address: the listener's
+    // Without `raw` (a request built by hand, for a handler called without a socket: tests,
+    // tests/fuzz), these are read instead. Header names match in any case.
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::vector<std::pair<std::string, std::string>> params;  // the query's, decoded
+    std::string remoteAddress;
     std::string header(const std::string& name) const;
+    std::optional<std::string> param(const std::string& name) const;  // nullopt when absent
+    std::string remote() const;  // the client's address ("" when unknown)
 };
 
 struct HttpReply {

@@ -1,0 +1,59 @@
+// Fuzz target: a session folder made from the input — show.json, journal.jsonl and session.json,
+// separated by lines "----" — opened with loadSessionSnapshot, its chapters built (libFuzzer's
+// thread). Properties: never throws; a refusal says what and where; an opened session's show
+// validates, its events rise in seq and t_ms, its last event's time is the snapshot's, and its
+// chapters are in time order and make chapters JSON that parses.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "fuzz_support.hpp"
+#include "io/show_validate.hpp"
+#include "live/chapters.hpp"
+#include "live/session.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::vector<std::string> parts = fuzz::splitParts(fuzz::text(data, size), 3);
+    const std::filesystem::path dir = fuzz::scratch() / "session";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    fuzz::writeFile(dir / pycast::kSessionShowFile, parts[0]);
+    if (parts.size() > 1) fuzz::writeFile(dir / pycast::kSessionJournalFile, parts[1]);
+    if (parts.size() > 2) fuzz::writeFile(dir / pycast::kSessionInfoFile, parts[2]);
+
+    pycast::Result<pycast::SessionSnapshot> opened = pycast::Error{};
+    try {
+        opened = pycast::loadSessionSnapshot(dir);
+    } catch (const std::exception& e) {
+        fuzz::fail(std::string("loadSessionSnapshot threw: ") + e.what());
+    }
+    if (!opened) {
+        FUZZ_CHECK(!opened.error().what.empty() && !opened.error().where.empty(),
+                   "a refusal that does not say what and where: " + opened.error().message());
+        return 0;
+    }
+    const pycast::SessionSnapshot& s = *opened;
+    const std::vector<pycast::Problem> problems = pycast::validateShow(s.show);
+    FUZZ_CHECK(problems.empty(), "an opened session's show does not validate");
+    for (std::size_t i = 1; i < s.events.size(); ++i) {
+        FUZZ_CHECK(s.events[i].seq > s.events[i - 1].seq, "seq not rising");
+        FUZZ_CHECK(s.events[i].at.value >= s.events[i - 1].at.value, "t_ms going back");
+    }
+    if (!s.events.empty())
+        FUZZ_CHECK(s.lastEventMs == s.events.back().at.value,
+                   "lastEventMs is not the last event's");
+    std::vector<pycast::Chapter> chapters;
+    std::string json;
+    try {
+        chapters = pycast::sessionChapters(s);
+        json = pycast::podcastingChaptersJson(chapters);
+    } catch (const std::exception& e) {
+        fuzz::fail(std::string("chapters threw: ") + e.what());
+    }
+    for (std::size_t i = 1; i < chapters.size(); ++i)
+        FUZZ_CHECK(chapters[i].startMs >= chapters[i - 1].startMs, "chapters out of order");
+    const nlohmann::json parsed = nlohmann::json::parse(json, nullptr, false);
+    FUZZ_CHECK(!parsed.is_discarded() && parsed["chapters"].size() == chapters.size(),
+               "chapters JSON does not parse back to the chapters");
+    return 0;
+}
