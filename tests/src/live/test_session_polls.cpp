@@ -35,6 +35,21 @@ Show meetup() {
     return show;
 }
 
+// A session of `show` in a temporary folder on manual clocks; `created` may be reset (the app
+// goes away) and the folder opened again.
+struct PollSession {
+    TempDir tmp;
+    ManualClock clock{0};
+    ManualWallClock wall{kWallStart, 480};
+    Result<std::unique_ptr<Session>> created;
+    explicit PollSession(const Show& show = meetup())
+        : created(Session::createAt(show, tmp / "s", {&clock, &wall, {}})) {
+        REQUIRE(created.ok());
+    }
+    Session& session() { return **created; }
+    SessionOptions options() { return {&clock, &wall, {}}; }
+};
+
 LiveRequest vote(std::string poll, std::string device, std::string option) {
     return LiveRequest(LiveCommand::PollVote)
         .withId(std::move(poll))
@@ -45,12 +60,9 @@ LiveRequest vote(std::string poll, std::string device, std::string option) {
 }  // namespace
 
 TEST_CASE("session polls: a vote is journaled with its poll, device and option, a refusal is not") {
-    TempDir tmp;
-    ManualClock clock(0);
-    ManualWallClock wall(kWallStart, 480);
-    auto created = Session::createAt(meetup(), tmp / "s", {&clock, &wall, {}});
-    REQUIRE(created.ok());
-    Session& s = **created;
+    PollSession f;
+    Session& s = f.session();
+    ManualClock& clock = f.clock;
     REQUIRE(s.perform(LiveRequest(LiveCommand::Start)));
     REQUIRE(s.perform(LiveRequest(LiveCommand::PollOpen).withId("poll-next")));
     clock.advance(500);
@@ -83,12 +95,9 @@ TEST_CASE("session polls: a vote is journaled with its poll, device and option, 
 TEST_CASE("session polls: seeded random votes, changes and closes replay to identical counts") {
     for (unsigned seed : {1u, 7u, 42u}) {
         CAPTURE(seed);
-        TempDir tmp;
-        ManualClock clock(0);
-        ManualWallClock wall(kWallStart, 480);
-        auto created = Session::createAt(meetup(), tmp / "s", {&clock, &wall, {}});
-        REQUIRE(created.ok());
-        Session& s = **created;
+        PollSession f;
+        Session& s = f.session();
+        ManualClock& clock = f.clock;
         REQUIRE(s.perform(LiveRequest(LiveCommand::Start)));
         std::mt19937 rng(seed);
         auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
@@ -124,15 +133,15 @@ TEST_CASE("session polls: seeded random votes, changes and closes replay to iden
         int votes = 0;
         for (const LivePoll& p : live.all()) votes += p.totalVotes();
         CHECK(votes > 20);
-        created->reset();  // kill: the app goes away
-        auto reopened = Session::open(tmp / "s", {&clock, &wall, {}});
+        f.created->reset();  // kill: the app goes away
+        auto reopened = Session::open(f.tmp / "s", f.options());
         REQUIRE(reopened.ok());
         CHECK(reopened.warnings.empty());
         CHECK((*reopened)->polls() == live);
         for (const LivePoll& p : live.all())
             CHECK((*reopened)->polls().find(p.id)->counts() == p.counts());
         CHECK((*reopened)->audience() == visits);
-        auto snapshot = loadSessionSnapshot(tmp / "s");
+        auto snapshot = loadSessionSnapshot(f.tmp / "s");
         REQUIRE(snapshot.ok());
         CHECK(snapshot->polls == live);
         CHECK(snapshot->audience.visits.size() == visits.visits.size());
@@ -140,12 +149,8 @@ TEST_CASE("session polls: seeded random votes, changes and closes replay to iden
 }
 
 TEST_CASE("session polls: a device's visit to the audience page counts once") {
-    TempDir tmp;
-    ManualClock clock(0);
-    ManualWallClock wall(kWallStart, 480);
-    auto created = Session::createAt(meetup(), tmp / "s", {&clock, &wall, {}});
-    REQUIRE(created.ok());
-    Session& s = **created;
+    PollSession f;
+    Session& s = f.session();
     REQUIRE(s.perform(LiveRequest(LiveCommand::AudienceVisit).withDevice("phone-0001")));
     CHECK(s.perform(LiveRequest(LiveCommand::AudienceVisit).withDevice("phone-0001")).refusal ==
           LiveRefusal::Refused);
@@ -156,12 +161,9 @@ TEST_CASE("session polls: a device's visit to the audience page counts once") {
 }
 
 TEST_CASE("session polls: ending the show closes every open poll, journaled, so its counts are final") {
-    TempDir tmp;
-    ManualClock clock(0);
-    ManualWallClock wall(kWallStart, 480);
-    auto created = Session::createAt(meetup(), tmp / "s", {&clock, &wall, {}});
-    REQUIRE(created.ok());
-    Session& s = **created;
+    PollSession f;
+    Session& s = f.session();
+    ManualClock& clock = f.clock;
     REQUIRE(s.perform(LiveRequest(LiveCommand::Start)));
     REQUIRE(s.perform(LiveRequest(LiveCommand::PollOpen).withId("poll-next")));
     REQUIRE(s.perform(vote("poll-next", "phone-0001", "AI")));
@@ -170,21 +172,17 @@ TEST_CASE("session polls: ending the show closes every open poll, journaled, so 
     CHECK(s.polls().find("poll-next")->state == PollState::Closed);
     CHECK(s.polls().find("poll-next")->closedMs == 5000);
     CHECK(s.events().back().type == "poll-close");
-    created->reset();
-    auto snapshot = loadSessionSnapshot(tmp / "s");
+    f.created->reset();
+    auto snapshot = loadSessionSnapshot(f.tmp / "s");
     REQUIRE(snapshot.ok());
     CHECK(snapshot->polls.find("poll-next")->state == PollState::Closed);
 }
 
 TEST_CASE("session polls: a live poll naming a company is created, with the warning beside it") {
-    TempDir tmp;
-    ManualClock clock(0);
-    ManualWallClock wall(kWallStart, 480);
     Show show = meetup();
     show.people[0].company = "蝦拍電商 ShopPie";
-    auto created = Session::createAt(show, tmp / "s", {&clock, &wall, {}});
-    REQUIRE(created.ok());
-    const SessionActionResult r = (*created)->perform(
+    PollSession f(show);
+    const SessionActionResult r = f.session().perform(
         LiveRequest(LiveCommand::PollCreate).withText("Who next?").withOptions({"ShopPie", "AI"}));
     REQUIRE(r);
     REQUIRE(r.warnings.size() == 1);
