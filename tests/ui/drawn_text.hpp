@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <vector>
@@ -72,6 +73,22 @@ inline std::optional<ImVec2> drawnAt(ImDrawData* data, const std::string& utf8, 
     const std::size_t at = last ? drawn.text.rfind(withoutSpaces(utf8)) : drawn.text.find(withoutSpaces(utf8));
     if (at == std::u32string::npos) return std::nullopt;
     return drawn.where[at];
+}
+
+// A left click on the drawn `label` (a button's or a checkbox's): the mouse moves there for one
+// frame, goes down for one and up for two more, each frame drawn by `drawFrame` (which must also
+// refresh `drawData`'s frame). False when the label is not drawn.
+inline bool clickDrawn(ImGuiIO& io, const std::function<ImDrawData*()>& drawData,
+                       const std::function<void(int frames)>& drawFrame, const std::string& label) {
+    const std::optional<ImVec2> at = drawnAt(drawData(), label);
+    if (!at) return false;
+    io.MousePos = ImVec2(at->x + 4, at->y + 4);
+    drawFrame(1);
+    io.MouseDown[0] = true;
+    drawFrame(1);
+    io.MouseDown[0] = false;
+    drawFrame(2);
+    return true;
 }
 
 }  // namespace pycast::uitest

@@ -60,14 +60,9 @@ struct Studio {
     // A click on the drawn label (a button's or a checkbox's).
     void click(const std::string& label) {
         draw(1);
-        const auto at = drawnAt(imgui.drawData(), label);
-        REQUIRE_MESSAGE(at, "\"" << label << "\" is not drawn");
-        imgui.io().MousePos = ImVec2(at->x + 4, at->y + 4);
-        draw(1);
-        imgui.io().MouseDown[0] = true;
-        draw(1);
-        imgui.io().MouseDown[0] = false;
-        draw(2);
+        const bool clicked = clickDrawn(
+            imgui.io(), [this] { return imgui.drawData(); }, [this](int n) { draw(n); }, label);
+        REQUIRE_MESSAGE(clicked, "\"" << label << "\" is not drawn");
     }
     void vote(const std::string& device, const std::string& option) {
         const SessionActionResult r = f.controller->host().perform(

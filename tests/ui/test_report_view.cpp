@@ -65,14 +65,9 @@ struct Studio {
         return drawnCharacters(imgui.drawData()).find(withoutSpaces(text)) != std::u32string::npos;
     }
     void click(const std::string& label) {
-        const auto at = drawnAt(imgui.drawData(), label);
-        REQUIRE_MESSAGE(at, "\"" << label << "\" is not drawn");
-        imgui.io().MousePos = ImVec2(at->x + 4, at->y + 4);
-        draw(1);
-        imgui.io().MouseDown[0] = true;
-        draw(1);
-        imgui.io().MouseDown[0] = false;
-        draw(2);
+        const bool clicked = clickDrawn(
+            imgui.io(), [this] { return imgui.drawData(); }, [this](int n) { draw(n); }, label);
+        REQUIRE_MESSAGE(clicked, "\"" << label << "\" is not drawn");
     }
 };
 
