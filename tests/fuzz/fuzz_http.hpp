@@ -1,16 +1,18 @@
-// Shared by the HTTP fuzz targets: requests from text, a session with an owner thread that
-// drains the queue, and the checks every reply must pass (libFuzzer's thread; the owner's).
+// Shared by the HTTP fuzz targets: requests from text, the session and owner thread the requests
+// meet, and the checks every reply must pass (libFuzzer's thread; the owner's).
 #pragma once
 #include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "fuzz_support.hpp"
+#include "io/journal.hpp"
 #include "live/owner_queue.hpp"
 #include "live/session.hpp"
 #include "server/listener.hpp"
@@ -68,51 +70,105 @@ inline pycast::HttpRequest parseRequest(const std::string& text, const std::stri
     return req;
 }
 
-// A fresh session of the sample show in the scratch folder, with an owner thread that drains
-// the queue (and runs `afterDrain` before replies go back) until destroyed. The session is
-// touched only by the owner thread while it runs.
-class OwnedSession {
+// The session the requests meet and the owner thread that drains their queue, one of each for
+// the whole process, lent to one input at a time (docs/fuzzing.md, "Speed"). Every input starts
+// from a pristine session of the sample show: one that an earlier input changed (it journaled
+// an event) is replaced by a new one first, so each input meets exactly what a fresh session
+// would be and a finding replays alone — while an input that changes nothing (most: refused,
+// malformed, read-only) costs no new session, no new thread and no show serialised to disk.
+// Threads: begin/end on libFuzzer's thread; the session is touched by the owner thread while
+// an input runs, and by libFuzzer's thread only between inputs (under m_mutex).
+class SessionHost {
 public:
-    OwnedSession(pycast::OwnerQueue& queue, std::function<void(pycast::Session&)> afterDrain)
-        : m_queue(queue), m_afterDrain(std::move(afterDrain)) {
-        const std::filesystem::path dir = scratch() / "session";
-        std::filesystem::remove_all(dir);
-        pycast::Result<std::unique_ptr<pycast::Session>> made =
-            pycast::Session::createAt(sampleShow(), dir);
-        if (!made) fail("cannot make a session: " + made.error().message());
-        m_session = std::move(*made);
-        if (m_afterDrain) m_afterDrain(*m_session);
-        m_thread = std::thread([this] {
-            while (!m_stop.load()) {
-                if (m_queue.waitForWork(std::chrono::milliseconds(5)))
-                    m_queue.drain(*m_session, [this] {
-                        if (m_afterDrain) m_afterDrain(*m_session);
-                    });
-            }
-        });
+    // Never destroyed: libFuzzer ends a run with exit() or _Exit(), and a static destructor
+    // that joined a thread blocked in waitForWork would only slow that down.
+    static SessionHost& instance() {
+        static SessionHost* host = new SessionHost();
+        return *host;
     }
-    ~OwnedSession() { stop(); }
-    // Stops the owner thread (once); afterwards this thread may read the session.
-    void stop() {
-        m_stop = true;
-        // Wakes the owner at once (instead of at its next 5 ms poll); each input has its own
-        // queue, so closing it costs nothing. A fire-and-forget post not drained yet (an
-        // audience visit) comes out Closed.
-        m_queue.close("the fuzz input is done");
-        if (m_thread.joinable()) m_thread.join();
+
+    pycast::OwnerQueue& queue() { return m_queue; }
+
+    // Starts an input on a pristine session. `afterChange` runs on the owner thread now and
+    // after each drain that journaled something, before the replies go back (a service
+    // republishing its view, as the live host does).
+    void begin(std::function<void(pycast::Session&)> afterChange) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_session || m_session->events().size() != m_pristineEvents) fresh();
+        m_afterChange = std::move(afterChange);
+        m_seenEvents = m_session->events().size();
+        if (m_afterChange) m_afterChange(*m_session);
     }
-    OwnedSession(const OwnedSession&) = delete;
-    OwnedSession& operator=(const OwnedSession&) = delete;
-    // Only after stop() (or from the owner thread).
-    pycast::Session& session() { return *m_session; }
+
+    // Ends the input: waits until everything it posted has run (the queue is first in, first
+    // out, so a command posted now runs after all of them — a phone's fire-and-forget visit
+    // included) and returns how many events the input journaled.
+    std::size_t end() {
+        const pycast::OwnerReply<std::size_t> reply = m_queue.call<std::size_t>(
+            [](pycast::Session& s) { return s.events().size(); }, std::chrono::seconds(20));
+        if (reply.status != pycast::OwnerCallStatus::Done || !reply.value)
+            fail("the owner did not answer the end of the input: " + reply.why);
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_afterChange = {};
+        return *reply.value - m_pristineEvents;
+    }
+
+    std::filesystem::path journalFile() const { return dir() / pycast::kSessionJournalFile; }
+    // Between inputs only: the events of the session as it is now.
+    std::size_t eventCount() {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_session->events().size();
+    }
 
 private:
-    pycast::OwnerQueue& m_queue;
-    std::function<void(pycast::Session&)> m_afterDrain;
+    SessionHost() {
+        m_thread = std::thread([this] {
+            for (;;) {
+                if (!m_queue.waitForWork(std::chrono::milliseconds(50))) continue;
+                std::lock_guard<std::mutex> lock(m_mutex);
+                m_queue.drain(*m_session, [this] {
+                    if (m_session->events().size() == m_seenEvents) return;
+                    m_seenEvents = m_session->events().size();
+                    if (m_afterChange) m_afterChange(*m_session);
+                });
+            }
+        });
+        m_thread.detach();
+    }
+
+    static std::filesystem::path dir() { return scratch() / "session"; }
+
+    // Under m_mutex, with the owner idle.
+    void fresh() {
+        m_session.reset();  // closes its journal (and drops the journal's lock) first
+        std::filesystem::remove_all(dir());
+        pycast::Result<std::unique_ptr<pycast::Session>> made =
+            pycast::Session::createAt(sampleShow(), dir());
+        if (!made) fail("cannot make a session: " + made.error().message());
+        m_session = std::move(*made);
+        m_pristineEvents = m_session->events().size();
+    }
+
+    pycast::OwnerQueue m_queue;
+    std::mutex m_mutex;
     std::unique_ptr<pycast::Session> m_session;
-    std::atomic<bool> m_stop{false};
+    std::size_t m_pristineEvents = 0;
+    std::size_t m_seenEvents = 0;
+    std::function<void(pycast::Session&)> m_afterChange;
     std::thread m_thread;
 };
+
+// The journal on disk holds what the session holds, whole (checked after an input that
+// journaled something; an input that journaled nothing left the file as it was).
+inline void checkJournalReadsBack(SessionHost& host) {
+    const pycast::Result<pycast::JournalContents> read = pycast::readJournal(host.journalFile());
+    FUZZ_CHECK(read.ok() && read.warnings.empty(),
+               "the session's journal does not read back whole");
+    const std::size_t events = host.eventCount();
+    FUZZ_CHECK(read->events.size() == events, "the journal holds " +
+                                                  std::to_string(read->events.size()) +
+                                                  " events, the session " + std::to_string(events));
+}
 
 // Every reply: a status from `allowed`; errors are JSON objects with a non-empty "error" (and
 // a "code" when `codes`); a JSON text reply parses; serialising never throws.
