@@ -282,8 +282,9 @@ TEST_CASE("--live-demo puts a segment pinned to a fixed start on air at that tim
         show.rundown.push_back(s);
     }
     show.rundown[1].fixedStart = 20 * 3600 + 10 * 60;   // 20:10, five minutes after a's plan
-    for (const auto& [seconds, onAir] :
+    for (const auto& [at, onAir] :
          std::vector<std::pair<std::int64_t, const char*>>{{420, "a"}, {720, "b"}, {960, "c"}}) {
+        const std::int64_t seconds = at;  // CAPTURE cannot name a structured binding (clang 14)
         CAPTURE(seconds);
         std::string error;
         std::unique_ptr<LiveDemo> demo = makeLiveDemo(show, error);
