@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 #include "media/mp3_tag.hpp"
 
@@ -443,8 +444,17 @@ Status AudioEncoder::sendFrame(AVFrame* frame) {
         if (e < 0) return failure(e, "cannot encode the audio");
         packet->stream_index = m_stream->index;
         if (m_tap) {
-            ff::Packet copy(av_packet_clone(packet));
-            if (!copy) return failure(AVERROR(ENOMEM), "cannot copy an encoded packet");
+            // A copy of its own, not a second reference to the encoder's buffer: the tap hands
+            // it to another thread (the exporter's verifier), and a shared AVBuffer would be
+            // freed there after this thread's muxer read it, ordered only by libavutil's atomic
+            // reference count, which ThreadSanitizer cannot see (docs/sanitizers.md). A few
+            // hundred bytes per packet.
+            ff::Packet copy(av_packet_alloc());
+            if (!copy || av_new_packet(copy.get(), packet->size) < 0 ||
+                av_packet_copy_props(copy.get(), packet) < 0)
+                return failure(AVERROR(ENOMEM), "cannot copy an encoded packet");
+            if (packet->size > 0)
+                std::memcpy(copy->data, packet->data, static_cast<std::size_t>(packet->size));
             m_tap(std::move(copy));
         }
         av_packet_rescale_ts(packet, m_codec->time_base, m_stream->time_base);

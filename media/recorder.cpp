@@ -11,8 +11,11 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <vector>
 
 #include "core/text.hpp"
 #include "io/atomic_file.hpp"
@@ -164,6 +167,22 @@ std::string durationText(double seconds) {
     return std::to_string(s / 3600) + " h " + std::to_string(s / 60 % 60) + " min";
 }
 
+// What a dead stream may still point at, kept for the life of the process. When the JACK
+// server dies, PortAudio can neither stop nor close the stream (pa_jack.c asserts in
+// CleanUpStream, aborting the program), nor be terminated (Pa_Terminate closes open streams):
+// the stream, its PortAudio session and the CaptureCore its callback was given stay — the
+// callback thread libjack started may still exist, so the core must never be freed under it.
+// Reachable from here, none of it is a leak (no LeakSanitizer suppression needed).
+struct AbandonedStreams {
+    std::mutex mutex;
+    std::vector<std::unique_ptr<PortAudioInit>> sessions;
+    std::vector<std::unique_ptr<CaptureCore>> cores;
+};
+AbandonedStreams& abandonedStreams() {
+    static AbandonedStreams* kept = new AbandonedStreams();  // never destroyed, on purpose
+    return *kept;
+}
+
 }  // namespace
 
 struct Recorder::Impl {
@@ -175,6 +194,20 @@ struct Recorder::Impl {
     std::atomic<bool> streamDied{false};  // set by the writer; read by stop() after the join
     std::vector<std::filesystem::path> lastFiles;
     SampleCount lastPosition{0};
+    bool coreAbandoned = false;  // a dead stream's callback still points at `core`
+
+    ~Impl() { retireCore(); }
+
+    // Drops the core, or keeps it for good when a dead stream may still call into it.
+    void retireCore() {
+        if (core && coreAbandoned) {
+            AbandonedStreams& kept = abandonedStreams();
+            std::lock_guard<std::mutex> lock(kept.mutex);
+            kept.cores.push_back(std::move(core));
+        }
+        core.reset();
+        coreAbandoned = false;
+    }
 
     void writerLoop() {
         // Every ~20 ms: short enough for a 10 Hz momentary loudness and a 256-frame period's
@@ -205,11 +238,15 @@ struct Recorder::Impl {
         if (streamDied.load(std::memory_order_acquire)) {
             // The device or the JACK server is gone. PortAudio's JACK host then waits in
             // Pa_StopStream and asserts in CleanUpStream (pa_jack.c: "err == 0"), which would
-            // abort the whole program mid-show; a dead stream delivers nothing more, so it is
-            // left unclosed, and PortAudio is not terminated either (Pa_Terminate closes open
-            // streams). The memory is the price of staying up.
+            // abort the whole program mid-show; so the stream is left unclosed and its session
+            // and core are kept (abandonedStreams). The memory is the price of staying up.
             stream = nullptr;
-            (void)pa.release();
+            {
+                AbandonedStreams& kept = abandonedStreams();
+                std::lock_guard<std::mutex> lock(kept.mutex);
+                kept.sessions.push_back(std::move(pa));
+            }
+            coreAbandoned = true;
             return;
         }
         Pa_StopStream(stream);  // returns after the last callback finished
@@ -226,7 +263,7 @@ Status Recorder::start(const RecorderSetup& setup) {
     if (recording()) return Error{"already recording", "recorder", "stop first"};
     (void)stop();
     auto& d = *m_impl;
-    d.core.reset();
+    d.retireCore();
     d.pa = std::make_unique<PortAudioInit>();
     if (!d.pa->ok()) {
         Error e{d.pa->error(), "", "check the audio setup"};

@@ -117,8 +117,9 @@ bool parseEvent(const std::string& text, JournalEvent& out, std::string& why) {
         return false;
     }
     const std::optional<std::int64_t> seqValue = signed64(*seq);
-    if (!seqValue) {
-        why = "seq " + seq->dump() + " is not a line number";
+    if (!seqValue || *seqValue < 1 || *seqValue > kMaxJournalSeq) {
+        why = "seq " + seq->dump() + " is not a line number (1 to " +
+              std::to_string(kMaxJournalSeq) + ")";
         return false;
     }
     const std::optional<std::int64_t> tValue = signed64(*t);
@@ -346,6 +347,10 @@ Result<OpenedJournal> Journal::open(const std::filesystem::path& file) {
 Result<JournalEvent> Journal::append(const std::string& type, SessionMs at, EpochMs wall,
                                      const nlohmann::json& fields,
                                      std::optional<SampleCount> sample) {
+    if (m_lastSeq >= kMaxJournalSeq)  // the reader keeps no seq beyond it; never overflow
+        return Error{"could not record the '" + type + "' event: the journal's line numbers are "
+                     "used up",
+                     m_file.string(), "start a new session for the rest of the show"};
     JournalEvent event;
     event.seq = m_lastSeq + 1;
     event.at = at;

@@ -45,13 +45,17 @@ inline std::string formatIsoUtc(EpochMs at) { return formatIsoUtc(at.value); }
 // A t_ms beyond this is damage (2^63-1 would print as 2562047788015:12:37): a session is one
 // show, and even one resumed weeks later stays far below a year.
 inline constexpr std::int64_t kMaxJournalMs = 366LL * 24 * 3600 * 1000;
+// A seq outside 1..kMaxJournalSeq is damage too: the writer numbers lines from 1, and a journal
+// ending at 2^63-1 would overflow on its next append (found by the `journal` fuzz target's
+// review). 2^53-1 is the largest integer every JSON reader (JavaScript's too) keeps exactly.
+inline constexpr std::int64_t kMaxJournalSeq = (1LL << 53) - 1;
 
 // What reading a journal found. Damage never makes reading fail: an incomplete last line
 // (the app stopped mid-write) is dropped, a corrupt line elsewhere is skipped, and each gets
 // a warning naming the file and line. The journal is trusted only as far as it is sane: a
 // line whose seq was already seen (replayed twice), whose t_ms goes back before the line
-// before it, or whose t_ms is negative or beyond kMaxJournalMs is skipped with a warning
-// too. Only an unreadable file is an error.
+// before it, whose t_ms is negative or beyond kMaxJournalMs, or whose seq is not within
+// 1..kMaxJournalSeq is skipped with a warning too. Only an unreadable file is an error.
 struct JournalContents {
     std::vector<JournalEvent> events;
     bool incompleteTail = false;         // the file ends in an unterminated, unusable line

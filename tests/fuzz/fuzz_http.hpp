@@ -76,6 +76,8 @@ inline pycast::HttpRequest parseRequest(const std::string& text, const std::stri
 // an event) is replaced by a new one first, so each input meets exactly what a fresh session
 // would be and a finding replays alone — while an input that changes nothing (most: refused,
 // malformed, read-only) costs no new session, no new thread and no show serialised to disk.
+// The session's clocks are manual and set to the same instant before every input, so its age
+// and stamps do not depend on how long the run has been going.
 // Threads: begin/end on libFuzzer's thread; the session is touched by the owner thread while
 // an input runs, and by libFuzzer's thread only between inputs (under m_mutex).
 class SessionHost {
@@ -94,6 +96,10 @@ public:
     // republishing its view, as the live host does).
     void begin(std::function<void(pycast::Session&)> afterChange) {
         std::lock_guard<std::mutex> lock(m_mutex);
+        // Time stands still at the same instant for every input: a kept session is as old,
+        // and its stamps as dated, as a new one would be.
+        m_clock.set(kStartMs);
+        m_wall.set(kStartEpochMs);
         if (!m_session || m_session->events().size() != m_pristineEvents) fresh();
         m_afterChange = std::move(afterChange);
         m_seenEvents = m_session->events().size();
@@ -142,13 +148,20 @@ private:
     void fresh() {
         m_session.reset();  // closes its journal (and drops the journal's lock) first
         std::filesystem::remove_all(dir());
+        pycast::SessionOptions options;
+        options.clock = &m_clock;
+        options.wall = &m_wall;
         pycast::Result<std::unique_ptr<pycast::Session>> made =
-            pycast::Session::createAt(sampleShow(), dir());
+            pycast::Session::createAt(sampleShow(), dir(), options);
         if (!made) fail("cannot make a session: " + made.error().message());
         m_session = std::move(*made);
         m_pristineEvents = m_session->events().size();
     }
 
+    static constexpr std::int64_t kStartMs = 1000;
+    static constexpr std::int64_t kStartEpochMs = 1796122800000;  // 2026-12-01 11:00 UTC
+    pycast::ManualClock m_clock{kStartMs};
+    pycast::ManualWallClock m_wall{kStartEpochMs, 8 * 60};  // Taipei
     pycast::OwnerQueue m_queue;
     std::mutex m_mutex;
     std::unique_ptr<pycast::Session> m_session;

@@ -1,8 +1,8 @@
 // Fuzz target: a whole journal file, read, replayed, then opened for appending (libFuzzer's
 // thread). Properties: reading never fails or throws; kept events are in file order with seq
-// rising and t_ms never going back, within a session's reach; every warning names its line;
-// replay never throws; after Journal::open and one append the file reads back as the same
-// events plus the appended one, with the next seq.
+// rising within 1..kMaxJournalSeq and t_ms never going back, within a session's reach; every
+// warning names its line; replay never throws; after Journal::open and one append the file reads
+// back as the same events plus the appended one, with the next seq.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -28,6 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (std::size_t i = 0; i < events.size(); ++i) {
         const pycast::JournalEvent& e = events[i];
         FUZZ_CHECK(e.at.value >= 0 && e.at.value <= pycast::kMaxJournalMs, "t_ms out of reach");
+        FUZZ_CHECK(e.seq >= 1 && e.seq <= pycast::kMaxJournalSeq, "seq out of reach");
         FUZZ_CHECK(!e.type.empty() && e.fields.is_object(), "an event without type or fields");
         if (i == 0) continue;
         FUZZ_CHECK(e.seq > events[i - 1].seq, "seq not rising");
@@ -53,6 +54,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         pycast::Result<pycast::JournalEvent> added = opened->journal->append(
             "marker", pycast::SessionMs(lastMs), pycast::EpochMs(1795000000000),
             nlohmann::json{{"label", "fuzz"}});
+        if (!events.empty() && events.back().seq == pycast::kMaxJournalSeq) {
+            // The line numbers are used up: a clear refusal, and the file stays as it was.
+            FUZZ_CHECK(!added.ok() && added.error().what.find("used up") != std::string::npos,
+                       "an append after the last seq was not refused");
+            return 0;
+        }
         FUZZ_CHECK(added.ok(), "append failed: " + added.error().message());
     }
     const pycast::Result<pycast::JournalContents> after = pycast::readJournal(file);

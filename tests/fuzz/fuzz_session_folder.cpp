@@ -2,12 +2,15 @@
 // separated by lines "----" — opened with loadSessionSnapshot, its chapters built (libFuzzer's
 // thread). Properties: never throws; a refusal says what and where; an opened session's show
 // validates, its events rise in seq and t_ms, its last event's time is the snapshot's, and its
-// chapters are in time order and make chapters JSON that parses.
+// chapters are in time order and make chapters JSON that parses; what the snapshot opens,
+// Session::open resumes with the same events, journals a marker on, and reads back whole.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
+#include "core/clock.hpp"
 #include "fuzz_support.hpp"
+#include "io/journal.hpp"
 #include "io/show_validate.hpp"
 #include "live/chapters.hpp"
 #include "live/session.hpp"
@@ -55,5 +58,42 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const nlohmann::json parsed = nlohmann::json::parse(json, nullptr, false);
     FUZZ_CHECK(!parsed.is_discarded() && parsed["chapters"].size() == chapters.size(),
                "chapters JSON does not parse back to the chapters");
+
+    // What the snapshot reads, a resume opens and journals on (Session::open, then a marker),
+    // and the journal then reads back as the same events plus the new ones.
+    const std::size_t snapshotEvents = s.events.size();
+    pycast::ManualClock clock(1000);
+    pycast::ManualWallClock wall(1796122800000, 8 * 60);
+    pycast::SessionOptions options;
+    options.clock = &clock;
+    options.wall = &wall;
+    std::size_t journaled = 0;
+    {
+        pycast::Result<std::unique_ptr<pycast::Session>> session = pycast::Error{};
+        try {
+            session = pycast::Session::open(dir, options);
+        } catch (const std::exception& e) {
+            fuzz::fail(std::string("Session::open threw: ") + e.what());
+        }
+        FUZZ_CHECK(session.ok(),
+                   "the snapshot opened, the resume did not: " + session.error().message());
+        // A resume of a journal with no event starts it with a session-start.
+        const std::size_t expected = snapshotEvents == 0 ? 1 : snapshotEvents;
+        FUZZ_CHECK((*session)->events().size() == expected,
+                   "the resume holds " + std::to_string((*session)->events().size()) +
+                       " events, the snapshot " + std::to_string(snapshotEvents));
+        const pycast::SessionActionResult marked =
+            (*session)->appendEvent("marker", nlohmann::json{{"label", "fuzz"}});
+        if (!s.events.empty() && s.events.back().seq == pycast::kMaxJournalSeq) {
+            FUZZ_CHECK(!marked.ok, "an event journaled after the last seq");
+            return 0;
+        }
+        FUZZ_CHECK(marked.ok, "the resumed session cannot journal: " + marked.error.message());
+        journaled = (*session)->events().size();
+    }
+    const pycast::Result<pycast::JournalContents> after =
+        pycast::readJournal(dir / pycast::kSessionJournalFile);
+    FUZZ_CHECK(after.ok() && after->events.size() == journaled,
+               "after the resume the journal does not read back as the session's events");
     return 0;
 }

@@ -190,6 +190,34 @@ TEST_CASE("robustness: the spine's journal defects: t_ms going back, 2^63-1, a s
     CHECK(seqs == std::vector<std::int64_t>{1, 2, 90});
 }
 
+TEST_CASE("robustness: a seq of 0, -1 or 2^63-1 is a damaged line, and appending never overflows") {
+    TempDir tmp;
+    Result<JournalContents> read = readJournalOf(
+        tmp, eventLine("0", "100", "next") + eventLine("-1", "200", "next") +
+                 eventLine("9223372036854775807", "300", "next") +
+                 eventLine("9007199254740992", "400", "next"));
+    REQUIRE(read.ok());
+    for (const char* line : {"line 2", "line 3", "line 4", "line 5"}) {
+        CAPTURE(line);
+        CHECK(anyHas(read.warnings, line));
+    }
+    CHECK(anyHas(read.warnings, "is not a line number (1 to 9007199254740991)"));
+    std::vector<std::int64_t> seqs;
+    for (const JournalEvent& e : read->events) seqs.push_back(e.seq);
+    CHECK(seqs == std::vector<std::int64_t>{1, 90});
+
+    // The last seq the reader keeps: the next append is refused with a clear error, not wrapped.
+    const auto file = tmp / "full.jsonl";
+    writeFile(file, eventLine("9007199254740991", "0", "start"));
+    Result<OpenedJournal> opened = Journal::open(file);
+    REQUIRE(opened.ok());
+    REQUIRE(opened->events.size() == 1);
+    Result<JournalEvent> added = opened->journal->append("marker", SessionMs(1), EpochMs(0));
+    REQUIRE_FALSE(added.ok());
+    CHECK(added.error().what.find("line numbers are used up") != std::string::npos);
+    CHECK(added.error().remedy.find("new session") != std::string::npos);
+}
+
 TEST_CASE("robustness: a UTF-16 rundown CSV without a BOM gets the save-as-CSV-UTF-8 advice") {
     TempDir tmp;
     const Show show = *loadShowFile(showsDir() / "pycast-episode.json").show;
