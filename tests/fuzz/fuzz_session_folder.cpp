@@ -3,7 +3,7 @@
 // thread). Properties: never throws; a refusal says what and where; an opened session's show
 // validates, its events rise in seq and t_ms, its last event's time is the snapshot's, and its
 // chapters are in time order and make chapters JSON that parses; what the snapshot opens,
-// Session::open resumes with the same events, journals a marker on, and reads back whole.
+// Session::open resumes with the same events, journals an event on, and reads back whole.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -59,7 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(!parsed.is_discarded() && parsed["chapters"].size() == chapters.size(),
                "chapters JSON does not parse back to the chapters");
 
-    // What the snapshot reads, a resume opens and journals on (Session::open, then a marker),
+    // What the snapshot reads, a resume opens and journals on (Session::open, then an event),
     // and the journal then reads back as the same events plus the new ones.
     const std::size_t snapshotEvents = s.events.size();
     pycast::ManualClock clock(1000);
@@ -83,7 +83,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                    "the resume holds " + std::to_string((*session)->events().size()) +
                        " events, the snapshot " + std::to_string(snapshotEvents));
         const pycast::SessionActionResult marked =
-            (*session)->appendEvent("marker", nlohmann::json{{"label", "fuzz"}});
+            (*session)->appendEvent("fuzz-note", nlohmann::json{{"label", "fuzz"}});
         if (!s.events.empty() && s.events.back().seq == pycast::kMaxJournalSeq) {
             FUZZ_CHECK(!marked.ok, "an event journaled after the last seq");
             return 0;
