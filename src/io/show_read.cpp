@@ -325,8 +325,14 @@ LoadResult parseShow(const std::string& text) {
     std::optional<json> root = parseJsonDocument(text, problems);
     if (!root) return result;
     if (!root->is_object()) {
-        problems.push_back(
-            {"", std::string("a show file is a JSON object, found ") + typeName(*root), 0, 0});
+        // Where the value starts (after a BOM and blanks), so the message names its place.
+        std::size_t at = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+        while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' ||
+                                    text[at] == '\r'))
+            ++at;
+        Problem p{"", std::string("a show file is a JSON object, found ") + typeName(*root), 0, 0};
+        lineAndColumn(text, at + 1, p.line, p.column);
+        problems.push_back(std::move(p));
         return result;
     }
     Show show;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/text.hpp"
@@ -83,4 +84,18 @@ TEST_CASE("fuzz rundown_csv: a speaker cell of a vertical tab or form feed adds 
     applyImport(edited, preview);
     CHECK(validateShow(edited).empty());
     CHECK(trimSpaces("\v\f Ann \f\v") == "Ann");
+}
+
+TEST_CASE("fuzz show_file: a show file that is not a JSON object names the line and column of its value") {
+    // build-fuzz/crashes/show_file-crash-b6589fc6…: the text "0". The problem named no place
+    // (no path, no line): "a show file is a JSON object, found a number" without where.
+    for (const auto& [text, line, column] :
+         std::vector<std::tuple<std::string, int, int>>{
+             {"0", 1, 1}, {"\n\n  [1, 2]", 3, 3}, {"\xEF\xBB\xBF \"x\"", 1, 3}}) {
+        const LoadResult r = parseShow(text);
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].message.rfind("a show file is a JSON object, found ", 0) == 0);
+        CHECK(r.problems[0].line == line);
+        CHECK(r.problems[0].column == column);
+    }
 }
