@@ -323,15 +323,21 @@ LoadResult parseShow(const std::string& text) {
     LoadResult result;
     auto& problems = result.problems;
     std::optional<json> root = parseJsonDocument(text, problems);
+    // A problem of the document's root value (a number too large at the top, a root that is not
+    // an object) has no JSON path: it is placed where that value starts, after a BOM and blanks.
+    auto placeAtRoot = [&text](Problem& p) {
+        std::size_t at = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+        while (at < text.size() &&
+               (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r'))
+            ++at;
+        lineAndColumn(text, at + 1, p.line, p.column);
+    };
+    for (Problem& p : problems)
+        if (p.path.empty() && p.line == 0) placeAtRoot(p);
     if (!root) return result;
     if (!root->is_object()) {
-        // Where the value starts (after a BOM and blanks), so the message names its place.
-        std::size_t at = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
-        while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' ||
-                                    text[at] == '\r'))
-            ++at;
         Problem p{"", std::string("a show file is a JSON object, found ") + typeName(*root), 0, 0};
-        lineAndColumn(text, at + 1, p.line, p.column);
+        placeAtRoot(p);
         problems.push_back(std::move(p));
         return result;
     }

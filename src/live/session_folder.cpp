@@ -288,7 +288,17 @@ Result<std::unique_ptr<Session>> Session::open(const fs::path& dir, SessionOptio
     if (s->m_startDate.empty()) s->m_startDate = s->show().meta.date;
     s->m_live.runner.setDateAtZero(s->m_startDate);
     // The show went on in the room while the app was down: continue from the wall clock.
-    const std::int64_t nowSessionMs = std::max(wallNow - s->m_wallStartMs, s->m_lastEventMs);
+    std::int64_t nowSessionMs = std::max(wallNow - s->m_wallStartMs, s->m_lastEventMs);
+    if (nowSessionMs > kMaxJournalMs) {
+        // Not a believable start (a damaged session-start without its wall time, a clock set
+        // years off): the next event would carry a session time no reader keeps (found by the
+        // session_folder fuzz target). Go on from the last event instead.
+        warnings.push_back(dir.string() + ": the session's start time (" +
+                           formatIsoUtc(s->m_wallStartMs) +
+                           ") is not believable; session time goes on from the last event.");
+        nowSessionMs = s->m_lastEventMs;
+        s->m_wallStartMs = wallNow - nowSessionMs;
+    }
     s->m_clockOriginMs = options.clock->nowMs() - nowSessionMs;
     return withWarnings(Result<std::unique_ptr<Session>>(std::move(s)), std::move(warnings));
 }

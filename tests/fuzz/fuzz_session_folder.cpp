@@ -93,7 +93,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     const pycast::Result<pycast::JournalContents> after =
         pycast::readJournal(dir / pycast::kSessionJournalFile);
-    FUZZ_CHECK(after.ok() && after->events.size() == journaled,
-               "after the resume the journal does not read back as the session's events");
+    FUZZ_CHECK(after.ok(), "after the resume the journal cannot be read");
+    FUZZ_CHECK(after->events.size() == journaled,
+               "after the resume the journal reads back " + std::to_string(after->events.size()) +
+                   " events, the session held " + std::to_string(journaled) +
+                   (after.warnings.empty() ? std::string() : "; " + after.warnings.front()));
     return 0;
 }

@@ -99,3 +99,13 @@ TEST_CASE("fuzz show_file: a show file that is not a JSON object names the line 
         CHECK(r.problems[0].column == column);
     }
 }
+
+TEST_CASE("fuzz show_file: a number too large at the top of a show file is placed at its line and column") {
+    // build-fuzz/crashes/show_file-crash-473e71e3…: "4444…4" (33 digits) alone; the problem
+    // "is a whole number too large to keep exactly" had no path (the root) and no line.
+    const LoadResult r = parseShow("\n  444444444444444444444444444444444");
+    REQUIRE_FALSE(r.problems.empty());
+    CHECK(r.problems[0].message.find("too large to keep exactly") != std::string::npos);
+    CHECK(r.problems[0].line == 2);
+    CHECK(r.problems[0].column == 3);
+}
