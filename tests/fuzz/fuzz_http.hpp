@@ -98,8 +98,8 @@ public:
         std::lock_guard<std::mutex> lock(m_mutex);
         // Time stands still at the same instant for every input: a kept session is as old,
         // and its stamps as dated, as a new one would be.
-        m_clock.set(kStartMs);
-        m_wall.set(kStartEpochMs);
+        m_clock.set(kSessionClockMs);
+        m_wall.set(kSessionEpochMs);
         if (!m_session || m_session->events().size() != m_pristineEvents) fresh();
         m_afterChange = std::move(afterChange);
         m_seenEvents = m_session->events().size();
@@ -158,10 +158,8 @@ private:
         m_pristineEvents = m_session->events().size();
     }
 
-    static constexpr std::int64_t kStartMs = 1000;
-    static constexpr std::int64_t kStartEpochMs = 1796122800000;  // 2026-12-01 11:00 UTC
-    pycast::ManualClock m_clock{kStartMs};
-    pycast::ManualWallClock m_wall{kStartEpochMs, 8 * 60};  // Taipei
+    pycast::ManualClock m_clock{kSessionClockMs};
+    pycast::ManualWallClock m_wall{kSessionEpochMs, kSessionUtcOffsetMinutes};
     pycast::OwnerQueue m_queue;
     std::mutex m_mutex;
     std::unique_ptr<pycast::Session> m_session;

@@ -15,13 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::filesystem::path file = fuzz::scratch() / "journal.jsonl";
     fuzz::writeFile(file, std::string_view(reinterpret_cast<const char*>(data), size));
 
-    pycast::Result<pycast::JournalContents> read = pycast::Error{};
-    try {
-        read = pycast::readJournal(file);
-    } catch (const std::exception& e) {
-        fuzz::fail(std::string("readJournal threw: ") + e.what());
-    }
-    FUZZ_CHECK(read.ok(), "reading failed: " + read.error().message());
+    const pycast::Result<pycast::JournalContents> read = fuzz::readJournalOrFail(file);
     const std::vector<pycast::JournalEvent>& events = read->events;
     for (const std::string& w : read.warnings)
         FUZZ_CHECK(w.rfind("journal.jsonl line ", 0) == 0, "a warning names no line: " + w);

@@ -16,17 +16,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::replace(line.begin(), line.end(), '\n', ' ');  // one line, whatever it holds
     const std::string first =
         R"({"seq":1,"t_ms":0,"wall":"2026-11-25T11:30:00.000Z","type":"session-start","wall_start_ms":1795000000000,"start_tod_s":41400,"start_date":"2026-11-25"})";
-    const std::string last = R"({"seq":9223372036854775807,"t_ms":31622400000,"type":"x-last"})";
+    const std::string last = R"({"seq":9007199254740991,"t_ms":31622400000,"type":"x-last"})";
     const std::filesystem::path file = fuzz::scratch() / "journal.jsonl";
     fuzz::writeFile(file, first + "\n" + line + "\n" + last + "\n");
 
-    pycast::Result<pycast::JournalContents> read = pycast::Error{};
-    try {
-        read = pycast::readJournal(file);
-    } catch (const std::exception& e) {
-        fuzz::fail(std::string("readJournal threw: ") + e.what());
-    }
-    FUZZ_CHECK(read.ok(), "reading failed: " + read.error().message());
+    const pycast::Result<pycast::JournalContents> read = fuzz::readJournalOrFail(file);
     const std::vector<pycast::JournalEvent>& events = read->events;
     FUZZ_CHECK(!read->incompleteTail, "a terminated journal has an incomplete tail");
     bool blank = line.find_first_not_of(" \t\r") == std::string::npos;

@@ -62,8 +62,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // What the snapshot reads, a resume opens and journals on (Session::open, then an event),
     // and the journal then reads back as the same events plus the new ones.
     const std::size_t snapshotEvents = s.events.size();
-    pycast::ManualClock clock(1000);
-    pycast::ManualWallClock wall(1796122800000, 8 * 60);
+    pycast::ManualClock clock(fuzz::kSessionClockMs);
+    pycast::ManualWallClock wall(fuzz::kSessionEpochMs, fuzz::kSessionUtcOffsetMinutes);
     pycast::SessionOptions options;
     options.clock = &clock;
     options.wall = &wall;

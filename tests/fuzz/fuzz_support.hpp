@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/show.hpp"
+#include "io/journal.hpp"
 #include "io/show_read.hpp"
 
 namespace fuzz {
@@ -72,6 +73,25 @@ inline std::string readFile(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
+
+// A journal file read; reading must neither throw nor fail (damage is only the warnings).
+inline pycast::Result<pycast::JournalContents> readJournalOrFail(
+    const std::filesystem::path& file) {
+    pycast::Result<pycast::JournalContents> read = pycast::Error{};
+    try {
+        read = pycast::readJournal(file);
+    } catch (const std::exception& e) {
+        fail(std::string("readJournal threw: ") + e.what());
+    }
+    if (!read.ok()) fail("reading failed: " + read.error().message());
+    return read;
+}
+
+// The instant every session a target makes lives at (2026-12-01 11:00 UTC, in Taipei): fixed
+// clocks keep an input's result independent of when it runs.
+inline constexpr std::int64_t kSessionClockMs = 1000;
+inline constexpr std::int64_t kSessionEpochMs = 1796122800000;
+inline constexpr int kSessionUtcOffsetMinutes = 8 * 60;
 
 // shows/pycast-ama.json: its people, topics, questions, poll and rundown are what imports and
 // commands meet.
