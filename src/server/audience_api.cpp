@@ -254,7 +254,11 @@ AudienceBoard::AudienceBoard()
     : m_current(std::make_shared<const AudienceSnapshot>(AudienceView{})) {}
 
 void AudienceBoard::publish(const AudienceView& view) {
-    auto next = std::make_shared<const AudienceSnapshot>(view);
+    publish(std::make_shared<const AudienceSnapshot>(view));
+}
+
+void AudienceBoard::publish(std::shared_ptr<const AudienceSnapshot> next) {
+    if (!next) return;
     std::shared_ptr<const AudienceSnapshot> old;
     {
         std::lock_guard lock(m_mutex);

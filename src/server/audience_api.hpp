@@ -70,6 +70,7 @@ struct AudienceQuestion {
     std::string forPerson;  // the guest it is for, by name; ""
     int votes = 0;
     std::vector<std::string> voters;  // device ids; never sent, they make "voted"
+    bool operator==(const AudienceQuestion&) const = default;
 };
 
 // One poll as the room sees it: open or closed, never a draft.
@@ -84,6 +85,7 @@ struct AudiencePoll {
     // Each device's choice: {device id, option index}, sorted by device. Never sent; it
     // makes the device's own "voted".
     std::vector<std::pair<std::string, int>> ballots;
+    bool operator==(const AudiencePoll&) const = default;
 };
 
 // What the audience page shows: built on the owner thread from the session.
@@ -99,6 +101,8 @@ struct AudienceView {
     // Open polls in creation order, then closed ones, the latest closed first.
     std::vector<AudiencePoll> polls;
     std::uint64_t pollsRevision = 0;  // the poll board's public revision
+    // Field by field (a caller that keeps a snapshot of a view can tell it still holds).
+    bool operator==(const AudienceView&) const = default;
 };
 
 // The public JSON of one poll for DEVICE: {"id", "question", "state": "open"|"closed",
@@ -159,6 +163,9 @@ public:
     AudienceBoard();
     // Replaces what GETs serve (serialised here, on the caller's thread, outside the lock).
     void publish(const AudienceView& view);
+    // Replaces what GETs serve with a snapshot made earlier (one view served by several boards
+    // is serialised once). A null SNAPSHOT is ignored: GETs keep what they had.
+    void publish(std::shared_ptr<const AudienceSnapshot> snapshot);
     std::shared_ptr<const AudienceSnapshot> current() const;
 
 private:

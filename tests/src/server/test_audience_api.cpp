@@ -182,6 +182,31 @@ TEST_CASE("audience API: GET /api/questions serves the published view with this 
     CHECK(after.body["questions"][1]["voted"] == true);
 }
 
+TEST_CASE("audience board: one snapshot serves several boards; a null one changes nothing") {
+    AudienceView view;
+    view.title = "EP12";
+    view.questions = {question("q1", "shared", 2, {kDeviceA})};
+    view.revision = 7;
+    AudienceView same = view;
+    CHECK(same == view);
+    same.questions[0].voters.push_back(kDeviceB);  // never sent, yet a different view
+    CHECK_FALSE(same == view);
+
+    const auto snapshot = std::make_shared<const AudienceSnapshot>(view);
+    AudienceBoard first;
+    AudienceBoard second;
+    first.publish(snapshot);
+    second.publish(snapshot);
+    CHECK(first.current() == snapshot);
+    CHECK(second.current() == snapshot);
+    CHECK(json::parse(second.current()->body(kDeviceA, true))["questions"][0]["voted"] == true);
+    second.publish(std::shared_ptr<const AudienceSnapshot>());
+    CHECK(second.current() == snapshot);
+    first.publish(AudienceView{});  // the view overload still makes its own snapshot
+    CHECK(first.current() != snapshot);
+    CHECK(first.current()->revision() == 0);
+}
+
 TEST_CASE("audience API: the page is HTML in the reader's language — other paths are 404") {
     Board b;
     const Reply en = b.get("/?pin=482913", {{"Accept-Language", "en-US,en;q=0.9"}});
