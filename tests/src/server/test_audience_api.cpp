@@ -182,7 +182,7 @@ TEST_CASE("audience API: GET /api/questions serves the published view with this 
     CHECK(after.body["questions"][1]["voted"] == true);
 }
 
-TEST_CASE("audience board: one snapshot serves several boards; a null one changes nothing") {
+TEST_CASE("audience board: one snapshot serves several boards, and a null one changes nothing") {
     AudienceView view;
     view.title = "EP12";
     view.questions = {question("q1", "shared", 2, {kDeviceA})};
